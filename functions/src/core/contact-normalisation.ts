@@ -1,0 +1,59 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { checkInn } from './tax-number.ts';
+
+/** Numbers written without a country code are read as Russian ones (the company's market). */
+export const defaultPhoneCountry: CountryCode = 'RU';
+
+export type Normalised = { ok: true; value: string } | { ok: false; message: string };
+
+export function normalisePhone(raw: string, country: CountryCode = defaultPhoneCountry): Normalised {
+  const parsed = parsePhoneNumberFromString(raw.trim(), country);
+  if (!parsed || !parsed.isValid()) return { ok: false, message: 'not a valid phone number' };
+  return { ok: true, value: parsed.number };
+}
+
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function normaliseEmail(raw: string): Normalised {
+  const value = raw.trim().toLowerCase();
+  if (!emailPattern.test(value)) return { ok: false, message: 'not a valid e-mail address' };
+  return { ok: true, value };
+}
+
+export function normaliseTaxNumber(raw: string): Normalised {
+  const check = checkInn(raw);
+  return check.ok ? { ok: true, value: check.inn } : { ok: false, message: check.message };
+}
+
+export type ContactFields = { phones: string[]; emails: string[]; taxNumber?: string | undefined };
+export type ContactIssue = { path: (string | number)[]; message: string };
+
+/**
+ * Normalises a client's contacts and returns them with their duplicate keys. Every bad contact is
+ * reported by its path so that callers can name the field or cell.
+ */
+export function normaliseContacts(fields: ContactFields): { contacts: ContactFields; keys: string[]; issues: ContactIssue[] } {
+  const issues: ContactIssue[] = [];
+  const phones: string[] = [];
+  const emails: string[] = [];
+  fields.phones.forEach((raw, i) => {
+    const r = normalisePhone(raw);
+    if (r.ok) {
+      if (!phones.includes(r.value)) phones.push(r.value);
+    } else issues.push({ path: ['phones', i], message: r.message });
+  });
+  fields.emails.forEach((raw, i) => {
+    const r = normaliseEmail(raw);
+    if (r.ok) {
+      if (!emails.includes(r.value)) emails.push(r.value);
+    } else issues.push({ path: ['emails', i], message: r.message });
+  });
+  let taxNumber: string | undefined;
+  if (fields.taxNumber !== undefined && fields.taxNumber !== '') {
+    const r = normaliseTaxNumber(fields.taxNumber);
+    if (r.ok) taxNumber = r.value;
+    else issues.push({ path: ['taxNumber'], message: r.message });
+  }
+  const keys = [...phones.map((p) => `phone:${p}`), ...emails.map((e) => `email:${e}`), ...(taxNumber ? [`inn:${taxNumber}`] : [])];
+  return { contacts: { phones, emails, ...(taxNumber ? { taxNumber } : {}) }, keys, issues };
+}

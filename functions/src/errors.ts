@@ -1,0 +1,70 @@
+import type { z } from 'zod';
+
+/** Machine codes; `http/problem.ts` is the one place that maps them to HTTP statuses. */
+export type ErrorCode =
+  | 'invalid-input'
+  | 'duplicate'
+  | 'not-found'
+  | 'conflict'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'rate-limited'
+  | 'payload-too-large'
+  | 'unsupported-media-type'
+  | 'method-not-allowed'
+  | 'precondition-failed'
+  | 'unavailable'
+  | 'internal';
+
+/** A field-level problem: `path` as written to the user, e.g. `clients[17].phones[0]`. */
+export type FieldIssue = { path: string; message: string };
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: FieldIssue[];
+  readonly details: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string, options: { issues?: FieldIssue[]; details?: Record<string, unknown>; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.issues = options.issues ?? [];
+    this.details = options.details ?? {};
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}
+
+/** `clients[17].phones[0]` from a prefix and a zod path. */
+export function formatPath(prefix: string, path: ReadonlyArray<PropertyKey>): string {
+  let out = prefix;
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+export function issuesFromZod(error: z.ZodError, prefix = ''): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    path: formatPath(prefix, issue.path) || '(body)',
+    message: humanMessage(issue),
+  }));
+}
+
+function humanMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown field(s): ${issue.keys.join(', ')}`;
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
+  return issue.message;
+}
+
+/** Parses with a schema or throws `invalid-input` naming every bad field. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, what: string, prefix = ''): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new AppError('invalid-input', `invalid ${what}`, { issues: issuesFromZod(result.error, prefix) });
+  }
+  return result.data;
+}

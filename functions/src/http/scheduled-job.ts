@@ -1,0 +1,64 @@
+import type { HttpFunction } from '@google-cloud/functions-framework';
+import type { Firestore } from 'firebase-admin/firestore';
+import { AppError } from '../errors.ts';
+import { openFirestore } from '../store/db.ts';
+import { createIdentityVerifier, type VerifiedIdentity } from './oidc.ts';
+import { sendProblem } from './problem.ts';
+
+/**
+ * Wraps a scheduled job as an HTTP function for Cloud Scheduler.
+ * - Only the scheduler's service account may call it: its OIDC token is verified (audience =
+ *   SCHEDULER_AUDIENCE, the function URL) and its e-mail must equal SCHEDULER_SERVICE_ACCOUNT.
+ *   Cloud Run IAM (no unauthenticated invocations) is the first gate; this is the second.
+ * - The slot is `X-CloudScheduler-ScheduleTime` (or `?at=` for a manual run); the job itself keys
+ *   its idempotency on it, so a retried or doubled delivery changes nothing.
+ */
+export type ScheduledJob<T> = (input: { db: Firestore; scheduleTime: string; caller: string }) => Promise<T>;
+
+export type SchedulerAuth = {
+  verify: (authorization: string | undefined) => Promise<VerifiedIdentity>;
+  serviceAccount: string;
+};
+
+export function schedulerAuthFromEnv(env: NodeJS.ProcessEnv = process.env): SchedulerAuth | 'disabled' {
+  if (env.SCHEDULER_AUTH === 'disabled') {
+    // Only for the local stack on the emulator; refused against a real database.
+    if (!env.FIRESTORE_EMULATOR_HOST) throw new Error('SCHEDULER_AUTH=disabled is allowed only with FIRESTORE_EMULATOR_HOST');
+    return 'disabled';
+  }
+  const audience = env.SCHEDULER_AUDIENCE ?? '';
+  const serviceAccount = (env.SCHEDULER_SERVICE_ACCOUNT ?? '').toLowerCase();
+  if (!audience || !serviceAccount) throw new Error('set SCHEDULER_AUDIENCE (the function URL) and SCHEDULER_SERVICE_ACCOUNT (the scheduler identity)');
+  return { verify: createIdentityVerifier({ audience, ...(env.ID_TOKEN_CERTS_URL ? { certsUrl: env.ID_TOKEN_CERTS_URL } : {}) }), serviceAccount };
+}
+
+export function scheduledHandler<T>(job: ScheduledJob<T>, options: { db?: () => Firestore; auth?: () => SchedulerAuth | 'disabled'; now?: () => Date } = {}): HttpFunction {
+  let auth: SchedulerAuth | 'disabled' | undefined;
+  return async (req, res) => {
+    try {
+      if (req.method !== 'POST') throw new AppError('method-not-allowed', 'scheduled jobs are started with POST');
+      auth ??= (options.auth ?? schedulerAuthFromEnv)();
+      let caller = 'local';
+      if (auth !== 'disabled') {
+        const identity = await auth.verify(req.get('authorization'));
+        if (identity.email !== auth.serviceAccount) throw new AppError('forbidden', 'only the scheduler identity may start this job');
+        caller = identity.email;
+      }
+      const scheduleTime = scheduleSlot(req.get('x-cloudscheduler-scheduletime'), typeof req.query.at === 'string' ? req.query.at : undefined, options.now?.() ?? new Date());
+      const db = (options.db ?? openFirestore)();
+      const result = await job({ db, scheduleTime, caller });
+      res.status(200).json(result);
+    } catch (e) {
+      sendProblem(res, e);
+    }
+  };
+}
+
+/** The schedule slot as an ISO timestamp: the scheduler's header, a manual `?at=`, or now. */
+export function scheduleSlot(header: string | undefined, at: string | undefined, now: Date): string {
+  const raw = header ?? at;
+  if (raw === undefined) return now.toISOString();
+  const t = Date.parse(raw);
+  if (Number.isNaN(t)) throw new AppError('invalid-input', 'the schedule time is not a date', { issues: [{ path: header ? 'X-CloudScheduler-ScheduleTime' : 'at', message: 'must be an ISO date or timestamp' }] });
+  return new Date(t).toISOString();
+}

@@ -1,0 +1,4 @@
+// Cloud Run functions entry points: registrations only; the work lives in the modules they name.
+import { http } from '@google-cloud/functions-framework';
+
+export { http };

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { boundedText, idSchema, isoDateSchema } from './common.ts';
+
+export const channelSchema = z.enum(['sms', 'email']);
+export type Channel = z.infer<typeof channelSchema>;
+
+export const consentMethodSchema = z.enum(['questionnaire', 'website', 'event', 'import', 'staff']);
+export type ConsentMethod = z.infer<typeof consentMethodSchema>;
+
+export const consentProofSchema = z
+  .object({
+    formId: boundedText(200).optional(),
+    textVersion: boundedText(100).optional(),
+    recordedBy: boundedText(200).optional(),
+    ip: boundedText(64).optional(),
+  })
+  .strict();
+
+/** The current consent of one client on one channel; the history holds every change. */
+export const consentSchema = z
+  .object({
+    channel: channelSchema,
+    status: z.enum(['granted', 'withdrawn']),
+    at: isoDateSchema,
+    method: consentMethodSchema,
+    proof: consentProofSchema.default({}),
+    /** The contact bounced or is unreachable: dropped from every list. */
+    dead: z.boolean().optional(),
+  })
+  .strict();
+
+export type Consent = z.infer<typeof consentSchema>;
+
+export const incentiveSchema = z
+  .object({
+    kind: z.enum(['discount-card', 'gift', 'prize-draw']),
+    reference: boundedText(200).optional(),
+    at: isoDateSchema,
+    formId: boundedText(200).optional(),
+  })
+  .strict();
+export type Incentive = z.infer<typeof incentiveSchema>;
+
+export const consentTargetSchema = z.object({ clientId: idSchema, channel: channelSchema });

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import type { Firestore, Transaction } from 'firebase-admin/firestore';
+import { normaliseContacts } from '../core/contact-normalisation.ts';
+import { compareDeals, isRotatable } from '../core/client-derivation.ts';
+import { AppError, formatPath } from '../errors.ts';
+import { clientSchema, type Client, type ClientDoc } from '../schema/client.ts';
+import { dayOf } from '../schema/common.ts';
+import { dealSchema, type Deal, type DealDoc } from '../schema/deal.ts';
+import { historyEntrySchema, type HistoryEntry } from '../schema/history.ts';
+import { collections, contactKeyId } from './collections.ts';
+
+/** Keys that exist on the document only to serve queries and concurrency; not part of `Client`. */
+const derivedKeys = ['contactKeys', 'dealCount', 'dealsSinceAssignment', 'firstDealAt', 'lastDealAt', 'rotatable', 'version', 'updatedAt'] as const;
+
+export function clientFromDoc(data: FirebaseFirestore.DocumentData): Client {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data)) if (!(derivedKeys as readonly string[]).includes(k)) out[k] = v;
+  return out as Client;
+}
+
+/** Normalises contacts or throws `invalid-input` naming each bad one (`phones[0]: not a valid phone number`). */
+export function normaliseClient(client: Client, prefix = ''): { client: Client; keys: string[] } {
+  const { contacts, keys, issues } = normaliseContacts(client);
+  if (issues.length > 0) {
+    throw new AppError('invalid-input', 'invalid client contacts', { issues: issues.map((i) => ({ path: formatPath(prefix, i.path), message: i.message })) });
+  }
+  const normalised: Client = { ...client, phones: contacts.phones, emails: contacts.emails };
+  if (contacts.taxNumber !== undefined) normalised.taxNumber = contacts.taxNumber;
+  return { client: normalised, keys };
+}
+
+/** Finds which of these contact keys already belong to another client. */
+export async function findDuplicates(tx: Transaction, db: Firestore, keys: string[], selfId?: string): Promise<{ key: string; clientId: string }[]> {
+  if (keys.length === 0) return [];
+  const refs = keys.map((k) => db.collection(collections.contactKeys).doc(contactKeyId(k)));
+  const snaps = await tx.getAll(...refs);
+  const found: { key: string; clientId: string }[] = [];
+  snaps.forEach((s, i) => {
+    const clientId = s.get('clientId') as string | undefined;
+    if (s.exists && clientId !== undefined && clientId !== selfId) found.push({ key: keys[i]!, clientId });
+  });
+  return found;
+}
+
+export function duplicateError(found: { key: string; clientId: string }[]): AppError {
+  const first = found[0]!;
+  const field = first.key.startsWith('phone:') ? 'phones' : first.key.startsWith('email:') ? 'emails' : 'taxNumber';
+  return new AppError('duplicate', `already in the base as client ${first.clientId}`, {
+    issues: found.map((f) => ({ path: f.key.startsWith('phone:') ? 'phones' : f.key.startsWith('email:') ? 'emails' : 'taxNumber', message: `already in the base as client ${f.clientId}` })),
+    details: { existingClientId: first.clientId, field },
+  });
+}
+
+export type Actor = { by: string; at: string };
+
+/**
+ * Creates a client, refusing it when any normalised phone, e-mail or tax number is already in the
+ * base (the error carries the existing client's id and nothing else about it).
+ */
+export async function createClient(db: Firestore, input: unknown, actor: Actor): Promise<ClientDoc> {
+  const parsed = clientSchema.safeParse(input);
+  if (!parsed.success) throw new AppError('invalid-input', 'invalid client', { issues: parsed.error.issues.map((i) => ({ path: formatPath('', i.path), message: i.message })) });
+  const { client, keys } = normaliseClient(parsed.data);
+  const ref = db.collection(collections.clients).doc(client.id);
+  return db.runTransaction(async (tx) => {
+    const [existing, dupes] = await Promise.all([tx.get(ref), findDuplicates(tx, db, keys)]);
+    if (existing.exists) throw new AppError('duplicate', `a client with id ${client.id} already exists`, { issues: [{ path: 'id', message: 'already exists' }], details: { existingClientId: client.id, field: 'id' } });
+    if (dupes.length > 0) throw duplicateError(dupes);
+    const doc: ClientDoc = {
+      ...client,
+      createdAt: client.createdAt ?? actor.at,
+      contactKeys: keys,
+      dealCount: 0,
+      dealsSinceAssignment: 0,
+      firstDealAt: null,
+      lastDealAt: null,
+      rotatable: isRotatable(client),
+      version: 1,
+      updatedAt: actor.at,
+    };
+    tx.create(ref, doc);
+    for (const k of keys) tx.create(db.collection(collections.contactKeys).doc(contactKeyId(k)), { clientId: client.id, key: k });
+    return doc;
+  });
+}
+
+export function historyRef(db: Firestore, clientId: string, entryId: string) {
+  return db.collection(collections.clients).doc(clientId).collection(collections.history).doc(entryId);
+}
+
+/** History ids sort in time order, so the subcollection reads back in order without an index. */
+export function newHistoryId(at: string): string {
+  return `${at.replace(/[^0-9]/g, '').padEnd(17, '0').slice(0, 17)}-${randomUUID().slice(0, 8)}`;
+}
+
+/** Appends a validated history entry inside a transaction (history is never updated or deleted). */
+export type NewHistoryEntry = HistoryEntry extends infer E ? (E extends HistoryEntry ? Omit<E, 'id'> & { id?: string } : never) : never;
+
+export function appendHistory(tx: Transaction, db: Firestore, entry: NewHistoryEntry): HistoryEntry {
+  const withId = { ...entry, id: entry.id ?? newHistoryId(entry.at) };
+  const valid = historyEntrySchema.parse(withId);
+  tx.create(historyRef(db, valid.clientId, valid.id), valid);
+  return valid;
+}
+
+/**
+ * Records a deal and keeps the client's derived fields current. `seq` is the number of deals the
+ * client had before, plus one: deals are numbered in the order they are recorded.
+ */
+export async function recordDeal(db: Firestore, input: unknown, actor: Actor): Promise<DealDoc> {
+  const parsed = dealSchema.safeParse(input);
+  if (!parsed.success) throw new AppError('invalid-input', 'invalid deal', { issues: parsed.error.issues.map((i) => ({ path: formatPath('', i.path), message: i.message })) });
+  const deal: Deal = parsed.data;
+  const clientRef = db.collection(collections.clients).doc(deal.clientId);
+  const dealRef = db.collection(collections.deals).doc(deal.id);
+  return db.runTransaction(async (tx) => {
+    const [clientSnap, dealSnap] = await tx.getAll(clientRef, dealRef);
+    if (!clientSnap!.exists) throw new AppError('not-found', `client ${deal.clientId} not found`, { issues: [{ path: 'clientId', message: 'no such client' }] });
+    if (dealSnap!.exists) throw new AppError('duplicate', `deal ${deal.id} already exists`, { issues: [{ path: 'id', message: 'already exists' }] });
+    const c = clientSnap!.data() as ClientDoc;
+    const doc: DealDoc = { ...deal, seq: c.dealCount + 1 };
+    tx.create(dealRef, doc);
+    const countsForHolder = c.managerId !== null && deal.managerId === c.managerId && c.assignedAt !== undefined && dayOf(deal.date) >= dayOf(c.assignedAt);
+    tx.update(clientRef, {
+      dealCount: c.dealCount + 1,
+      dealsSinceAssignment: c.dealsSinceAssignment + (countsForHolder ? 1 : 0),
+      firstDealAt: c.firstDealAt === null || deal.date < c.firstDealAt ? deal.date : c.firstDealAt,
+      lastDealAt: c.lastDealAt === null || deal.date > c.lastDealAt ? deal.date : c.lastDealAt,
+      version: c.version + 1,
+      updatedAt: actor.at,
+    });
+    appendHistory(tx, db, { type: 'deal', clientId: deal.clientId, at: actor.at, by: actor.by, dealId: deal.id, managerId: deal.managerId, amount: deal.amount, profit: deal.profit });
+    return doc;
+  });
+}
+
+export async function getClientDoc(db: Firestore, clientId: string): Promise<ClientDoc | undefined> {
+  const snap = await db.collection(collections.clients).doc(clientId).get();
+  return snap.exists ? (snap.data() as ClientDoc) : undefined;
+}
+
+export async function readHistory(db: Firestore, clientId: string): Promise<HistoryEntry[]> {
+  const snap = await db.collection(collections.clients).doc(clientId).collection(collections.history).orderBy('__name__').get();
+  return snap.docs.map((d) => d.data() as HistoryEntry);
+}
+
+export { compareDeals };

@@ -1,0 +1,26 @@
+/** Firestore layout: one place names every collection (see README "Data model"). */
+export const collections = {
+  managers: 'managers',
+  clients: 'clients',
+  /** `clients/{id}/history/{entryId}`: append-only; travels with the client. */
+  history: 'history',
+  deals: 'deals',
+  /** `contactKeys/{phone:+7...|email:...|inn:...}` → `{ clientId }`: makes duplicate refusal race-free. */
+  contactKeys: 'contactKeys',
+  /** `config/rules` (current) and `config/rules/versions/{n}`. */
+  config: 'config',
+  rotationRuns: 'rotationRuns',
+  tasks: 'tasks',
+  statements: 'statements',
+  bonusRuns: 'bonusRuns',
+  audit: 'audit',
+  mailingExports: 'mailingExports',
+  /** Claims of scheduled runs, keyed by job and schedule slot. */
+  jobRuns: 'jobRuns',
+  counters: 'counters',
+} as const;
+
+/** Firestore ids may not contain '/'; contact keys can (never in practice), so they are escaped. */
+export function contactKeyId(key: string): string {
+  return encodeURIComponent(key);
+}

@@ -1,0 +1,24 @@
+import { getApps, initializeApp, type App } from 'firebase-admin/app';
+import { getFirestore, type Firestore } from 'firebase-admin/firestore';
+
+/**
+ * Opens Firestore for a project. The Admin SDK talks to the emulator when FIRESTORE_EMULATOR_HOST
+ * is set and to the real database (application default credentials) otherwise. Tests give each
+ * file its own project id: the emulator keeps projects apart, so files can run side by side.
+ */
+export function openFirestore(projectId = defaultProjectId()): Firestore {
+  const name = `clientbase-${projectId}`;
+  const app: App = getApps().find((a) => a.name === name) ?? initializeApp({ projectId }, name);
+  const db = getFirestore(app);
+  if (!configured.has(db)) {
+    db.settings({ ignoreUndefinedProperties: true });
+    configured.add(db);
+  }
+  return db;
+}
+
+const configured = new WeakSet<Firestore>();
+
+export function defaultProjectId(): string {
+  return process.env.GCLOUD_PROJECT ?? process.env.GOOGLE_CLOUD_PROJECT ?? 'clientbase-demo';
+}

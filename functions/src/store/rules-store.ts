@@ -1,0 +1,34 @@
+import type { Firestore } from 'firebase-admin/firestore';
+import { AppError, parseOrThrow } from '../errors.ts';
+import { rulesConfigSchema, type RulesConfig } from '../schema/rules-config.ts';
+import { collections } from './collections.ts';
+
+export type PublishedRules = { version: number; rules: RulesConfig; publishedAt: string | null; publishedBy: string | null };
+
+/** The rules in force; the defaults of MISSION.md until an admin publishes a version. */
+export async function readRules(db: Firestore): Promise<PublishedRules> {
+  const snap = await db.collection(collections.config).doc('rules').get();
+  if (!snap.exists) return { version: 0, rules: rulesConfigSchema.parse({}), publishedAt: null, publishedBy: null };
+  const data = snap.data()!;
+  return { version: data.version as number, rules: rulesConfigSchema.parse(data.rules), publishedAt: data.publishedAt ?? null, publishedBy: data.publishedBy ?? null };
+}
+
+/**
+ * Publishes a new rules version. Invalid rules throw before anything is written, so the previous
+ * version stays in force; every version is kept under `config/rules/versions`.
+ */
+export async function publishRules(db: Firestore, input: unknown, actor: { by: string; at: string }, expectedVersion?: number): Promise<PublishedRules> {
+  const rules = parseOrThrow(rulesConfigSchema, input, 'rules config');
+  const ref = db.collection(collections.config).doc('rules');
+  return db.runTransaction(async (tx) => {
+    const snap = await tx.get(ref);
+    const current = snap.exists ? (snap.get('version') as number) : 0;
+    if (expectedVersion !== undefined && expectedVersion !== current) {
+      throw new AppError('conflict', `the rules were changed meanwhile (now version ${current})`, { details: { currentVersion: current } });
+    }
+    const next: PublishedRules = { version: current + 1, rules, publishedAt: actor.at, publishedBy: actor.by };
+    tx.set(ref, next);
+    tx.create(ref.collection('versions').doc(String(next.version)), next);
+    return next;
+  });
+}
