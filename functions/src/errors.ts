@@ -47,16 +47,26 @@ export function formatPath(prefix: string, path: ReadonlyArray<PropertyKey>): st
   return out;
 }
 
-export function issuesFromZod(error: z.ZodError, prefix = ''): FieldIssue[] {
+/** Field issues from a zod error; pass the parsed input so missing fields read "is required". */
+export function issuesFromZod(error: z.ZodError, prefix = '', input?: unknown): FieldIssue[] {
   return error.issues.map((issue) => ({
     path: formatPath(prefix, issue.path) || '(body)',
-    message: humanMessage(issue),
+    message: humanMessage(issue, input),
   }));
 }
 
-function humanMessage(issue: z.core.$ZodIssue): string {
+function isMissing(input: unknown, path: ReadonlyArray<PropertyKey>): boolean {
+  let at: unknown = input;
+  for (const key of path) {
+    if (at === null || typeof at !== 'object' || !(key in (at as object))) return true;
+    at = (at as Record<PropertyKey, unknown>)[key];
+  }
+  return at === undefined;
+}
+
+export function humanMessage(issue: z.core.$ZodIssue, input?: unknown): string {
   if (issue.code === 'unrecognized_keys') return `unknown field(s): ${issue.keys.join(', ')}`;
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
+  if (issue.code === 'invalid_type' && input !== undefined && isMissing(input, issue.path)) return 'is required';
   return issue.message;
 }
 
@@ -64,7 +74,7 @@ function humanMessage(issue: z.core.$ZodIssue): string {
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, what: string, prefix = ''): z.infer<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw new AppError('invalid-input', `invalid ${what}`, { issues: issuesFromZod(result.error, prefix) });
+    throw new AppError('invalid-input', `invalid ${what}`, { issues: issuesFromZod(result.error, prefix, value) });
   }
   return result.data;
 }

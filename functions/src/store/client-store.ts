@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Firestore, Transaction } from 'firebase-admin/firestore';
 import { normaliseContacts } from '../core/contact-normalisation.ts';
 import { compareDeals, isRotatable } from '../core/client-derivation.ts';
-import { AppError, formatPath } from '../errors.ts';
+import { AppError, formatPath, issuesFromZod } from '../errors.ts';
 import { clientSchema, type Client, type ClientDoc } from '../schema/client.ts';
 import { dayOf } from '../schema/common.ts';
 import { dealSchema, type Deal, type DealDoc } from '../schema/deal.ts';
@@ -59,7 +59,7 @@ export type Actor = { by: string; at: string };
  */
 export async function createClient(db: Firestore, input: unknown, actor: Actor): Promise<ClientDoc> {
   const parsed = clientSchema.safeParse(input);
-  if (!parsed.success) throw new AppError('invalid-input', 'invalid client', { issues: parsed.error.issues.map((i) => ({ path: formatPath('', i.path), message: i.message })) });
+  if (!parsed.success) throw new AppError('invalid-input', 'invalid client', { issues: issuesFromZod(parsed.error, '', input) });
   const { client, keys } = normaliseClient(parsed.data);
   const ref = db.collection(collections.clients).doc(client.id);
   return db.runTransaction(async (tx) => {
@@ -109,7 +109,7 @@ export function appendHistory(tx: Transaction, db: Firestore, entry: NewHistoryE
  */
 export async function recordDeal(db: Firestore, input: unknown, actor: Actor): Promise<DealDoc> {
   const parsed = dealSchema.safeParse(input);
-  if (!parsed.success) throw new AppError('invalid-input', 'invalid deal', { issues: parsed.error.issues.map((i) => ({ path: formatPath('', i.path), message: i.message })) });
+  if (!parsed.success) throw new AppError('invalid-input', 'invalid deal', { issues: issuesFromZod(parsed.error, '', input) });
   const deal: Deal = parsed.data;
   const clientRef = db.collection(collections.clients).doc(deal.clientId);
   const dealRef = db.collection(collections.deals).doc(deal.id);
@@ -140,7 +140,7 @@ export async function getClientDoc(db: Firestore, clientId: string): Promise<Cli
 }
 
 export async function readHistory(db: Firestore, clientId: string): Promise<HistoryEntry[]> {
-  const snap = await db.collection(collections.clients).doc(clientId).collection(collections.history).orderBy('__name__').get();
+  const snap = await db.collection(collections.clients).doc(clientId).collection(collections.history).orderBy('at').get();
   return snap.docs.map((d) => d.data() as HistoryEntry);
 }
 

@@ -1,0 +1,187 @@
+import type { BulkWriter, Firestore } from 'firebase-admin/firestore';
+import { normaliseContacts } from '../core/contact-normalisation.ts';
+import { clientFromDoc } from './client-store.ts';
+import { checkSnapshot, type KnownInBase, type RawSnapshot } from '../core/snapshot-check.ts';
+import { compareDeals, deriveClient } from '../core/client-derivation.ts';
+import { AppError } from '../errors.ts';
+import type { ClientDoc } from '../schema/client.ts';
+import type { Deal, DealDoc } from '../schema/deal.ts';
+import type { HistoryEntry } from '../schema/history.ts';
+import { collections, contactKeyId } from './collections.ts';
+import { readRules, publishRules } from './rules-store.ts';
+
+export type ImportProgress = (phase: string, done: number, total: number) => void;
+export type ImportResult = { managers: number; clients: number; clientsUnchanged: number; deals: number; history: number; contactKeys: number; configPublished: boolean };
+
+const readChunk = 300;
+
+async function getAllChunked(db: Firestore, refs: FirebaseFirestore.DocumentReference[]): Promise<FirebaseFirestore.DocumentSnapshot[]> {
+  const out: FirebaseFirestore.DocumentSnapshot[] = [];
+  const chunks: FirebaseFirestore.DocumentReference[][] = [];
+  for (let i = 0; i < refs.length; i += readChunk) chunks.push(refs.slice(i, i + readChunk));
+  // A few reads in flight at once: fast enough for 100,000 clients, gentle on the database.
+  for (let i = 0; i < chunks.length; i += 4) {
+    const results = await Promise.all(chunks.slice(i, i + 4).map((c) => db.getAll(...c)));
+    for (const r of results) out.push(...r);
+  }
+  return out;
+}
+
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
+}
+
+/** Pulls from the base only what the snapshot names: its managers, its clients, its contact keys. */
+async function readKnown(db: Firestore, raw: RawSnapshot): Promise<{ known: KnownInBase; existing: Map<string, ClientDoc> }> {
+  const existing = new Map<string, ClientDoc>();
+  const managerIds = new Set((await db.collection(collections.managers).select().get()).docs.map((d) => d.id));
+  const anyClient = await db.collection(collections.clients).limit(1).select().get();
+  if (anyClient.empty) return { known: { managerIds, clientIds: new Set(), contactOwners: new Map() }, existing };
+  const idOf = (v: unknown, key: string) => (v && typeof v === 'object' && typeof (v as Record<string, unknown>)[key] === 'string' ? ((v as Record<string, unknown>)[key] as string) : undefined);
+  const wanted = new Set<string>();
+  for (const r of raw.clients) if (idOf(r.value, 'id')) wanted.add(idOf(r.value, 'id')!);
+  for (const r of [...raw.deals, ...raw.history]) if (idOf(r.value, 'clientId')) wanted.add(idOf(r.value, 'clientId')!);
+  const safeIds = [...wanted].filter((id) => !id.includes('/') && id.length > 0 && id.length <= 128);
+  const snaps = await getAllChunked(db, safeIds.map((id) => db.collection(collections.clients).doc(id)));
+  for (const s of snaps) if (s.exists) existing.set(s.id, s.data() as ClientDoc);
+  const keys = new Set<string>();
+  for (const r of raw.clients) {
+    const v = r.value as { phones?: unknown; emails?: unknown; taxNumber?: unknown };
+    if (!v || typeof v !== 'object') continue;
+    const phones = Array.isArray(v.phones) ? v.phones.filter((x): x is string => typeof x === 'string') : [];
+    const emails = Array.isArray(v.emails) ? v.emails.filter((x): x is string => typeof x === 'string') : [];
+    for (const k of normaliseContacts({ phones, emails, taxNumber: typeof v.taxNumber === 'string' ? v.taxNumber : undefined }).keys) keys.add(k);
+  }
+  const contactOwners = new Map<string, string>();
+  const keySnaps = await getAllChunked(db, [...keys].map((k) => db.collection(collections.contactKeys).doc(contactKeyId(k))));
+  for (const s of keySnaps) if (s.exists) contactOwners.set(s.get('key') as string, s.get('clientId') as string);
+  return { known: { managerIds, clientIds: new Set(existing.keys()), contactOwners }, existing };
+}
+
+/** Deals already in the base for clients the snapshot touches, so derived fields count them too. */
+async function readExistingDeals(db: Firestore, clientIds: string[]): Promise<Deal[]> {
+  if (clientIds.length === 0) return [];
+  const strip = (d: FirebaseFirestore.QueryDocumentSnapshot) => {
+    const { seq: _seq, ...deal } = d.data() as DealDoc;
+    return deal;
+  };
+  if (clientIds.length > 3000) {
+    const wanted = new Set(clientIds);
+    return (await db.collection(collections.deals).get()).docs.map(strip).filter((d) => wanted.has(d.clientId));
+  }
+  const out: Deal[] = [];
+  for (let i = 0; i < clientIds.length; i += 30) {
+    const snap = await db.collection(collections.deals).where('clientId', 'in', clientIds.slice(i, i + 30)).get();
+    out.push(...snap.docs.map(strip));
+  }
+  return out;
+}
+
+export function dealHistoryId(deal: Deal): string {
+  return `${deal.date.replace(/[^0-9]/g, '').padEnd(17, '0').slice(0, 17)}-deal-${deal.id}`;
+}
+
+/**
+ * Imports a snapshot all-or-nothing: everything is validated (against the base too) before the
+ * first write, so invalid input writes nothing. Writing is idempotent: ids are the records' ids,
+ * unchanged clients are not rewritten, so importing the same file twice leaves one copy. If the
+ * process dies while writing, running the import again completes it.
+ */
+export async function importSnapshot(db: Firestore, raw: RawSnapshot, options: { at: string; by?: string; onProgress?: ImportProgress; throttle?: boolean }): Promise<ImportResult> {
+  const progress = options.onProgress ?? (() => undefined);
+  progress('checking', 0, raw.clients.length);
+  const { known, existing } = await readKnown(db, raw);
+  const { snapshot, issues } = checkSnapshot(raw, known);
+  if (issues.length > 0) throw new AppError('invalid-input', `the snapshot has ${issues.length} problem(s); nothing was imported`, { issues });
+
+  const touched = new Set([...snapshot.clients.map((c) => c.client.id), ...snapshot.deals.map((d) => d.clientId)]);
+  const dealsByClient = new Map<string, Map<string, Deal>>();
+  const existingTouched = [...touched].filter((id) => existing.has(id));
+  for (const d of [...(await readExistingDeals(db, existingTouched)), ...snapshot.deals]) {
+    let m = dealsByClient.get(d.clientId);
+    if (!m) dealsByClient.set(d.clientId, (m = new Map()));
+    m.set(d.id, d);
+  }
+
+  const writer: BulkWriter = db.bulkWriter(options.throttle === false ? { throttling: false } : {});
+  const failures: string[] = [];
+  writer.onWriteError((e) => {
+    if (e.failedAttempts < 5) return true;
+    failures.push(`${e.documentRef.path}: ${e.message}`);
+    return false;
+  });
+  const result: ImportResult = { managers: 0, clients: 0, clientsUnchanged: 0, deals: 0, history: 0, contactKeys: 0, configPublished: false };
+
+  if (snapshot.config) {
+    const current = await readRules(db);
+    if (current.version === 0 || stableJson(current.rules) !== stableJson(snapshot.config)) {
+      await publishRules(db, snapshot.config, { by: options.by ?? 'import', at: options.at });
+      result.configPublished = true;
+    }
+  }
+  for (const m of snapshot.managers) {
+    void writer.set(db.collection(collections.managers).doc(m.id), m);
+    result.managers++;
+  }
+
+  const total = snapshot.clients.length;
+  const clientDeals = (id: string) => [...(dealsByClient.get(id)?.values() ?? [])].sort(compareDeals);
+  let done = 0;
+  for (const { client, contactKeys } of snapshot.clients) {
+    const before = existing.get(client.id);
+    const derivedNow = deriveClient(client, clientDeals(client.id), contactKeys, before?.version ?? 1, options.at);
+    const doc: ClientDoc = { ...client, ...derivedNow };
+    const comparable = (d: ClientDoc) => stableJson({ ...d, version: 0, updatedAt: '' });
+    if (before && comparable(before) === comparable(doc)) {
+      result.clientsUnchanged++;
+    } else {
+      if (before) doc.version = before.version + 1;
+      void writer.set(db.collection(collections.clients).doc(client.id), doc);
+      result.clients++;
+      for (const key of contactKeys) {
+        void writer.set(db.collection(collections.contactKeys).doc(contactKeyId(key)), { clientId: client.id, key });
+        result.contactKeys++;
+      }
+      for (const gone of before?.contactKeys ?? []) {
+        if (!contactKeys.includes(gone)) void writer.delete(db.collection(collections.contactKeys).doc(contactKeyId(gone)));
+      }
+    }
+    if (++done % 5000 === 0) {
+      progress('clients', done, total);
+      await writer.flush();
+    }
+  }
+  progress('clients', done, total);
+
+  // Clients that only gained deals: their derived fields change, their own fields do not.
+  const inSnapshot = new Set(snapshot.clients.map((c) => c.client.id));
+  for (const id of touched) {
+    if (inSnapshot.has(id) || !existing.has(id)) continue;
+    const before = existing.get(id)!;
+    const derivedNow = deriveClient(clientFromDoc(before), clientDeals(id), before.contactKeys, before.version + 1, options.at);
+    void writer.set(db.collection(collections.clients).doc(id), { ...before, ...derivedNow });
+  }
+
+  const history = new Map<string, HistoryEntry>();
+  let dealsDone = 0;
+  for (const clientId of dealsByClient.keys()) {
+    clientDeals(clientId).forEach((deal, i) => {
+      const dealDoc: DealDoc = { ...deal, seq: i + 1 };
+      void writer.set(db.collection(collections.deals).doc(deal.id), dealDoc);
+      const entry: HistoryEntry = { id: dealHistoryId(deal), clientId, type: 'deal', at: deal.date, by: options.by ?? 'import', dealId: deal.id, managerId: deal.managerId, amount: deal.amount, profit: deal.profit };
+      history.set(`${clientId}/${entry.id}`, entry);
+      dealsDone++;
+    });
+  }
+  progress('deals', dealsDone, dealsDone);
+  result.deals = snapshot.deals.length;
+  for (const h of snapshot.history) history.set(`${h.clientId}/${h.id}`, h);
+  for (const h of history.values()) {
+    void writer.set(db.collection(collections.clients).doc(h.clientId).collection(collections.history).doc(h.id), h);
+    result.history++;
+  }
+  await writer.close();
+  progress('done', total, total);
+  if (failures.length > 0) throw new AppError('unavailable', `${failures.length} write(s) failed; run the same import again to complete it`, { issues: failures.slice(0, 20).map((f) => ({ path: f, message: 'write failed' })) });
+  return result;
+}
