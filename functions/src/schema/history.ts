@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { boundedText, idSchema, isoDateSchema, moneySchema } from './common.ts';
-import { channelSchema, consentMethodSchema, consentProofSchema } from './consent.ts';
+import { channelSchema, consentChangeMethodSchema, consentProofSchema } from './consent.ts';
 
 const base = {
   id: idSchema,
@@ -30,7 +30,7 @@ export const historyEntrySchema = z.discriminatedUnion('type', [
       type: z.literal('consent'),
       channel: channelSchema,
       status: z.enum(['granted', 'withdrawn', 'dead']),
-      method: consentMethodSchema.or(z.enum(['unsubscribe', 'bounce'])),
+      method: consentChangeMethodSchema,
       proof: consentProofSchema.default({}),
     })
     .strict(),

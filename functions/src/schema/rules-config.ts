@@ -47,6 +47,8 @@ export const intakeRulesSchema = z
     level: z.number().int().min(1).optional(),
     /** For `fixed`: the intake manager. */
     managerId: idSchema.optional(),
+    /** Public sign-ups accepted per client IP per minute; more answer 429. */
+    signupsPerMinutePerIp: z.number().int().min(1).max(10000).default(10),
   })
   .strict()
   .refine((r) => r.rule !== 'fixed' || r.managerId !== undefined, { message: 'is required when rule is fixed', path: ['managerId'] });

@@ -1,0 +1,59 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { applyConsentChange, foldConsents, type ConsentEntry } from '../../../../functions/src/core/consent/consent-state.ts';
+import type { HistoryEntry } from '../../../../functions/src/schema/history.ts';
+
+const entry = (over: Partial<ConsentEntry> & Pick<ConsentEntry, 'id' | 'at' | 'status'>): ConsentEntry => ({
+  type: 'consent',
+  clientId: 'c1',
+  by: 'signup',
+  channel: 'sms',
+  method: 'website',
+  proof: { formId: 'f1' },
+  ...over,
+});
+
+describe('consent fold', () => {
+  it('derives granted, then withdrawn from the history in time order', () => {
+    const history: HistoryEntry[] = [
+      entry({ id: '2', at: '2026-02-01T00:00:00.000Z', status: 'withdrawn', method: 'unsubscribe', proof: { recordedBy: 'unsubscribe' } }),
+      { type: 'note', id: '0', clientId: 'c1', at: '2026-01-01', by: 'm1', text: 'hello' },
+      entry({ id: '1', at: '2026-01-01T00:00:00.000Z', status: 'granted' }),
+      entry({ id: '3', at: '2026-01-15T00:00:00.000Z', status: 'granted', channel: 'email', proof: { formId: 'f2' } }),
+    ];
+    expect(foldConsents(history)).toEqual([
+      { channel: 'email', status: 'granted', at: '2026-01-15T00:00:00.000Z', method: 'website', proof: { formId: 'f2' } },
+      { channel: 'sms', status: 'withdrawn', at: '2026-02-01T00:00:00.000Z', method: 'unsubscribe', proof: { recordedBy: 'unsubscribe' } },
+    ]);
+  });
+
+  it('flags a dead contact without granting it, and a later grant revives it', () => {
+    const dead = foldConsents([entry({ id: '1', at: '2026-01-01', status: 'granted' }), entry({ id: '2', at: '2026-01-02', status: 'dead', method: 'bounce' })]);
+    expect(dead).toMatchObject([{ status: 'granted', dead: true }]);
+    const revived = applyConsentChange(dead, { channel: 'sms', status: 'granted', at: '2026-01-03', method: 'questionnaire', proof: {} });
+    expect(revived[0]!.dead).toBeUndefined();
+    expect(foldConsents([entry({ id: '1', at: '2026-01-01', status: 'dead', method: 'bounce' })])).toMatchObject([{ status: 'withdrawn', dead: true }]);
+  });
+
+  it('lets no backdated change override a newer one', () => {
+    const now = applyConsentChange([], { channel: 'sms', status: 'withdrawn', at: '2026-03-01', method: 'unsubscribe', proof: {} });
+    expect(applyConsentChange(now, { channel: 'sms', status: 'granted', at: '2025-01-01', method: 'import', proof: {} })).toEqual(now);
+  });
+
+  it('gives the same state applied one by one as folded from the history, in any order (property)', () => {
+    const change = fc.record({
+      channel: fc.constantFrom('sms' as const, 'email' as const),
+      status: fc.constantFrom('granted' as const, 'withdrawn' as const, 'dead' as const),
+      day: fc.integer({ min: 0, max: 1000 }),
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(change, { selector: (c) => c.day, maxLength: 12 }), fc.integer(), (changes, seed) => {
+        const entries = changes.map((c, i) => entry({ id: String(i).padStart(3, '0'), channel: c.channel, status: c.status, at: new Date(Date.UTC(2026, 0, 1) + c.day * 86_400_000).toISOString() }));
+        const inTime = [...entries].sort((a, b) => (a.at < b.at ? -1 : 1));
+        const incremental = inTime.reduce((acc, e) => applyConsentChange(acc, { channel: e.channel, status: e.status, at: e.at, method: e.method, proof: e.proof }), [] as ReturnType<typeof foldConsents>);
+        const shuffled = [...entries].sort((a, b) => ((Number(a.id) * 7919 + seed) % 13) - ((Number(b.id) * 7919 + seed) % 13));
+        expect(foldConsents(shuffled)).toEqual(incremental);
+      }),
+    );
+  });
+});
