@@ -1,4 +1,7 @@
 // Cloud Run functions entry points: registrations only; the work lives in the modules they name.
 import { http } from '@google-cloud/functions-framework';
+import { apiHandler } from './api/app.ts';
+
+http('api', apiHandler);
 
 export { http };

@@ -1,0 +1,87 @@
+import type { HttpFunction } from '@google-cloud/functions-framework';
+import { Router, type Request, type Response } from 'express';
+import type { Firestore } from 'firebase-admin/firestore';
+import { AppError, isAppError } from '../errors.ts';
+import { sendProblem } from '../http/problem.ts';
+import { writeAudit } from '../store/audit-store.ts';
+import { foreignClient } from '../store/client-edit-store.ts';
+import { openFirestore } from '../store/db.ts';
+import { authenticate, verifierFromEnv, type Verifier } from './auth.ts';
+import { installProblemFinalHandler } from './final-handler.ts';
+import type { Ctx } from './context.ts';
+import { adminConfigRoutes } from './routes/admin-config.ts';
+import { batchSaveRoutes } from './routes/batch-save.ts';
+import { staffClientRoutes } from './routes/staff-clients.ts';
+
+// At import, so before the functions framework builds its express app: its body-parser errors
+// (malformed JSON) must answer problem+json too, never express's HTML page.
+installProblemFinalHandler();
+
+/** Well under what Apps Script (UrlFetchApp) and a spreadsheet row edit need; bigger is a mistake. */
+export const maxBodyBytes = 256 * 1024;
+
+export type ApiOptions = { db: () => Firestore; verify: () => Verifier; now?: () => Date };
+
+export function buildRouter(): Router {
+  const router = Router({ strict: false });
+  staffClientRoutes(router);
+  batchSaveRoutes(router);
+  adminConfigRoutes(router);
+  return router;
+}
+
+const bodyMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function hasBody(req: Request): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+/** Size and media type before anything else: the framework has already parsed with a huge limit. */
+function checkEnvelope(req: Request): void {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  const raw = (req as Request & { rawBody?: Buffer }).rawBody;
+  if (declared > maxBodyBytes || (raw !== undefined && raw.length > maxBodyBytes)) {
+    throw new AppError('payload-too-large', `the body is larger than ${maxBodyBytes / 1024} KB; send fewer rows per call`);
+  }
+  if (bodyMethods.has(req.method) && hasBody(req) && !req.is('application/json')) {
+    throw new AppError('unsupported-media-type', 'send the body as JSON with Content-Type: application/json');
+  }
+  if (bodyMethods.has(req.method) && !hasBody(req)) req.body = undefined;
+}
+
+export function createApiHandler(options: ApiOptions): HttpFunction {
+  const router = buildRouter();
+  const now = options.now ?? (() => new Date());
+  let db: Firestore | undefined;
+  let verify: Verifier | undefined;
+  return async (req, res) => {
+    res.set('cache-control', 'no-store');
+    const at = now().toISOString();
+    let ctx: Ctx | undefined;
+    try {
+      db ??= options.db();
+      verify ??= options.verify();
+      checkEnvelope(req);
+      const caller = await authenticate(db, verify, req.get('authorization'), { method: req.method, path: req.path, at });
+      ctx = { db, caller, at, now };
+      res.locals.ctx = ctx;
+      await new Promise<void>((resolve, reject) => {
+        router(req, res, (err?: unknown) => {
+          if (err !== undefined && err !== 'router' && err !== 'route') reject(err);
+          else reject(new AppError('not-found', `no route ${req.method} ${req.path}`));
+        });
+        res.once('finish', () => resolve());
+        res.once('close', () => resolve());
+      });
+    } catch (e) {
+      if (ctx !== undefined && isAppError(e) && (e.code === 'forbidden' || e.cause === foreignClient)) {
+        await writeAudit(ctx.db, { at, actor: ctx.caller.manager.id, action: `${req.method} ${req.path}`, outcome: 'refused', details: { reason: e.code === 'forbidden' ? 'role' : 'another manager\'s client' } }).catch(() => undefined);
+      }
+      sendProblem(res, e);
+    }
+  };
+}
+
+/** The deployed function: configuration from the environment, read on first use. */
+export const apiHandler: HttpFunction = createApiHandler({ db: () => openFirestore(), verify: () => verifierFromEnv() });

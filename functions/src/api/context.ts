@@ -1,0 +1,73 @@
+import type { Request, RequestHandler, Response } from 'express';
+import type { Firestore } from 'firebase-admin/firestore';
+import type { z } from 'zod';
+import { AppError, parseOrThrow } from '../errors.ts';
+import { writeAudit } from '../store/audit-store.ts';
+import type { ClientScope } from '../store/client-edit-store.ts';
+import { requireAdmin, type Caller } from './auth.ts';
+
+/** What every route gets: the database, who is calling, and the time the request is stamped with. */
+export type Ctx = { db: Firestore; caller: Caller; at: string; now: () => Date };
+export type Reply = { status?: number; body: unknown };
+export type AuditedReply = Reply & { target?: string; details?: Record<string, unknown> };
+
+export function ctxOf(res: Response): Ctx {
+  return res.locals.ctx as Ctx;
+}
+
+/** The actor id written to history, audit and jobs. */
+export function actorOf(ctx: Ctx): { by: string; at: string } {
+  return { by: ctx.caller.manager.id, at: ctx.at };
+}
+
+export function scopeOf(ctx: Ctx): ClientScope {
+  return ctx.caller.manager.role === 'admin' ? 'any' : { managerId: ctx.caller.manager.id };
+}
+
+export function isAdmin(ctx: Ctx): boolean {
+  return ctx.caller.manager.role === 'admin';
+}
+
+export function parseBody<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
+  return parseOrThrow(schema, req.body === undefined ? {} : req.body, 'request body');
+}
+
+export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
+  return parseOrThrow(schema, { ...(req.query as Record<string, unknown>) }, 'query');
+}
+
+export function parseParam<S extends z.ZodType>(value: unknown, schema: S, name: string): z.infer<S> {
+  return parseOrThrow(schema, value, name, name);
+}
+
+function send(res: Response, reply: Reply): void {
+  res.status(reply.status ?? 200).json(reply.body);
+}
+
+export function route(fn: (req: Request, ctx: Ctx) => Promise<Reply>): RequestHandler {
+  return async (req, res) => send(res, await fn(req, ctxOf(res)));
+}
+
+/**
+ * An admin action: refused to managers (403, audited by the error handler), and audited itself
+ * whether it succeeds or fails, before the answer goes out.
+ */
+export function adminRoute(action: string, fn: (req: Request, ctx: Ctx) => Promise<AuditedReply>): RequestHandler {
+  return async (req, res) => {
+    const ctx = ctxOf(res);
+    requireAdmin(ctx.caller);
+    let reply: AuditedReply;
+    try {
+      reply = await fn(req, ctx);
+    } catch (e) {
+      await writeAudit(ctx.db, { at: ctx.at, actor: ctx.caller.manager.id, action, outcome: 'failed', ...(typeof req.params.id === 'string' ? { target: req.params.id } : {}), details: { error: (e as Error).message?.slice(0, 300) ?? String(e) } });
+      throw e;
+    }
+    await writeAudit(ctx.db, { at: ctx.at, actor: ctx.caller.manager.id, action, outcome: 'ok', ...(reply.target !== undefined ? { target: reply.target } : {}), ...(reply.details !== undefined ? { details: reply.details } : {}) });
+    send(res, reply);
+  };
+}
+
+export function notFound(what: string): AppError {
+  return new AppError('not-found', `${what} not found`);
+}

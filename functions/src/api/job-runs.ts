@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import type { Firestore } from 'firebase-admin/firestore';
+import { toProblem } from '../http/problem.ts';
+import { collections } from '../store/collections.ts';
+
+/**
+ * Long admin work (rotation apply, offboarding, a bonus month) outlives Apps Script's 60-second
+ * fetch: the route records a job, answers 202 with its id at once, and the work continues in
+ * this instance (deploy with CPU always allocated, `--no-cpu-throttling`, or it would stall).
+ * The jobs are idempotent, so one that an instance restart cut short is simply started again.
+ */
+export type JobStatus = 'running' | 'done' | 'failed';
+export type JobRun = { id: string; kind: string; status: JobStatus; by: string; params: Record<string, unknown>; startedAt: string; finishedAt?: string; result?: unknown; error?: unknown };
+
+/** A running job older than this has lost its instance; callers are told to start it again. */
+export const staleAfterMs = 30 * 60 * 1000;
+/** Firestore documents hold at most 1 MiB; a bigger result is summarised. */
+const maxResultBytes = 800_000;
+
+export async function startJob(db: Firestore, job: { kind: string; by: string; at: string; params: Record<string, unknown> }, work: () => Promise<unknown>, summarise: (result: unknown) => unknown = (r) => r): Promise<JobRun> {
+  const id = `api-${job.kind}-${randomUUID()}`;
+  const ref = db.collection(collections.jobRuns).doc(id);
+  const run: JobRun = { id, kind: job.kind, status: 'running', by: job.by, params: job.params, startedAt: job.at };
+  await ref.create(run);
+  void (async () => {
+    let patch: Partial<JobRun>;
+    try {
+      const result = await work();
+      const fits = Buffer.byteLength(JSON.stringify(result ?? null)) <= maxResultBytes;
+      patch = { status: 'done', result: fits ? (result ?? null) : summarise(result) };
+    } catch (e) {
+      patch = { status: 'failed', error: toProblem(e) };
+    }
+    await ref.update({ ...patch, finishedAt: new Date().toISOString() }).catch((e: unknown) => console.error(JSON.stringify({ severity: 'ERROR', message: `job ${id} could not record its end: ${String(e)}` })));
+  })();
+  return run;
+}
+
+export async function readJob(db: Firestore, id: string, now: Date): Promise<JobRun | undefined> {
+  const snap = await db.collection(collections.jobRuns).doc(id).get();
+  if (!snap.exists || !id.startsWith('api-')) return undefined;
+  const run = snap.data() as JobRun;
+  if (run.status === 'running' && now.getTime() - Date.parse(run.startedAt) > staleAfterMs) {
+    return { ...run, status: 'failed', error: { detail: 'the job stopped without finishing (its instance was restarted); start it again: it is safe to repeat' } };
+  }
+  return run;
+}

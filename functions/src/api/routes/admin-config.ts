@@ -1,0 +1,98 @@
+import type { Router } from 'express';
+import { FieldPath } from 'firebase-admin/firestore';
+import { AppError, parseOrThrow } from '../../errors.ts';
+import { idSchema } from '../../schema/common.ts';
+import { rulesConfigSchema } from '../../schema/rules-config.ts';
+import { collections } from '../../store/collections.ts';
+import { setPinned } from '../../store/client-edit-store.ts';
+import { addManager, changeManager } from '../../store/manager-store.ts';
+import { readRoster } from '../../store/roster-store.ts';
+import { publishRules, readRules } from '../../store/rules-store.ts';
+import { requireAdmin } from '../auth.ts';
+import { actorOf, adminRoute, notFound, parseBody, parseParam, parseQuery, route } from '../context.ts';
+import { readJob } from '../job-runs.ts';
+import { addManagerBody, auditQuery, changeManagerBody, emptyQuery, pinBody, publishRulesBody } from '../schemas.ts';
+
+export function adminConfigRoutes(router: Router): void {
+  router.get(
+    '/admin/rules',
+    adminRoute('read rules', async (req, ctx) => {
+      parseQuery(req, emptyQuery);
+      return { body: await readRules(ctx.db) };
+    }),
+  );
+
+  router.put(
+    '/admin/rules',
+    adminRoute('publish rules', async (req, ctx) => {
+      const body = parseBody(req, publishRulesBody);
+      // Validated before anything is written: an invalid config leaves the previous version in force.
+      const rules = parseOrThrow(rulesConfigSchema, body.rules ?? {}, 'rules config', 'rules');
+      const published = await publishRules(ctx.db, rules, actorOf(ctx), body.expectedVersion);
+      return { body: published, target: 'config/rules', details: { version: published.version } };
+    }),
+  );
+
+  router.get(
+    '/admin/managers',
+    adminRoute('read roster', async (req, ctx) => {
+      parseQuery(req, emptyQuery);
+      const roster = await readRoster(ctx.db);
+      roster.sort((a, b) => a.id.localeCompare(b.id));
+      return { body: { managers: roster } };
+    }),
+  );
+
+  router.post(
+    '/admin/managers',
+    adminRoute('add manager', async (req, ctx) => {
+      const body = parseBody(req, addManagerBody);
+      const manager = await addManager(ctx.db, body, actorOf(ctx));
+      return { status: 201, body: { manager }, target: `managers/${manager.id}`, details: { level: manager.level, role: manager.role } };
+    }),
+  );
+
+  router.patch(
+    '/admin/managers/:id',
+    adminRoute('change manager', async (req, ctx) => {
+      const id = parseParam(req.params.id, idSchema, 'id');
+      const body = parseBody(req, changeManagerBody);
+      if (id === ctx.caller.manager.id && body.role === 'manager') throw new AppError('invalid-input', 'you cannot take away your own admin role', { issues: [{ path: 'role', message: 'ask another admin' }] });
+      const manager = await changeManager(ctx.db, id, body, actorOf(ctx));
+      return { body: { manager }, target: `managers/${id}`, details: { changes: body } };
+    }),
+  );
+
+  router.put(
+    '/admin/clients/:id/pin',
+    adminRoute('pin client', async (req, ctx) => {
+      const id = parseParam(req.params.id, idSchema, 'id');
+      const body = parseBody(req, pinBody);
+      return { body: { client: await setPinned(ctx.db, { clientId: id, pinned: body.pinned, actor: actorOf(ctx) }) }, target: `clients/${id}`, details: { pinned: body.pinned } };
+    }),
+  );
+
+  router.get(
+    '/admin/audit',
+    adminRoute('read audit log', async (req, ctx) => {
+      const query = parseQuery(req, auditQuery);
+      let q = ctx.db.collection(collections.audit).orderBy(FieldPath.documentId(), 'desc');
+      if (query.cursor !== undefined) q = q.startAfter(parseParam(query.cursor, idSchema, 'cursor'));
+      const snap = await q.limit(query.limit + 1).get();
+      const docs = snap.docs.slice(0, query.limit);
+      return { body: { entries: docs.map((d) => ({ id: d.id, ...d.data() })), nextCursor: snap.size > query.limit ? docs[docs.length - 1]!.id : null } };
+    }),
+  );
+
+  // Polled every few seconds while a job runs: admin only, but not an action worth an audit line.
+  router.get(
+    '/admin/jobs/:id',
+    route(async (req, ctx) => {
+      requireAdmin(ctx.caller);
+      const id = parseParam(req.params.id, idSchema, 'id');
+      const job = await readJob(ctx.db, id, ctx.now());
+      if (!job) throw notFound(`job ${id}`);
+      return { body: job };
+    }),
+  );
+}

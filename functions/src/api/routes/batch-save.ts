@@ -1,0 +1,62 @@
+import type { Router } from 'express';
+import { isAppError, issuesFromZod, type FieldIssue } from '../../errors.ts';
+import { editClient, foreignClient, type ClientView } from '../../store/client-edit-store.ts';
+import { writeAudit } from '../../store/audit-store.ts';
+import { actorOf, parseBody, route, scopeOf, type Ctx } from '../context.ts';
+import { batchRowSchema, batchSaveBody } from '../schemas.ts';
+
+export type RowResult =
+  | { index: number; clientId: string; status: 'applied'; client: ClientView }
+  | { index: number; clientId: string; status: 'conflict'; current: ClientView }
+  | { index: number; clientId: string | null; status: 'invalid'; errors: FieldIssue[] };
+
+/** Rows are independent transactions; a few at a time keeps the call short without a write storm. */
+const rowConcurrency = 8;
+
+/**
+ * A spreadsheet saves many rows at once. Each row carries the version it was read at and is
+ * answered on its own: applied, conflict (someone saved first: here is what they saved) or invalid
+ * (field errors). One bad or stale row never blocks the others, and nothing is overwritten blindly.
+ */
+async function saveRow(ctx: Ctx, raw: unknown, index: number): Promise<RowResult> {
+  const parsed = batchRowSchema.safeParse(raw);
+  if (!parsed.success) {
+    const id = (raw as { clientId?: unknown } | null)?.clientId;
+    return { index, clientId: typeof id === 'string' ? id : null, status: 'invalid', errors: issuesFromZod(parsed.error) };
+  }
+  const row = parsed.data;
+  try {
+    const outcome = await editClient(ctx.db, { clientId: row.clientId, version: row.version, changes: row.changes, scope: scopeOf(ctx), actor: actorOf(ctx) });
+    if (outcome.status === 'applied') return { index, clientId: row.clientId, status: 'applied', client: outcome.client };
+    if (outcome.status === 'conflict') return { index, clientId: row.clientId, status: 'conflict', current: outcome.current };
+    return { index, clientId: row.clientId, status: 'invalid', errors: outcome.errors };
+  } catch (e) {
+    if (isAppError(e) && e.code === 'not-found') {
+      if (e.cause === foreignClient) {
+        await writeAudit(ctx.db, { at: ctx.at, actor: ctx.caller.manager.id, action: 'POST /clients/batch', outcome: 'refused', target: `clients/${row.clientId}`, details: { reason: "another manager's client" } });
+      }
+      return { index, clientId: row.clientId, status: 'invalid', errors: [{ path: 'clientId', message: 'no such client among yours' }] };
+    }
+    throw e;
+  }
+}
+
+export function batchSaveRoutes(router: Router): void {
+  router.post(
+    '/clients/batch',
+    route(async (req, ctx) => {
+      const { rows } = parseBody(req, batchSaveBody);
+      const results: RowResult[] = new Array(rows.length);
+      let next = 0;
+      const worker = async () => {
+        while (next < rows.length) {
+          const i = next++;
+          results[i] = await saveRow(ctx, rows[i], i);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(rowConcurrency, rows.length) }, worker));
+      const count = (s: RowResult['status']) => results.filter((r) => r.status === s).length;
+      return { body: { applied: count('applied'), conflicts: count('conflict'), invalid: count('invalid'), rows: results } };
+    }),
+  );
+}

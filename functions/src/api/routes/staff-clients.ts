@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import type { Router } from 'express';
+import { AppError } from '../../errors.ts';
+import { idSchema } from '../../schema/common.ts';
+import { writeAudit } from '../../store/audit-store.ts';
+import { editClient, logClientHistory, readClientInScope, clientView } from '../../store/client-edit-store.ts';
+import { listClients } from '../../store/client-list-store.ts';
+import { createClient, readHistory, recordDeal } from '../../store/client-store.ts';
+import { actorOf, isAdmin, parseBody, parseParam, parseQuery, route, scopeOf, type Ctx } from '../context.ts';
+import { adminCreateClientBody, adminDealBody, contactBody, createClientBody, dealBody, emptyQuery, listClientsQuery, noteBody, updateClientBody } from '../schemas.ts';
+
+/** An admin reading someone's clients is a bulk read of the base: logged (MISSION §5). */
+async function auditAdminRead(ctx: Ctx, action: string, target: string, details?: Record<string, unknown>): Promise<void> {
+  if (isAdmin(ctx)) await writeAudit(ctx.db, { at: ctx.at, actor: ctx.caller.manager.id, action, outcome: 'ok', target, ...(details ? { details } : {}) });
+}
+
+export function staffClientRoutes(router: Router): void {
+  router.get(
+    '/me',
+    route(async (req, ctx) => {
+      parseQuery(req, emptyQuery);
+      const { id, name, email, level, role } = ctx.caller.manager;
+      return { body: { id, name, email, level, role } };
+    }),
+  );
+
+  router.get(
+    '/clients',
+    route(async (req, ctx) => {
+      const query = parseQuery(req, listClientsQuery);
+      let managerId: string | undefined = ctx.caller.manager.id;
+      if (isAdmin(ctx)) managerId = query.managerId;
+      else if (query.managerId !== undefined && query.managerId !== managerId) throw new AppError('forbidden', 'managers see only their own clients');
+      const page = await listClients(ctx.db, { ...query, ...(managerId !== undefined ? { managerId } : {}) } as Parameters<typeof listClients>[1]);
+      await auditAdminRead(ctx, 'list clients', managerId ?? 'all', { count: page.clients.length });
+      return { body: page };
+    }),
+  );
+
+  router.get(
+    '/clients/:id',
+    route(async (req, ctx) => {
+      parseQuery(req, emptyQuery);
+      const id = parseParam(req.params.id, idSchema, 'id');
+      const client = await readClientInScope(ctx.db, id, scopeOf(ctx));
+      const history = await readHistory(ctx.db, id);
+      await auditAdminRead(ctx, 'read client', `clients/${id}`);
+      return { body: { client, history } };
+    }),
+  );
+
+  router.post(
+    '/clients',
+    route(async (req, ctx) => {
+      const actor = actorOf(ctx);
+      let input: Record<string, unknown>;
+      if (isAdmin(ctx)) {
+        const body = parseBody(req, adminCreateClientBody);
+        const managerId = body.managerId ?? null;
+        input = { ...body, managerId, ...(managerId !== null ? { assignedAt: ctx.at } : {}) };
+      } else {
+        const body = parseBody(req, createClientBody);
+        input = { ...body, managerId: ctx.caller.manager.id, assignedAt: ctx.at, attractedBy: ctx.caller.manager.id };
+      }
+      input.id ??= `c-${randomUUID()}`;
+      const doc = await createClient(ctx.db, input, actor);
+      if (isAdmin(ctx)) await writeAudit(ctx.db, { at: ctx.at, actor: actor.by, action: 'create client', outcome: 'ok', target: `clients/${doc.id}` });
+      return { status: 201, body: { client: clientView(doc) } };
+    }),
+  );
+
+  router.patch(
+    '/clients/:id',
+    route(async (req, ctx) => {
+      const id = parseParam(req.params.id, idSchema, 'id');
+      const body = parseBody(req, updateClientBody);
+      const outcome = await editClient(ctx.db, { clientId: id, version: body.version, changes: body.changes, scope: scopeOf(ctx), actor: actorOf(ctx) });
+      if (outcome.status === 'conflict') {
+        throw new AppError('conflict', 'the client was changed since you read it; here are the current values', { details: { current: outcome.current } });
+      }
+      if (outcome.status === 'invalid') {
+        throw new AppError(outcome.existingClientId ? 'duplicate' : 'invalid-input', outcome.existingClientId ? `already in the base as client ${outcome.existingClientId}` : 'invalid client changes', {
+          issues: outcome.errors,
+          ...(outcome.existingClientId ? { details: { existingClientId: outcome.existingClientId } } : {}),
+        });
+      }
+      return { body: { client: outcome.client } };
+    }),
+  );
+
+  router.post(
+    '/clients/:id/deals',
+    route(async (req, ctx) => {
+      const clientId = parseParam(req.params.id, idSchema, 'id');
+      const scope = scopeOf(ctx);
+      const body = isAdmin(ctx) ? parseBody(req, adminDealBody) : parseBody(req, dealBody);
+      const client = await readClientInScope(ctx.db, clientId, scope);
+      // A manager records only their own deals; an admin on behalf of the holder unless told otherwise.
+      const managerId = isAdmin(ctx) ? ((body as { managerId?: string }).managerId ?? client.managerId) : ctx.caller.manager.id;
+      if (managerId === null) throw new AppError('invalid-input', 'the client has no manager: say who made the deal', { issues: [{ path: 'managerId', message: 'is required for a client without a manager' }] });
+      const { managerId: _m, ...deal } = body as typeof body & { managerId?: string };
+      const doc = await recordDeal(ctx.db, { ...deal, id: deal.id ?? `d-${randomUUID()}`, clientId, managerId }, actorOf(ctx));
+      if (isAdmin(ctx)) await writeAudit(ctx.db, { at: ctx.at, actor: ctx.caller.manager.id, action: 'record deal', outcome: 'ok', target: `deals/${doc.id}` });
+      return { status: 201, body: { deal: doc } };
+    }),
+  );
+
+  router.post(
+    '/clients/:id/contacts',
+    route(async (req, ctx) => {
+      const clientId = parseParam(req.params.id, idSchema, 'id');
+      const body = parseBody(req, contactBody);
+      const entry = await logClientHistory(ctx.db, { clientId, scope: scopeOf(ctx), entry: { type: 'contact', clientId, at: ctx.at, by: ctx.caller.manager.id, channel: body.channel, text: body.text } });
+      return { status: 201, body: { entry } };
+    }),
+  );
+
+  router.post(
+    '/clients/:id/notes',
+    route(async (req, ctx) => {
+      const clientId = parseParam(req.params.id, idSchema, 'id');
+      const body = parseBody(req, noteBody);
+      const entry = await logClientHistory(ctx.db, { clientId, scope: scopeOf(ctx), entry: { type: 'note', clientId, at: ctx.at, by: ctx.caller.manager.id, text: body.text } });
+      return { status: 201, body: { entry } };
+    }),
+  );
+}

@@ -1,0 +1,144 @@
+import type { Firestore } from 'firebase-admin/firestore';
+import { isRotatable } from '../core/client-derivation.ts';
+import { AppError, isAppError, issuesFromZod, type FieldIssue } from '../errors.ts';
+import { clientSchema, type ClientDoc } from '../schema/client.ts';
+import type { HistoryEntry } from '../schema/history.ts';
+import { appendHistory, clientFromDoc, findDuplicates, normaliseClient, type Actor, type NewHistoryEntry } from './client-store.ts';
+import { collections, contactKeyId } from './collections.ts';
+
+/** A client as the API shows it: every stored field but the duplicate-lookup keys. */
+export type ClientView = Omit<ClientDoc, 'contactKeys'>;
+
+export function clientView(doc: ClientDoc): ClientView {
+  const { contactKeys: _keys, ...view } = doc;
+  return view;
+}
+
+/** What staff may change on a client; `null` clears an optional field. Never the holder, pin or attribution. */
+export type ClientChanges = {
+  name?: string;
+  kind?: 'person' | 'company';
+  size?: 'regular' | 'large';
+  phones?: string[];
+  emails?: string[];
+  taxNumber?: string | null;
+  source?: string | null;
+  lostAt?: string | null;
+  lostReason?: string | null;
+  competitor?: string | null;
+};
+
+/** Whose clients the caller may touch: a manager only their own, an admin any. */
+export type ClientScope = { managerId: string } | 'any';
+
+export type EditOutcome =
+  | { status: 'applied'; client: ClientView }
+  | { status: 'conflict'; current: ClientView }
+  | { status: 'invalid'; errors: FieldIssue[]; existingClientId?: string };
+
+/** The stored fields that are not the client's own (deal counts, flags other jobs keep): carried over as they are. */
+function derivedOf(doc: ClientDoc): Record<string, unknown> {
+  const own = new Set(Object.keys(clientSchema.shape));
+  return Object.fromEntries(Object.entries(doc).filter(([k]) => !own.has(k)));
+}
+
+/** Marks a not-found that hides another manager's client, so the caller can audit the attempt. */
+export const foreignClient = Symbol('another manager holds this client');
+
+export function clientNotFound(clientId: string, foreign: boolean): AppError {
+  return new AppError('not-found', `client ${clientId} not found`, foreign ? { cause: foreignClient } : {});
+}
+
+export function inScope(doc: { managerId: string | null }, scope: ClientScope): boolean {
+  return scope === 'any' || doc.managerId === scope.managerId;
+}
+
+/**
+ * Applies one edit made against `version`. A newer version wins: the edit is refused as a conflict
+ * with the current values, never merged over them. Contacts are re-normalised and their duplicate
+ * keys move in the same transaction, so two clients can never claim one phone.
+ */
+export async function editClient(db: Firestore, input: { clientId: string; version: number; changes: ClientChanges; scope: ClientScope; actor: Actor }): Promise<EditOutcome> {
+  const ref = db.collection(collections.clients).doc(input.clientId);
+  return db.runTransaction(async (tx) => {
+    const snap = await tx.get(ref);
+    if (!snap.exists) throw clientNotFound(input.clientId, false);
+    const current = snap.data() as ClientDoc;
+    if (!inScope(current, input.scope)) throw clientNotFound(input.clientId, true);
+    if (current.version !== input.version) return { status: 'conflict', current: clientView(current) };
+
+    const merged: Record<string, unknown> = { ...clientFromDoc(current) };
+    for (const [k, v] of Object.entries(input.changes)) {
+      if (v === null) delete merged[k];
+      else if (v !== undefined) merged[k] = v;
+    }
+    const parsed = clientSchema.safeParse(merged);
+    if (!parsed.success) return { status: 'invalid', errors: issuesFromZod(parsed.error, 'changes') };
+    let normalised;
+    try {
+      normalised = normaliseClient(parsed.data, 'changes');
+    } catch (e) {
+      if (isAppError(e) && e.code === 'invalid-input') return { status: 'invalid', errors: e.issues };
+      throw e;
+    }
+    const { client, keys } = normalised;
+    const added = keys.filter((k) => !current.contactKeys.includes(k));
+    const removed = current.contactKeys.filter((k) => !keys.includes(k));
+    const [dupes, removedSnaps] = await Promise.all([
+      findDuplicates(tx, db, added, input.clientId),
+      removed.length > 0 ? tx.getAll(...removed.map((k) => db.collection(collections.contactKeys).doc(contactKeyId(k)))) : Promise.resolve([]),
+    ]);
+    if (dupes.length > 0) {
+      return {
+        status: 'invalid',
+        existingClientId: dupes[0]!.clientId,
+        errors: dupes.map((d) => ({ path: `changes.${d.key.startsWith('phone:') ? 'phones' : d.key.startsWith('email:') ? 'emails' : 'taxNumber'}`, message: `already in the base as client ${d.clientId}` })),
+      };
+    }
+    const doc = { ...derivedOf(current), ...client, contactKeys: keys, rotatable: isRotatable(client), version: current.version + 1, updatedAt: input.actor.at } as ClientDoc;
+    tx.set(ref, doc);
+    for (const s of removedSnaps) if (s.exists && s.get('clientId') === input.clientId) tx.delete(s.ref);
+    for (const k of added) tx.set(db.collection(collections.contactKeys).doc(contactKeyId(k)), { clientId: input.clientId, key: k });
+    if (current.lostAt === undefined && client.lostAt !== undefined) {
+      appendHistory(tx, db, { type: 'lost', clientId: input.clientId, at: input.actor.at, by: input.actor.by, reason: client.lostReason ?? '', ...(client.competitor !== undefined ? { competitor: client.competitor } : {}) });
+    } else if (current.lostAt !== undefined && client.lostAt === undefined) {
+      appendHistory(tx, db, { type: 'note', clientId: input.clientId, at: input.actor.at, by: input.actor.by, text: 'no longer marked lost' });
+    }
+    return { status: 'applied', client: clientView(doc) };
+  });
+}
+
+/** Pins or unpins a client: pinned clients never rotate. */
+export async function setPinned(db: Firestore, input: { clientId: string; pinned: boolean; actor: Actor }): Promise<ClientView> {
+  const ref = db.collection(collections.clients).doc(input.clientId);
+  return db.runTransaction(async (tx) => {
+    const snap = await tx.get(ref);
+    if (!snap.exists) throw clientNotFound(input.clientId, false);
+    const current = snap.data() as ClientDoc;
+    const { pinned: _old, ...rest } = current;
+    const doc: ClientDoc = { ...rest, ...(input.pinned ? { pinned: true } : {}), version: current.version + 1, updatedAt: input.actor.at };
+    doc.rotatable = isRotatable(doc);
+    tx.set(ref, doc);
+    return clientView(doc);
+  });
+}
+
+/** Reads a client the caller may see, or answers not-found without saying whose it is. */
+export async function readClientInScope(db: Firestore, clientId: string, scope: ClientScope): Promise<ClientView> {
+  const snap = await db.collection(collections.clients).doc(clientId).get();
+  if (!snap.exists) throw clientNotFound(clientId, false);
+  const doc = snap.data() as ClientDoc;
+  if (!inScope(doc, scope)) throw clientNotFound(clientId, true);
+  return clientView(doc);
+}
+
+/** Logs a contact or note on a client the caller may touch, checked in the same transaction. */
+export async function logClientHistory(db: Firestore, input: { clientId: string; scope: ClientScope; entry: NewHistoryEntry }): Promise<HistoryEntry> {
+  const ref = db.collection(collections.clients).doc(input.clientId);
+  return db.runTransaction(async (tx) => {
+    const snap = await tx.get(ref);
+    if (!snap.exists) throw clientNotFound(input.clientId, false);
+    if (!inScope(snap.data() as ClientDoc, input.scope)) throw clientNotFound(input.clientId, true);
+    return appendHistory(tx, db, input.entry);
+  });
+}

@@ -1,0 +1,105 @@
+import { FieldPath, type Firestore, type Query } from 'firebase-admin/firestore';
+import { AppError } from '../errors.ts';
+import type { ClientDoc } from '../schema/client.ts';
+import { clientView, type ClientView } from './client-edit-store.ts';
+import { collections } from './collections.ts';
+
+export const clientSortKeys = ['name', 'updatedAt', 'lastDealAt', 'assignedAt'] as const;
+export type ClientSortKey = (typeof clientSortKeys)[number];
+
+export type ClientListQuery = {
+  /** Absent only for an admin listing the whole base. */
+  managerId?: string;
+  limit: number;
+  cursor?: string;
+  sort: ClientSortKey;
+  order: 'asc' | 'desc';
+  q?: string;
+  kind?: 'person' | 'company';
+  size?: 'regular' | 'large';
+  lost?: boolean;
+};
+
+export type ClientPage = { clients: ClientView[]; nextCursor: string | null };
+
+/**
+ * Filters are applied while scanning in sort order rather than in the query: Firestore has no
+ * substring search nor "field absent" filter, and one composite index per sort key is enough.
+ * A filtered page reads at most `maxScan` documents; it may then come back short with a cursor
+ * to continue from, so no request runs long whatever the book's size.
+ */
+const scanBatch = 300;
+const maxScan = 3000;
+
+export async function listClients(db: Firestore, query: ClientListQuery): Promise<ClientPage> {
+  let base: Query = db.collection(collections.clients);
+  if (query.managerId !== undefined) base = base.where('managerId', '==', query.managerId);
+  base = base.orderBy(query.sort, query.order).orderBy(FieldPath.documentId(), query.order);
+  let after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, query);
+  const filtered = query.q !== undefined || query.kind !== undefined || query.size !== undefined || query.lost !== undefined;
+
+  if (!filtered) {
+    const snap = await (after ? base.startAfter(after.value, after.id) : base).limit(query.limit + 1).get();
+    const docs = snap.docs.slice(0, query.limit);
+    const last = docs[docs.length - 1];
+    return { clients: docs.map((d) => clientView(d.data() as ClientDoc)), nextCursor: snap.size > query.limit && last ? encodeCursor(query, last.data() as ClientDoc) : null };
+  }
+
+  const matches = matcher(query);
+  const out: ClientView[] = [];
+  let scanned = 0;
+  for (;;) {
+    const snap = await (after ? base.startAfter(after.value, after.id) : base).limit(scanBatch).get();
+    for (const d of snap.docs) {
+      const doc = d.data() as ClientDoc;
+      scanned++;
+      after = { value: sortValue(doc, query.sort), id: doc.id };
+      if (matches(doc)) out.push(clientView(doc));
+      if (out.length === query.limit) return { clients: out, nextCursor: encodeCursor(query, doc) };
+    }
+    if (snap.size < scanBatch) return { clients: out, nextCursor: null };
+    if (scanned >= maxScan) return { clients: out, nextCursor: after ? encodeRaw(query, after.value, after.id) : null };
+  }
+}
+
+function matcher(query: ClientListQuery): (doc: ClientDoc) => boolean {
+  const text = query.q?.trim().toLowerCase();
+  const digits = text?.replace(/\D/g, '') ?? '';
+  return (doc) => {
+    if (query.kind !== undefined && doc.kind !== query.kind) return false;
+    if (query.size !== undefined && (doc.size ?? 'regular') !== query.size) return false;
+    if (query.lost !== undefined && (doc.lostAt !== undefined) !== query.lost) return false;
+    if (text) {
+      const inText = [doc.name, doc.id, ...(doc.emails ?? []), doc.taxNumber ?? ''].some((s) => s.toLowerCase().includes(text));
+      const inPhones = digits.length >= 3 && (doc.phones ?? []).some((p) => p.replace(/\D/g, '').includes(digits));
+      if (!inText && !inPhones) return false;
+    }
+    return true;
+  };
+}
+
+function sortValue(doc: ClientDoc, sort: ClientSortKey): string | null {
+  return (doc[sort] as string | null | undefined) ?? null;
+}
+
+function encodeRaw(query: ClientListQuery, value: string | null, id: string): string {
+  return Buffer.from(JSON.stringify([query.sort, query.order, value, id])).toString('base64url');
+}
+
+function encodeCursor(query: ClientListQuery, doc: ClientDoc): string {
+  return encodeRaw(query, sortValue(doc, query.sort), doc.id);
+}
+
+function decodeCursor(cursor: string, query: ClientListQuery): { value: string | null; id: string } {
+  const bad = () => new AppError('invalid-input', 'the cursor is not one this list gave out', { issues: [{ path: 'cursor', message: 'unknown cursor; start again without it (the sort may have changed)' }] });
+  let raw: unknown;
+  try {
+    raw = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw bad();
+  }
+  if (!Array.isArray(raw) || raw.length !== 4 || raw[0] !== query.sort || raw[1] !== query.order) throw bad();
+  const [, , value, id] = raw as unknown[];
+  if ((value !== null && typeof value !== 'string') || typeof id !== 'string' || id === '' || id.includes('/')) throw bad();
+  return { value, id };
+}

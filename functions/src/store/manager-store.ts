@@ -1,0 +1,32 @@
+import type { Firestore } from 'firebase-admin/firestore';
+import { AppError } from '../errors.ts';
+import type { Manager, Role } from '../schema/manager.ts';
+import type { Actor } from './client-store.ts';
+import { collections } from './collections.ts';
+
+/** Adds a manager; ids and e-mails are unique (the e-mail is how a token maps to a person). */
+export async function addManager(db: Firestore, input: { id: string; name: string; email: string; level: number; role: Role }, actor: Actor): Promise<Manager> {
+  const col = db.collection(collections.managers);
+  return db.runTransaction(async (tx) => {
+    const [byId, byEmail] = await Promise.all([tx.get(col.doc(input.id)), tx.get(col.where('email', '==', input.email).limit(1))]);
+    if (byId.exists) throw new AppError('duplicate', `a manager with id ${input.id} already exists`, { issues: [{ path: 'id', message: 'already exists' }] });
+    if (!byEmail.empty) throw new AppError('duplicate', `${input.email} is already on the roster`, { issues: [{ path: 'email', message: `already used by manager ${byEmail.docs[0]!.id}` }] });
+    const manager: Manager = { ...input, active: true };
+    tx.create(col.doc(input.id), { ...manager, version: 1, updatedAt: actor.at });
+    return manager;
+  });
+}
+
+/** Changes a manager's name, level or role, or re-activates them. Deactivation is offboarding's job. */
+export async function changeManager(db: Firestore, id: string, changes: { name?: string; level?: number; role?: Role; active?: true }, actor: Actor): Promise<Manager> {
+  const ref = db.collection(collections.managers).doc(id);
+  return db.runTransaction(async (tx) => {
+    const snap = await tx.get(ref);
+    if (!snap.exists) throw new AppError('not-found', `manager ${id} not found`);
+    const { version, updatedAt: _u, deactivatedAt, ...current } = snap.data() as Manager & { version?: number; updatedAt?: string };
+    const next: Manager = { ...current, ...changes };
+    if (changes.active !== true && deactivatedAt !== undefined) next.deactivatedAt = deactivatedAt;
+    tx.set(ref, { ...next, version: (version ?? 0) + 1, updatedAt: actor.at });
+    return next;
+  });
+}
