@@ -1,0 +1,35 @@
+import { dayOf } from '../../schema/common.ts';
+
+/** Months are `YYYY-MM`; a date belongs to the month of its day (UTC day for timestamps). */
+export function monthOf(date: string): string {
+  return dayOf(date).slice(0, 7);
+}
+
+export function addMonthsToMonth(month: string, months: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const index = y * 12 + (m - 1) + months;
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The day `months` calendar months after `date`, clamped to the month's end (31 Jan + 1 = 28/29 Feb). */
+export function addMonthsToDay(date: string, months: number): string {
+  const day = dayOf(date);
+  const [, , d] = day.split('-').map(Number) as [number, number, number];
+  const target = addMonthsToMonth(day.slice(0, 7), months);
+  const [ty, tm] = target.split('-').map(Number) as [number, number];
+  return `${target}-${String(Math.min(d, daysInMonth(ty, tm))).padStart(2, '0')}`;
+}
+
+/** First day of the month and first day of the next one: the half-open range of a month's dates. */
+export function monthRange(month: string): { from: string; until: string } {
+  return { from: `${month}-01`, until: `${addMonthsToMonth(month, 1)}-01` };
+}
+
+export function lastDayOf(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return `${month}-${String(daysInMonth(y, m)).padStart(2, '0')}`;
+}

@@ -1,0 +1,17 @@
+import { dayOf } from '../../schema/common.ts';
+import { addMonthsToDay } from './calendar.ts';
+
+/** MISSION §3.4: the day the client passes its retention gate, `retentionMonths` after its first deal. */
+export function gateDay(firstDealAt: string, retentionMonths: number): string {
+  return addMonthsToDay(firstDealAt, retentionMonths);
+}
+
+/** Held back until the gate: a deal made before the gate day. On or after it, the raised part is payable at once. */
+export function isBeforeGate(dealDate: string, gate: string): boolean {
+  return dayOf(dealDate) < gate;
+}
+
+/** Still with the company on the gate day: not lost on or before it. */
+export function retainedAt(lostAt: string | undefined, day: string): boolean {
+  return lostAt === undefined || dayOf(lostAt) > day;
+}

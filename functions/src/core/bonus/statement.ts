@@ -1,0 +1,186 @@
+import { compareDeals } from '../client-derivation.ts';
+import { dayOf } from '../../schema/common.ts';
+import type { BonusRules } from '../../schema/rules-config.ts';
+import { monthOf } from './calendar.ts';
+import { cohortLines } from './cohort.ts';
+import { applyRate, compareRate, rateNumber, rateOf, subRate, type Rate } from './money.ts';
+import { attractorRate } from './rate-schedule.ts';
+import { gateDay, isBeforeGate, retainedAt } from './retention-gate.ts';
+import type { BonusClient, BonusDeal, Statement, StatementLine, StatementTotals } from './types.ts';
+
+/**
+ * Everything one month's statements depend on. `deals` must hold the month's deals and, for the
+ * clients whose retention gate falls in the month or whose cohort is judged in it, their deals up
+ * to the month's end; extra deals are ignored. The statements are a pure function of this input,
+ * so computing months in any order, or twice, gives the same lines.
+ */
+export type BonusInput = { month: string; rules: BonusRules; deals: ReadonlyArray<BonusDeal>; clients: ReadonlyArray<BonusClient> };
+
+type RaisedPart = { extra: Rate; rate: Rate; amount: number; gate: string };
+
+/**
+ * The part above normal a deal earns its client's attractor (MISSION §3.2–3.4, §3.8), or nothing.
+ * Only the attractor's own deals qualify, only for clients whose first deal is inside the campaign
+ * window (when one is set), and not once the client was rotated away from the attractor.
+ * The total on the deal is capped at 100 % of its profit (matters when the base is the amount).
+ */
+export function raisedPart(deal: BonusDeal, client: BonusClient | undefined, rules: BonusRules): RaisedPart | undefined {
+  if (client === undefined || client.attractedBy === undefined || client.firstDealAt === null) return undefined;
+  if (deal.managerId !== client.attractedBy) return undefined;
+  const first = dayOf(client.firstDealAt);
+  if (rules.campaign && (first < rules.campaign.from || first > rules.campaign.to)) return undefined;
+  const day = dayOf(deal.date);
+  if ((client.formerHolders ?? []).some((h) => h.managerId === client.attractedBy && dayOf(h.until) <= day)) return undefined;
+  const normal = rateOf(rules.normalRate);
+  const rate = attractorRate(rules, deal.seq);
+  if (compareRate(rate, normal) <= 0) return undefined;
+  const base = Math.max(0, rules.base === 'profit' ? deal.profit : deal.amount);
+  const extra = subRate(rate, normal);
+  const cap = Math.max(0, deal.profit) - applyRate(base, normal);
+  const amount = Math.min(applyRate(base, extra), Math.max(0, cap));
+  if (amount <= 0) return undefined;
+  return { extra, rate, amount, gate: gateDay(client.firstDealAt, rules.retentionMonths) };
+}
+
+const pct = (r: Rate): string => `${+(rateNumber(r) * 100).toFixed(6)} %`;
+
+/** Per-client attraction amount: the highest tier the manager's count of new clients reaches, else the flat bonus. */
+export function attractionAmount(rules: BonusRules, newClients: number): number {
+  let best: { minClients: number; amount: number } | undefined;
+  for (const t of rules.attractionTiers ?? []) if (newClients >= t.minClients && (best === undefined || t.minClients > best.minClients)) best = t;
+  return best?.amount ?? rules.attractionBonus;
+}
+
+const kindOrder = ['normal', 'raised', 'raised-release', 'raised-cancel', 'attraction', 'cohort', 'adjustment'];
+
+export function sortLines(lines: StatementLine[]): StatementLine[] {
+  return lines.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** `payable` is what is paid for the month: payable lines plus those released this month. */
+export function totalsOf(lines: ReadonlyArray<StatementLine>): StatementTotals {
+  const totals: StatementTotals = { payable: 0, pending: 0, cancelled: 0 };
+  for (const l of lines) {
+    if (l.status === 'payable' || l.status === 'released') totals.payable += l.amount;
+    else if (l.status === 'pending') totals.pending += l.amount;
+    else totals.cancelled += l.amount;
+  }
+  return totals;
+}
+
+/** Each manager's lines for the month (no adjustments: those come from closed months, see adjustments.ts). */
+export function computeMonthLines(input: BonusInput): Map<string, StatementLine[]> {
+  const { month, rules } = input;
+  const normal = rateOf(rules.normalRate);
+  const clients = new Map(input.clients.map((c) => [c.id, c]));
+  const dealsByClient = new Map<string, BonusDeal[]>();
+  const seen = new Set<string>();
+  for (const d of input.deals) {
+    if (seen.has(d.id)) continue;
+    seen.add(d.id);
+    const list = dealsByClient.get(d.clientId);
+    if (list === undefined) dealsByClient.set(d.clientId, [d]);
+    else list.push(d);
+  }
+  const out = new Map<string, StatementLine[]>();
+  const add = (managerId: string, line: StatementLine) => {
+    let list = out.get(managerId);
+    if (list === undefined) out.set(managerId, (list = []));
+    list.push(line);
+  };
+
+  // §3.1–3.4: every deal of the month.
+  const monthDeals = [...dealsByClient.values()].flat().filter((d) => monthOf(d.date) === month).sort(compareDeals);
+  for (const deal of monthDeals) {
+    const base = Math.max(0, rules.base === 'profit' ? deal.profit : deal.amount);
+    add(deal.managerId, {
+      id: `normal:${deal.id}`,
+      kind: 'normal',
+      clientId: deal.clientId,
+      dealId: deal.id,
+      rate: rateNumber(normal),
+      amount: applyRate(base, normal),
+      status: 'payable',
+      dueDate: null,
+      note: `${pct(normal)} of ${rules.base} ${base}${base === 0 && (rules.base === 'profit' ? deal.profit : deal.amount) < 0 ? ' (a loss-making deal earns nothing)' : ''}`,
+    });
+    const raised = raisedPart(deal, clients.get(deal.clientId), rules);
+    if (raised === undefined) continue;
+    const held = isBeforeGate(deal.date, raised.gate);
+    add(deal.managerId, {
+      id: `raised:${deal.id}`,
+      kind: 'raised',
+      clientId: deal.clientId,
+      dealId: deal.id,
+      rate: rateNumber(raised.extra),
+      amount: raised.amount,
+      status: held ? 'pending' : 'payable',
+      dueDate: held ? raised.gate : null,
+      note: `new-client deal ${deal.seq}: ${pct(raised.rate)}, the ${pct(raised.extra)} above normal ${held ? `held until the retention gate ${raised.gate}` : `payable: the gate ${raised.gate} had passed`}`,
+    });
+  }
+
+  // §3.4: raised parts held on clients whose gate falls this month are released or cancelled.
+  for (const client of clients.values()) {
+    if (client.firstDealAt === null) continue;
+    const gate = gateDay(client.firstDealAt, rules.retentionMonths);
+    if (monthOf(gate) !== month) continue;
+    const kept = retainedAt(client.lostAt, gate);
+    for (const deal of (dealsByClient.get(client.id) ?? []).filter((d) => isBeforeGate(d.date, gate)).sort(compareDeals)) {
+      const raised = raisedPart(deal, client, rules);
+      if (raised === undefined) continue;
+      add(deal.managerId, {
+        id: `${kept ? 'release' : 'cancel'}:${deal.id}`,
+        kind: kept ? 'raised-release' : 'raised-cancel',
+        clientId: client.id,
+        dealId: deal.id,
+        rate: rateNumber(raised.extra),
+        amount: raised.amount,
+        status: kept ? 'released' : 'cancelled',
+        dueDate: gate,
+        note: kept ? `retention gate ${gate} passed: the client stayed` : `retention gate ${gate}: the client was lost on ${dayOf(client.lostAt!)}`,
+      });
+    }
+  }
+
+  // §3.5: attraction bonus per client whose first deal is in this month.
+  const attracted = new Map<string, BonusClient[]>();
+  for (const c of clients.values()) {
+    if (c.attractedBy === undefined || c.firstDealAt === null || monthOf(c.firstDealAt) !== month) continue;
+    attracted.set(c.attractedBy, [...(attracted.get(c.attractedBy) ?? []), c]);
+  }
+  for (const [managerId, list] of attracted) {
+    const amount = attractionAmount(rules, list.length);
+    if (amount <= 0) continue;
+    for (const c of list) {
+      add(managerId, {
+        id: `attraction:${c.id}`,
+        kind: 'attraction',
+        clientId: c.id,
+        dealId: null,
+        rate: null,
+        amount,
+        status: 'payable',
+        dueDate: null,
+        note: `new client (first deal ${dayOf(c.firstDealAt!)}); ${list.length} new this month`,
+      });
+    }
+  }
+
+  // §3.6
+  for (const [managerId, line] of cohortLines(month, rules, clients.values(), dealsByClient)) add(managerId, line);
+
+  for (const lines of out.values()) sortLines(lines);
+  return out;
+}
+
+export function toStatements(month: string, byManager: Map<string, StatementLine[]>): Statement[] {
+  return [...byManager.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([managerId, lines]) => ({ month, managerId, lines, totals: totalsOf(lines) }));
+}
+
+/** The month's statements, one per manager with any line. */
+export function computeStatements(input: BonusInput): Statement[] {
+  return toStatements(input.month, computeMonthLines(input));
+}

@@ -1,0 +1,34 @@
+import type { ClientDoc } from '../../schema/client.ts';
+import type { DealDoc } from '../../schema/deal.ts';
+
+/** What the calculator needs of a client. */
+export type BonusClient = Pick<ClientDoc, 'id' | 'managerId' | 'attractedBy' | 'lostAt' | 'formerHolders'> & { firstDealAt: string | null };
+
+export type BonusDeal = Pick<DealDoc, 'id' | 'clientId' | 'managerId' | 'date' | 'amount' | 'profit' | 'seq'>;
+
+export type LineKind = 'normal' | 'raised' | 'raised-release' | 'raised-cancel' | 'attraction' | 'cohort' | 'adjustment';
+export type LineStatus = 'payable' | 'pending' | 'released' | 'cancelled';
+
+export type StatementLine = {
+  /** Deterministic: recomputing a month yields the same ids, so a line never appears twice. */
+  id: string;
+  kind: LineKind;
+  clientId: string | null;
+  dealId: string | null;
+  /** The rate this line applies (for `raised`: the part above normal); null for fixed amounts. */
+  rate: number | null;
+  /** Minor units (kopecks). */
+  amount: number;
+  status: LineStatus;
+  /** The retention gate day for pending, released and cancelled lines; null otherwise. */
+  dueDate: string | null;
+  /** Why, in words a manager can check. */
+  note: string;
+  /** For adjustments: the closed month corrected and the line corrected. */
+  ofMonth?: string;
+  ref?: string;
+};
+
+export type StatementTotals = { payable: number; pending: number; cancelled: number };
+
+export type Statement = { month: string; managerId: string; lines: StatementLine[]; totals: StatementTotals };
