@@ -13,6 +13,8 @@ export const collections = {
   tasks: 'tasks',
   statements: 'statements',
   bonusRuns: 'bonusRuns',
+  /** `bonusMonths/{YYYY-MM}`: whether the month's statements are closed, and the run that wrote them. */
+  bonusMonths: 'bonusMonths',
   audit: 'audit',
   mailingExports: 'mailingExports',
   /** Claims of scheduled runs, keyed by job and schedule slot. */

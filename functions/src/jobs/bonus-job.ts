@@ -1,0 +1,244 @@
+import { randomUUID } from 'node:crypto';
+import { TZDate } from '@date-fns/tz';
+import type { DocumentSnapshot, Firestore } from 'firebase-admin/firestore';
+import { z } from 'zod';
+import { adjustmentsForOpenMonth } from '../core/bonus/adjustments.ts';
+import { addMonthsToMonth, monthRange } from '../core/bonus/calendar.ts';
+import { cohortMonthJudgedIn } from '../core/bonus/cohort.ts';
+import { computeMonthLines, sortLines, toStatements } from '../core/bonus/statement.ts';
+import type { BonusClient, BonusDeal, Statement, StatementLine } from '../core/bonus/types.ts';
+import { AppError, parseOrThrow } from '../errors.ts';
+import type { ScheduledJob } from '../http/scheduled-job.ts';
+import { idSchema, isoDateSchema, moneySchema, monthSchema } from '../schema/common.ts';
+import type { BonusRules } from '../schema/rules-config.ts';
+import { writeAudit } from '../store/audit-store.ts';
+import { collections } from '../store/collections.ts';
+import { readRules } from '../store/rules-store.ts';
+
+export type { Statement, StatementLine } from '../core/bonus/types.ts';
+
+/** The `clientbase bonuses --json` shape (issue 4). `closed`: the month is closed and was only read. */
+export type MonthReport = { month: string; closed: boolean; statements: Array<Pick<Statement, 'managerId' | 'lines' | 'totals'>> };
+
+/** A statement as stored in `statements/{month}_{managerId}`. */
+export type StoredStatement = Statement & { closed: boolean; computedAt: string; computedBy: string; runId: string; rulesVersion: number };
+
+/** Closed months further back than this are not recomputed for adjustments (a year of corrections). */
+export const adjustmentLookbackMonths = 12;
+
+const monthInput = z.object({ month: monthSchema, by: z.string().min(1), at: isoDateSchema });
+
+const storedDealSchema = z.object({ id: idSchema, clientId: idSchema, managerId: idSchema, date: isoDateSchema, amount: moneySchema, profit: moneySchema, seq: z.number().int().min(1) });
+
+type Reads = { deals: number; clients: number; statements: number; months: number };
+
+function dealOf(snap: DocumentSnapshot): BonusDeal {
+  const parsed = storedDealSchema.safeParse(snap.data());
+  if (!parsed.success) {
+    throw new AppError('invalid-input', `stored deal ${snap.id} cannot be counted for bonuses`, {
+      issues: parsed.error.issues.map((i) => ({ path: `deals/${snap.id}.${i.path.join('.')}`, message: i.message })),
+    });
+  }
+  return parsed.data;
+}
+
+function clientOf(snap: DocumentSnapshot): BonusClient {
+  const d = snap.data()!;
+  return {
+    id: snap.id,
+    managerId: (d.managerId as string | null) ?? null,
+    firstDealAt: (d.firstDealAt as string | null | undefined) ?? null,
+    ...(d.attractedBy ? { attractedBy: d.attractedBy as string } : {}),
+    ...(d.lostAt ? { lostAt: d.lostAt as string } : {}),
+    ...(Array.isArray(d.formerHolders) ? { formerHolders: d.formerHolders } : {}),
+  };
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Reads what one month's statements depend on, and no more: the month's deals (range on
+ * `deals.date`), their clients (getAll), the clients whose retention gate falls in the month and
+ * whose cohort is judged in it (range on `clients.firstDealAt`), and those clients' deals up to the
+ * month's end (`clientId in` + `date`). Held raised parts are not stored separately: they are
+ * recomputed from these deals, so a late or corrected deal can never leave a stale pending line.
+ */
+async function loadMonth(db: Firestore, month: string, rules: BonusRules, reads: Reads): Promise<{ deals: BonusDeal[]; clients: BonusClient[] }> {
+  const { from, until } = monthRange(month);
+  const deals = new Map<string, BonusDeal>();
+  const monthSnap = await db.collection(collections.deals).where('date', '>=', from).where('date', '<', until).get();
+  reads.deals += monthSnap.size;
+  for (const s of monthSnap.docs) deals.set(s.id, dealOf(s));
+
+  const clients = new Map<string, BonusClient>();
+  const follow = new Set<string>();
+  const cohortMonths = new Set([addMonthsToMonth(month, -rules.retentionMonths)]);
+  if (rules.cohortTiers && rules.cohortTiers.length > 0) cohortMonths.add(cohortMonthJudgedIn(month, rules.retentionMonths));
+  for (const m of cohortMonths) {
+    const r = monthRange(m);
+    const snap = await db.collection(collections.clients).where('firstDealAt', '>=', r.from).where('firstDealAt', '<', r.until).get();
+    reads.clients += snap.size;
+    for (const s of snap.docs) {
+      clients.set(s.id, clientOf(s));
+      follow.add(s.id);
+    }
+  }
+  const missing = [...new Set([...deals.values()].map((d) => d.clientId))].filter((id) => !clients.has(id));
+  for (const part of chunks(missing, 500)) {
+    const snaps = await db.getAll(...part.map((id) => db.collection(collections.clients).doc(id)));
+    reads.clients += snaps.length;
+    for (const s of snaps) if (s.exists) clients.set(s.id, clientOf(s));
+  }
+  for (const part of chunks([...follow], 30)) {
+    const snap = await db.collection(collections.deals).where('clientId', 'in', part).where('date', '<', until).get();
+    reads.deals += snap.size;
+    for (const s of snap.docs) if (!deals.has(s.id)) deals.set(s.id, dealOf(s));
+  }
+  return { deals: [...deals.values()], clients: [...clients.values()] };
+}
+
+async function freshLines(db: Firestore, month: string, rules: BonusRules, reads: Reads): Promise<Map<string, StatementLine[]>> {
+  const { deals, clients } = await loadMonth(db, month, rules, reads);
+  return computeMonthLines({ month, rules, deals, clients });
+}
+
+async function storedStatements(db: Firestore, month: string, reads: Reads): Promise<StoredStatement[]> {
+  const snap = await db.collection(collections.statements).where('month', '==', month).get();
+  reads.statements += snap.size;
+  return snap.docs.map((d) => d.data() as StoredStatement).sort((a, b) => (a.managerId < b.managerId ? -1 : 1));
+}
+
+const byManager = (list: StoredStatement[]) => new Map(list.map((s) => [s.managerId, s.lines]));
+
+/** The closed months immediately before `month`, newest first, up to the lookback. */
+async function closedRunBefore(db: Firestore, month: string, reads: Reads): Promise<string[]> {
+  const snap = await db.collection(collections.bonusMonths).where('month', '<', month).orderBy('month', 'desc').limit(adjustmentLookbackMonths).get();
+  reads.months += snap.size;
+  const run: string[] = [];
+  let expected = addMonthsToMonth(month, -1);
+  for (const d of snap.docs) {
+    if (d.get('month') !== expected || d.get('closed') !== true) break;
+    run.push(expected);
+    expected = addMonthsToMonth(expected, -1);
+  }
+  return run;
+}
+
+function report(month: string, closed: boolean, statements: Statement[]): MonthReport {
+  return { month, closed, statements: statements.map((s) => ({ managerId: s.managerId, lines: s.lines, totals: s.totals })) };
+}
+
+/**
+ * Computes a month's statements and stores them, one per manager. Idempotent: the lines are a pure
+ * function of the data, with deterministic ids, and the month's previous statements are replaced
+ * whole. A closed month is never rewritten: it is returned as stored. Corrections to the run of
+ * closed months just before this one are added here as adjustment lines.
+ */
+export async function computeBonusMonth(db: Firestore, input: { month: string; by: string; at: string }): Promise<MonthReport> {
+  const { month, by, at } = parseOrThrow(monthInput, input, 'bonus month');
+  const monthRef = db.collection(collections.bonusMonths).doc(month);
+  const reads: Reads = { deals: 0, clients: 0, statements: 0, months: 1 };
+  const runId = `${month}_${at.replace(/[^0-9]/g, '').slice(0, 17)}_${randomUUID().slice(0, 8)}`;
+  const startedAt = Date.now();
+
+  const claimed = await db.runTransaction(async (tx) => {
+    const snap = await tx.get(monthRef);
+    if (snap.get('closed') === true) return false;
+    tx.set(monthRef, { month, closed: false, computing: runId, computingSince: at }, { merge: true });
+    return true;
+  });
+  if (!claimed) return report(month, true, await storedStatements(db, month, reads));
+
+  const { version: rulesVersion, rules } = await readRules(db);
+  const lines = await freshLines(db, month, rules.bonus, reads);
+  const run = await closedRunBefore(db, month, reads);
+  if (run.length > 0) {
+    const closed = await Promise.all(run.map(async (m) => ({ month: m, stored: byManager(await storedStatements(db, m, reads)) })));
+    const fresh = new Map<string, Map<string, StatementLine[]>>();
+    for (const m of run) fresh.set(m, await freshLines(db, m, rules.bonus, reads));
+    for (const [managerId, adjustments] of adjustmentsForOpenMonth(closed, (m) => fresh.get(m)!)) {
+      lines.set(managerId, sortLines([...(lines.get(managerId) ?? []), ...adjustments]));
+    }
+  }
+  const statements = toStatements(month, lines);
+
+  const previous = await db.collection(collections.statements).where('month', '==', month).select().get();
+  const writer = db.bulkWriter();
+  const keep = new Set(statements.map((s) => `${month}_${s.managerId}`));
+  for (const s of statements) {
+    const doc: StoredStatement = { ...s, closed: false, computedAt: at, computedBy: by, runId, rulesVersion };
+    void writer.set(db.collection(collections.statements).doc(`${month}_${s.managerId}`), doc);
+  }
+  for (const d of previous.docs) if (!keep.has(d.id)) void writer.delete(d.ref);
+  await writer.close();
+
+  await db.runTransaction(async (tx) => {
+    const snap = await tx.get(monthRef);
+    if (snap.get('computing') !== runId) throw new AppError('conflict', `another computation of ${month} started meanwhile; run it again`);
+    tx.set(monthRef, { month, closed: false, computing: null, computedAt: at, computedBy: by, runId, rulesVersion, managers: statements.map((s) => s.managerId), adjustedMonths: run });
+    tx.create(db.collection(collections.bonusRuns).doc(runId), {
+      runId,
+      month,
+      at,
+      by,
+      rulesVersion,
+      adjustedMonths: run,
+      statements: statements.length,
+      lines: statements.reduce((n, s) => n + s.lines.length, 0),
+      totals: Object.fromEntries(statements.map((s) => [s.managerId, s.totals])),
+      reads,
+      millis: Date.now() - startedAt,
+    });
+  });
+  return report(month, false, statements);
+}
+
+/**
+ * Closes a month (admin): its statements never change again. Computes it first if it never was;
+ * refuses a month that has not ended yet, or one being computed right now (a half-written month
+ * must not be frozen).
+ */
+export async function closeBonusMonth(db: Firestore, input: { month: string; by: string; at: string }): Promise<{ month: string; closed: true }> {
+  const { month, by, at } = parseOrThrow(monthInput, input, 'bonus month');
+  if (monthRange(month).until > at.slice(0, 10)) {
+    throw new AppError('conflict', `${month} has not ended yet; it can be closed from ${monthRange(month).until}`, { issues: [{ path: 'month', message: 'has not ended yet' }] });
+  }
+  const monthRef = db.collection(collections.bonusMonths).doc(month);
+  const first = await monthRef.get();
+  if (first.get('closed') === true) return { month, closed: true };
+  if (!first.exists || first.get('computedAt') === undefined) await computeBonusMonth(db, { month, by, at });
+  const statementRefs = (await db.collection(collections.statements).where('month', '==', month).select().get()).docs.map((d) => d.ref);
+  await db.runTransaction(async (tx) => {
+    const snap = await tx.get(monthRef);
+    if (snap.get('closed') === true) return;
+    if (snap.get('computing')) throw new AppError('conflict', `${month} is being computed right now (run ${snap.get('computing') as string}); close it when that run has finished`);
+    tx.set(monthRef, { closed: true, closedAt: at, closedBy: by }, { merge: true });
+    for (const ref of statementRefs) tx.update(ref, { closed: true });
+  });
+  await writeAudit(db, { at, actor: by, action: 'bonus.close-month', outcome: 'ok', target: `bonusMonths/${month}` });
+  return { month, closed: true };
+}
+
+export async function readStatement(db: Firestore, input: { month: string; managerId: string }): Promise<StoredStatement | undefined> {
+  const month = parseOrThrow(monthSchema, input.month, 'month', 'month');
+  const managerId = parseOrThrow(idSchema, input.managerId, 'manager id', 'managerId');
+  const snap = await db.collection(collections.statements).doc(`${month}_${managerId}`).get();
+  return snap.exists ? (snap.data() as StoredStatement) : undefined;
+}
+
+/** The month before the schedule slot's month, in the company's time zone. */
+export function previousMonthOf(slot: string, timeZone: string): string {
+  const local = new TZDate(Date.parse(slot), timeZone);
+  const month = `${String(local.getFullYear()).padStart(4, '0')}-${String(local.getMonth() + 1).padStart(2, '0')}`;
+  return addMonthsToMonth(month, -1);
+}
+
+/** Cloud Scheduler, 05:00 on the 1st: computes the month that has just ended. */
+export const bonusScheduledJob: ScheduledJob<MonthReport> = async ({ db, scheduleTime, caller }) => {
+  const { rules } = await readRules(db);
+  return computeBonusMonth(db, { month: previousMonthOf(scheduleTime, rules.timeZone), by: caller === 'local' ? 'scheduler' : caller, at: scheduleTime });
+};

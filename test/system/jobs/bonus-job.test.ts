@@ -1,0 +1,144 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { http } from '@google-cloud/functions-framework';
+import { getTestServer } from '@google-cloud/functions-framework/testing';
+import type { Firestore } from 'firebase-admin/firestore';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bonusScheduledJob, closeBonusMonth, computeBonusMonth, readStatement } from '../../../functions/src/jobs/bonus-job.ts';
+import { scheduledHandler } from '../../../functions/src/http/scheduled-job.ts';
+import { collections } from '../../../functions/src/store/collections.ts';
+import { createClient, recordDeal } from '../../../functions/src/store/client-store.ts';
+import { publishRules } from '../../../functions/src/store/rules-store.ts';
+import { allDocumentPaths, testFirestore } from '../../support/firestore.ts';
+
+const admin = { by: 'head@example.com', at: '2026-01-01T00:00:00.000Z' };
+
+async function seed(db: Firestore, clients: Array<{ id: string; attractedBy?: string; managerId?: string }>, deals: Array<{ id: string; clientId: string; date: string; profit: number; managerId?: string }>) {
+  await publishRules(db, { bonus: { normalRate: 0.05, newClientMultiplier: 3, retentionMonths: 3, attractionBonus: 100_000 } }, admin);
+  for (const c of clients) await createClient(db, { id: c.id, name: `Client ${c.id}`, kind: 'company', managerId: c.managerId ?? 'm1', assignedAt: '2026-01-01', attractedBy: c.attractedBy ?? 'm1' }, admin);
+  for (const d of deals) await recordDeal(db, { managerId: 'm1', amount: d.profit * 4, ...d }, admin);
+}
+
+const linesOf = (r: { statements: Array<{ managerId: string; lines: Array<{ id: string; amount: number; status: string }> }> }, managerId = 'm1') =>
+  r.statements.find((s) => s.managerId === managerId)?.lines.map((l) => [l.id, l.amount, l.status]);
+
+describe('bonus job', () => {
+  it('gives identical statements when a month is computed twice, and records both runs', async () => {
+    const { db } = testFirestore('bonus-twice');
+    await seed(db, [{ id: 'c1' }, { id: 'c2', attractedBy: 'm2', managerId: 'm2' }], [
+      { id: 'd1', clientId: 'c1', date: '2026-01-10', profit: 10_000 },
+      { id: 'd2', clientId: 'c1', date: '2026-01-20', profit: 10_000 },
+      { id: 'd3', clientId: 'c2', date: '2026-01-15', profit: 5_000, managerId: 'm2' },
+      { id: 'd4', clientId: 'c2', date: '2026-02-15', profit: 5_000, managerId: 'm2' },
+    ]);
+    const first = await computeBonusMonth(db, { month: '2026-01', by: 'admin', at: '2026-02-01T02:00:00.000Z' });
+    const storedFirst = await readStatement(db, { month: '2026-01', managerId: 'm1' });
+    const second = await computeBonusMonth(db, { month: '2026-01', by: 'admin', at: '2026-02-01T03:00:00.000Z' });
+    const storedSecond = await readStatement(db, { month: '2026-01', managerId: 'm1' });
+    expect(second).toEqual(first);
+    expect(storedSecond!.lines).toEqual(storedFirst!.lines);
+    expect(linesOf(first)).toEqual([
+      ['normal:d1', 500, 'payable'],
+      ['normal:d2', 500, 'payable'],
+      ['raised:d1', 1000, 'pending'],
+      ['raised:d2', 250, 'pending'],
+      ['attraction:c1', 100_000, 'payable'],
+    ]);
+    expect(first.statements.map((s) => [s.managerId, s.totals])).toEqual([
+      ['m1', { payable: 101_000, pending: 1250, cancelled: 0 }],
+      ['m2', { payable: 100_250, pending: 500, cancelled: 0 }],
+    ]);
+    const statementDocs = (await allDocumentPaths(db)).filter((p) => p.startsWith(`${collections.statements}/`));
+    expect(statementDocs).toEqual(['statements/2026-01_m1', 'statements/2026-01_m2']);
+    expect((await db.collection(collections.bonusRuns).where('month', '==', '2026-01').get()).size).toBe(2);
+  });
+
+  it('never changes a closed month, and pays a late deal as an adjustment in the next open month', async () => {
+    const { db } = testFirestore('bonus-closed');
+    await seed(db, [{ id: 'c1' }], [{ id: 'd1', clientId: 'c1', date: '2026-01-10', profit: 10_000 }]);
+    await computeBonusMonth(db, { month: '2026-01', by: 'admin', at: '2026-02-01T02:00:00.000Z' });
+    await expect(closeBonusMonth(db, { month: '2026-02', by: 'admin', at: '2026-02-10T00:00:00.000Z' })).rejects.toMatchObject({ code: 'conflict' });
+    expect(await closeBonusMonth(db, { month: '2026-01', by: 'admin', at: '2026-02-02T00:00:00.000Z' })).toEqual({ month: '2026-01', closed: true });
+    const closed = await readStatement(db, { month: '2026-01', managerId: 'm1' });
+    expect(closed!.closed).toBe(true);
+
+    await recordDeal(db, { id: 'late', clientId: 'c1', managerId: 'm1', date: '2026-01-25', amount: 1, profit: 4_000 }, admin);
+    const again = await computeBonusMonth(db, { month: '2026-01', by: 'admin', at: '2026-02-03T00:00:00.000Z' });
+    expect(again.closed).toBe(true);
+    expect(await readStatement(db, { month: '2026-01', managerId: 'm1' })).toEqual(closed);
+
+    const feb = await computeBonusMonth(db, { month: '2026-02', by: 'admin', at: '2026-03-01T02:00:00.000Z' });
+    expect(linesOf(feb)).toEqual([
+      ['adjustment:2026-01:normal:late:payable', 200, 'payable'],
+      ['adjustment:2026-01:raised:late:pending', 100, 'pending'],
+    ]);
+    expect(feb.statements[0]!.lines[0]).toMatchObject({ kind: 'adjustment', ofMonth: '2026-01', dealId: 'late', clientId: 'c1' });
+
+    // Once February is closed too, March does not pay the late deal again.
+    await closeBonusMonth(db, { month: '2026-02', by: 'admin', at: '2026-03-02T00:00:00.000Z' });
+    const mar = await computeBonusMonth(db, { month: '2026-03', by: 'admin', at: '2026-04-01T02:00:00.000Z' });
+    expect(mar.statements).toEqual([]);
+    // April's gate releases the raised parts of both deals, the late one included.
+    const apr = await computeBonusMonth(db, { month: '2026-04', by: 'admin', at: '2026-05-01T02:00:00.000Z' });
+    expect(linesOf(apr)).toEqual([
+      ['release:d1', 1000, 'released'],
+      ['release:late', 100, 'released'],
+    ]);
+  });
+
+  it('cancels the pending raised parts at the gate of a client lost in month 2', async () => {
+    const { db } = testFirestore('bonus-lost');
+    await seed(db, [{ id: 'c1' }], [
+      { id: 'd1', clientId: 'c1', date: '2026-01-10', profit: 10_000 },
+      { id: 'd2', clientId: 'c1', date: '2026-02-05', profit: 10_000 },
+    ]);
+    await db.collection(collections.clients).doc('c1').update({ lostAt: '2026-02-15', lostReason: 'went to a competitor' });
+    const jan = await computeBonusMonth(db, { month: '2026-01', by: 'admin', at: '2026-02-01T02:00:00.000Z' });
+    expect(jan.statements[0]!.totals.pending).toBe(1000);
+    const apr = await computeBonusMonth(db, { month: '2026-04', by: 'admin', at: '2026-05-01T02:00:00.000Z' });
+    expect(apr.statements[0]!.lines.map((l) => [l.kind, l.dealId, l.amount, l.status, l.dueDate])).toEqual([
+      ['raised-cancel', 'd1', 1000, 'cancelled', '2026-04-10'],
+      ['raised-cancel', 'd2', 250, 'cancelled', '2026-04-10'],
+    ]);
+    expect(apr.statements[0]!.totals).toEqual({ payable: 0, pending: 0, cancelled: 1250 });
+  });
+
+  it('refuses a bad month naming the field and writes nothing', async () => {
+    const { db } = testFirestore('bonus-bad');
+    await expect(computeBonusMonth(db, { month: '2026-13', by: 'admin', at: '2026-02-01' })).rejects.toMatchObject({ code: 'invalid-input', issues: [{ path: 'month' }] });
+    expect(await allDocumentPaths(db)).toEqual([]);
+  });
+
+  describe('scheduled trigger', () => {
+    const servers: Server[] = [];
+    afterAll(() => servers.forEach((s) => s.close()));
+    const start = async (db: Firestore, email: string) => {
+      const name = `bonuses-${servers.length}`;
+      http(name, scheduledHandler(bonusScheduledJob, { db: () => db, auth: () => ({ serviceAccount: 'scheduler@clientbase.iam.gserviceaccount.com', verify: async () => ({ email, emailVerified: true, subject: '1', audience: 'x' }) }) }));
+      const server = getTestServer(name);
+      servers.push(server);
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    };
+
+    it('computes the previous month in the company time zone on the 1st', async () => {
+      const { db } = testFirestore('bonus-sched');
+      await seed(db, [{ id: 'c1' }], [{ id: 'd1', clientId: 'c1', date: '2026-02-10', profit: 10_000 }]);
+      const url = await start(db, 'scheduler@clientbase.iam.gserviceaccount.com');
+      // 05:00 on 1 March in Moscow is still 28 February in UTC.
+      const res = await fetch(url, { method: 'POST', headers: { authorization: 'Bearer t', 'x-cloudscheduler-scheduletime': '2026-03-01T02:00:00Z' } });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { month: string };
+      expect(body.month).toBe('2026-02');
+      expect(await readStatement(db, { month: '2026-02', managerId: 'm1' })).toMatchObject({ computedBy: 'scheduler@clientbase.iam.gserviceaccount.com', totals: { payable: 100_500 } });
+    });
+
+    it('refuses a caller that is not the scheduler identity and computes nothing', async () => {
+      const { db } = testFirestore('bonus-sched-no');
+      const url = await start(db, 'someone@example.com');
+      const res = await fetch(url, { method: 'POST', headers: { authorization: 'Bearer t' } });
+      expect(res.status).toBe(403);
+      expect(await allDocumentPaths(db)).toEqual([]);
+    });
+  });
+});
