@@ -1,6 +1,7 @@
 import type { Client, ClientDerived } from '../schema/client.ts';
 import type { Deal } from '../schema/deal.ts';
 import { dayOf } from '../schema/common.ts';
+import { mailableFlags } from './consent/mailing-eligibility.ts';
 
 /** Orders deals as the bonus rules count them: by date, then id. */
 export function compareDeals(a: Pick<Deal, 'date' | 'id'>, b: Pick<Deal, 'date' | 'id'>): number {
@@ -28,6 +29,7 @@ export function deriveClient(client: Client, deals: ReadonlyArray<Deal>, contact
     firstDealAt: first,
     lastDealAt: last,
     rotatable: isRotatable(client),
+    mailable: mailableFlags(client),
     version,
     updatedAt,
   };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Firestore, Transaction } from 'firebase-admin/firestore';
 import { normaliseContacts } from '../core/contact-normalisation.ts';
 import { compareDeals, isRotatable } from '../core/client-derivation.ts';
+import { mailableFlags } from '../core/consent/mailing-eligibility.ts';
 import { AppError, formatPath, issuesFromZod } from '../errors.ts';
 import { clientSchema, type Client, type ClientDoc } from '../schema/client.ts';
 import { dayOf } from '../schema/common.ts';
@@ -10,7 +11,7 @@ import { historyEntrySchema, type HistoryEntry } from '../schema/history.ts';
 import { collections, contactKeyId } from './collections.ts';
 
 /** Keys that exist on the document only to serve queries and concurrency; not part of `Client`. */
-const derivedKeys = ['contactKeys', 'dealCount', 'dealsSinceAssignment', 'firstDealAt', 'lastDealAt', 'rotatable', 'version', 'updatedAt'] as const;
+const derivedKeys = ['contactKeys', 'dealCount', 'dealsSinceAssignment', 'firstDealAt', 'lastDealAt', 'rotatable', 'version', 'updatedAt', 'mailable'] as const;
 
 export function clientFromDoc(data: FirebaseFirestore.DocumentData): Client {
   const out: Record<string, unknown> = {};
@@ -75,6 +76,7 @@ export async function createClient(db: Firestore, input: unknown, actor: Actor):
       firstDealAt: null,
       lastDealAt: null,
       rotatable: isRotatable(client),
+      mailable: mailableFlags(client),
       version: 1,
       updatedAt: actor.at,
     };

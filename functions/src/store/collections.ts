@@ -20,6 +20,10 @@ export const collections = {
   /** Claims of scheduled runs, keyed by job and schedule slot. */
   jobRuns: 'jobRuns',
   counters: 'counters',
+  /** `mailingMarks/{clientId}_{channel}`: when the contact was last put on a list (the cadence). */
+  mailingMarks: 'mailingMarks',
+  /** `rateLimits/{ip}_{minute}`: public sign-ups per client IP per minute. */
+  rateLimits: 'rateLimits',
 } as const;
 
 /** Firestore ids may not contain '/'; contact keys can (never in practice), so they are escaped. */

@@ -1,0 +1,157 @@
+import type { Firestore, Transaction } from 'firebase-admin/firestore';
+import { z } from 'zod';
+import { applyConsentChange, consentFor, type ConsentChange } from '../core/consent/consent-state.ts';
+import { mailableFlags } from '../core/consent/mailing-eligibility.ts';
+import { normaliseEmail, normalisePhone } from '../core/contact-normalisation.ts';
+import { AppError, parseOrThrow } from '../errors.ts';
+import type { ClientDoc } from '../schema/client.ts';
+import { boundedText, idSchema, isoDateSchema } from '../schema/common.ts';
+import { channelSchema, consentMethodSchema, consentProofSchema, incentiveSchema, type Channel, type Consent, type ConsentMethod, type ConsentProof, type Incentive } from '../schema/consent.ts';
+import { appendHistory } from './client-store.ts';
+import { collections } from './collections.ts';
+
+/** The client fields a consent or incentive change rewrites; `version` always moves on. */
+type ConsentFields = Pick<ClientDoc, 'consents' | 'incentives' | 'mailable' | 'version' | 'updatedAt'>;
+
+/** The client after one consent change, with its mailable flags kept in step. */
+export function withConsentChange(doc: ClientDoc, change: ConsentChange): ClientDoc {
+  const consents = applyConsentChange(doc.consents ?? [], change);
+  return { ...doc, consents, mailable: mailableFlags({ ...doc, consents }) };
+}
+
+function changedFields(doc: ClientDoc, at: string): ConsentFields {
+  return { consents: doc.consents, incentives: doc.incentives, mailable: doc.mailable, version: doc.version + 1, updatedAt: at };
+}
+
+/** Appends the consent entry and applies it to the in-memory client; the caller writes the client once. */
+export function stageConsentChange(tx: Transaction, db: Firestore, doc: ClientDoc, change: ConsentChange, by: string): ClientDoc {
+  appendHistory(tx, db, { type: 'consent', clientId: doc.id, at: change.at, by, channel: change.channel, status: change.status, method: change.method, proof: change.proof });
+  return withConsentChange(doc, change);
+}
+
+export function stageIncentive(tx: Transaction, db: Firestore, doc: ClientDoc, incentive: Incentive, by: string): ClientDoc {
+  appendHistory(tx, db, { type: 'incentive', clientId: doc.id, at: incentive.at, by, kind: incentive.kind, ...(incentive.reference !== undefined ? { reference: incentive.reference } : {}) });
+  // The newest 50 are kept on the client (the schema's bound); the history keeps them all.
+  return { ...doc, incentives: [...(doc.incentives ?? []), incentive].slice(-50) };
+}
+
+function clientRef(db: Firestore, clientId: string) {
+  return db.collection(collections.clients).doc(clientId);
+}
+
+async function readClientIn(tx: Transaction, db: Firestore, clientId: string): Promise<ClientDoc> {
+  const snap = await tx.get(clientRef(db, clientId));
+  if (!snap.exists) throw new AppError('not-found', `client ${clientId} not found`, { issues: [{ path: 'clientId', message: 'no such client' }] });
+  return snap.data() as ClientDoc;
+}
+
+const recordConsentSchema = z
+  .object({
+    clientId: idSchema,
+    channel: channelSchema,
+    status: z.enum(['granted', 'withdrawn']),
+    method: consentMethodSchema,
+    proof: consentProofSchema,
+    at: isoDateSchema,
+    by: boundedText(200).min(1, 'must not be empty'),
+  })
+  .strict();
+
+/**
+ * Records a consent given or withdrawn (by staff, an import, a form): the history entry with its
+ * proof and the client's current consent change in one transaction, so the proof and the state
+ * never disagree. Every call is recorded, even one repeating the current status: each is evidence.
+ */
+export async function recordConsent(
+  db: Firestore,
+  input: { clientId: string; channel: 'sms' | 'email'; status: 'granted' | 'withdrawn'; method: ConsentMethod; proof: ConsentProof; at: string; by: string },
+): Promise<Consent> {
+  const v = parseOrThrow(recordConsentSchema, input, 'consent');
+  const proof: ConsentProof = { ...v.proof, recordedBy: v.proof.recordedBy ?? v.by };
+  return db.runTransaction(async (tx) => {
+    const doc = await readClientIn(tx, db, v.clientId);
+    const next = stageConsentChange(tx, db, doc, { channel: v.channel, status: v.status, at: v.at, method: v.method, proof }, v.by);
+    tx.update(clientRef(db, v.clientId), changedFields(next, v.at));
+    return consentFor(next.consents, v.channel)!;
+  });
+}
+
+export type WithdrawOutcome = 'withdrawn' | 'already-withdrawn' | 'no-such-contact';
+
+/**
+ * Withdraws a consent because the person asked (unsubscribe link, STOP reply). Idempotent: an
+ * already withdrawn consent gets no new entry. `address` must still be one of the client's
+ * contacts on that channel, so an old link cannot switch off whoever holds the record now.
+ */
+export async function withdrawConsent(db: Firestore, input: { clientId: string; channel: Channel; address: string; at: string; by: string; proof: ConsentProof }): Promise<WithdrawOutcome> {
+  return db.runTransaction(async (tx) => {
+    const snap = await tx.get(clientRef(db, input.clientId));
+    if (!snap.exists) return 'no-such-contact';
+    const doc = snap.data() as ClientDoc;
+    const addresses = input.channel === 'sms' ? doc.phones : doc.emails;
+    if (!addresses.includes(input.address)) return 'no-such-contact';
+    const current = consentFor(doc.consents, input.channel);
+    if (current !== undefined && current.status === 'withdrawn') return 'already-withdrawn';
+    const next = stageConsentChange(tx, db, doc, { channel: input.channel, status: 'withdrawn', at: input.at, method: 'unsubscribe', proof: { ...input.proof, address: input.address } }, input.by);
+    tx.update(clientRef(db, input.clientId), changedFields(next, input.at));
+    return 'withdrawn';
+  });
+}
+
+/** `phone:+7...` / `email:...` for a raw address, or undefined when it is not a valid one. */
+export function contactKeyFor(channel: Channel, raw: string): { key: string; address: string } | undefined {
+  const n = channel === 'sms' ? normalisePhone(raw) : normaliseEmail(raw);
+  return n.ok ? { key: `${channel === 'sms' ? 'phone' : 'email'}:${n.value}`, address: n.value } : undefined;
+}
+
+/** Every client holding this phone or e-mail (normally one: duplicates are refused). */
+export async function clientsWithAddress(db: Firestore, channel: Channel, raw: string): Promise<{ clientIds: string[]; address: string } | undefined> {
+  const k = contactKeyFor(channel, raw);
+  if (k === undefined) return undefined;
+  const snap = await db.collection(collections.clients).where('contactKeys', 'array-contains', k.key).limit(50).get();
+  return { clientIds: snap.docs.map((d) => d.id), address: k.address };
+}
+
+/** Withdraws the channel's consent for every client with this address (an SMS STOP reply). */
+export async function withdrawByAddress(db: Firestore, input: { channel: Channel; address: string; at: string; by: string; proof: ConsentProof }): Promise<{ clientId: string; outcome: WithdrawOutcome }[]> {
+  const found = await clientsWithAddress(db, input.channel, input.address);
+  if (found === undefined) return [];
+  const out: { clientId: string; outcome: WithdrawOutcome }[] = [];
+  for (const clientId of found.clientIds) out.push({ clientId, outcome: await withdrawConsent(db, { ...input, clientId, address: found.address }) });
+  return out;
+}
+
+/**
+ * Marks the contact dead on a channel (bounced, unreachable) for every client with this address,
+ * dropping it from every list. Idempotent: a contact already dead gets no new entry.
+ */
+export async function markContactDead(db: Firestore, input: { channel: Channel; address: string; at: string; by: string; note?: string }): Promise<{ clientId: string; outcome: 'dead' | 'already-dead' }[]> {
+  const found = await clientsWithAddress(db, input.channel, input.address);
+  if (found === undefined) throw new AppError('invalid-input', 'invalid bounce report', { issues: [{ path: 'address', message: input.channel === 'sms' ? 'not a valid phone number' : 'not a valid e-mail address' }] });
+  const out: { clientId: string; outcome: 'dead' | 'already-dead' }[] = [];
+  for (const clientId of found.clientIds) {
+    const outcome = await db.runTransaction(async (tx) => {
+      const doc = await readClientIn(tx, db, clientId);
+      if (consentFor(doc.consents, input.channel)?.dead === true) return 'already-dead' as const;
+      const proof: ConsentProof = { address: found.address, recordedBy: input.by, ...(input.note !== undefined ? { note: input.note.slice(0, 500) } : {}) };
+      const next = stageConsentChange(tx, db, doc, { channel: input.channel, status: 'dead', at: input.at, method: 'bounce', proof }, input.by);
+      tx.update(clientRef(db, clientId), changedFields(next, input.at));
+      return 'dead' as const;
+    });
+    out.push({ clientId, outcome });
+  }
+  return out;
+}
+
+const recordIncentiveSchema = z.object({ clientId: idSchema, incentive: incentiveSchema, by: boundedText(200).min(1, 'must not be empty') }).strict();
+
+/** Records an incentive given for a questionnaire (discount card, gift, prize-draw entry). */
+export async function recordIncentive(db: Firestore, input: { clientId: string; incentive: Incentive; by: string }): Promise<Incentive> {
+  const v = parseOrThrow(recordIncentiveSchema, input, 'incentive');
+  return db.runTransaction(async (tx) => {
+    const doc = await readClientIn(tx, db, v.clientId);
+    const next = stageIncentive(tx, db, doc, v.incentive, v.by);
+    tx.update(clientRef(db, v.clientId), changedFields(next, v.incentive.at));
+    return v.incentive;
+  });
+}
