@@ -34,6 +34,15 @@ export function readSnapshotFiles(paths: string[]): RawSnapshot {
   return raw;
 }
 
+/** A snapshot already in memory (the demo seed, an API upload) with JSON-style paths. */
+export function rawSnapshotFromObject(value: unknown): RawSnapshot {
+  const raw: RawSnapshot = { managers: [], clients: [], deals: [], history: [] };
+  const issues: FieldIssue[] = [];
+  addJsonSnapshot(value, 'snapshot', raw, issues);
+  if (issues.length > 0) throw new AppError('invalid-input', 'invalid snapshot', { issues });
+  return raw;
+}
+
 function readJson(file: string, raw: RawSnapshot, issues: FieldIssue[]): void {
   let parsed: unknown;
   try {
@@ -42,11 +51,15 @@ function readJson(file: string, raw: RawSnapshot, issues: FieldIssue[]): void {
     issues.push({ path: basename(file), message: `not valid JSON: ${(e as Error).message}` });
     return;
   }
+  addJsonSnapshot(parsed, basename(file), raw, issues);
+}
+
+function addJsonSnapshot(parsed: unknown, name: string, raw: RawSnapshot, issues: FieldIssue[]): void {
   const top = snapshotSchema.safeParse(parsed);
   if (!top.success) {
     for (const i of top.error.issues) {
       if (i.path[0] === 'config') continue; // reported per field below
-      issues.push({ path: formatPath('', i.path) || basename(file), message: i.code === 'unrecognized_keys' ? `unknown field(s): ${i.keys.join(', ')}` : i.message });
+      issues.push({ path: formatPath('', i.path) || name, message: i.code === 'unrecognized_keys' ? `unknown field(s): ${i.keys.join(', ')}` : i.message });
     }
     if (top.error.issues.some((i) => i.path[0] !== 'config')) return;
   }

@@ -1,6 +1,28 @@
 import type { Command } from 'commander';
+import { AppError } from '../../errors.ts';
 import type { CommandContext } from '../command-context.ts';
+import { demoCompany } from '../../local/demo-company.ts';
+import { rawSnapshotFromObject } from '../snapshot-files.ts';
+import { importSnapshot } from '../../store/snapshot-import.ts';
 
-export function registerSeed(program: Command, _ctx: CommandContext): void {
-  program.command('seed').description('(being written)');
+export function registerSeed(program: Command, ctx: CommandContext): void {
+  program
+    .command('seed')
+    .description('load a realistic demo company (20 managers on 3 levels, thousands of clients, two years of deals)')
+    .requiredOption('--demo', 'the demo company (the only seed there is; required so it is never loaded by accident)')
+    .option('--clients <n>', 'how many clients', (v) => Number.parseInt(v, 10), 3000)
+    .option('--force', 'seed even if the base already holds clients')
+    .action(async (opts: { clients: number; force?: boolean }) => {
+      if (!Number.isInteger(opts.clients) || opts.clients < 1 || opts.clients > 1_000_000) {
+        throw new AppError('invalid-input', 'invalid --clients', { issues: [{ path: '--clients', message: 'must be a whole number from 1 to 1000000' }] });
+      }
+      const db = ctx.db();
+      if (!opts.force && !(await db.collection('clients').limit(1).get()).empty) {
+        ctx.out('The base already holds clients; nothing seeded (use --force to add the demo company anyway).');
+        return;
+      }
+      const snapshot = demoCompany({ today: ctx.now(), clients: opts.clients });
+      const result = await importSnapshot(db, rawSnapshotFromObject(snapshot), { at: ctx.now().toISOString(), by: 'seed', throttle: !process.env.FIRESTORE_EMULATOR_HOST });
+      ctx.out(`Seeded the demo company: ${result.managers} managers, ${result.clients} clients, ${result.deals} deals.`);
+    });
 }
