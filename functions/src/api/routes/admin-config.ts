@@ -76,11 +76,16 @@ export function adminConfigRoutes(router: Router): void {
     '/admin/audit',
     adminRoute('read audit log', async (req, ctx) => {
       const query = parseQuery(req, auditQuery);
-      let q = ctx.db.collection(collections.audit).orderBy(FieldPath.documentId(), 'desc');
-      if (query.cursor !== undefined) q = q.startAfter(parseParam(query.cursor, idSchema, 'cursor'));
+      // Firestore scans document names only ascending; the timestamp gives newest-first order.
+      let q = ctx.db.collection(collections.audit).orderBy('at', 'desc').orderBy(FieldPath.documentId(), 'desc');
+      if (query.cursor !== undefined) {
+        const [at, id] = decodeAuditCursor(query.cursor);
+        q = q.startAfter(at, id);
+      }
       const snap = await q.limit(query.limit + 1).get();
       const docs = snap.docs.slice(0, query.limit);
-      return { body: { entries: docs.map((d) => ({ id: d.id, ...d.data() })), nextCursor: snap.size > query.limit ? docs[docs.length - 1]!.id : null } };
+      const last = docs[docs.length - 1];
+      return { body: { entries: docs.map((d) => ({ id: d.id, ...d.data() })), nextCursor: snap.size > query.limit && last ? Buffer.from(JSON.stringify([last.get('at'), last.id])).toString('base64url') : null } };
     }),
   );
 
@@ -95,4 +100,14 @@ export function adminConfigRoutes(router: Router): void {
       return { body: job };
     }),
   );
+}
+
+function decodeAuditCursor(cursor: string): [string, string] {
+  try {
+    const raw = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(raw) && raw.length === 2 && typeof raw[0] === 'string' && typeof raw[1] === 'string' && raw[1] !== '' && !raw[1].includes('/')) return [raw[0], raw[1]];
+  } catch {
+    // falls through to the refusal
+  }
+  throw new AppError('invalid-input', 'the cursor is not one this list gave out', { issues: [{ path: 'cursor', message: 'unknown cursor; start again without it' }] });
 }
