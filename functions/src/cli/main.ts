@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { defaultContext, describeError, exitCodeFor, type CommandContext } from './command-context.ts';
+import { registerBonuses } from './commands/bonuses.ts';
+import { registerCloseMonth } from './commands/close-month.ts';
 import { registerEmulator } from './commands/emulator.ts';
 import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
@@ -11,6 +13,8 @@ const registrations: Array<(program: Command, ctx: CommandContext) => void> = [
   registerImport,
   registerExport,
   registerSeed,
+  registerBonuses,
+  registerCloseMonth,
 ];
 
 export function buildProgram(ctx: CommandContext): Command {

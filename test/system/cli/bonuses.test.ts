@@ -1,0 +1,47 @@
+import type { Firestore } from 'firebase-admin/firestore';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../functions/src/cli/main.ts';
+import type { CommandContext } from '../../../functions/src/cli/command-context.ts';
+import { createClient, recordDeal } from '../../../functions/src/store/client-store.ts';
+import { allDocumentPaths, testFirestore } from '../../support/firestore.ts';
+
+function context(db: Firestore, now: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const ctx: CommandContext = { db: () => db, out: (t) => out.push(t), err: (t) => err.push(t), now: () => new Date(now) };
+  return { ctx, out, err };
+}
+
+describe('clientbase bonuses / close-month', () => {
+  it('prints the month as JSON in minor units and as a table', async () => {
+    const { db } = testFirestore('cli-bonuses');
+    const actor = { by: 'admin', at: '2026-01-01T00:00:00.000Z' };
+    await createClient(db, { id: 'c1', name: 'Acme', kind: 'company', managerId: 'm1', assignedAt: '2026-01-01', attractedBy: 'm1' }, actor);
+    await recordDeal(db, { id: 'd1', clientId: 'c1', managerId: 'm1', date: '2026-01-10', amount: 50_000, profit: 12_345 }, actor);
+    const json = context(db, '2026-02-01T02:00:00Z');
+    expect(await runCli(['bonuses', '--month', '2026-01', '--json'], json.ctx)).toBe(0);
+    const report = JSON.parse(json.out.join(''));
+    expect(report).toMatchObject({ month: '2026-01', statements: [{ managerId: 'm1', totals: { payable: 617, pending: 617, cancelled: 0 } }] });
+    expect(report.statements[0].lines.map((l: Record<string, unknown>) => [l.kind, l.clientId, l.dealId, l.rate, l.amount, l.status, l.dueDate])).toEqual([
+      ['normal', 'c1', 'd1', 0.05, 617, 'payable', null],
+      ['raised', 'c1', 'd1', 0.05, 617, 'pending', '2026-04-10'],
+    ]);
+    const table = context(db, '2026-02-01T02:00:00Z');
+    expect(await runCli(['bonuses', '--month', '2026-01'], table.ctx)).toBe(0);
+    expect(table.out.join('\n')).toContain('Manager m1: payable 6.17, pending 6.17, cancelled 0.00');
+    const close = context(db, '2026-02-02T00:00:00Z');
+    expect(await runCli(['close-month', '2026-01'], close.ctx)).toBe(0);
+    expect((await db.collection('bonusMonths').doc('2026-01').get()).get('closed')).toBe(true);
+  });
+
+  it('refuses a bad month naming the field with exit status 2 and writes nothing', async () => {
+    const { db } = testFirestore('cli-bonuses-bad');
+    const a = context(db, '2026-02-01T02:00:00Z');
+    expect(await runCli(['bonuses', '--month', '2026-1'], a.ctx)).toBe(2);
+    expect(a.err.join('\n')).toContain('--month: must be a month YYYY-MM');
+    const b = context(db, '2026-02-01T02:00:00Z');
+    expect(await runCli(['close-month', 'January'], b.ctx)).toBe(2);
+    expect(b.err.join('\n')).toContain('month: must be a month YYYY-MM');
+    expect(await allDocumentPaths(db)).toEqual([]);
+  });
+});
