@@ -63,8 +63,8 @@ function chunks<T>(items: T[], size: number): T[][] {
 /**
  * Reads what one month's statements depend on, and no more: the month's deals (range on
  * `deals.date`), their clients (getAll), the clients whose retention gate falls in the month and
- * whose cohort is judged in it (range on `clients.firstDealAt`), and those clients' deals up to the
- * month's end (`clientId in` + `date`). Held raised parts are not stored separately: they are
+ * whose cohort is judged in it (range on `clients.firstDealAt`), and those clients' deals before the
+ * month (`clientId in` + `date`). Held raised parts are not stored separately: they are
  * recomputed from these deals, so a late or corrected deal can never leave a stale pending line.
  */
 async function loadMonth(db: Firestore, month: string, rules: BonusRules, reads: Reads): Promise<{ deals: BonusDeal[]; clients: BonusClient[] }> {
@@ -94,7 +94,8 @@ async function loadMonth(db: Firestore, month: string, rules: BonusRules, reads:
     for (const s of snaps) if (s.exists) clients.set(s.id, clientOf(s));
   }
   for (const part of chunks([...follow], 30)) {
-    const snap = await db.collection(collections.deals).where('clientId', 'in', part).where('date', '<', until).get();
+    // Their deals in the month are already loaded above: only the earlier ones are missing.
+    const snap = await db.collection(collections.deals).where('clientId', 'in', part).where('date', '<', from).get();
     reads.deals += snap.size;
     for (const s of snap.docs) if (!deals.has(s.id)) deals.set(s.id, dealOf(s));
   }
