@@ -23,13 +23,18 @@ beforeAll(async () => {
     firestore: { host: host!, port: Number(port), rules: readFileSync('firestore.rules', 'utf8') },
   });
   await env.withSecurityRulesDisabled(async (ctx) => {
-    for (const p of paths) await setDoc(doc(ctx.firestore(), p), { managerId: 'anna', seeded: true });
+    for (const p of paths) await setDoc(doc(modular(ctx.firestore()), p), { managerId: 'anna', seeded: true });
   });
 });
 
 afterAll(async () => {
   await env?.cleanup();
 });
+
+/** The test contexts hand out the compat type; the same instance serves the modular functions. */
+function modular(db: unknown): Firestore {
+  return db as Firestore;
+}
 
 async function expectAllDenied(db: Firestore): Promise<void> {
   for (const p of paths) {
@@ -48,14 +53,14 @@ describe('firestore rules', () => {
   });
 
   it('deny every read and write without sign-in', async () => {
-    await expectAllDenied(env.unauthenticatedContext().firestore());
+    await expectAllDenied(modular(env.unauthenticatedContext().firestore()));
   });
 
   it('deny every read and write to a signed-in manager, even on their own clients', async () => {
-    await expectAllDenied(env.authenticatedContext('anna', { email: 'anna@example.com', email_verified: true }).firestore());
+    await expectAllDenied(modular(env.authenticatedContext('anna', { email: 'anna@example.com', email_verified: true }).firestore()));
   });
 
   it('deny every read and write to a signed-in admin: the API is the only way in', async () => {
-    await expectAllDenied(env.authenticatedContext('head', { email: 'head@example.com', email_verified: true, admin: true, role: 'admin' }).firestore());
+    await expectAllDenied(modular(env.authenticatedContext('head', { email: 'head@example.com', email_verified: true, admin: true, role: 'admin' }).firestore()));
   });
 });
