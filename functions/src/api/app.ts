@@ -10,8 +10,10 @@ import { authenticate, verifierFromEnv, type Verifier } from './auth.ts';
 import { installProblemFinalHandler } from './final-handler.ts';
 import type { Ctx } from './context.ts';
 import { adminConfigRoutes } from './routes/admin-config.ts';
+import { adminJobRoutes } from './routes/admin-jobs.ts';
 import { batchSaveRoutes } from './routes/batch-save.ts';
 import { staffClientRoutes } from './routes/staff-clients.ts';
+import { staffWorkRoutes } from './routes/staff-work.ts';
 
 // At import, so before the functions framework builds its express app: its body-parser errors
 // (malformed JSON) must answer problem+json too, never express's HTML page.
@@ -26,7 +28,9 @@ export function buildRouter(): Router {
   const router = Router({ strict: false });
   staffClientRoutes(router);
   batchSaveRoutes(router);
+  staffWorkRoutes(router);
   adminConfigRoutes(router);
+  adminJobRoutes(router);
   return router;
 }
 

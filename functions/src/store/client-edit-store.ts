@@ -1,5 +1,6 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { isRotatable } from '../core/client-derivation.ts';
+import { mailableFlags } from '../core/consent/mailing-eligibility.ts';
 import { AppError, isAppError, issuesFromZod, type FieldIssue } from '../errors.ts';
 import { clientSchema, type ClientDoc } from '../schema/client.ts';
 import type { HistoryEntry } from '../schema/history.ts';
@@ -95,7 +96,8 @@ export async function editClient(db: Firestore, input: { clientId: string; versi
         errors: dupes.map((d) => ({ path: `changes.${d.key.startsWith('phone:') ? 'phones' : d.key.startsWith('email:') ? 'emails' : 'taxNumber'}`, message: `already in the base as client ${d.clientId}` })),
       };
     }
-    const doc = { ...derivedOf(current), ...client, contactKeys: keys, rotatable: isRotatable(client), version: current.version + 1, updatedAt: input.actor.at } as ClientDoc;
+    // New contacts change which address a mailing would use, so the mailable flags follow them.
+    const doc = { ...derivedOf(current), ...client, contactKeys: keys, rotatable: isRotatable(client), mailable: mailableFlags(client), version: current.version + 1, updatedAt: input.actor.at } as ClientDoc;
     tx.set(ref, doc);
     for (const s of removedSnaps) if (s.exists && s.get('clientId') === input.clientId) tx.delete(s.ref);
     for (const k of added) tx.set(db.collection(collections.contactKeys).doc(contactKeyId(k)), { clientId: input.clientId, key: k });
