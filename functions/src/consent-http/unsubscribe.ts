@@ -1,0 +1,136 @@
+import type { HttpFunction, Request, Response } from '@google-cloud/functions-framework';
+import type { Firestore } from 'firebase-admin/firestore';
+import { z } from 'zod';
+import { isStopReply } from '../core/consent/sms-stop.ts';
+import { verifyUnsubscribeToken } from '../core/consent/unsubscribe-token.ts';
+import { AppError, parseOrThrow } from '../errors.ts';
+import { sendProblem } from '../http/problem.ts';
+import { boundedText } from '../schema/common.ts';
+import { channelSchema } from '../schema/consent.ts';
+import { markContactDead, withdrawByAddress, withdrawConsent } from '../store/consent-store.ts';
+import { openFirestore } from '../store/db.ts';
+import { clientIp, proxyHopsFromEnv, requireFormBody, secretMatches } from './request-input.ts';
+import { unsubscribeConfigFromEnv, type UnsubscribeConfig } from './unsubscribe-config.ts';
+
+export type UnsubscribeOptions = {
+  db?: () => Firestore;
+  now?: () => Date;
+  env?: NodeJS.ProcessEnv;
+  trustedProxyHops?: number;
+};
+
+const smsStopSchema = z.object({ phone: boundedText(40).min(1, 'must not be empty'), text: boundedText(1600) }).strip();
+const bounceSchema = z.object({ channel: channelSchema, address: boundedText(254).min(1, 'must not be empty'), reason: boundedText(500).optional() }).strip();
+
+/**
+ * `unsubscribe` (no login):
+ * - `GET ?t=TOKEN`: a confirmation page with a button, so mail scanners that follow links do not
+ *   unsubscribe anyone; `POST ?t=TOKEN` (the button, or RFC 8058 one-click with the body
+ *   `List-Unsubscribe=One-Click`) withdraws the consent at once. Idempotent; an unknown, forged
+ *   or mangled token gets exactly the same answer as a valid one.
+ * - `POST /sms-stop` (header X-Gateway-Secret = SMS_GATEWAY_SECRET): an SMS reply `{ phone, text }`;
+ *   a STOP reply withdraws the sms consent of every client with that phone.
+ * - `POST /bounce` (X-Gateway-Secret = SMS_GATEWAY_SECRET or ESP_WEBHOOK_SECRET):
+ *   `{ channel, address, reason? }` marks the contact dead on that channel.
+ */
+export function unsubscribeHandler(options: UnsubscribeOptions = {}): HttpFunction {
+  const env = options.env ?? process.env;
+  const hops = options.trustedProxyHops ?? proxyHopsFromEnv(env);
+  let db: Firestore | undefined;
+  let config: UnsubscribeConfig | undefined;
+  return async (req: Request, res: Response) => {
+    try {
+      const now = (options.now?.() ?? new Date()).toISOString();
+      const path = req.path.replace(/\/+$/, '');
+      if (path.endsWith('/sms-stop') || path.endsWith('/bounce')) {
+        if (req.method !== 'POST') throw new AppError('method-not-allowed', 'gateways report with POST');
+        const allowed = path.endsWith('/sms-stop') ? [env.SMS_GATEWAY_SECRET] : [env.SMS_GATEWAY_SECRET, env.ESP_WEBHOOK_SECRET];
+        if (allowed.every((s) => s === undefined || s.length < 16)) throw new AppError('unavailable', 'gateway reports are not configured: set SMS_GATEWAY_SECRET (at least 16 characters)');
+        if (!secretMatches(req.get('x-gateway-secret'), allowed)) throw new AppError('unauthenticated', 'send the gateway secret in X-Gateway-Secret');
+        const body = requireFormBody(req, 16 * 1024);
+        db ??= (options.db ?? openFirestore)();
+        if (path.endsWith('/sms-stop')) {
+          const reply = parseOrThrow(smsStopSchema, body, 'SMS reply');
+          if (!isStopReply(reply.text)) {
+            res.status(200).json({ status: 'ignored', stop: false });
+            return;
+          }
+          const results = await withdrawByAddress(db, { channel: 'sms', address: reply.phone, at: now, by: 'sms-gateway', proof: { recordedBy: 'sms-gateway', note: reply.text.slice(0, 500) } });
+          res.status(200).json({ status: 'ok', stop: true, withdrawn: results.filter((r) => r.outcome === 'withdrawn').length });
+          return;
+        }
+        const report = parseOrThrow(bounceSchema, body, 'bounce report');
+        const results = await markContactDead(db, { channel: report.channel, address: report.address, at: now, by: 'bounce-report', ...(report.reason !== undefined ? { note: report.reason } : {}) });
+        res.status(200).json({ status: 'ok', marked: results.filter((r) => r.outcome === 'dead').length });
+        return;
+      }
+
+      const token = tokenOf(req);
+      if (req.method === 'GET' || req.method === 'HEAD') {
+        page(res, confirmationPage(token));
+        return;
+      }
+      if (req.method !== 'POST') throw new AppError('method-not-allowed', 'open the link, then press the button');
+      config ??= unsubscribeConfigFromEnv(env);
+      const claim = verifyUnsubscribeToken(config.verifySecrets, token);
+      if (claim !== undefined) {
+        db ??= (options.db ?? openFirestore)();
+        const oneClick = bodyField(req, 'List-Unsubscribe') === 'One-Click';
+        const ip = clientIp(req, hops);
+        await withdrawConsent(db, {
+          clientId: claim.clientId,
+          channel: claim.channel,
+          address: claim.address,
+          at: now,
+          by: 'unsubscribe',
+          proof: { recordedBy: 'unsubscribe', note: oneClick ? 'one-click (RFC 8058)' : 'unsubscribe page', ...(ip !== undefined ? { ip: ip.slice(0, 64) } : {}) },
+        });
+      }
+      page(res, donePage());
+    } catch (e) {
+      sendProblem(res, e);
+    }
+  };
+}
+
+function tokenOf(req: Request): string {
+  const q = req.query.t;
+  if (typeof q === 'string') return q;
+  const b = bodyField(req, 't');
+  return typeof b === 'string' ? b : '';
+}
+
+function bodyField(req: Request, name: string): unknown {
+  const body: unknown = req.body;
+  if (typeof body === 'object' && body !== null && !Buffer.isBuffer(body)) return (body as Record<string, unknown>)[name];
+  return undefined;
+}
+
+function page(res: Response, html: string): void {
+  res.set('Cache-Control', 'no-store');
+  res.set('Referrer-Policy', 'no-referrer');
+  res.set('X-Robots-Tag', 'noindex');
+  res.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
+  res.status(200).type('text/html; charset=utf-8').send(html);
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const style = 'body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;line-height:1.5}button{font-size:1rem;padding:.6rem 1.2rem}';
+
+function confirmationPage(token: string): string {
+  return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>Отписка от рассылки</title><style>${style}</style></head><body>
+<h1>Отписаться от рассылки?</h1>
+<p>Нажмите кнопку, и мы больше не будем присылать вам рекламные сообщения по этому каналу.<br><small>Press the button to stop receiving our advertising messages on this channel.</small></p>
+<form method="post"><input type="hidden" name="t" value="${escapeHtml(token.slice(0, 2048))}"><button type="submit">Отписаться / Unsubscribe</button></form>
+</body></html>`;
+}
+
+function donePage(): string {
+  return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>Вы отписаны</title><style>${style}</style></head><body>
+<h1>Вы отписаны</h1>
+<p>Мы больше не будем присылать вам рекламные сообщения по этому каналу.<br><small>You are unsubscribed: we will send you no more advertising on this channel.</small></p>
+</body></html>`;
+}
