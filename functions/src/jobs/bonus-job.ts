@@ -3,14 +3,14 @@ import { TZDate } from '@date-fns/tz';
 import type { DocumentSnapshot, Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import { adjustmentsForOpenMonth } from '../core/bonus/adjustments.ts';
-import { addMonthsToMonth, monthRange } from '../core/bonus/calendar.ts';
+import { addMonthsToMonth, monthOf, monthRange } from '../core/bonus/calendar.ts';
 import { cohortMonthJudgedIn } from '../core/bonus/cohort.ts';
 import { computeMonthLines, sortLines, toStatements } from '../core/bonus/statement.ts';
 import type { BonusClient, BonusDeal, Statement, StatementLine } from '../core/bonus/types.ts';
 import { AppError, parseOrThrow } from '../errors.ts';
 import type { ScheduledJob } from '../http/scheduled-job.ts';
 import { idSchema, isoDateSchema, moneySchema, monthSchema } from '../schema/common.ts';
-import type { BonusRules } from '../schema/rules-config.ts';
+import { rulesConfigSchema, type BonusRules } from '../schema/rules-config.ts';
 import { writeAudit } from '../store/audit-store.ts';
 import { collections } from '../store/collections.ts';
 import { readRules } from '../store/rules-store.ts';
@@ -102,9 +102,37 @@ async function loadMonth(db: Firestore, month: string, rules: BonusRules, reads:
   return { deals: [...deals.values()], clients: [...clients.values()] };
 }
 
-async function freshLines(db: Firestore, month: string, rules: BonusRules, reads: Reads): Promise<Map<string, StatementLine[]>> {
+type RulesCache = Map<number, Promise<BonusRules>>;
+
+/** A published rules version (0: the defaults), so a month is always recomputed under its own rules. */
+function rulesOfVersion(db: Firestore, version: number, cache: RulesCache, reads: Reads): Promise<BonusRules> {
+  let found = cache.get(version);
+  if (found === undefined) {
+    found = (async () => {
+      if (version === 0) return rulesConfigSchema.parse({}).bonus;
+      reads.months++;
+      const snap = await db.collection(collections.config).doc('rules').collection('versions').doc(String(version)).get();
+      if (!snap.exists) throw new AppError('internal', `rules version ${version} is missing from config/rules/versions`);
+      return rulesConfigSchema.parse(snap.get('rules')).bonus;
+    })();
+    cache.set(version, found);
+  }
+  return found;
+}
+
+async function freshLines(db: Firestore, month: string, rules: BonusRules, cache: RulesCache, reads: Reads): Promise<Map<string, StatementLine[]>> {
   const { deals, clients } = await loadMonth(db, month, rules, reads);
-  return computeMonthLines({ month, rules, deals, clients });
+  const earlier = [...new Set(deals.map((d) => monthOf(d.date)).filter((m) => m < month))].sort();
+  const rulesByMonth = new Map<string, BonusRules>();
+  if (earlier.length > 0) {
+    const snaps = await db.getAll(...earlier.map((m) => db.collection(collections.bonusMonths).doc(m)));
+    reads.months += snaps.length;
+    for (const snap of snaps) {
+      const version = snap.get('rulesVersion');
+      if (typeof version === 'number') rulesByMonth.set(snap.id, await rulesOfVersion(db, version, cache, reads));
+    }
+  }
+  return computeMonthLines({ month, rules, deals, clients, rulesByMonth });
 }
 
 async function storedStatements(db: Firestore, month: string, reads: Reads): Promise<StoredStatement[]> {
@@ -155,12 +183,20 @@ export async function computeBonusMonth(db: Firestore, input: { month: string; b
   if (!claimed) return report(month, true, await storedStatements(db, month, reads));
 
   const { version: rulesVersion, rules } = await readRules(db);
-  const lines = await freshLines(db, month, rules.bonus, reads);
+  const cache: RulesCache = new Map([[rulesVersion, Promise.resolve(rules.bonus)]]);
+  const lines = await freshLines(db, month, rules.bonus, cache, reads);
   const run = await closedRunBefore(db, month, reads);
   if (run.length > 0) {
     const closed = await Promise.all(run.map(async (m) => ({ month: m, stored: byManager(await storedStatements(db, m, reads)) })));
     const fresh = new Map<string, Map<string, StatementLine[]>>();
-    for (const m of run) fresh.set(m, await freshLines(db, m, rules.bonus, reads));
+    // A closed month is recomputed under the rules it was closed with: a later change of rates
+    // applies from the month it was made in, it does not rewrite closed months as adjustments.
+    for (const m of run) {
+      const closedUnder = (await db.collection(collections.bonusMonths).doc(m).get()).get('rulesVersion');
+      reads.months++;
+      const monthRules = typeof closedUnder === 'number' ? await rulesOfVersion(db, closedUnder, cache, reads) : rules.bonus;
+      fresh.set(m, await freshLines(db, m, monthRules, cache, reads));
+    }
     for (const [managerId, adjustments] of adjustmentsForOpenMonth(closed, (m) => fresh.get(m)!)) {
       lines.set(managerId, sortLines([...(lines.get(managerId) ?? []), ...adjustments]));
     }

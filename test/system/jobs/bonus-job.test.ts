@@ -86,6 +86,19 @@ describe('bonus job', () => {
     ]);
   });
 
+  it('neither adjusts a closed month nor changes a held part when the admin changes the rates later', async () => {
+    const { db } = testFirestore('bonus-rules-change');
+    await seed(db, [{ id: 'c1' }], [{ id: 'd1', clientId: 'c1', date: '2026-01-10', profit: 10_000 }]);
+    await computeBonusMonth(db, { month: '2026-01', by: 'admin', at: '2026-02-01T02:00:00.000Z' });
+    await closeBonusMonth(db, { month: '2026-01', by: 'admin', at: '2026-02-02T00:00:00.000Z' });
+    await publishRules(db, { bonus: { normalRate: 0.1, newClientMultiplier: 3, retentionMonths: 3 } }, admin);
+    const feb = await computeBonusMonth(db, { month: '2026-02', by: 'admin', at: '2026-03-01T02:00:00.000Z' });
+    expect(feb.statements).toEqual([]);
+    await computeBonusMonth(db, { month: '2026-03', by: 'admin', at: '2026-04-01T02:00:00.000Z' });
+    const apr = await computeBonusMonth(db, { month: '2026-04', by: 'admin', at: '2026-05-01T02:00:00.000Z' });
+    expect(linesOf(apr)).toEqual([['release:d1', 1000, 'released']]);
+  });
+
   it('cancels the pending raised parts at the gate of a client lost in month 2', async () => {
     const { db } = testFirestore('bonus-lost');
     await seed(db, [{ id: 'c1' }], [

@@ -14,7 +14,17 @@ import type { BonusClient, BonusDeal, Statement, StatementLine, StatementTotals 
  * to the month's end; extra deals are ignored. The statements are a pure function of this input,
  * so computing months in any order, or twice, gives the same lines.
  */
-export type BonusInput = { month: string; rules: BonusRules; deals: ReadonlyArray<BonusDeal>; clients: ReadonlyArray<BonusClient> };
+export type BonusInput = {
+  month: string;
+  rules: BonusRules;
+  deals: ReadonlyArray<BonusDeal>;
+  clients: ReadonlyArray<BonusClient>;
+  /**
+   * The rules each earlier month was computed with: a held raised part is released or cancelled
+   * for the amount it was earned at, even if the admin changed the rates since.
+   */
+  rulesByMonth?: ReadonlyMap<string, BonusRules>;
+};
 
 type RaisedPart = { extra: Rate; rate: Rate; amount: number; gate: string };
 
@@ -127,8 +137,8 @@ export function computeMonthLines(input: BonusInput): Map<string, StatementLine[
     if (monthOf(gate) !== month) continue;
     const kept = retainedAt(client.lostAt, gate);
     for (const deal of (dealsByClient.get(client.id) ?? []).filter((d) => isBeforeGate(d.date, gate)).sort(compareDeals)) {
-      const raised = raisedPart(deal, client, rules);
-      if (raised === undefined) continue;
+      const raised = raisedPart(deal, client, input.rulesByMonth?.get(monthOf(deal.date)) ?? rules);
+      if (raised === undefined || !isBeforeGate(deal.date, raised.gate)) continue;
       add(deal.managerId, {
         id: `${kept ? 'release' : 'cancel'}:${deal.id}`,
         kind: kept ? 'raised-release' : 'raised-cancel',
@@ -138,7 +148,7 @@ export function computeMonthLines(input: BonusInput): Map<string, StatementLine[
         amount: raised.amount,
         status: kept ? 'released' : 'cancelled',
         dueDate: gate,
-        note: kept ? `retention gate ${gate} passed: the client stayed` : `retention gate ${gate}: the client was lost on ${dayOf(client.lostAt!)}`,
+        note: kept ? `retention gate ${gate} passed: the client stayed; held since ${monthOf(deal.date)}` : `retention gate ${gate}: the client was lost on ${dayOf(client.lostAt!)}`,
       });
     }
   }

@@ -40,6 +40,12 @@ describe('monthly statement', () => {
     expect(of(s)!.totals).toEqual({ payable: 125, pending: 0, cancelled: 0 });
   });
 
+  it('releases a held part for the amount it was earned at, under the rules of its month', () => {
+    const c = client('c1', '2026-01-10');
+    const s = run({ month: '2026-04', rules: rules({ normalRate: 0.1, newClientMultiplier: 2 }), rulesByMonth: new Map([['2026-01', rules()]]), clients: [c], deals: [deal('d1', 'c1', '2026-01-10', 1000, 1)] });
+    expect(of(s)!.lines.map((l) => [l.id, l.amount, l.rate])).toEqual([['release:d1', 100, 0.1]]);
+  });
+
   it('cancels the held parts at the gate when the client was lost before it', () => {
     const c = client('c1', '2026-01-10', { lostAt: '2026-02-15' });
     const s = run({ month: '2026-04', clients: [c], deals: [deal('d1', 'c1', '2026-01-10', 1000, 1)] });
