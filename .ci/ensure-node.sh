@@ -14,4 +14,5 @@ if [ "$(_major node)" != "24" ]; then
   fi
   export PATH="$_bin:$PATH"
 fi
-echo "ci: using Node $(node --version) at $(command -v node)" >&2
+[ -n "${CI:-}" ] && echo "ci: using Node $(node --version) at $(command -v node)" >&2
+true
