@@ -5,6 +5,7 @@ import { registerCloseMonth } from './commands/close-month.ts';
 import { registerEmulator } from './commands/emulator.ts';
 import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
+import { registerMailing } from './commands/mailing.ts';
 import { registerSeed } from './commands/seed.ts';
 
 /** Each command module adds itself; the program only wires them up. */
@@ -15,6 +16,7 @@ const registrations: Array<(program: Command, ctx: CommandContext) => void> = [
   registerSeed,
   registerBonuses,
   registerCloseMonth,
+  registerMailing,
 ];
 
 export function buildProgram(ctx: CommandContext): Command {

@@ -1,0 +1,73 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Firestore } from 'firebase-admin/firestore';
+import type { CommandContext } from '../../../functions/src/cli/command-context.ts';
+import { runCli } from '../../../functions/src/cli/main.ts';
+import { createClient } from '../../../functions/src/store/client-store.ts';
+import { collections } from '../../../functions/src/store/collections.ts';
+import { recordConsent } from '../../../functions/src/store/consent-store.ts';
+import { testFirestore } from '../../support/firestore.ts';
+
+beforeAll(() => {
+  process.env.UNSUBSCRIBE_SECRET = 'cli-mailing-test-secret-0123456789abcdefgh';
+  process.env.UNSUBSCRIBE_URL = 'https://example.test/unsubscribe';
+  delete process.env.CLIENTBASE_ACTOR;
+});
+
+function cli(db: Firestore) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const ctx: CommandContext = { db: () => db, out: (t) => out.push(t), err: (t) => err.push(t), now: () => new Date('2026-05-04T09:00:00Z') };
+  return { run: (...args: string[]) => runCli(args, ctx), out, err };
+}
+
+async function seed(db: Firestore): Promise<void> {
+  for (const [id, phone] of [['c1', '+79160000001'], ['c2', '+79160000002']] as const) {
+    await createClient(db, { id, name: `Client ${id}`, kind: 'person', managerId: null, phones: [phone], emails: [`${id}@example.com`] }, { by: 'm1', at: '2026-05-01' });
+    await recordConsent(db, { clientId: id, channel: 'sms', status: 'granted', method: 'event', proof: { formId: 'expo' }, at: '2026-05-01', by: 'm1' });
+  }
+}
+
+describe('clientbase mailing', () => {
+  it('prints the CSV, audit-logged as by cli, and lists nobody again within the cadence', async () => {
+    const { db } = testFirestore('cli-mailing');
+    await seed(db);
+    const first = cli(db);
+    expect(await first.run('mailing', '--channel', 'sms')).toBe(0);
+    const lines = first.out.join('').trim().split('\r\n');
+    expect(lines[0]).toBe('client_id,name,channel,address,unsubscribe_url');
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 4).join(','))).toEqual(['c1,Client c1,sms,+79160000001', 'c2,Client c2,sms,+79160000002']);
+    expect(first.err.join('')).toMatch(/2 sms contact/);
+    const audit = await db.collection(collections.audit).where('action', '==', 'mailing.export').get();
+    expect(audit.docs.map((d) => d.get('actor'))).toEqual(['cli']);
+    const again = cli(db);
+    expect(await again.run('mailing', '--channel', 'sms', '--json')).toBe(0);
+    expect(JSON.parse(again.out.join('')).rows).toEqual([]);
+  });
+
+  it('writes to a new file, and refuses an existing one before exporting anything', async () => {
+    const { db } = testFirestore('cli-mailing-out');
+    await seed(db);
+    const dir = mkdtempSync(join(tmpdir(), 'clientbase-mailing-'));
+    const taken = join(dir, 'taken.csv');
+    writeFileSync(taken, 'keep me');
+    const refused = cli(db);
+    expect(await refused.run('mailing', '--channel', 'sms', '--out', taken)).toBe(2);
+    expect(refused.err.join('\n')).toContain('--out: must be a new file');
+    expect(readFileSync(taken, 'utf8')).toBe('keep me');
+    expect((await db.collection(collections.mailingMarks).get()).size).toBe(0);
+    const file = join(dir, 'list.json');
+    const ok = cli(db);
+    expect(await ok.run('mailing', '--channel', 'sms', '--json', '--out', file)).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8')).rows.map((r: { clientId: string }) => r.clientId)).toEqual(['c1', 'c2']);
+  });
+
+  it('refuses an unknown channel with exit 2 naming the option', async () => {
+    const { db } = testFirestore('cli-mailing-bad');
+    const c = cli(db);
+    expect(await c.run('mailing', '--channel', 'fax')).toBe(2);
+    expect(c.err.join('\n')).toMatch(/--channel: /);
+  });
+});
