@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { chooseIntakeManager } from '../../../../functions/src/core/consent/intake-assignment.ts';
-import { isStopReply } from '../../../../functions/src/core/consent/sms-stop.ts';
 import type { Manager } from '../../../../functions/src/schema/manager.ts';
 
 const m = (id: string, level: number, over: Partial<Manager> = {}): Manager => ({ id, name: id, email: `${id}@x.ru`, level, active: true, role: 'manager', ...over });
@@ -32,12 +31,5 @@ describe('intake assignment', () => {
   it('gives every client to the fixed intake manager while active', () => {
     expect(chooseIntakeManager(roster, { rule: 'fixed', managerId: 'c', signupsPerMinutePerIp: 10 }, 3)).toEqual({ managerId: 'c', nextCounter: 3 });
     expect(chooseIntakeManager(roster, { rule: 'fixed', managerId: 'gone', signupsPerMinutePerIp: 10 }, 3)).toMatchObject({ managerId: null });
-  });
-});
-
-describe('sms stop replies', () => {
-  it('reads STOP words in either language, case and punctuation aside', () => {
-    for (const t of ['STOP', ' stop!', 'Стоп', 'ОТПИСКА please', 'unsubscribe']) expect(isStopReply(t)).toBe(true);
-    for (const t of ['thanks', 'when is the sale?', 'stopwatch', '']) expect(isStopReply(t)).toBe(false);
   });
 });

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cadenceAllows, mailableFlags, selectForMailing, type MailingCandidate } from '../../../../functions/src/core/consent/mailing-eligibility.ts';
-import { toCsv } from '../../../../functions/src/core/consent/mailing-csv.ts';
 import type { Consent } from '../../../../functions/src/schema/consent.ts';
 
 const granted = (channel: 'sms' | 'email', over: Partial<Consent> = {}): Consent => ({ channel, status: 'granted', at: '2026-01-01', method: 'website', proof: {}, ...over });
@@ -53,12 +52,5 @@ describe('mailing eligibility', () => {
   it('marks a channel mailable only with a granted live consent and an address', () => {
     expect(mailableFlags({ phones: ['+79161234567'], emails: [], consents: [granted('sms'), granted('email')] })).toEqual({ sms: true, email: false });
     expect(mailableFlags({ phones: ['+79161234567'], emails: ['a@b.ru'], consents: [granted('sms', { dead: true })] })).toEqual({ sms: false, email: false });
-  });
-});
-
-describe('mailing csv', () => {
-  it('quotes commas, quotes and line breaks and defuses formulas in free text', () => {
-    const csv = toCsv(['name', 'address'], [['Ivanov, "Ivan"', '+79161234567'], ['=HYPERLINK("x")', 'a\nb']], new Set([0]));
-    expect(csv).toBe('name,address\r\n"Ivanov, ""Ivan""",+79161234567\r\n"\'=HYPERLINK(""x"")","a\nb"\r\n');
   });
 });
