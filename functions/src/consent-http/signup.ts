@@ -19,6 +19,8 @@ export type SignupOptions = {
   trustedProxyHops?: number;
   /** Origins allowed to post from a browser script (SIGNUP_ALLOWED_ORIGINS, comma-separated). */
   allowedOrigins?: string[];
+  /** Where a plain HTML form post is sent after success (SIGNUP_THANKS_URL); JSON callers get JSON. */
+  thanksUrl?: string;
   /** Sees each registration (logging, tests); never changes the answer. */
   onRegistered?: (outcome: SignupOutcome) => void;
 };
@@ -35,6 +37,7 @@ export function signupHandler(options: SignupOptions = {}): HttpFunction {
   const maxBytes = options.maxBodyBytes ?? 16 * 1024;
   const hops = options.trustedProxyHops ?? proxyHopsFromEnv(process.env);
   const origins = options.allowedOrigins ?? (process.env.SIGNUP_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const thanksUrl = options.thanksUrl ?? (process.env.SIGNUP_THANKS_URL || undefined);
   let db: Firestore | undefined;
   return async (req: Request, res: Response) => {
     try {
@@ -61,7 +64,8 @@ export function signupHandler(options: SignupOptions = {}): HttpFunction {
       }
       const outcome = await registerSignup(db, { ...form, phone: contacts.phones[0], email: contacts.emails[0] }, { at: now.toISOString(), ip });
       options.onRegistered?.(outcome);
-      res.status(200).json(received);
+      if (thanksUrl !== undefined && req.is('application/x-www-form-urlencoded')) res.redirect(303, thanksUrl);
+      else res.status(200).json(received);
     } catch (e) {
       sendProblem(res, e);
     }

@@ -102,6 +102,21 @@ describe('public sign-up', () => {
     expect(await getClientDoc(db, outcomes.at(-1)!.clientId)).toMatchObject({ source: 'questionnaire', consents: [{ channel: 'sms', status: 'granted', method: 'questionnaire' }], incentives: [{ kind: 'gift' }] });
   });
 
+  it('sends a plain HTML form post on to the thank-you page when one is configured', async () => {
+    const withThanks = await serveFunction('signup', signupHandler({ db: () => db, now: () => now, thanksUrl: 'https://example.test/thanks' }));
+    try {
+      const res = await fetch(withThanks.url, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '198.51.100.250' },
+        body: new URLSearchParams({ name: 'Redirected', email: 'redirected@example.com', 'consents[email]': 'on', formId: 'f', consentTextVersion: 'v1' }).toString(),
+      });
+      expect([res.status, res.headers.get('location')]).toEqual([303, 'https://example.test/thanks']);
+    } finally {
+      await withThanks.close();
+    }
+  });
+
   it('refuses an oversized body with 413', async () => {
     const res = await post({ ...form, name: 'x'.repeat(20_000) });
     expect(res).toMatchObject({ status: 413, body: { code: 'payload-too-large' } });
