@@ -22,7 +22,13 @@ installProblemFinalHandler();
 /** Well under what Apps Script (UrlFetchApp) and a spreadsheet row edit need; bigger is a mistake. */
 export const maxBodyBytes = 256 * 1024;
 
-export type ApiOptions = { db: () => Firestore; verify: () => Verifier; now?: () => Date };
+export type ApiOptions = { db: () => Firestore; verify: () => Verifier; now?: () => Date; deadlineMs?: number };
+
+/**
+ * Apps Script's UrlFetchApp gives up after 60 s and then cannot tell what happened. If the database
+ * stalls, the caller hears so before that, with a problem that says the outcome is unknown.
+ */
+export const defaultDeadlineMs = 45_000;
 
 export function buildRouter(): Router {
   const router = Router({ strict: false });
@@ -62,6 +68,10 @@ export function createApiHandler(options: ApiOptions): HttpFunction {
   return async (req, res) => {
     res.set('cache-control', 'no-store');
     const at = now().toISOString();
+    const deadline = setTimeout(() => {
+      sendProblem(res, new AppError('unavailable', 'the base did not answer in time; the change may or may not have been saved: reload before trying again'));
+    }, options.deadlineMs ?? defaultDeadlineMs);
+    res.once('close', () => clearTimeout(deadline));
     let ctx: Ctx | undefined;
     try {
       db ??= options.db();
