@@ -115,10 +115,22 @@ describe('staff clients', () => {
     expect(history.at(-1)).toMatchObject({ type: 'lost', reason: 'went to a competitor', competitor: 'Rival LLC', by: 'anna' });
   });
 
+  it('lets an admin place a new client with an active manager only', async () => {
+    const placed = await create('head', { id: 'c-head-1', name: 'Placed', kind: 'company', managerId: 'boris', phones: ['+79035550000'] });
+    expect(placed.status).toBe(201);
+    expect(placed.body.client).toMatchObject({ managerId: 'boris', version: 1 });
+    expect(placed.body.client.attractedBy).toBeUndefined();
+    const nobody = await create('head', { name: 'Nowhere', kind: 'company', managerId: 'ghost' });
+    expectProblem(nobody, 400);
+    expect(nobody.body.errors).toEqual([{ path: 'managerId', message: 'no active manager with this id' }]);
+    const newBase = await create('head', { id: 'c-head-2', name: 'Unassigned', kind: 'person', managerId: null });
+    expect(newBase.body.client).toMatchObject({ managerId: null, rotatable: false });
+  });
+
   it('lets an admin read and list any client', async () => {
     expect((await api.call('GET', '/clients/c-anna-1', { as: 'head' })).status).toBe(200);
     const all = await api.call('GET', '/clients', { as: 'head' });
-    expect(all.body.clients.map((c: { id: string }) => c.id).sort()).toEqual(['c-anna-1', 'c-boris-1']);
+    expect(all.body.clients.map((c: { id: string }) => c.id).sort()).toEqual(['c-anna-1', 'c-boris-1', 'c-head-1', 'c-head-2']);
     const audit = (await api.db.collection('audit').where('actor', '==', 'head').get()).docs.map((d) => d.data().action);
     expect(audit).toEqual(expect.arrayContaining(['read client', 'list clients']));
   });
@@ -152,8 +164,8 @@ describe('my clients list', () => {
       }
       cursor = answer.body.nextCursor;
     } while (cursor);
-    expect(seen).toHaveLength(26);
-    expect(new Set(seen).size).toBe(26);
+    expect(seen).toHaveLength(27);
+    expect(new Set(seen).size).toBe(27);
     expect(seen.slice(0, 2)).toEqual(['list-00', 'list-01']);
   });
 
@@ -163,7 +175,7 @@ describe('my clients list', () => {
     expect(await ids('q=0001013')).toEqual(['list-13']);
     expect(await ids('size=large&kind=person')).toEqual(['list-00', 'list-10', 'list-20']);
     expect(await ids('lost=true')).toEqual(['list-07']);
-    expect((await ids('lost=false&limit=200')).length).toBe(25);
+    expect((await ids('lost=false&limit=200')).length).toBe(26);
     expect((await ids('sort=lastDealAt&order=desc&limit=3'))).toEqual(['list-02', 'list-01', 'list-00']);
   });
 
