@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { adjustmentsForOpenMonth } from '../core/bonus/adjustments.ts';
 import { addMonthsToMonth, monthOf, monthRange } from '../core/bonus/calendar.ts';
 import { cohortMonthJudgedIn } from '../core/bonus/cohort.ts';
+import { compareRate, rateOf } from '../core/bonus/money.ts';
+import { attractorRate } from '../core/bonus/rate-schedule.ts';
 import { computeMonthLines, sortLines, toStatements } from '../core/bonus/statement.ts';
 import type { BonusClient, BonusDeal, Statement, StatementLine } from '../core/bonus/types.ts';
 import { AppError, parseOrThrow } from '../errors.ts';
@@ -54,6 +56,17 @@ function clientOf(snap: DocumentSnapshot): BonusClient {
   };
 }
 
+/**
+ * The deal numbers that can earn above the normal rate (1 and 2 with a multiplier of at most 3);
+ * at least those two, so held parts earned under earlier rules are found too.
+ */
+export function raisedSeqs(rules: BonusRules): number[] {
+  const normal = rateOf(rules.normalRate);
+  let last = 2;
+  while (last < 30 && compareRate(attractorRate(rules, last + 1), normal) > 0) last++;
+  return Array.from({ length: last }, (_, i) => i + 1);
+}
+
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -63,8 +76,9 @@ function chunks<T>(items: T[], size: number): T[][] {
 /**
  * Reads what one month's statements depend on, and no more: the month's deals (range on
  * `deals.date`), their clients (getAll), the clients whose retention gate falls in the month and
- * whose cohort is judged in it (range on `clients.firstDealAt`), and those clients' deals before the
- * month (`clientId in` + `date`). Held raised parts are not stored separately: they are
+ * whose cohort is judged in it (range on `clients.firstDealAt`), the first deals (seq 1–2) dated
+ * from the gate cohort's month up to this one (`seq in` + `date`), and the judged cohort's deals
+ * before the month (`clientId in` + `date`). Held raised parts are not stored separately: they are
  * recomputed from these deals, so a late or corrected deal can never leave a stale pending line.
  */
 async function loadMonth(db: Firestore, month: string, rules: BonusRules, reads: Reads): Promise<{ deals: BonusDeal[]; clients: BonusClient[] }> {
@@ -75,16 +89,17 @@ async function loadMonth(db: Firestore, month: string, rules: BonusRules, reads:
   for (const s of monthSnap.docs) deals.set(s.id, dealOf(s));
 
   const clients = new Map<string, BonusClient>();
-  const follow = new Set<string>();
-  const cohortMonths = new Set([addMonthsToMonth(month, -rules.retentionMonths)]);
-  if (rules.cohortTiers && rules.cohortTiers.length > 0) cohortMonths.add(cohortMonthJudgedIn(month, rules.retentionMonths));
-  for (const m of cohortMonths) {
+  const gateMonth = addMonthsToMonth(month, -rules.retentionMonths);
+  const cohortMonth = rules.cohortTiers && rules.cohortTiers.length > 0 ? cohortMonthJudgedIn(month, rules.retentionMonths) : undefined;
+  const gateClients = new Set<string>();
+  const cohortClients = new Set<string>();
+  for (const [m, into] of [[gateMonth, gateClients], ...(cohortMonth === undefined ? [] : [[cohortMonth, cohortClients] as const])] as const) {
     const r = monthRange(m);
     const snap = await db.collection(collections.clients).where('firstDealAt', '>=', r.from).where('firstDealAt', '<', r.until).get();
     reads.clients += snap.size;
     for (const s of snap.docs) {
       clients.set(s.id, clientOf(s));
-      follow.add(s.id);
+      into.add(s.id);
     }
   }
   const missing = [...new Set([...deals.values()].map((d) => d.clientId))].filter((id) => !clients.has(id));
@@ -93,11 +108,20 @@ async function loadMonth(db: Firestore, month: string, rules: BonusRules, reads:
     reads.clients += snaps.length;
     for (const s of snaps) if (s.exists) clients.set(s.id, clientOf(s));
   }
-  for (const part of chunks([...follow], 30)) {
-    // Their deals in the month are already loaded above: only the earlier ones are missing.
-    const snap = await db.collection(collections.deals).where('clientId', 'in', part).where('date', '<', from).get();
+  // Held raised parts: only a client's first few deals earn above normal, so one query on
+  // (seq, date) finds every deal before the month whose held part may fall due now.
+  if (gateMonth < month && gateClients.size > 0) {
+    const snap = await db.collection(collections.deals).where('seq', 'in', raisedSeqs(rules)).where('date', '>=', monthRange(gateMonth).from).where('date', '<', from).get();
     reads.deals += snap.size;
-    for (const s of snap.docs) if (!deals.has(s.id)) deals.set(s.id, dealOf(s));
+    for (const s of snap.docs) if (gateClients.has(s.get('clientId') as string) && !deals.has(s.id)) deals.set(s.id, dealOf(s));
+  }
+  // The judged cohort's profit: its clients' deals before the month (the month's are loaded).
+  if (cohortMonth !== undefined && cohortMonth < month) {
+    const parts = await Promise.all(chunks([...cohortClients], 30).map((part) => db.collection(collections.deals).where('clientId', 'in', part).where('date', '<', from).get()));
+    for (const snap of parts) {
+      reads.deals += snap.size;
+      for (const s of snap.docs) if (!deals.has(s.id)) deals.set(s.id, dealOf(s));
+    }
   }
   return { deals: [...deals.values()], clients: [...clients.values()] };
 }

@@ -116,6 +116,18 @@ describe('bonus job', () => {
     expect(apr.statements[0]!.totals).toEqual({ payable: 0, pending: 0, cancelled: 1250 });
   });
 
+  it('judges a January cohort in March from the clients and deals it reads (MISSION §3.6)', async () => {
+    const { db } = testFirestore('bonus-cohort');
+    const ids = ['c1', 'c2', 'c3', 'c4', 'c5'];
+    await seed(db, ids.map((id) => ({ id })), ids.map((id, i) => ({ id: `d-${id}`, clientId: id, date: `2026-01-0${i + 1}`, profit: 20_000 })));
+    await publishRules(db, { bonus: { retentionMonths: 3, attractionBonus: 100_000, cohortTiers: [{ minShare: 1, rate: 0.04 }, { minShare: 0.4, rate: 0.03 }, { minShare: 0, rate: 0.02 }] } }, admin);
+    for (const id of ['c1', 'c2', 'c3']) await db.collection(collections.clients).doc(id).update({ lostAt: '2026-02-20', lostReason: 'went to a competitor' });
+    const jan = await computeBonusMonth(db, { month: '2026-01', by: 'admin', at: '2026-02-01T02:00:00.000Z' });
+    expect(jan.statements[0]!.lines.filter((l) => l.kind === 'attraction').reduce((n, l) => n + l.amount, 0)).toBe(5 * 100_000);
+    const mar = await computeBonusMonth(db, { month: '2026-03', by: 'admin', at: '2026-04-01T02:00:00.000Z' });
+    expect(mar.statements[0]!.lines).toMatchObject([{ kind: 'cohort', rate: 0.03, amount: 3000, status: 'payable' }]);
+  });
+
   it('refuses a bad month naming the field and writes nothing', async () => {
     const { db } = testFirestore('bonus-bad');
     await expect(computeBonusMonth(db, { month: '2026-13', by: 'admin', at: '2026-02-01' })).rejects.toMatchObject({ code: 'invalid-input', issues: [{ path: 'month' }] });
