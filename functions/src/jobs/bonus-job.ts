@@ -23,7 +23,13 @@ export type { Statement, StatementLine } from '../core/bonus/types.ts';
 export type MonthReport = { month: string; closed: boolean; statements: Array<Pick<Statement, 'managerId' | 'lines' | 'totals'>> };
 
 /** A statement as stored in `statements/{month}_{managerId}`. */
-export type StoredStatement = Statement & { closed: boolean; computedAt: string; computedBy: string; runId: string; rulesVersion: number };
+export type StoredStatement = Statement & { closed: boolean; computedAt: string; computedBy: string; runId: string; rulesVersion: number; parts: number };
+
+/**
+ * A statement holds its lines in its own document; past this many (a manager with thousands of
+ * deals in a month) they go to `statements/{id}/parts/{n}` so no document nears Firestore's 1 MiB.
+ */
+export const linesPerPart = 1000;
 
 /** Closed months further back than this are not recomputed for adjustments (a year of corrections). */
 export const adjustmentLookbackMonths = 12;
@@ -159,10 +165,19 @@ async function freshLines(db: Firestore, month: string, rules: BonusRules, cache
   return computeMonthLines({ month, rules, deals, clients, rulesByMonth });
 }
 
+async function hydrate(snap: DocumentSnapshot, reads: Reads): Promise<StoredStatement> {
+  const doc = snap.data() as StoredStatement;
+  if (!doc.parts) return doc;
+  const parts = await snap.ref.collection('parts').orderBy('index').get();
+  reads.statements += parts.size;
+  return { ...doc, lines: parts.docs.flatMap((p) => p.get('lines') as StatementLine[]) };
+}
+
 async function storedStatements(db: Firestore, month: string, reads: Reads): Promise<StoredStatement[]> {
   const snap = await db.collection(collections.statements).where('month', '==', month).get();
   reads.statements += snap.size;
-  return snap.docs.map((d) => d.data() as StoredStatement).sort((a, b) => (a.managerId < b.managerId ? -1 : 1));
+  const list = await Promise.all(snap.docs.map((d) => hydrate(d, reads)));
+  return list.sort((a, b) => (a.managerId < b.managerId ? -1 : 1));
 }
 
 const byManager = (list: StoredStatement[]) => new Map(list.map((s) => [s.managerId, s.lines]));
@@ -227,14 +242,23 @@ export async function computeBonusMonth(db: Firestore, input: { month: string; b
   }
   const statements = toStatements(month, lines);
 
-  const previous = await db.collection(collections.statements).where('month', '==', month).select().get();
+  const previous = await db.collection(collections.statements).where('month', '==', month).select('parts').get();
+  const previousParts = new Map(previous.docs.map((d) => [d.id, (d.get('parts') as number | undefined) ?? 0]));
   const writer = db.bulkWriter();
-  const keep = new Set(statements.map((s) => `${month}_${s.managerId}`));
   for (const s of statements) {
-    const doc: StoredStatement = { ...s, closed: false, computedAt: at, computedBy: by, runId, rulesVersion };
-    void writer.set(db.collection(collections.statements).doc(`${month}_${s.managerId}`), doc);
+    const ref = db.collection(collections.statements).doc(`${month}_${s.managerId}`);
+    const split = s.lines.length > linesPerPart ? chunks(s.lines, linesPerPart) : [];
+    const doc: StoredStatement = { ...s, lines: split.length > 0 ? [] : s.lines, closed: false, computedAt: at, computedBy: by, runId, rulesVersion, parts: split.length };
+    split.forEach((lines, index) => void writer.set(ref.collection('parts').doc(String(index).padStart(4, '0')), { index, lines }));
+    for (let i = split.length; i < (previousParts.get(ref.id) ?? 0); i++) void writer.delete(ref.collection('parts').doc(String(i).padStart(4, '0')));
+    void writer.set(ref, doc);
+    previousParts.delete(ref.id);
   }
-  for (const d of previous.docs) if (!keep.has(d.id)) void writer.delete(d.ref);
+  for (const [id, parts] of previousParts) {
+    const ref = db.collection(collections.statements).doc(id);
+    for (let i = 0; i < parts; i++) void writer.delete(ref.collection('parts').doc(String(i).padStart(4, '0')));
+    void writer.delete(ref);
+  }
   await writer.close();
 
   await db.runTransaction(async (tx) => {
@@ -288,7 +312,7 @@ export async function readStatement(db: Firestore, input: { month: string; manag
   const month = parseOrThrow(monthSchema, input.month, 'month', 'month');
   const managerId = parseOrThrow(idSchema, input.managerId, 'manager id', 'managerId');
   const snap = await db.collection(collections.statements).doc(`${month}_${managerId}`).get();
-  return snap.exists ? (snap.data() as StoredStatement) : undefined;
+  return snap.exists ? hydrate(snap, { deals: 0, clients: 0, statements: 0, months: 0 }) : undefined;
 }
 
 /** The month before the schedule slot's month, in the company's time zone. */

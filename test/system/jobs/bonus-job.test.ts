@@ -128,6 +128,25 @@ describe('bonus job', () => {
     expect(mar.statements[0]!.lines).toMatchObject([{ kind: 'cohort', rate: 0.03, amount: 3000, status: 'payable' }]);
   });
 
+  it('keeps a statement of thousands of lines in parts, and drops parts no longer needed', async () => {
+    const { db } = testFirestore('bonus-parts');
+    await seed(db, [{ id: 'c1', attractedBy: 'm9' }], []);
+    const writer = db.bulkWriter();
+    for (let i = 1; i <= 1200; i++) void writer.set(db.collection(collections.deals).doc(`d${String(i).padStart(4, '0')}`), { id: `d${String(i).padStart(4, '0')}`, clientId: 'c1', managerId: 'm1', date: '2026-01-15', amount: 100, profit: 100, seq: i + 10 });
+    await writer.close();
+    const big = await computeBonusMonth(db, { month: '2026-01', by: 'admin', at: '2026-02-01T02:00:00.000Z' });
+    expect(big.statements[0]!.lines).toHaveLength(1200);
+    const stored = await readStatement(db, { month: '2026-01', managerId: 'm1' });
+    expect(stored!.parts).toBe(2);
+    expect(stored!.lines).toEqual(big.statements[0]!.lines);
+    const drop = db.bulkWriter();
+    for (let i = 301; i <= 1200; i++) void drop.delete(db.collection(collections.deals).doc(`d${String(i).padStart(4, '0')}`));
+    await drop.close();
+    await computeBonusMonth(db, { month: '2026-01', by: 'admin', at: '2026-02-01T03:00:00.000Z' });
+    expect((await readStatement(db, { month: '2026-01', managerId: 'm1' }))!.lines).toHaveLength(300);
+    expect((await allDocumentPaths(db)).filter((p) => p.includes('/parts/'))).toEqual([]);
+  });
+
   it('refuses a bad month naming the field and writes nothing', async () => {
     const { db } = testFirestore('bonus-bad');
     await expect(computeBonusMonth(db, { month: '2026-13', by: 'admin', at: '2026-02-01' })).rejects.toMatchObject({ code: 'invalid-input', issues: [{ path: 'month' }] });
