@@ -147,6 +147,19 @@ describe('bonus job', () => {
     expect((await allDocumentPaths(db)).filter((p) => p.includes('/parts/'))).toEqual([]);
   });
 
+  it('will not close a month a crashed run left half-written, and a rerun repairs it', async () => {
+    const { db } = testFirestore('bonus-crash');
+    await seed(db, [{ id: 'c1' }], [{ id: 'd1', clientId: 'c1', date: '2026-01-10', profit: 10_000 }]);
+    const clean = await computeBonusMonth(db, { month: '2026-01', by: 'admin', at: '2026-02-01T02:00:00.000Z' });
+    // A run that claimed the month and died after writing a wrong statement.
+    await db.collection(collections.bonusMonths).doc('2026-01').update({ computing: 'crashed-run' });
+    await db.collection(collections.statements).doc('2026-01_m1').update({ lines: [], totals: { payable: 0, pending: 0, cancelled: 0 } });
+    await expect(closeBonusMonth(db, { month: '2026-01', by: 'admin', at: '2026-02-02T00:00:00.000Z' })).rejects.toMatchObject({ code: 'conflict' });
+    expect(await computeBonusMonth(db, { month: '2026-01', by: 'admin', at: '2026-02-02T01:00:00.000Z' })).toEqual(clean);
+    await closeBonusMonth(db, { month: '2026-01', by: 'admin', at: '2026-02-02T02:00:00.000Z' });
+    expect((await readStatement(db, { month: '2026-01', managerId: 'm1' }))!.lines).toEqual(clean.statements[0]!.lines);
+  });
+
   it('refuses a bad month naming the field and writes nothing', async () => {
     const { db } = testFirestore('bonus-bad');
     await expect(computeBonusMonth(db, { month: '2026-13', by: 'admin', at: '2026-02-01' })).rejects.toMatchObject({ code: 'invalid-input', issues: [{ path: 'month' }] });
