@@ -1,0 +1,100 @@
+import { AppError } from '../../errors.ts';
+import { dayOf } from '../../schema/common.ts';
+import type { RotationRules } from '../../schema/rules-config.ts';
+import { ManagerHeap, seededTie, type HeapEntry } from './manager-heap.ts';
+import { recentHolders } from './plan-rotation.ts';
+import { addDaysToDay } from './staleness.ts';
+import type { PlannedMove, RotationClient, RotationManager, RotationPlan, SkippedClient } from './types.ts';
+
+export type OffboardingInput = {
+  managers: ReadonlyArray<RotationManager>;
+  leaverId: string;
+  /** The leaver's clients (others and lost ones are ignored). */
+  clients: ReadonlyArray<RotationClient>;
+  rules: Pick<RotationRules, 'noReturnRotations' | 'reportDays'>;
+  at: string;
+  /** The sequence number the next rotation will have: the no-boomerang window counts back from it. */
+  seq: number;
+};
+
+/**
+ * Hands every non-lost client of a leaving manager on at once (MISSION §2.7). Pinned clients go
+ * too: a pin protects a client from rotation, not a leaver's claim to keep it. Clients spread
+ * evenly (fewest received first, ties by a date-seeded hash) over the active managers of the
+ * leaver's level; a large client prefers the nearest higher level that has anyone active. When
+ * the level has nobody active the nearest level takes them, and the plan's notes say so.
+ */
+export function planOffboarding(input: OffboardingInput): RotationPlan {
+  const at = dayOf(input.at);
+  const reportDue = addDaysToDay(at, input.rules.reportDays);
+  const managers = [...input.managers].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const leaver = managers.find((m) => m.id === input.leaverId);
+  if (!leaver) throw new AppError('not-found', `manager ${input.leaverId} not found`, { issues: [{ path: 'managerId', message: 'no such manager' }] });
+  const indexOf = new Map(managers.map((m, i) => [m.id, i]));
+  const received = new Int32Array(managers.length);
+  const stamp = new Int32Array(managers.length);
+  const heaps = new Map<number, ManagerHeap>();
+  managers.forEach((m, i) => {
+    if (!m.active || m.role === 'admin' || m.id === leaver.id) return;
+    let heap = heaps.get(m.level);
+    if (!heap) heaps.set(m.level, (heap = new ManagerHeap()));
+    heap.push({ index: i, key: 0, tie: seededTie(at, m.id), stamp: 0 });
+  });
+  const notes: string[] = [];
+  const levels = [...heaps.keys()].sort((a, b) => a - b);
+  const nearest = levels.length === 0 ? undefined : levels.reduce((best, l) => (Math.abs(l - leaver.level) < Math.abs(best - leaver.level) || (Math.abs(l - leaver.level) === Math.abs(best - leaver.level) && l > best) ? l : best));
+  if (nearest !== undefined && nearest !== leaver.level) notes.push(`nobody active at level ${leaver.level}: the clients go to level ${nearest}`);
+  const higher = levels.find((l) => l > leaver.level);
+
+  const isCurrent = (e: HeapEntry) => e.stamp === stamp[e.index];
+  const take = (heap: ManagerHeap, blocked: number[], ignoreBlocked: boolean): number | undefined => {
+    const putBack: HeapEntry[] = [];
+    let found: number | undefined;
+    for (let e = heap.pop(isCurrent); e !== undefined; e = heap.pop(isCurrent)) {
+      putBack.push(e);
+      if (ignoreBlocked || !blocked.includes(e.index)) {
+        found = e.index;
+        break;
+      }
+    }
+    for (const e of putBack) heap.push(e);
+    return found;
+  };
+
+  const moves: PlannedMove[] = [];
+  const skipped: SkippedClient[] = [];
+  const clients = input.clients.filter((c) => c.managerId === leaver.id && c.lostAt === undefined).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  let prev: string | undefined;
+  for (const client of clients) {
+    if (client.id === prev) continue;
+    prev = client.id;
+    const tryLevels = client.size === 'large' && higher !== undefined ? [higher] : [];
+    if (nearest !== undefined && !tryLevels.includes(nearest)) tryLevels.push(nearest);
+    if (tryLevels.length === 0) {
+      skipped.push({ clientId: client.id, managerId: leaver.id, why: 'no active manager to take it' });
+      continue;
+    }
+    const blocked = recentHolders(client, input.seq, input.rules.noReturnRotations).flatMap((id) => {
+      const i = indexOf.get(id);
+      return i === undefined ? [] : [i];
+    });
+    let to: number | undefined;
+    for (const l of tryLevels) if ((to = take(heaps.get(l)!, blocked, false)) !== undefined) break;
+    if (to === undefined) {
+      // A leaver keeps nothing: a recent holder is better than leaving the client with them.
+      to = take(heaps.get(tryLevels[0]!)!, blocked, true)!;
+      notes.push(`client ${client.id} goes back to a recent holder (${managers[to]!.id}): nobody else at its level`);
+    }
+    moves.push({ clientId: client.id, from: leaver.id, to: managers[to]!.id, reason: 'offboarding', reportDue, version: client.version });
+    received[to]!++;
+    stamp[to]!++;
+    heaps.get(managers[to]!.level)!.push({ index: to, key: -received[to]!, tie: seededTie(at, managers[to]!.id), stamp: stamp[to]! });
+  }
+
+  const balance = managers.flatMap((m, i) => {
+    const given = m.id === leaver.id ? moves.length : 0;
+    return given > 0 || received[i]! > 0 ? [{ managerId: m.id, given, received: received[i]! }] : [];
+  });
+  if (moves.length > 0) notes.push('offboarding: the leaver receives nothing back; take-as-many-as-you-give does not apply');
+  return { at, seq: input.seq, moves, balance, unbalanced: [], skipped, shortfall: 0, notes };
+}

@@ -1,0 +1,229 @@
+import { dayOf } from '../../schema/common.ts';
+import type { RotationRules } from '../../schema/rules-config.ts';
+import { ManagerHeap, seededTie, type HeapEntry } from './manager-heap.ts';
+import { addDaysToDay, staleCutoffs, staleReason, type StaleReason } from './staleness.ts';
+import type { ManagerBalance, PlannedMove, RotationClient, RotationManager, RotationPlan, SkippedClient, Unbalanced } from './types.ts';
+
+export type RotationInput = {
+  managers: ReadonlyArray<RotationManager>;
+  /** Clients that may be stale; the planner applies the §2 tests itself, so extra ones are harmless. */
+  candidates: ReadonlyArray<RotationClient>;
+  /** Unassigned clients to make up shortfalls, taken in id order (lost ones are ignored). */
+  unassigned?: ReadonlyArray<RotationClient>;
+  rules: Pick<RotationRules, 'holdMonths' | 'noDealMonths' | 'noReturnRotations' | 'reportDays'>;
+  at: string;
+  /** This rotation's sequence number (1 for the first ever). */
+  seq: number;
+};
+
+type Queued = { client: RotationClient; reason: StaleReason; blocked: number[]; done: boolean };
+
+type Level = { level: number; members: number[]; givers: ManagerHeap; receivers: ManagerHeap; all: ManagerHeap };
+
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Managers who held the client within the last `noReturnRotations` rotations (MISSION §2.4). */
+export function recentHolders(client: Pick<RotationClient, 'managerId' | 'formerHolders'>, seq: number, noReturnRotations: number): string[] {
+  const out = client.managerId === null ? [] : [client.managerId];
+  for (const f of client.formerHolders ?? []) {
+    if (f.rotationSeq !== undefined && f.rotationSeq >= seq - noReturnRotations) out.push(f.managerId);
+  }
+  return out;
+}
+
+/**
+ * Plans one rotation (MISSION §2). Levels are placed from the top down so that a large client
+ * knows which places above its level are still free. Within a level each step hands the next
+ * client of the most constrained giver (places owed + clients still to give) to the eligible
+ * colleague with most places still owed; ties go by a hash seeded with the run date. O(n log m).
+ */
+export function planRotation(input: RotationInput): RotationPlan {
+  const at = dayOf(input.at);
+  const { rules, seq } = input;
+  const cutoffs = staleCutoffs(at, rules);
+  const reportDue = addDaysToDay(at, rules.reportDays);
+  const managers = [...input.managers].sort(byId);
+  const n = managers.length;
+  const indexOf = new Map(managers.map((m, i) => [m.id, i]));
+  const tie = managers.map((m) => seededTie(at, m.id));
+  const receives = managers.map((m) => m.active && m.role !== 'admin');
+  const given = new Int32Array(n);
+  const received = new Int32Array(n);
+  const owed = new Int32Array(n);
+  const toGive = new Int32Array(n);
+  const stamp = new Int32Array(n);
+  const queues: Queued[][] = managers.map(() => []);
+  const cursor = new Int32Array(n);
+  const moves: PlannedMove[] = [];
+  const skipped: SkippedClient[] = [];
+  const notes: string[] = [];
+
+  const levels = new Map<number, Level>();
+  managers.forEach((m, i) => {
+    let l = levels.get(m.level);
+    if (!l) levels.set(m.level, (l = { level: m.level, members: [], givers: new ManagerHeap(), receivers: new ManagerHeap(), all: new ManagerHeap() }));
+    l.members.push(i);
+  });
+  const levelsAsc = [...levels.keys()].sort((a, b) => a - b);
+
+  const seen = new Set<string>();
+  for (const client of [...input.candidates].sort(byId)) {
+    if (seen.has(client.id)) continue;
+    seen.add(client.id);
+    if (client.managerId === null || client.lostAt !== undefined || client.pinned === true) continue;
+    const reason = staleReason(client, cutoffs);
+    if (reason === undefined) continue;
+    const holder = indexOf.get(client.managerId);
+    if (holder === undefined) {
+      skipped.push({ clientId: client.id, managerId: client.managerId, why: 'held by a manager who is not on the roster' });
+      continue;
+    }
+    const blocked = recentHolders(client, seq, rules.noReturnRotations).flatMap((id) => {
+      const i = indexOf.get(id);
+      return i === undefined ? [] : [i];
+    });
+    queues[holder]!.push({ client, reason, blocked, done: false });
+    owed[holder]!++;
+    toGive[holder]!++;
+  }
+
+  const isCurrent = (e: HeapEntry) => e.stamp === stamp[e.index];
+  const refresh = (m: number) => {
+    stamp[m]!++;
+    const l = levels.get(managers[m]!.level)!;
+    const entry = { index: m, key: owed[m]! + toGive[m]!, tie: tie[m]!, stamp: stamp[m]! };
+    if (toGive[m]! > 0) l.givers.push(entry);
+    if (receives[m]) {
+      if (owed[m]! > 0) l.receivers.push(entry);
+      l.all.push({ ...entry, key: owed[m]! });
+    }
+  };
+  for (let m = 0; m < n; m++) refresh(m);
+
+  /** The best entry of the heap not blocked for this client; blocked ones are put back. */
+  const take = (heap: ManagerHeap, blocked: number[]): number | undefined => {
+    const putBack: HeapEntry[] = [];
+    let found: number | undefined;
+    for (let e = heap.pop(isCurrent); e !== undefined; e = heap.pop(isCurrent)) {
+      if (blocked.includes(e.index)) putBack.push(e);
+      else {
+        found = e.index;
+        putBack.push(e);
+        break;
+      }
+    }
+    for (const e of putBack) heap.push(e);
+    return found;
+  };
+  const move = (q: Queued, from: number, to: number) => {
+    q.done = true;
+    moves.push({ clientId: q.client.id, from: managers[from]!.id, to: managers[to]!.id, reason: q.reason, reportDue, version: q.client.version });
+    toGive[from]!--;
+    given[from]!++;
+    owed[to]!--;
+    received[to]!++;
+    refresh(from);
+    refresh(to);
+  };
+  const nextOf = (m: number): Queued | undefined => {
+    const q = queues[m]!;
+    while (cursor[m]! < q.length && q[cursor[m]!]!.done) cursor[m]!++;
+    return q[cursor[m]!];
+  };
+  const higherThan = (level: number) => levelsAsc.filter((l) => l > level).map((l) => levels.get(l)!);
+
+  for (const level of [...levelsAsc].reverse()) {
+    const lv = levels.get(level)!;
+    const above = higherThan(level);
+    // Large clients first take places still free one level up (nearest first): preferred when available.
+    for (const m of lv.members) {
+      for (const q of queues[m]!) {
+        if (q.client.size !== 'large') continue;
+        for (const up of above) {
+          const to = take(up.receivers, q.blocked);
+          if (to !== undefined) {
+            move(q, m, to);
+            break;
+          }
+        }
+      }
+    }
+    for (let g = lv.givers.pop(isCurrent); g !== undefined; g = lv.givers.pop(isCurrent)) {
+      const q = nextOf(g.index);
+      if (q === undefined) continue;
+      let to = take(lv.receivers, q.blocked);
+      if (to === undefined && q.client.size === 'large') {
+        for (const up of above) if ((to = take(up.all, q.blocked)) !== undefined) break;
+      }
+      to ??= take(lv.all, q.blocked);
+      if (to === undefined) {
+        q.done = true;
+        skipped.push({
+          clientId: q.client.id,
+          managerId: q.client.managerId,
+          why: `no eligible receiver: no other active manager at level ${level}${q.client.size === 'large' ? ' or above' : ''} who has not held it within the last ${rules.noReturnRotations} rotation(s)`,
+        });
+        toGive[g.index]!--;
+        owed[g.index]!--;
+        refresh(g.index);
+      } else {
+        move(q, g.index, to);
+      }
+    }
+  }
+
+  let shortfall = 0;
+  for (let m = 0; m < n; m++) if (receives[m] && owed[m]! > 0) shortfall += owed[m]!;
+
+  let toppedUp = 0;
+  let poolEmpty = false;
+  if (shortfall > 0) {
+    const pool = [...(input.unassigned ?? [])].filter((c) => c.managerId === null && c.lostAt === undefined && !seen.has(c.id)).sort(byId);
+    const heap = new ManagerHeap();
+    for (let m = 0; m < n; m++) if (receives[m] && owed[m]! > 0) heap.push({ index: m, key: owed[m]!, tie: tie[m]!, stamp: stamp[m]! });
+    let next = 0;
+    for (; next < pool.length; next++) {
+      const client = pool[next]!;
+      if (seen.has(client.id)) continue;
+      seen.add(client.id);
+      const blocked = recentHolders(client, seq, rules.noReturnRotations).flatMap((id) => {
+        const i = indexOf.get(id);
+        return i === undefined ? [] : [i];
+      });
+      const to = take(heap, blocked);
+      if (to === undefined) {
+        if (heap.peek(isCurrent) === undefined) break;
+        continue;
+      }
+      moves.push({ clientId: client.id, from: null, to: managers[to]!.id, reason: 'top-up', reportDue, version: client.version });
+      owed[to]!--;
+      received[to]!++;
+      toppedUp++;
+      stamp[to]!++;
+      if (owed[to]! > 0) heap.push({ index: to, key: owed[to]!, tie: tie[to]!, stamp: stamp[to]! });
+    }
+    poolEmpty = next >= pool.length;
+  }
+  if (toppedUp > 0) notes.push(`${toppedUp} unassigned client(s) made up shortfalls (reason top-up)`);
+
+  const balance: ManagerBalance[] = [];
+  const unbalanced: Unbalanced[] = [];
+  managers.forEach((m, i) => {
+    if (given[i] === 0 && received[i] === 0) return;
+    balance.push({ managerId: m.id, given: given[i]!, received: received[i]! });
+    if (given[i] === received[i]) return;
+    const why = !m.active
+      ? 'inactive: receives nothing (offboard this manager to hand the rest on)'
+      : m.role === 'admin'
+        ? 'admins receive no clients'
+        : received[i]! < given[i]!
+          ? poolEmpty
+            ? 'not enough eligible colleagues or unassigned clients to make up the shortfall'
+            : 'no eligible client to make up the shortfall'
+          : `level ${m.level} had more stale clients than eligible places owed: the surplus was spread over the colleagues owed the fewest`;
+    unbalanced.push({ managerId: m.id, level: m.level, given: given[i]!, received: received[i]!, why });
+  });
+
+  moves.sort((a, b) => (a.clientId < b.clientId ? -1 : a.clientId > b.clientId ? 1 : 0));
+  return { at, seq, moves, balance, unbalanced, skipped, shortfall, notes };
+}

@@ -1,0 +1,46 @@
+import type { FormerHolder } from '../../schema/client.ts';
+import type { StaleReason } from './staleness.ts';
+
+export type MoveReason = StaleReason | 'offboarding' | 'top-up';
+
+export type RotationManager = { id: string; level: number; active: boolean; role?: 'manager' | 'admin' };
+
+/** A client as the planner sees it: only what the §2 rules look at, plus the version to re-check. */
+export type RotationClient = {
+  id: string;
+  managerId: string | null;
+  size?: 'regular' | 'large';
+  assignedAt?: string;
+  dealsSinceAssignment: number;
+  lastDealAt: string | null;
+  lostAt?: string;
+  pinned?: boolean;
+  formerHolders?: FormerHolder[];
+  version: number;
+};
+
+export type PlannedMove = {
+  clientId: string;
+  from: string | null;
+  to: string;
+  reason: MoveReason;
+  reportDue: string;
+  /** The client's version when planned; the job applies the move only if it is unchanged. */
+  version: number;
+};
+
+export type ManagerBalance = { managerId: string; given: number; received: number };
+export type Unbalanced = { managerId: string; level: number; given: number; received: number; why: string };
+export type SkippedClient = { clientId: string; managerId: string | null; why: string };
+
+export type RotationPlan = {
+  at: string;
+  seq: number;
+  moves: PlannedMove[];
+  balance: ManagerBalance[];
+  unbalanced: Unbalanced[];
+  skipped: SkippedClient[];
+  /** Places still owed after the level rules, before any top-up: how many unassigned clients to fetch. */
+  shortfall: number;
+  notes: string[];
+};
