@@ -69,10 +69,11 @@ async function job(size: number): Promise<void> {
   const report = await computeBonusMonth(db, { month, by: 'bench', at: '2026-04-01T02:00:00.000Z' });
   const s = (performance.now() - t1) / 1000;
   const mem = process.memoryUsage();
-  const run = (await db.collection(collections.bonusRuns).where('month', '==', month).get()).docs[0]!.data() as { reads: Record<string, number> };
+  const run = (await db.collection(collections.bonusRuns).where('month', '==', month).get()).docs[0]!.data() as { reads: Record<string, number>; millis: Record<string, number> };
   const reads = Object.values(run.reads).reduce((a, b) => a + b, 0);
   const inMonth = deals.filter((d) => d.date.startsWith(month)).length;
   console.log(`bonus job: ${inMonth} deals in the month -> ${report.statements.length} statements in ${s.toFixed(1)}s; rss ${mib(mem.rss)}, heap ${mib(mem.heapUsed)}`);
+  console.log(`bonus job: phases (ms) ${JSON.stringify(run.millis)}`);
   console.log(`bonus job: Firestore reads ${reads} (${JSON.stringify(run.reads)}) = ${(reads / inMonth).toFixed(2)} per deal`);
   const t2 = performance.now();
   await computeBonusMonth(db, { month, by: 'bench', at: '2026-04-01T03:00:00.000Z' });

@@ -224,6 +224,7 @@ export async function computeBonusMonth(db: Firestore, input: { month: string; b
   const { version: rulesVersion, rules } = await readRules(db);
   const cache: RulesCache = new Map([[rulesVersion, Promise.resolve(rules.bonus)]]);
   const lines = await freshLines(db, month, rules.bonus, cache, reads);
+  const computedMs = Date.now() - startedAt;
   const run = await closedRunBefore(db, month, reads);
   if (run.length > 0) {
     const closed = await Promise.all(run.map(async (m) => ({ month: m, stored: byManager(await storedStatements(db, m, reads)) })));
@@ -241,6 +242,7 @@ export async function computeBonusMonth(db: Firestore, input: { month: string; b
     }
   }
   const statements = toStatements(month, lines);
+  const adjustedMs = Date.now() - startedAt;
 
   const previous = await db.collection(collections.statements).where('month', '==', month).select('parts').get();
   const previousParts = new Map(previous.docs.map((d) => [d.id, (d.get('parts') as number | undefined) ?? 0]));
@@ -260,6 +262,7 @@ export async function computeBonusMonth(db: Firestore, input: { month: string; b
     void writer.delete(ref);
   }
   await writer.close();
+  const writtenMs = Date.now() - startedAt;
 
   await db.runTransaction(async (tx) => {
     const snap = await tx.get(monthRef);
@@ -276,7 +279,7 @@ export async function computeBonusMonth(db: Firestore, input: { month: string; b
       lines: statements.reduce((n, s) => n + s.lines.length, 0),
       totals: Object.fromEntries(statements.map((s) => [s.managerId, s.totals])),
       reads,
-      millis: Date.now() - startedAt,
+      millis: { month: computedMs, adjustments: adjustedMs - computedMs, write: writtenMs - adjustedMs, total: Date.now() - startedAt },
     });
   });
   return report(month, false, statements);
