@@ -7,7 +7,9 @@ describe('bonus money', () => {
     expect(rateOf(0.05)).toEqual({ num: 1n, den: 20n });
     expect(applyRate(12345, rateOf(0.05))).toBe(617);
     expect(applyRate(12350, rateOf(0.05))).toBe(618); // 617.5 → away from zero
-    expect(applyRate(30, rateOf(0.15))).toBe(5); // 4.5 → 5 (0.15 × 30 is 4.499999… in floats)
+    expect(applyRate(30, rateOf(0.15))).toBe(5); // 4.5 → 5
+    expect(0.145 * 100).toBeLessThan(14.5); // what float arithmetic would round down…
+    expect(applyRate(100, rateOf(0.145))).toBe(15); // …is exactly 14.5, rounded away from zero
     expect(applyRate(10, rateOf(0.075))).toBe(1); // 0.75
     expect(applyRate(1, rateOf(1e-7))).toBe(0);
   });
