@@ -24,6 +24,8 @@ export const collections = {
   mailingMarks: 'mailingMarks',
   /** `rateLimits/{ip}_{minute}`: public sign-ups per client IP per minute. */
   rateLimits: 'rateLimits',
+  /** `adminAlerts/{kind}_{subject}`: things the head of sales must see, e.g. an overdue handover report. */
+  adminAlerts: 'adminAlerts',
 } as const;
 
 /** Firestore ids may not contain '/'; contact keys can (never in practice), so they are escaped. */

@@ -1,0 +1,80 @@
+import type { Firestore } from 'firebase-admin/firestore';
+import { z } from 'zod';
+import { AppError, parseOrThrow } from '../errors.ts';
+import { boundedText, dayOf, idSchema, isoDateSchema } from '../schema/common.ts';
+import { historyEntrySchema } from '../schema/history.ts';
+import { appendHistory } from './client-store.ts';
+import { collections } from './collections.ts';
+import type { HandoverTask } from './rotation-store.ts';
+
+export type { HandoverTask };
+
+type ReportOutcome = Extract<z.infer<typeof historyEntrySchema>, { type: 'report' }>['outcome'];
+
+const reportInputSchema = z
+  .object({
+    taskId: boundedText(300).min(1, 'must not be empty'),
+    managerId: idSchema,
+    text: boundedText(5000).min(1, 'must not be empty'),
+    outcome: z.enum(['deal', 'in-progress', 'no-need', 'unreachable', 'lost', 'other'], 'must be one of deal, in-progress, no-need, unreachable, lost, other'),
+    at: isoDateSchema,
+  })
+  .strict();
+
+/**
+ * The new manager's report on a handed-over client (MISSION §2.6): closes the task and appends a
+ * `report` entry to the client's history, together. Filing again on a closed task writes nothing
+ * and answers the same (a retried request must not add a second report).
+ */
+export async function fileHandoverReport(db: Firestore, input: { taskId: string; managerId: string; text: string; outcome: string; at: string }): Promise<{ taskId: string; clientId: string }> {
+  const valid = parseOrThrow(reportInputSchema, input, 'handover report');
+  const ref = db.collection(collections.tasks).doc(valid.taskId);
+  return db.runTransaction(async (tx) => {
+    const snap = await tx.get(ref);
+    const task = snap.data() as HandoverTask | undefined;
+    // Another manager's task reads as absent: nobody learns what was handed to a colleague.
+    if (!task || task.managerId !== valid.managerId) throw new AppError('not-found', `task ${valid.taskId} not found`, { issues: [{ path: 'taskId', message: 'no such task of yours' }] });
+    if (task.status === 'closed') return { taskId: task.id, clientId: task.clientId };
+    appendHistory(tx, db, { type: 'report', clientId: task.clientId, at: valid.at, by: valid.managerId, taskId: task.id, text: valid.text, outcome: valid.outcome as ReportOutcome });
+    tx.update(ref, { status: 'closed', closedAt: valid.at, outcome: valid.outcome });
+    return { taskId: task.id, clientId: task.clientId };
+  });
+}
+
+/** A manager's open report tasks, earliest deadline first. */
+export async function listOpenTasks(db: Firestore, managerId: string): Promise<HandoverTask[]> {
+  const id = parseOrThrow(idSchema, managerId, 'manager id', 'managerId') as string;
+  const snap = await db.collection(collections.tasks).where('managerId', '==', id).where('status', '==', 'open').orderBy('dueDate').get();
+  return snap.docs.map((d) => d.data() as HandoverTask);
+}
+
+/**
+ * Daily: open tasks past their due day are flagged on the task and raised to the admin as an
+ * `adminAlerts/{taskId}` record. Flagged tasks drop out of the query, and the alert id is the
+ * task's, so running twice in a day changes nothing.
+ */
+export async function flagOverdueReports(db: Firestore, input: { at: string }): Promise<{ at: string; flagged: number; taskIds: string[] }> {
+  const at = parseOrThrow(isoDateSchema, input.at, 'date', 'at') as string;
+  const day = dayOf(at);
+  const snap = await db.collection(collections.tasks).where('status', '==', 'open').where('overdue', '==', false).where('dueDate', '<', day).get();
+  // One small transaction per task: the flag and the admin alert land together, and a task
+  // closed between the query and the flag is left alone.
+  const flagged: string[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < snap.docs.length) {
+      const ref = snap.docs[next++]!.ref;
+      const done = await db.runTransaction(async (tx) => {
+        const task = (await tx.get(ref)).data() as HandoverTask | undefined;
+        if (!task || task.status !== 'open' || task.overdue) return false;
+        tx.update(ref, { overdue: true, overdueAt: at });
+        tx.set(db.collection(collections.adminAlerts).doc(`overdue-report_${task.id}`), { type: 'overdue-report', taskId: task.id, clientId: task.clientId, managerId: task.managerId, dueDate: task.dueDate, at });
+        return true;
+      });
+      if (done) flagged.push(ref.id);
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  flagged.sort();
+  return { at: day, flagged: flagged.length, taskIds: flagged };
+}

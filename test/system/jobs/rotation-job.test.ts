@@ -1,0 +1,262 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { http } from '@google-cloud/functions-framework';
+import { getTestServer } from '@google-cloud/functions-framework/testing';
+import type { Firestore } from 'firebase-admin/firestore';
+import { afterAll, describe, expect, it } from 'vitest';
+import { scheduledHandler } from '../../../functions/src/http/scheduled-job.ts';
+import { overdueReportsScheduledJob } from '../../../functions/src/jobs/overdue-reports.ts';
+import { offboardManager, rotationScheduledJob, runRotation } from '../../../functions/src/jobs/rotation-job.ts';
+import type { ClientDoc } from '../../../functions/src/schema/client.ts';
+import { createClient, readHistory, recordDeal } from '../../../functions/src/store/client-store.ts';
+import { collections } from '../../../functions/src/store/collections.ts';
+import { allDocumentPaths, testFirestore } from '../../support/firestore.ts';
+
+const admin = { by: 'head@example.com', at: '2026-01-05T09:00:00.000Z' };
+const at = '2026-12-01';
+
+async function addManagers(db: Firestore, managers: Array<{ id: string; level: number; active?: boolean }>) {
+  for (const m of managers) await db.collection(collections.managers).doc(m.id).set({ id: m.id, name: m.id, email: `${m.id}@example.com`, level: m.level, active: m.active ?? true, role: 'manager', version: 1, updatedAt: admin.at });
+}
+
+async function addClient(db: Firestore, id: string, managerId: string | null, extra: Record<string, unknown> = {}) {
+  await createClient(db, { id, name: `Client ${id}`, kind: 'company', managerId, ...(managerId ? { assignedAt: '2026-01-10' } : {}), ...extra }, admin);
+}
+
+/** Level 1: a (4 stale), b (1 stale), c (1 stale), d (none); level 2: s1 (1 stale), s2; plus pinned, lost, fresh, large, unassigned. */
+async function seedCompany(db: Firestore) {
+  await addManagers(db, [
+    { id: 'a', level: 1 },
+    { id: 'b', level: 1 },
+    { id: 'c', level: 1 },
+    { id: 'd', level: 1 },
+    { id: 's1', level: 2 },
+    { id: 's2', level: 2 },
+  ]);
+  for (const id of ['a1', 'a2', 'a3', 'a4']) await addClient(db, id, 'a');
+  await addClient(db, 'b1', 'b');
+  await addClient(db, 'c1', 'c', { assignedAt: '2026-06-01T21:00:00.000Z' });
+  await addClient(db, 'big', 'b', { size: 'large' });
+  await addClient(db, 's1x', 's1');
+  await addClient(db, 'pin', 'a', { pinned: true });
+  await addClient(db, 'gone', 'a', { lostAt: '2026-03-01', lostReason: 'went to a competitor' });
+  await addClient(db, 'fresh', 'a', { assignedAt: '2026-09-01' });
+  await addClient(db, 'dealt', 'c');
+  await recordDeal(db, { id: 'deal1', clientId: 'dealt', managerId: 'c', date: '2026-11-01', amount: 1000, profit: 100 }, admin);
+  await addClient(db, 'olddeal', 'd', { assignedAt: '2024-01-10' });
+  await recordDeal(db, { id: 'deal2', clientId: 'olddeal', managerId: 'd', date: '2025-05-01', amount: 1000, profit: 100 }, admin);
+  for (const id of ['u1', 'u2', 'u3']) await addClient(db, id, null);
+}
+
+/** Everything a rotation writes, minus the run record's wall-clock fields. */
+async function stateOf(db: Firestore) {
+  const clients = await db.collection(collections.clients).get();
+  const out: Record<string, unknown> = {};
+  // Seed entries carry random ids; the rotation's own transfer entries must match id for id.
+  for (const c of clients.docs) out[c.ref.path] = { ...c.data(), history: (await readHistory(db, c.id)).map(({ id, ...e }) => (e.type === 'transfer' ? { id, ...e } : e)) };
+  for (const t of (await db.collection(collections.tasks).get()).docs) out[t.ref.path] = t.data();
+  for (const r of (await db.collection(collections.rotationRuns).get()).docs) {
+    const { startedAt: _s, finishedAt: _f, planOwner: _o, planLeaseUntil: _l, ...rest } = r.data();
+    out[r.ref.path] = rest;
+    for (const m of (await r.ref.collection('moves').get()).docs) out[m.ref.path] = m.data();
+  }
+  out.counter = (await db.collection(collections.counters).doc('rotation').get()).data();
+  return out;
+}
+
+const client = async (db: Firestore, id: string) => (await db.collection(collections.clients).doc(id).get()).data() as ClientDoc;
+
+describe('rotation job', () => {
+  it('moves exactly the planned clients and writes their transfer history and report tasks', async () => {
+    const { db } = testFirestore('rot-apply');
+    await seedCompany(db);
+    const preview = await runRotation(db, { at, dryRun: true, by: 'head@example.com' });
+    const report = await runRotation(db, { at, dryRun: false, by: 'head@example.com' }, { pacing: false });
+    expect(report.moves).toEqual(preview.moves);
+    expect(report.runId).toBe('rotation-2026-12-01');
+    const movedIds = report.moves.map((m) => m.clientId);
+    expect(movedIds.filter((id) => !id.startsWith('u')).sort()).toEqual(['a1', 'a2', 'a3', 'a4', 'b1', 'big', 'c1', 'olddeal', 's1x']);
+    for (const id of ['pin', 'gone', 'fresh', 'dealt']) expect(movedIds).not.toContain(id);
+    expect(report.moves.find((m) => m.clientId === 'olddeal')?.reason).toBe('no-deal-for-months');
+    expect(report.moves.find((m) => m.clientId === 'big')?.to).toBe('s1');
+    for (const move of report.moves) {
+      const c = await client(db, move.clientId);
+      expect(c).toMatchObject({ managerId: move.to, assignedAt: at, dealsSinceAssignment: 0, rotatable: true });
+      if (move.from !== null) expect(c.formerHolders).toContainEqual({ managerId: move.from, until: at, rotationSeq: 1 });
+      const history = await readHistory(db, move.clientId);
+      expect(history.filter((h) => h.type === 'transfer')).toEqual([expect.objectContaining({ from: move.from, to: move.to, reason: move.reason, runId: report.runId, by: 'head@example.com', at })]);
+      const task = (await db.collection(collections.tasks).doc(`${report.runId}_${move.clientId}`).get()).data();
+      expect(task).toMatchObject({ managerId: move.to, clientId: move.clientId, dueDate: '2026-12-15', status: 'open', overdue: false });
+    }
+    expect((await client(db, 'pin')).managerId).toBe('a');
+    const run = (await db.collection(collections.rotationRuns).doc(report.runId).get()).data();
+    expect(run).toMatchObject({ status: 'done', seq: 1, by: 'head@example.com', counts: { moved: report.moves.length, skipped: 0 } });
+  });
+
+  it('balances givers with top-ups from the new base and reports what it cannot balance', async () => {
+    const { db } = testFirestore('rot-balance');
+    await seedCompany(db);
+    const report = await runRotation(db, { at, dryRun: false, by: 'system' }, { pacing: false });
+    for (const b of report.balance) {
+      const u = report.unbalanced.find((x) => x.managerId === b.managerId);
+      if (u) expect(u.why.length).toBeGreaterThan(0);
+      else expect(b.received).toBe(b.given);
+    }
+    expect(report.moves.filter((m) => m.reason === 'top-up').every((m) => m.from === null)).toBe(true);
+    expect(report.balance.find((b) => b.managerId === 'a')).toEqual({ managerId: 'a', given: 4, received: 4 });
+  });
+
+  it('writes nothing on a dry run', async () => {
+    const { db } = testFirestore('rot-dry');
+    await seedCompany(db);
+    const before = await stateOf(db);
+    const paths = await allDocumentPaths(db);
+    const report = await runRotation(db, { at, dryRun: true, by: 'head' });
+    expect(report.dryRun).toBe(true);
+    expect(report.moves.length).toBeGreaterThan(0);
+    expect(await allDocumentPaths(db)).toEqual(paths);
+    expect(await stateOf(db)).toEqual(before);
+  });
+
+  it('changes nothing when the same day is run a second time', async () => {
+    const { db } = testFirestore('rot-twice');
+    await seedCompany(db);
+    const first = await runRotation(db, { at, dryRun: false, by: 'system' }, { pacing: false });
+    const after = await stateOf(db);
+    const second = await runRotation(db, { at: '2026-12-01T15:00:00Z', dryRun: false, by: 'system' }, { pacing: false });
+    expect(second).toEqual(first);
+    expect(await stateOf(db)).toEqual(after);
+  });
+
+  it('finishes a run stopped half-way in the same state as an uninterrupted run, moving no client twice', async () => {
+    const whole = testFirestore('rot-whole').db;
+    const broken = testFirestore('rot-broken').db;
+    await seedCompany(whole);
+    await seedCompany(broken);
+    const full = await runRotation(whole, { at, dryRun: false, by: 'system' }, { pacing: false });
+    await runRotation(broken, { at, dryRun: false, by: 'system' }, { pacing: false, stopAfter: 4, concurrency: 2 });
+    expect((await broken.collection(collections.tasks).get()).size).toBe(4);
+    expect((await broken.collection(collections.rotationRuns).doc(full.runId).get()).get('status')).toBe('applying');
+    const resumed = await runRotation(broken, { at, dryRun: false, by: 'system' }, { pacing: false });
+    expect(resumed).toEqual(full);
+    expect(await stateOf(broken)).toEqual(await stateOf(whole));
+    for (const m of full.moves) expect((await readHistory(broken, m.clientId)).filter((h) => h.type === 'transfer')).toHaveLength(1);
+  });
+
+  it('skips and reports a client its manager edited between planning and applying, leaving the edit in place', async () => {
+    const { db } = testFirestore('rot-edit');
+    await seedCompany(db);
+    const report = await runRotation(db, { at, dryRun: false, by: 'system' }, {
+      pacing: false,
+      beforeMove: async (move) => {
+        if (move.clientId === 'a2') await db.collection(collections.clients).doc('a2').update({ name: 'Renamed by a', version: move.version + 1 });
+      },
+    });
+    expect(report.moves.map((m) => m.clientId)).not.toContain('a2');
+    expect(report.skipped).toContainEqual({ clientId: 'a2', managerId: 'a', why: 'the client was edited after planning (version changed)' });
+    expect(await client(db, 'a2')).toMatchObject({ managerId: 'a', name: 'Renamed by a', version: 2 });
+    expect((await db.collection(collections.tasks).doc(`${report.runId}_a2`).get()).exists).toBe(false);
+    expect(report.unbalanced.map((u) => u.managerId)).toContain('a');
+  });
+
+  it('never hands a client back to the manager it was taken from in the next rotation', async () => {
+    const { db } = testFirestore('rot-boomerang');
+    await addManagers(db, [
+      { id: 'a', level: 1 },
+      { id: 'b', level: 1 },
+      { id: 'c', level: 1 },
+    ]);
+    for (const [id, m] of [['x', 'a'], ['y', 'b'], ['z', 'c']] as const) await addClient(db, id, m, { assignedAt: '2025-01-01' });
+    const first = await runRotation(db, { at: '2025-09-01', dryRun: false, by: 'system' }, { pacing: false });
+    const second = await runRotation(db, { at: '2026-04-01', dryRun: false, by: 'system' }, { pacing: false });
+    expect(second.moves).toHaveLength(3);
+    for (const m of second.moves) expect(m.to).not.toBe(first.moves.find((f) => f.clientId === m.clientId)!.from);
+    expect((await client(db, 'x')).formerHolders?.map((f) => f.rotationSeq)).toEqual([1, 2]);
+  });
+
+  it('refuses a bad date naming the field and writes nothing', async () => {
+    const { db } = testFirestore('rot-bad');
+    await expect(runRotation(db, { at: '2026-02-30', dryRun: false, by: 'x' })).rejects.toMatchObject({ code: 'invalid-input', issues: [{ path: 'at' }] });
+    expect(await allDocumentPaths(db)).toEqual([]);
+  });
+});
+
+describe('offboarding', () => {
+  it('deactivates the leaver and hands every client on evenly, pinned ones too, with history and tasks', async () => {
+    const { db } = testFirestore('offboard');
+    await seedCompany(db);
+    const report = await offboardManager(db, { managerId: 'a', at: '2026-12-03', by: 'head@example.com' }, { pacing: false });
+    expect(report.runId).toBe('offboarding-a-2026-12-03');
+    expect(report.moves.map((m) => m.clientId).sort()).toEqual(['a1', 'a2', 'a3', 'a4', 'fresh', 'pin']);
+    expect(report.moves.every((m) => m.reason === 'offboarding' && m.from === 'a' && ['b', 'c', 'd'].includes(m.to))).toBe(true);
+    const counts = ['b', 'c', 'd'].map((id) => report.moves.filter((m) => m.to === id).length);
+    expect(counts).toEqual([2, 2, 2]);
+    expect((await db.collection(collections.managers).doc('a').get()).data()).toMatchObject({ active: false, deactivatedAt: '2026-12-03' });
+    expect(await client(db, 'pin')).toMatchObject({ pinned: true, rotatable: false });
+    expect((await client(db, 'pin')).managerId).not.toBe('a');
+    expect((await db.collection(collections.tasks).where('runId', '==', report.runId).get()).size).toBe(6);
+    const again = await offboardManager(db, { managerId: 'a', at: '2026-12-04', by: 'head@example.com' }, { pacing: false });
+    expect(again.moves).toEqual([]);
+  });
+
+  it('leaves the leaver out of a later rotation', async () => {
+    const { db } = testFirestore('offboard-rot');
+    await seedCompany(db);
+    await offboardManager(db, { managerId: 'd', at: '2026-11-30', by: 'head' }, { pacing: false });
+    const report = await runRotation(db, { at, dryRun: false, by: 'system' }, { pacing: false });
+    expect(report.moves.some((m) => m.to === 'd')).toBe(false);
+  });
+
+  it('refuses an unknown manager and writes nothing', async () => {
+    const { db } = testFirestore('offboard-bad');
+    await expect(offboardManager(db, { managerId: 'nobody', at, by: 'head' })).rejects.toMatchObject({ code: 'not-found' });
+    expect(await allDocumentPaths(db)).toEqual([]);
+  });
+});
+
+describe('scheduled triggers', () => {
+  const servers: Server[] = [];
+  afterAll(() => servers.forEach((s) => s.close()));
+  const start = async (db: Firestore, job: Parameters<typeof scheduledHandler>[0], email: string) => {
+    const name = `rotation-test-${servers.length}`;
+    http(name, scheduledHandler(job, { db: () => db, auth: () => ({ serviceAccount: 'scheduler@clientbase.iam.gserviceaccount.com', verify: async () => ({ email, emailVerified: true, subject: '1', audience: 'x' }) }) }));
+    const server = getTestServer(name);
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  };
+
+  it('runs the rotation for the slot day in the company time zone when the scheduler calls', async () => {
+    const { db } = testFirestore('rot-sched');
+    await seedCompany(db);
+    const url = await start(db, rotationScheduledJob, 'scheduler@clientbase.iam.gserviceaccount.com');
+    // 02:00 on 1 December in Moscow is still 30 November in UTC.
+    const res = await fetch(url, { method: 'POST', headers: { authorization: 'Bearer t', 'x-cloudscheduler-scheduletime': '2026-11-30T23:00:00Z' } });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { runId: string; moves: unknown[] };
+    expect(body.runId).toBe('rotation-2026-12-01');
+    expect(body.moves.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a caller without the scheduler identity and moves nothing', async () => {
+    const { db } = testFirestore('rot-sched-no');
+    await seedCompany(db);
+    const before = await allDocumentPaths(db);
+    const url = await start(db, rotationScheduledJob, 'someone@example.com');
+    expect((await fetch(url, { method: 'POST', headers: { authorization: 'Bearer t' } })).status).toBe(403);
+    const overdue = await start(db, overdueReportsScheduledJob, 'someone@example.com');
+    expect((await fetch(overdue, { method: 'POST', headers: { authorization: 'Bearer t' } })).status).toBe(403);
+    expect(await allDocumentPaths(db)).toEqual(before);
+  });
+
+  it('flags overdue reports when the scheduler calls the overdue check', async () => {
+    const { db } = testFirestore('rot-sched-overdue');
+    await seedCompany(db);
+    await runRotation(db, { at, dryRun: false, by: 'system' }, { pacing: false });
+    const url = await start(db, overdueReportsScheduledJob, 'scheduler@clientbase.iam.gserviceaccount.com');
+    const res = await fetch(`${url}?at=2026-12-16`, { method: 'POST', headers: { authorization: 'Bearer t' } });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { flagged: number };
+    expect(body.flagged).toBe((await db.collection(collections.tasks).get()).size);
+  });
+});
