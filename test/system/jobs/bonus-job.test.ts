@@ -190,6 +190,29 @@ describe('bonus job', () => {
       expect(await readStatement(db, { month: '2026-02', managerId: 'm1' })).toMatchObject({ computedBy: 'scheduler@clientbase.iam.gserviceaccount.com', totals: { payable: 100_500 } });
     });
 
+    it('is registered as the `bonuses` function of the deployed entry point', async () => {
+      const { db, projectId } = testFirestore('bonus-entry');
+      await seed(db, [{ id: 'c1' }], [{ id: 'd1', clientId: 'c1', date: '2026-05-31', profit: 10_000 }]);
+      const saved = { auth: process.env.SCHEDULER_AUTH, project: process.env.GCLOUD_PROJECT };
+      process.env.SCHEDULER_AUTH = 'disabled';
+      process.env.GCLOUD_PROJECT = projectId;
+      try {
+        await import('../../../functions/src/index.ts');
+        const server = getTestServer('bonuses');
+        servers.push(server);
+        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+        const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, { method: 'POST', headers: { 'x-cloudscheduler-scheduletime': '2026-06-01T02:00:00Z' } });
+        expect(res.status).toBe(200);
+        expect(((await res.json()) as { month: string }).month).toBe('2026-05');
+        expect((await readStatement(db, { month: '2026-05', managerId: 'm1' }))?.totals.payable).toBe(100_500);
+      } finally {
+        if (saved.auth === undefined) delete process.env.SCHEDULER_AUTH;
+        else process.env.SCHEDULER_AUTH = saved.auth;
+        if (saved.project === undefined) delete process.env.GCLOUD_PROJECT;
+        else process.env.GCLOUD_PROJECT = saved.project;
+      }
+    });
+
     it('refuses a caller that is not the scheduler identity and computes nothing', async () => {
       const { db } = testFirestore('bonus-sched-no');
       const url = await start(db, 'someone@example.com');
