@@ -23,7 +23,8 @@ function isRealDay(value: string): boolean {
 export const isoDateSchema = z
   .string()
   .trim()
-  .refine((v) => dayPattern.test(v) || !Number.isNaN(Date.parse(v)), 'must be a date YYYY-MM-DD or an ISO timestamp')
+  // abort: zod 4 runs every check by default, and the next one cannot read a non-date.
+  .refine((v) => dayPattern.test(v) || !Number.isNaN(Date.parse(v)), { message: 'must be a date YYYY-MM-DD or an ISO timestamp', abort: true })
   .refine((v) => isRealDay(dayPattern.test(v) ? v : new Date(v).toISOString()), 'is not a real calendar date')
   .transform((v) => (dayPattern.test(v) ? v : new Date(v).toISOString()));
 

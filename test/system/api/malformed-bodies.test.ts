@@ -37,6 +37,7 @@ const notJson = fc.string({ maxLength: 60 }).filter((s) => {
     return s.trim() !== '';
   }
 });
+const notADate = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('tomorrow', '2026-13-45T00:00:00Z', 'yesterday 10am')).filter((v) => Number.isNaN(Date.parse(v.trim())) && !/^\d{4}-\d{2}-\d{2}$/.test(v.trim()));
 const unknownKey = fc.string({ minLength: 1, maxLength: 12 }).map((k) => `x_${k}`);
 const wrongFor = (value: unknown) =>
   typeof value === 'string' ? fc.oneof(fc.integer(), fc.boolean(), fc.array(fc.integer(), { maxLength: 3 }), fc.constant({}))
@@ -56,6 +57,8 @@ const malformed: fc.Arbitrary<Case> = fc.constantFrom(...routes).chain((route) =
       ? [fc.constantFrom(...route.typed).chain((field) => wrongFor(route.valid[field]).map((v) => ({ route, raw: JSON.stringify({ ...route.valid, [field]: v }), contentType: 'application/json' })))]
       : [fc.jsonValue({ maxDepth: 2 }).filter((v) => typeof v !== 'object' || v === null || Array.isArray(v)).map((v) => ({ route, raw: JSON.stringify({ rules: { rotation: v } }), contentType: 'application/json' }))]),
     fc.jsonValue({ maxDepth: 2 }).map((v) => ({ route, raw: JSON.stringify(v), contentType: 'text/plain' })),
+    // Text that is no date where a date belongs (a check that crashed on these once answered 500).
+    ...('date' in route.valid ? [notADate.map((d) => ({ route, raw: JSON.stringify({ ...route.valid, date: d }), contentType: 'application/json' }))] : []),
   ),
 );
 
