@@ -6,6 +6,8 @@ import { registerEmulator } from './commands/emulator.ts';
 import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
 import { registerMailing } from './commands/mailing.ts';
+import { registerOffboard } from './commands/offboard.ts';
+import { registerRotate } from './commands/rotate.ts';
 import { registerSeed } from './commands/seed.ts';
 
 /** Each command module adds itself; the program only wires them up. */
@@ -17,6 +19,8 @@ const registrations: Array<(program: Command, ctx: CommandContext) => void> = [
   registerBonuses,
   registerCloseMonth,
   registerMailing,
+  registerRotate,
+  registerOffboard,
 ];
 
 export function buildProgram(ctx: CommandContext): Command {

@@ -1,0 +1,72 @@
+import type { Firestore } from 'firebase-admin/firestore';
+import { describe, expect, it } from 'vitest';
+import type { CommandContext } from '../../../functions/src/cli/command-context.ts';
+import { runCli } from '../../../functions/src/cli/main.ts';
+import { createClient } from '../../../functions/src/store/client-store.ts';
+import { collections } from '../../../functions/src/store/collections.ts';
+import { allDocumentPaths, testFirestore } from '../../support/firestore.ts';
+
+function context(db: Firestore, now = '2026-12-01T06:00:00Z') {
+  const out: string[] = [];
+  const err: string[] = [];
+  const ctx: CommandContext = { db: () => db, out: (t) => out.push(t), err: (t) => err.push(t), now: () => new Date(now) };
+  return { ctx, out, err };
+}
+
+async function seed(db: Firestore) {
+  const actor = { by: 'admin', at: '2026-01-01T00:00:00.000Z' };
+  for (const id of ['a', 'b', 'c']) await db.collection(collections.managers).doc(id).set({ id, name: id, email: `${id}@example.com`, level: 1, active: true, role: 'manager' });
+  for (const [id, m] of [['x1', 'a'], ['x2', 'a'], ['y1', 'b'], ['z1', 'c']]) await createClient(db, { id, name: id, kind: 'person', managerId: m, assignedAt: '2026-01-10' }, actor);
+}
+
+describe('clientbase rotate / offboard', () => {
+  it('previews with --dry-run --json as one object of the issue shape, then applies and prints a table', async () => {
+    const { db } = testFirestore('cli-rotate');
+    await seed(db);
+    const before = await allDocumentPaths(db);
+    const dry = context(db);
+    expect(await runCli(['rotate', '--at', '2026-12-01', '--dry-run', '--json'], dry.ctx)).toBe(0);
+    const report = JSON.parse(dry.out.join(''));
+    expect(Object.keys(report)).toEqual(['runId', 'at', 'dryRun', 'moves', 'balance', 'unbalanced', 'skipped']);
+    expect(report).toMatchObject({ runId: 'rotation-2026-12-01', at: '2026-12-01', dryRun: true });
+    expect(report.moves).toHaveLength(4);
+    expect(Object.keys(report.moves[0])).toEqual(['clientId', 'from', 'to', 'reason', 'reportDue']);
+    expect(await allDocumentPaths(db)).toEqual(before);
+    const apply = context(db);
+    expect(await runCli(['rotate', '--at', '2026-12-01'], apply.ctx)).toBe(0);
+    const text = apply.out.join('\n');
+    expect(text).toContain('Rotation rotation-2026-12-01 for 2026-12-01');
+    expect(text).toMatch(/x1\s+a\s+\w\s+no-deal-since-assignment\s+2026-12-15/);
+    expect(text).toContain('Summary: 4 moved, 0 unbalanced, 0 skipped.');
+  });
+
+  it('offboards a manager and prints the moves as JSON', async () => {
+    const { db } = testFirestore('cli-offboard');
+    await seed(db);
+    const run = context(db);
+    expect(await runCli(['offboard', 'a', '--json'], run.ctx)).toBe(0);
+    const report = JSON.parse(run.out.join(''));
+    expect(report.runId).toBe('offboarding-a-2026-12-01');
+    expect(report.moves.map((m: { clientId: string; reason: string }) => [m.clientId, m.reason])).toEqual([
+      ['x1', 'offboarding'],
+      ['x2', 'offboarding'],
+    ]);
+    expect((await db.collection(collections.managers).doc('a').get()).get('active')).toBe(false);
+  });
+
+  it('exits 2 naming the argument for a bad date or an unknown manager, and writes nothing', async () => {
+    const { db } = testFirestore('cli-rotate-bad');
+    await seed(db);
+    const before = await allDocumentPaths(db);
+    const badDate = context(db);
+    expect(await runCli(['rotate', '--at', '2026-13-01'], badDate.ctx)).toBe(2);
+    expect(badDate.err.join('\n')).toContain('--at:');
+    const unknown = context(db);
+    expect(await runCli(['offboard', 'nobody'], unknown.ctx)).toBe(2);
+    expect(unknown.err.join('\n')).toContain('MANAGER_ID: no such manager on the roster');
+    const badAt = context(db);
+    expect(await runCli(['offboard', 'a', '--at', 'tomorrow'], badAt.ctx)).toBe(2);
+    expect(badAt.err.join('\n')).toContain('--at:');
+    expect(await allDocumentPaths(db)).toEqual(before);
+  });
+});
