@@ -30,3 +30,17 @@ export async function changeManager(db: Firestore, id: string, changes: { name?:
     return next;
   });
 }
+
+/**
+ * Ends a leaver's access before their clients are handed on: offboarding may take minutes, the
+ * access must not. Offboarding itself then finds the manager already inactive and goes on.
+ */
+export async function deactivateManager(db: Firestore, id: string, actor: Actor): Promise<void> {
+  const ref = db.collection(collections.managers).doc(id);
+  await db.runTransaction(async (tx) => {
+    const snap = await tx.get(ref);
+    if (!snap.exists) throw new AppError('not-found', `manager ${id} not found`);
+    if (snap.get('active') === false && snap.get('deactivatedAt') !== undefined) return;
+    tx.update(ref, { active: false, deactivatedAt: actor.at.slice(0, 10), version: ((snap.get('version') as number | undefined) ?? 0) + 1, updatedAt: actor.at });
+  });
+}

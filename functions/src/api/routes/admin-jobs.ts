@@ -1,17 +1,63 @@
 import type { Router } from 'express';
 import { closeBonusMonth, computeBonusMonth, type MonthReport } from '../../jobs/bonus-job.ts';
 import { exportMailingList } from '../../jobs/mailing-export.ts';
+import { offboardManager, runRotation, type RotationReport } from '../../jobs/rotation-job.ts';
+import { AppError } from '../../errors.ts';
+import { idSchema } from '../../schema/common.ts';
+import { deactivateManager } from '../../store/manager-store.ts';
 import { actorOf, adminRoute, parseBody, parseParam } from '../context.ts';
 import { startJob } from '../job-runs.ts';
-import { emptyBody, mailingExportBody, monthParam } from '../schemas.ts';
+import { emptyBody, mailingExportBody, monthParam, offboardBody, rotationApplyBody, rotationPreviewBody } from '../schemas.ts';
 
 /** What the caller polls: 202 and where to look. */
 function started(job: { id: string; kind: string }) {
   return { status: 202, body: { jobId: job.id, status: 'running', poll: `/admin/jobs/${job.id}` }, target: `jobRuns/${job.id}` };
 }
 
+/** A whole-base report can outgrow a job document; its full plan stays in rotationRuns/{runId}. */
+function rotationSummary(r: unknown) {
+  const report = r as RotationReport;
+  return { runId: report.runId, at: report.at, dryRun: report.dryRun, moved: report.moves.length, balance: report.balance, unbalanced: report.unbalanced, skipped: report.skipped.length, note: `the moves are listed in rotationRuns/${report.runId}` };
+}
+
 /** Admin work on the whole base: long runs become jobs; short ones answer at once. */
 export function adminJobRoutes(router: Router): void {
+  router.post(
+    '/admin/rotation/preview',
+    adminRoute('preview rotation', async (req, ctx) => {
+      const body = parseBody(req, rotationPreviewBody);
+      const report = await runRotation(ctx.db, { at: body.at ?? ctx.at, dryRun: true, by: ctx.caller.manager.id });
+      return { body: report, details: { at: report.at, moves: report.moves.length } };
+    }),
+  );
+
+  router.post(
+    '/admin/rotation/apply',
+    adminRoute('apply rotation', async (req, ctx) => {
+      parseBody(req, rotationApplyBody);
+      // Applied for today only: a rotation is keyed by its day, so a repeat changes nothing.
+      const job = await startJob(ctx.db, { kind: 'rotation', by: ctx.caller.manager.id, at: ctx.at, params: {} }, () => runRotation(ctx.db, { at: ctx.at, dryRun: false, by: ctx.caller.manager.id }), rotationSummary);
+      return started(job);
+    }),
+  );
+
+  router.post(
+    '/admin/managers/:id/offboard',
+    adminRoute('offboard manager', async (req, ctx) => {
+      const managerId = parseParam(req.params.id, idSchema, 'id');
+      const body = parseBody(req, offboardBody);
+      if (managerId === ctx.caller.manager.id) throw new AppError('invalid-input', 'you cannot offboard yourself', { issues: [{ path: 'id', message: 'ask another admin' }] });
+      if (body.dryRun === true) {
+        const plan = await offboardManager(ctx.db, { managerId, at: ctx.at, by: ctx.caller.manager.id, dryRun: true });
+        return { body: plan, target: `managers/${managerId}`, details: { dryRun: true, moves: plan.moves.length } };
+      }
+      // Access ends now, before the answer; handing the clients on continues as a job.
+      await deactivateManager(ctx.db, managerId, actorOf(ctx));
+      const job = await startJob(ctx.db, { kind: 'offboarding', by: ctx.caller.manager.id, at: ctx.at, params: { managerId } }, () => offboardManager(ctx.db, { managerId, at: ctx.at, by: ctx.caller.manager.id }), rotationSummary);
+      return { ...started(job), target: `managers/${managerId}` };
+    }),
+  );
+
   router.post(
     '/admin/bonus/:month/compute',
     adminRoute('compute bonus month', async (req, ctx) => {

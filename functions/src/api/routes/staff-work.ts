@@ -1,16 +1,48 @@
 import type { Router } from 'express';
 import { z } from 'zod';
 import { readStatement } from '../../jobs/bonus-job.ts';
+import { fileHandoverReport, listOpenTasks } from '../../store/handover-store.ts';
+import { isAppError } from '../../errors.ts';
 import { idSchema } from '../../schema/common.ts';
+import { writeAudit } from '../../store/audit-store.ts';
+import { collections } from '../../store/collections.ts';
 import { readClientInScope } from '../../store/client-edit-store.ts';
 import { recordConsent } from '../../store/consent-store.ts';
 import { actorOf, isAdmin, notFound, parseBody, parseParam, parseQuery, route, scopeOf } from '../context.ts';
-import { consentBody, monthParam } from '../schemas.ts';
+import { consentBody, emptyQuery, monthParam, reportBody } from '../schemas.ts';
+
+const taskIdParam = z.string().min(1, 'must not be empty').max(300, 'must be at most 300 characters').regex(/^[^/]+$/, 'must not contain /');
 
 const statementQuery = z.object({ managerId: idSchema.optional() }).strict();
 
-/** A manager's own work outside the client card: consents, bonus statements. */
+/** A manager's own work outside the client card: consents, bonus statements, handover reports. */
 export function staffWorkRoutes(router: Router): void {
+  router.get(
+    '/tasks',
+    route(async (req, ctx) => {
+      parseQuery(req, emptyQuery);
+      return { body: { tasks: await listOpenTasks(ctx.db, ctx.caller.manager.id) } };
+    }),
+  );
+
+  router.post(
+    '/tasks/:taskId/report',
+    route(async (req, ctx) => {
+      const taskId = parseParam(req.params.taskId, taskIdParam, 'taskId');
+      const body = parseBody(req, reportBody);
+      // Only the task's holder reports; another's task answers not found (the store checks it).
+      try {
+        const filed = await fileHandoverReport(ctx.db, { taskId, managerId: ctx.caller.manager.id, text: body.text, outcome: body.outcome, at: ctx.at });
+        return { status: 201, body: filed };
+      } catch (e) {
+        if (isAppError(e) && e.code === 'not-found' && (await ctx.db.collection(collections.tasks).doc(taskId).get()).exists) {
+          await writeAudit(ctx.db, { at: ctx.at, actor: ctx.caller.manager.id, action: `POST ${req.path}`, outcome: 'refused', target: `tasks/${taskId}`, details: { reason: "another manager's task" } });
+        }
+        throw e;
+      }
+    }),
+  );
+
   router.post(
     '/clients/:id/consents',
     route(async (req, ctx) => {
