@@ -27,6 +27,14 @@ const routes: WriteRoute[] = [
   { method: 'POST', path: '/admin/managers', as: 'head', valid: { id: 'new', name: 'New', email: 'new@example.com', level: 1 }, typed: ['id', 'name', 'email', 'level'] },
   { method: 'PATCH', path: '/admin/managers/anna', as: 'head', valid: { level: 2 }, typed: ['level'] },
   { method: 'PUT', path: '/admin/clients/c1/pin', as: 'head', valid: { pinned: true }, typed: ['pinned'] },
+  { method: 'POST', path: '/clients/c1/consents', as: 'anna', valid: { channel: 'email', status: 'granted', method: 'staff' }, typed: ['channel', 'status', 'method'] },
+  { method: 'POST', path: '/tasks/t1/report', as: 'anna', valid: { text: 'done', outcome: 'other' }, typed: ['text', 'outcome'] },
+  { method: 'POST', path: '/admin/rotation/preview', as: 'head', valid: {}, typed: [] },
+  { method: 'POST', path: '/admin/rotation/apply', as: 'head', valid: {}, typed: [] },
+  { method: 'POST', path: '/admin/managers/anna/offboard', as: 'head', valid: { dryRun: true }, typed: ['dryRun'] },
+  { method: 'POST', path: '/admin/bonus/2026-02/compute', as: 'head', valid: {}, typed: [] },
+  { method: 'POST', path: '/admin/bonus/2026-02/close', as: 'head', valid: {}, typed: [] },
+  { method: 'POST', path: '/admin/mailing-exports', as: 'head', valid: { channel: 'email' }, typed: ['channel'] },
 ];
 
 const notJson = fc.string({ maxLength: 60 }).filter((s) => {
@@ -53,9 +61,10 @@ const malformed: fc.Arbitrary<Case> = fc.constantFrom(...routes).chain((route) =
     fc.oneof(fc.integer(), fc.string({ maxLength: 20 }), fc.constant(null), fc.boolean(), fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 4 })).map((v) => ({ route, raw: JSON.stringify(v), contentType: 'application/json' })),
     fc.tuple(unknownKey, fc.jsonValue({ maxDepth: 2 })).map(([k, v]) => ({ route, raw: JSON.stringify({ ...route.valid, [k]: v }), contentType: 'application/json' })),
     fc.dictionary(unknownKey, fc.jsonValue({ maxDepth: 2 }), { minKeys: 1, maxKeys: 4 }).map((d) => ({ route, raw: JSON.stringify(d), contentType: 'application/json' })),
-    ...(route.typed.length > 0
-      ? [fc.constantFrom(...route.typed).chain((field) => wrongFor(route.valid[field]).map((v) => ({ route, raw: JSON.stringify({ ...route.valid, [field]: v }), contentType: 'application/json' })))]
-      : [fc.jsonValue({ maxDepth: 2 }).filter((v) => typeof v !== 'object' || v === null || Array.isArray(v)).map((v) => ({ route, raw: JSON.stringify({ rules: { rotation: v } }), contentType: 'application/json' }))]),
+    ...(route.typed.length > 0 ? [fc.constantFrom(...route.typed).chain((field) => wrongFor(route.valid[field]).map((v) => ({ route, raw: JSON.stringify({ ...route.valid, [field]: v }), contentType: 'application/json' })))] : []),
+    ...(route.path === '/admin/rules'
+      ? [fc.jsonValue({ maxDepth: 2 }).filter((v) => typeof v !== 'object' || v === null || Array.isArray(v)).map((v) => ({ route, raw: JSON.stringify({ rules: { rotation: v } }), contentType: 'application/json' }))]
+      : []),
     fc.jsonValue({ maxDepth: 2 }).map((v) => ({ route, raw: JSON.stringify(v), contentType: 'text/plain' })),
     // Text that is no date where a date belongs (a check that crashed on these once answered 500).
     ...('date' in route.valid ? [notADate.map((d) => ({ route, raw: JSON.stringify({ ...route.valid, date: d }), contentType: 'application/json' }))] : []),
