@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Firestore } from 'firebase-admin/firestore';
+import { isAppError } from '../errors.ts';
 import { toProblem } from '../http/problem.ts';
 import { collections } from '../store/collections.ts';
 
@@ -30,6 +31,7 @@ export async function startJob(db: Firestore, job: { kind: string; by: string; a
       patch = { status: 'done', result: fits ? (result ?? null) : summarise(result) };
     } catch (e) {
       patch = { status: 'failed', error: toProblem(e) };
+      if (!isAppError(e)) console.error(JSON.stringify({ severity: 'ERROR', message: `job ${id} failed: ${String((e as Error)?.stack ?? e)}` }));
     }
     await ref.update({ ...patch, finishedAt: new Date().toISOString() }).catch((e: unknown) => console.error(JSON.stringify({ severity: 'ERROR', message: `job ${id} could not record its end: ${String(e)}` })));
   })();

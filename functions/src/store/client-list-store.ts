@@ -1,4 +1,5 @@
 import { FieldPath, type Firestore, type Query } from 'firebase-admin/firestore';
+import { clientMatcher, hasFilter } from '../core/client-search.ts';
 import { AppError } from '../errors.ts';
 import type { ClientDoc } from '../schema/client.ts';
 import { clientView, type ClientView } from './client-edit-store.ts';
@@ -36,7 +37,7 @@ export async function listClients(db: Firestore, query: ClientListQuery): Promis
   if (query.managerId !== undefined) base = base.where('managerId', '==', query.managerId);
   base = base.orderBy(query.sort, query.order).orderBy(FieldPath.documentId(), query.order);
   let after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, query);
-  const filtered = query.q !== undefined || query.kind !== undefined || query.size !== undefined || query.lost !== undefined;
+  const filtered = hasFilter(query);
 
   if (!filtered) {
     const snap = await (after ? base.startAfter(after.value, after.id) : base).limit(query.limit + 1).get();
@@ -45,7 +46,7 @@ export async function listClients(db: Firestore, query: ClientListQuery): Promis
     return { clients: docs.map((d) => clientView(d.data() as ClientDoc)), nextCursor: snap.size > query.limit && last ? encodeCursor(query, last.data() as ClientDoc) : null };
   }
 
-  const matches = matcher(query);
+  const matches = clientMatcher(query);
   const out: ClientView[] = [];
   let scanned = 0;
   for (;;) {
@@ -60,22 +61,6 @@ export async function listClients(db: Firestore, query: ClientListQuery): Promis
     if (snap.size < scanBatch) return { clients: out, nextCursor: null };
     if (scanned >= maxScan) return { clients: out, nextCursor: after ? encodeRaw(query, after.value, after.id) : null };
   }
-}
-
-function matcher(query: ClientListQuery): (doc: ClientDoc) => boolean {
-  const text = query.q?.trim().toLowerCase();
-  const digits = text?.replace(/\D/g, '') ?? '';
-  return (doc) => {
-    if (query.kind !== undefined && doc.kind !== query.kind) return false;
-    if (query.size !== undefined && (doc.size ?? 'regular') !== query.size) return false;
-    if (query.lost !== undefined && (doc.lostAt !== undefined) !== query.lost) return false;
-    if (text) {
-      const inText = [doc.name, doc.id, ...(doc.emails ?? []), doc.taxNumber ?? ''].some((s) => s.toLowerCase().includes(text));
-      const inPhones = digits.length >= 3 && (doc.phones ?? []).some((p) => p.replace(/\D/g, '').includes(digits));
-      if (!inText && !inPhones) return false;
-    }
-    return true;
-  };
 }
 
 function sortValue(doc: ClientDoc, sort: ClientSortKey): string | null {
