@@ -88,4 +88,12 @@ describe('bonus month', () => {
     expect((await api.call('GET', '/statements/2026-02', { as: 'anna' })).body.statement.closed).toBe(true);
     expectProblem(await api.call('GET', '/admin/jobs/api-nothing', { as: 'head' }), 404);
   });
+
+  it('reports a job whose instance died as failed, telling the admin to start it again', async () => {
+    const startedAt = new Date(Date.now() - 60 * 60 * 1000).toISOString();
+    await api.db.collection('jobRuns').doc('api-rotation-lost').set({ id: 'api-rotation-lost', kind: 'rotation', status: 'running', by: 'head', params: {}, startedAt });
+    const polled = await api.call('GET', '/admin/jobs/api-rotation-lost', { as: 'head' });
+    expect(polled.body).toMatchObject({ status: 'failed', error: { detail: expect.stringMatching(/start it again/) } });
+    expectProblem(await api.call('GET', '/admin/jobs/api-rotation-lost', { as: 'anna' }), 403);
+  });
 });
