@@ -92,6 +92,9 @@ async function main(): Promise<void> {
       ...process.env,
       FIRESTORE_EMULATOR_HOST: emulator.host,
       GCLOUD_PROJECT: projectId,
+      GOOGLE_CLOUD_PROJECT: projectId,
+      // Not on Google Cloud: do not probe the metadata server for credentials.
+      METADATA_SERVER_DETECTION: 'none',
       API_AUDIENCE: audience,
       ID_TOKEN_CERTS_URL: identity.certsUrl,
       SCHEDULER_AUTH: 'disabled',
@@ -150,7 +153,8 @@ async function main(): Promise<void> {
   if (api) {
     log(`  curl -s ${api}me -H "Authorization: Bearer $MANAGER_TOKEN"`);
     log(`  curl -s "${api}clients?limit=5" -H "Authorization: Bearer $MANAGER_TOKEN"`);
-    log(`  curl -s ${api}admin/config -H "Authorization: Bearer $ADMIN_TOKEN"`);
+    log(`  curl -s ${api}admin/rules -H "Authorization: Bearer $ADMIN_TOKEN"`);
+    log(`  curl -s -X POST ${api}admin/rotation/preview -H "Authorization: Bearer $ADMIN_TOKEN" -H 'content-type: application/json' -d '{"at":"${today}"}'`);
   }
   log(`  FIRESTORE_EMULATOR_HOST=${emulator.host} npm run clientbase -- rotate --at ${today} --dry-run`);
   log(`  FIRESTORE_EMULATOR_HOST=${emulator.host} npm run clientbase -- bonuses --month ${lastMonth}`);
