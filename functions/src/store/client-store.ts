@@ -55,6 +55,16 @@ export function duplicateError(found: { key: string; clientId: string }[]): AppE
 export type Actor = { by: string; at: string };
 
 /**
+ * Who must still hold the client when the write lands. Checked inside the write's own transaction,
+ * so a rotation between the caller's read and the write cannot let a former holder write.
+ */
+export type HolderGuard = { holderId?: string };
+
+export function checkHolder(client: Pick<ClientDoc, 'managerId'>, clientId: string, guard: HolderGuard): void {
+  if (guard.holderId !== undefined && client.managerId !== guard.holderId) throw new AppError('not-found', `client ${clientId} not found`);
+}
+
+/**
  * Creates a client, refusing it when any normalised phone, e-mail or tax number is already in the
  * base (the error carries the existing client's id and nothing else about it).
  */
@@ -109,7 +119,7 @@ export function appendHistory(tx: Transaction, db: Firestore, entry: NewHistoryE
  * Records a deal and keeps the client's derived fields current. `seq` is the number of deals the
  * client had before, plus one: deals are numbered in the order they are recorded.
  */
-export async function recordDeal(db: Firestore, input: unknown, actor: Actor): Promise<DealDoc> {
+export async function recordDeal(db: Firestore, input: unknown, actor: Actor, guard: HolderGuard = {}): Promise<DealDoc> {
   const parsed = dealSchema.safeParse(input);
   if (!parsed.success) throw new AppError('invalid-input', 'invalid deal', { issues: issuesFromZod(parsed.error, '', input) });
   const deal: Deal = parsed.data;
@@ -118,6 +128,7 @@ export async function recordDeal(db: Firestore, input: unknown, actor: Actor): P
   return db.runTransaction(async (tx) => {
     const [clientSnap, dealSnap] = await tx.getAll(clientRef, dealRef);
     if (!clientSnap!.exists) throw new AppError('not-found', `client ${deal.clientId} not found`, { issues: [{ path: 'clientId', message: 'no such client' }] });
+    checkHolder(clientSnap!.data() as ClientDoc, deal.clientId, guard);
     if (dealSnap!.exists) throw new AppError('duplicate', `deal ${deal.id} already exists`, { issues: [{ path: 'id', message: 'already exists' }] });
     const c = clientSnap!.data() as ClientDoc;
     const doc: DealDoc = { ...deal, seq: c.dealCount + 1 };

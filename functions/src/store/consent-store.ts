@@ -7,7 +7,7 @@ import { AppError, parseOrThrow } from '../errors.ts';
 import type { ClientDoc } from '../schema/client.ts';
 import { boundedText, idSchema, isoDateSchema } from '../schema/common.ts';
 import { channelSchema, consentMethodSchema, consentProofSchema, incentiveSchema, type Channel, type Consent, type ConsentMethod, type ConsentProof, type Incentive } from '../schema/consent.ts';
-import { appendHistory } from './client-store.ts';
+import { appendHistory, checkHolder, type HolderGuard } from './client-store.ts';
 import { collections } from './collections.ts';
 
 /** The client fields a consent or incentive change rewrites; `version` always moves on. */
@@ -65,11 +65,13 @@ const recordConsentSchema = z
 export async function recordConsent(
   db: Firestore,
   input: { clientId: string; channel: 'sms' | 'email'; status: 'granted' | 'withdrawn'; method: ConsentMethod; proof: ConsentProof; at: string; by: string },
+  guard: HolderGuard = {},
 ): Promise<Consent> {
   const v = parseOrThrow(recordConsentSchema, input, 'consent');
   const proof: ConsentProof = { ...v.proof, recordedBy: v.proof.recordedBy ?? v.by };
   return db.runTransaction(async (tx) => {
     const doc = await readClientIn(tx, db, v.clientId);
+    checkHolder(doc, v.clientId, guard);
     const next = stageConsentChange(tx, db, doc, { channel: v.channel, status: v.status, at: v.at, method: v.method, proof }, v.by);
     tx.update(clientRef(db, v.clientId), changedFields(next, v.at));
     return consentFor(next.consents, v.channel)!;

@@ -37,4 +37,15 @@ describe('client store', () => {
     expect((await readHistory(db, 'c1')).map((h) => h.type)).toEqual(['deal', 'deal']);
     await expect(recordDeal(db, { id: 'd3', clientId: 'nobody', managerId: 'm1', date: '2026-03-01', amount: 1, profit: 1 }, actor)).rejects.toMatchObject({ code: 'not-found' });
   });
+
+  it('refuses a deal from a manager who no longer holds the client, checked in the same transaction', async () => {
+    const { db } = testFirestore('holder-guard');
+    await createClient(db, { ...base, id: 'c1', name: 'Ivan' }, actor);
+    await db.collection('clients').doc('c1').update({ managerId: 'm2' });
+    const before = await allDocumentPaths(db);
+    await expect(recordDeal(db, { id: 'd1', clientId: 'c1', managerId: 'm1', date: '2026-02-01', amount: 100, profit: 10 }, actor, { holderId: 'm1' })).rejects.toMatchObject({ code: 'not-found' });
+    expect(await allDocumentPaths(db)).toEqual(before);
+    await recordDeal(db, { id: 'd2', clientId: 'c1', managerId: 'm2', date: '2026-02-01', amount: 100, profit: 10 }, actor, { holderId: 'm2' });
+    expect((await getClientDoc(db, 'c1'))?.dealCount).toBe(1);
+  });
 });

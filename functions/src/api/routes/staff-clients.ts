@@ -104,7 +104,7 @@ export function staffClientRoutes(router: Router): void {
       const managerId = isAdmin(ctx) ? ((body as { managerId?: string }).managerId ?? client.managerId) : ctx.caller.manager.id;
       if (managerId === null) throw new AppError('invalid-input', 'the client has no manager: say who made the deal', { issues: [{ path: 'managerId', message: 'is required for a client without a manager' }] });
       const { managerId: _m, ...deal } = body as typeof body & { managerId?: string };
-      const doc = await recordDeal(ctx.db, { ...deal, id: deal.id ?? `d-${randomUUID()}`, clientId, managerId }, actorOf(ctx));
+      const doc = await recordDeal(ctx.db, { ...deal, id: deal.id ?? `d-${randomUUID()}`, clientId, managerId }, actorOf(ctx), isAdmin(ctx) ? {} : { holderId: ctx.caller.manager.id });
       if (isAdmin(ctx)) await writeAudit(ctx.db, { at: ctx.at, actor: ctx.caller.manager.id, action: 'record deal', outcome: 'ok', target: `deals/${doc.id}` });
       return { status: 201, body: { deal: doc } };
     }),

@@ -49,7 +49,7 @@ export function staffWorkRoutes(router: Router): void {
       const clientId = parseParam(req.params.id, idSchema, 'id');
       const body = parseBody(req, consentBody);
       await readClientInScope(ctx.db, clientId, scopeOf(ctx));
-      const consent = await recordConsent(ctx.db, { clientId, ...body, ...actorOf(ctx) });
+      const consent = await recordConsent(ctx.db, { clientId, ...body, ...actorOf(ctx) }, isAdmin(ctx) ? {} : { holderId: ctx.caller.manager.id });
       return { status: 201, body: { consent } };
     }),
   );
