@@ -7,7 +7,7 @@ import { staleCutoffs } from '../core/rotation/staleness.ts';
 import type { ManagerBalance, MoveReason, PlannedMove, RotationPlan, SkippedClient, Unbalanced } from '../core/rotation/types.ts';
 import { AppError, parseOrThrow } from '../errors.ts';
 import type { ScheduledJob } from '../http/scheduled-job.ts';
-import { dayOf, idSchema, isoDateSchema } from '../schema/common.ts';
+import { idSchema, isoDateSchema } from '../schema/common.ts';
 import { writeAuditInTransaction } from '../store/audit-store.ts';
 import { collections } from '../store/collections.ts';
 import { applyMove, readClientsOf, readRotationCandidates, readRotationManagers, readUnassigned, type OpCounter, type StoredMove } from '../store/rotation-store.ts';
@@ -57,6 +57,7 @@ type RunDoc = {
   balance?: ManagerBalance[];
   unbalanced?: Unbalanced[];
   notes?: string[];
+  levels?: Record<string, number>;
   counts?: { planned: number; moved: number; skipped: number };
 };
 
@@ -65,6 +66,11 @@ const writesPerMove = 4;
 
 function parseAt(at: unknown, path = 'at'): string {
   return parseOrThrow(isoDateSchema, at, 'date', path) as string;
+}
+
+/** A day stays as given; a timestamp is the calendar day it falls on where the company works. */
+function companyDay(at: string, timeZone: string): string {
+  return at.length === 10 ? at : slotDay(at, timeZone);
 }
 
 export function rotationRunId(day: string): string {
@@ -85,11 +91,12 @@ export async function runRotation(db: Firestore, input: { at: string; dryRun: bo
 }
 
 export async function executeRotation(db: Firestore, input: { at: string; dryRun: boolean; by: string }, options: RunOptions = {}): Promise<RunOutcome> {
-  const at = dayOf(parseAt(input.at));
-  const runId = rotationRunId(at);
+  const given = parseAt(input.at);
   const ops = options.ops ?? { reads: 0, writes: 0 };
   const { rules } = await readRules(db);
   ops.reads += 1;
+  const at = companyDay(given, rules.timeZone);
+  const runId = rotationRunId(at);
   const plan = async (seq: number) => {
     const managers = await readRotationManagers(db, ops);
     const candidates = await readRotationCandidates(db, staleCutoffs(at, rules.rotation), ops);
@@ -124,13 +131,14 @@ export async function offboardManager(db: Firestore, input: { managerId: string;
 
 export async function executeOffboarding(db: Firestore, input: { managerId: string; at: string; by: string; dryRun?: boolean }, options: RunOptions = {}): Promise<RunOutcome> {
   const managerId = parseOrThrow(idSchema, input.managerId, 'manager id', 'managerId') as string;
-  const at = dayOf(parseAt(input.at));
+  const given = parseAt(input.at);
   const ops = options.ops ?? { reads: 0, writes: 0 };
   const managerRef = db.collection(collections.managers).doc(managerId);
   const managerSnap = await managerRef.get();
   ops.reads += 1;
   if (!managerSnap.exists) throw new AppError('not-found', `manager ${managerId} not found`, { issues: [{ path: 'managerId', message: 'no such manager' }] });
   const { rules } = await readRules(db);
+  const at = companyDay(given, rules.timeZone);
   const counter = await db.collection(collections.counters).doc('rotation').get();
   ops.reads += 2;
   const seq = ((counter.get('seq') as number | undefined) ?? 0) + 1;
@@ -200,7 +208,7 @@ async function executeRun(db: Firestore, spec: RunSpec, options: RunOptions, ops
     await db.runTransaction(async (tx) => {
       const snap = await tx.get(runRef);
       if (snap.get('status') !== 'planning' || snap.get('planOwner') !== owner) throw new AppError('conflict', `${spec.runId} was taken over by another process while planning`);
-      tx.update(runRef, { status: 'applying', balance: plan.balance, unbalanced: plan.unbalanced, notes: plan.notes, counts: { planned: plan.moves.length, moved: 0, skipped: plan.skipped.length } });
+      tx.update(runRef, { status: 'applying', balance: plan.balance, unbalanced: plan.unbalanced, notes: plan.notes, levels: plan.levels, counts: { planned: plan.moves.length, moved: 0, skipped: plan.skipped.length } });
     });
     ops.reads += 1;
     ops.writes += 1;
@@ -272,13 +280,14 @@ async function storedOutcome(db: Firestore, run: RunDoc, ops: OpCounter): Promis
   const applied = all.filter((m) => m.state === 'applied');
   const skipped: SkippedClient[] = [...skips.docs.map((d) => d.data() as SkippedClient), ...all.filter((m) => m.state === 'skipped').map((m) => ({ clientId: m.clientId, managerId: m.from, why: m.why ?? 'skipped' }))];
   skipped.sort((a, b) => (a.clientId < b.clientId ? -1 : 1));
-  const planUnbalanced = (run.unbalanced ?? (await runRef.get()).get('unbalanced') ?? []) as Unbalanced[];
-  const report = reportOf(run.runId, run.at, false, applied, { unbalanced: planUnbalanced, skipped });
-  return { report, notes: run.notes ?? ((await runRef.get()).get('notes') as string[] | undefined) ?? [] };
+  const stored = run.unbalanced === undefined || run.levels === undefined || run.notes === undefined ? ((await runRef.get()).data() as RunDoc) : run;
+  ops.reads += stored === run ? 0 : 1;
+  const report = reportOf(run.runId, run.at, false, applied, { unbalanced: stored.unbalanced ?? [], skipped, levels: stored.levels ?? {} });
+  return { report, notes: stored.notes ?? [] };
 }
 
 /** Balance from the moves actually made; a manager left uneven by an apply-time skip is reported too. */
-function reportOf(runId: string, at: string, dryRun: boolean, moves: ReadonlyArray<PlannedMove>, plan: Pick<RotationPlan, 'unbalanced' | 'skipped'>): RotationReport {
+function reportOf(runId: string, at: string, dryRun: boolean, moves: ReadonlyArray<PlannedMove>, plan: Pick<RotationPlan, 'unbalanced' | 'skipped' | 'levels'>): RotationReport {
   const counts = new Map<string, ManagerBalance>();
   const bump = (id: string, key: 'given' | 'received') => {
     let b = counts.get(id);
@@ -295,7 +304,7 @@ function reportOf(runId: string, at: string, dryRun: boolean, moves: ReadonlyArr
   for (const b of balance) {
     if (b.given === b.received) continue;
     const u = planned.get(b.managerId);
-    unbalanced.push({ managerId: b.managerId, level: u?.level ?? 0, given: b.given, received: b.received, why: u?.why ?? 'a planned move was skipped when applied (see skipped)' });
+    unbalanced.push({ managerId: b.managerId, level: u?.level ?? plan.levels[b.managerId] ?? 0, given: b.given, received: b.received, why: u?.why ?? 'a planned move was skipped when applied (see skipped)' });
   }
   const sortedMoves = [...moves].sort((a, b) => (a.clientId < b.clientId ? -1 : 1)).map(({ clientId, from, to, reason, reportDue }) => ({ clientId, from, to, reason, reportDue }));
   return { runId, at, dryRun, moves: sortedMoves, balance, unbalanced, skipped: [...plan.skipped] };

@@ -48,15 +48,17 @@ export async function readRotationManagers(db: Firestore, ops: OpCounter): Promi
 }
 
 /**
- * The rotation candidates, through two indexed queries instead of the whole base: never dealt
- * since assignment and assigned by the hold cutoff; or last deal by the no-deal cutoff (then held
- * long enough, checked here). `< next day` keeps timestamps on the cutoff day in.
+ * The rotation candidates, through two indexed queries instead of the whole base: no deal since
+ * assignment and assigned by the hold cutoff; or dealt since assignment with the last deal by the
+ * no-deal cutoff (the planner re-checks the hold). `< next day` keeps timestamps on the cutoff day in.
  */
 export async function readRotationCandidates(db: Firestore, cutoffs: StaleCutoffs, ops: OpCounter): Promise<RotationClient[]> {
   const clients = db.collection(collections.clients);
   const [noDealSince, oldDeal] = await Promise.all([
     clients.where('rotatable', '==', true).where('dealsSinceAssignment', '==', 0).where('assignedAt', '<', nextDay(cutoffs.holdDay)).select(...clientFields).get(),
-    clients.where('rotatable', '==', true).where('lastDealAt', '<', nextDay(cutoffs.noDealDay)).select(...clientFields).get(),
+    // Two inequalities: a client with no deal since assignment is the first query's, so this one
+    // reads only clients that did deal and have not since, never recently rotated ones.
+    clients.where('rotatable', '==', true).where('dealsSinceAssignment', '>', 0).where('lastDealAt', '<', nextDay(cutoffs.noDealDay)).select(...clientFields).get(),
   ]);
   ops.reads += Math.max(1, noDealSince.size) + Math.max(1, oldDeal.size);
   const byId = new Map<string, RotationClient>();

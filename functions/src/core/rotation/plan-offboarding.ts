@@ -96,5 +96,6 @@ export function planOffboarding(input: OffboardingInput): RotationPlan {
     return given > 0 || received[i]! > 0 ? [{ managerId: m.id, given, received: received[i]! }] : [];
   });
   if (moves.length > 0) notes.push('offboarding: the leaver receives nothing back; take-as-many-as-you-give does not apply');
-  return { at, seq: input.seq, moves, balance, unbalanced: [], skipped, shortfall: 0, notes };
+  const levelOf = Object.fromEntries(balance.map((b) => [b.managerId, managers[indexOf.get(b.managerId)!]!.level]));
+  return { at, seq: input.seq, moves, balance, unbalanced: [], skipped, shortfall: 0, notes, levels: levelOf };
 }

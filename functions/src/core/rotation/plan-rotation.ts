@@ -208,9 +208,11 @@ export function planRotation(input: RotationInput): RotationPlan {
 
   const balance: ManagerBalance[] = [];
   const unbalanced: Unbalanced[] = [];
+  const levelOf: Record<string, number> = {};
   managers.forEach((m, i) => {
     if (given[i] === 0 && received[i] === 0) return;
     balance.push({ managerId: m.id, given: given[i]!, received: received[i]! });
+    levelOf[m.id] = m.level;
     if (given[i] === received[i]) return;
     const why = !m.active
       ? 'inactive: receives nothing (offboard this manager to hand the rest on)'
@@ -225,5 +227,5 @@ export function planRotation(input: RotationInput): RotationPlan {
   });
 
   moves.sort((a, b) => (a.clientId < b.clientId ? -1 : a.clientId > b.clientId ? 1 : 0));
-  return { at, seq, moves, balance, unbalanced, skipped, shortfall, notes };
+  return { at, seq, moves, balance, unbalanced, skipped, shortfall, notes, levels: levelOf };
 }

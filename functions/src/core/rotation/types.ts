@@ -43,4 +43,6 @@ export type RotationPlan = {
   /** Places still owed after the level rules, before any top-up: how many unassigned clients to fetch. */
   shortfall: number;
   notes: string[];
+  /** Level of every manager in `balance`, so a later report can explain an imbalance by level. */
+  levels: Record<string, number>;
 };
