@@ -113,6 +113,17 @@ export async function executeRotation(db: Firestore, input: { at: string; dryRun
       const done = await storedOutcome(db, runSnap.data() as RunDoc, ops);
       return { report: done.report, notes: [`${runId} was already applied: these are its moves; a new run for this day moves nothing`, ...done.notes], status: 'dry-run' };
     }
+    if (runSnap.exists && runSnap.get('status') === 'applying') {
+      // Half-done: the preview is the stored plan, not a fresh one (moved clients are no longer candidates).
+      const run = runSnap.data() as RunDoc;
+      const lines = await db.collection(collections.rotationRuns).doc(runId).collection('moves').get();
+      ops.reads += Math.max(1, lines.size);
+      const stored = lines.docs.map((d) => d.data() as StoredMove);
+      const done = await storedOutcome(db, run, ops);
+      const moves = stored.filter((m) => m.state !== 'skipped');
+      const left = stored.filter((m) => m.state === 'planned').length;
+      return { report: reportOf(runId, at, true, moves, { unbalanced: run.unbalanced ?? [], skipped: done.report.skipped, levels: run.levels ?? {} }), notes: [`${runId} stopped part-way: ${left} planned move(s) still to apply; run it again to finish`, ...done.notes], status: 'dry-run' };
+    }
     const seq = runSnap.exists ? (runSnap.get('seq') as number) : ((counter.get('seq') as number | undefined) ?? 0) + 1;
     const p = await plan(seq);
     return { report: reportOf(runId, at, true, p.moves, p), notes: p.notes, status: 'dry-run', seq };

@@ -137,6 +137,8 @@ describe('rotation job', () => {
     await runRotation(broken, { at, dryRun: false, by: 'system' }, { pacing: false, stopAfter: 4, concurrency: 2 });
     expect((await broken.collection(collections.tasks).get()).size).toBe(4);
     expect((await broken.collection(collections.rotationRuns).doc(full.runId).get()).get('status')).toBe('applying');
+    const preview = await runRotation(broken, { at, dryRun: true, by: 'system' });
+    expect(preview.moves).toEqual(full.moves);
     const resumed = await runRotation(broken, { at, dryRun: false, by: 'system' }, { pacing: false });
     expect(resumed).toEqual(full);
     expect(await stateOf(broken)).toEqual(await stateOf(whole));
