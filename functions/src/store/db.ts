@@ -7,6 +7,9 @@ import { getFirestore, type Firestore } from 'firebase-admin/firestore';
  * file its own project id: the emulator keeps projects apart, so files can run side by side.
  */
 export function openFirestore(projectId = defaultProjectId()): Firestore {
+  // On the emulator there is no metadata server; without this google-auth-library probes for one
+  // and prints a warning.
+  if (process.env.FIRESTORE_EMULATOR_HOST) process.env.METADATA_SERVER_DETECTION ??= 'none';
   const name = `clientbase-${projectId}`;
   const app: App = getApps().find((a) => a.name === name) ?? initializeApp({ projectId }, name);
   const db = getFirestore(app);

@@ -112,7 +112,7 @@ export function computeMonthLines(input: BonusInput): Map<string, StatementLine[
       amount: applyRate(base, normal),
       status: 'payable',
       dueDate: null,
-      note: `${pct(normal)} of ${rules.base} ${base}${base === 0 && (rules.base === 'profit' ? deal.profit : deal.amount) < 0 ? ' (a loss-making deal earns nothing)' : ''}`,
+      note: `${pct(normal)} of ${rules.base} ${majorUnits(base)}${base === 0 && (rules.base === 'profit' ? deal.profit : deal.amount) < 0 ? ' (a loss-making deal earns nothing)' : ''}`,
     });
     const raised = raisedPart(deal, clients.get(deal.clientId), rules);
     if (raised === undefined) continue;
@@ -193,4 +193,11 @@ export function toStatements(month: string, byManager: Map<string, StatementLine
 /** The month's statements, one per manager with any line. */
 export function computeStatements(input: BonusInput): Statement[] {
   return toStatements(input.month, computeMonthLines(input));
+}
+
+/** Minor units as the statement reader sees money: 1783678 → "17836.78". */
+function majorUnits(minor: number): string {
+  const sign = minor < 0 ? '-' : '';
+  const abs = Math.abs(minor);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
