@@ -3,7 +3,7 @@ import { TZDate } from '@date-fns/tz';
 import type { DocumentSnapshot, Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import { adjustmentsForOpenMonth } from '../core/bonus/adjustments.ts';
-import { addMonthsToMonth, monthOf, monthRange } from '../core/bonus/calendar.ts';
+import { addMonthsToMonth, monthOf, monthRange } from '../core/calendar.ts';
 import { cohortMonthJudgedIn } from '../core/bonus/cohort.ts';
 import { compareRate, rateOf } from '../core/bonus/money.ts';
 import { attractorRate } from '../core/bonus/rate-schedule.ts';

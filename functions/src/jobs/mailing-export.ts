@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { DocumentSnapshot, Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import { toCsv } from '../core/consent/mailing-csv.ts';
@@ -10,7 +9,7 @@ import type { ClientDoc } from '../schema/client.ts';
 import { boundedText, isoDateSchema } from '../schema/common.ts';
 import { channelSchema, type Channel } from '../schema/consent.ts';
 import { writeAudit } from '../store/audit-store.ts';
-import { collections } from '../store/collections.ts';
+import { collections, timeOrderedId } from '../store/collections.ts';
 import { readRules } from '../store/rules-store.ts';
 
 export type MailingRow = { clientId: string; name: string; channel: Channel; address: string; unsubscribeToken: string; unsubscribeUrl: string };
@@ -42,7 +41,7 @@ export async function exportMailingList(db: Firestore, input: { channel: 'sms' |
   const url = config.url;
   const { rules } = await readRules(db);
   const cadenceDays = channel === 'sms' ? rules.mailing.smsCadenceDays : rules.mailing.emailCadenceDays;
-  const exportId = `${channel}-${at.replace(/[^0-9]/g, '').padEnd(17, '0').slice(0, 17)}-${randomUUID().slice(0, 8)}`;
+  const exportId = `${channel}-${timeOrderedId(at)}`;
   const exportRef = db.collection(collections.mailingExports).doc(exportId);
   await exportRef.create({ exportId, channel, at, by, cadenceDays, status: 'running' });
   const rows: MailingRow[] = [];

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Firestore, Transaction } from 'firebase-admin/firestore';
 import { normaliseContacts } from '../core/contact-normalisation.ts';
 import { compareDeals, isRotatable } from '../core/client-derivation.ts';
@@ -8,7 +7,7 @@ import { clientSchema, type Client, type ClientDoc } from '../schema/client.ts';
 import { dayOf } from '../schema/common.ts';
 import { dealSchema, type Deal, type DealDoc } from '../schema/deal.ts';
 import { historyEntrySchema, type HistoryEntry } from '../schema/history.ts';
-import { collections, contactKeyId } from './collections.ts';
+import { collections, contactKeyId, timeOrderedId } from './collections.ts';
 
 /** Keys that exist on the document only to serve queries and concurrency; not part of `Client`. */
 const derivedKeys = ['contactKeys', 'dealCount', 'dealsSinceAssignment', 'firstDealAt', 'lastDealAt', 'rotatable', 'version', 'updatedAt', 'mailable'] as const;
@@ -102,7 +101,7 @@ export function historyRef(db: Firestore, clientId: string, entryId: string) {
 
 /** History ids sort in time order, so the subcollection reads back in order without an index. */
 export function newHistoryId(at: string): string {
-  return `${at.replace(/[^0-9]/g, '').padEnd(17, '0').slice(0, 17)}-${randomUUID().slice(0, 8)}`;
+  return timeOrderedId(at);
 }
 
 /** Appends a validated history entry inside a transaction (history is never updated or deleted). */

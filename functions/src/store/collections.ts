@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 /** Firestore layout: one place names every collection (see README "Data model"). */
 export const collections = {
   managers: 'managers',
@@ -31,4 +33,12 @@ export const collections = {
 /** Firestore ids may not contain '/'; contact keys can (never in practice), so they are escaped. */
 export function contactKeyId(key: string): string {
   return encodeURIComponent(key);
+}
+
+/**
+ * A document id that sorts in time order: the 17 digits of `at` (YYYYMMDDhhmmssSSS), then a
+ * suffix that makes it unique (random, or fixed where a retry must write the same document).
+ */
+export function timeOrderedId(at: string, suffix: string = randomUUID().slice(0, 8)): string {
+  return `${at.replace(/[^0-9]/g, '').padEnd(17, '0').slice(0, 17)}-${suffix}`;
 }

@@ -1,10 +1,11 @@
 import { FieldPath, type Firestore } from 'firebase-admin/firestore';
 import { isRotatable } from '../core/client-derivation.ts';
-import { nextDay, type StaleCutoffs } from '../core/rotation/staleness.ts';
+import { nextDay } from '../core/calendar.ts';
+import type { StaleCutoffs } from '../core/rotation/staleness.ts';
 import type { PlannedMove, RotationClient, RotationManager, SkippedClient } from '../core/rotation/types.ts';
 import type { ClientDoc, FormerHolder } from '../schema/client.ts';
 import { appendHistory } from './client-store.ts';
-import { collections } from './collections.ts';
+import { collections, timeOrderedId } from './collections.ts';
 
 /** Reads and writes this process made, so the bench can show the cost per moved client. */
 export type OpCounter = { reads: number; writes: number };
@@ -99,7 +100,7 @@ export function taskId(runId: string, clientId: string): string {
 
 /** Fixed per run and client, so a resumed run writes the very same entry id (no random part). */
 export function transferEntryId(at: string, runId: string): string {
-  return `${at.replace(/[^0-9]/g, '').padEnd(17, '0').slice(0, 17)}-${runId}`;
+  return timeOrderedId(at, runId);
 }
 
 export type ApplyContext = { runId: string; at: string; by: string; seq: number | undefined };

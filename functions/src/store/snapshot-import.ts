@@ -7,7 +7,7 @@ import { AppError } from '../errors.ts';
 import type { ClientDoc } from '../schema/client.ts';
 import type { Deal, DealDoc } from '../schema/deal.ts';
 import type { HistoryEntry } from '../schema/history.ts';
-import { collections, contactKeyId } from './collections.ts';
+import { collections, contactKeyId, timeOrderedId } from './collections.ts';
 import { readRules, publishRules } from './rules-store.ts';
 
 export type ImportProgress = (phase: string, done: number, total: number) => void;
@@ -78,7 +78,7 @@ async function readExistingDeals(db: Firestore, clientIds: string[]): Promise<De
 }
 
 export function dealHistoryId(deal: Deal): string {
-  return `${deal.date.replace(/[^0-9]/g, '').padEnd(17, '0').slice(0, 17)}-deal-${deal.id}`;
+  return timeOrderedId(deal.date, `deal-${deal.id}`);
 }
 
 /**

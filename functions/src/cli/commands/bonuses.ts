@@ -1,15 +1,9 @@
 import type { Command } from 'commander';
 import { parseOrThrow } from '../../errors.ts';
+import { formatMoney } from '../../core/bonus/money.ts';
 import { computeBonusMonth, type MonthReport } from '../../jobs/bonus-job.ts';
 import { monthSchema } from '../../schema/common.ts';
 import type { CommandContext } from '../command-context.ts';
-
-/** Minor units as money: 123456 → "1 234.56" (exact, no float). */
-export function formatMoney(minor: number): string {
-  const sign = minor < 0 ? '-' : '';
-  const abs = Math.abs(minor);
-  return `${sign}${String(Math.trunc(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')}.${String(abs % 100).padStart(2, '0')}`;
-}
 
 const formatRate = (rate: number | null) => (rate === null ? '' : `${+(rate * 100).toFixed(4)} %`);
 

@@ -1,5 +1,5 @@
 import type { BonusRules } from '../../schema/rules-config.ts';
-import { addMonthsToMonth, lastDayOf, monthOf } from './calendar.ts';
+import { addMonthsToMonth, lastDayOf, monthOf } from '../calendar.ts';
 import { applyRate, rateNumber, rateOf, type Rate } from './money.ts';
 import { retainedAt } from './retention-gate.ts';
 import type { BonusClient, BonusDeal, StatementLine } from './types.ts';

@@ -54,3 +54,10 @@ export function roundHalfAwayFromZero(numerator: bigint, denominator: bigint): b
 export function applyRate(base: number, rate: Rate): number {
   return Number(roundHalfAwayFromZero(BigInt(base) * rate.num, rate.den));
 }
+
+/** Minor units as money: 123456 → "1 234.56" (exact, no float). */
+export function formatMoney(minor: number): string {
+  const sign = minor < 0 ? '-' : '';
+  const abs = Math.abs(minor);
+  return `${sign}${String(Math.trunc(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')}.${String(abs % 100).padStart(2, '0')}`;
+}

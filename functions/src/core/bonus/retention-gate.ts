@@ -1,5 +1,5 @@
 import { dayOf } from '../../schema/common.ts';
-import { addMonthsToDay } from './calendar.ts';
+import { addMonthsToDay } from '../calendar.ts';
 
 /** MISSION §3.4: the day the client passes its retention gate, `retentionMonths` after its first deal. */
 export function gateDay(firstDealAt: string, retentionMonths: number): string {

@@ -1,9 +1,9 @@
 import { compareDeals } from '../client-derivation.ts';
 import { dayOf } from '../../schema/common.ts';
 import type { BonusRules } from '../../schema/rules-config.ts';
-import { monthOf } from './calendar.ts';
+import { monthOf } from '../calendar.ts';
 import { cohortLines } from './cohort.ts';
-import { applyRate, compareRate, rateNumber, rateOf, subRate, type Rate } from './money.ts';
+import { applyRate, compareRate, formatMoney, rateNumber, rateOf, subRate, type Rate } from './money.ts';
 import { attractorRate } from './rate-schedule.ts';
 import { gateDay, isBeforeGate, retainedAt } from './retention-gate.ts';
 import type { BonusClient, BonusDeal, Statement, StatementLine, StatementTotals } from './types.ts';
@@ -112,7 +112,7 @@ export function computeMonthLines(input: BonusInput): Map<string, StatementLine[
       amount: applyRate(base, normal),
       status: 'payable',
       dueDate: null,
-      note: `${pct(normal)} of ${rules.base} ${majorUnits(base)}${base === 0 && (rules.base === 'profit' ? deal.profit : deal.amount) < 0 ? ' (a loss-making deal earns nothing)' : ''}`,
+      note: `${pct(normal)} of ${rules.base} ${formatMoney(base)}${base === 0 && (rules.base === 'profit' ? deal.profit : deal.amount) < 0 ? ' (a loss-making deal earns nothing)' : ''}`,
     });
     const raised = raisedPart(deal, clients.get(deal.clientId), rules);
     if (raised === undefined) continue;
@@ -193,11 +193,4 @@ export function toStatements(month: string, byManager: Map<string, StatementLine
 /** The month's statements, one per manager with any line. */
 export function computeStatements(input: BonusInput): Statement[] {
   return toStatements(input.month, computeMonthLines(input));
-}
-
-/** Minor units as the statement reader sees money: 1783678 → "17836.78". */
-function majorUnits(minor: number): string {
-  const sign = minor < 0 ? '-' : '';
-  const abs = Math.abs(minor);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }

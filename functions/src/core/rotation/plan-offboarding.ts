@@ -3,7 +3,7 @@ import { dayOf } from '../../schema/common.ts';
 import type { RotationRules } from '../../schema/rules-config.ts';
 import { ManagerHeap, seededTie, type HeapEntry } from './manager-heap.ts';
 import { recentHolders } from './plan-rotation.ts';
-import { addDaysToDay } from './staleness.ts';
+import { addDaysToDay } from '../calendar.ts';
 import type { PlannedMove, RotationClient, RotationManager, RotationPlan, SkippedClient } from './types.ts';
 
 export type OffboardingInput = {

@@ -1,7 +1,8 @@
 import { dayOf } from '../../schema/common.ts';
 import type { RotationRules } from '../../schema/rules-config.ts';
 import { ManagerHeap, seededTie, type HeapEntry } from './manager-heap.ts';
-import { addDaysToDay, staleCutoffs, staleReason, type StaleReason } from './staleness.ts';
+import { addDaysToDay } from '../calendar.ts';
+import { staleCutoffs, staleReason, type StaleReason } from './staleness.ts';
 import type { ManagerBalance, PlannedMove, RotationClient, RotationManager, RotationPlan, SkippedClient, Unbalanced } from './types.ts';
 
 export type RotationInput = {

@@ -1,6 +1,6 @@
-import { addDays, format, subMonths } from 'date-fns';
 import type { RotationRules } from '../../schema/rules-config.ts';
 import { dayOf } from '../../schema/common.ts';
+import { addMonthsToDay } from '../calendar.ts';
 
 export type StaleReason = 'no-deal-since-assignment' | 'no-deal-for-months';
 
@@ -18,24 +18,9 @@ export type StaleCutoffs = {
   noDealDay: string;
 };
 
-function parseDay(day: string): Date {
-  const [y, m, d] = dayOf(day).split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d);
-}
-
-/** Month arithmetic on calendar days: 31 Aug minus 6 months is 28/29 Feb (date-fns clamps). */
+/** Month arithmetic on calendar days: 31 Aug minus 6 months is 28/29 Feb (month ends clamp). */
 export function staleCutoffs(at: string, rules: Pick<RotationRules, 'holdMonths' | 'noDealMonths'>): StaleCutoffs {
-  const day = parseDay(at);
-  return { holdDay: format(subMonths(day, rules.holdMonths), 'yyyy-MM-dd'), noDealDay: format(subMonths(day, rules.noDealMonths), 'yyyy-MM-dd') };
-}
-
-/** The day after `day`: queries use `< next day` so timestamps on the cutoff day are included. */
-export function nextDay(day: string): string {
-  return format(addDays(parseDay(day), 1), 'yyyy-MM-dd');
-}
-
-export function addDaysToDay(day: string, days: number): string {
-  return format(addDays(parseDay(day), days), 'yyyy-MM-dd');
+  return { holdDay: addMonthsToDay(at, -rules.holdMonths), noDealDay: addMonthsToDay(at, -rules.noDealMonths) };
 }
 
 /** Why the client is stale, or undefined when it is not (held too briefly or dealt recently). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { adjustmentsForOpenMonth } from '../../../../functions/src/core/bonus/adjustments.ts';
-import { addMonthsToMonth } from '../../../../functions/src/core/bonus/calendar.ts';
+import { addMonthsToMonth } from '../../../../functions/src/core/calendar.ts';
 import { computeMonthLines, totalsOf } from '../../../../functions/src/core/bonus/statement.ts';
 import type { BonusClient, BonusDeal, StatementLine } from '../../../../functions/src/core/bonus/types.ts';
 import { bonusRulesSchema, type BonusRules } from '../../../../functions/src/schema/rules-config.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nextDay, staleCutoffs, staleReason } from '../../../../functions/src/core/rotation/staleness.ts';
+import { nextDay } from '../../../../functions/src/core/calendar.ts';
+import { staleCutoffs, staleReason } from '../../../../functions/src/core/rotation/staleness.ts';
 
 describe('staleness cutoffs', () => {
   it('counts whole calendar months back, clamping to the month end', () => {

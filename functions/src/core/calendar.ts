@@ -1,4 +1,7 @@
-import { dayOf } from '../../schema/common.ts';
+import { dayOf } from '../schema/common.ts';
+
+// Calendar arithmetic on day strings (YYYY-MM-DD) and months (YYYY-MM), shared by rotation and
+// bonuses; strings in, strings out, so no time zone can shift a day.
 
 /** Months are `YYYY-MM`; a date belongs to the month of its day (UTC day for timestamps). */
 export function monthOf(date: string): string {
@@ -32,4 +35,16 @@ export function monthRange(month: string): { from: string; until: string } {
 export function lastDayOf(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return `${month}-${String(daysInMonth(y, m)).padStart(2, '0')}`;
+}
+
+/** The day `days` after `date` (negative: before). */
+export function addDaysToDay(date: string, days: number): string {
+  const [y, m, d] = dayOf(date).split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d + days));
+  return `${String(t.getUTCFullYear()).padStart(4, '0')}-${String(t.getUTCMonth() + 1).padStart(2, '0')}-${String(t.getUTCDate()).padStart(2, '0')}`;
+}
+
+/** The day after `day`: range queries use `< next day` so timestamps on the day itself are included. */
+export function nextDay(day: string): string {
+  return addDaysToDay(day, 1);
 }
