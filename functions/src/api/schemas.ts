@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { boundedText, idSchema, isoDateSchema, monthSchema, moneySchema } from '../schema/common.ts';
-import { clientSchema } from '../schema/client.ts';
+import { clientSchema, clientSortKeys } from '../schema/client.ts';
 import { channelSchema, consentMethodSchema, consentProofSchema } from '../schema/consent.ts';
 import { managerSchema, roleSchema } from '../schema/manager.ts';
-import { clientSortKeys } from '../store/client-list-store.ts';
 
 /** Request bodies and queries, composed from the shared schemas; every one strict. */
 const c = clientSchema.shape;

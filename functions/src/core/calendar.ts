@@ -1,3 +1,4 @@
+import { TZDate } from '@date-fns/tz';
 import { dayOf } from '../schema/common.ts';
 
 // Calendar arithmetic on day strings (YYYY-MM-DD) and months (YYYY-MM), shared by rotation and
@@ -47,4 +48,27 @@ export function addDaysToDay(date: string, days: number): string {
 /** The day after `day`: range queries use `< next day` so timestamps on the day itself are included. */
 export function nextDay(day: string): string {
   return addDaysToDay(day, 1);
+}
+
+const bareDay = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The company's calendar day of `at`: a bare day `YYYY-MM-DD` is already a company day and stays
+ * as given; an instant (ISO timestamp) is the day it falls on in `timeZone`. Every day-level rule
+ * (rotation day, report due, month boundaries, closing) goes through this, never through UTC.
+ */
+export function companyDay(at: string, timeZone: string): string {
+  if (bareDay.test(at)) return at;
+  const local = new TZDate(Date.parse(at), timeZone);
+  return `${String(local.getFullYear()).padStart(4, '0')}-${String(local.getMonth() + 1).padStart(2, '0')}-${String(local.getDate()).padStart(2, '0')}`;
+}
+
+/** Today where the company works. */
+export function companyToday(timeZone: string, now: Date = new Date()): string {
+  return companyDay(now.toISOString(), timeZone);
+}
+
+/** The month (`YYYY-MM`) of `at` where the company works. */
+export function companyMonth(at: string, timeZone: string): string {
+  return companyDay(at, timeZone).slice(0, 7);
 }

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { TZDate } from '@date-fns/tz';
 import type { DocumentSnapshot, Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import { adjustmentsForOpenMonth } from '../core/bonus/adjustments.ts';
-import { addMonthsToMonth, monthOf, monthRange } from '../core/calendar.ts';
+import { addMonthsToMonth, companyMonth, monthOf, monthRange } from '../core/calendar.ts';
 import { cohortMonthJudgedIn } from '../core/bonus/cohort.ts';
 import { compareRate, rateOf } from '../core/bonus/money.ts';
 import { attractorRate } from '../core/bonus/rate-schedule.ts';
@@ -320,9 +319,7 @@ export async function readStatement(db: Firestore, input: { month: string; manag
 
 /** The month before the schedule slot's month, in the company's time zone. */
 export function previousMonthOf(slot: string, timeZone: string): string {
-  const local = new TZDate(Date.parse(slot), timeZone);
-  const month = `${String(local.getFullYear()).padStart(4, '0')}-${String(local.getMonth() + 1).padStart(2, '0')}`;
-  return addMonthsToMonth(month, -1);
+  return addMonthsToMonth(companyMonth(slot, timeZone), -1);
 }
 
 /** Cloud Scheduler, 05:00 on the 1st: computes the month that has just ended. */

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { TZDate } from '@date-fns/tz';
 import type { Firestore } from 'firebase-admin/firestore';
 import { planOffboarding } from '../core/rotation/plan-offboarding.ts';
 import { planRotation } from '../core/rotation/plan-rotation.ts';
 import { staleCutoffs } from '../core/rotation/staleness.ts';
+import { companyDay } from '../core/calendar.ts';
 import type { ManagerBalance, MoveReason, PlannedMove, RotationPlan, SkippedClient, Unbalanced } from '../core/rotation/types.ts';
 import { AppError, parseOrThrow } from '../errors.ts';
 import type { ScheduledJob } from '../http/scheduled-job.ts';
@@ -66,11 +66,6 @@ const writesPerMove = 4;
 
 function parseAt(at: unknown, path = 'at'): string {
   return parseOrThrow(isoDateSchema, at, 'date', path) as string;
-}
-
-/** A day stays as given; a timestamp is the calendar day it falls on where the company works. */
-function companyDay(at: string, timeZone: string): string {
-  return at.length === 10 ? at : slotDay(at, timeZone);
 }
 
 export function rotationRunId(day: string): string {
@@ -347,14 +342,8 @@ function pacer(writesPerSecond: number, enabled: boolean): (writes: number) => P
   };
 }
 
-/** The rotation's day is the schedule slot's calendar day where the company works. */
-export function slotDay(scheduleTime: string, timeZone: string): string {
-  const local = new TZDate(Date.parse(scheduleTime), timeZone);
-  return `${String(local.getFullYear()).padStart(4, '0')}-${String(local.getMonth() + 1).padStart(2, '0')}-${String(local.getDate()).padStart(2, '0')}`;
-}
-
 /** Cloud Scheduler, monthly: applies the rotation for the slot's day (a repeated delivery changes nothing). */
 export const rotationScheduledJob: ScheduledJob<RotationReport> = async ({ db, scheduleTime, caller }) => {
   const { rules } = await readRules(db);
-  return runRotation(db, { at: slotDay(scheduleTime, rules.timeZone), dryRun: false, by: caller === 'local' ? 'scheduler' : caller });
+  return runRotation(db, { at: companyDay(scheduleTime, rules.timeZone), dryRun: false, by: caller === 'local' ? 'scheduler' : caller });
 };

@@ -59,6 +59,10 @@ export const clientSchema = z
 
 export type Client = z.infer<typeof clientSchema>;
 
+/** The orders a client list can be read in (each has its composite index). */
+export const clientSortKeys = ['name', 'updatedAt', 'lastDealAt', 'assignedAt'] as const;
+export type ClientSortKey = (typeof clientSortKeys)[number];
+
 /**
  * Fields kept on the client document so that scheduled jobs find candidates with indexed queries
  * instead of reading the base. Derived; never imported or exported.

@@ -1,12 +1,10 @@
 import { FieldPath, type Firestore, type Query } from 'firebase-admin/firestore';
 import { clientMatcher, hasFilter } from '../core/client-search.ts';
 import { AppError } from '../errors.ts';
-import type { ClientDoc } from '../schema/client.ts';
+import type { ClientDoc, ClientSortKey } from '../schema/client.ts';
 import { clientView, type ClientView } from './client-edit-store.ts';
 import { collections } from './collections.ts';
 
-export const clientSortKeys = ['name', 'updatedAt', 'lastDealAt', 'assignedAt'] as const;
-export type ClientSortKey = (typeof clientSortKeys)[number];
 
 export type ClientListQuery = {
   /** Absent only for an admin listing the whole base. */

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { AppError, parseOrThrow } from '../../errors.ts';
-import { executeOffboarding, slotDay } from '../../jobs/rotation-job.ts';
+import { companyToday } from '../../core/calendar.ts';
+import { executeOffboarding } from '../../jobs/rotation-job.ts';
 import { daySchema, idSchema } from '../../schema/common.ts';
 import { collections } from '../../store/collections.ts';
 import { readRules } from '../../store/rules-store.ts';
@@ -23,7 +24,7 @@ export function registerOffboard(program: Command, ctx: CommandContext): void {
       if (!(await db.collection(collections.managers).doc(managerId).get()).exists) {
         throw new AppError('invalid-input', `no manager ${managerId}`, { issues: [{ path: 'MANAGER_ID', message: 'no such manager on the roster' }] });
       }
-      const day = at ?? slotDay(ctx.now().toISOString(), (await readRules(db)).rules.timeZone);
+      const day = at ?? companyToday((await readRules(db)).rules.timeZone, ctx.now());
       const outcome = await executeOffboarding(db, { managerId, at: day, by: process.env.CLIENTBASE_ACTOR ?? 'cli', dryRun: opts.dryRun === true });
       ctx.out(opts.json ? JSON.stringify(outcome.report, null, 2) : formatRotation(outcome, 'Offboarding'));
     });
