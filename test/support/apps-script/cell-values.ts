@@ -35,6 +35,8 @@ export function parseEntered(text: string, where: SheetLocale, numberFormat: str
   if (text.startsWith('=') && text.length > 1) return { value: '', formula: text };
   const t = text.trim();
   if (t === '') return { value: text };
+  // Most text starts with a letter that can begin neither a number, a date nor TRUE/FALSE.
+  if (!/^[\d+\-.tfTF]/.test(t)) return { value: text };
   if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === 'true' };
   const number = parseNumber(t, where.locale);
   if (number !== undefined) return { value: number };

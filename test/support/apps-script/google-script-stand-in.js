@@ -94,3 +94,4 @@ async function appsScriptDoubleInkRatio(base64Png) {
   for (var i = 0; i < data.length; i += 4) if (data[i] < 240 || data[i + 1] < 240 || data[i + 2] < 240) ink++;
   return ink / (bitmap.width * bitmap.height);
 }
+window.appsScriptDoubleInkRatio = appsScriptDoubleInkRatio;

@@ -67,7 +67,8 @@ export async function openSidebar(harness: AddonHarness, html: string, options: 
   const hostCalls: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
+    // Our own refusals of outside resources are listed in blockedRequests, not as errors.
+    if (m.type() === 'error' && !m.text().includes('ERR_BLOCKED_BY_CLIENT')) errors.push(m.text());
   });
   await page.route('**/*', async (route) => {
     const url = route.request().url();

@@ -146,6 +146,10 @@ export class RealmBridge {
         throw this.toVmError(new NotImplementedInDouble(`not implemented in the test double: setting ${info.type}.${String(prop)}`));
       },
       has: (t, prop) => typeof prop === 'string' && this.#exposes(t, info, prop),
+      // Keys and descriptors show only what the bundle may read (JSON.stringify(range) gives {} as in Apps Script).
+      ownKeys: (t) => (info.openProperties ? Reflect.ownKeys(t).filter((k) => typeof k === 'string' && !k.startsWith('_')) : []),
+      getOwnPropertyDescriptor: (t, prop) =>
+        info.openProperties && typeof prop === 'string' && !prop.startsWith('_') ? Reflect.getOwnPropertyDescriptor(t, prop) : undefined,
     });
     this.#proxies.set(target, proxy);
     this.#targets.set(proxy, target);
@@ -163,9 +167,10 @@ export class RealmBridge {
     const known = cache.get(prop);
     if (known) return known;
     const bridge = this;
+    const bookkeeping = prop === 'toString' || prop === 'valueOf';
     const wrapped = function (...args: unknown[]): unknown {
       try {
-        bridge.#guard(info, prop);
+        if (!bookkeeping) bridge.#guard(info, prop);
         return bridge.toVm(fn.apply(target, args.map((a) => bridge.fromVm(a))));
       } catch (e) {
         throw bridge.toVmError(e);
