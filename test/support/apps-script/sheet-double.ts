@@ -34,6 +34,20 @@ type SheetApi = GoogleAppsScript.Spreadsheet.Sheet;
 type Dimension = 'rows' | 'columns';
 
 const maxCellLength = 50_000;
+const formatKeys: FormatKey[] = [
+  'background', 'fontColor', 'fontWeight', 'fontStyle', 'fontSize', 'fontFamily', 'fontLine', 'horizontalAlignment', 'verticalAlignment',
+  'wrap', 'wrapStrategy', 'numberFormat',
+];
+
+/** The formats and validation of a cell, without its content or note: what an inserted neighbour takes. */
+function formatOf(cell: Cell | undefined): Cell | undefined {
+  if (!cell) return undefined;
+  const out: Cell = {};
+  for (const key of formatKeys) if (cell[key] !== undefined) out[key] = cell[key];
+  if (cell.validation) out.validation = cell.validation;
+  if (cell.border) out.border = cell.border;
+  return Object.keys(out).length > 0 ? out : undefined;
+}
 
 /** Where a ref's row (or column) goes when rows (columns) are inserted (count > 0) or deleted (count < 0). */
 function shiftIndex(i: number, at: number, count: number): number | null {
@@ -65,7 +79,7 @@ export class SheetDouble
       SheetApi,
       | 'activate' | 'addDeveloperMetadata' | 'appendRow' | 'autoResizeColumn' | 'autoResizeColumns' | 'clear' | 'clearConditionalFormatRules'
       | 'clearContents' | 'clearFormats' | 'clearNotes' | 'createDeveloperMetadataFinder' | 'deleteColumn' | 'deleteColumns' | 'deleteRow'
-      | 'deleteRows' | 'getActiveCell' | 'getActiveRange' | 'getCharts' | 'getColumnWidth' | 'getConditionalFormatRules' | 'getDataRange'
+      | 'deleteRows' | 'getActiveCell' | 'getActiveRange' | 'getActiveRangeList' | 'getCharts' | 'getColumnWidth' | 'getConditionalFormatRules' | 'getDataRange'
       | 'getDeveloperMetadata' | 'getFilter' | 'getFrozenColumns' | 'getFrozenRows' | 'getIndex' | 'getLastColumn' | 'getLastRow'
       | 'getMaxColumns' | 'getMaxRows' | 'getName' | 'getParent' | 'getProtections' | 'getRange' | 'getRangeList' | 'getRowHeight'
       | 'getSheetId' | 'getSheetName' | 'getSheetValues' | 'getTabColor' | 'hideColumn' | 'hideColumns' | 'hideRow' | 'hideRows' | 'hideSheet'
@@ -92,6 +106,8 @@ export class SheetDouble
   _charts: EmbeddedChartDouble[] = [];
   readonly _anchors = new Set<Anchor>();
   _selection: Rect = { row: 1, column: 1, numRows: 1, numColumns: 1 };
+  /** Every selected range when a person selected several (the active range is the last of them). */
+  _selectionList: Rect[] = [];
 
   constructor(book: SpreadsheetDouble, id: number, name: string, rows = 1000, columns = 26) {
     this._book = book;
@@ -257,19 +273,27 @@ export class SheetDouble
   /** Rows (columns) inserted before `at` (count > 0) or deleted from `at` (count < 0), and everything that follows. */
   _shift(dimension: Dimension, at: number, count: number): void {
     const blank = () => undefined;
+    // Inserted rows (columns) take the formats and validations of the one before them (after, at the top), as in Sheets.
+    const neighbour = at > 1 ? at - 1 : at;
     if (dimension === 'rows') {
-      if (count > 0) this._rows.splice(at - 1, 0, ...Array.from({ length: count }, blank));
-      else this._rows.splice(at - 1, -count);
+      if (count > 0) {
+        const model = this._rows[neighbour - 1]?.cells;
+        const inserted = Array.from({ length: count }, () => (model?.some(formatOf) ? { cells: model.map(formatOf) } : undefined));
+        this._rows.splice(at - 1, 0, ...inserted);
+      } else this._rows.splice(at - 1, -count);
     } else {
-      if (count > 0) this._columns.splice(at - 1, 0, ...Array.from({ length: count }, () => ({})));
+      if (count > 0) this._columns.splice(at - 1, 0, ...Array.from({ length: count }, () => ({ ...(this._columns[neighbour - 1]?.width ? { width: this._columns[neighbour - 1]!.width } : {}) })));
       else {
         const removed = this._columns.splice(at - 1, -count);
         this._book._metadata = this._book._metadata.filter((m) => !(m._location.kind === 'COLUMN' && removed.includes(m._location.column)));
       }
       for (const state of this._rows) {
-        if (!state || state.cells.length < at) continue;
-        if (count > 0) state.cells.splice(at - 1, 0, ...Array.from({ length: count }, blank));
-        else state.cells.splice(at - 1, -count);
+        if (!state) continue;
+        if (count > 0) {
+          if (state.cells.length < at - 1) continue;
+          const model = state.cells[neighbour - 1];
+          state.cells.splice(at - 1, 0, ...Array.from({ length: count }, () => formatOf(model)));
+        } else if (state.cells.length >= at) state.cells.splice(at - 1, -count);
       }
     }
     this._book._rewriteFormulas((ref, formulaSheet) => {
@@ -287,6 +311,7 @@ export class SheetDouble
     this._protections = this._protections.filter((p) => !p._anchor.gone);
     if (this._filter?._anchor.gone) this._filter = null;
     this._selection = shiftRect(this._selection, dimension, at, count) ?? { row: 1, column: 1, numRows: 1, numColumns: 1 };
+    this._selectionList = this._selectionList.flatMap((r) => shiftRect(r, dimension, at, count) ?? []);
   }
 
   #insert(dimension: Dimension, at: number, count: number): SheetApi {
@@ -482,6 +507,10 @@ export class SheetDouble
   }
   getActiveRange(): GoogleAppsScript.Spreadsheet.Range | null {
     return gas(this._range(this._selection));
+  }
+  getActiveRangeList(): GoogleAppsScript.Spreadsheet.RangeList | null {
+    const rects = this._selectionList.length > 0 ? this._selectionList : [this._selection];
+    return gas(new RangeListDouble(rects.map((r) => this._range(r))));
   }
   getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] {
     return gas([...this._charts]);

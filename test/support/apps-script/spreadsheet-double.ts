@@ -83,7 +83,7 @@ export class SpreadsheetDouble
   implements
     Pick<
       SpreadsheetApi,
-      | 'addDeveloperMetadata' | 'createDeveloperMetadataFinder' | 'deleteSheet' | 'getActiveCell' | 'getActiveRange' | 'getActiveSheet'
+      | 'addDeveloperMetadata' | 'createDeveloperMetadataFinder' | 'deleteSheet' | 'getActiveCell' | 'getActiveRange' | 'getActiveRangeList' | 'getActiveSheet'
       | 'getCurrentCell' | 'getDeveloperMetadata' | 'getId' | 'getName' | 'getNamedRanges' | 'getNumSheets' | 'getRange' | 'getRangeByName'
       | 'getRangeList' | 'getSheetById' | 'getSheetByName' | 'getSheets' | 'getSpreadsheetLocale' | 'getSpreadsheetTimeZone' | 'getUrl'
       | 'insertSheet' | 'removeNamedRange' | 'rename' | 'setActiveRange' | 'setActiveSheet' | 'setNamedRange' | 'setSpreadsheetLocale'
@@ -189,9 +189,10 @@ export class SpreadsheetDouble
     this._active = sheet;
   }
 
-  _select(sheet: SheetDouble, rect: Rect): void {
+  _select(sheet: SheetDouble, rect: Rect, list: Rect[] = []): void {
     this._active = sheet;
     sheet._selection = { ...rect };
+    sheet._selectionList = list.map((r) => ({ ...r }));
   }
 
   _renameSheet(sheet: SheetDouble, name: string): void {
@@ -252,6 +253,9 @@ export class SpreadsheetDouble
   }
   getActiveRange(): RangeApi | null {
     return this._active.getActiveRange();
+  }
+  getActiveRangeList(): GoogleAppsScript.Spreadsheet.RangeList | null {
+    return this._active.getActiveRangeList();
   }
   getActiveSheet(): SheetApi {
     return gas(this._active);
@@ -456,7 +460,19 @@ export class SpreadsheetDouble
     sheet._writeValues({ row: rect.row, column: rect.column, numRows: block.length, numColumns: block[0]!.length }, block, 'user');
   }
 
+  /**
+   * A person entering a formula. In a cell formatted as plain text Sheets would keep the text; the
+   * person would set the format to Automatic first, so this helper does that.
+   */
   userSetFormula(sheetName: string, a1: string, formula: string): void {
+    const sheet = this.#named(sheetName);
+    const { rect } = parseA1(a1, { maxRows: sheet._rows.length, maxColumns: sheet._columns.length });
+    for (let r = rect.row; r < rect.row + rect.numRows; r++) {
+      for (let c = rect.column; c < rect.column + rect.numColumns; c++) {
+        const cell = sheet._cell(r, c);
+        if (cell?.numberFormat === '@') delete cell.numberFormat;
+      }
+    }
     this.userEdit(sheetName, a1, formula.startsWith('=') ? formula : `=${formula}`);
   }
 
@@ -512,9 +528,12 @@ export class SpreadsheetDouble
     this.#named(sheetName)._filter?.remove();
   }
 
-  userSelect(sheetName: string, a1: string): void {
+  /** Selects one range, or several (ctrl-click): the last one is the active range. */
+  userSelect(sheetName: string, ...a1s: string[]): void {
     const sheet = this.#named(sheetName);
-    this._select(sheet, parseA1(a1, { maxRows: sheet._rows.length, maxColumns: sheet._columns.length }).rect);
+    const rects = a1s.map((a1) => parseA1(a1, { maxRows: sheet._rows.length, maxColumns: sheet._columns.length }).rect);
+    if (rects.length === 0) throw new Error('userSelect needs at least one range');
+    this._select(sheet, rects.at(-1)!, rects.length > 1 ? rects : []);
   }
 
   userHideColumn(sheetName: string, column: number | string): void {
@@ -576,7 +595,7 @@ export class SpreadsheetAppDouble
     Pick<
       AppApi,
       | 'BooleanCriteria' | 'BorderStyle' | 'DataValidationCriteria' | 'DeveloperMetadataLocationType' | 'DeveloperMetadataVisibility'
-      | 'Dimension' | 'Direction' | 'ProtectionType' | 'RelativeDate' | 'WrapStrategy' | 'create' | 'flush' | 'getActive' | 'getActiveRange'
+      | 'Dimension' | 'Direction' | 'ProtectionType' | 'RelativeDate' | 'WrapStrategy' | 'create' | 'flush' | 'getActive' | 'getActiveRange' | 'getActiveRangeList'
       | 'getActiveSheet' | 'getActiveSpreadsheet' | 'getCurrentCell' | 'getUi' | 'newConditionalFormatRule' | 'newDataValidation'
       | 'newFilterCriteria' | 'openById' | 'openByUrl' | 'setActiveRange' | 'setActiveSheet'
     >
@@ -611,6 +630,9 @@ export class SpreadsheetAppDouble
   }
   getActiveRange(): RangeApi {
     return this.#book._active.getActiveRange()!;
+  }
+  getActiveRangeList(): GoogleAppsScript.Spreadsheet.RangeList {
+    return this.#book._active.getActiveRangeList()!;
   }
   getActiveSheet(): SheetApi {
     return gas(this.#book._active);

@@ -73,6 +73,21 @@ describe('the spreadsheet double', () => {
     expect(ss.grid('Clients')[3]![3]).toBe(2);
   });
 
+  it('gives inserted rows the formats and validation of the row above, not its content', () => {
+    const { app, ss, sheet } = clients();
+    sheet.getRange('C3').setDataValidation(app.newDataValidation().requireNumberGreaterThanOrEqualTo(0).build());
+    sheet.insertRowsAfter(3, 1);
+    expect(ss.cell('Clients', 'A4')).toMatchObject({ value: '', note: '', background: '#fff2cc' });
+    expect(ss.cell('Clients', 'C4').validation).toMatchObject({ criteria: 'NUMBER_GREATER_THAN_OR_EQUAL_TO' });
+  });
+
+  it('knows a selection of several ranges, the last one active', () => {
+    const { ss } = clients();
+    ss.userSelect('Clients', 'A2:B2', 'A4');
+    expect(ss.getActiveRangeList()!.getRanges().map((r) => r.getA1Notation())).toEqual(['A2:B2', 'A4']);
+    expect(ss.getActiveRange()!.getA1Notation()).toBe('A4');
+  });
+
   it('writes #REF! into a formula whose cell was deleted', () => {
     const { ss, sheet } = clients();
     sheet.getRange('E2').setFormula('=C3+1');
