@@ -24,7 +24,13 @@ export function newFetchLog(): FetchLog {
   return log;
 }
 
-const syncRequest = createSyncFn<(request: WireRequest) => Promise<WireResponse>>(fileURLToPath(new URL('./url-fetch-worker.ts', import.meta.url)), { timeout: 90_000 });
+type SyncRequest = (request: WireRequest) => WireResponse;
+let worker: SyncRequest | undefined;
+/** The worker thread starts on the first fetch of the test process and serves every harness after it. */
+function syncRequest(request: WireRequest): WireResponse {
+  worker ??= createSyncFn<(request: WireRequest) => Promise<WireResponse>>(fileURLToPath(new URL('./url-fetch-worker.ts', import.meta.url)), { timeout: 90_000 });
+  return worker(request);
+}
 
 const fetchTimeoutMs = 60_000;
 const maxUrlLength = 2 * 1024;
