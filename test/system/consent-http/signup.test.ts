@@ -117,6 +117,17 @@ describe('public sign-up', () => {
     }
   });
 
+  it('refuses broken Unicode or control characters in a name at once, writing nothing', async () => {
+    const before = (await allDocumentPaths(db)).filter((p) => !p.startsWith('rateLimits/'));
+    // Escaped in the JSON text itself: a lone surrogate cannot travel as UTF-8.
+    for (const name of ['Olga \\ud800', 'Olga\\u202Egnp.exe', 'Olga\\u0000']) {
+      const res = await post(`{"name":"${name}","phone":"+79165550700","formId":"f","consentTextVersion":"v1"}`);
+      expect(res.status, name).toBe(400);
+      expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['name']);
+    }
+    expect((await allDocumentPaths(db)).filter((p) => !p.startsWith('rateLimits/'))).toEqual(before);
+  });
+
   it('refuses an oversized body with 413', async () => {
     const res = await post({ ...form, name: 'x'.repeat(20_000) });
     expect(res).toMatchObject({ status: 413, body: { code: 'payload-too-large' } });

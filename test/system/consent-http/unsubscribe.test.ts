@@ -115,6 +115,12 @@ describe('unsubscribe', () => {
     }
   });
 
+  it('refuses a STOP reply holding broken Unicode at once, naming the field', async () => {
+    const res = await call('POST', '/sms-stop', { body: JSON.stringify({ phone: '+79160001010', text: 'STOP \ud800' }), contentType: 'application/json', headers: { 'x-gateway-secret': gatewaySecret } });
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.text).errors).toEqual([{ path: 'text', message: 'is not valid Unicode text (it holds a lone surrogate)' }]);
+  });
+
   it('withdraws sms consent when the gateway forwards a STOP reply, and ignores other replies', async () => {
     await person(db, 's1', '+79160001008', 's1@example.com');
     const json = (body: unknown, secretHeader = gatewaySecret) => ({ body: JSON.stringify(body), contentType: 'application/json', headers: { 'x-gateway-secret': secretHeader } });

@@ -19,7 +19,7 @@ const rowConcurrency = 8;
  * (field errors). One bad or stale row never blocks the others, and nothing is overwritten blindly.
  */
 async function saveRow(ctx: Ctx, raw: unknown, index: number): Promise<RowResult> {
-  const parsed = batchRowSchema.safeParse(raw);
+  const parsed = batchRowSchema(await ctx.asOf()).safeParse(raw);
   if (!parsed.success) {
     const id = (raw as { clientId?: unknown } | null)?.clientId;
     return { index, clientId: typeof id === 'string' ? id : null, status: 'invalid', errors: issuesFromZod(parsed.error) };

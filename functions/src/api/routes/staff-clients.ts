@@ -78,7 +78,7 @@ export function staffClientRoutes(router: Router): void {
     '/clients/:id',
     route(async (req, ctx) => {
       const id = parseParam(req.params.id, idSchema, 'id');
-      const body = parseBody(req, updateClientBody);
+      const body = parseBody(req, updateClientBody(await ctx.asOf()));
       const outcome = await editClient(ctx.db, { clientId: id, version: body.version, changes: body.changes, scope: scopeOf(ctx), actor: actorOf(ctx) });
       if (outcome.status === 'conflict') {
         throw new AppError('conflict', 'the client was changed since you read it; here are the current values', { details: { current: outcome.current } });
@@ -98,7 +98,8 @@ export function staffClientRoutes(router: Router): void {
     route(async (req, ctx) => {
       const clientId = parseParam(req.params.id, idSchema, 'id');
       const scope = scopeOf(ctx);
-      const body = isAdmin(ctx) ? parseBody(req, adminDealBody) : parseBody(req, dealBody);
+      const asOf = await ctx.asOf();
+      const body = isAdmin(ctx) ? parseBody(req, adminDealBody(asOf)) : parseBody(req, dealBody(asOf));
       const client = await readClientInScope(ctx.db, clientId, scope);
       // A manager records only their own deals; an admin on behalf of the holder unless told otherwise.
       const managerId = isAdmin(ctx) ? ((body as { managerId?: string }).managerId ?? client.managerId) : ctx.caller.manager.id;
