@@ -99,6 +99,37 @@ describe('dates that cannot be gamed', () => {
   });
 });
 
+describe('lost clients', () => {
+  it('lets the holder mark a client lost with a reason, and only an admin reinstate it, audited', async () => {
+    await api.call('POST', '/clients', { as: 'anna', body: { id: 'parked', name: 'Parked', kind: 'company' } });
+    const noReason = await api.call('PATCH', '/clients/parked', { as: 'anna', body: { version: 1, changes: { lostAt: '2026-01-10' } } });
+    expectProblem(noReason, 400);
+    expect(noReason.body.errors).toEqual([{ path: 'changes.lostReason', message: 'is required when marking a client lost' }]);
+    const lost = await api.call('PATCH', '/clients/parked', { as: 'anna', body: { version: 1, changes: { lostAt: '2026-01-10', lostReason: 'went quiet' } } });
+    expect(lost.body.client).toMatchObject({ lostAt: '2026-01-10', rotatable: false, version: 2 });
+
+    const back = await api.call('PATCH', '/clients/parked', { as: 'anna', body: { version: 2, changes: { lostAt: null } } });
+    expectProblem(back, 403);
+    expect(back.body.errors).toEqual([{ path: 'changes.lostAt', message: 'only the head of sales (admin) may reinstate a lost client' }]);
+    const moved = await api.call('PATCH', '/clients/parked', { as: 'anna', body: { version: 2, changes: { lostAt: '2026-01-11' } } });
+    expectProblem(moved, 403);
+    expect(paths(moved)).toEqual(['changes.lostAt']);
+    const batch = await api.call('POST', '/clients/batch', { as: 'anna', body: { rows: [{ clientId: 'parked', version: 2, changes: { lostAt: null, lostReason: null } }] } });
+    expect(batch.body.rows[0]).toMatchObject({ status: 'invalid', errors: [{ path: 'changes.lostAt', message: 'only the head of sales (admin) may reinstate a lost client' }] });
+    expect(await version('parked')).toBe(2);
+
+    const reinstated = await api.call('PATCH', '/clients/parked', { as: 'head', body: { version: 2, changes: { lostAt: null } } });
+    expect(reinstated.status).toBe(200);
+    expect(reinstated.body.client).toMatchObject({ rotatable: true, version: 3 });
+    expect(reinstated.body.client.lostAt).toBeUndefined();
+    expect(reinstated.body.client.lostReason).toBeUndefined();
+    const audit = await api.db.collection('audit').where('action', '==', 'reinstate lost client').get();
+    expect(audit.docs.map((d) => d.data())).toEqual([expect.objectContaining({ actor: 'head', outcome: 'ok', target: 'clients/parked', details: expect.objectContaining({ lostAt: '2026-01-10', lostReason: 'went quiet' }) })]);
+    const refused = await api.db.collection('audit').where('outcome', '==', 'refused').where('actor', '==', 'anna').get();
+    expect(refused.size).toBeGreaterThanOrEqual(3);
+  });
+});
+
 describe('text that cannot crash a request', () => {
   it('refuses lone surrogates, control characters and bidi overrides at once with 400 naming the field', async () => {
     const before = await allDocumentPaths(api.db);

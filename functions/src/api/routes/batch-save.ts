@@ -2,7 +2,7 @@ import type { Router } from 'express';
 import { isAppError, issuesFromZod, type FieldIssue } from '../../errors.ts';
 import { editClient, foreignClient, type ClientView } from '../../store/client-edit-store.ts';
 import { writeAudit } from '../../store/audit-store.ts';
-import { actorOf, parseBody, route, scopeOf, type Ctx } from '../context.ts';
+import { actorOf, isAdmin, parseBody, route, scopeOf, type Ctx } from '../context.ts';
 import { batchRowSchema, batchSaveBody } from '../schemas.ts';
 
 export type RowResult =
@@ -26,9 +26,12 @@ async function saveRow(ctx: Ctx, raw: unknown, index: number): Promise<RowResult
   }
   const row = parsed.data;
   try {
-    const outcome = await editClient(ctx.db, { clientId: row.clientId, version: row.version, changes: row.changes, scope: scopeOf(ctx), actor: actorOf(ctx) });
+    const outcome = await editClient(ctx.db, { clientId: row.clientId, version: row.version, changes: row.changes, scope: scopeOf(ctx), actor: actorOf(ctx), mayReinstate: isAdmin(ctx) });
     if (outcome.status === 'applied') return { index, clientId: row.clientId, status: 'applied', client: outcome.client };
     if (outcome.status === 'conflict') return { index, clientId: row.clientId, status: 'conflict', current: outcome.current };
+    if (outcome.status === 'forbidden') {
+      await writeAudit(ctx.db, { at: ctx.at, actor: ctx.caller.manager.id, action: 'POST /clients/batch', outcome: 'refused', target: `clients/${row.clientId}`, details: { reason: outcome.errors[0]!.message } });
+    }
     return { index, clientId: row.clientId, status: 'invalid', errors: outcome.errors };
   } catch (e) {
     if (isAppError(e) && e.code === 'not-found') {

@@ -79,7 +79,8 @@ export function staffClientRoutes(router: Router): void {
     route(async (req, ctx) => {
       const id = parseParam(req.params.id, idSchema, 'id');
       const body = parseBody(req, updateClientBody(await ctx.asOf()));
-      const outcome = await editClient(ctx.db, { clientId: id, version: body.version, changes: body.changes, scope: scopeOf(ctx), actor: actorOf(ctx) });
+      const outcome = await editClient(ctx.db, { clientId: id, version: body.version, changes: body.changes, scope: scopeOf(ctx), actor: actorOf(ctx), mayReinstate: isAdmin(ctx) });
+      if (outcome.status === 'forbidden') throw new AppError('forbidden', outcome.errors.map((e) => e.message).join('; '), { issues: outcome.errors });
       if (outcome.status === 'conflict') {
         throw new AppError('conflict', 'the client was changed since you read it; here are the current values', { details: { current: outcome.current } });
       }
