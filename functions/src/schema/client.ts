@@ -89,7 +89,7 @@ export type ClientDerived = {
   rotatable: boolean;
   /** Optimistic concurrency: bumped on every write. */
   version: number;
-  /** Per channel: granted, not dead, and an address to send to; the mailing export queries it. */
+  /** Per channel: granted, and an address on it that is not dead; the mailing export queries it. */
   mailable?: { sms: boolean; email: boolean };
   updatedAt: string;
 };

@@ -18,7 +18,7 @@ export const consentProofSchema = z
     textVersion: nameText(100).optional(),
     recordedBy: nameText(200).optional(),
     ip: nameText(64).optional(),
-    /** The address the change concerns (the unsubscribed or bounced phone or e-mail). */
+    /** The address the change concerns (the unsubscribed, bounced or newly given phone or e-mail). */
     address: nameText(254).optional(),
     /** Free text from the gateway or ESP (bounce reason, the STOP reply). */
     note: boundedText(500).optional(),
@@ -36,8 +36,11 @@ export const consentSchemaAsOf = perAsOf((asOf) =>
       at: happenedDateSchema(asOf),
       method: consentChangeMethodSchema,
       proof: consentProofSchema.default({}),
-      /** The contact bounced or is unreachable: dropped from every list. */
-      dead: z.boolean().optional(),
+      /**
+       * Addresses of this channel that bounced or are unreachable: never sent to. Dead is per address,
+       * so a client with another working address on the channel stays mailable on it.
+       */
+      deadAddresses: z.array(nameText(254)).max(40).optional(),
     })
     .strict(),
 );

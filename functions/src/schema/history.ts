@@ -38,7 +38,11 @@ export const historyEntrySchemaAsOf = perAsOf((asOf) => {
         method: consentChangeMethodSchema,
         proof: consentProofSchema.default({}),
       })
-      .strict(),
+      .strict()
+      .superRefine((e, ctx) => {
+        // Dead is per address: a bounce names the address that bounced.
+        if (e.status === 'dead' && e.proof.address === undefined) ctx.addIssue({ code: 'custom', path: ['proof', 'address'], message: 'is required for a dead contact' });
+      }),
     z
       .object({
         ...base,

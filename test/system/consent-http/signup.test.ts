@@ -40,7 +40,7 @@ describe('public sign-up', () => {
     const { clientId } = outcomes.at(-1)!;
     const doc = await getClientDoc(db, clientId);
     expect(doc).toMatchObject({ name: 'Olga', source: 'website', phones: ['+79165550101'], emails: ['olga@example.com'], managerId: 'm1', mailable: { sms: true, email: false }, incentives: [{ kind: 'prize-draw', reference: 'draw-march', formId: 'site-footer' }] });
-    expect(doc!.consents).toEqual([{ channel: 'sms', status: 'granted', at: now.toISOString(), method: 'website', proof: { formId: 'site-footer', textVersion: '2026-01', recordedBy: 'signup', ip: '203.0.113.7' } }]);
+    expect(doc!.consents).toEqual([{ channel: 'sms', status: 'granted', at: now.toISOString(), method: 'website', proof: { formId: 'site-footer', textVersion: '2026-01', recordedBy: 'signup', address: '+79165550101', ip: '203.0.113.7' } }]);
     const history = await readHistory(db, clientId);
     expect(history.map((h) => h.type).sort()).toEqual(['consent', 'incentive', 'transfer']);
     expect(history.find((h) => h.type === 'consent')).toMatchObject({ by: 'signup', proof: { formId: 'site-footer', textVersion: '2026-01', ip: '203.0.113.7' } });
