@@ -17,7 +17,7 @@ beforeAll(async () => {
     await db.collection(collections.managers).doc(id).set({ id, name: id, email: `${id}@x.ru`, level, active: true, role: 'manager' });
   }
   await publishRules(db, { intake: { rule: 'round-robin', signupsPerMinutePerIp: 5 } }, { by: 'admin', at: '2026-03-01' });
-  server = await serveFunction('signup', signupHandler({ db: () => db, now: () => now, onRegistered: (o) => outcomes.push(o) }));
+  server = await serveFunction('signup', signupHandler({ db: () => db, now: () => now, onRegistered: (o) => outcomes.push(o), answerFloorMs: 0 }));
 });
 afterAll(() => server.close());
 
@@ -114,6 +114,32 @@ describe('public sign-up', () => {
       expect([res.status, res.headers.get('location')]).toEqual([303, 'https://example.test/thanks']);
     } finally {
       await withThanks.close();
+    }
+  });
+
+  it('answers a known and a new phone no sooner than the same floor, so the answer time tells nothing', async () => {
+    const floorMs = 250;
+    const timed = await serveFunction('signup', signupHandler({ db: () => db, now: () => now, answerFloorMs: floorMs, onRegistered: (o) => outcomes.push(o) }));
+    const send = async (phone: string) => {
+      const started = performance.now();
+      const res = await fetch(timed.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.${++ipSeq}` }, body: JSON.stringify({ ...form, phone, email: '' }) });
+      return { ms: performance.now() - started, status: res.status, body: await res.text() };
+    };
+    try {
+      const answers = { known: [] as Awaited<ReturnType<typeof send>>[], fresh: [] as Awaited<ReturnType<typeof send>>[] };
+      for (let i = 0; i < 4; i++) {
+        answers.known.push(await send('+79165550101'));
+        answers.fresh.push(await send(`+7916555061${i}`));
+      }
+      // A loaded machine only makes answers slower; none may come back before the floor on either path.
+      for (const a of [...answers.known, ...answers.fresh]) {
+        expect(a.status).toBe(200);
+        expect(a.ms).toBeGreaterThanOrEqual(floorMs - 1);
+        expect(a.body).toBe(answers.known[0]!.body);
+      }
+      expect(outcomes.slice(-8).map((o) => o.created)).toEqual([false, true, false, true, false, true, false, true]);
+    } finally {
+      await timed.close();
     }
   });
 
