@@ -1,6 +1,7 @@
 import type { HttpFunction } from '@google-cloud/functions-framework';
 import { Router, type Request, type Response } from 'express';
 import type { Firestore } from 'firebase-admin/firestore';
+import { clientIp } from '../consent-http/request-input.ts';
 import { AppError, isAppError } from '../errors.ts';
 import { sendProblem } from '../http/problem.ts';
 import { writeAudit } from '../store/audit-store.ts';
@@ -29,6 +30,8 @@ export type ApiOptions = {
   verify: () => Verifier;
   now?: () => Date;
   deadlineMs?: number;
+  /** Proxies that append to X-Forwarded-For in front of the function (Google's front end: 1). */
+  trustedProxyHops?: number;
 };
 
 /**
@@ -84,7 +87,7 @@ export function createApiHandler(options: ApiOptions): HttpFunction {
       db ??= options.db();
       verify ??= options.verify();
       checkEnvelope(req);
-      const caller = await authenticate(db, verify, req.get('authorization'), { method: req.method, path: req.path, at });
+      const caller = await authenticate(db, verify, req.get('authorization'), { method: req.method, path: req.path, at, source: clientIp(req, options.trustedProxyHops ?? 1) });
       const ctxDb = db;
       let asOf: Promise<AsOf> | undefined;
       ctx = { db, caller, at, now, asOf: () => (asOf ??= readRules(ctxDb).then(({ rules }) => asOfNow(rules.timeZone, new Date(at)))) };
