@@ -1,10 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawSnapshotFromObject } from '../../../functions/src/cli/snapshot-files.ts';
 import { importSnapshot } from '../../../functions/src/store/snapshot-import.ts';
 import { testFirestore } from '../../support/firestore.ts';
@@ -15,6 +15,14 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const bin = join(root, 'bin', 'clientbase.js');
 // Node 24 first on the PATH, as `npm test` has it, for the binary's `#!/usr/bin/env node`.
 const env = { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}` };
+
+const scratch: string[] = [];
+afterAll(() => scratch.forEach((d) => rmSync(d, { recursive: true, force: true })));
+function scratchDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  scratch.push(dir);
+  return dir;
+}
 
 function run(command: string, args: string[], extraEnv: Record<string, string> = {}, cwd = root) {
   const result = spawnSync(command, args, { cwd, env: { ...env, ...extraEnv }, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
@@ -33,7 +41,7 @@ describe('the clientbase binary', () => {
   });
 
   it('works installed from the packed tarball, where Node will not strip types (under node_modules)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'clientbase-pack-'));
+    const dir = scratchDir('clientbase-pack-');
     const packed = run('npm', ['pack', '--silent', '--pack-destination', dir]);
     expect(packed.code, packed.err).toBe(0);
     const tarball = join(dir, packed.out.trim().split('\n').at(-1)!);
@@ -71,7 +79,7 @@ describe('output through a pipe', () => {
   });
 
   it('delivers a multi-megabyte export whole through a slow pipe, byte for byte as --out writes it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'clientbase-pipe-'));
+    const dir = scratchDir('clientbase-pipe-');
     const file = join(dir, 'out.json');
     expect(run(process.execPath, [bin, 'export', '--out', file], dbEnv).code).toBe(0);
     const size = statSync(file).size;
