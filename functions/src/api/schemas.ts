@@ -17,7 +17,7 @@ export const createClientBody = z
 export const adminCreateClientBody = createClientBody.extend({ managerId: idSchema.nullable().optional(), attractedBy: idSchema.optional() }).strict();
 
 /** What staff may change on a client; `lostAt` is when the client was lost, never later than today. */
-export const clientChangesSchema = perAsOf((asOf) =>
+export const clientChangesSchemaAsOf = perAsOf((asOf) =>
   z
     .object({
       name: c.name,
@@ -35,18 +35,23 @@ export const clientChangesSchema = perAsOf((asOf) =>
     .strict()
     .refine((ch) => Object.keys(ch).length > 0, 'name at least one field to change'),
 );
+/** The same without the company's today (the add-on checks the format; the API also the day). */
+export const clientChangesSchema = clientChangesSchemaAsOf();
 
 export const versionSchema = z.number().int('must be a whole number').min(1, 'must be at least 1');
 
-export const updateClientBody = perAsOf((asOf) => z.object({ version: versionSchema, changes: clientChangesSchema(asOf) }).strict());
+export const updateClientBodyAsOf = perAsOf((asOf) => z.object({ version: versionSchema, changes: clientChangesSchemaAsOf(asOf) }).strict());
+export const updateClientBody = updateClientBodyAsOf();
 
-export const batchRowSchema = perAsOf((asOf) => z.object({ clientId: idSchema, version: versionSchema, changes: clientChangesSchema(asOf) }).strict());
+export const batchRowSchemaAsOf = perAsOf((asOf) => z.object({ clientId: idSchema, version: versionSchema, changes: clientChangesSchemaAsOf(asOf) }).strict());
+export const batchRowSchema = batchRowSchemaAsOf();
 export const maxBatchRows = 200;
 export const batchSaveBody = z.object({ rows: z.array(z.unknown()).min(1, 'send at least one row').max(maxBatchRows, `at most ${maxBatchRows} rows per call`) }).strict();
 
 /** A deal as staff log it: a completed sale, so dated no later than today; profit within the amount. */
-export const dealBody = perAsOf((asOf) => z.object({ id: idSchema.optional(), ...dealFields(asOf) }).strict().superRefine(refuseProfitOverAmount));
-export const adminDealBody = perAsOf((asOf) => z.object({ id: idSchema.optional(), managerId: idSchema.optional(), ...dealFields(asOf) }).strict().superRefine(refuseProfitOverAmount));
+export const dealBodyAsOf = perAsOf((asOf) => z.object({ id: idSchema.optional(), ...dealFields(asOf) }).strict().superRefine(refuseProfitOverAmount));
+export const dealBody = dealBodyAsOf();
+export const adminDealBodyAsOf = perAsOf((asOf) => z.object({ id: idSchema.optional(), managerId: idSchema.optional(), ...dealFields(asOf) }).strict().superRefine(refuseProfitOverAmount));
 
 export const contactBody = z.object({ channel: z.enum(['call', 'meeting', 'email', 'sms', 'message', 'other']), text: boundedText(5000) }).strict();
 export const noteBody = z.object({ text: boundedText(5000).min(1, 'must not be empty') }).strict();

@@ -3,7 +3,7 @@ import { isAppError, issuesFromZod, type FieldIssue } from '../../errors.ts';
 import { editClient, foreignClient, type ClientView } from '../../store/client-edit-store.ts';
 import { writeAudit } from '../../store/audit-store.ts';
 import { actorOf, isAdmin, parseBody, route, scopeOf, type Ctx } from '../context.ts';
-import { batchRowSchema, batchSaveBody } from '../schemas.ts';
+import { batchRowSchemaAsOf, batchSaveBody } from '../schemas.ts';
 
 export type RowResult =
   | { index: number; clientId: string; status: 'applied'; client: ClientView }
@@ -19,7 +19,7 @@ const rowConcurrency = 8;
  * (field errors). One bad or stale row never blocks the others, and nothing is overwritten blindly.
  */
 async function saveRow(ctx: Ctx, raw: unknown, index: number): Promise<RowResult> {
-  const parsed = batchRowSchema(await ctx.asOf()).safeParse(raw);
+  const parsed = batchRowSchemaAsOf(await ctx.asOf()).safeParse(raw);
   if (!parsed.success) {
     const id = (raw as { clientId?: unknown } | null)?.clientId;
     return { index, clientId: typeof id === 'string' ? id : null, status: 'invalid', errors: issuesFromZod(parsed.error) };
