@@ -14,8 +14,8 @@ export function testFirestore(label: string): { db: Firestore; projectId: string
   return { db: openFirestore(projectId), projectId, host };
 }
 
-/** Every document path in the project, for "nothing was written" assertions. */
-export async function allDocumentPaths(db: Firestore): Promise<string[]> {
+/** Every document path in the project, for "nothing was written" assertions (`except`: top-level collections not to walk). */
+export async function allDocumentPaths(db: Firestore, options: { except?: string[] } = {}): Promise<string[]> {
   const out: string[] = [];
   const walk = async (refs: FirebaseFirestore.CollectionReference[]): Promise<void> => {
     for (const col of refs) {
@@ -27,6 +27,6 @@ export async function allDocumentPaths(db: Firestore): Promise<string[]> {
       }
     }
   };
-  await walk(await db.listCollections());
+  await walk((await db.listCollections()).filter((c) => !(options.except ?? []).includes(c.id)));
   return out.sort();
 }

@@ -1,13 +1,16 @@
 import type { HttpFunction } from '@google-cloud/functions-framework';
 import { Router, type Request, type Response } from 'express';
 import type { Firestore } from 'firebase-admin/firestore';
+import { clientIp } from '../consent-http/request-input.ts';
 import { AppError, isAppError } from '../errors.ts';
 import { sendProblem } from '../http/problem.ts';
 import { writeAudit } from '../store/audit-store.ts';
 import { foreignClient } from '../store/client-edit-store.ts';
 import { openFirestore } from '../store/db.ts';
+import { readRules } from '../store/rules-store.ts';
+import { asOfNow, type AsOf } from '../schema/as-of.ts';
 import { authenticate, verifierFromEnv, type Verifier } from './auth.ts';
-import { installProblemFinalHandler } from './final-handler.ts';
+import { bodyError, installProblemFinalHandler } from './final-handler.ts';
 import type { Ctx } from './context.ts';
 import { adminConfigRoutes } from './routes/admin-config.ts';
 import { adminJobRoutes } from './routes/admin-jobs.ts';
@@ -22,7 +25,14 @@ installProblemFinalHandler();
 /** Well under what Apps Script (UrlFetchApp) and a spreadsheet row edit need; bigger is a mistake. */
 export const maxBodyBytes = 256 * 1024;
 
-export type ApiOptions = { db: () => Firestore; verify: () => Verifier; now?: () => Date; deadlineMs?: number };
+export type ApiOptions = {
+  db: () => Firestore;
+  verify: () => Verifier;
+  now?: () => Date;
+  deadlineMs?: number;
+  /** Proxies that append to X-Forwarded-For in front of the function (Google's front end: 1). */
+  trustedProxyHops?: number;
+};
 
 /**
  * Apps Script's UrlFetchApp gives up after 60 s and then cannot tell what happened. If the database
@@ -77,12 +87,15 @@ export function createApiHandler(options: ApiOptions): HttpFunction {
       db ??= options.db();
       verify ??= options.verify();
       checkEnvelope(req);
-      const caller = await authenticate(db, verify, req.get('authorization'), { method: req.method, path: req.path, at });
-      ctx = { db, caller, at, now };
+      const caller = await authenticate(db, verify, req.get('authorization'), { method: req.method, path: req.path, at, source: clientIp(req, options.trustedProxyHops ?? 1) });
+      const ctxDb = db;
+      let asOf: Promise<AsOf> | undefined;
+      ctx = { db, caller, at, now, asOf: () => (asOf ??= readRules(ctxDb).then(({ rules }) => asOfNow(rules.timeZone, new Date(at)))) };
       res.locals.ctx = ctx;
       await new Promise<void>((resolve, reject) => {
         router(req, res, (err?: unknown) => {
-          if (err !== undefined && err !== 'router' && err !== 'route') reject(err);
+          // A path that cannot be decoded (a stray %) is the caller's mistake, not ours.
+          if (err !== undefined && err !== 'router' && err !== 'route') reject(bodyError(err));
           else reject(new AppError('not-found', `no route ${req.method} ${req.path}`));
         });
         res.once('finish', () => resolve());

@@ -2,7 +2,7 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { AppError, isAppError } from '../errors.ts';
 import { createIdentityVerifier, type VerifiedIdentity } from '../http/oidc.ts';
 import type { Manager } from '../schema/manager.ts';
-import { writeAudit } from '../store/audit-store.ts';
+import { countUnauthenticatedRefusal, writeAudit } from '../store/audit-store.ts';
 import { findManagerByEmail } from '../store/roster-store.ts';
 
 /** The authenticated person behind a request, as the roster knows them right now. */
@@ -21,13 +21,14 @@ export function verifierFromEnv(env: NodeJS.ProcessEnv = process.env): Verifier 
  * Verifies the token, then looks the e-mail up in the roster on every request, so that deactivating
  * a manager ends their access at once (no sessions, no cached roles). Every refusal is audited.
  */
-export async function authenticate(db: Firestore, verify: Verifier, authorization: string | undefined, request: { method: string; path: string; at: string }): Promise<Caller> {
+export async function authenticate(db: Firestore, verify: Verifier, authorization: string | undefined, request: { method: string; path: string; at: string; source: string | undefined }): Promise<Caller> {
   let identity: VerifiedIdentity;
   try {
     identity = await verify(authorization);
   } catch (e) {
     const reason = isAppError(e) ? e.message : 'the identity token was refused';
-    await refuse(db, 'anonymous', request, reason.slice(0, 160));
+    // Counted per source and minute; a refusal that cannot be counted still answers 401.
+    await countUnauthenticatedRefusal(db, { at: request.at, source: request.source, request: `${request.method} ${request.path}`, reason }).catch(() => undefined);
     throw isAppError(e) ? e : new AppError('unauthenticated', reason, { cause: e });
   }
   const manager = await findManagerByEmail(db, identity.email);

@@ -2,12 +2,16 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { z } from 'zod';
 import { AppError, parseOrThrow } from '../errors.ts';
+import type { AsOf } from '../schema/as-of.ts';
 import { writeAudit } from '../store/audit-store.ts';
 import type { ClientScope } from '../store/client-edit-store.ts';
 import { requireAdmin, type Caller } from './auth.ts';
 
-/** What every route gets: the database, who is calling, and the time the request is stamped with. */
-export type Ctx = { db: Firestore; caller: Caller; at: string; now: () => Date };
+/**
+ * What every route gets: the database, who is calling, the time the request is stamped with, and
+ * the company's today (read from the rules' time zone on first use) for "when it happened" dates.
+ */
+export type Ctx = { db: Firestore; caller: Caller; at: string; now: () => Date; asOf: () => Promise<AsOf> };
 export type Reply = { status?: number; body: unknown };
 export type AuditedReply = Reply & { target?: string; details?: Record<string, unknown> };
 

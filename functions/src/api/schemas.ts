@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { boundedText, idSchema, isoDateSchema, monthSchema, moneySchema } from '../schema/common.ts';
+import { happenedDateSchema, perAsOf } from '../schema/as-of.ts';
+import { boundedText, idSchema, isoDateSchema, monthSchema, nameText } from '../schema/common.ts';
 import { clientSchema, clientSortKeys } from '../schema/client.ts';
+import { dealFields, refuseProfitOverAmount } from '../schema/deal.ts';
 import { channelSchema, consentMethodSchema, consentProofSchema } from '../schema/consent.ts';
 import { managerSchema, roleSchema } from '../schema/manager.ts';
 
@@ -14,35 +16,42 @@ export const createClientBody = z
 /** An admin may also place the client with a manager (or leave it in the new base). */
 export const adminCreateClientBody = createClientBody.extend({ managerId: idSchema.nullable().optional(), attractedBy: idSchema.optional() }).strict();
 
-export const clientChangesSchema = z
-  .object({
-    name: c.name,
-    kind: c.kind,
-    size: z.enum(['regular', 'large']),
-    phones: z.array(boundedText(40)).max(20, 'at most 20 phones'),
-    emails: z.array(boundedText(254)).max(20, 'at most 20 e-mails'),
-    taxNumber: boundedText(12).nullable(),
-    source: c.source.unwrap().nullable(),
-    lostAt: isoDateSchema.nullable(),
-    lostReason: boundedText(500).nullable(),
-    competitor: boundedText(200).nullable(),
-  })
-  .partial()
-  .strict()
-  .refine((ch) => Object.keys(ch).length > 0, 'name at least one field to change');
+/** What staff may change on a client; `lostAt` is when the client was lost, never later than today. */
+export const clientChangesSchemaAsOf = perAsOf((asOf) =>
+  z
+    .object({
+      name: c.name,
+      kind: c.kind,
+      size: z.enum(['regular', 'large']),
+      phones: z.array(nameText(40)).max(20, 'at most 20 phones'),
+      emails: z.array(nameText(254)).max(20, 'at most 20 e-mails'),
+      taxNumber: nameText(12).nullable(),
+      source: c.source.unwrap().nullable(),
+      lostAt: happenedDateSchema(asOf).nullable(),
+      lostReason: boundedText(500).nullable(),
+      competitor: nameText(200).nullable(),
+    })
+    .partial()
+    .strict()
+    .refine((ch) => Object.keys(ch).length > 0, 'name at least one field to change'),
+);
+/** The same without the company's today (the add-on checks the format; the API also the day). */
+export const clientChangesSchema = clientChangesSchemaAsOf();
 
 export const versionSchema = z.number().int('must be a whole number').min(1, 'must be at least 1');
 
-export const updateClientBody = z.object({ version: versionSchema, changes: clientChangesSchema }).strict();
+export const updateClientBodyAsOf = perAsOf((asOf) => z.object({ version: versionSchema, changes: clientChangesSchemaAsOf(asOf) }).strict());
+export const updateClientBody = updateClientBodyAsOf();
 
-export const batchRowSchema = z.object({ clientId: idSchema, version: versionSchema, changes: clientChangesSchema }).strict();
+export const batchRowSchemaAsOf = perAsOf((asOf) => z.object({ clientId: idSchema, version: versionSchema, changes: clientChangesSchemaAsOf(asOf) }).strict());
+export const batchRowSchema = batchRowSchemaAsOf();
 export const maxBatchRows = 200;
 export const batchSaveBody = z.object({ rows: z.array(z.unknown()).min(1, 'send at least one row').max(maxBatchRows, `at most ${maxBatchRows} rows per call`) }).strict();
 
-export const dealBody = z
-  .object({ id: idSchema.optional(), date: isoDateSchema, amount: moneySchema.refine((v) => v >= 0, 'must not be negative'), profit: moneySchema })
-  .strict();
-export const adminDealBody = dealBody.extend({ managerId: idSchema.optional() }).strict();
+/** A deal as staff log it: a completed sale, so dated no later than today; profit within the amount. */
+export const dealBodyAsOf = perAsOf((asOf) => z.object({ id: idSchema.optional(), ...dealFields(asOf) }).strict().superRefine(refuseProfitOverAmount));
+export const dealBody = dealBodyAsOf();
+export const adminDealBodyAsOf = perAsOf((asOf) => z.object({ id: idSchema.optional(), managerId: idSchema.optional(), ...dealFields(asOf) }).strict().superRefine(refuseProfitOverAmount));
 
 export const contactBody = z.object({ channel: z.enum(['call', 'meeting', 'email', 'sms', 'message', 'other']), text: boundedText(5000) }).strict();
 export const noteBody = z.object({ text: boundedText(5000).min(1, 'must not be empty') }).strict();
@@ -83,7 +92,7 @@ export const listClientsQuery = z
     cursor: z.string().max(1000).optional(),
     sort: z.enum(clientSortKeys).default('name'),
     order: z.enum(['asc', 'desc']).default('asc'),
-    q: boundedText(100).optional(),
+    q: nameText(100).optional(),
     kind: c.kind.optional(),
     size: z.enum(['regular', 'large']).optional(),
     lost: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),

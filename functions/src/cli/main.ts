@@ -45,9 +45,29 @@ export async function runCli(argv: string[], ctx: CommandContext = defaultContex
   }
 }
 
-if (import.meta.main) {
-  const code = await runCli(process.argv.slice(2));
-  process.exitCode = code;
-  // Firestore keeps gRPC channels open; a finished command should not wait for them.
-  setImmediate(() => process.exit(code));
+/** Resolves once everything written to `stream` so far has been handed to the OS (pipes drain slowly). */
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.destroyed || !stream.writable) resolve();
+    else stream.write('', () => resolve());
+  });
 }
+
+/**
+ * The CLI as a program (`bin/clientbase.js`, or this file run directly). The process exits only
+ * after standard output and error have drained: an exit while a pipe still holds output would cut
+ * `clientbase export | gzip` short and still report success. A reader that goes away (`| head`)
+ * ends the command quietly.
+ */
+export async function main(argv: string[]): Promise<never> {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? (process.exitCode ?? 0) : 1));
+  }
+  const code = await runCli(argv);
+  process.exitCode = code;
+  await Promise.all([drained(process.stdout), drained(process.stderr)]);
+  // Firestore keeps gRPC channels open; a finished command should not wait for them.
+  process.exit(code);
+}
+
+if (import.meta.main) await main(process.argv.slice(2));

@@ -1,4 +1,5 @@
 import type { HttpFunction, Request, Response } from '@google-cloud/functions-framework';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Firestore } from 'firebase-admin/firestore';
 import { normaliseContacts } from '../core/contact-normalisation.ts';
 import { AppError, formatPath, parseOrThrow } from '../errors.ts';
@@ -23,7 +24,16 @@ export type SignupOptions = {
   thanksUrl?: string;
   /** Sees each registration (logging, tests); never changes the answer. */
   onRegistered?: (outcome: SignupOutcome) => void;
+  /**
+   * No registration is answered sooner than this after the request came in. Attaching to a known
+   * client and creating a new one take different work; without a floor the answer time would tell
+   * a stranger whether a phone or e-mail is already in the base.
+   */
+  answerFloorMs?: number;
 };
+
+/** Well above a registration's usual work (tens of ms), still unnoticeable on a web form. */
+export const defaultAnswerFloorMs = 300;
 
 /** The same answer whether the person was new or already in the base: nothing about the base leaks. */
 const received = { status: 'received', message: 'Thank you! Your details have been received.' } as const;
@@ -39,7 +49,9 @@ export function signupHandler(options: SignupOptions = {}): HttpFunction {
   const origins = options.allowedOrigins ?? (process.env.SIGNUP_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
   const thanksUrl = options.thanksUrl ?? (process.env.SIGNUP_THANKS_URL || undefined);
   let db: Firestore | undefined;
+  const floorMs = options.answerFloorMs ?? defaultAnswerFloorMs;
   return async (req: Request, res: Response) => {
+    const started = performance.now();
     try {
       allowOrigin(req, res, origins);
       if (req.method === 'OPTIONS') {
@@ -62,7 +74,13 @@ export function signupHandler(options: SignupOptions = {}): HttpFunction {
       if (issues.length > 0) {
         throw new AppError('invalid-input', 'invalid sign-up form', { issues: issues.map((i) => ({ path: formatPath('', [i.path[0] === 'phones' ? 'phone' : 'email']), message: i.message })) });
       }
-      const outcome = await registerSignup(db, { ...form, phone: contacts.phones[0], email: contacts.emails[0] }, { at: now.toISOString(), ip });
+      let outcome: SignupOutcome;
+      try {
+        outcome = await registerSignup(db, { ...form, phone: contacts.phones[0], email: contacts.emails[0] }, { at: now.toISOString(), ip });
+      } finally {
+        // Whatever the base held, success or failure: the answer leaves no sooner than the floor.
+        await delay(Math.max(0, started + floorMs - performance.now()));
+      }
       options.onRegistered?.(outcome);
       if (thanksUrl !== undefined && req.is('application/x-www-form-urlencoded')) res.redirect(303, thanksUrl);
       else res.status(200).json(received);

@@ -6,6 +6,7 @@ import type { Deal } from '../schema/deal.ts';
 import type { HistoryEntry } from '../schema/history.ts';
 import type { Manager } from '../schema/manager.ts';
 import { rulesConfigSchema, type RulesConfig } from '../schema/rules-config.ts';
+import type { AsOf } from '../schema/as-of.ts';
 import { snapshotRecordSchemas } from '../schema/snapshot.ts';
 
 /**
@@ -62,21 +63,23 @@ function checkUniqueIds(kind: string, parsed: Array<{ value: { id: string }; sou
 }
 
 /**
- * Validates a whole snapshot before anything is written: every record against its schema,
- * contacts normalised, ids unique, references resolvable (in the snapshot or already in the base),
- * and no contact shared by two clients. Returns every problem, not just the first.
+ * Validates a whole snapshot before anything is written: every record against its schema (with
+ * `asOf`, nothing that happened is dated after the company's today), contacts normalised, ids
+ * unique, references resolvable (in the snapshot or already in the base), and no contact shared by
+ * two clients. Returns every problem, not just the first.
  */
-export function checkSnapshot(raw: RawSnapshot, base: KnownInBase = emptyBase): { snapshot: CheckedSnapshot; issues: FieldIssue[] } {
+export function checkSnapshot(raw: RawSnapshot, base: KnownInBase = emptyBase, asOf?: AsOf): { snapshot: CheckedSnapshot; issues: FieldIssue[] } {
+  const schemas = snapshotRecordSchemas(asOf);
   const issues: FieldIssue[] = [];
   let config: RulesConfig | undefined;
   if (raw.config) {
     const parsedConfig = parseRecords(rulesConfigSchema, [{ value: raw.config.value, locate: raw.config.locate }], issues)[0];
     config = parsedConfig?.value;
   }
-  const managers = parseRecords(snapshotRecordSchemas.managers, raw.managers, issues);
-  const clients = parseRecords(snapshotRecordSchemas.clients, raw.clients, issues);
-  const deals = parseRecords(snapshotRecordSchemas.deals, raw.deals, issues);
-  const history = parseRecords(snapshotRecordSchemas.history, raw.history, issues);
+  const managers = parseRecords(schemas.managers, raw.managers, issues);
+  const clients = parseRecords(schemas.clients, raw.clients, issues);
+  const deals = parseRecords(schemas.deals, raw.deals, issues);
+  const history = parseRecords(schemas.history, raw.history, issues);
   checkUniqueIds('manager', managers, issues);
   checkUniqueIds('client', clients, issues);
   checkUniqueIds('deal', deals, issues);

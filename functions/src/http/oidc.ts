@@ -23,10 +23,25 @@ export function createIdentityVerifier(options: IdentityVerifierOptions): (autho
       const ticket = await client.verifyIdToken({ idToken: match[1]!, audience: audiences });
       payload = ticket.getPayload();
     } catch (e) {
-      throw new AppError('unauthenticated', `the identity token was refused: ${(e as Error).message.split('\n')[0]}`, { cause: e });
+      throw new AppError('unauthenticated', `the identity token was refused: ${refusalReason(e)}`, { cause: e });
     }
     if (!payload?.email) throw new AppError('unauthenticated', 'the identity token carries no e-mail');
     if ((payload.email_verified as boolean | undefined) === false) throw new AppError('unauthenticated', 'the identity token e-mail is not verified');
     return { email: payload.email.toLowerCase(), emailVerified: (payload.email_verified as boolean | undefined) !== false, subject: payload.sub, audience: String(payload.aud) };
   };
+}
+
+/**
+ * Why a token was refused, in words that never repeat the token or its payload: the library's own
+ * messages quote both, and a 401 or an audit entry must not echo what the caller sent.
+ */
+export function refusalReason(error: unknown): string {
+  const message = (error as Error | undefined)?.message ?? '';
+  if (/too late/i.test(message)) return 'it has expired (used too late); get a new one';
+  if (/too early/i.test(message)) return 'it is not valid yet (used too early)';
+  if (/wrong recipient|audience/i.test(message)) return 'it was issued for another audience';
+  if (/issuer/i.test(message)) return 'it was not issued by Google';
+  if (/signature|no pem/i.test(message)) return 'its signature does not verify';
+  if (/segments|parse|format|no issue time|no expiration|too far/i.test(message)) return 'it is malformed';
+  return 'it could not be verified';
 }

@@ -1,6 +1,7 @@
 import type { HttpFunction } from '@google-cloud/functions-framework';
 import type { Firestore } from 'firebase-admin/firestore';
 import { AppError } from '../errors.ts';
+import { parseIsoDate } from '../schema/common.ts';
 import { openFirestore } from '../store/db.ts';
 import { createIdentityVerifier, type VerifiedIdentity } from './oidc.ts';
 import { sendProblem } from './problem.ts';
@@ -12,6 +13,8 @@ import { sendProblem } from './problem.ts';
  *   Cloud Run IAM (no unauthenticated invocations) is the first gate; this is the second.
  * - The slot is `X-CloudScheduler-ScheduleTime` (or `?at=` for a manual run); the job itself keys
  *   its idempotency on it, so a retried or doubled delivery changes nothing.
+ *
+ * `scheduleTime` is either a bare company day `YYYY-MM-DD` or a full ISO instant (UTC).
  */
 export type ScheduledJob<T> = (input: { db: Firestore; scheduleTime: string; caller: string }) => Promise<T>;
 
@@ -54,11 +57,20 @@ export function scheduledHandler<T>(job: ScheduledJob<T>, options: { db?: () => 
   };
 }
 
-/** The schedule slot as an ISO timestamp: the scheduler's header, a manual `?at=`, or now. */
+/**
+ * The schedule slot: the scheduler's header (an instant), a manual `?at=` (a company day
+ * `YYYY-MM-DD`, passed on as that day, or an instant with its offset), or now. Jobs read it as a
+ * company day with `companyDay(scheduleTime, rules.timeZone)`, so a bare day is never shifted
+ * through midnight UTC into the day before in zones west of UTC.
+ */
 export function scheduleSlot(header: string | undefined, at: string | undefined, now: Date): string {
   const raw = header ?? at;
   if (raw === undefined) return now.toISOString();
-  const t = Date.parse(raw);
-  if (Number.isNaN(t)) throw new AppError('invalid-input', 'the schedule time is not a date', { issues: [{ path: header ? 'X-CloudScheduler-ScheduleTime' : 'at', message: 'must be an ISO date or timestamp' }] });
-  return new Date(t).toISOString();
+  const parsed = parseIsoDate(raw.trim());
+  if (!parsed.ok) {
+    throw new AppError('invalid-input', 'the schedule time is not a date', {
+      issues: [{ path: header !== undefined ? 'X-CloudScheduler-ScheduleTime' : 'at', message: `${parsed.message} (a day YYYY-MM-DD in the company time zone, or an ISO date-time with offset)` }],
+    });
+  }
+  return parsed.value;
 }

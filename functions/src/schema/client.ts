@@ -1,61 +1,71 @@
 import { z } from 'zod';
-import { boundedText, idSchema, isoDateSchema } from './common.ts';
-import { consentSchema, incentiveSchema } from './consent.ts';
+import { happenedDateSchema, perAsOf } from './as-of.ts';
+import { boundedText, idSchema, nameText } from './common.ts';
+import { consentSchemaAsOf, incentiveSchemaAsOf } from './consent.ts';
 
 export const clientKindSchema = z.enum(['person', 'company']);
 export const clientSizeSchema = z.enum(['regular', 'large']);
 export const clientSourceSchema = z.enum(['questionnaire', 'website', 'event', 'referral', 'import', 'cold-call', 'other']);
 
 /** A manager who held the client before; rotation uses it to avoid boomerangs. */
-export const formerHolderSchema = z
-  .object({
-    managerId: idSchema,
-    until: isoDateSchema,
-    /** Sequence number of the rotation that took the client away, if a rotation did. */
-    rotationSeq: z.number().int().min(1).optional(),
-  })
-  .strict();
+export const formerHolderSchemaAsOf = perAsOf((asOf) =>
+  z
+    .object({
+      managerId: idSchema,
+      until: happenedDateSchema(asOf),
+      /** Sequence number of the rotation that took the client away, if a rotation did. */
+      rotationSeq: z.number().int().min(1).optional(),
+    })
+    .strict(),
+);
+export const formerHolderSchema = formerHolderSchemaAsOf();
 export type FormerHolder = z.infer<typeof formerHolderSchema>;
 
-/** A client as it is written in a snapshot, an import file or an API body (raw contacts). */
-export const clientSchema = z
-  .object({
-    id: idSchema,
-    name: boundedText(300).min(1, 'must not be empty'),
-    kind: clientKindSchema,
-    size: clientSizeSchema.default('regular'),
-    phones: z.array(boundedText(40)).max(20, 'at most 20 phones').default([]),
-    emails: z.array(boundedText(254)).max(20, 'at most 20 e-mails').default([]),
-    taxNumber: boundedText(12).optional(),
-    source: clientSourceSchema.optional(),
-    managerId: idSchema.nullable(),
-    assignedAt: isoDateSchema.optional(),
-    attractedBy: idSchema.optional(),
-    createdAt: isoDateSchema.optional(),
-    lostAt: isoDateSchema.optional(),
-    lostReason: boundedText(500).optional(),
-    competitor: boundedText(200).optional(),
-    pinned: z.boolean().optional(),
-    formerHolders: z.array(formerHolderSchema).max(50).optional(),
-    consents: z.array(consentSchema).max(4).optional(),
-    incentives: z.array(incentiveSchema).max(50).optional(),
-  })
-  .strict()
-  .superRefine((c, ctx) => {
-    if (c.managerId !== null && c.assignedAt === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['assignedAt'], message: 'is required when the client has a manager' });
-    }
-    if ((c.lostReason !== undefined || c.competitor !== undefined) && c.lostAt === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['lostAt'], message: 'is required when a lost reason or competitor is given' });
-    }
-    const channels = new Set<string>();
-    c.consents?.forEach((consent, i) => {
-      if (channels.has(consent.channel)) {
-        ctx.addIssue({ code: 'custom', path: ['consents', i, 'channel'], message: `appears twice (${consent.channel})` });
+/**
+ * A client as it is written in a snapshot, an import file or an API body (raw contacts). With
+ * `asOf`, its dates (created, assigned, lost, consents, incentives) must not be after that day.
+ */
+export const clientSchemaAsOf = perAsOf((asOf) =>
+  z
+    .object({
+      id: idSchema,
+      name: nameText(300).min(1, 'must not be empty'),
+      kind: clientKindSchema,
+      size: clientSizeSchema.default('regular'),
+      phones: z.array(nameText(40)).max(20, 'at most 20 phones').default([]),
+      emails: z.array(nameText(254)).max(20, 'at most 20 e-mails').default([]),
+      taxNumber: nameText(12).optional(),
+      source: clientSourceSchema.optional(),
+      managerId: idSchema.nullable(),
+      assignedAt: happenedDateSchema(asOf).optional(),
+      attractedBy: idSchema.optional(),
+      createdAt: happenedDateSchema(asOf).optional(),
+      lostAt: happenedDateSchema(asOf).optional(),
+      lostReason: boundedText(500).optional(),
+      competitor: nameText(200).optional(),
+      pinned: z.boolean().optional(),
+      formerHolders: z.array(formerHolderSchemaAsOf(asOf)).max(50).optional(),
+      consents: z.array(consentSchemaAsOf(asOf)).max(4).optional(),
+      incentives: z.array(incentiveSchemaAsOf(asOf)).max(50).optional(),
+    })
+    .strict()
+    .superRefine((c, ctx) => {
+      if (c.managerId !== null && c.assignedAt === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['assignedAt'], message: 'is required when the client has a manager' });
       }
-      channels.add(consent.channel);
-    });
-  });
+      if ((c.lostReason !== undefined || c.competitor !== undefined) && c.lostAt === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['lostAt'], message: 'is required when a lost reason or competitor is given' });
+      }
+      const channels = new Set<string>();
+      c.consents?.forEach((consent, i) => {
+        if (channels.has(consent.channel)) {
+          ctx.addIssue({ code: 'custom', path: ['consents', i, 'channel'], message: `appears twice (${consent.channel})` });
+        }
+        channels.add(consent.channel);
+      });
+    }),
+);
+export const clientSchema = clientSchemaAsOf();
 
 export type Client = z.infer<typeof clientSchema>;
 
@@ -79,7 +89,7 @@ export type ClientDerived = {
   rotatable: boolean;
   /** Optimistic concurrency: bumped on every write. */
   version: number;
-  /** Per channel: granted, not dead, and an address to send to; the mailing export queries it. */
+  /** Per channel: granted, and an address on it that is not dead; the mailing export queries it. */
   mailable?: { sms: boolean; email: boolean };
   updatedAt: string;
 };

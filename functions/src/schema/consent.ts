@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { boundedText, idSchema, isoDateSchema } from './common.ts';
+import { happenedDateSchema, perAsOf } from './as-of.ts';
+import { boundedText, idSchema, nameText } from './common.ts';
 
 export const channelSchema = z.enum(['sms', 'email']);
 export type Channel = z.infer<typeof channelSchema>;
@@ -13,12 +14,12 @@ export type ConsentChangeMethod = z.infer<typeof consentChangeMethodSchema>;
 
 export const consentProofSchema = z
   .object({
-    formId: boundedText(200).optional(),
-    textVersion: boundedText(100).optional(),
-    recordedBy: boundedText(200).optional(),
-    ip: boundedText(64).optional(),
-    /** The address the change concerns (the unsubscribed or bounced phone or e-mail). */
-    address: boundedText(254).optional(),
+    formId: nameText(200).optional(),
+    textVersion: nameText(100).optional(),
+    recordedBy: nameText(200).optional(),
+    ip: nameText(64).optional(),
+    /** The address the change concerns (the unsubscribed, bounced or newly given phone or e-mail). */
+    address: nameText(254).optional(),
     /** Free text from the gateway or ESP (bounce reason, the STOP reply). */
     note: boundedText(500).optional(),
   })
@@ -27,28 +28,37 @@ export const consentProofSchema = z
 export type ConsentProof = z.infer<typeof consentProofSchema>;
 
 /** The current consent of one client on one channel; the history holds every change. */
-export const consentSchema = z
-  .object({
-    channel: channelSchema,
-    status: z.enum(['granted', 'withdrawn']),
-    at: isoDateSchema,
-    method: consentChangeMethodSchema,
-    proof: consentProofSchema.default({}),
-    /** The contact bounced or is unreachable: dropped from every list. */
-    dead: z.boolean().optional(),
-  })
-  .strict();
+export const consentSchemaAsOf = perAsOf((asOf) =>
+  z
+    .object({
+      channel: channelSchema,
+      status: z.enum(['granted', 'withdrawn']),
+      at: happenedDateSchema(asOf),
+      method: consentChangeMethodSchema,
+      proof: consentProofSchema.default({}),
+      /**
+       * Addresses of this channel that bounced or are unreachable: never sent to. Dead is per address,
+       * so a client with another working address on the channel stays mailable on it.
+       */
+      deadAddresses: z.array(nameText(254)).max(40).optional(),
+    })
+    .strict(),
+);
+export const consentSchema = consentSchemaAsOf();
 
 export type Consent = z.infer<typeof consentSchema>;
 
-export const incentiveSchema = z
-  .object({
-    kind: z.enum(['discount-card', 'gift', 'prize-draw']),
-    reference: boundedText(200).optional(),
-    at: isoDateSchema,
-    formId: boundedText(200).optional(),
-  })
-  .strict();
+export const incentiveSchemaAsOf = perAsOf((asOf) =>
+  z
+    .object({
+      kind: z.enum(['discount-card', 'gift', 'prize-draw']),
+      reference: nameText(200).optional(),
+      at: happenedDateSchema(asOf),
+      formId: nameText(200).optional(),
+    })
+    .strict(),
+);
+export const incentiveSchema = incentiveSchemaAsOf();
 export type Incentive = z.infer<typeof incentiveSchema>;
 
 export const consentTargetSchema = z.object({ clientId: idSchema, channel: channelSchema });

@@ -1,17 +1,32 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, moneySchema } from './common.ts';
+import { happenedDateSchema, perAsOf, type AsOf } from './as-of.ts';
+import { idSchema, moneySchema, nonNegativeMoneySchema } from './common.ts';
 
-export const dealSchema = z
-  .object({
-    id: idSchema,
-    clientId: idSchema,
-    managerId: idSchema,
-    date: isoDateSchema,
-    amount: moneySchema.refine((v) => v >= 0, 'must not be negative'),
-    /** Margin; may be negative for a loss-making deal. */
-    profit: moneySchema,
-  })
-  .strict();
+/**
+ * A deal's money: the amount is what the client paid, the profit (margin) is part of it and may be
+ * negative for a loss, but never more than the amount (a 1-rouble sale cannot earn a bonus on a
+ * billion). The same rule for every shape that carries a deal's amount and profit.
+ */
+export function dealMoneyFields() {
+  return { amount: nonNegativeMoneySchema, profit: moneySchema };
+}
+
+export function refuseProfitOverAmount(deal: { amount: number; profit: number }, ctx: z.RefinementCtx): void {
+  if (deal.profit > deal.amount) ctx.addIssue({ code: 'custom', path: ['profit'], message: 'must not be more than the amount (profit is part of the amount)' });
+}
+
+/** A completed sale: with `asOf`, dated no later than the company's today. */
+export function dealFields(asOf: AsOf | undefined) {
+  return { date: happenedDateSchema(asOf), ...dealMoneyFields() };
+}
+
+export const dealSchemaAsOf = perAsOf((asOf) =>
+  z
+    .object({ id: idSchema, clientId: idSchema, managerId: idSchema, ...dealFields(asOf) })
+    .strict()
+    .superRefine(refuseProfitOverAmount),
+);
+export const dealSchema = dealSchemaAsOf();
 
 export type Deal = z.infer<typeof dealSchema>;
 

@@ -1,4 +1,5 @@
 export * from './common.ts';
+export * from './as-of.ts';
 export * from './manager.ts';
 export * from './consent.ts';
 export * from './client.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { boundedText } from './common.ts';
+import { nameText } from './common.ts';
 import { incentiveSchema } from './consent.ts';
 
 /** HTML checkboxes arrive as "on" (or absent); JSON callers send booleans. */
@@ -10,7 +10,7 @@ const checkbox = z.preprocess((v) => {
 }, z.boolean({ message: 'must be a ticked or unticked box' }));
 
 /** Empty form fields mean "not given". */
-const optionalText = (max: number) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), boundedText(max).optional());
+const optionalText = (max: number) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), nameText(max).optional());
 
 /**
  * A public website or questionnaire form. Unknown top-level fields (submit buttons, analytics)
@@ -19,12 +19,12 @@ const optionalText = (max: number) => z.preprocess((v) => (typeof v === 'string'
  */
 export const signupFormSchema = z
   .object({
-    name: boundedText(300).min(1, 'must not be empty'),
+    name: nameText(300).min(1, 'must not be empty'),
     phone: optionalText(40),
     email: optionalText(254),
     consents: z.object({ sms: checkbox.default(false), email: checkbox.default(false) }).strict().default({ sms: false, email: false }),
-    formId: boundedText(200).min(1, 'must not be empty'),
-    consentTextVersion: boundedText(100).min(1, 'must not be empty'),
+    formId: nameText(200).min(1, 'must not be empty'),
+    consentTextVersion: nameText(100).min(1, 'must not be empty'),
     source: z.enum(['website', 'questionnaire']).default('website'),
     incentive: incentiveSchema.pick({ kind: true, reference: true }).strict().optional(),
   })

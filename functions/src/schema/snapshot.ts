@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { clientSchema } from './client.ts';
-import { dealSchema } from './deal.ts';
-import { historyEntrySchema } from './history.ts';
-import { managerSchema } from './manager.ts';
+import type { AsOf } from './as-of.ts';
+import { clientSchemaAsOf } from './client.ts';
+import { dealSchemaAsOf } from './deal.ts';
+import { historyEntrySchemaAsOf } from './history.ts';
+import { managerSchemaAsOf } from './manager.ts';
 import { rulesConfigSchema } from './rules-config.ts';
 
 /** The interchange contract of `clientbase import` and `clientbase export`. */
@@ -16,9 +17,12 @@ export const snapshotSchema = z
   })
   .strict();
 
-export const snapshotRecordSchemas = {
-  managers: managerSchema,
-  clients: clientSchema,
-  deals: dealSchema,
-  history: historyEntrySchema,
-} as const;
+/** Each record's schema; with `asOf`, what happened may not be dated after that day. */
+export function snapshotRecordSchemas(asOf?: AsOf) {
+  return {
+    managers: managerSchemaAsOf(asOf),
+    clients: clientSchemaAsOf(asOf),
+    deals: dealSchemaAsOf(asOf),
+    history: historyEntrySchemaAsOf(asOf),
+  } as const;
+}

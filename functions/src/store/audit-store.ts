@@ -1,4 +1,4 @@
-import type { Firestore, Transaction } from 'firebase-admin/firestore';
+import { FieldValue, type Firestore, type Transaction } from 'firebase-admin/firestore';
 import { collections, timeOrderedId } from './collections.ts';
 
 /** Who did what to which data: every export, admin action and refused access (MISSION §5). */
@@ -21,5 +21,30 @@ export async function writeAudit(db: Firestore, entry: AuditEntry): Promise<stri
 export function writeAuditInTransaction(tx: Transaction, db: Firestore, entry: AuditEntry): string {
   const id = timeOrderedId(entry.at);
   tx.create(db.collection(collections.audit).doc(id), entry);
+  return id;
+}
+
+/**
+ * Requests refused for want of a valid identity are counted, not logged one by one: one entry per
+ * source address and minute holding a counter, so junk traffic cannot flood the audit log. The
+ * entry sorts with the others by the minute it covers.
+ */
+export async function countUnauthenticatedRefusal(db: Firestore, input: { at: string; source: string | undefined; request: string; reason: string }): Promise<string> {
+  const minute = `${input.at.slice(0, 16)}:00.000Z`;
+  const source = (input.source ?? 'unknown').replace(/[^A-Za-z0-9.:-]/g, '_').slice(0, 64) || 'unknown';
+  const id = timeOrderedId(minute, `unauthenticated-${source}`);
+  await db
+    .collection(collections.audit)
+    .doc(id)
+    .set(
+      {
+        at: minute,
+        actor: 'anonymous',
+        action: 'unauthenticated requests',
+        outcome: 'refused',
+        details: { source, count: FieldValue.increment(1), lastAt: input.at, lastRequest: input.request.slice(0, 200), lastReason: input.reason.slice(0, 200) },
+      },
+      { merge: true },
+    );
   return id;
 }

@@ -2,9 +2,10 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { isRotatable } from '../core/client-derivation.ts';
 import { mailableFlags } from '../core/consent/mailing-eligibility.ts';
 import { AppError, isAppError, issuesFromZod, type FieldIssue } from '../errors.ts';
-import { clientSchema, type ClientDoc } from '../schema/client.ts';
+import { clientSchema, type Client, type ClientDoc } from '../schema/client.ts';
 import type { HistoryEntry } from '../schema/history.ts';
 import { appendHistory, clientFromDoc, findDuplicates, normaliseClient, type Actor, type NewHistoryEntry } from './client-store.ts';
+import { writeAuditInTransaction } from './audit-store.ts';
 import { collections, contactKeyId } from './collections.ts';
 
 /** A client as the API shows it: every stored field but the duplicate-lookup keys. */
@@ -35,7 +36,24 @@ export type ClientScope = { managerId: string } | 'any';
 export type EditOutcome =
   | { status: 'applied'; client: ClientView }
   | { status: 'conflict'; current: ClientView }
-  | { status: 'invalid'; errors: FieldIssue[]; existingClientId?: string };
+  | { status: 'invalid'; errors: FieldIssue[]; existingClientId?: string }
+  | { status: 'forbidden'; errors: FieldIssue[] };
+
+/**
+ * Marking a client lost takes it out of rotation, so a manager could park a client there to dodge a
+ * rotation and bring it back after. Anyone holding the client may mark it lost, with a reason; only
+ * an admin may reinstate it or move the day it was lost (which decides whether a raised bonus is
+ * paid), and a reinstatement is audited.
+ */
+function lostMarkProblem(current: ClientDoc, next: Client, mayReinstate: boolean): EditOutcome | undefined {
+  if (current.lostAt === undefined) {
+    if (next.lostAt !== undefined && (next.lostReason ?? '') === '') return { status: 'invalid', errors: [{ path: 'changes.lostReason', message: 'is required when marking a client lost' }] };
+    return undefined;
+  }
+  if (mayReinstate || next.lostAt === current.lostAt) return undefined;
+  const message = next.lostAt === undefined ? 'only the head of sales (admin) may reinstate a lost client' : 'only the head of sales (admin) may change the day a client was lost';
+  return { status: 'forbidden', errors: [{ path: 'changes.lostAt', message }] };
+}
 
 /** The stored fields that are not the client's own (deal counts, flags other jobs keep): carried over as they are. */
 function derivedOf(doc: ClientDoc): Record<string, unknown> {
@@ -59,7 +77,10 @@ export function inScope(doc: { managerId: string | null }, scope: ClientScope): 
  * with the current values, never merged over them. Contacts are re-normalised and their duplicate
  * keys move in the same transaction, so two clients can never claim one phone.
  */
-export async function editClient(db: Firestore, input: { clientId: string; version: number; changes: ClientChanges; scope: ClientScope; actor: Actor }): Promise<EditOutcome> {
+export async function editClient(
+  db: Firestore,
+  input: { clientId: string; version: number; changes: ClientChanges; scope: ClientScope; actor: Actor; mayReinstate: boolean },
+): Promise<EditOutcome> {
   const ref = db.collection(collections.clients).doc(input.clientId);
   return db.runTransaction(async (tx) => {
     const snap = await tx.get(ref);
@@ -73,8 +94,12 @@ export async function editClient(db: Firestore, input: { clientId: string; versi
       if (v === null) delete merged[k];
       else if (v !== undefined) merged[k] = v;
     }
+    // Reinstating clears the loss's reason and competitor with it; the history keeps them.
+    if (input.changes.lostAt === null) for (const k of ['lostReason', 'competitor'] as const) if (input.changes[k] === undefined) delete merged[k];
     const parsed = clientSchema.safeParse(merged);
     if (!parsed.success) return { status: 'invalid', errors: issuesFromZod(parsed.error, 'changes') };
+    const lostProblem = lostMarkProblem(current, parsed.data, input.mayReinstate);
+    if (lostProblem !== undefined) return lostProblem;
     let normalised;
     try {
       normalised = normaliseClient(parsed.data, 'changes');
@@ -103,8 +128,17 @@ export async function editClient(db: Firestore, input: { clientId: string; versi
     for (const k of added) tx.set(db.collection(collections.contactKeys).doc(contactKeyId(k)), { clientId: input.clientId, key: k });
     if (current.lostAt === undefined && client.lostAt !== undefined) {
       appendHistory(tx, db, { type: 'lost', clientId: input.clientId, at: input.actor.at, by: input.actor.by, reason: client.lostReason ?? '', ...(client.competitor !== undefined ? { competitor: client.competitor } : {}) });
-    } else if (current.lostAt !== undefined && client.lostAt === undefined) {
-      appendHistory(tx, db, { type: 'note', clientId: input.clientId, at: input.actor.at, by: input.actor.by, text: 'no longer marked lost' });
+    } else if (current.lostAt !== undefined && client.lostAt !== current.lostAt) {
+      const reinstated = client.lostAt === undefined;
+      if (reinstated) appendHistory(tx, db, { type: 'note', clientId: input.clientId, at: input.actor.at, by: input.actor.by, text: `no longer marked lost (was lost on ${current.lostAt})` });
+      writeAuditInTransaction(tx, db, {
+        at: input.actor.at,
+        actor: input.actor.by,
+        action: reinstated ? 'reinstate lost client' : 'change lost day',
+        outcome: 'ok',
+        target: `clients/${input.clientId}`,
+        details: { lostAt: current.lostAt, newLostAt: client.lostAt ?? null, lostReason: current.lostReason ?? null },
+      });
     }
     return { status: 'applied', client: clientView(doc) };
   });

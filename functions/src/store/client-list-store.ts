@@ -2,9 +2,9 @@ import { FieldPath, type Firestore, type Query } from 'firebase-admin/firestore'
 import { clientMatcher, hasFilter } from '../core/client-search.ts';
 import { AppError } from '../errors.ts';
 import type { ClientDoc, ClientSortKey } from '../schema/client.ts';
+import { isDocumentId } from '../schema/common.ts';
 import { clientView, type ClientView } from './client-edit-store.ts';
 import { collections } from './collections.ts';
-
 
 export type ClientListQuery = {
   /** Absent only for an admin listing the whole base. */
@@ -83,6 +83,7 @@ function decodeCursor(cursor: string, query: ClientListQuery): { value: string |
   }
   if (!Array.isArray(raw) || raw.length !== 4 || raw[0] !== query.sort || raw[1] !== query.order) throw bad();
   const [, , value, id] = raw as unknown[];
-  if ((value !== null && typeof value !== 'string') || typeof id !== 'string' || id === '' || id.includes('/')) throw bad();
+  // The cursor comes from outside: what goes into the query must be text Firestore takes and a valid id.
+  if ((value !== null && (typeof value !== 'string' || !value.isWellFormed())) || typeof id !== 'string' || !isDocumentId(id)) throw bad();
   return { value, id };
 }

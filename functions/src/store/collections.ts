@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 /** Firestore layout: one place names every collection (see README "Data model"). */
 export const collections = {
@@ -30,9 +30,14 @@ export const collections = {
   adminAlerts: 'adminAlerts',
 } as const;
 
-/** Firestore ids may not contain '/'; contact keys can (never in practice), so they are escaped. */
+/**
+ * Firestore ids may not contain '/' and hold at most 1,500 bytes; contact keys may (never in
+ * practice: a long e-mail in Cyrillic), so they are escaped, and an escaped key too long for an id
+ * is replaced by its hash.
+ */
 export function contactKeyId(key: string): string {
-  return encodeURIComponent(key);
+  const escaped = encodeURIComponent(key);
+  return escaped.length <= 1000 ? escaped : `sha256:${createHash('sha256').update(key).digest('hex')}`;
 }
 
 /**

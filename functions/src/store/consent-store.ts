@@ -124,8 +124,9 @@ export async function withdrawByAddress(db: Firestore, input: { channel: Channel
 }
 
 /**
- * Marks the contact dead on a channel (bounced, unreachable) for every client with this address,
- * dropping it from every list. Idempotent: a contact already dead gets no new entry.
+ * Marks an address dead (bounced, unreachable) for every client holding it: no list goes to it
+ * again. Only that address: the client's other addresses on the channel stay mailable. Idempotent:
+ * an address already dead gets no new entry.
  */
 export async function markContactDead(db: Firestore, input: { channel: Channel; address: string; at: string; by: string; note?: string }): Promise<{ clientId: string; outcome: 'dead' | 'already-dead' }[]> {
   const found = await clientsWithAddress(db, input.channel, input.address);
@@ -134,7 +135,7 @@ export async function markContactDead(db: Firestore, input: { channel: Channel; 
   for (const clientId of found.clientIds) {
     const outcome = await db.runTransaction(async (tx) => {
       const doc = await readClientIn(tx, db, clientId);
-      if (consentFor(doc.consents, input.channel)?.dead === true) return 'already-dead' as const;
+      if (consentFor(doc.consents, input.channel)?.deadAddresses?.includes(found.address) === true) return 'already-dead' as const;
       const proof: ConsentProof = { address: found.address, recordedBy: input.by, ...(input.note !== undefined ? { note: input.note.slice(0, 500) } : {}) };
       const next = stageConsentChange(tx, db, doc, { channel: input.channel, status: 'dead', at: input.at, method: 'bounce', proof }, input.by);
       tx.update(clientRef(db, clientId), changedFields(next, input.at));

@@ -43,7 +43,14 @@ export async function registerSignup(db: Firestore, form: NormalisedSignup, ctx:
       const snap = await tx.get(keyRef(k));
       if (snap.exists) owners[channel] = snap.get('clientId') as string;
     }
-    const proof = (): ConsentProof => ({ formId: form.formId, textVersion: form.consentTextVersion, recordedBy: 'signup', ...(ctx.ip !== undefined ? { ip: ctx.ip.slice(0, 64) } : {}) });
+    // The address given on the form is part of the proof, and revives it if it had bounced before.
+    const proof = (channel: Channel): ConsentProof => ({
+      formId: form.formId,
+      textVersion: form.consentTextVersion,
+      recordedBy: 'signup',
+      address: channel === 'sms' ? form.phone : form.email,
+      ...(ctx.ip !== undefined ? { ip: ctx.ip.slice(0, 64) } : {}),
+    });
     const incentive = form.incentive !== undefined ? { ...form.incentive, at: ctx.at, formId: form.formId } : undefined;
     const ticked = (['sms', 'email'] as const).filter((c) => form.consents[c]);
 
@@ -75,7 +82,7 @@ export async function registerSignup(db: Firestore, form: NormalisedSignup, ctx:
       for (const channel of ticked) {
         const id = owners[channel]!;
         touched.add(id);
-        docs.set(id, stageConsentChange(tx, db, docs.get(id)!, { channel, status: 'granted', at: ctx.at, method: form.source, proof: proof() }, 'signup'));
+        docs.set(id, stageConsentChange(tx, db, docs.get(id)!, { channel, status: 'granted', at: ctx.at, method: form.source, proof: proof(channel) }, 'signup'));
       }
       if (incentive !== undefined) {
         touched.add(primaryId);
@@ -116,7 +123,7 @@ export async function registerSignup(db: Firestore, form: NormalisedSignup, ctx:
     const contactKeys = [keys.sms, keys.email].filter((k): k is string => k !== undefined);
     let doc: ClientDoc = { ...client, contactKeys, dealCount: 0, dealsSinceAssignment: 0, firstDealAt: null, lastDealAt: null, rotatable: isRotatable(client), mailable: { sms: false, email: false }, version: 1, updatedAt: ctx.at };
     if (decision.managerId !== null) appendHistory(tx, db, { type: 'transfer', clientId: newId, at: ctx.at, by: 'signup', from: null, to: decision.managerId, reason: 'intake' });
-    for (const channel of ticked) doc = stageConsentChange(tx, db, doc, { channel, status: 'granted', at: ctx.at, method: form.source, proof: proof() }, 'signup');
+    for (const channel of ticked) doc = stageConsentChange(tx, db, doc, { channel, status: 'granted', at: ctx.at, method: form.source, proof: proof(channel) }, 'signup');
     if (incentive !== undefined) doc = stageIncentive(tx, db, doc, incentive, 'signup');
     tx.create(clients.doc(newId), doc);
     for (const k of contactKeys) tx.create(keyRef(k), { clientId: newId, key: k });

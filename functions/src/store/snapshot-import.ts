@@ -4,7 +4,10 @@ import { clientFromDoc } from './client-store.ts';
 import { checkSnapshot, type KnownInBase, type RawSnapshot } from '../core/snapshot-check.ts';
 import { compareDeals, deriveClient } from '../core/client-derivation.ts';
 import { AppError } from '../errors.ts';
+import { asOfNow } from '../schema/as-of.ts';
 import type { ClientDoc } from '../schema/client.ts';
+import { isDocumentId } from '../schema/common.ts';
+import { rulesConfigSchema } from '../schema/rules-config.ts';
 import type { Deal, DealDoc } from '../schema/deal.ts';
 import type { HistoryEntry } from '../schema/history.ts';
 import { collections, contactKeyId, timeOrderedId } from './collections.ts';
@@ -41,7 +44,8 @@ async function readKnown(db: Firestore, raw: RawSnapshot): Promise<{ known: Know
   const wanted = new Set<string>();
   for (const r of raw.clients) if (idOf(r.value, 'id')) wanted.add(idOf(r.value, 'id')!);
   for (const r of [...raw.deals, ...raw.history]) if (idOf(r.value, 'clientId')) wanted.add(idOf(r.value, 'clientId')!);
-  const safeIds = [...wanted].filter((id) => !id.includes('/') && id.length > 0 && id.length <= 128);
+  // Ids Firestore would refuse are not looked up: the check reports them, naming the record.
+  const safeIds = [...wanted].filter(isDocumentId);
   const snaps = await getAllChunked(db, safeIds.map((id) => db.collection(collections.clients).doc(id)));
   for (const s of snaps) if (s.exists) existing.set(s.id, s.data() as ClientDoc);
   const keys = new Set<string>();
@@ -91,7 +95,10 @@ export async function importSnapshot(db: Firestore, raw: RawSnapshot, options: {
   const progress = options.onProgress ?? (() => undefined);
   progress('checking', 0, raw.clients.length);
   const { known, existing } = await readKnown(db, raw);
-  const { snapshot, issues } = checkSnapshot(raw, known);
+  // What happened is dated no later than today where the company works (the snapshot's zone if it sets one).
+  const ownZone = raw.config === undefined ? undefined : rulesConfigSchema.safeParse(raw.config.value).data?.timeZone;
+  const timeZone = ownZone ?? (await readRules(db)).rules.timeZone;
+  const { snapshot, issues } = checkSnapshot(raw, known, asOfNow(timeZone, new Date(options.at)));
   if (issues.length > 0) throw new AppError('invalid-input', `the snapshot has ${issues.length} problem(s); nothing was imported`, { issues });
 
   const touched = new Set([...snapshot.clients.map((c) => c.client.id), ...snapshot.deals.map((d) => d.clientId)]);

@@ -15,6 +15,11 @@ async function refusals(): Promise<{ actor: string; outcome: string; details?: {
   return snap.docs.map((d) => d.data() as { actor: string; outcome: string }).filter((a) => a.outcome === 'refused');
 }
 
+async function unauthenticatedFrom(source: string): Promise<{ actor: string; outcome: string; details?: Record<string, unknown> }[]> {
+  const snap = await api.db.collection('audit').where('details.source', '==', source).get();
+  return snap.docs.map((d) => d.data() as { actor: string; outcome: string; details?: Record<string, unknown> });
+}
+
 describe('api authentication', () => {
   it('answers who am I for a verified roster member', async () => {
     const me = await api.call('GET', '/me', { as: 'anna' });
@@ -23,11 +28,40 @@ describe('api authentication', () => {
   });
 
   it('refuses a request without a token, and audits it', async () => {
-    const before = (await refusals()).length;
-    const answer = await api.call('GET', '/me');
+    const answer = await api.call('GET', '/me', { headers: { 'x-forwarded-for': '192.0.2.10' } });
     expectProblem(answer, 401);
     expect(answer.body).toMatchObject({ type: 'https://clientbase.dev/problems/unauthenticated', code: 'unauthenticated' });
-    expect((await refusals()).length).toBe(before + 1);
+    expect(await unauthenticatedFrom('192.0.2.10')).toEqual([expect.objectContaining({ actor: 'anonymous', outcome: 'refused', details: expect.objectContaining({ count: 1, lastRequest: 'GET /me' }) })]);
+  });
+
+  it('counts refused requests without a valid identity per source and minute, so junk cannot flood the audit log', async () => {
+    const before = (await api.db.collection('audit').get()).size;
+    const junk = ['', 'Bearer x', 'Bearer a.b.c', `Bearer ${api.identity.forge({ email: 'anna@example.com' })}`, 'Basic YWRtaW46YWRtaW4='];
+    for (let i = 0; i < 30; i++) {
+      const answer = await api.call('GET', i % 2 ? '/clients' : '/me', { headers: { 'x-forwarded-for': '192.0.2.77', ...(junk[i % junk.length] ? { authorization: junk[i % junk.length]! } : {}) } });
+      expectProblem(answer, 401);
+    }
+    const entries = await unauthenticatedFrom('192.0.2.77');
+    // One entry per minute: the loop may straddle a minute boundary, never more.
+    expect(entries.length).toBeLessThanOrEqual(2);
+    expect(entries.reduce((sum, e) => sum + (e.details!.count as number), 0)).toBe(30);
+    expect((await api.db.collection('audit').get()).size - before).toBeLessThanOrEqual(2);
+  });
+
+  it('never echoes the submitted token or its payload in a 401 or in the audit log', async () => {
+    const expired = api.tokenFor('anna@example.com', { expiresIn: -3600 });
+    const forged = api.identity.forge({ email: 'anna@example.com' });
+    const [h, p, s] = api.tokenFor('anna@example.com').split('.');
+    const tampered = `${h}.${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p!, 'base64url').toString()), email: 'boss@example.com' })).toString('base64url')}.${s}`;
+    for (const token of [expired, forged, tampered, 'not-a-jwt-secret-looking-value', 'headerpart.eyJlbWFpbCI6ImV2aWxAZXhhbXBsZS5jb20ifQ.signaturepart']) {
+      const answer = await api.call('GET', '/me', { token, headers: { 'x-forwarded-for': '192.0.2.88' } });
+      expectProblem(answer, 401);
+      const text = JSON.stringify(answer.body);
+      for (const part of token.split('.')) expect(text).not.toContain(part.slice(0, 12));
+      expect(text).not.toMatch(/anna@example\.com|boss@example\.com|evil@example\.com|"iat"|"aud"/);
+    }
+    const logged = JSON.stringify(await unauthenticatedFrom('192.0.2.88'));
+    expect(logged).not.toMatch(/anna@example\.com|boss@example\.com|evil@example\.com|not-a-jwt/);
   });
 
   it('refuses a token signed by a key the issuer does not publish', async () => {
@@ -38,7 +72,7 @@ describe('api authentication', () => {
   it('refuses an expired token', async () => {
     const answer = await api.call('GET', '/me', { token: api.tokenFor('anna@example.com', { expiresIn: -3600 }) });
     expectProblem(answer, 401);
-    expect(answer.body.detail).toMatch(/too late/i);
+    expect(answer.body.detail).toMatch(/expired/i);
   });
 
   it('refuses a token minted for another audience', async () => {

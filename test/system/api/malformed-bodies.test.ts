@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import fc from 'fast-check';
 import type { Firestore } from 'firebase-admin/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,7 +74,7 @@ const malformed: fc.Arbitrary<Case> = fc.constantFrom(...routes).chain((route) =
 
 /** Every document but the audit log (failed admin actions and refusals are logged by design). */
 async function dataState(db: Firestore): Promise<string> {
-  const paths = (await allDocumentPaths(db)).filter((p) => !p.startsWith('audit/'));
+  const paths = await allDocumentPaths(db, { except: ['audit'] });
   const docs = await Promise.all(paths.map(async (p) => [p, (await db.doc(p).get()).data()] as const));
   return JSON.stringify(docs);
 }
@@ -96,4 +97,132 @@ describe('malformed bodies', () => {
     expect(await dataState(api.db)).toEqual(before);
     expect([...statuses.keys()].every((s) => s === 400 || s === 415)).toBe(true);
   });
+
+  it('answers 250 bodies holding hostile values (broken Unicode, control characters, reserved ids, impossible or future dates, profit over amount, huge numbers) with 400, writing nothing', async () => {
+    const before = await dataState(api.db);
+    await fc.assert(
+      fc.asyncProperty(hostile, async ({ route, raw, field }) => {
+        const answer = await api.call(route.method, route.path, { as: route.as, rawBody: raw });
+        const what = `${route.method} ${route.path} ${field} ${raw}`;
+        if (route.path === '/clients/batch') {
+          // A batch answers each row; a hostile row is refused on its own, naming the field.
+          expect(answer.status, what).toBe(200);
+          expect(answer.body.rows[0], what).toMatchObject({ status: 'invalid', errors: expect.arrayContaining([expect.objectContaining({ path: field.replace('rows[0].', '') })]) });
+          return;
+        }
+        expect(answer.status, what).toBe(400);
+        expect(answer.contentType).toMatch(/^application\/problem\+json/);
+        expect(answer.body.errors.map((e: { path: string }) => e.path), what).toContain(field);
+      }),
+      { numRuns: 250 },
+    );
+    expect(await dataState(api.db)).toEqual(before);
+  });
+
+  it('answers reserved, undecodable or oversized ids in the path with 400, writing nothing', async () => {
+    const before = await dataState(api.db);
+    const token = api.tokenFor('head@example.com');
+    for (const route of pathRoutes) {
+      for (const id of pathIds) {
+        const answer = await rawRequest(route.method, route.path.replace('{id}', id), token, JSON.stringify(route.valid));
+        expect(answer.status, `${route.method} ${route.path} ${id}`).toBe(400);
+      }
+    }
+    expect(await dataState(api.db)).toEqual(before);
+  });
 });
+
+type HostileCase = { route: WriteRoute; raw: string; field: string };
+
+// As JSON escapes: a lone surrogate cannot travel as UTF-8, only as the escape `\ud800` in the JSON text.
+const brokenText = fc.constantFrom('\\ud800', 'x\\udfff y', 'a\\u0000b', 'bell\\u0007');
+const hostileName = fc.oneof(brokenText, fc.constantFrom('evil\\u202Eexe', '\\u2066iso\\u2069', 'two\\nlines', 'tab\\tbed'));
+const reservedId = fc.constantFrom('.', '..', '__x__', '____', 'a/b', 'x'.repeat(1600), ' ');
+const impossibleDate = fc.constantFrom('2026-02-30', '2026-02-30T10:00:00Z', 'Feb 30 2026', '1', '2026-13-01', '2026-01-15T25:00:00Z', '2026-01-15T10:00:00');
+const futureDate = fc.constantFrom('9999-12-31', '2999-01-01T00:00:00Z');
+const hugeNumber = fc.constantFrom(1e16, -1e16, 1e300, 2 ** 53, -(2 ** 53));
+
+/** Where each class of hostile value goes: a route, the path of the field in its valid body, and the values. */
+const targets: Array<{ route: WriteRoute; field: string; values: fc.Arbitrary<unknown> }> = [];
+const target = (path: string, method: string, field: string, values: fc.Arbitrary<unknown>) => {
+  const route = routes.find((r) => r.path === path && r.method === method)!;
+  targets.push({ route, field, values });
+};
+target('/clients', 'POST', 'name', hostileName);
+target('/clients', 'POST', 'phones[0]', hostileName);
+target('/clients', 'POST', 'id', reservedId);
+target('/clients/c1', 'PATCH', 'changes.name', hostileName);
+target('/clients/c1', 'PATCH', 'changes.competitor', hostileName);
+target('/clients/c1', 'PATCH', 'changes.lostAt', fc.oneof(impossibleDate, futureDate));
+target('/clients/c1', 'PATCH', 'version', hugeNumber);
+target('/clients/c1/deals', 'POST', 'date', fc.oneof(impossibleDate, futureDate));
+target('/clients/c1/deals', 'POST', 'amount', hugeNumber);
+target('/clients/c1/deals', 'POST', 'profit', fc.oneof(hugeNumber, fc.integer({ min: 101, max: 10_000_000_000_000 })));
+target('/clients/c1/deals', 'POST', 'id', reservedId);
+target('/clients/c1/contacts', 'POST', 'text', brokenText);
+target('/clients/c1/notes', 'POST', 'text', brokenText);
+target('/clients/c1/consents', 'POST', 'proof.formId', hostileName);
+target('/clients/batch', 'POST', 'rows[0].changes.name', hostileName);
+target('/clients/batch', 'POST', 'rows[0].changes.lostAt', fc.oneof(impossibleDate, futureDate));
+target('/clients/batch', 'POST', 'rows[0].clientId', reservedId);
+target('/admin/managers', 'POST', 'name', hostileName);
+target('/admin/managers', 'POST', 'id', reservedId);
+target('/admin/managers', 'POST', 'level', hugeNumber);
+target('/admin/managers/anna', 'PATCH', 'name', hostileName);
+target('/tasks/t1/report', 'POST', 'text', brokenText);
+target('/admin/rotation/preview', 'POST', 'at', impossibleDate);
+target('/admin/rules', 'PUT', 'rules.bonus.attractionBonus', hugeNumber);
+target('/admin/rules', 'PUT', 'rules.intake.managerId', reservedId);
+
+/** Sets `path` (`a.b[0].c`) in a copy of `body`. */
+function withValue(body: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
+  const copy = structuredClone(body);
+  const keys = path.split(/\.|\[(\d+)\]/).filter((k) => k !== undefined && k !== '');
+  let at: Record<string, unknown> = copy;
+  keys.slice(0, -1).forEach((k) => {
+    at[k] ??= {};
+    at = at[k] as Record<string, unknown>;
+  });
+  at[keys.at(-1)!] = value;
+  return copy;
+}
+
+/** The body as JSON text with the hostile value written in as given (escapes and all). */
+function hostileJson(body: Record<string, unknown>, field: string, value: unknown): string {
+  const marker = '\u0001MARK\u0001';
+  const text = JSON.stringify(withValue(body, field, typeof value === 'string' ? marker : value));
+  return typeof value === 'string' ? text.replace(JSON.stringify(marker), `"${value}"`) : text;
+}
+
+const hostile: fc.Arbitrary<HostileCase> = fc.oneof(
+  ...targets.map(({ route, field, values }) => values.map((v) => ({ route, field, raw: hostileJson(route.valid, field, v) }))),
+  // A profit over the amount, however small the difference.
+  fc.integer({ min: 0, max: 1_000_000 }).chain((amount) =>
+    fc.integer({ min: amount + 1, max: amount + 1_000_000 }).map((profit) => ({ route: routes.find((r) => r.path === '/clients/c1/deals')!, field: 'profit', raw: JSON.stringify({ date: '2026-02-01', amount, profit }) })),
+  ),
+);
+
+const pathRoutes = [
+  { method: 'GET', path: '/clients/{id}', valid: undefined },
+  { method: 'PATCH', path: '/clients/{id}', valid: { version: 1, changes: { name: 'X' } } },
+  { method: 'POST', path: '/clients/{id}/notes', valid: { text: 'a note' } },
+  { method: 'POST', path: '/tasks/{id}/report', valid: { text: 'done', outcome: 'other' } },
+  { method: 'PATCH', path: '/admin/managers/{id}', valid: { level: 2 } },
+  { method: 'PUT', path: '/admin/clients/{id}/pin', valid: { pinned: true } },
+];
+const pathIds = ['.', '..', '%2E', '%2e%2E', '__x__', '%5F%5Fx%5F%5F', '%2F', 'a%00b', '%ED%A0%80', '%E0%A4%A', 'x'.repeat(1600), '%E2%80%AEevil'];
+
+/** A request exactly as written: fetch would resolve `..` and `%2E%2E` before sending. */
+function rawRequest(method: string, path: string, token: string, body: string | undefined): Promise<{ status: number }> {
+  const url = new URL(api.baseUrl);
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+    if (body !== undefined && method !== 'GET') headers['content-type'] = 'application/json';
+    const req = httpRequest({ host: url.hostname, port: url.port, method, path, headers }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0 }));
+    });
+    req.on('error', reject);
+    req.end(method === 'GET' ? undefined : body);
+  });
+}

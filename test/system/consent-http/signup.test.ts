@@ -17,7 +17,7 @@ beforeAll(async () => {
     await db.collection(collections.managers).doc(id).set({ id, name: id, email: `${id}@x.ru`, level, active: true, role: 'manager' });
   }
   await publishRules(db, { intake: { rule: 'round-robin', signupsPerMinutePerIp: 5 } }, { by: 'admin', at: '2026-03-01' });
-  server = await serveFunction('signup', signupHandler({ db: () => db, now: () => now, onRegistered: (o) => outcomes.push(o) }));
+  server = await serveFunction('signup', signupHandler({ db: () => db, now: () => now, onRegistered: (o) => outcomes.push(o), answerFloorMs: 0 }));
 });
 afterAll(() => server.close());
 
@@ -40,7 +40,7 @@ describe('public sign-up', () => {
     const { clientId } = outcomes.at(-1)!;
     const doc = await getClientDoc(db, clientId);
     expect(doc).toMatchObject({ name: 'Olga', source: 'website', phones: ['+79165550101'], emails: ['olga@example.com'], managerId: 'm1', mailable: { sms: true, email: false }, incentives: [{ kind: 'prize-draw', reference: 'draw-march', formId: 'site-footer' }] });
-    expect(doc!.consents).toEqual([{ channel: 'sms', status: 'granted', at: now.toISOString(), method: 'website', proof: { formId: 'site-footer', textVersion: '2026-01', recordedBy: 'signup', ip: '203.0.113.7' } }]);
+    expect(doc!.consents).toEqual([{ channel: 'sms', status: 'granted', at: now.toISOString(), method: 'website', proof: { formId: 'site-footer', textVersion: '2026-01', recordedBy: 'signup', address: '+79165550101', ip: '203.0.113.7' } }]);
     const history = await readHistory(db, clientId);
     expect(history.map((h) => h.type).sort()).toEqual(['consent', 'incentive', 'transfer']);
     expect(history.find((h) => h.type === 'consent')).toMatchObject({ by: 'signup', proof: { formId: 'site-footer', textVersion: '2026-01', ip: '203.0.113.7' } });
@@ -115,6 +115,43 @@ describe('public sign-up', () => {
     } finally {
       await withThanks.close();
     }
+  });
+
+  it('answers a known and a new phone no sooner than the same floor, so the answer time tells nothing', async () => {
+    const floorMs = 250;
+    const timed = await serveFunction('signup', signupHandler({ db: () => db, now: () => now, answerFloorMs: floorMs, onRegistered: (o) => outcomes.push(o) }));
+    const send = async (phone: string) => {
+      const started = performance.now();
+      const res = await fetch(timed.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.${++ipSeq}` }, body: JSON.stringify({ ...form, phone, email: '' }) });
+      return { ms: performance.now() - started, status: res.status, body: await res.text() };
+    };
+    try {
+      const answers = { known: [] as Awaited<ReturnType<typeof send>>[], fresh: [] as Awaited<ReturnType<typeof send>>[] };
+      for (let i = 0; i < 4; i++) {
+        answers.known.push(await send('+79165550101'));
+        answers.fresh.push(await send(`+7916555061${i}`));
+      }
+      // A loaded machine only makes answers slower; none may come back before the floor on either path.
+      for (const a of [...answers.known, ...answers.fresh]) {
+        expect(a.status).toBe(200);
+        expect(a.ms).toBeGreaterThanOrEqual(floorMs - 1);
+        expect(a.body).toBe(answers.known[0]!.body);
+      }
+      expect(outcomes.slice(-8).map((o) => o.created)).toEqual([false, true, false, true, false, true, false, true]);
+    } finally {
+      await timed.close();
+    }
+  });
+
+  it('refuses broken Unicode or control characters in a name at once, writing nothing', async () => {
+    const before = (await allDocumentPaths(db)).filter((p) => !p.startsWith('rateLimits/'));
+    // Escaped in the JSON text itself: a lone surrogate cannot travel as UTF-8.
+    for (const name of ['Olga \\ud800', 'Olga\\u202Egnp.exe', 'Olga\\u0000']) {
+      const res = await post(`{"name":"${name}","phone":"+79165550700","formId":"f","consentTextVersion":"v1"}`);
+      expect(res.status, name).toBe(400);
+      expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['name']);
+    }
+    expect((await allDocumentPaths(db)).filter((p) => !p.startsWith('rateLimits/'))).toEqual(before);
   });
 
   it('refuses an oversized body with 413', async () => {

@@ -115,6 +115,34 @@ describe('unsubscribe', () => {
     }
   });
 
+  it('marks dead only the address that bounced: the client stays mailable on its other e-mail, and lists go there', async () => {
+    const { db: other } = testFirestore('unsubscribe-bounce-two');
+    await createClient(other, { id: 'two', name: 'Two Mails', kind: 'person', managerId: null, emails: ['old@example.com', 'new@example.com'] }, { by: 'm1', at: '2026-03-01T00:00:00.000Z' });
+    await recordConsent(other, { clientId: 'two', channel: 'email', status: 'granted', method: 'website', proof: { formId: 'f1' }, at: '2026-03-01T00:00:00.000Z', by: 'signup' });
+    const local = await serveFunction('unsubscribe', unsubscribeHandler({ db: () => other, env }));
+    const bounce = (address: string) =>
+      fetch(`${local.url}/bounce`, { method: 'POST', body: JSON.stringify({ channel: 'email', address }), headers: { 'content-type': 'application/json', 'x-gateway-secret': gatewaySecret } }).then((r) => r.json());
+    try {
+      expect(await bounce('OLD@example.com')).toEqual({ status: 'ok', marked: 1 });
+      const doc = (await getClientDoc(other, 'two'))!;
+      expect(doc.mailable).toEqual({ sms: false, email: true });
+      expect(doc.consents).toEqual([expect.objectContaining({ channel: 'email', status: 'granted', deadAddresses: ['old@example.com'] })]);
+      const { rows } = await exportMailingList(other, { channel: 'email', at: '2026-03-20T10:00:00.000Z', by: 'admin@x.ru' });
+      expect(rows.map((r) => [r.clientId, r.address])).toEqual([['two', 'new@example.com']]);
+      expect(await bounce('new@example.com')).toEqual({ status: 'ok', marked: 1 });
+      expect((await getClientDoc(other, 'two'))!.mailable).toEqual({ sms: false, email: false });
+      expect((await exportMailingList(other, { channel: 'email', at: '2026-04-20T10:00:00.000Z', by: 'admin@x.ru' })).rows).toEqual([]);
+    } finally {
+      await local.close();
+    }
+  });
+
+  it('refuses a STOP reply holding broken Unicode at once, naming the field', async () => {
+    const res = await call('POST', '/sms-stop', { body: JSON.stringify({ phone: '+79160001010', text: 'STOP \ud800' }), contentType: 'application/json', headers: { 'x-gateway-secret': gatewaySecret } });
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.text).errors).toEqual([{ path: 'text', message: 'is not valid Unicode text (it holds a lone surrogate)' }]);
+  });
+
   it('withdraws sms consent when the gateway forwards a STOP reply, and ignores other replies', async () => {
     await person(db, 's1', '+79160001008', 's1@example.com');
     const json = (body: unknown, secretHeader = gatewaySecret) => ({ body: JSON.stringify(body), contentType: 'application/json', headers: { 'x-gateway-secret': secretHeader } });
@@ -141,7 +169,7 @@ describe('unsubscribe', () => {
     await person(db, 'b1', '+79160001010', 'b1@example.com');
     const res = await call('POST', '/bounce', { body: JSON.stringify({ channel: 'email', address: 'B1@example.com', reason: '550 mailbox unavailable' }), contentType: 'application/json', headers: { 'x-gateway-secret': gatewaySecret } });
     expect(JSON.parse(res.text)).toEqual({ status: 'ok', marked: 1 });
-    expect((await getClientDoc(db, 'b1'))!.consents!.find((c) => c.channel === 'email')).toMatchObject({ status: 'granted', dead: true });
+    expect((await getClientDoc(db, 'b1'))!.consents!.find((c) => c.channel === 'email')).toMatchObject({ status: 'granted', deadAddresses: ['b1@example.com'] });
     expect((await getClientDoc(db, 'b1'))!.mailable).toEqual({ sms: true, email: false });
     const bad = await call('POST', '/bounce', { body: JSON.stringify({ channel: 'fax', address: '' }), contentType: 'application/json', headers: { 'x-gateway-secret': gatewaySecret } });
     expect(bad.status).toBe(400);

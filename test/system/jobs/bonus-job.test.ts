@@ -62,7 +62,7 @@ describe('bonus job', () => {
     const closed = await readStatement(db, { month: '2026-01', managerId: 'm1' });
     expect(closed!.closed).toBe(true);
 
-    await recordDeal(db, { id: 'late', clientId: 'c1', managerId: 'm1', date: '2026-01-25', amount: 1, profit: 4_000 }, admin);
+    await recordDeal(db, { id: 'late', clientId: 'c1', managerId: 'm1', date: '2026-01-25', amount: 4_000, profit: 4_000 }, admin);
     const again = await computeBonusMonth(db, { month: '2026-01', by: 'admin', at: '2026-02-03T00:00:00.000Z' });
     expect(again.closed).toBe(true);
     expect(await readStatement(db, { month: '2026-01', managerId: 'm1' })).toEqual(closed);

@@ -30,7 +30,7 @@ describe('consent store', () => {
     const doc = await getClientDoc(db, 'c1');
     expect(doc!.consents).toEqual(foldConsents(await readHistory(db, 'c1')));
     expect(doc!.consents).toMatchObject([
-      { channel: 'email', status: 'granted', dead: true },
+      { channel: 'email', status: 'granted', deadAddresses: ['ivan@example.com'] },
       { channel: 'sms', status: 'withdrawn' },
     ]);
     expect(doc!.mailable).toEqual({ sms: false, email: false });

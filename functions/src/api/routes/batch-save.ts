@@ -2,8 +2,8 @@ import type { Router } from 'express';
 import { isAppError, issuesFromZod, type FieldIssue } from '../../errors.ts';
 import { editClient, foreignClient, type ClientView } from '../../store/client-edit-store.ts';
 import { writeAudit } from '../../store/audit-store.ts';
-import { actorOf, parseBody, route, scopeOf, type Ctx } from '../context.ts';
-import { batchRowSchema, batchSaveBody } from '../schemas.ts';
+import { actorOf, isAdmin, parseBody, route, scopeOf, type Ctx } from '../context.ts';
+import { batchRowSchemaAsOf, batchSaveBody } from '../schemas.ts';
 
 export type RowResult =
   | { index: number; clientId: string; status: 'applied'; client: ClientView }
@@ -19,16 +19,19 @@ const rowConcurrency = 8;
  * (field errors). One bad or stale row never blocks the others, and nothing is overwritten blindly.
  */
 async function saveRow(ctx: Ctx, raw: unknown, index: number): Promise<RowResult> {
-  const parsed = batchRowSchema.safeParse(raw);
+  const parsed = batchRowSchemaAsOf(await ctx.asOf()).safeParse(raw);
   if (!parsed.success) {
     const id = (raw as { clientId?: unknown } | null)?.clientId;
     return { index, clientId: typeof id === 'string' ? id : null, status: 'invalid', errors: issuesFromZod(parsed.error) };
   }
   const row = parsed.data;
   try {
-    const outcome = await editClient(ctx.db, { clientId: row.clientId, version: row.version, changes: row.changes, scope: scopeOf(ctx), actor: actorOf(ctx) });
+    const outcome = await editClient(ctx.db, { clientId: row.clientId, version: row.version, changes: row.changes, scope: scopeOf(ctx), actor: actorOf(ctx), mayReinstate: isAdmin(ctx) });
     if (outcome.status === 'applied') return { index, clientId: row.clientId, status: 'applied', client: outcome.client };
     if (outcome.status === 'conflict') return { index, clientId: row.clientId, status: 'conflict', current: outcome.current };
+    if (outcome.status === 'forbidden') {
+      await writeAudit(ctx.db, { at: ctx.at, actor: ctx.caller.manager.id, action: 'POST /clients/batch', outcome: 'refused', target: `clients/${row.clientId}`, details: { reason: outcome.errors[0]!.message } });
+    }
     return { index, clientId: row.clientId, status: 'invalid', errors: outcome.errors };
   } catch (e) {
     if (isAppError(e) && e.code === 'not-found') {

@@ -8,7 +8,7 @@ import { editClient, logClientHistory, readClientInScope, clientView } from '../
 import { listClients } from '../../store/client-list-store.ts';
 import { createClient, readHistory, recordDeal } from '../../store/client-store.ts';
 import { actorOf, isAdmin, parseBody, parseParam, parseQuery, route, scopeOf, type Ctx } from '../context.ts';
-import { adminCreateClientBody, adminDealBody, contactBody, createClientBody, dealBody, emptyQuery, listClientsQuery, noteBody, updateClientBody } from '../schemas.ts';
+import { adminCreateClientBody, adminDealBodyAsOf, contactBody, createClientBody, dealBodyAsOf, emptyQuery, listClientsQuery, noteBody, updateClientBodyAsOf } from '../schemas.ts';
 
 /** An admin reading someone's clients is a bulk read of the base: logged (MISSION §5). */
 async function auditAdminRead(ctx: Ctx, action: string, target: string, details?: Record<string, unknown>): Promise<void> {
@@ -78,8 +78,9 @@ export function staffClientRoutes(router: Router): void {
     '/clients/:id',
     route(async (req, ctx) => {
       const id = parseParam(req.params.id, idSchema, 'id');
-      const body = parseBody(req, updateClientBody);
-      const outcome = await editClient(ctx.db, { clientId: id, version: body.version, changes: body.changes, scope: scopeOf(ctx), actor: actorOf(ctx) });
+      const body = parseBody(req, updateClientBodyAsOf(await ctx.asOf()));
+      const outcome = await editClient(ctx.db, { clientId: id, version: body.version, changes: body.changes, scope: scopeOf(ctx), actor: actorOf(ctx), mayReinstate: isAdmin(ctx) });
+      if (outcome.status === 'forbidden') throw new AppError('forbidden', outcome.errors.map((e) => e.message).join('; '), { issues: outcome.errors });
       if (outcome.status === 'conflict') {
         throw new AppError('conflict', 'the client was changed since you read it; here are the current values', { details: { current: outcome.current } });
       }
@@ -98,7 +99,8 @@ export function staffClientRoutes(router: Router): void {
     route(async (req, ctx) => {
       const clientId = parseParam(req.params.id, idSchema, 'id');
       const scope = scopeOf(ctx);
-      const body = isAdmin(ctx) ? parseBody(req, adminDealBody) : parseBody(req, dealBody);
+      const asOf = await ctx.asOf();
+      const body = isAdmin(ctx) ? parseBody(req, adminDealBodyAsOf(asOf)) : parseBody(req, dealBodyAsOf(asOf));
       const client = await readClientInScope(ctx.db, clientId, scope);
       // A manager records only their own deals; an admin on behalf of the holder unless told otherwise.
       const managerId = isAdmin(ctx) ? ((body as { managerId?: string }).managerId ?? client.managerId) : ctx.caller.manager.id;

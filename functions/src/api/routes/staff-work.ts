@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { readStatement } from '../../jobs/bonus-job.ts';
 import { fileHandoverReport, listOpenTasks } from '../../store/handover-store.ts';
 import { isAppError } from '../../errors.ts';
-import { idSchema } from '../../schema/common.ts';
+import { documentIdSchema, idSchema } from '../../schema/common.ts';
 import { writeAudit } from '../../store/audit-store.ts';
 import { collections } from '../../store/collections.ts';
 import { readClientInScope } from '../../store/client-edit-store.ts';
@@ -11,7 +11,7 @@ import { recordConsent } from '../../store/consent-store.ts';
 import { actorOf, isAdmin, notFound, parseBody, parseParam, parseQuery, route, scopeOf } from '../context.ts';
 import { consentBody, emptyQuery, monthParam, reportBody } from '../schemas.ts';
 
-const taskIdParam = z.string().min(1, 'must not be empty').max(300, 'must be at most 300 characters').regex(/^[^/]+$/, 'must not contain /');
+const taskIdParam = documentIdSchema.pipe(z.string().max(300, 'must be at most 300 characters'));
 
 const statementQuery = z.object({ managerId: idSchema.optional() }).strict();
 

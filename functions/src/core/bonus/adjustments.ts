@@ -1,3 +1,4 @@
+import { formatMoney } from './money.ts';
 import type { StatementLine } from './types.ts';
 
 /**
@@ -51,7 +52,7 @@ export function adjustmentLines(review: ClosedMonthReview): Map<string, Statemen
         amount: delta,
         status: template.status,
         dueDate: template.dueDate,
-        note: `correction to closed ${review.month}, ${template.kind === 'adjustment' ? template.note : `${template.kind} line`}: ${delta > 0 ? '+' : ''}${delta}`,
+        note: `correction to closed ${review.month}, ${template.kind === 'adjustment' ? template.note : `${template.kind} line`}: ${delta > 0 ? '+' : ''}${formatMoney(delta)}`,
         ofMonth: review.month,
         ref: template.id,
       });

@@ -15,18 +15,25 @@ export type ConsentChange = {
 /**
  * Applies one change to the current consents. The latest change by time wins, so a backdated
  * change (an import of old paper forms) never overrides a newer one; at equal times the later
- * applied wins. `dead` keeps the status and only flags the contact; a later grant revives it,
- * because the person gave the address again.
+ * applied wins. `dead` keeps the status and only marks the address it names (`proof.address`) as
+ * dead, so another address on the channel still works; a later grant naming that address revives
+ * it, because the person gave it again.
  */
 export function applyConsentChange(current: ReadonlyArray<Consent>, change: ConsentChange): Consent[] {
   const existing = current.find((c) => c.channel === change.channel);
   if (existing !== undefined && change.at < existing.at) return [...current];
+  const address = change.proof.address;
+  const dead = new Set(existing?.deadAddresses ?? []);
   let next: Consent;
   if (change.status === 'dead') {
-    next = existing !== undefined ? { ...existing, at: change.at, dead: true } : { channel: change.channel, status: 'withdrawn', at: change.at, method: change.method, proof: change.proof, dead: true };
+    if (address !== undefined) dead.add(address);
+    next = existing !== undefined ? { ...existing, at: change.at } : { channel: change.channel, status: 'withdrawn', at: change.at, method: change.method, proof: change.proof };
   } else {
+    if (change.status === 'granted' && address !== undefined) dead.delete(address);
     next = { channel: change.channel, status: change.status, at: change.at, method: change.method, proof: change.proof };
   }
+  delete next.deadAddresses;
+  if (dead.size > 0) next.deadAddresses = [...dead].sort();
   const others = current.filter((c) => c.channel !== change.channel);
   return [...others, next].sort((a, b) => (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0));
 }

@@ -4,19 +4,25 @@ import { consentFor } from './consent-state.ts';
 export type MailableFlags = { sms: boolean; email: boolean };
 export type ContactHolder = { phones: ReadonlyArray<string>; emails: ReadonlyArray<string>; consents?: ReadonlyArray<Consent> | undefined };
 
-/** The address a list for this channel goes to: the client's first phone or first e-mail. */
-export function primaryAddress(client: Pick<ContactHolder, 'phones' | 'emails'>, channel: Channel): string | undefined {
-  return channel === 'sms' ? client.phones[0] : client.emails[0];
+/** The addresses a list for this channel could go to: the client's phones or e-mails. */
+export function channelAddresses(client: Pick<ContactHolder, 'phones' | 'emails'>, channel: Channel): ReadonlyArray<string> {
+  return channel === 'sms' ? client.phones : client.emails;
 }
 
-/** Granted, never withdrawn since, not dead. */
+/** The address a list for this channel goes to: the client's first phone or e-mail that is not dead. */
+export function mailingAddress(client: ContactHolder, channel: Channel): string | undefined {
+  const dead = consentFor(client.consents, channel)?.deadAddresses ?? [];
+  return channelAddresses(client, channel).find((a) => !dead.includes(a));
+}
+
+/** Granted and never withdrawn since. */
 export function consentAllowsMailing(consent: Consent | undefined): boolean {
-  return consent !== undefined && consent.status === 'granted' && consent.dead !== true;
+  return consent !== undefined && consent.status === 'granted';
 }
 
 /** The flags denormalised on the client document so that the export queries only mailable clients. */
 export function mailableFlags(client: ContactHolder): MailableFlags {
-  const flag = (channel: Channel) => consentAllowsMailing(consentFor(client.consents, channel)) && primaryAddress(client, channel) !== undefined;
+  const flag = (channel: Channel) => consentAllowsMailing(consentFor(client.consents, channel)) && mailingAddress(client, channel) !== undefined;
   return { sms: flag('sms'), email: flag('email') };
 }
 
@@ -38,19 +44,19 @@ export function selectForMailing(candidates: ReadonlyArray<MailingCandidate>, op
   const skipped: MailingSkip[] = [];
   for (const c of candidates) {
     const consent = consentFor(c.consents, options.channel);
-    const address = primaryAddress(c, options.channel);
+    const address = mailingAddress(c, options.channel);
     const reason: MailingSkip['reason'] | undefined =
       consent === undefined
         ? 'no-consent'
-        : consent.dead === true
-          ? 'dead'
-          : consent.status !== 'granted'
-            ? 'withdrawn'
-            : address === undefined
-              ? 'no-address'
-              : !cadenceAllows(c.lastExportAt, options.at, options.cadenceDays)
-                ? 'cadence'
-                : undefined;
+        : consent.status !== 'granted'
+          ? 'withdrawn'
+          : address === undefined
+            ? channelAddresses(c, options.channel).length > 0
+              ? 'dead'
+              : 'no-address'
+            : !cadenceAllows(c.lastExportAt, options.at, options.cadenceDays)
+              ? 'cadence'
+              : undefined;
     if (reason === undefined) picked.push({ clientId: c.id, name: c.name, address: address! });
     else skipped.push({ clientId: c.id, reason });
   }

@@ -27,12 +27,16 @@ describe('consent fold', () => {
     ]);
   });
 
-  it('flags a dead contact without granting it, and a later grant revives it', () => {
-    const dead = foldConsents([entry({ id: '1', at: '2026-01-01', status: 'granted' }), entry({ id: '2', at: '2026-01-02', status: 'dead', method: 'bounce' })]);
-    expect(dead).toMatchObject([{ status: 'granted', dead: true }]);
-    const revived = applyConsentChange(dead, { channel: 'sms', status: 'granted', at: '2026-01-03', method: 'questionnaire', proof: {} });
-    expect(revived[0]!.dead).toBeUndefined();
-    expect(foldConsents([entry({ id: '1', at: '2026-01-01', status: 'dead', method: 'bounce' })])).toMatchObject([{ status: 'withdrawn', dead: true }]);
+  it('marks only the bounced address dead, without granting it; a later grant naming that address revives it', () => {
+    const dead = foldConsents([entry({ id: '1', at: '2026-01-01', status: 'granted' }), entry({ id: '2', at: '2026-01-02', status: 'dead', method: 'bounce', proof: { address: '+79160000001' } })]);
+    expect(dead).toMatchObject([{ status: 'granted', deadAddresses: ['+79160000001'] }]);
+    const otherGrant = applyConsentChange(dead, { channel: 'sms', status: 'granted', at: '2026-01-03', method: 'staff', proof: { address: '+79160000002' } });
+    expect(otherGrant[0]!.deadAddresses).toEqual(['+79160000001']);
+    const revived = applyConsentChange(dead, { channel: 'sms', status: 'granted', at: '2026-01-03', method: 'questionnaire', proof: { address: '+79160000001' } });
+    expect(revived[0]!.deadAddresses).toBeUndefined();
+    const both = applyConsentChange(dead, { channel: 'sms', status: 'dead', at: '2026-01-04', method: 'bounce', proof: { address: '+79160000002' } });
+    expect(both[0]!.deadAddresses).toEqual(['+79160000001', '+79160000002']);
+    expect(foldConsents([entry({ id: '1', at: '2026-01-01', status: 'dead', method: 'bounce', proof: { address: '+79160000001' } })])).toMatchObject([{ status: 'withdrawn', deadAddresses: ['+79160000001'] }]);
   });
 
   it('lets no backdated change override a newer one', () => {

@@ -13,7 +13,8 @@ describe('mailing eligibility', () => {
       [
         client('ok', [granted('sms')]),
         client('withdrawn', [granted('sms', { status: 'withdrawn', method: 'unsubscribe' })]),
-        client('dead', [granted('sms', { dead: true })]),
+        client('dead', [granted('sms', { deadAddresses: ['+79161234567'] })]),
+        client('second-phone', [granted('sms', { deadAddresses: ['+79161234567'] })], { phones: ['+79161234567', '+79161234568'] }),
         client('email-only', [granted('email')]),
         client('no-phone', [granted('sms')], { phones: [] }),
         client('recent', [granted('sms')], { lastExportAt: '2026-03-05T10:00:00.000Z' }),
@@ -21,7 +22,8 @@ describe('mailing eligibility', () => {
       ],
       { channel: 'sms', at, cadenceDays: 7 },
     );
-    expect(picked.map((p) => p.clientId)).toEqual(['ok', 'week-ago']);
+    expect(picked.map((p) => p.clientId)).toEqual(['ok', 'second-phone', 'week-ago']);
+    expect(picked[1]!.address).toBe('+79161234568');
     expect(picked[0]).toEqual({ clientId: 'ok', name: 'ok', address: '+79161234567' });
     expect(skipped).toEqual([
       { clientId: 'withdrawn', reason: 'withdrawn' },
@@ -32,10 +34,10 @@ describe('mailing eligibility', () => {
     ]);
   });
 
-  it('never lets a withdrawn or dead consent through, whatever the cadence (property)', () => {
+  it('never lets a withdrawn consent or a dead address through, whatever the cadence (property)', () => {
     fc.assert(
       fc.property(fc.constantFrom('withdrawn' as const, 'granted' as const), fc.boolean(), fc.integer({ min: 0, max: 30 }), (status, dead, cadenceDays) => {
-        const c = client('x', [granted('email', { status, dead: dead || undefined })]);
+        const c = client('x', [granted('email', { status, ...(dead ? { deadAddresses: ['a@b.ru'] } : {}) })]);
         const { picked } = selectForMailing([c], { channel: 'email', at: '2026-05-01', cadenceDays });
         expect(picked.length === 1).toBe(status === 'granted' && !dead);
       }),
@@ -51,6 +53,8 @@ describe('mailing eligibility', () => {
 
   it('marks a channel mailable only with a granted live consent and an address', () => {
     expect(mailableFlags({ phones: ['+79161234567'], emails: [], consents: [granted('sms'), granted('email')] })).toEqual({ sms: true, email: false });
-    expect(mailableFlags({ phones: ['+79161234567'], emails: ['a@b.ru'], consents: [granted('sms', { dead: true })] })).toEqual({ sms: false, email: false });
+    expect(mailableFlags({ phones: ['+79161234567'], emails: ['a@b.ru'], consents: [granted('sms', { deadAddresses: ['+79161234567'] })] })).toEqual({ sms: false, email: false });
+    // Dead is per address: a bounce on one e-mail leaves the client mailable on another.
+    expect(mailableFlags({ phones: [], emails: ['old@b.ru', 'new@b.ru'], consents: [granted('email', { deadAddresses: ['old@b.ru'] })] })).toEqual({ sms: false, email: true });
   });
 });
