@@ -35,12 +35,22 @@ export const nameText = (max: number) =>
 export function documentIdProblem(id: string): string | undefined {
   if (id === '') return 'must not be empty';
   if (!id.isWellFormed()) return notWellFormedMessage;
-  if (Buffer.byteLength(id, 'utf8') > 1500) return 'must be at most 1,500 bytes';
+  if (utf8Length(id) > 1500) return 'must be at most 1,500 bytes';
   if (id.includes('/')) return 'must not contain /';
   if (id === '.' || id === '..') return 'must not be . or ..';
   if (/^__.*__$/s.test(id)) return 'must not start and end with __ (reserved)';
   if (anyControl.test(id) || bidiControls.test(id)) return 'must not hold control or bidi override characters';
   return undefined;
+}
+
+/** UTF-8 byte length without Buffer or TextEncoder: the add-on bundles these schemas for Apps Script, which has neither. */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
 }
 
 export function isDocumentId(id: string): boolean {
