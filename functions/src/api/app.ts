@@ -8,6 +8,7 @@ import { foreignClient } from '../store/client-edit-store.ts';
 import { openFirestore } from '../store/db.ts';
 import { authenticate, verifierFromEnv, type Verifier } from './auth.ts';
 import { installProblemFinalHandler } from './final-handler.ts';
+import { answerHealth, isHealthCheck } from './health.ts';
 import type { Ctx } from './context.ts';
 import { adminConfigRoutes } from './routes/admin-config.ts';
 import { adminJobRoutes } from './routes/admin-jobs.ts';
@@ -75,6 +76,7 @@ export function createApiHandler(options: ApiOptions): HttpFunction {
     let ctx: Ctx | undefined;
     try {
       db ??= options.db();
+      if (isHealthCheck(req)) return await answerHealth(res, db);
       verify ??= options.verify();
       checkEnvelope(req);
       const caller = await authenticate(db, verify, req.get('authorization'), { method: req.method, path: req.path, at });
