@@ -26,7 +26,8 @@ export const functionTable = {
   api: {
     role: 'staff-api',
     invokers: 'anyone',
-    memory: '1Gi',
+    // The 202 jobs (a rotation, a bonus month) run inside the api's instance.
+    memory: '2Gi',
     cpu: '1',
     timeoutSeconds: 60,
     concurrency: 40,
