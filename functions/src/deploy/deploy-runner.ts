@@ -28,6 +28,8 @@ function run(command: string, args: string[], stdin?: string): Promise<Result> {
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     child.once('error', (e) => reject(new Error(`could not run ${command}: ${e.message} (install the Google Cloud CLI and log in: gcloud auth login)`)));
     child.once('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    // A command that exits without reading its input must not crash the deploy with EPIPE.
+    child.stdin.once('error', () => undefined);
     child.stdin.end(stdin ?? '');
   });
 }

@@ -26,7 +26,7 @@ function startStack(args: string[], keepEvery = 3600): Running {
   return { child, output: () => output, exited };
 }
 
-async function waitFor(stack: Running, pattern: RegExp, timeoutMs = 120_000): Promise<RegExpMatchArray> {
+async function waitFor(stack: Running, pattern: RegExp, timeoutMs = 240_000): Promise<RegExpMatchArray> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const m = stack.output().match(pattern);
@@ -133,5 +133,6 @@ describe('npm start (the local stack)', () => {
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
     expect(existsSync(join(dataDir, 'stack-pids.json'))).toBe(false);
-  });
+    // Two stacks, each with its own emulator, one after the other: slow on a busy machine.
+  }, 300_000);
 });
