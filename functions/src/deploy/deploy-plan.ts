@@ -294,6 +294,11 @@ function alertPolicy(config: DeployConfig, channels: string[]): Record<string, u
 
 type Channel = { name?: string; type?: string; labels?: { email_address?: string } };
 
+/** The newest enabled version of a secret (gcloud lists the newest first). */
+function secretVersionsRead(config: DeployConfig, secret: SecretName): Read {
+  return { key: `secretVersions:${secret}`, kind: 'gcloud', args: ['secrets', 'versions', 'list', secret, '--filter=state:ENABLED', '--limit=1', project(config), '--format=json'] };
+}
+
 function functionsRead(config: DeployConfig): Read {
   return { key: 'functions', kind: 'gcloud', args: ['functions', 'list', `--regions=${config.region}`, '--v2', project(config), '--format=json'] };
 }
@@ -453,7 +458,7 @@ export const phases: Phase[] = [
     reads: ({ config }) => [
       { key: 'secrets', kind: 'gcloud', args: ['secrets', 'list', project(config), '--format=json'] },
       ...secretNames.flatMap((s) => [
-        { key: `secretVersions:${s}`, kind: 'gcloud' as const, args: ['secrets', 'versions', 'list', s, '--filter=state:ENABLED', '--limit=1', project(config), '--format=json'] },
+        secretVersionsRead(config, s),
         { key: `secretPolicy:${s}`, kind: 'gcloud' as const, args: ['secrets', 'get-iam-policy', s, project(config), '--format=json'] },
       ]),
     ],
@@ -478,11 +483,14 @@ export const phases: Phase[] = [
   },
   {
     name: 'Functions (Cloud Run functions, 2nd gen)',
-    reads: ({ config }) => [functionsRead(config)],
+    // The secrets' latest versions, read again now that the secrets phase has added any missing.
+    reads: ({ config }) => [functionsRead(config), ...secretNames.map((s) => secretVersionsRead(config, s))],
     plan: ({ config, sourceDigest }, observed) =>
       functionNames.flatMap((f) => {
         const args = deployArgs(config, f);
-        const label = sourceDigest === undefined ? '<digest of these flags and the source>' : hash({ args, sourceDigest });
+        // A function reads `:latest` when an instance starts: a new secret version (a rotation) redeploys the functions using it.
+        const versions = Object.values(functionTable[f].secrets).map((s) => ((observed[`secretVersions:${s}`] as Array<{ name?: string }> | undefined) ?? [])[0]?.name ?? 'none');
+        const label = sourceDigest === undefined ? '<digest of these flags, the source and the secret versions>' : hash({ args, sourceDigest, versions });
         const described = functionOf(observed, f);
         if (described?.state === 'ACTIVE' && described.labels?.[specLabel] === label) return [];
         return [{ kind: 'gcloud' as const, args: [...args, `--update-labels=${specLabel}=${label}`, '--quiet'], why: `${f}: ${functionTable[f].invokers === 'anyone' ? 'public URL, the function checks every caller itself' : 'only the scheduler may call it'}` }];

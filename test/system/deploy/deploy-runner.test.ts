@@ -135,6 +135,14 @@ describe('npm run deploy against the gcloud double', () => {
     ]);
   });
 
+  it('after a secret rotation (a new version), redeploys exactly the functions that read that secret', async () => {
+    const added = spawnSync('gcloud', ['secrets', 'versions', 'add', 'unsubscribe-secret', '--data-file=-', '--project=acme-clientbase'], { input: 'n'.repeat(43), encoding: 'utf8' });
+    expect(added.status).toBe(0);
+    writeFileSync(callsPath, '');
+    await runDeploy({ ...input, sourceDigest: 'source-v2' }, { out: () => undefined, fetch: rules.fetch, servicePauseMs: 1 });
+    expect(calls().filter((c) => !isRead(c.args)).map((c) => c.args.slice(0, 3).join(' '))).toEqual(['functions deploy api', 'functions deploy unsubscribe', 'run services update']);
+  });
+
   it('stops at a failing command, says so, and the next run picks up from there', async () => {
     setState((s) => {
       delete s.schedulerJobs['overdue-reports-daily'];
@@ -146,11 +154,12 @@ describe('npm run deploy against the gcloud double', () => {
     const gcloud = join(dir, 'gcloud');
     const real = readFileSync(gcloud, 'utf8');
     writeFileSync(gcloud, `#!/bin/sh\ncase "$*" in *"jobs create"*) echo "ERROR: PERMISSION_DENIED: cloudscheduler.jobs.create" >&2; exit 1;; esac\n${real.split('\n').slice(1).join('\n')}`);
-    await expect(runDeploy(input, { out: () => undefined, fetch: rules.fetch, servicePauseMs: 1 })).rejects.toThrow(/PERMISSION_DENIED[\s\S]*run the deploy again/);
+    const current = { ...input, sourceDigest: 'source-v2' };
+    await expect(runDeploy(current, { out: () => undefined, fetch: rules.fetch, servicePauseMs: 1 })).rejects.toThrow(/PERMISSION_DENIED[\s\S]*run the deploy again/);
     writeFileSync(gcloud, real);
     process.env.GCLOUD_DOUBLE_CALLS = callsPath;
     writeFileSync(callsPath, '');
-    await deploy();
+    await runDeploy(current, { out: () => undefined, fetch: rules.fetch, servicePauseMs: 1 });
     expect(calls().filter((c) => !isRead(c.args)).map((c) => c.args.slice(0, 5).join(' '))).toEqual(['scheduler jobs create http overdue-reports-daily']);
   });
 });
