@@ -21,7 +21,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       inihibitDiagnosticMessage: true,
     },
     // The trace goes in through the mixin, the one path the formatter rewrites into Cloud Logging's trace fields.
-    { level: options.level ?? process.env.LOG_LEVEL ?? 'info', mixin: () => ({ ...scope.getStore()?.trace }) },
+    // No pid or hostname: Cloud Run labels each entry with its instance already.
+    { level: options.level ?? process.env.LOG_LEVEL ?? 'info', base: null, mixin: () => ({ ...scope.getStore()?.trace }) },
   );
   // Synchronous writes: an instance stopped right after a failure must not lose the line saying why.
   return pino(config, options.destination ?? pino.destination({ dest: 1, sync: true }));

@@ -29,6 +29,8 @@ export type ReportingOptions = {
   attempts?: number;
   backoffMs?: number;
   now?: () => Date;
+  /** How often a running job logs that it is still running. */
+  heartbeatMs?: number;
 };
 
 export function spreadsheetFromEnv(env: NodeJS.ProcessEnv = process.env): ReportSpreadsheet | undefined {
@@ -49,6 +51,8 @@ export function reportedRun<K extends RunKind, T extends RunOutcomes[K]>(kind: K
       const started = Date.now();
       log().info({ slot: input.scheduleTime, caller: input.caller }, `${kind} started for ${input.scheduleTime}`);
       let outcome: T;
+      // A long run says it is alive, so a silent log means a stuck or killed instance.
+      const heartbeat = setInterval(() => log().info({ millis: Date.now() - started }, `${kind} still running`), options.heartbeatMs ?? 60_000);
       try {
         outcome = await job(input);
       } catch (e) {
@@ -56,6 +60,8 @@ export function reportedRun<K extends RunKind, T extends RunOutcomes[K]>(kind: K
         log().error({ err: e, alert: 'run-failed', millis: Date.now() - started }, `${kind} for ${input.scheduleTime} failed: ${error}`);
         await report(input.db, target, { key: runKey(kind, input.scheduleTime), kind, slot: input.scheduleTime, status: 'failed', finishedAt: now().toISOString(), headline: 'failed', error, tabs: [] }, [], options);
         throw e;
+      } finally {
+        clearInterval(heartbeat);
       }
       const headline = headlineOf(kind, outcome);
       log().info({ millis: Date.now() - started }, `${kind} done: ${headline}`);

@@ -184,7 +184,9 @@ async function main(): Promise<void> {
   };
   const children = targets.map((target) => {
     const out = openSync(join(logDir, `${target}.log`), 'a');
-    const child = spawn(process.execPath, [join(root, 'functions/src/local/serve-function.ts'), target, String(new URL(urls.get(target)!).port)], { env, stdio: ['ignore', out, 'pipe', 'ipc'] });
+    const args = [join(root, 'functions/src/local/serve-function.ts'), target, String(new URL(urls.get(target)!).port)];
+    // K_SERVICE as Cloud Run sets it: each log line names its function.
+    const child = spawn(process.execPath, args, { env: { ...env, K_SERVICE: target }, stdio: ['ignore', out, 'pipe', 'ipc'] });
     closeSync(out);
     child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[${target}] ${chunk}`));
     return child;

@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import type { Firestore } from 'firebase-admin/firestore';
 import { auth as googleAuth } from 'googleapis/build/src/apis/sheets/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import { reportSpreadsheet, type ReportSpreadsheet } from '../../../functions/sr
 import { createClient, recordDeal } from '../../../functions/src/store/client-store.ts';
 import { collections } from '../../../functions/src/store/collections.ts';
 import { publishRules } from '../../../functions/src/store/rules-store.ts';
+import { createLogger, setRootLogger } from '../../../functions/src/logger.ts';
 import { testFirestore } from '../../support/firestore.ts';
 import { startSheetsApiDouble, type SheetsApiDouble } from '../../support/sheets-api-double.ts';
 import { serveFunction } from '../consent-http/http-server.ts';
@@ -200,6 +202,30 @@ describe('reports spreadsheet publishing after scheduled runs', () => {
       expect(double.values('Runs')[1]![3]).toBe('ok');
     } finally {
       await fn.close();
+    }
+  });
+
+  it('logs the run as it goes, every line carrying the run id, and a failure with an alert field and its stack', async () => {
+    const { db, options } = await fresh('report-logs');
+    const lines: Array<Record<string, unknown>> = [];
+    setRootLogger(createLogger({ level: 'info', destination: new Writable({ write: (c, _e, done) => (lines.push(...String(c).split('\n').filter(Boolean).map((l) => JSON.parse(l))), done()) }) }));
+    try {
+      const slow = reportedRun('rotation', async () => (await new Promise((r) => setTimeout(r, 120)), outcome), { ...options, heartbeatMs: 50 });
+      await slow({ db, scheduleTime: '2026-12-01T03:00:00.000Z', caller: 'scheduler@x' });
+      const messages = lines.map((l) => l.message);
+      expect(messages[0]).toBe('rotation started for 2026-12-01T03:00:00.000Z');
+      expect(messages).toContain('rotation still running');
+      expect(messages).toContain('rotation done: rotation-2026-12-01: 2 moved, 1 not moved, 0 unbalanced');
+      expect(messages.at(-1)).toBe('published 1 run(s) to the reports spreadsheet');
+      expect(lines.every((l) => l.runId === 'rotation_2026-12-01T03:00:00.000Z' && l.job === 'rotation')).toBe(true);
+
+      lines.length = 0;
+      await expect(reportedRun('bonuses', async () => Promise.reject(new Error('quota exceeded')), options)({ db, scheduleTime: '2026-12-01T02:00:00.000Z', caller: 'x' })).rejects.toThrow('quota exceeded');
+      const failure = lines.find((l) => l.alert === 'run-failed');
+      expect(failure).toMatchObject({ severity: 'ERROR', message: 'bonuses for 2026-12-01T02:00:00.000Z failed: quota exceeded', runId: 'bonuses_2026-12-01T02:00:00.000Z' });
+      expect(String(failure!.stack_trace)).toContain('Error: quota exceeded');
+    } finally {
+      setRootLogger(createLogger({ level: 'silent' }));
     }
   });
 
