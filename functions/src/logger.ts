@@ -16,7 +16,10 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const config = createGcpLoggingPinoConfig(
     {
       // Given, not detected: detection would ask the metadata server, which is not there locally.
-      serviceContext: { service: options.service ?? process.env.K_SERVICE ?? 'clientbase', ...(process.env.K_REVISION ? { version: process.env.K_REVISION } : {}) },
+      serviceContext: {
+        service: options.service ?? process.env.K_SERVICE ?? 'clientbase',
+        ...(process.env.K_REVISION ? { version: process.env.K_REVISION } : {}),
+      },
       traceGoogleCloudProjectId: options.projectId ?? process.env.GOOGLE_CLOUD_PROJECT ?? process.env.GCLOUD_PROJECT ?? '',
       inihibitDiagnosticMessage: true,
     },

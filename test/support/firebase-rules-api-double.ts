@@ -15,7 +15,8 @@ export function firebaseRulesApiDouble(project: string): RulesApiDouble {
   const rulesets = new Map<string, { name: string; source: { files: Array<{ name: string; content: string }> } }>();
   let release: { name: string; rulesetName: string } | undefined;
   const calls: RulesApiDouble['calls'] = [];
-  const answer = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  const answer = (status: number, body: unknown) =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   const doFetch = (async (input: string | URL | Request, init?: RequestInit) => {
     const url = String(input);
     const method = init?.method ?? 'GET';
@@ -23,7 +24,8 @@ export function firebaseRulesApiDouble(project: string): RulesApiDouble {
     const headers = new Headers(init?.headers);
     if (!/^Bearer \S+$/.test(headers.get('authorization') ?? '')) return answer(401, { error: { code: 401, status: 'UNAUTHENTICATED' } });
     const body = init?.body ? JSON.parse(String(init.body)) : undefined;
-    if (method === 'GET' && url === `${base}/releases/cloud.firestore`) return release ? answer(200, release) : answer(404, { error: { code: 404, status: 'NOT_FOUND' } });
+    if (method === 'GET' && url === `${base}/releases/cloud.firestore`)
+      return release ? answer(200, release) : answer(404, { error: { code: 404, status: 'NOT_FOUND' } });
     if (method === 'GET' && url.startsWith(`${base}/rulesets/`)) {
       const r = rulesets.get(url.slice('https://firebaserules.googleapis.com/v1/'.length));
       return r ? answer(200, r) : answer(404, { error: { code: 404, status: 'NOT_FOUND' } });
@@ -50,5 +52,15 @@ export function firebaseRulesApiDouble(project: string): RulesApiDouble {
     }
     return answer(404, { error: { code: 404, message: `the double does not implement ${method} ${url}` } });
   }) as typeof fetch;
-  return { fetch: doFetch, calls, released: () => (release ? rulesets.get(release.rulesetName)?.source.files.map((f) => f.content).join('') : undefined) };
+  return {
+    fetch: doFetch,
+    calls,
+    released: () =>
+      release
+        ? rulesets
+            .get(release.rulesetName)
+            ?.source.files.map((f) => f.content)
+            .join('')
+        : undefined,
+  };
 }

@@ -13,19 +13,47 @@ export type GcloudDoubleState = {
   database?: { name: string; locationId: string; type: string; pointInTimeRecoveryEnablement: string; deleteProtectionState: string };
   backupSchedules: Array<{ name: string; retention: string; dailyRecurrence?: Record<string, never> }>;
   indexes: Array<{ name: string; queryScope: string; fields: Array<{ fieldPath: string; order?: string }>; state: string }>;
-  fields: Record<string, { name: string; indexConfig: { usesAncestorConfig: boolean; indexes?: unknown[] }; ttlConfig?: { state: string } }>;
+  fields: Record<
+    string,
+    { name: string; indexConfig: { usesAncestorConfig: boolean; indexes?: unknown[] }; ttlConfig?: { state: string } }
+  >;
   serviceAccounts: Record<string, { email: string; displayName: string }>;
   projectPolicy: Policy;
   secrets: Record<string, { name: string; versions: Array<{ name: string; state: string }>; policy: Policy }>;
-  functions: Record<string, { name: string; state: string; labels: Record<string, string>; serviceConfig: { service: string; serviceAccountEmail: string; environmentVariables: Record<string, string> } }>;
-  runServices: Record<string, { metadata: { name: string }; spec: { template: { metadata: { annotations: Record<string, string> } } }; policy: Policy }>;
+  functions: Record<
+    string,
+    {
+      name: string;
+      state: string;
+      labels: Record<string, string>;
+      serviceConfig: { service: string; serviceAccountEmail: string; environmentVariables: Record<string, string> };
+    }
+  >;
+  runServices: Record<
+    string,
+    { metadata: { name: string }; spec: { template: { metadata: { annotations: Record<string, string> } } }; policy: Policy }
+  >;
   schedulerJobs: Record<string, Record<string, unknown>>;
   channels: Array<{ name: string; type: string; displayName: string; labels: Record<string, string> }>;
   policies: Array<Record<string, unknown> & { name: string }>;
 };
 
 export function emptyProject(): GcloudDoubleState {
-  return { projectNumber: '123456789', services: [], backupSchedules: [], indexes: [], fields: {}, serviceAccounts: {}, projectPolicy: { bindings: [], etag: 'e0' }, secrets: {}, functions: {}, runServices: {}, schedulerJobs: {}, channels: [], policies: [] };
+  return {
+    projectNumber: '123456789',
+    services: [],
+    backupSchedules: [],
+    indexes: [],
+    fields: {},
+    serviceAccounts: {},
+    projectPolicy: { bindings: [], etag: 'e0' },
+    secrets: {},
+    functions: {},
+    runServices: {},
+    schedulerJobs: {},
+    channels: [],
+    policies: [],
+  };
 }
 
 class Exit extends Error {
@@ -77,15 +105,31 @@ function addBinding(policy: Policy, role: string, member: string): void {
 
 function removeBinding(policy: Policy, role: string, member: string): void {
   const binding = policy.bindings.find((b) => b.role === role);
-  if (!binding?.members.includes(member)) throw new Exit(1, `ERROR: Policy binding with the specified principal, role, and condition not found!`);
+  if (!binding?.members.includes(member))
+    throw new Exit(1, `ERROR: Policy binding with the specified principal, role, and condition not found!`);
   binding.members = binding.members.filter((m) => m !== member);
 }
 
 /** Each command the double knows, with the flags the real one accepts (checked against `gcloud ... --help`). */
 const gcloudWide = ['project', 'format', 'quiet'];
-const commands: Record<string, { flags: string[]; run: (s: GcloudDoubleState, words: string[], f: (k: string) => string | undefined, all: (k: string) => string[], stdin: string) => unknown }> = {
+const commands: Record<
+  string,
+  {
+    flags: string[];
+    run: (
+      s: GcloudDoubleState,
+      words: string[],
+      f: (k: string) => string | undefined,
+      all: (k: string) => string[],
+      stdin: string,
+    ) => unknown;
+  }
+> = {
   'auth print-access-token': { flags: [], run: () => 'double-access-token' },
-  'services list': { flags: ['enabled'], run: (s) => s.services.map((name) => ({ config: { name }, name: `projects/${s.projectNumber}/services/${name}`, state: 'ENABLED' })) },
+  'services list': {
+    flags: ['enabled'],
+    run: (s) => s.services.map((name) => ({ config: { name }, name: `projects/${s.projectNumber}/services/${name}`, state: 'ENABLED' })),
+  },
   'services enable': {
     flags: ['async'],
     run: (s, words) => {
@@ -120,7 +164,12 @@ const commands: Record<string, { flags: string[]; run: (s: GcloudDoubleState, wo
   'firestore backups schedules list': { flags: ['database'], run: (s) => s.backupSchedules },
   'firestore backups schedules create': {
     flags: ['database', 'retention', 'recurrence', 'day-of-week'],
-    run: (s, _w, f) => void s.backupSchedules.push({ name: `projects/p/databases/(default)/backupSchedules/s${s.backupSchedules.length + 1}`, retention: seconds(f('retention')!), ...(f('recurrence') === 'daily' ? { dailyRecurrence: {} } : {}) }),
+    run: (s, _w, f) =>
+      void s.backupSchedules.push({
+        name: `projects/p/databases/(default)/backupSchedules/s${s.backupSchedules.length + 1}`,
+        retention: seconds(f('retention')!),
+        ...(f('recurrence') === 'daily' ? { dailyRecurrence: {} } : {}),
+      }),
   },
   'firestore backups schedules update': {
     flags: ['database', 'backup-schedule', 'retention'],
@@ -138,12 +187,21 @@ const commands: Record<string, { flags: string[]; run: (s: GcloudDoubleState, wo
         const kv = map(c);
         return { fieldPath: kv['field-path']!, ...(kv.order ? { order: kv.order.toUpperCase() } : {}) };
       });
-      s.indexes.push({ name: `projects/p/databases/(default)/collectionGroups/${f('collection-group')}/indexes/i${s.indexes.length + 1}`, queryScope: f('query-scope')!.toUpperCase(), fields: [...fields, { fieldPath: '__name__', order: 'ASCENDING' }], state: 'CREATING' });
+      s.indexes.push({
+        name: `projects/p/databases/(default)/collectionGroups/${f('collection-group')}/indexes/i${s.indexes.length + 1}`,
+        queryScope: f('query-scope')!.toUpperCase(),
+        fields: [...fields, { fieldPath: '__name__', order: 'ASCENDING' }],
+        state: 'CREATING',
+      });
     },
   },
   'firestore indexes fields describe': {
     flags: ['collection-group', 'database'],
-    run: (s, words, f) => s.fields[`${f('collection-group')}/${words[0]}`] ?? { name: `projects/p/databases/(default)/collectionGroups/${f('collection-group')}/fields/${words[0]}`, indexConfig: { usesAncestorConfig: true, indexes: [{}] } },
+    run: (s, words, f) =>
+      s.fields[`${f('collection-group')}/${words[0]}`] ?? {
+        name: `projects/p/databases/(default)/collectionGroups/${f('collection-group')}/fields/${words[0]}`,
+        indexConfig: { usesAncestorConfig: true, indexes: [{}] },
+      },
   },
   'firestore indexes fields update': {
     flags: ['collection-group', 'database', 'disable-indexes', 'clear-exemption', 'index', 'async'],
@@ -156,11 +214,17 @@ const commands: Record<string, { flags: string[]; run: (s: GcloudDoubleState, wo
     flags: ['collection-group', 'database', 'enable-ttl', 'disable-ttl', 'async'],
     run: (s, words, f) => {
       const key = `${f('collection-group')}/${words[0]}`;
-      s.fields[key] = { ...(s.fields[key] ?? { name: key, indexConfig: { usesAncestorConfig: true, indexes: [{}] } }), ttlConfig: { state: 'CREATING' } };
+      s.fields[key] = {
+        ...(s.fields[key] ?? { name: key, indexConfig: { usesAncestorConfig: true, indexes: [{}] } }),
+        ttlConfig: { state: 'CREATING' },
+      };
     },
   },
   'iam service-accounts list': { flags: ['filter', 'limit'], run: (s) => Object.values(s.serviceAccounts) },
-  'iam service-accounts describe': { flags: [], run: (s, words) => s.serviceAccounts[words[0]!] ?? Promise.reject(notFound(`service account ${words[0]}`)) },
+  'iam service-accounts describe': {
+    flags: [],
+    run: (s, words) => s.serviceAccounts[words[0]!] ?? Promise.reject(notFound(`service account ${words[0]}`)),
+  },
   'iam service-accounts create': {
     flags: ['display-name', 'description'],
     run: (s, words, f) => {
@@ -170,20 +234,47 @@ const commands: Record<string, { flags: string[]; run: (s: GcloudDoubleState, wo
     },
   },
   'projects get-iam-policy': { flags: [], run: (s) => s.projectPolicy },
-  'projects add-iam-policy-binding': { flags: ['member', 'role', 'condition'], run: (s, _w, f) => addBinding(s.projectPolicy, f('role')!, f('member')!) },
-  'projects remove-iam-policy-binding': { flags: ['member', 'role', 'condition', 'all'], run: (s, _w, f) => removeBinding(s.projectPolicy, f('role')!, f('member')!) },
-  'secrets list': { flags: ['filter', 'limit', 'location'], run: (s) => Object.values(s.secrets).map((x) => ({ name: x.name, replication: { automatic: {} } })) },
-  'secrets describe': { flags: ['location'], run: (s, words) => (s.secrets[words[0]!] ? { name: s.secrets[words[0]!]!.name, replication: { automatic: {} } } : Promise.reject(notFound(`secret ${words[0]}`))) },
+  'projects add-iam-policy-binding': {
+    flags: ['member', 'role', 'condition'],
+    run: (s, _w, f) => addBinding(s.projectPolicy, f('role')!, f('member')!),
+  },
+  'projects remove-iam-policy-binding': {
+    flags: ['member', 'role', 'condition', 'all'],
+    run: (s, _w, f) => removeBinding(s.projectPolicy, f('role')!, f('member')!),
+  },
+  'secrets list': {
+    flags: ['filter', 'limit', 'location'],
+    run: (s) => Object.values(s.secrets).map((x) => ({ name: x.name, replication: { automatic: {} } })),
+  },
+  'secrets describe': {
+    flags: ['location'],
+    run: (s, words) =>
+      s.secrets[words[0]!]
+        ? { name: s.secrets[words[0]!]!.name, replication: { automatic: {} } }
+        : Promise.reject(notFound(`secret ${words[0]}`)),
+  },
   'secrets versions list': {
     flags: ['filter', 'limit', 'location'],
-    run: (s, words) => (s.secrets[words[0]!] ? s.secrets[words[0]!]!.versions.filter((v) => v.state === 'ENABLED').reverse().slice(0, 1) : Promise.reject(notFound(`secret ${words[0]}`))),
+    run: (s, words) =>
+      s.secrets[words[0]!]
+        ? s.secrets[words[0]!]!.versions.filter((v) => v.state === 'ENABLED')
+            .reverse()
+            .slice(0, 1)
+        : Promise.reject(notFound(`secret ${words[0]}`)),
   },
-  'secrets get-iam-policy': { flags: ['location'], run: (s, words) => (s.secrets[words[0]!] ? s.secrets[words[0]!]!.policy : Promise.reject(notFound(`secret ${words[0]}`))) },
+  'secrets get-iam-policy': {
+    flags: ['location'],
+    run: (s, words) => (s.secrets[words[0]!] ? s.secrets[words[0]!]!.policy : Promise.reject(notFound(`secret ${words[0]}`))),
+  },
   'secrets create': {
     flags: ['replication-policy', 'data-file', 'labels', 'locations'],
     run: (s, words) => {
       if (s.secrets[words[0]!]) throw new Exit(1, 'ERROR: ALREADY_EXISTS');
-      s.secrets[words[0]!] = { name: `projects/${s.projectNumber}/secrets/${words[0]}`, versions: [], policy: { bindings: [], etag: 'e0' } };
+      s.secrets[words[0]!] = {
+        name: `projects/${s.projectNumber}/secrets/${words[0]}`,
+        versions: [],
+        policy: { bindings: [], etag: 'e0' },
+      };
     },
   },
   'secrets versions add': {
@@ -191,7 +282,8 @@ const commands: Record<string, { flags: string[]; run: (s: GcloudDoubleState, wo
     run: (s, words, f, _all, stdin) => {
       const secret = s.secrets[words[0]!];
       if (!secret) throw notFound('secret');
-      if (f('data-file') !== '-' || stdin.length < 32) throw new Exit(1, 'ERROR: the double expects the value on stdin, at least 32 characters');
+      if (f('data-file') !== '-' || stdin.length < 32)
+        throw new Exit(1, 'ERROR: the double expects the value on stdin, at least 32 characters');
       secret.versions.push({ name: `${secret.name}/versions/${secret.versions.length + 1}`, state: 'ENABLED' });
     },
   },
@@ -204,31 +296,71 @@ const commands: Record<string, { flags: string[]; run: (s: GcloudDoubleState, wo
     },
   },
   'functions list': { flags: ['regions', 'v2', 'filter', 'limit'], run: (s) => Object.values(s.functions) },
-  'functions describe': { flags: ['region', 'gen2'], run: (s, words) => s.functions[words[0]!] ?? Promise.reject(notFound(`function ${words[0]}`)) },
+  'functions describe': {
+    flags: ['region', 'gen2'],
+    run: (s, words) => s.functions[words[0]!] ?? Promise.reject(notFound(`function ${words[0]}`)),
+  },
   'functions deploy': {
     flags: [
-      'gen2', 'runtime', 'region', 'source', 'entry-point', 'trigger-http', 'allow-unauthenticated', 'no-allow-unauthenticated', 'service-account', 'build-service-account', 'memory', 'cpu',
-      'timeout', 'concurrency', 'max-instances', 'min-instances', 'set-env-vars', 'set-secrets', 'clear-secrets', 'update-labels', 'ingress-settings',
+      'gen2',
+      'runtime',
+      'region',
+      'source',
+      'entry-point',
+      'trigger-http',
+      'allow-unauthenticated',
+      'no-allow-unauthenticated',
+      'service-account',
+      'build-service-account',
+      'memory',
+      'cpu',
+      'timeout',
+      'concurrency',
+      'max-instances',
+      'min-instances',
+      'set-env-vars',
+      'set-secrets',
+      'clear-secrets',
+      'update-labels',
+      'ingress-settings',
     ],
     run: (s, words, f) => {
       const name = words[0]!;
-      if (f('set-env-vars') && Object.entries(map(f('set-env-vars'))).some(([k]) => /SECRET/.test(k))) throw new Exit(1, 'ERROR: the double refuses secrets in plain environment variables');
+      if (f('set-env-vars') && Object.entries(map(f('set-env-vars'))).some(([k]) => /SECRET/.test(k)))
+        throw new Exit(1, 'ERROR: the double refuses secrets in plain environment variables');
       const service = name.toLowerCase();
       s.functions[name] = {
         name: `projects/p/locations/${f('region')}/functions/${name}`,
         state: 'ACTIVE',
         labels: { ...(s.functions[name]?.labels ?? {}), ...map(f('update-labels')) },
-        serviceConfig: { service: `projects/p/locations/${f('region')}/services/${service}`, serviceAccountEmail: f('service-account') ?? '', environmentVariables: map(f('set-env-vars')) },
+        serviceConfig: {
+          service: `projects/p/locations/${f('region')}/services/${service}`,
+          serviceAccountEmail: f('service-account') ?? '',
+          environmentVariables: map(f('set-env-vars')),
+        },
       };
       // A deploy through Cloud Functions writes a new revision from its own settings: Cloud Run's CPU setting is lost.
-      const run = (s.runServices[service] ??= { metadata: { name: service }, spec: { template: { metadata: { annotations: {} } } }, policy: { bindings: [], etag: 'e0' } });
+      const run = (s.runServices[service] ??= {
+        metadata: { name: service },
+        spec: { template: { metadata: { annotations: {} } } },
+        policy: { bindings: [], etag: 'e0' },
+      });
       run.spec.template.metadata.annotations = {};
       if (f('allow-unauthenticated')) addBinding(run.policy, 'roles/run.invoker', 'allUsers');
       if (f('no-allow-unauthenticated')) for (const b of run.policy.bindings) b.members = b.members.filter((m) => m !== 'allUsers');
     },
   },
-  'run services describe': { flags: ['region'], run: (s, words) => (s.runServices[words[0]!] ? { metadata: s.runServices[words[0]!]!.metadata, spec: s.runServices[words[0]!]!.spec } : Promise.reject(notFound(`service ${words[0]}`))) },
-  'run services get-iam-policy': { flags: ['region'], run: (s, words) => s.runServices[words[0]!]?.policy ?? Promise.reject(notFound(`service ${words[0]}`)) },
+  'run services describe': {
+    flags: ['region'],
+    run: (s, words) =>
+      s.runServices[words[0]!]
+        ? { metadata: s.runServices[words[0]!]!.metadata, spec: s.runServices[words[0]!]!.spec }
+        : Promise.reject(notFound(`service ${words[0]}`)),
+  },
+  'run services get-iam-policy': {
+    flags: ['region'],
+    run: (s, words) => s.runServices[words[0]!]?.policy ?? Promise.reject(notFound(`service ${words[0]}`)),
+  },
   'run services update': {
     flags: ['region', 'no-cpu-throttling', 'cpu-throttling'],
     run: (s, words, f) => {
@@ -254,12 +386,31 @@ const commands: Record<string, { flags: string[]; run: (s: GcloudDoubleState, wo
     },
   },
   'scheduler jobs list': { flags: ['location', 'filter', 'limit'], run: (s) => Object.values(s.schedulerJobs) },
-  'scheduler jobs describe': { flags: ['location'], run: (s, words) => s.schedulerJobs[words[0]!] ?? Promise.reject(notFound(`job ${words[0]}`)) },
+  'scheduler jobs describe': {
+    flags: ['location'],
+    run: (s, words) => s.schedulerJobs[words[0]!] ?? Promise.reject(notFound(`job ${words[0]}`)),
+  },
   ...Object.fromEntries(
     (['create', 'update'] as const).map((verb) => [
       `scheduler jobs ${verb} http`,
       {
-        flags: ['location', 'schedule', 'time-zone', 'uri', 'http-method', 'oidc-service-account-email', 'oidc-token-audience', 'attempt-deadline', 'max-retry-attempts', 'min-backoff', 'max-backoff', 'max-doublings', 'description', 'headers', 'message-body'],
+        flags: [
+          'location',
+          'schedule',
+          'time-zone',
+          'uri',
+          'http-method',
+          'oidc-service-account-email',
+          'oidc-token-audience',
+          'attempt-deadline',
+          'max-retry-attempts',
+          'min-backoff',
+          'max-backoff',
+          'max-doublings',
+          'description',
+          'headers',
+          'message-body',
+        ],
         run: (s: GcloudDoubleState, words: string[], f: (k: string) => string | undefined) => {
           const name = words[0]!;
           if (verb === 'create' && s.schedulerJobs[name]) throw new Exit(1, 'ERROR: ALREADY_EXISTS: Job already exists.');
@@ -270,8 +421,17 @@ const commands: Record<string, { flags: string[]; run: (s: GcloudDoubleState, wo
             schedule: f('schedule'),
             timeZone: f('time-zone') ?? 'Etc/UTC',
             attemptDeadline: seconds(f('attempt-deadline') ?? '180s'),
-            httpTarget: { uri: f('uri'), httpMethod: (f('http-method') ?? 'post').toUpperCase(), oidcToken: { serviceAccountEmail: f('oidc-service-account-email'), audience: f('oidc-token-audience') } },
-            retryConfig: { retryCount: Number(f('max-retry-attempts') ?? 0), minBackoffDuration: seconds(f('min-backoff') ?? '5s'), maxBackoffDuration: seconds(f('max-backoff') ?? '3600s'), maxDoublings: 5 },
+            httpTarget: {
+              uri: f('uri'),
+              httpMethod: (f('http-method') ?? 'post').toUpperCase(),
+              oidcToken: { serviceAccountEmail: f('oidc-service-account-email'), audience: f('oidc-token-audience') },
+            },
+            retryConfig: {
+              retryCount: Number(f('max-retry-attempts') ?? 0),
+              minBackoffDuration: seconds(f('min-backoff') ?? '5s'),
+              maxBackoffDuration: seconds(f('max-backoff') ?? '3600s'),
+              maxDoublings: 5,
+            },
             state: 'ENABLED',
           };
         },
@@ -281,10 +441,19 @@ const commands: Record<string, { flags: string[]; run: (s: GcloudDoubleState, wo
   'beta monitoring channels list': { flags: [], run: (s) => s.channels },
   'beta monitoring channels create': {
     flags: ['type', 'display-name', 'channel-labels', 'description'],
-    run: (s, _w, f) => void s.channels.push({ name: `projects/p/notificationChannels/c${s.channels.length + 1}`, type: f('type')!, displayName: f('display-name') ?? '', labels: map(f('channel-labels')) }),
+    run: (s, _w, f) =>
+      void s.channels.push({
+        name: `projects/p/notificationChannels/c${s.channels.length + 1}`,
+        type: f('type')!,
+        displayName: f('display-name') ?? '',
+        labels: map(f('channel-labels')),
+      }),
   },
   'alpha monitoring policies list': { flags: [], run: (s) => s.policies },
-  'alpha monitoring policies create': { flags: ['policy'], run: (s, _w, f) => void s.policies.push({ ...JSON.parse(f('policy')!), name: `projects/p/alertPolicies/a${s.policies.length + 1}` }) },
+  'alpha monitoring policies create': {
+    flags: ['policy'],
+    run: (s, _w, f) => void s.policies.push({ ...JSON.parse(f('policy')!), name: `projects/p/alertPolicies/a${s.policies.length + 1}` }),
+  },
   'alpha monitoring policies update': {
     flags: ['policy'],
     run: (s, words, f) => {
@@ -309,9 +478,16 @@ async function main(): Promise<void> {
     if (!name) throw new Exit(2, `the gcloud double does not implement: gcloud ${argv.join(' ')}`);
     const command = commands[name]!;
     const unknown = [...flags.keys()].filter((k) => !command.flags.includes(k) && !gcloudWide.includes(k));
-    if (unknown.length > 0) throw new Exit(2, `ERROR: (gcloud.${name.replace(/ /g, '.')}) unrecognized arguments: ${unknown.map((k) => `--${k}`).join(' ')}`);
+    if (unknown.length > 0)
+      throw new Exit(2, `ERROR: (gcloud.${name.replace(/ /g, '.')}) unrecognized arguments: ${unknown.map((k) => `--${k}`).join(' ')}`);
     const positional = words.slice(name.split(' ').length);
-    const result = await command.run(state, positional, (k) => flags.get(k)?.at(-1), (k) => flags.get(k) ?? [], stdin);
+    const result = await command.run(
+      state,
+      positional,
+      (k) => flags.get(k)?.at(-1),
+      (k) => flags.get(k) ?? [],
+      stdin,
+    );
     writeFileSync(statePath, JSON.stringify(state, null, 1));
     if (result !== undefined) process.stdout.write(typeof result === 'string' ? `${result}\n` : `${JSON.stringify(result, null, 2)}\n`);
   } catch (e) {

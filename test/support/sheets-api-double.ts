@@ -11,7 +11,16 @@ import type { sheets_v4 } from 'googleapis/build/src/apis/sheets/index.js';
  * every request and can be told to fail chosen ones, as the real service sometimes does.
  */
 type Cell = string | number | boolean;
-type Sheet = { sheetId: number; title: string; index: number; hidden: boolean; rowCount: number; columnCount: number; frozenRowCount: number; cells: Cell[][] };
+type Sheet = {
+  sheetId: number;
+  title: string;
+  index: number;
+  hidden: boolean;
+  rowCount: number;
+  columnCount: number;
+  frozenRowCount: number;
+  cells: Cell[][];
+};
 export type RecordedRequest = { method: string; path: string; kind: 'get' | 'batchUpdate' | 'values.batchUpdate' | 'other'; body: any };
 type Failure = { when: (req: RecordedRequest) => boolean; times: number; status: number };
 
@@ -36,14 +45,28 @@ class ApiError extends Error {
   }
 }
 
-const statusWords: Record<number, string> = { 400: 'INVALID_ARGUMENT', 401: 'UNAUTHENTICATED', 404: 'NOT_FOUND', 429: 'RESOURCE_EXHAUSTED', 500: 'INTERNAL', 503: 'UNAVAILABLE' };
+const statusWords: Record<number, string> = {
+  400: 'INVALID_ARGUMENT',
+  401: 'UNAUTHENTICATED',
+  404: 'NOT_FOUND',
+  429: 'RESOURCE_EXHAUSTED',
+  500: 'INTERNAL',
+  503: 'UNAVAILABLE',
+};
 
 function clone(sheets: Sheet[]): Sheet[] {
   return sheets.map((s) => ({ ...s, cells: s.cells.map((r) => [...r]) }));
 }
 
 function properties(s: Sheet): sheets_v4.Schema$SheetProperties {
-  return { sheetId: s.sheetId, title: s.title, index: s.index, sheetType: 'GRID', hidden: s.hidden, gridProperties: { rowCount: s.rowCount, columnCount: s.columnCount, frozenRowCount: s.frozenRowCount } };
+  return {
+    sheetId: s.sheetId,
+    title: s.title,
+    index: s.index,
+    sheetType: 'GRID',
+    hidden: s.hidden,
+    gridProperties: { rowCount: s.rowCount, columnCount: s.columnCount, frozenRowCount: s.frozenRowCount },
+  };
 }
 
 function reindex(sheets: Sheet[]): void {
@@ -63,10 +86,12 @@ function checkInvariants(sheets: Sheet[]): void {
   const titles = new Set<string>();
   for (const s of sheets) {
     const key = s.title.toLowerCase();
-    if (titles.has(key)) throw new ApiError(400, `Invalid requests: A sheet with the name "${s.title}" already exists. Please enter another name.`);
+    if (titles.has(key))
+      throw new ApiError(400, `Invalid requests: A sheet with the name "${s.title}" already exists. Please enter another name.`);
     titles.add(key);
   }
-  if (!sheets.some((s) => !s.hidden)) throw new ApiError(400, 'Invalid requests: You can\'t hide or remove all visible sheets in a document.');
+  if (!sheets.some((s) => !s.hidden))
+    throw new ApiError(400, "Invalid requests: You can't hide or remove all visible sheets in a document.");
 }
 
 function parseRange(range: string): { title: string; row: number; column: number } {
@@ -77,7 +102,9 @@ function parseRange(range: string): { title: string; row: number; column: number
 }
 
 export async function startSheetsApiDouble(spreadsheetId = 'reports-spreadsheet-test'): Promise<SheetsApiDouble> {
-  let sheets: Sheet[] = [{ sheetId: 0, title: 'Sheet1', index: 0, hidden: false, rowCount: 1000, columnCount: 26, frozenRowCount: 0, cells: [] }];
+  let sheets: Sheet[] = [
+    { sheetId: 0, title: 'Sheet1', index: 0, hidden: false, rowCount: 1000, columnCount: 26, frozenRowCount: 0, cells: [] },
+  ];
   let nextId = 1000;
   const requests: RecordedRequest[] = [];
   const failures: Failure[] = [];
@@ -103,7 +130,8 @@ export async function startSheetsApiDouble(spreadsheetId = 'reports-spreadsheet-
         replies.push({ addSheet: { properties: properties(sheet) } });
       } else if (request.deleteSheet) {
         const at = draft.findIndex((s) => s.sheetId === request.deleteSheet!.sheetId);
-        if (at < 0) throw new ApiError(400, `Invalid requests[${replies.length}].deleteSheet: No grid with id: ${request.deleteSheet.sheetId}`);
+        if (at < 0)
+          throw new ApiError(400, `Invalid requests[${replies.length}].deleteSheet: No grid with id: ${request.deleteSheet.sheetId}`);
         draft.splice(at, 1);
         reindex(draft);
         replies.push({});
@@ -112,7 +140,8 @@ export async function startSheetsApiDouble(spreadsheetId = 'reports-spreadsheet-
         const sheet = draft.find((s) => s.sheetId === p.sheetId);
         if (!sheet) throw new ApiError(400, `Invalid requests[${replies.length}].updateSheetProperties: No grid with id: ${p.sheetId}`);
         const fields = (request.updateSheetProperties.fields ?? '').split(',').map((f) => f.trim());
-        if (fields.length === 0 || fields[0] === '') throw new ApiError(400, `Invalid requests[${replies.length}].updateSheetProperties: fields must be set`);
+        if (fields.length === 0 || fields[0] === '')
+          throw new ApiError(400, `Invalid requests[${replies.length}].updateSheetProperties: fields must be set`);
         for (const f of fields) {
           if (f === 'title') sheet.title = p.title ?? '';
           else if (f === 'hidden') sheet.hidden = p.hidden ?? false;
@@ -130,7 +159,8 @@ export async function startSheetsApiDouble(spreadsheetId = 'reports-spreadsheet-
   };
 
   const valuesBatchUpdate = (body: sheets_v4.Schema$BatchUpdateValuesRequest) => {
-    if (body.valueInputOption !== 'RAW' && body.valueInputOption !== 'USER_ENTERED') throw new ApiError(400, "Invalid valueInputOption: ''");
+    if (body.valueInputOption !== 'RAW' && body.valueInputOption !== 'USER_ENTERED')
+      throw new ApiError(400, "Invalid valueInputOption: ''");
     const draft = clone(sheets);
     let cells = 0;
     for (const data of body.data ?? []) {
@@ -141,7 +171,10 @@ export async function startSheetsApiDouble(spreadsheetId = 'reports-spreadsheet-
       const lastRow = row + values.length;
       const lastColumn = column + Math.max(0, ...values.map((r) => r.length));
       if (lastRow > sheet.rowCount || lastColumn > sheet.columnCount) {
-        throw new ApiError(400, `Range (${data.range}) exceeds grid limits. Max rows: ${sheet.rowCount}, max columns: ${sheet.columnCount}`);
+        throw new ApiError(
+          400,
+          `Range (${data.range}) exceeds grid limits. Max rows: ${sheet.rowCount}, max columns: ${sheet.columnCount}`,
+        );
       }
       values.forEach((r, i) => {
         const target = (sheet.cells[row + i] ??= []);
@@ -168,17 +201,28 @@ export async function startSheetsApiDouble(spreadsheetId = 'reports-spreadsheet-
     const path = decodeURIComponent(url.pathname);
     const base = `/v4/spreadsheets/${spreadsheetId}`;
     const kind: RecordedRequest['kind'] =
-      req.method === 'GET' && path === base ? 'get' : req.method === 'POST' && path === `${base}:batchUpdate` ? 'batchUpdate' : req.method === 'POST' && path === `${base}/values:batchUpdate` ? 'values.batchUpdate' : 'other';
+      req.method === 'GET' && path === base
+        ? 'get'
+        : req.method === 'POST' && path === `${base}:batchUpdate`
+          ? 'batchUpdate'
+          : req.method === 'POST' && path === `${base}/values:batchUpdate`
+            ? 'values.batchUpdate'
+            : 'other';
     const recorded: RecordedRequest = { method: req.method ?? '', path, kind, body: text ? JSON.parse(text) : undefined };
     requests.push(recorded);
     try {
-      if (!/^Bearer \S+$/.test(req.headers.authorization ?? '')) throw new ApiError(401, 'Request is missing required authentication credential.');
+      if (!/^Bearer \S+$/.test(req.headers.authorization ?? ''))
+        throw new ApiError(401, 'Request is missing required authentication credential.');
       const failure = failures.find((f) => f.times > 0 && f.when(recorded));
       if (failure) {
         failure.times--;
         throw new ApiError(failure.status, 'The service is currently unavailable.');
       }
-      if (kind === 'get') return answer(res, 200, { spreadsheetId, sheets: [...sheets].sort((a, b) => a.index - b.index).map((s) => ({ properties: properties(s) })) });
+      if (kind === 'get')
+        return answer(res, 200, {
+          spreadsheetId,
+          sheets: [...sheets].sort((a, b) => a.index - b.index).map((s) => ({ properties: properties(s) })),
+        });
       if (kind === 'batchUpdate') return answer(res, 200, batchUpdate(recorded.body));
       if (kind === 'values.batchUpdate') return answer(res, 200, valuesBatchUpdate(recorded.body));
       throw new ApiError(404, `Requested entity was not found: ${req.method} ${path}`);
@@ -196,7 +240,8 @@ export async function startSheetsApiDouble(spreadsheetId = 'reports-spreadsheet-
     spreadsheetId,
     requests,
     fail: (when, options = {}) => void failures.push({ when, times: options.times ?? 1, status: options.status ?? 503 }),
-    tabs: () => [...sheets].sort((a, b) => a.index - b.index).map((s) => ({ title: s.title, hidden: s.hidden, index: s.index, sheetId: s.sheetId })),
+    tabs: () =>
+      [...sheets].sort((a, b) => a.index - b.index).map((s) => ({ title: s.title, hidden: s.hidden, index: s.index, sheetId: s.sheetId })),
     values: (title) => {
       const sheet = sheets.find((s) => s.title === title);
       if (!sheet) throw new Error(`no tab "${title}"; tabs: ${sheets.map((s) => s.title).join(', ')}`);

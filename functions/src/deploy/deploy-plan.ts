@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { DeployConfig } from '../schema/deploy-config.ts';
-import { functionNames, functionTable, scheduleTable, type FunctionName, type RuntimeRole, type ScheduleName, type SecretName } from './function-table.ts';
+import {
+  functionNames,
+  functionTable,
+  scheduleTable,
+  type FunctionName,
+  type RuntimeRole,
+  type ScheduleName,
+  type SecretName,
+} from './function-table.ts';
 
 /**
  * The deploy as pure functions: from the configuration and what the project already holds, the
@@ -36,7 +44,11 @@ export type Phase = {
 };
 
 export type FirestoreIndexes = {
-  indexes: Array<{ collectionGroup: string; queryScope: string; fields: Array<{ fieldPath: string; order?: string; arrayConfig?: string }> }>;
+  indexes: Array<{
+    collectionGroup: string;
+    queryScope: string;
+    fields: Array<{ fieldPath: string; order?: string; arrayConfig?: string }>;
+  }>;
   fieldOverrides?: Array<{ collectionGroup: string; fieldPath: string; ttl?: boolean; indexes?: unknown[] }>;
 };
 
@@ -134,7 +146,8 @@ export function gcloudMap(entries: Array<[string, string]>): string {
 function secretEnv(config: DeployConfig, name: FunctionName): Array<[string, string]> {
   const refs: Array<[string, string]> = Object.entries(functionTable[name].secrets).map(([env, secret]) => [env, `${secret}:latest`]);
   const previous = config.secrets.unsubscribePreviousVersion;
-  if (previous !== undefined && refs.some(([env]) => env === 'UNSUBSCRIBE_SECRET')) refs.push(['UNSUBSCRIBE_SECRET_PREVIOUS', `unsubscribe-secret:${previous}`]);
+  if (previous !== undefined && refs.some(([env]) => env === 'UNSUBSCRIBE_SECRET'))
+    refs.push(['UNSUBSCRIBE_SECRET_PREVIOUS', `unsubscribe-secret:${previous}`]);
   return refs;
 }
 
@@ -264,10 +277,19 @@ function schedulerJobIsRight(config: DeployConfig, job: ScheduleName, described:
   );
 }
 
-function indexKey(collectionGroup: string, queryScope: string, fields: Array<{ fieldPath: string; order?: string; arrayConfig?: string }>): string {
+function fieldOrder(f: { order?: string; arrayConfig?: string }): string {
+  return f.order ? `order=${f.order.toLowerCase()}` : `array-config=${f.arrayConfig?.toLowerCase()}`;
+}
+
+function indexKey(
+  collectionGroup: string,
+  queryScope: string,
+  fields: Array<{ fieldPath: string; order?: string; arrayConfig?: string }>,
+): string {
   // The API lists an index with the implicit __name__ field at the end; the file leaves it out.
   const own = fields.filter((f, i) => !(f.fieldPath === '__name__' && i === fields.length - 1));
-  return `${collectionGroup}|${queryScope.toUpperCase()}|${own.map((f) => `${f.fieldPath}:${(f.order ?? f.arrayConfig ?? '').toUpperCase()}`).join(',')}`;
+  const fieldKeys = own.map((f) => `${f.fieldPath}:${(f.order ?? f.arrayConfig ?? '').toUpperCase()}`);
+  return `${collectionGroup}|${queryScope.toUpperCase()}|${fieldKeys.join(',')}`;
 }
 
 const rulesApi = 'https://firebaserules.googleapis.com/v1';
@@ -286,7 +308,10 @@ function alertPolicy(config: DeployConfig, channels: string[]): Record<string, u
       },
     ],
     alertStrategy: { notificationRateLimit: { period: '1800s' }, autoClose: '604800s' },
-    documentation: { content: 'See the Alerts tab of the reports spreadsheet and docs/operations.md (a failed job, re-running a day).', mimeType: 'text/markdown' },
+    documentation: {
+      content: 'See the Alerts tab of the reports spreadsheet and docs/operations.md (a failed job, re-running a day).',
+      mimeType: 'text/markdown',
+    },
     notificationChannels: channels,
   };
   return { ...body, userLabels: { [specLabel]: hash({ ...body, project: config.project }) } };
@@ -296,11 +321,19 @@ type Channel = { name?: string; type?: string; labels?: { email_address?: string
 
 /** The newest enabled version of a secret (gcloud lists the newest first). */
 function secretVersionsRead(config: DeployConfig, secret: SecretName): Read {
-  return { key: `secretVersions:${secret}`, kind: 'gcloud', args: ['secrets', 'versions', 'list', secret, '--filter=state:ENABLED', '--limit=1', project(config), '--format=json'] };
+  return {
+    key: `secretVersions:${secret}`,
+    kind: 'gcloud',
+    args: ['secrets', 'versions', 'list', secret, '--filter=state:ENABLED', '--limit=1', project(config), '--format=json'],
+  };
 }
 
 function functionsRead(config: DeployConfig): Read {
-  return { key: 'functions', kind: 'gcloud', args: ['functions', 'list', `--regions=${config.region}`, '--v2', project(config), '--format=json'] };
+  return {
+    key: 'functions',
+    kind: 'gcloud',
+    args: ['functions', 'list', `--regions=${config.region}`, '--v2', project(config), '--format=json'],
+  };
 }
 
 export const phases: Phase[] = [
@@ -310,59 +343,146 @@ export const phases: Phase[] = [
     plan: ({ config }, observed) => {
       const enabled = new Set(((observed.services as Array<{ config?: { name?: string } }> | undefined) ?? []).map((s) => s.config?.name));
       const missing = requiredServices.filter((s) => !enabled.has(s));
-      return missing.length === 0 ? [] : [{ kind: 'gcloud', args: ['services', 'enable', ...missing, project(config)], why: 'turn on the Google APIs the installation uses' }];
+      return missing.length === 0
+        ? []
+        : [
+            {
+              kind: 'gcloud',
+              args: ['services', 'enable', ...missing, project(config)],
+              why: 'turn on the Google APIs the installation uses',
+            },
+          ];
     },
   },
   {
     name: 'Firestore database, point-in-time recovery and delete protection',
-    reads: ({ config }) => [{ key: 'database', kind: 'gcloud', args: ['firestore', 'databases', 'describe', `--database=${database}`, project(config), '--format=json'] }],
+    reads: ({ config }) => [
+      {
+        key: 'database',
+        kind: 'gcloud',
+        args: ['firestore', 'databases', 'describe', `--database=${database}`, project(config), '--format=json'],
+      },
+    ],
     plan: ({ config }, observed) => {
       const db = observed.database as { type?: string; pointInTimeRecoveryEnablement?: string; deleteProtectionState?: string } | undefined;
       if (!db) {
         return [
           {
             kind: 'gcloud',
-            args: ['firestore', 'databases', 'create', `--database=${database}`, `--location=${config.firestoreLocation}`, '--type=firestore-native', '--enable-pitr', '--delete-protection', project(config)],
+            args: [
+              'firestore',
+              'databases',
+              'create',
+              `--database=${database}`,
+              `--location=${config.firestoreLocation}`,
+              '--type=firestore-native',
+              '--enable-pitr',
+              '--delete-protection',
+              project(config),
+            ],
             why: 'the database, with 7 days of point-in-time recovery and protection against deletion',
           },
         ];
       }
-      if (db.type !== undefined && db.type !== 'FIRESTORE_NATIVE') throw new Error(`the project's database is in ${db.type} mode; clientbase needs Firestore in Native mode (use another project)`);
+      if (db.type !== undefined && db.type !== 'FIRESTORE_NATIVE')
+        throw new Error(`the project's database is in ${db.type} mode; clientbase needs Firestore in Native mode (use another project)`);
       const flags = [
         ...(db.pointInTimeRecoveryEnablement === 'POINT_IN_TIME_RECOVERY_ENABLED' ? [] : ['--enable-pitr']),
         ...(db.deleteProtectionState === 'DELETE_PROTECTION_ENABLED' ? [] : ['--delete-protection']),
       ];
-      return flags.length === 0 ? [] : [{ kind: 'gcloud', args: ['firestore', 'databases', 'update', `--database=${database}`, ...flags, project(config)], why: 'turn on point-in-time recovery and delete protection' }];
+      return flags.length === 0
+        ? []
+        : [
+            {
+              kind: 'gcloud',
+              args: ['firestore', 'databases', 'update', `--database=${database}`, ...flags, project(config)],
+              why: 'turn on point-in-time recovery and delete protection',
+            },
+          ];
     },
   },
   {
     name: 'Daily backups',
-    reads: ({ config }) => [{ key: 'backupSchedules', kind: 'gcloud', args: ['firestore', 'backups', 'schedules', 'list', `--database=${database}`, project(config), '--format=json'] }],
+    reads: ({ config }) => [
+      {
+        key: 'backupSchedules',
+        kind: 'gcloud',
+        args: ['firestore', 'backups', 'schedules', 'list', `--database=${database}`, project(config), '--format=json'],
+      },
+    ],
     plan: ({ config }, observed) => {
-      const schedules = (observed.backupSchedules as Array<{ name?: string; retention?: string; dailyRecurrence?: unknown }> | undefined) ?? [];
+      const schedules =
+        (observed.backupSchedules as Array<{ name?: string; retention?: string; dailyRecurrence?: unknown }> | undefined) ?? [];
       const daily = schedules.find((s) => s.dailyRecurrence !== undefined);
       const retention = `${config.backups.retentionDays}d`;
-      if (!daily) return [{ kind: 'gcloud', args: ['firestore', 'backups', 'schedules', 'create', `--database=${database}`, '--recurrence=daily', `--retention=${retention}`, project(config)], why: `a backup every day, each kept ${config.backups.retentionDays} days` }];
+      if (!daily)
+        return [
+          {
+            kind: 'gcloud',
+            args: [
+              'firestore',
+              'backups',
+              'schedules',
+              'create',
+              `--database=${database}`,
+              '--recurrence=daily',
+              `--retention=${retention}`,
+              project(config),
+            ],
+            why: `a backup every day, each kept ${config.backups.retentionDays} days`,
+          },
+        ];
       if (daily.retention === `${config.backups.retentionDays * 86_400}s`) return [];
       const id = daily.name?.split('/').pop() ?? '';
-      return [{ kind: 'gcloud', args: ['firestore', 'backups', 'schedules', 'update', `--database=${database}`, `--backup-schedule=${id}`, `--retention=${retention}`, project(config)], why: `keep each daily backup ${config.backups.retentionDays} days` }];
+      return [
+        {
+          kind: 'gcloud',
+          args: [
+            'firestore',
+            'backups',
+            'schedules',
+            'update',
+            `--database=${database}`,
+            `--backup-schedule=${id}`,
+            `--retention=${retention}`,
+            project(config),
+          ],
+          why: `keep each daily backup ${config.backups.retentionDays} days`,
+        },
+      ];
     },
   },
   {
     name: 'Firestore indexes and field settings (firestore.indexes.json)',
     reads: ({ config, indexes }) => [
-      { key: 'indexes', kind: 'gcloud', args: ['firestore', 'indexes', 'composite', 'list', `--database=${database}`, project(config), '--format=json'] },
+      {
+        key: 'indexes',
+        kind: 'gcloud',
+        args: ['firestore', 'indexes', 'composite', 'list', `--database=${database}`, project(config), '--format=json'],
+      },
       ...(indexes.fieldOverrides ?? []).map((f) => ({
         key: `field:${f.collectionGroup}/${f.fieldPath}`,
         kind: 'gcloud' as const,
-        args: ['firestore', 'indexes', 'fields', 'describe', f.fieldPath, `--collection-group=${f.collectionGroup}`, `--database=${database}`, project(config), '--format=json'],
+        args: [
+          'firestore',
+          'indexes',
+          'fields',
+          'describe',
+          f.fieldPath,
+          `--collection-group=${f.collectionGroup}`,
+          `--database=${database}`,
+          project(config),
+          '--format=json',
+        ],
       })),
     ],
     plan: ({ config, indexes }, observed) => {
       const existing = new Set(
-        ((observed.indexes as Array<{ name?: string; queryScope?: string; fields?: Array<{ fieldPath: string; order?: string; arrayConfig?: string }> }> | undefined) ?? []).map((i) =>
-          indexKey(/collectionGroups\/([^/]+)\//.exec(i.name ?? '')?.[1] ?? '', i.queryScope ?? '', i.fields ?? []),
-        ),
+        (
+          (observed.indexes as
+            | Array<{ name?: string; queryScope?: string; fields?: Array<{ fieldPath: string; order?: string; arrayConfig?: string }> }>
+            | undefined) ?? []
+        ).map((i) => indexKey(/collectionGroups\/([^/]+)\//.exec(i.name ?? '')?.[1] ?? '', i.queryScope ?? '', i.fields ?? [])),
       );
       const steps: Step[] = indexes.indexes
         .filter((i) => !existing.has(indexKey(i.collectionGroup, i.queryScope, i.fields)))
@@ -376,21 +496,30 @@ export const phases: Phase[] = [
             `--database=${database}`,
             `--collection-group=${i.collectionGroup}`,
             `--query-scope=${i.queryScope.toLowerCase()}`,
-            ...i.fields.map((f) => `--field-config=field-path=${f.fieldPath},${f.order ? `order=${f.order.toLowerCase()}` : `array-config=${(f.arrayConfig ?? '').toLowerCase()}`}`),
+            ...i.fields.map((f) => `--field-config=field-path=${f.fieldPath},${fieldOrder(f)}`),
             '--async',
             project(config),
           ],
           why: `index for the ${i.collectionGroup} queries on ${i.fields.map((f) => f.fieldPath).join(', ')} (builds in the background)`,
         }));
       for (const f of indexes.fieldOverrides ?? []) {
-        const described = observed[`field:${f.collectionGroup}/${f.fieldPath}`] as { ttlConfig?: { state?: string }; indexConfig?: { usesAncestorConfig?: boolean; indexes?: unknown[] } } | undefined;
+        const described = observed[`field:${f.collectionGroup}/${f.fieldPath}`] as
+          { ttlConfig?: { state?: string }; indexConfig?: { usesAncestorConfig?: boolean; indexes?: unknown[] } } | undefined;
         const where = [f.fieldPath, `--collection-group=${f.collectionGroup}`, `--database=${database}`];
         if (f.ttl && !['ACTIVE', 'CREATING'].includes(described?.ttlConfig?.state ?? '')) {
-          steps.push({ kind: 'gcloud', args: ['firestore', 'fields', 'ttls', 'update', ...where, '--enable-ttl', '--async', project(config)], why: `delete ${f.collectionGroup} documents once their ${f.fieldPath} has passed` });
+          steps.push({
+            kind: 'gcloud',
+            args: ['firestore', 'fields', 'ttls', 'update', ...where, '--enable-ttl', '--async', project(config)],
+            why: `delete ${f.collectionGroup} documents once their ${f.fieldPath} has passed`,
+          });
         }
         const exempt = described?.indexConfig?.usesAncestorConfig === false && (described.indexConfig.indexes ?? []).length === 0;
         if (f.indexes !== undefined && f.indexes.length === 0 && !exempt) {
-          steps.push({ kind: 'gcloud', args: ['firestore', 'indexes', 'fields', 'update', ...where, '--disable-indexes', '--async', project(config)], why: `no single-field indexes on ${f.collectionGroup}.${f.fieldPath} (written often, never queried)` });
+          steps.push({
+            kind: 'gcloud',
+            args: ['firestore', 'indexes', 'fields', 'update', ...where, '--disable-indexes', '--async', project(config)],
+            why: `no single-field indexes on ${f.collectionGroup}.${f.fieldPath} (written often, never queried)`,
+          });
         }
       }
       return steps;
@@ -408,32 +537,68 @@ export const phases: Phase[] = [
       return ruleset ? [{ key: 'ruleset', kind: 'rules', url: `${rulesApi}/${ruleset}` }] : [];
     },
     plan: ({ config, rulesSource }, observed) => {
-      const deployed = (observed.ruleset as { source?: { files?: Array<{ content?: string }> } } | undefined)?.source?.files?.map((f) => f.content ?? '').join('');
+      const deployed = (observed.ruleset as { source?: { files?: Array<{ content?: string }> } } | undefined)?.source?.files
+        ?.map((f) => f.content ?? '')
+        .join('');
       if (observed.rulesRelease !== undefined && deployed === rulesSource) return [];
       const release = `projects/${config.project}/releases/cloud.firestore`;
       return [
-        { kind: 'rules', method: 'POST', url: `${rulesApi}/projects/${config.project}/rulesets`, body: { source: { files: [{ name: 'firestore.rules', content: rulesSource }] } }, why: 'upload firestore.rules as a new ruleset' },
+        {
+          kind: 'rules',
+          method: 'POST',
+          url: `${rulesApi}/projects/${config.project}/rulesets`,
+          body: { source: { files: [{ name: 'firestore.rules', content: rulesSource }] } },
+          why: 'upload firestore.rules as a new ruleset',
+        },
         observed.rulesRelease === undefined
-          ? { kind: 'rules', method: 'POST', url: `${rulesApi}/projects/${config.project}/releases`, body: { name: release, rulesetName: createdRuleset }, why: 'put it in force for Firestore' }
-          : { kind: 'rules', method: 'PATCH', url: `${rulesApi}/${release}`, body: { release: { name: release, rulesetName: createdRuleset } }, why: 'put it in force for Firestore' },
+          ? {
+              kind: 'rules',
+              method: 'POST',
+              url: `${rulesApi}/projects/${config.project}/releases`,
+              body: { name: release, rulesetName: createdRuleset },
+              why: 'put it in force for Firestore',
+            }
+          : {
+              kind: 'rules',
+              method: 'PATCH',
+              url: `${rulesApi}/${release}`,
+              body: { release: { name: release, rulesetName: createdRuleset } },
+              why: 'put it in force for Firestore',
+            },
       ];
     },
   },
   {
     name: 'Service accounts, one per role',
-    reads: ({ config }) => [{ key: 'serviceAccounts', kind: 'gcloud', args: ['iam', 'service-accounts', 'list', project(config), '--format=json'] }],
+    reads: ({ config }) => [
+      { key: 'serviceAccounts', kind: 'gcloud', args: ['iam', 'service-accounts', 'list', project(config), '--format=json'] },
+    ],
     plan: ({ config }, observed) =>
       (Object.keys(identities) as Identity[])
-        .filter((id) => !((observed.serviceAccounts as Array<{ email?: string }> | undefined) ?? []).some((a) => a.email === serviceAccountEmail(config, id)))
+        .filter(
+          (id) =>
+            !((observed.serviceAccounts as Array<{ email?: string }> | undefined) ?? []).some(
+              (a) => a.email === serviceAccountEmail(config, id),
+            ),
+        )
         .map((id) => ({
           kind: 'gcloud',
-          args: ['iam', 'service-accounts', 'create', `${config.serviceAccountPrefix}-${identities[id].suffix}`, `--display-name=${identities[id].title}`, project(config)],
+          args: [
+            'iam',
+            'service-accounts',
+            'create',
+            `${config.serviceAccountPrefix}-${identities[id].suffix}`,
+            `--display-name=${identities[id].title}`,
+            project(config),
+          ],
           why: `the identity of ${identities[id].title}`,
         })),
   },
   {
     name: 'Project roles of the service accounts',
-    reads: ({ config }) => [{ key: 'projectPolicy', kind: 'gcloud', args: ['projects', 'get-iam-policy', config.project, '--format=json'] }],
+    reads: ({ config }) => [
+      { key: 'projectPolicy', kind: 'gcloud', args: ['projects', 'get-iam-policy', config.project, '--format=json'] },
+    ],
     plan: ({ config }, observed) => {
       const policy = observed.projectPolicy as Policy | undefined;
       const steps: Step[] = [];
@@ -441,12 +606,21 @@ export const phases: Phase[] = [
         const member = `serviceAccount:${serviceAccountEmail(config, id)}`;
         const wanted = new Set(identities[id].projectRoles.map((r) => r.role));
         for (const { role, why } of identities[id].projectRoles) {
-          if (!members(policy, role).includes(member)) steps.push({ kind: 'gcloud', args: ['projects', 'add-iam-policy-binding', config.project, `--member=${member}`, `--role=${role}`, '--condition=None'], why });
+          if (!members(policy, role).includes(member))
+            steps.push({
+              kind: 'gcloud',
+              args: ['projects', 'add-iam-policy-binding', config.project, `--member=${member}`, `--role=${role}`, '--condition=None'],
+              why,
+            });
         }
         // Least privilege is kept, not only granted: a role someone added by hand is taken away again.
         for (const b of policy?.bindings ?? []) {
           if (b.condition === undefined && !wanted.has(b.role) && (b.members ?? []).includes(member)) {
-            steps.push({ kind: 'gcloud', args: ['projects', 'remove-iam-policy-binding', config.project, `--member=${member}`, `--role=${b.role}`, '--condition=None'], why: `${identities[id].title} does not need ${b.role}` });
+            steps.push({
+              kind: 'gcloud',
+              args: ['projects', 'remove-iam-policy-binding', config.project, `--member=${member}`, `--role=${b.role}`, '--condition=None'],
+              why: `${identities[id].title} does not need ${b.role}`,
+            });
           }
         }
       }
@@ -466,15 +640,40 @@ export const phases: Phase[] = [
       const steps: Step[] = [];
       const existing = listedNames(observed, 'secrets');
       for (const s of secretNames) {
-        if (!existing.has(s)) steps.push({ kind: 'gcloud', args: ['secrets', 'create', s, '--replication-policy=automatic', project(config)], why: `the secret ${s}` });
+        if (!existing.has(s))
+          steps.push({
+            kind: 'gcloud',
+            args: ['secrets', 'create', s, '--replication-policy=automatic', project(config)],
+            why: `the secret ${s}`,
+          });
         if (((observed[`secretVersions:${s}`] as unknown[] | undefined) ?? []).length === 0) {
-          steps.push({ kind: 'gcloud', args: ['secrets', 'versions', 'add', s, '--data-file=-', project(config)], why: `a random first value for ${s} (read it with gcloud secrets versions access latest --secret=${s})`, stdin: { randomBytes: 32 } });
+          steps.push({
+            kind: 'gcloud',
+            args: ['secrets', 'versions', 'add', s, '--data-file=-', project(config)],
+            why: `a random first value for ${s} (read it with gcloud secrets versions access latest --secret=${s})`,
+            stdin: { randomBytes: 32 },
+          });
         }
-        const readers = new Set(functionNames.filter((f) => Object.values(functionTable[f].secrets).includes(s)).map((f) => serviceAccountEmail(config, functionTable[f].role)));
+        const readers = new Set(
+          functionNames
+            .filter((f) => Object.values(functionTable[f].secrets).includes(s))
+            .map((f) => serviceAccountEmail(config, functionTable[f].role)),
+        );
         const granted = members(observed[`secretPolicy:${s}`] as Policy | undefined, 'roles/secretmanager.secretAccessor');
         for (const email of [...readers].sort()) {
           if (!granted.includes(`serviceAccount:${email}`)) {
-            steps.push({ kind: 'gcloud', args: ['secrets', 'add-iam-policy-binding', s, `--member=serviceAccount:${email}`, '--role=roles/secretmanager.secretAccessor', project(config)], why: `only the functions that use ${s} may read it` });
+            steps.push({
+              kind: 'gcloud',
+              args: [
+                'secrets',
+                'add-iam-policy-binding',
+                s,
+                `--member=serviceAccount:${email}`,
+                '--role=roles/secretmanager.secretAccessor',
+                project(config),
+              ],
+              why: `only the functions that use ${s} may read it`,
+            });
           }
         }
       }
@@ -489,11 +688,22 @@ export const phases: Phase[] = [
       functionNames.flatMap((f) => {
         const args = deployArgs(config, f);
         // A function reads `:latest` when an instance starts: a new secret version (a rotation) redeploys the functions using it.
-        const versions = Object.values(functionTable[f].secrets).map((s) => ((observed[`secretVersions:${s}`] as Array<{ name?: string }> | undefined) ?? [])[0]?.name ?? 'none');
-        const label = sourceDigest === undefined ? '<digest of these flags, the source and the secret versions>' : hash({ args, sourceDigest, versions });
+        const versions = Object.values(functionTable[f].secrets).map(
+          (s) => ((observed[`secretVersions:${s}`] as Array<{ name?: string }> | undefined) ?? [])[0]?.name ?? 'none',
+        );
+        const label =
+          sourceDigest === undefined
+            ? '<digest of these flags, the source and the secret versions>'
+            : hash({ args, sourceDigest, versions });
         const described = functionOf(observed, f);
         if (described?.state === 'ACTIVE' && described.labels?.[specLabel] === label) return [];
-        return [{ kind: 'gcloud' as const, args: [...args, `--update-labels=${specLabel}=${label}`, '--quiet'], why: `${f}: ${functionTable[f].invokers === 'anyone' ? 'public URL, the function checks every caller itself' : 'only the scheduler may call it'}` }];
+        return [
+          {
+            kind: 'gcloud' as const,
+            args: [...args, `--update-labels=${specLabel}=${label}`, '--quiet'],
+            why: `${f}: ${functionTable[f].invokers === 'anyone' ? 'public; it checks every caller' : 'only the scheduler may call it'}`,
+          },
+        ];
       }),
   },
   {
@@ -505,14 +715,44 @@ export const phases: Phase[] = [
   {
     name: 'Who may call each function, and CPU for the api',
     reads: ({ config }, observed) => [
-      { key: 'runService:api', kind: 'gcloud', args: ['run', 'services', 'describe', runServiceOf(observed, 'api'), `--region=${config.region}`, project(config), '--format=json'] },
-      ...functionNames.map((f) => ({ key: `invokers:${f}`, kind: 'gcloud' as const, args: ['run', 'services', 'get-iam-policy', runServiceOf(observed, f), `--region=${config.region}`, project(config), '--format=json'] })),
+      {
+        key: 'runService:api',
+        kind: 'gcloud',
+        args: ['run', 'services', 'describe', runServiceOf(observed, 'api'), `--region=${config.region}`, project(config), '--format=json'],
+      },
+      ...functionNames.map((f) => ({
+        key: `invokers:${f}`,
+        kind: 'gcloud' as const,
+        args: [
+          'run',
+          'services',
+          'get-iam-policy',
+          runServiceOf(observed, f),
+          `--region=${config.region}`,
+          project(config),
+          '--format=json',
+        ],
+      })),
     ],
     plan: ({ config }, observed) => {
       const steps: Step[] = [];
-      const api = observed['runService:api'] as { spec?: { template?: { metadata?: { annotations?: Record<string, string> } } } } | undefined;
+      const api = observed['runService:api'] as
+        { spec?: { template?: { metadata?: { annotations?: Record<string, string> } } } } | undefined;
       if (api?.spec?.template?.metadata?.annotations?.['run.googleapis.com/cpu-throttling'] !== 'false') {
-        steps.push({ kind: 'gcloud', args: ['run', 'services', 'update', runServiceOf(observed, 'api'), `--region=${config.region}`, '--no-cpu-throttling', project(config), '--quiet'], why: "api: keep CPU after the answer, for the 202 jobs (a function redeploy resets it)" });
+        steps.push({
+          kind: 'gcloud',
+          args: [
+            'run',
+            'services',
+            'update',
+            runServiceOf(observed, 'api'),
+            `--region=${config.region}`,
+            '--no-cpu-throttling',
+            project(config),
+            '--quiet',
+          ],
+          why: 'api: keep CPU after the answer, for the 202 jobs (a function redeploy resets it)',
+        });
       }
       const scheduler = `serviceAccount:${serviceAccountEmail(config, 'scheduler')}`;
       for (const f of functionNames) {
@@ -520,10 +760,19 @@ export const phases: Phase[] = [
         const invokers = members(observed[`invokers:${f}`] as Policy | undefined, 'roles/run.invoker');
         const wanted = functionTable[f].invokers === 'anyone' ? 'allUsers' : scheduler;
         const where = [`--region=${config.region}`, project(config)];
-        if (!invokers.includes(wanted)) steps.push({ kind: 'gcloud', args: ['run', 'services', 'add-iam-policy-binding', service, `--member=${wanted}`, '--role=roles/run.invoker', ...where], why: `${f}: ${wanted === 'allUsers' ? 'public' : 'the scheduler may call it'}` });
+        if (!invokers.includes(wanted))
+          steps.push({
+            kind: 'gcloud',
+            args: ['run', 'services', 'add-iam-policy-binding', service, `--member=${wanted}`, '--role=roles/run.invoker', ...where],
+            why: `${f}: ${wanted === 'allUsers' ? 'public' : 'the scheduler may call it'}`,
+          });
         if (functionTable[f].invokers === 'scheduler') {
           for (const other of invokers.filter((m) => m !== scheduler)) {
-            steps.push({ kind: 'gcloud', args: ['run', 'services', 'remove-iam-policy-binding', service, `--member=${other}`, '--role=roles/run.invoker', ...where], why: `${f}: nobody but the scheduler may call it` });
+            steps.push({
+              kind: 'gcloud',
+              args: ['run', 'services', 'remove-iam-policy-binding', service, `--member=${other}`, '--role=roles/run.invoker', ...where],
+              why: `${f}: nobody but the scheduler may call it`,
+            });
           }
         }
       }
@@ -532,24 +781,49 @@ export const phases: Phase[] = [
   },
   {
     name: 'Cloud Scheduler jobs (company time zone, OIDC token of the scheduler account)',
-    reads: ({ config }) => [{ key: 'schedulerJobs', kind: 'gcloud', args: ['scheduler', 'jobs', 'list', `--location=${config.region}`, project(config), '--format=json'] }],
+    reads: ({ config }) => [
+      {
+        key: 'schedulerJobs',
+        kind: 'gcloud',
+        args: ['scheduler', 'jobs', 'list', `--location=${config.region}`, project(config), '--format=json'],
+      },
+    ],
     plan: ({ config }, observed) =>
       (Object.keys(scheduleTable) as ScheduleName[]).flatMap((j) => {
-        const described = ((observed.schedulerJobs as Array<SchedulerJob & { name?: string }> | undefined) ?? []).find((d) => d.name?.endsWith(`/jobs/${j}`));
+        const described = ((observed.schedulerJobs as Array<SchedulerJob & { name?: string }> | undefined) ?? []).find((d) =>
+          d.name?.endsWith(`/jobs/${j}`),
+        );
         if (described && schedulerJobIsRight(config, j, described)) return [];
-        return [{ kind: 'gcloud' as const, args: schedulerArgs(config, j, described ? 'update' : 'create'), why: `${scheduleTable[j].function} at "${cronOf(config, j)}" ${config.timeZone}` }];
+        return [
+          {
+            kind: 'gcloud' as const,
+            args: schedulerArgs(config, j, described ? 'update' : 'create'),
+            why: `${scheduleTable[j].function} at "${cronOf(config, j)}" ${config.timeZone}`,
+          },
+        ];
       }),
   },
   {
     name: 'Alert e-mails (Cloud Monitoring)',
-    reads: ({ config }) => [{ key: 'channels', kind: 'gcloud', args: ['beta', 'monitoring', 'channels', 'list', project(config), '--format=json'] }],
+    reads: ({ config }) => [
+      { key: 'channels', kind: 'gcloud', args: ['beta', 'monitoring', 'channels', 'list', project(config), '--format=json'] },
+    ],
     plan: ({ config }, observed) => {
       const channels = (observed.channels as Channel[] | undefined) ?? [];
       return config.alertEmails
         .filter((email) => !channels.some((c) => c.type === 'email' && c.labels?.email_address === email))
         .map((email) => ({
           kind: 'gcloud',
-          args: ['beta', 'monitoring', 'channels', 'create', '--type=email', `--display-name=clientbase alerts: ${email}`, `--channel-labels=email_address=${email}`, project(config)],
+          args: [
+            'beta',
+            'monitoring',
+            'channels',
+            'create',
+            '--type=email',
+            `--display-name=clientbase alerts: ${email}`,
+            `--channel-labels=email_address=${email}`,
+            project(config),
+          ],
           why: `alerts reach ${email} by e-mail`,
         }));
     },
@@ -562,16 +836,29 @@ export const phases: Phase[] = [
     ],
     plan: ({ config }, observed) => {
       const channels = (observed.channels as Channel[] | undefined) ?? [];
-      const names = config.alertEmails.map((email) => channels.find((c) => c.type === 'email' && c.labels?.email_address === email)?.name ?? `<the channel created above for ${email}>`);
+      const names = config.alertEmails.map(
+        (email) =>
+          channels.find((c) => c.type === 'email' && c.labels?.email_address === email)?.name ?? `<the channel created above for ${email}>`,
+      );
       const wanted = alertPolicy(config, names);
-      const existing = ((observed.alertPolicies as Array<{ name?: string; displayName?: string; userLabels?: Record<string, string> }> | undefined) ?? []).find((p) => p.displayName === alertPolicyName);
+      const existing = (
+        (observed.alertPolicies as Array<{ name?: string; displayName?: string; userLabels?: Record<string, string> }> | undefined) ?? []
+      ).find((p) => p.displayName === alertPolicyName);
       const label = (wanted.userLabels as Record<string, string>)[specLabel];
       if (existing?.userLabels?.[specLabel] === label) return [];
       const json = JSON.stringify(wanted);
       return [
         existing?.name
-          ? { kind: 'gcloud', args: ['alpha', 'monitoring', 'policies', 'update', existing.name, `--policy=${json}`, project(config)], why: 'mail the admins when a run fails, a publish fails or a handover report is overdue' }
-          : { kind: 'gcloud', args: ['alpha', 'monitoring', 'policies', 'create', `--policy=${json}`, project(config)], why: 'mail the admins when a run fails, a publish fails or a handover report is overdue' },
+          ? {
+              kind: 'gcloud',
+              args: ['alpha', 'monitoring', 'policies', 'update', existing.name, `--policy=${json}`, project(config)],
+              why: 'mail the admins when a run fails, a publish fails or a handover report is overdue',
+            }
+          : {
+              kind: 'gcloud',
+              args: ['alpha', 'monitoring', 'policies', 'create', `--policy=${json}`, project(config)],
+              why: 'mail the admins when a run fails, a publish fails or a handover report is overdue',
+            },
       ];
     },
   },

@@ -26,7 +26,9 @@ function run(command: string, args: string[], stdin?: string): Promise<Result> {
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.once('error', (e) => reject(new Error(`could not run ${command}: ${e.message} (install the Google Cloud CLI and log in: gcloud auth login)`)));
+    child.once('error', (e) =>
+      reject(new Error(`could not run ${command}: ${e.message} (install the Google Cloud CLI and log in: gcloud auth login)`)),
+    );
     child.once('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
     // A command that exits without reading its input must not crash the deploy with EPIPE.
     child.stdin.once('error', () => undefined);
@@ -47,7 +49,8 @@ export function renderStep(step: Step): string {
     const line = ['gcloud', ...step.args].map(shellWord).join(' ');
     return step.stdin ? `head -c ${step.stdin.randomBytes} /dev/urandom | base64 -w0 | ${line}` : line;
   }
-  return `curl -sS -X ${step.method} -H "Authorization: Bearer $(gcloud auth print-access-token)" -H 'content-type: application/json' ${step.url} -d ${shellWord(JSON.stringify(step.body))}`;
+  const auth = '-H "Authorization: Bearer $(gcloud auth print-access-token)" -H \'content-type: application/json\'';
+  return `curl -sS -X ${step.method} ${auth} ${step.url} -d ${shellWord(JSON.stringify(step.body))}`;
 }
 
 /** What `--dry-run` prints: every command, in order, for a project where nothing exists yet. */
@@ -56,7 +59,7 @@ export function renderPlan(input: PlanInput): string[] {
     `# clientbase deploy plan for project ${input.config.project} (${input.config.region}), dry run: nothing is called.`,
     '# A real run reads the project before each group (describe, list, get-iam-policy) and runs only the',
     '# commands whose target is missing or different; on a fresh project it runs these, in this order (less any',
-    '# an earlier one made unnecessary: a public function\'s deploy already lets anyone call it).',
+    "# an earlier one made unnecessary: a public function's deploy already lets anyone call it).",
   ];
   for (const { phase, steps } of freshPlan(input)) {
     if (steps.length === 0) continue;
@@ -84,13 +87,18 @@ export async function runDeploy(input: PlanInput, options: RunnerOptions): Promi
   const accessToken = async () => {
     if (token) return token;
     const result = await gcloudCall(['auth', 'print-access-token']);
-    if (result.code !== 0) throw new Error(`gcloud auth print-access-token failed: ${result.stderr.trim()} (log in with gcloud auth login)`);
+    if (result.code !== 0)
+      throw new Error(`gcloud auth print-access-token failed: ${result.stderr.trim()} (log in with gcloud auth login)`);
     return (token = result.stdout.trim());
   };
   const rulesCall = async (method: string, url: string, body?: unknown): Promise<{ status: number; json: unknown }> => {
     const res = await doFetch(url, {
       method,
-      headers: { authorization: `Bearer ${await accessToken()}`, 'x-goog-user-project': input.config.project, 'content-type': 'application/json' },
+      headers: {
+        authorization: `Bearer ${await accessToken()}`,
+        'x-goog-user-project': input.config.project,
+        'content-type': 'application/json',
+      },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     const text = await res.text();
@@ -117,10 +125,16 @@ export async function runDeploy(input: PlanInput, options: RunnerOptions): Promi
     if (step.kind === 'gcloud') {
       const stdin = step.stdin ? randomBytes(step.stdin.randomBytes).toString('base64url') : undefined;
       const result = await gcloudCall(step.args, stdin);
-      if (result.code !== 0) throw new Error(`gcloud ${step.args.slice(0, 4).join(' ')} … failed:\n${result.stderr.trim()}\nNothing after it was run; fix the cause and run the deploy again (it picks up from here).`);
+      if (result.code !== 0)
+        throw new Error(
+          `gcloud ${step.args.slice(0, 4).join(' ')} … failed:\n${result.stderr.trim()}\n` +
+            'Nothing after it was run; fix the cause and run the deploy again (it picks up from here).',
+        );
       return;
     }
-    const body = JSON.parse(JSON.stringify(step.body).replaceAll(JSON.stringify(createdRuleset), JSON.stringify(ruleset ?? createdRuleset)));
+    const body = JSON.parse(
+      JSON.stringify(step.body).replaceAll(JSON.stringify(createdRuleset), JSON.stringify(ruleset ?? createdRuleset)),
+    );
     const { status, json } = await rulesCall(step.method, step.url, body);
     if (status >= 300) throw new Error(`${step.method} ${step.url} answered ${status}: ${JSON.stringify(json)}`);
     if (step.url.endsWith('/rulesets')) ruleset = (json as { name?: string }).name;

@@ -88,7 +88,11 @@ export const functionTable = {
     concurrency: 40,
     maxInstances: 5,
     cpuAlwaysAllocated: false,
-    secrets: { UNSUBSCRIBE_SECRET: 'unsubscribe-secret', SMS_GATEWAY_SECRET: 'sms-gateway-secret', ESP_WEBHOOK_SECRET: 'esp-webhook-secret' },
+    secrets: {
+      UNSUBSCRIBE_SECRET: 'unsubscribe-secret',
+      SMS_GATEWAY_SECRET: 'sms-gateway-secret',
+      ESP_WEBHOOK_SECRET: 'esp-webhook-secret',
+    },
   },
 } as const satisfies Record<string, FunctionSpec>;
 

@@ -15,12 +15,28 @@ import { renderPlan, runDeploy } from './deploy-runner.ts';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 const indexesSchema = z.object({
-  indexes: z.array(z.object({ collectionGroup: z.string(), queryScope: z.string(), fields: z.array(z.object({ fieldPath: z.string(), order: z.string().optional(), arrayConfig: z.string().optional() })) })),
-  fieldOverrides: z.array(z.object({ collectionGroup: z.string(), fieldPath: z.string(), ttl: z.boolean().optional(), indexes: z.array(z.unknown()).optional() })).optional(),
+  indexes: z.array(
+    z.object({
+      collectionGroup: z.string(),
+      queryScope: z.string(),
+      fields: z.array(z.object({ fieldPath: z.string(), order: z.string().optional(), arrayConfig: z.string().optional() })),
+    }),
+  ),
+  fieldOverrides: z
+    .array(
+      z.object({
+        collectionGroup: z.string(),
+        fieldPath: z.string(),
+        ttl: z.boolean().optional(),
+        indexes: z.array(z.unknown()).optional(),
+      }),
+    )
+    .optional(),
 });
 
 function readJson(file: string, what: string): unknown {
-  if (!existsSync(file)) throw new AppError('invalid-input', `${what} ${file} does not exist`, { issues: [{ path: '--config', message: `no file ${file}` }] });
+  if (!existsSync(file))
+    throw new AppError('invalid-input', `${what} ${file} does not exist`, { issues: [{ path: '--config', message: `no file ${file}` }] });
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
@@ -30,11 +46,19 @@ function readJson(file: string, what: string): unknown {
 
 /** Everything the upload carries that changes what runs: a change here redeploys the functions. */
 function sourceDigest(): string {
-  const files = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', '.gcloudignore'].filter((f) => existsSync(join(root, f)));
-  const walk = (dir: string): string[] => readdirSync(dir).flatMap((e) => (statSync(join(dir, e)).isDirectory() ? walk(join(dir, e)) : [join(dir, e)]));
+  const files = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', '.gcloudignore'].filter((f) =>
+    existsSync(join(root, f)),
+  );
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((e) => (statSync(join(dir, e)).isDirectory() ? walk(join(dir, e)) : [join(dir, e)]));
   files.push(...walk(join(root, 'functions/src')).map((f) => relative(root, f)));
   const digest = createHash('sha256');
-  for (const f of files.sort()) digest.update(f).update('\0').update(readFileSync(join(root, f))).update('\0');
+  for (const f of files.sort())
+    digest
+      .update(f)
+      .update('\0')
+      .update(readFileSync(join(root, f)))
+      .update('\0');
   return digest.digest('hex');
 }
 
@@ -43,7 +67,11 @@ export function planInput(config: DeployConfig, dryRun: boolean): PlanInput {
     config,
     sourceDigest: dryRun ? undefined : sourceDigest(),
     rulesSource: readFileSync(join(root, 'firestore.rules'), 'utf8'),
-    indexes: parseOrThrow(indexesSchema, readJson(join(root, 'firestore.indexes.json'), 'the index file'), 'firestore.indexes.json') as FirestoreIndexes,
+    indexes: parseOrThrow(
+      indexesSchema,
+      readJson(join(root, 'firestore.indexes.json'), 'the index file'),
+      'firestore.indexes.json',
+    ) as FirestoreIndexes,
   };
 }
 
@@ -52,7 +80,8 @@ function afterwards(config: DeployConfig): string[] {
     '',
     'Done. Still by hand (once):',
     `- Share the reports spreadsheet (${config.reportsSpreadsheetId}) with ${serviceAccountEmail(config, 'jobs')} as an editor.`,
-    `- Give the SMS gateway ${functionUrl(config, 'unsubscribe')}/sms-stop and /bounce with the secret from: gcloud secrets versions access latest --secret=sms-gateway-secret --project=${config.project}`,
+    `- Give the SMS gateway ${functionUrl(config, 'unsubscribe')}/sms-stop and /bounce with the secret from:`,
+    `  gcloud secrets versions access latest --secret=sms-gateway-secret --project=${config.project}`,
     `- Point the add-on at ${functionUrl(config, 'api')} (docs/addon.md).`,
     `- Check: curl ${functionUrl(config, 'api')}/health`,
   ];
@@ -60,7 +89,10 @@ function afterwards(config: DeployConfig): string[] {
 
 const program = new Command()
   .name('deploy')
-  .description('Deploy clientbase to Google Cloud (functions, secrets, service accounts, scheduler, Firestore rules, indexes, backups), or print the plan.')
+  .description(
+    'Deploy clientbase to Google Cloud (functions, secrets, service accounts, scheduler, Firestore rules, indexes, backups), ' +
+      'or print the plan.',
+  )
   .requiredOption('--config <file>', 'the installation settings (see docs/deploy.example.json)')
   .option('--dry-run', 'print every command in order and call nothing')
   .action(async (opts: { config: string; dryRun?: boolean }) => {
@@ -73,7 +105,10 @@ const program = new Command()
     }
     out(`Deploying clientbase to ${config.project} (${config.region}); commands are shown as they run.`);
     const summary = await runDeploy(input, { out });
-    out(`\n${summary.changes === 0 ? 'Everything was already right: nothing changed.' : `${summary.changes} change(s) made.`} (${summary.reads} reads)`);
+    out(
+      `\n${summary.changes === 0 ? 'Everything was already right: nothing changed.' : `${summary.changes} change(s) made.`}` +
+        ` (${summary.reads} reads)`,
+    );
     for (const line of afterwards(config)) out(line);
   });
 

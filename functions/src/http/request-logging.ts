@@ -21,5 +21,10 @@ export function traceBindings(header: (name: string) => string | undefined): Tra
 
 /** Every log line written while `handler` serves a request names the function and carries the request's trace. */
 export function withRequestLogging(name: string, handler: HttpFunction): HttpFunction {
-  return (req, res) => withLogBindings({ function: name }, () => handler(req, res), traceBindings((h) => req.get(h)));
+  return (req, res) =>
+    withLogBindings(
+      { function: name },
+      () => handler(req, res),
+      traceBindings((h) => req.get(h)),
+    );
 }

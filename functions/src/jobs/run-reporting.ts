@@ -1,5 +1,14 @@
 import type { Firestore } from 'firebase-admin/firestore';
-import { alertsTab, headlineOf, outcomeTabs, runsTab, type ReportTab, type RunKind, type RunOutcomes, type RunRecord } from '../core/reports/run-report.ts';
+import {
+  alertsTab,
+  headlineOf,
+  outcomeTabs,
+  runsTab,
+  type ReportTab,
+  type RunKind,
+  type RunOutcomes,
+  type RunRecord,
+} from '../core/reports/run-report.ts';
 import type { ScheduledJob } from '../http/scheduled-job.ts';
 import { log, withLogBindings } from '../logger.ts';
 import { replaceTabs, reportSpreadsheet, type ReportSpreadsheet } from '../sheets/report-spreadsheet.ts';
@@ -42,7 +51,11 @@ export function runKey(kind: RunKind, slot: string): string {
   return `${kind}_${slot}`;
 }
 
-export function reportedRun<K extends RunKind, T extends RunOutcomes[K]>(kind: K, job: ScheduledJob<T>, options: ReportingOptions = {}): ScheduledJob<T> {
+export function reportedRun<K extends RunKind, T extends RunOutcomes[K]>(
+  kind: K,
+  job: ScheduledJob<T>,
+  options: ReportingOptions = {},
+): ScheduledJob<T> {
   let target: ReportSpreadsheet | undefined | null = null;
   const now = options.now ?? (() => new Date());
   return (input) =>
@@ -52,13 +65,33 @@ export function reportedRun<K extends RunKind, T extends RunOutcomes[K]>(kind: K
       log().info({ slot: input.scheduleTime, caller: input.caller }, `${kind} started for ${input.scheduleTime}`);
       let outcome: T;
       // A long run says it is alive, so a silent log means a stuck or killed instance.
-      const heartbeat = setInterval(() => log().info({ millis: Date.now() - started }, `${kind} still running`), options.heartbeatMs ?? 60_000);
+      const heartbeat = setInterval(
+        () => log().info({ millis: Date.now() - started }, `${kind} still running`),
+        options.heartbeatMs ?? 60_000,
+      );
       try {
         outcome = await job(input);
       } catch (e) {
-        const error = String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 500);
+        const error = String((e as Error)?.message ?? e)
+          .split('\n')[0]!
+          .slice(0, 500);
         log().error({ err: e, alert: 'run-failed', millis: Date.now() - started }, `${kind} for ${input.scheduleTime} failed: ${error}`);
-        await report(input.db, target, { key: runKey(kind, input.scheduleTime), kind, slot: input.scheduleTime, status: 'failed', finishedAt: now().toISOString(), headline: 'failed', error, tabs: [] }, [], options);
+        await report(
+          input.db,
+          target,
+          {
+            key: runKey(kind, input.scheduleTime),
+            kind,
+            slot: input.scheduleTime,
+            status: 'failed',
+            finishedAt: now().toISOString(),
+            headline: 'failed',
+            error,
+            tabs: [],
+          },
+          [],
+          options,
+        );
         throw e;
       } finally {
         clearInterval(heartbeat);
@@ -66,12 +99,23 @@ export function reportedRun<K extends RunKind, T extends RunOutcomes[K]>(kind: K
       const headline = headlineOf(kind, outcome);
       log().info({ millis: Date.now() - started }, `${kind} done: ${headline}`);
       if (kind === 'overdue-reports' && (outcome as RunOutcomes['overdue-reports']).flagged > 0) {
-        log().warn({ alert: 'overdue-reports', taskIds: (outcome as RunOutcomes['overdue-reports']).taskIds }, `handover reports overdue: ${headline}`);
+        log().warn(
+          { alert: 'overdue-reports', taskIds: (outcome as RunOutcomes['overdue-reports']).taskIds },
+          `handover reports overdue: ${headline}`,
+        );
       }
       if (target) {
         const tabs = await buildTabs(input.db, kind, outcome);
         if (tabs !== undefined) {
-          const run: RunRecord = { key: runKey(kind, input.scheduleTime), kind, slot: input.scheduleTime, status: 'ok', finishedAt: now().toISOString(), headline, tabs: tabs.map((t) => t.title) };
+          const run: RunRecord = {
+            key: runKey(kind, input.scheduleTime),
+            kind,
+            slot: input.scheduleTime,
+            status: 'ok',
+            finishedAt: now().toISOString(),
+            headline,
+            tabs: tabs.map((t) => t.title),
+          };
           await report(input.db, target, run, tabs, options);
         }
       }
@@ -89,7 +133,13 @@ async function buildTabs<K extends RunKind>(db: Firestore, kind: K, outcome: Run
 }
 
 /** Stores the run's outcome as pending, then publishes everything pending. Never throws. */
-async function report(db: Firestore, target: ReportSpreadsheet | undefined, run: RunRecord, tabs: ReportTab[], options: ReportingOptions): Promise<void> {
+async function report(
+  db: Firestore,
+  target: ReportSpreadsheet | undefined,
+  run: RunRecord,
+  tabs: ReportTab[],
+  options: ReportingOptions,
+): Promise<void> {
   if (!target) return;
   try {
     await saveRunReport(db, run, tabs);
@@ -104,7 +154,11 @@ async function report(db: Firestore, target: ReportSpreadsheet | undefined, run:
  * Publishes every pending run with fresh `Runs` and `Alerts` tabs, retrying with backoff. Each
  * attempt starts from the spreadsheet as it is, so a half-done attempt is cleaned up by the next.
  */
-export async function publishPending(db: Firestore, target: ReportSpreadsheet, options: ReportingOptions = {}): Promise<'published' | 'nothing' | 'failed'> {
+export async function publishPending(
+  db: Firestore,
+  target: ReportSpreadsheet,
+  options: ReportingOptions = {},
+): Promise<'published' | 'nothing' | 'failed'> {
   const attempts = options.attempts ?? 4;
   const backoffMs = options.backoffMs ?? 2000;
   const now = options.now ?? (() => new Date());
@@ -113,7 +167,12 @@ export async function publishPending(db: Firestore, target: ReportSpreadsheet, o
     const pending = await readPendingRunReports(db);
     if (pending.length === 0) return 'nothing';
     keys = pending.map((p) => p.run.key);
-    const [recent, failed, overdue, names] = await Promise.all([readRecentRunReports(db), readFailedRunReports(db), readOverdueAlerts(db), readManagerNames(db)]);
+    const [recent, failed, overdue, names] = await Promise.all([
+      readRecentRunReports(db),
+      readFailedRunReports(db),
+      readOverdueAlerts(db),
+      readManagerNames(db),
+    ]);
     // A later run of the same period rewrites the same tabs: the latest content wins.
     const byTitle = new Map<string, ReportTab>();
     for (const p of pending) for (const t of p.tabs) byTitle.set(t.title, t);
@@ -125,7 +184,10 @@ export async function publishPending(db: Firestore, target: ReportSpreadsheet, o
       } catch (e) {
         if (attempt >= attempts) throw e;
         const pause = backoffMs * 4 ** (attempt - 1);
-        log().warn({ err: e, attempt }, `publishing to the reports spreadsheet failed (attempt ${attempt} of ${attempts}); again in ${pause} ms`);
+        log().warn(
+          { err: e, attempt },
+          `publishing to the reports spreadsheet failed (attempt ${attempt} of ${attempts}); again in ${pause} ms`,
+        );
         await new Promise((r) => setTimeout(r, pause));
       }
     }
@@ -134,7 +196,10 @@ export async function publishPending(db: Firestore, target: ReportSpreadsheet, o
     return 'published';
   } catch (e) {
     const message = String((e as Error)?.message ?? e).split('\n')[0]!;
-    log().error({ err: e, alert: 'publish-failed', runs: keys }, `the reports spreadsheet was not updated (${message}); it stays pending for the next run`);
+    log().error(
+      { err: e, alert: 'publish-failed', runs: keys },
+      `the reports spreadsheet was not updated (${message}); it stays pending for the next run`,
+    );
     await markRunReportsUnpublished(db, keys, message).catch(() => undefined);
     return 'failed';
   }

@@ -90,7 +90,9 @@ function stopLeftovers(): void {
 /** The newest complete export (exports/<time>), or the single folder older versions kept. */
 function latestExport(): string | undefined {
   if (existsSync(exportsDir)) {
-    const complete = readdirSync(exportsDir).filter((d) => !d.startsWith('.')).sort();
+    const complete = readdirSync(exportsDir)
+      .filter((d) => !d.startsWith('.'))
+      .sort();
     if (complete.length > 0) return join(exportsDir, complete.at(-1)!);
   }
   const legacy = join(dataDir, 'firestore');
@@ -143,7 +145,13 @@ async function main(): Promise<void> {
   const [emulatorPort, ...functionPorts] = await choosePorts(1 + targets.length);
   const urls = new Map(targets.map((t, i) => [t, `http://127.0.0.1:${functionPorts[i]}/`]));
 
-  const emulator = await startEmulator({ port: emulatorPort, projectId, rulesFile: join(root, 'firestore.rules'), seedFrom: latestExport(), quiet: true });
+  const emulator = await startEmulator({
+    port: emulatorPort,
+    projectId,
+    rulesFile: join(root, 'firestore.rules'),
+    seedFrom: latestExport(),
+    quiet: true,
+  });
   writeFileSync(pidFile, JSON.stringify({ emulator: emulator.pid, stack: process.pid }));
   process.env.FIRESTORE_EMULATOR_HOST = emulator.host;
   process.env.GCLOUD_PROJECT = projectId;
@@ -155,7 +163,10 @@ async function main(): Promise<void> {
     const started = Date.now();
     const snapshot = demoCompany({ today: new Date(), clients: Number(flags['demo-clients']) });
     const result = await importSnapshot(db, rawSnapshotFromObject(snapshot), { at: new Date().toISOString(), by: 'seed', throttle: false });
-    log(`- Seeded the demo company: ${result.managers} managers, ${result.clients} clients, ${result.deals} deals (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+    log(
+      `- Seeded the demo company: ${result.managers} managers, ${result.clients} clients, ${result.deals} deals ` +
+        `(${((Date.now() - started) / 1000).toFixed(1)}s)`,
+    );
     await keep();
   } else {
     log('- The base already holds data (pass --fresh to start over)');
@@ -217,16 +228,25 @@ async function main(): Promise<void> {
   };
   log('');
   log(`Scheduled jobs, run once now as Cloud Scheduler would (slot ${today}):`);
-  const rotation = (await runJob('rotation', `at=${today}`)) as { runId?: string; moves?: unknown[]; unbalanced?: unknown[]; skipped?: unknown[] } | undefined;
-  if (rotation) log(`- rotation ${rotation.runId ?? ''}: ${rotation.moves?.length ?? 0} client(s) moved, ${rotation.unbalanced?.length ?? 0} unbalanced, ${rotation.skipped?.length ?? 0} skipped (a second run today moves nothing)`);
+  const rotation = (await runJob('rotation', `at=${today}`)) as
+    { runId?: string; moves?: unknown[]; unbalanced?: unknown[]; skipped?: unknown[] } | undefined;
+  if (rotation)
+    log(
+      `- rotation ${rotation.runId ?? ''}: ${rotation.moves?.length ?? 0} client(s) moved, ` +
+        `${rotation.unbalanced?.length ?? 0} unbalanced, ${rotation.skipped?.length ?? 0} skipped (a second run today moves nothing)`,
+    );
   const overdue = (await runJob('overdueReports', `at=${today}`)) as Record<string, unknown> | undefined;
   if (overdue) log(`- overdue handover reports: ${JSON.stringify(overdue).slice(0, 200)}`);
   const lastMonth = format(subMonths(new Date(), 1), 'yyyy-MM');
-  const bonuses = (await runJob('bonuses', `at=${format(new Date(), 'yyyy-MM')}-01`)) as { month?: string; statements?: Array<{ totals?: { payable?: number; pending?: number } }> } | undefined;
+  const bonuses = (await runJob('bonuses', `at=${format(new Date(), 'yyyy-MM')}-01`)) as
+    { month?: string; statements?: Array<{ totals?: { payable?: number; pending?: number } }> } | undefined;
   if (bonuses) {
     const payable = (bonuses.statements ?? []).reduce((s, st) => s + (st.totals?.payable ?? 0), 0);
     const pending = (bonuses.statements ?? []).reduce((s, st) => s + (st.totals?.pending ?? 0), 0);
-    log(`- bonuses for ${bonuses.month ?? lastMonth}: ${bonuses.statements?.length ?? 0} statement(s), payable ${(payable / 100).toFixed(2)}, pending ${(pending / 100).toFixed(2)}`);
+    log(
+      `- bonuses for ${bonuses.month ?? lastMonth}: ${bonuses.statements?.length ?? 0} statement(s), ` +
+        `payable ${(payable / 100).toFixed(2)}, pending ${(pending / 100).toFixed(2)}`,
+    );
   }
   await keep();
 
@@ -238,12 +258,13 @@ async function main(): Promise<void> {
   log(`  export ADMIN_TOKEN=${admin}`);
   log(`  export MANAGER_TOKEN=${manager}`);
   if (api) {
+    const json = "-H 'content-type: application/json'";
     log(`  curl -s ${api}health`);
     log(`  curl -s ${api}me -H "Authorization: Bearer $MANAGER_TOKEN"`);
     log(`  curl -s "${api}clients?limit=5" -H "Authorization: Bearer $MANAGER_TOKEN"`);
     log(`  curl -s ${api}admin/rules -H "Authorization: Bearer $ADMIN_TOKEN"`);
-    log(`  curl -s -X POST ${api}admin/rotation/preview -H "Authorization: Bearer $ADMIN_TOKEN" -H 'content-type: application/json' -d '{"at":"${today}"}'`);
-    log(`  curl -s -X POST ${api}admin/mailing-exports -H "Authorization: Bearer $ADMIN_TOKEN" -H 'content-type: application/json' -d '{"channel":"email"}'`);
+    log(`  curl -s -X POST ${api}admin/rotation/preview -H "Authorization: Bearer $ADMIN_TOKEN" ${json} -d '{"at":"${today}"}'`);
+    log(`  curl -s -X POST ${api}admin/mailing-exports -H "Authorization: Bearer $ADMIN_TOKEN" ${json} -d '{"channel":"email"}'`);
     log(`    (each row's unsubscribeUrl opens the unsubscribe page at ${urls.get('unsubscribe') ?? '?'}; POST to it withdraws)`);
   }
   log(`  FIRESTORE_EMULATOR_HOST=${emulator.host} npm run clientbase -- rotate --at ${today} --dry-run`);

@@ -36,7 +36,10 @@ export const deployConfigSchema = z
     project: z
       .string()
       .trim()
-      .regex(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, 'must be a Google Cloud project id: 6 to 30 lower-case letters, digits or hyphens, starting with a letter'),
+      .regex(
+        /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/,
+        'must be a Google Cloud project id: 6 to 30 lower-case letters, digits or hyphens, starting with a letter',
+      ),
     region: z
       .string()
       .trim()
@@ -53,11 +56,18 @@ export const deployConfigSchema = z
     reportsSpreadsheetId: z
       .string()
       .trim()
-      .regex(/^[A-Za-z0-9_-]{25,100}$/, 'must be the id in the spreadsheet\'s address (docs.google.com/spreadsheets/d/<id>/edit)'),
-    alertEmails: z.array(z.email('must be an e-mail address')).min(1, 'must name at least one address').max(10, 'must name at most 10 addresses'),
+      .regex(/^[A-Za-z0-9_-]{25,100}$/, "must be the id in the spreadsheet's address (docs.google.com/spreadsheets/d/<id>/edit)"),
+    alertEmails: z
+      .array(z.email('must be an e-mail address'))
+      .min(1, 'must name at least one address')
+      .max(10, 'must name at most 10 addresses'),
     backups: z
       .object({
-        retentionDays: z.number().int('must be a whole number of days').min(1, 'must be at least 1').max(98, 'must be at most 98 (Firestore keeps backups up to 14 weeks)'),
+        retentionDays: z
+          .number()
+          .int('must be a whole number of days')
+          .min(1, 'must be at least 1')
+          .max(98, 'must be at most 98 (Firestore keeps backups up to 14 weeks)'),
       })
       .strict(),
     signup: z

@@ -13,7 +13,10 @@ export type ReportSpreadsheet = { api: sheets_v4.Sheets; spreadsheetId: string }
 export const sheetsScope = 'https://www.googleapis.com/auth/spreadsheets';
 
 /** Production: the function's own service account (the spreadsheet is shared with it). Tests pass `rootUrl` and `auth`. */
-export function reportSpreadsheet(spreadsheetId: string, options: { rootUrl?: string; auth?: sheets_v4.Options['auth'] } = {}): ReportSpreadsheet {
+export function reportSpreadsheet(
+  spreadsheetId: string,
+  options: { rootUrl?: string; auth?: sheets_v4.Options['auth'] } = {},
+): ReportSpreadsheet {
   const auth = options.auth ?? new googleAuth.GoogleAuth({ scopes: [sheetsScope] });
   // Retries are the publisher's (the whole replacement, from a clean state), not per request.
   const api = sheets({ version: 'v4', auth, retry: false, ...(options.rootUrl ? { rootUrl: options.rootUrl } : {}) });
@@ -86,7 +89,11 @@ export async function replaceTabs(target: ReportSpreadsheet, tabs: ReportTab[]):
             properties: {
               title: t.staging,
               hidden: true,
-              gridProperties: { rowCount: Math.max(1, t.rows.length), columnCount: width(t.rows), frozenRowCount: t.rows.length > 1 ? 1 : 0 },
+              gridProperties: {
+                rowCount: Math.max(1, t.rows.length),
+                columnCount: width(t.rows),
+                frozenRowCount: t.rows.length > 1 ? 1 : 0,
+              },
             },
           },
         })),
@@ -104,7 +111,10 @@ export async function replaceTabs(target: ReportSpreadsheet, tabs: ReportTab[]):
   const swap: sheets_v4.Schema$Request[] = [];
   staged.forEach((t, i) => {
     const old = existing.find((p) => p.title === t.title);
-    if (old) swap.push({ updateSheetProperties: { properties: { sheetId: old.sheetId!, title: `${retiringPrefix}${t.title}` }, fields: 'title' } });
+    if (old)
+      swap.push({
+        updateSheetProperties: { properties: { sheetId: old.sheetId!, title: `${retiringPrefix}${t.title}` }, fields: 'title' },
+      });
     swap.push({
       updateSheetProperties: {
         properties: { sheetId: stagingIds[i]!, title: t.title, hidden: false, ...(old ? { index: old.index ?? 0 } : {}) },

@@ -15,7 +15,9 @@ export async function checkDatabase(db: Firestore, timeoutMs = 5000): Promise<{ 
   try {
     await Promise.race([db.collection(collections.config).doc('rules').get(), timeout]);
   } catch (e) {
-    throw e instanceof AppError ? e : new AppError('unavailable', `the database refused the health read: ${(e as Error).message?.split('\n')[0]}`, { cause: e });
+    throw e instanceof AppError
+      ? e
+      : new AppError('unavailable', `the database refused the health read: ${(e as Error).message?.split('\n')[0]}`, { cause: e });
   } finally {
     clearTimeout(timer);
   }

@@ -10,7 +10,13 @@ import type { HandoverTask } from './rotation-store.ts';
  * next run publishes it, so the spreadsheet catches up without any job being run again.
  */
 export type Publication = 'pending' | 'published';
-export type StoredRunReport = RunRecord & { publication: Publication; attempts: number; lastPublishError?: string; tabParts: number; publishedAt?: string };
+export type StoredRunReport = RunRecord & {
+  publication: Publication;
+  attempts: number;
+  lastPublishError?: string;
+  tabParts: number;
+  publishedAt?: string;
+};
 
 /** Characters per piece: at most 3 UTF-8 bytes each, so a piece stays under Firestore's 1 MiB. */
 const charsPerPart = 300_000;
@@ -78,7 +84,11 @@ export async function markRunReportsPublished(db: Firestore, keys: string[], at:
 
 export async function markRunReportsUnpublished(db: Firestore, keys: string[], error: string): Promise<void> {
   const writer = db.bulkWriter();
-  for (const key of keys) void writer.update(db.collection(collections.runReports).doc(key), { attempts: FieldValue.increment(1), lastPublishError: error.slice(0, 1000) });
+  for (const key of keys)
+    void writer.update(db.collection(collections.runReports).doc(key), {
+      attempts: FieldValue.increment(1),
+      lastPublishError: error.slice(0, 1000),
+    });
   await writer.close();
 }
 

@@ -20,7 +20,12 @@ const dir = mkdtempSync(join(tmpdir(), 'clientbase-deploy-'));
 const statePath = join(dir, 'project.json');
 const callsPath = join(dir, 'calls.jsonl');
 const config = parseOrThrow(deployConfigSchema, JSON.parse(readFileSync(join(root, 'docs/deploy.example.json'), 'utf8')), 'example');
-const input: PlanInput = { config, sourceDigest: 'source-v1', rulesSource: readFileSync(join(root, 'firestore.rules'), 'utf8'), indexes: JSON.parse(readFileSync(join(root, 'firestore.indexes.json'), 'utf8')) };
+const input: PlanInput = {
+  config,
+  sourceDigest: 'source-v1',
+  rulesSource: readFileSync(join(root, 'firestore.rules'), 'utf8'),
+  indexes: JSON.parse(readFileSync(join(root, 'firestore.indexes.json'), 'utf8')),
+};
 
 type Call = { args: string[]; stdinLength: number };
 const calls = (): Call[] =>
@@ -40,7 +45,11 @@ let savedPath: string | undefined;
 beforeAll(() => {
   const gcloud = join(dir, 'gcloud');
   // The compile cache halves the double's start-up; a deploy calls gcloud dozens of times.
-  writeFileSync(gcloud, `#!/bin/sh\nNODE_COMPILE_CACHE="${join(dir, 'node-cache')}" exec "${process.execPath}" "${join(root, 'test/support/gcloud-double.ts')}" "$@"\n`);
+  writeFileSync(
+    gcloud,
+    `#!/bin/sh\nNODE_COMPILE_CACHE="${join(dir, 'node-cache')}" ` +
+      `exec "${process.execPath}" "${join(root, 'test/support/gcloud-double.ts')}" "$@"\n`,
+  );
   chmodSync(gcloud, 0o755);
   savedPath = process.env.PATH;
   process.env.PATH = `${dir}:${process.env.PATH}`;
@@ -62,7 +71,8 @@ describe('npm run deploy against the gcloud double', () => {
     const summary = await deploy();
     const changes = calls().filter((c) => !isRead(c.args));
     // Exactly the dry run's commands, but with the real function digests and the real alert channel.
-    const comparable = (args: string[]) => args.map((a) => a.replace(/clientbase-spec=.*$/, 'clientbase-spec=*').replace(/^--policy=.*$/, '--policy=*'));
+    const comparable = (args: string[]) =>
+      args.map((a) => a.replace(/clientbase-spec=.*$/, 'clientbase-spec=*').replace(/^--policy=.*$/, '--policy=*'));
     // A public function's deploy (--allow-unauthenticated) already lets anyone call it, so the run,
     // reading after the deploys, needs no separate grant for those three.
     const grantedByDeploy = (args: string[]) => args[2] === 'add-iam-policy-binding' && args.includes('--member=allUsers');
@@ -70,9 +80,18 @@ describe('npm run deploy against the gcloud double', () => {
       .flatMap((p) => p.steps)
       .filter((s) => s.kind === 'gcloud' && !grantedByDeploy(s.args))
       .map((s) => comparable((s as { args: string[] }).args));
-    expect(planned).toHaveLength(freshPlan(input).flatMap((p) => p.steps).filter((s) => s.kind === 'gcloud').length - 3);
+    expect(planned).toHaveLength(
+      freshPlan(input)
+        .flatMap((p) => p.steps)
+        .filter((s) => s.kind === 'gcloud').length - 3,
+    );
     expect(changes.map((c) => comparable(c.args))).toEqual(planned);
-    const policy = JSON.parse(changes.at(-1)!.args.find((a) => a.startsWith('--policy='))!.slice('--policy='.length));
+    const policy = JSON.parse(
+      changes
+        .at(-1)!
+        .args.find((a) => a.startsWith('--policy='))!
+        .slice('--policy='.length),
+    );
     expect(policy.notificationChannels).toEqual([state().channels[0]!.name]);
     expect(summary.changes).toBe(planned.length + 2);
     expect(state().runServices.signup!.policy.bindings).toEqual([{ role: 'roles/run.invoker', members: ['allUsers'] }]);
@@ -84,8 +103,13 @@ describe('npm run deploy against the gcloud double', () => {
     const s = state();
     expect(Object.keys(s.functions).sort()).toEqual(['api', 'bonuses', 'overdueReports', 'rotation', 'signup', 'unsubscribe']);
     expect(s.runServices.api!.spec.template.metadata.annotations['run.googleapis.com/cpu-throttling']).toBe('false');
-    expect(s.runServices.rotation!.policy.bindings).toEqual([{ role: 'roles/run.invoker', members: ['serviceAccount:clientbase-scheduler@acme-clientbase.iam.gserviceaccount.com'] }]);
-    expect(s.schedulerJobs['rotation-monthly']).toMatchObject({ timeZone: 'Europe/Moscow', httpTarget: { oidcToken: { serviceAccountEmail: 'clientbase-scheduler@acme-clientbase.iam.gserviceaccount.com' } } });
+    expect(s.runServices.rotation!.policy.bindings).toEqual([
+      { role: 'roles/run.invoker', members: ['serviceAccount:clientbase-scheduler@acme-clientbase.iam.gserviceaccount.com'] },
+    ]);
+    expect(s.schedulerJobs['rotation-monthly']).toMatchObject({
+      timeZone: 'Europe/Moscow',
+      httpTarget: { oidcToken: { serviceAccountEmail: 'clientbase-scheduler@acme-clientbase.iam.gserviceaccount.com' } },
+    });
     expect(s.database).toMatchObject({ pointInTimeRecoveryEnablement: 'POINT_IN_TIME_RECOVERY_ENABLED' });
     expect(s.backupSchedules).toEqual([{ name: expect.any(String), retention: '1209600s', dailyRecurrence: {} }]);
   });
@@ -107,12 +131,19 @@ describe('npm run deploy against the gcloud double', () => {
     setState((s) => {
       s.schedulerJobs['rotation-monthly']!.schedule = '0 7 1 * *';
       s.runServices.rotation!.policy.bindings[0]!.members.push('allUsers');
-      s.projectPolicy.bindings.push({ role: 'roles/editor', members: ['serviceAccount:clientbase-jobs@acme-clientbase.iam.gserviceaccount.com'] });
+      s.projectPolicy.bindings.push({
+        role: 'roles/editor',
+        members: ['serviceAccount:clientbase-jobs@acme-clientbase.iam.gserviceaccount.com'],
+      });
       s.backupSchedules[0]!.retention = '604800s';
     });
     writeFileSync(callsPath, '');
     await deploy();
-    expect(calls().filter((c) => !isRead(c.args)).map((c) => c.args.slice(0, 4).join(' '))).toEqual([
+    expect(
+      calls()
+        .filter((c) => !isRead(c.args))
+        .map((c) => c.args.slice(0, 4).join(' ')),
+    ).toEqual([
       'firestore backups schedules update',
       'projects remove-iam-policy-binding acme-clientbase --member=serviceAccount:clientbase-jobs@acme-clientbase.iam.gserviceaccount.com',
       'run services remove-iam-policy-binding rotation',
@@ -121,10 +152,14 @@ describe('npm run deploy against the gcloud double', () => {
     expect(state().schedulerJobs['rotation-monthly']!.schedule).toBe('0 6 1 * *');
   });
 
-  it('redeploys the functions when the source changes, and then restores the api\'s CPU setting the redeploy dropped', async () => {
+  it("redeploys the functions when the source changes, and then restores the api's CPU setting the redeploy dropped", async () => {
     writeFileSync(callsPath, '');
     await runDeploy({ ...input, sourceDigest: 'source-v2' }, { out: () => undefined, fetch: rules.fetch, servicePauseMs: 1 });
-    expect(calls().filter((c) => !isRead(c.args)).map((c) => c.args.slice(0, 3).join(' '))).toEqual([
+    expect(
+      calls()
+        .filter((c) => !isRead(c.args))
+        .map((c) => c.args.slice(0, 3).join(' ')),
+    ).toEqual([
       'functions deploy api',
       'functions deploy rotation',
       'functions deploy bonuses',
@@ -136,11 +171,18 @@ describe('npm run deploy against the gcloud double', () => {
   });
 
   it('after a secret rotation (a new version), redeploys exactly the functions that read that secret', async () => {
-    const added = spawnSync('gcloud', ['secrets', 'versions', 'add', 'unsubscribe-secret', '--data-file=-', '--project=acme-clientbase'], { input: 'n'.repeat(43), encoding: 'utf8' });
+    const added = spawnSync('gcloud', ['secrets', 'versions', 'add', 'unsubscribe-secret', '--data-file=-', '--project=acme-clientbase'], {
+      input: 'n'.repeat(43),
+      encoding: 'utf8',
+    });
     expect(added.status).toBe(0);
     writeFileSync(callsPath, '');
     await runDeploy({ ...input, sourceDigest: 'source-v2' }, { out: () => undefined, fetch: rules.fetch, servicePauseMs: 1 });
-    expect(calls().filter((c) => !isRead(c.args)).map((c) => c.args.slice(0, 3).join(' '))).toEqual(['functions deploy api', 'functions deploy unsubscribe', 'run services update']);
+    expect(
+      calls()
+        .filter((c) => !isRead(c.args))
+        .map((c) => c.args.slice(0, 3).join(' ')),
+    ).toEqual(['functions deploy api', 'functions deploy unsubscribe', 'run services update']);
   });
 
   it('stops at a failing command, says so, and the next run picks up from there', async () => {
@@ -153,20 +195,34 @@ describe('npm run deploy against the gcloud double', () => {
     // A gcloud that refuses the scheduler create (as a missing permission would).
     const gcloud = join(dir, 'gcloud');
     const real = readFileSync(gcloud, 'utf8');
-    writeFileSync(gcloud, `#!/bin/sh\ncase "$*" in *"jobs create"*) echo "ERROR: PERMISSION_DENIED: cloudscheduler.jobs.create" >&2; exit 1;; esac\n${real.split('\n').slice(1).join('\n')}`);
+    writeFileSync(
+      gcloud,
+      '#!/bin/sh\ncase "$*" in *"jobs create"*) echo "ERROR: PERMISSION_DENIED: cloudscheduler.jobs.create" >&2; exit 1;; esac\n' +
+        real.split('\n').slice(1).join('\n'),
+    );
     const current = { ...input, sourceDigest: 'source-v2' };
-    await expect(runDeploy(current, { out: () => undefined, fetch: rules.fetch, servicePauseMs: 1 })).rejects.toThrow(/PERMISSION_DENIED[\s\S]*run the deploy again/);
+    await expect(runDeploy(current, { out: () => undefined, fetch: rules.fetch, servicePauseMs: 1 })).rejects.toThrow(
+      /PERMISSION_DENIED[\s\S]*run the deploy again/,
+    );
     writeFileSync(gcloud, real);
     process.env.GCLOUD_DOUBLE_CALLS = callsPath;
     writeFileSync(callsPath, '');
     await runDeploy(current, { out: () => undefined, fetch: rules.fetch, servicePauseMs: 1 });
-    expect(calls().filter((c) => !isRead(c.args)).map((c) => c.args.slice(0, 5).join(' '))).toEqual(['scheduler jobs create http overdue-reports-daily']);
+    expect(
+      calls()
+        .filter((c) => !isRead(c.args))
+        .map((c) => c.args.slice(0, 5).join(' ')),
+    ).toEqual(['scheduler jobs create http overdue-reports-daily']);
   });
 });
 
 describe('npm run deploy --dry-run', () => {
   it('prints the pinned plan for docs/deploy.example.json without calling anything', () => {
-    const result = spawnSync(process.execPath, [join(root, 'functions/src/deploy/main.ts'), '--dry-run', '--config', join(root, 'docs/deploy.example.json')], { encoding: 'utf8', env: { ...process.env, PATH: '/nonexistent' } });
+    const result = spawnSync(
+      process.execPath,
+      [join(root, 'functions/src/deploy/main.ts'), '--dry-run', '--config', join(root, 'docs/deploy.example.json')],
+      { encoding: 'utf8', env: { ...process.env, PATH: '/nonexistent' } },
+    );
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(readFileSync(join(root, 'test/unit/deploy/deploy.example.dry-run.txt'), 'utf8'));
   });
@@ -174,7 +230,10 @@ describe('npm run deploy --dry-run', () => {
   it('refuses a bad config naming each field, and runs nothing', () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ ...config, region: 'moon', backups: { retentionDays: 0 } }));
-    const result = spawnSync(process.execPath, [join(root, 'functions/src/deploy/main.ts'), '--config', bad], { encoding: 'utf8', env: { ...process.env, PATH: '/nonexistent' } });
+    const result = spawnSync(process.execPath, [join(root, 'functions/src/deploy/main.ts'), '--config', bad], {
+      encoding: 'utf8',
+      env: { ...process.env, PATH: '/nonexistent' },
+    });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(`invalid deploy config in ${bad}`);
     expect(result.stderr).toContain('  region: must be a Cloud Run region such as europe-west1');

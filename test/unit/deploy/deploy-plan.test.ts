@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { freshPlan, functionUrl, gcloudMap, identities, phases, serviceAccountEmail, type GcloudStep, type PlanInput } from '../../../functions/src/deploy/deploy-plan.ts';
+import {
+  freshPlan,
+  functionUrl,
+  gcloudMap,
+  identities,
+  phases,
+  serviceAccountEmail,
+  type GcloudStep,
+  type PlanInput,
+} from '../../../functions/src/deploy/deploy-plan.ts';
 import { functionNames, functionTable, scheduleTable } from '../../../functions/src/deploy/function-table.ts';
 import { renderPlan } from '../../../functions/src/deploy/deploy-runner.ts';
 import { parseOrThrow } from '../../../functions/src/errors.ts';
@@ -9,15 +18,26 @@ import { deployConfigSchema, type DeployConfig } from '../../../functions/src/sc
 const root = new URL('../../../', import.meta.url);
 const example = parseOrThrow(deployConfigSchema, JSON.parse(readFileSync(new URL('docs/deploy.example.json', root), 'utf8')), 'example');
 const indexes = JSON.parse(readFileSync(new URL('firestore.indexes.json', root), 'utf8'));
-const input = (config: DeployConfig = example, sourceDigest: string | undefined = undefined): PlanInput => ({ config, sourceDigest, rulesSource: readFileSync(new URL('firestore.rules', root), 'utf8'), indexes });
+const input = (config: DeployConfig = example, sourceDigest: string | undefined = undefined): PlanInput => ({
+  config,
+  sourceDigest,
+  rulesSource: readFileSync(new URL('firestore.rules', root), 'utf8'),
+  indexes,
+});
 
-const gcloudSteps = (config?: DeployConfig) => freshPlan(input(config)).flatMap((p) => p.steps).filter((s): s is GcloudStep => s.kind === 'gcloud');
+const gcloudSteps = (config?: DeployConfig) =>
+  freshPlan(input(config))
+    .flatMap((p) => p.steps)
+    .filter((s): s is GcloudStep => s.kind === 'gcloud');
 const flag = (args: string[], name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-const deployOf = (name: string) => gcloudSteps().find((s) => s.args[0] === 'functions' && s.args[1] === 'deploy' && s.args[2] === name)!.args;
+const deployOf = (name: string) =>
+  gcloudSteps().find((s) => s.args[0] === 'functions' && s.args[1] === 'deploy' && s.args[2] === name)!.args;
 const envOf = (args: string[]) => {
   const raw = flag(args, 'set-env-vars') ?? '';
   const custom = /^\^(.)\^/.exec(raw);
-  return Object.fromEntries((custom ? raw.slice(3).split(custom[1]!) : raw.split(',')).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+  return Object.fromEntries(
+    (custom ? raw.slice(3).split(custom[1]!) : raw.split(',')).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+  );
 };
 
 describe('the deploy plan for docs/deploy.example.json', () => {
@@ -28,7 +48,16 @@ describe('the deploy plan for docs/deploy.example.json', () => {
   it('deploys every function in index.ts as a 2nd gen Node 24 function with its own entry point', () => {
     for (const name of functionNames) {
       const args = deployOf(name);
-      expect(args).toEqual(expect.arrayContaining(['--gen2', '--runtime=nodejs24', `--entry-point=${name}`, '--trigger-http', `--region=${example.region}`, `--project=${example.project}`]));
+      expect(args).toEqual(
+        expect.arrayContaining([
+          '--gen2',
+          '--runtime=nodejs24',
+          `--entry-point=${name}`,
+          '--trigger-http',
+          `--region=${example.region}`,
+          `--project=${example.project}`,
+        ]),
+      );
     }
   });
 
@@ -38,7 +67,12 @@ describe('the deploy plan for docs/deploy.example.json', () => {
       expect(Object.keys(envOf(args)).filter((k) => /SECRET|TOKEN|PASSWORD|KEY/.test(k))).toEqual([]);
       const secrets = Object.keys(functionTable[name].secrets);
       if (secrets.length === 0) expect(flag(args, 'set-secrets')).toBeUndefined();
-      else expect(flag(args, 'set-secrets')).toBe(secrets.map((env) => `${env}=${functionTable[name].secrets[env as keyof (typeof functionTable)[typeof name]['secrets']]}:latest`).join(','));
+      else
+        expect(flag(args, 'set-secrets')).toBe(
+          secrets
+            .map((env) => `${env}=${functionTable[name].secrets[env as keyof (typeof functionTable)[typeof name]['secrets']]}:latest`)
+            .join(','),
+        );
     }
     // Secret values are generated at run time and piped in, never an argument.
     const adds = gcloudSteps().filter((s) => s.args[0] === 'secrets' && s.args[2] === 'add');
@@ -51,13 +85,17 @@ describe('the deploy plan for docs/deploy.example.json', () => {
     for (const name of functionNames) {
       const args = deployOf(name);
       expect(flag(args, 'service-account')).toBe(`clientbase-${byRole[functionTable[name].role]}@acme-clientbase.iam.gserviceaccount.com`);
-      expect(flag(args, 'build-service-account')).toBe('projects/acme-clientbase/serviceAccounts/clientbase-build@acme-clientbase.iam.gserviceaccount.com');
+      expect(flag(args, 'build-service-account')).toBe(
+        'projects/acme-clientbase/serviceAccounts/clientbase-build@acme-clientbase.iam.gserviceaccount.com',
+      );
     }
     expect(renderPlan(input()).join('\n')).not.toMatch(/compute@developer\.gserviceaccount\.com|appspot\.gserviceaccount\.com/);
   });
 
-  it('grants each service account only its listed project roles, the scheduler none, and each secret only to the functions that read it', () => {
-    const grants = gcloudSteps().filter((s) => s.args[1] === 'add-iam-policy-binding' && s.args[0] === 'projects').map((s) => [flag(s.args, 'member'), flag(s.args, 'role')]);
+  it('grants each account only its listed project roles, the scheduler none, each secret only to the functions reading it', () => {
+    const grants = gcloudSteps()
+      .filter((s) => s.args[1] === 'add-iam-policy-binding' && s.args[0] === 'projects')
+      .map((s) => [flag(s.args, 'member'), flag(s.args, 'role')]);
     expect(grants).toEqual([
       ['serviceAccount:clientbase-api@acme-clientbase.iam.gserviceaccount.com', 'roles/datastore.user'],
       ['serviceAccount:clientbase-jobs@acme-clientbase.iam.gserviceaccount.com', 'roles/datastore.user'],
@@ -67,12 +105,21 @@ describe('the deploy plan for docs/deploy.example.json', () => {
       ['serviceAccount:clientbase-build@acme-clientbase.iam.gserviceaccount.com', 'roles/storage.objectAdmin'],
     ]);
     expect(identities.scheduler.projectRoles).toEqual([]);
-    const secretGrants = gcloudSteps().filter((s) => s.args[0] === 'secrets' && s.args[1] === 'add-iam-policy-binding').map((s) => `${s.args[2]} → ${flag(s.args, 'member')!.split(':')[1]!.split('@')[0]}`);
-    expect(secretGrants).toEqual(['unsubscribe-secret → clientbase-api', 'unsubscribe-secret → clientbase-forms', 'sms-gateway-secret → clientbase-forms', 'esp-webhook-secret → clientbase-forms']);
+    const secretGrants = gcloudSteps()
+      .filter((s) => s.args[0] === 'secrets' && s.args[1] === 'add-iam-policy-binding')
+      .map((s) => `${s.args[2]} → ${flag(s.args, 'member')!.split(':')[1]!.split('@')[0]}`);
+    expect(secretGrants).toEqual([
+      'unsubscribe-secret → clientbase-api',
+      'unsubscribe-secret → clientbase-forms',
+      'sms-gateway-secret → clientbase-forms',
+      'esp-webhook-secret → clientbase-forms',
+    ]);
   });
 
   it('lets only the scheduler account invoke the jobs and anyone the public functions', () => {
-    const invokers = gcloudSteps().filter((s) => s.args[0] === 'run' && s.args[2] === 'add-iam-policy-binding').map((s) => [s.args[3], flag(s.args, 'member'), flag(s.args, 'role')]);
+    const invokers = gcloudSteps()
+      .filter((s) => s.args[0] === 'run' && s.args[2] === 'add-iam-policy-binding')
+      .map((s) => [s.args[3], flag(s.args, 'member'), flag(s.args, 'role')]);
     const scheduler = 'serviceAccount:clientbase-scheduler@acme-clientbase.iam.gserviceaccount.com';
     expect(invokers).toEqual([
       ['api', 'allUsers', 'roles/run.invoker'],
@@ -82,12 +129,19 @@ describe('the deploy plan for docs/deploy.example.json', () => {
       ['signup', 'allUsers', 'roles/run.invoker'],
       ['unsubscribe', 'allUsers', 'roles/run.invoker'],
     ]);
-    for (const name of functionNames) expect(deployOf(name)).toContain(functionTable[name].invokers === 'anyone' ? '--allow-unauthenticated' : '--no-allow-unauthenticated');
+    for (const name of functionNames)
+      expect(deployOf(name)).toContain(
+        functionTable[name].invokers === 'anyone' ? '--allow-unauthenticated' : '--no-allow-unauthenticated',
+      );
   });
 
   it('schedules each job in the company time zone with an OIDC token the function itself checks', () => {
     const jobs = gcloudSteps().filter((s) => s.args[0] === 'scheduler');
-    expect(jobs.map((s) => s.args.slice(0, 5).join(' '))).toEqual(['scheduler jobs create http bonuses-monthly', 'scheduler jobs create http rotation-monthly', 'scheduler jobs create http overdue-reports-daily']);
+    expect(jobs.map((s) => s.args.slice(0, 5).join(' '))).toEqual([
+      'scheduler jobs create http bonuses-monthly',
+      'scheduler jobs create http rotation-monthly',
+      'scheduler jobs create http overdue-reports-daily',
+    ]);
     for (const job of jobs) {
       const spec = scheduleTable[job.args[4] as keyof typeof scheduleTable];
       const url = functionUrl(example, spec.function);
@@ -97,18 +151,34 @@ describe('the deploy plan for docs/deploy.example.json', () => {
       expect(flag(job.args, 'oidc-token-audience')).toBe(url);
       expect(flag(job.args, 'oidc-service-account-email')).toBe(serviceAccountEmail(example, 'scheduler'));
       // The function's second gate expects exactly this audience and this account.
-      expect(envOf(deployOf(spec.function))).toMatchObject({ SCHEDULER_AUDIENCE: url, SCHEDULER_SERVICE_ACCOUNT: serviceAccountEmail(example, 'scheduler'), REPORTS_SPREADSHEET_ID: example.reportsSpreadsheetId });
+      expect(envOf(deployOf(spec.function))).toMatchObject({
+        SCHEDULER_AUDIENCE: url,
+        SCHEDULER_SERVICE_ACCOUNT: serviceAccountEmail(example, 'scheduler'),
+        REPORTS_SPREADSHEET_ID: example.reportsSpreadsheetId,
+      });
     }
-    expect(envOf(deployOf('api'))).toMatchObject({ API_AUDIENCE: example.apiAudience, UNSUBSCRIBE_URL: functionUrl(example, 'unsubscribe') });
+    expect(envOf(deployOf('api'))).toMatchObject({
+      API_AUDIENCE: example.apiAudience,
+      UNSUBSCRIBE_URL: functionUrl(example, 'unsubscribe'),
+    });
   });
 
   it('creates the database with point-in-time recovery, a daily backup kept as configured, every index, and the rules', () => {
     const all = renderPlan(input()).join('\n');
-    expect(all).toContain("gcloud firestore databases create '--database=(default)' --location=eur3 --type=firestore-native --enable-pitr --delete-protection");
+    expect(all).toContain(
+      "gcloud firestore databases create '--database=(default)' --location=eur3 --type=firestore-native --enable-pitr --delete-protection",
+    );
     expect(all).toContain("gcloud firestore backups schedules create '--database=(default)' --recurrence=daily --retention=14d");
-    expect(gcloudSteps().filter((s) => s.args.slice(0, 4).join(' ') === 'firestore indexes composite create')).toHaveLength(indexes.indexes.length);
-    const rules = freshPlan(input()).flatMap((p) => p.steps).filter((s) => s.kind === 'rules');
-    expect(rules.map((s) => s.kind === 'rules' && `${s.method} ${s.url}`)).toEqual(['POST https://firebaserules.googleapis.com/v1/projects/acme-clientbase/rulesets', 'POST https://firebaserules.googleapis.com/v1/projects/acme-clientbase/releases']);
+    expect(gcloudSteps().filter((s) => s.args.slice(0, 4).join(' ') === 'firestore indexes composite create')).toHaveLength(
+      indexes.indexes.length,
+    );
+    const rules = freshPlan(input())
+      .flatMap((p) => p.steps)
+      .filter((s) => s.kind === 'rules');
+    expect(rules.map((s) => s.kind === 'rules' && `${s.method} ${s.url}`)).toEqual([
+      'POST https://firebaserules.googleapis.com/v1/projects/acme-clientbase/rulesets',
+      'POST https://firebaserules.googleapis.com/v1/projects/acme-clientbase/releases',
+    ]);
   });
 
   it('orders the work so that each step finds what it needs', () => {
@@ -123,8 +193,18 @@ describe('the deploy plan for docs/deploy.example.json', () => {
   });
 
   it('passes a value with commas to gcloud under another delimiter', () => {
-    expect(gcloudMap([['A', '1'], ['B', '2']])).toBe('A=1,B=2');
-    expect(gcloudMap([['ORIGINS', 'https://a.example,https://b.example'], ['B', '2']])).toBe('^|^ORIGINS=https://a.example,https://b.example|B=2');
+    expect(
+      gcloudMap([
+        ['A', '1'],
+        ['B', '2'],
+      ]),
+    ).toBe('A=1,B=2');
+    expect(
+      gcloudMap([
+        ['ORIGINS', 'https://a.example,https://b.example'],
+        ['B', '2'],
+      ]),
+    ).toBe('^|^ORIGINS=https://a.example,https://b.example|B=2');
   });
 
   it('keeps verifying links signed with the previous unsubscribe secret after a rotation', () => {
@@ -137,14 +217,29 @@ describe('the deploy plan for docs/deploy.example.json', () => {
 
 describe('the deploy config', () => {
   it('names every bad field at once', () => {
-    const bad = { ...example, region: 'Europe West', apiAudience: 'my-client', alertEmails: ['head at acme'], backups: { retentionDays: 120 }, timeZone: 'Mars/Olympus', extra: 1 };
+    const bad = {
+      ...example,
+      region: 'Europe West',
+      apiAudience: 'my-client',
+      alertEmails: ['head at acme'],
+      backups: { retentionDays: 120 },
+      timeZone: 'Mars/Olympus',
+      extra: 1,
+    };
     let issues: Array<{ path: string; message: string }> = [];
     try {
       parseOrThrow(deployConfigSchema, bad, 'deploy config');
     } catch (e) {
       issues = (e as { issues: typeof issues }).issues;
     }
-    expect(issues.map((i) => i.path).sort()).toEqual(['(body)', 'alertEmails[0]', 'apiAudience', 'backups.retentionDays', 'region', 'timeZone']);
+    expect(issues.map((i) => i.path).sort()).toEqual([
+      '(body)',
+      'alertEmails[0]',
+      'apiAudience',
+      'backups.retentionDays',
+      'region',
+      'timeZone',
+    ]);
     expect(issues.find((i) => i.path === 'backups.retentionDays')?.message).toMatch(/at most 98/);
     expect(issues.find((i) => i.path === '(body)')?.message).toBe('unknown field(s): extra');
   });

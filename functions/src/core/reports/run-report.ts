@@ -34,7 +34,11 @@ export type RotationOutcome = {
   skipped: SkippedClient[];
 };
 
-export type BonusOutcome = { month: string; closed: boolean; statements: Array<{ managerId: string; lines: StatementLine[]; totals: StatementTotals }> };
+export type BonusOutcome = {
+  month: string;
+  closed: boolean;
+  statements: Array<{ managerId: string; lines: StatementLine[]; totals: StatementTotals }>;
+};
 
 export type OverdueOutcome = { at: string; flagged: number; taskIds: string[] };
 
@@ -73,13 +77,40 @@ function capped(header: Cell[], rows: Cell[][], what: string): Cell[][] {
 }
 
 export function rotationTabs(report: RotationOutcome, names: ManagerNames): ReportTab[] {
-  const moves: Cell[][] = report.moves.map((m) => [m.clientId, m.from ?? '', name(names, m.from), m.to, name(names, m.to), reasonWords[m.reason], m.reportDue]);
-  const skipped: Cell[][] = report.skipped.map((s) => [s.clientId, s.managerId ?? '', name(names, s.managerId), '', '', `not moved: ${s.why}`, '']);
+  const moves: Cell[][] = report.moves.map((m) => [
+    m.clientId,
+    m.from ?? '',
+    name(names, m.from),
+    m.to,
+    name(names, m.to),
+    reasonWords[m.reason],
+    m.reportDue,
+  ]);
+  const skipped: Cell[][] = report.skipped.map((s) => [
+    s.clientId,
+    s.managerId ?? '',
+    name(names, s.managerId),
+    '',
+    '',
+    `not moved: ${s.why}`,
+    '',
+  ]);
   const unbalanced = new Map(report.unbalanced.map((u) => [u.managerId, u.why]));
-  const balance: Cell[][] = report.balance.map((b) => [b.managerId, name(names, b.managerId), b.given, b.received, unbalanced.get(b.managerId) ?? '']);
-  for (const u of report.unbalanced) if (!report.balance.some((b) => b.managerId === u.managerId)) balance.push([u.managerId, name(names, u.managerId), u.given, u.received, u.why]);
+  const balance: Cell[][] = report.balance.map((b) => [
+    b.managerId,
+    name(names, b.managerId),
+    b.given,
+    b.received,
+    unbalanced.get(b.managerId) ?? '',
+  ]);
+  for (const u of report.unbalanced)
+    if (!report.balance.some((b) => b.managerId === u.managerId))
+      balance.push([u.managerId, name(names, u.managerId), u.given, u.received, u.why]);
   return [
-    { title: `Rotation ${report.at}`, rows: capped(['Client', 'From', 'From (name)', 'To', 'To (name)', 'Reason', 'Report due'], [...moves, ...skipped], 'clients') },
+    {
+      title: `Rotation ${report.at}`,
+      rows: capped(['Client', 'From', 'From (name)', 'To', 'To (name)', 'Reason', 'Report due'], [...moves, ...skipped], 'clients'),
+    },
     { title: `Rotation ${report.at} balance`, rows: [['Manager', 'Name', 'Given', 'Received', 'Unbalanced because'], ...balance] },
   ];
 }
@@ -87,17 +118,51 @@ export function rotationTabs(report: RotationOutcome, names: ManagerNames): Repo
 export function bonusTabs(report: BonusOutcome, names: ManagerNames): ReportTab[] {
   const statements = [...report.statements].sort((a, b) => a.managerId.localeCompare(b.managerId));
   const lines: Cell[][] = statements.flatMap((s) =>
-    s.lines.map((l) => [s.managerId, name(names, s.managerId), l.kind, l.clientId ?? '', l.dealId ?? '', l.rate ?? '', roubles(l.amount), l.status, l.dueDate ?? '', l.note, l.ofMonth ?? '', l.id]),
+    s.lines.map((l) => [
+      s.managerId,
+      name(names, s.managerId),
+      l.kind,
+      l.clientId ?? '',
+      l.dealId ?? '',
+      l.rate ?? '',
+      roubles(l.amount),
+      l.status,
+      l.dueDate ?? '',
+      l.note,
+      l.ofMonth ?? '',
+      l.id,
+    ]),
   );
   const sum = (k: keyof StatementTotals) => statements.reduce((n, s) => n + s.totals[k], 0);
-  const totals: Cell[][] = statements.map((s) => [s.managerId, name(names, s.managerId), roubles(s.totals.payable), roubles(s.totals.pending), roubles(s.totals.cancelled), s.lines.length]);
-  totals.push(['All', '', roubles(sum('payable')), roubles(sum('pending')), roubles(sum('cancelled')), statements.reduce((n, s) => n + s.lines.length, 0)]);
+  const totals: Cell[][] = statements.map((s) => [
+    s.managerId,
+    name(names, s.managerId),
+    roubles(s.totals.payable),
+    roubles(s.totals.pending),
+    roubles(s.totals.cancelled),
+    s.lines.length,
+  ]);
+  totals.push([
+    'All',
+    '',
+    roubles(sum('payable')),
+    roubles(sum('pending')),
+    roubles(sum('cancelled')),
+    statements.reduce((n, s) => n + s.lines.length, 0),
+  ]);
   const state = report.closed ? 'closed' : 'open';
   return [
-    { title: `Bonuses ${report.month} totals`, rows: [['Manager', 'Name', 'Payable ₽', 'Pending ₽', 'Cancelled ₽', `Lines (month ${state})`], ...totals] },
+    {
+      title: `Bonuses ${report.month} totals`,
+      rows: [['Manager', 'Name', 'Payable ₽', 'Pending ₽', 'Cancelled ₽', `Lines (month ${state})`], ...totals],
+    },
     {
       title: `Bonuses ${report.month}`,
-      rows: capped(['Manager', 'Name', 'Kind', 'Client', 'Deal', 'Rate', 'Amount ₽', 'Status', 'Due', 'Note', 'Of month', 'Line'], lines, 'lines'),
+      rows: capped(
+        ['Manager', 'Name', 'Kind', 'Client', 'Deal', 'Rate', 'Amount ₽', 'Status', 'Due', 'Note', 'Of month', 'Line'],
+        lines,
+        'lines',
+      ),
     },
   ];
 }
@@ -112,7 +177,8 @@ export function headlineOf<K extends RunKind>(kind: K, outcome: RunOutcomes[K]):
     const b = outcome as BonusOutcome;
     const payable = b.statements.reduce((n, s) => n + s.totals.payable, 0);
     const pending = b.statements.reduce((n, s) => n + s.totals.pending, 0);
-    return `${b.month}${b.closed ? ' (closed)' : ''}: ${b.statements.length} statements, payable ${roubles(payable).toFixed(2)} ₽, pending ${roubles(pending).toFixed(2)} ₽`;
+    const money = `payable ${roubles(payable).toFixed(2)} ₽, pending ${roubles(pending).toFixed(2)} ₽`;
+    return `${b.month}${b.closed ? ' (closed)' : ''}: ${b.statements.length} statements, ${money}`;
   }
   const o = outcome as OverdueOutcome;
   return `${o.at}: ${o.flagged} handover report(s) newly overdue`;
@@ -129,7 +195,10 @@ export function runsTab(runs: RunRecord[]): ReportTab {
   const sorted = [...runs].sort((a, b) => b.finishedAt.localeCompare(a.finishedAt));
   return {
     title: 'Runs',
-    rows: [['Finished', 'Job', 'Slot', 'Status', 'Summary', 'Error', 'Tabs'], ...sorted.map((r) => [r.finishedAt, kindWords[r.kind], r.slot, r.status, r.headline, r.error ?? '', r.tabs.join(', ')])],
+    rows: [
+      ['Finished', 'Job', 'Slot', 'Status', 'Summary', 'Error', 'Tabs'],
+      ...sorted.map((r) => [r.finishedAt, kindWords[r.kind], r.slot, r.status, r.headline, r.error ?? '', r.tabs.join(', ')]),
+    ],
   };
 }
 
@@ -143,6 +212,14 @@ export function alertsTab(failedRuns: RunRecord[], overdue: OverdueAlert[], name
     .map((r) => [r.finishedAt, 'run failed', `${kindWords[r.kind]} for ${r.slot}`, '', '', '', r.error ?? '']);
   const late: Cell[][] = [...overdue]
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.taskId.localeCompare(b.taskId))
-    .map((a) => [a.flaggedAt, 'handover report overdue', `client ${a.clientId}`, a.managerId, name(names, a.managerId), a.dueDate, `task ${a.taskId}`]);
+    .map((a) => [
+      a.flaggedAt,
+      'handover report overdue',
+      `client ${a.clientId}`,
+      a.managerId,
+      name(names, a.managerId),
+      a.dueDate,
+      `task ${a.taskId}`,
+    ]);
   return { title: 'Alerts', rows: [['Raised', 'Alert', 'About', 'Manager', 'Name', 'Due', 'Detail'], ...failed, ...late] };
 }

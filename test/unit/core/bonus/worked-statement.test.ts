@@ -5,7 +5,13 @@ import { bonusRulesSchema } from '../../../../functions/src/schema/rules-config.
 /** The worked statement of docs/rules.md: if the rules change, the documentation must change with them. */
 describe('the worked statement in docs/rules.md', () => {
   it('gives Anna 7 500.00 ₽ payable, 4 500.00 pending and 1 000.00 cancelled for January 2026', () => {
-    const rules = bonusRulesSchema.parse({ normalRate: 0.05, newClientMultiplier: 3, retentionMonths: 3, attractionBonus: 100_000, base: 'profit' });
+    const rules = bonusRulesSchema.parse({
+      normalRate: 0.05,
+      newClientMultiplier: 3,
+      retentionMonths: 3,
+      attractionBonus: 100_000,
+      base: 'profit',
+    });
     const clients = [
       { id: 'romashka', managerId: 'anna', attractedBy: 'anna', firstDealAt: '2026-01-12' },
       { id: 'vektor', managerId: 'anna', attractedBy: 'anna', firstDealAt: '2025-10-05' },
