@@ -36,6 +36,8 @@ export type GcloudDoubleState = {
   schedulerJobs: Record<string, Record<string, unknown>>;
   channels: Array<{ name: string; type: string; displayName: string; labels: Record<string, string> }>;
   policies: Array<Record<string, unknown> & { name: string }>;
+  /** The next this-many calls to Cloud Scheduler fail as an API just turned on does. */
+  schedulerWarmingUp?: number;
 };
 
 export function emptyProject(): GcloudDoubleState {
@@ -481,6 +483,15 @@ async function main(): Promise<void> {
     if (unknown.length > 0)
       throw new Exit(2, `ERROR: (gcloud.${name.replace(/ /g, '.')}) unrecognized arguments: ${unknown.map((k) => `--${k}`).join(' ')}`);
     const positional = words.slice(name.split(' ').length);
+    if (name.startsWith('scheduler') && (state.schedulerWarmingUp ?? 0) > 0) {
+      state.schedulerWarmingUp!--;
+      writeFileSync(statePath, JSON.stringify(state, null, 1));
+      throw new Exit(
+        1,
+        'ERROR: (gcloud.scheduler) PERMISSION_DENIED: Cloud Scheduler API has not been used in project 123456789 ' +
+          'before or it is disabled. [SERVICE_DISABLED]',
+      );
+    }
     const result = await command.run(
       state,
       positional,

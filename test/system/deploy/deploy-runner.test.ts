@@ -185,6 +185,23 @@ describe('npm run deploy against the gcloud double', () => {
     ).toEqual(['functions deploy api', 'functions deploy unsubscribe', 'run services update']);
   });
 
+  it('waits for an API that was only just turned on, and goes on', async () => {
+    setState((s) => {
+      s.schedulerWarmingUp = 2;
+      s.schedulerJobs['bonuses-monthly']!.timeZone = 'Europe/Kaliningrad';
+    });
+    writeFileSync(callsPath, '');
+    const out: string[] = [];
+    await runDeploy({ ...input, sourceDigest: 'source-v2' }, { out: (l) => out.push(l), fetch: rules.fetch, servicePauseMs: 1 });
+    expect(
+      calls()
+        .filter((c) => c.args[0] === 'scheduler')
+        .map((c) => c.args.slice(0, 3).join(' ')),
+    ).toEqual(['scheduler jobs list', 'scheduler jobs list', 'scheduler jobs list', 'scheduler jobs update']);
+    expect(out.filter((l) => l.includes('still being turned on'))).toHaveLength(2);
+    expect(state().schedulerJobs['bonuses-monthly']!.timeZone).toBe('Europe/Moscow');
+  });
+
   it('stops at a failing command, says so, and the next run picks up from there', async () => {
     setState((s) => {
       delete s.schedulerJobs['overdue-reports-daily'];
