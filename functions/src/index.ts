@@ -1,18 +1,26 @@
 // Cloud Run functions entry points: registrations only; the work lives in the modules they name.
-import { http } from '@google-cloud/functions-framework';
+import { http, type HttpFunction } from '@google-cloud/functions-framework';
 import { apiHandler } from './api/app.ts';
+import type { FunctionName } from './deploy/function-table.ts';
 import { scheduledHandler } from './http/scheduled-job.ts';
+import { withRequestLogging } from './http/request-logging.ts';
 import { bonusScheduledJob } from './jobs/bonus-job.ts';
 import { overdueReportsScheduledJob } from './jobs/overdue-reports.ts';
 import { rotationScheduledJob } from './jobs/rotation-job.ts';
+import { reportedRun } from './jobs/run-reporting.ts';
 import { signupHandler } from './consent-http/signup.ts';
 import { unsubscribeHandler } from './consent-http/unsubscribe.ts';
 
-http('api', apiHandler);
-http('bonuses', scheduledHandler(bonusScheduledJob));
-http('rotation', scheduledHandler(rotationScheduledJob));
-http('overdueReports', scheduledHandler(overdueReportsScheduledJob));
-http('signup', signupHandler());
-http('unsubscribe', unsubscribeHandler());
+/** Every function, by the name it is deployed and served under (the deploy plan's table has the same names). */
+export const entryPoints = {
+  api: apiHandler,
+  bonuses: scheduledHandler(reportedRun('bonuses', bonusScheduledJob)),
+  rotation: scheduledHandler(reportedRun('rotation', rotationScheduledJob)),
+  overdueReports: scheduledHandler(reportedRun('overdue-reports', overdueReportsScheduledJob)),
+  signup: signupHandler(),
+  unsubscribe: unsubscribeHandler(),
+} satisfies Record<FunctionName, HttpFunction>;
+
+for (const [name, handler] of Object.entries(entryPoints)) http(name, withRequestLogging(name, handler));
 
 export { http };

@@ -11,6 +11,7 @@ import { readRules } from '../store/rules-store.ts';
 import { asOfNow, type AsOf } from '../schema/as-of.ts';
 import { authenticate, verifierFromEnv, type Verifier } from './auth.ts';
 import { bodyError, installProblemFinalHandler } from './final-handler.ts';
+import { answerHealth, isHealthCheck } from './health.ts';
 import type { Ctx } from './context.ts';
 import { adminConfigRoutes } from './routes/admin-config.ts';
 import { adminJobRoutes } from './routes/admin-jobs.ts';
@@ -85,6 +86,7 @@ export function createApiHandler(options: ApiOptions): HttpFunction {
     let ctx: Ctx | undefined;
     try {
       db ??= options.db();
+      if (isHealthCheck(req)) return await answerHealth(res, db);
       verify ??= options.verify();
       checkEnvelope(req);
       const caller = await authenticate(db, verify, req.get('authorization'), { method: req.method, path: req.path, at, source: clientIp(req, options.trustedProxyHops ?? 1) });

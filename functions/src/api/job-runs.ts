@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Firestore } from 'firebase-admin/firestore';
 import { isAppError } from '../errors.ts';
+import { log, withLogBindings } from '../logger.ts';
 import { toProblem } from '../http/problem.ts';
 import { collections } from '../store/collections.ts';
 
@@ -23,18 +24,21 @@ export async function startJob(db: Firestore, job: { kind: string; by: string; a
   const ref = db.collection(collections.jobRuns).doc(id);
   const run: JobRun = { id, kind: job.kind, status: 'running', by: job.by, params: job.params, startedAt: job.at };
   await ref.create(run);
-  void (async () => {
+  void withLogBindings({ runId: id, job: job.kind }, async () => {
     let patch: Partial<JobRun>;
+    log().info({ by: job.by, params: job.params }, `job ${id} started`);
     try {
       const result = await work();
       const fits = Buffer.byteLength(JSON.stringify(result ?? null)) <= maxResultBytes;
       patch = { status: 'done', result: fits ? (result ?? null) : summarise(result) };
     } catch (e) {
       patch = { status: 'failed', error: toProblem(e) };
-      if (!isAppError(e)) console.error(JSON.stringify({ severity: 'ERROR', message: `job ${id} failed: ${String((e as Error)?.stack ?? e)}` }));
+      if (isAppError(e)) log().warn(`job ${id} refused: ${e.message}`);
+      else log().error({ err: e }, `job ${id} failed: ${String((e as Error)?.message ?? e)}`);
     }
-    await ref.update({ ...patch, finishedAt: new Date().toISOString() }).catch((e: unknown) => console.error(JSON.stringify({ severity: 'ERROR', message: `job ${id} could not record its end: ${String(e)}` })));
-  })();
+    if (patch.status === 'done') log().info(`job ${id} done`);
+    await ref.update({ ...patch, finishedAt: new Date().toISOString() }).catch((e: unknown) => log().error({ err: e }, `job ${id} could not record its end`));
+  });
   return run;
 }
 

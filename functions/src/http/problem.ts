@@ -1,5 +1,6 @@
 import type { Response } from 'express';
 import { AppError, isAppError, type ErrorCode } from '../errors.ts';
+import { log } from '../logger.ts';
 
 /** The one place that maps error codes to HTTP statuses. */
 export const statusByCode: Record<ErrorCode, number> = {
@@ -46,7 +47,7 @@ export function toProblem(error: unknown): Problem {
 
 export function sendProblem(res: Response, error: unknown): void {
   const problem = toProblem(error);
-  if (problem.status >= 500 && !isAppError(error)) console.error(JSON.stringify({ severity: 'ERROR', message: String((error as Error)?.stack ?? error) }));
+  if (problem.status >= 500 && !isAppError(error)) log().error({ err: error }, `request failed: ${String((error as Error)?.message ?? error)}`);
   if (res.headersSent) return;
   res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
  * Starts the real Cloud Firestore emulator (Java) on a free port, waits until it answers, and stops
  * it. No stand-in: tests, the CLI and the local stack all run against this.
  */
-export type Emulator = { host: string; projectId: string; stop: () => Promise<void>; exportTo: (dir: string) => Promise<void> };
+export type Emulator = { host: string; projectId: string; pid: number | undefined; stop: () => Promise<void>; exportTo: (dir: string) => Promise<void> };
 
 export type EmulatorOptions = {
   port?: number;
@@ -116,6 +116,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   return {
     host,
     projectId,
+    pid: child.pid,
     async stop() {
       process.removeListener('exit', stopChild);
       if (child.exitCode !== null) return;

@@ -1,15 +1,16 @@
 // `npm start`: the whole system on this machine. The real Firestore emulator (data kept in
 // .emulator-data/ between runs), the demo company when the base is empty, every Cloud Function
-// served by the functions framework, the scheduled jobs run once, and ready-to-use tokens.
+// served by the functions framework on 127.0.0.1, the scheduled jobs run once, and ready-to-use tokens.
 // `npm start -- --once` stops after the jobs (for a quick look or a check); `--fresh` starts empty.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { format, subMonths } from 'date-fns';
-import { freePort, startEmulator } from './emulator.ts';
+import { freePort, startEmulator, type Emulator } from './emulator.ts';
 import { demoCompany } from './demo-company.ts';
 import { startDevIdentity } from './dev-identity.ts';
 import { rawSnapshotFromObject } from '../cli/snapshot-files.ts';
@@ -17,39 +18,112 @@ import { importSnapshot } from '../store/snapshot-import.ts';
 import { openFirestore } from '../store/db.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const dataDir = `${root}.emulator-data`;
-const args = new Set(process.argv.slice(2));
-const once = args.has('--once');
+const { values: flags } = parseArgs({
+  options: {
+    once: { type: 'boolean', default: false },
+    fresh: { type: 'boolean', default: false },
+    'data-dir': { type: 'string', default: join(root, '.emulator-data') },
+    'demo-clients': { type: 'string', default: '3000' },
+    'keep-every': { type: 'string', default: '60' },
+  },
+});
+const dataDir = resolve(flags['data-dir']!);
+const exportsDir = join(dataDir, 'exports');
+const pidFile = join(dataDir, 'stack-pids.json');
 const projectId = 'clientbase-demo';
 const audience = 'clientbase-local';
 const log = (line = '') => process.stdout.write(`${line}\n`);
 
-async function portOr(preferred: number): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve) => {
+/** The functions, by name, from the entry points' own table. */
+async function registeredTargets(): Promise<string[]> {
+  const { entryPoints } = await import('../index.ts');
+  return Object.keys(entryPoints);
+}
+
+async function isFree(port: number): Promise<boolean> {
+  return new Promise((done) => {
     const srv = createServer();
-    srv.once('error', () => void freePort().then(resolve));
-    srv.listen(preferred, '127.0.0.1', () => srv.close(() => resolve(preferred)));
+    srv.once('error', () => done(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => done(true)));
   });
 }
 
-/** Targets registered in index.ts (`http('name', ...)`), in the order written. */
-function registeredTargets(): string[] {
-  const source = readFileSync(`${root}functions/src/index.ts`, 'utf8');
-  return [...source.matchAll(/^\s*http\(\s*'([A-Za-z0-9_-]+)'/gm)].map((m) => m[1]!);
+/** Every port, decided before anything starts, so each function can be told where the others are. */
+async function choosePorts(count: number): Promise<number[]> {
+  const ports: number[] = [];
+  for (let p = 8080; ports.length < count && p < 8180; p++) if (await isFree(p)) ports.push(p);
+  while (ports.length < count) ports.push(await freePort());
+  return ports;
 }
 
 function localSecrets(): { unsubscribeSecret: string; gatewaySecret: string } {
-  const file = `${dataDir}/local-secrets.json`;
+  const file = join(dataDir, 'local-secrets.json');
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
   mkdirSync(dataDir, { recursive: true });
   const secrets = { unsubscribeSecret: randomBytes(32).toString('base64url'), gatewaySecret: randomBytes(16).toString('base64url') };
-  writeFileSync(file, JSON.stringify(secrets));
+  writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
   return secrets;
 }
 
+/**
+ * A stack killed hard (kill -9, a closed laptop lid gone wrong) leaves its emulator running
+ * detached; the next start stops it by the pid it recorded, after checking that pid is still that.
+ */
+function stopLeftovers(): void {
+  if (!existsSync(pidFile)) return;
+  const recorded = JSON.parse(readFileSync(pidFile, 'utf8')) as { emulator?: number };
+  const pid = recorded.emulator;
+  if (pid) {
+    const command = spawnSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8' }).stdout ?? '';
+    if (command.includes('cloud-firestore-emulator') || command.includes('CloudFirestore')) {
+      try {
+        process.kill(-pid, 'SIGKILL');
+        log(`- Stopped the emulator a previous stack left running (pid ${pid})`);
+      } catch {
+        // already gone
+      }
+    }
+  }
+  rmSync(pidFile, { force: true });
+}
+
+/** The newest complete export (exports/<time>), or the single folder older versions kept. */
+function latestExport(): string | undefined {
+  if (existsSync(exportsDir)) {
+    const complete = readdirSync(exportsDir)
+      .filter((d) => !d.startsWith('.'))
+      .sort();
+    if (complete.length > 0) return join(exportsDir, complete.at(-1)!);
+  }
+  const legacy = join(dataDir, 'firestore');
+  return existsSync(legacy) ? legacy : undefined;
+}
+
+/**
+ * Keeps the emulator's data: each export goes to a hidden folder and is renamed into place only
+ * when complete, so a stack killed mid-export still finds the previous export whole.
+ */
+function dataKeeper(emulator: Emulator): () => Promise<void> {
+  let chain = Promise.resolve();
+  return () =>
+    (chain = chain.then(async () => {
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      const partial = join(exportsDir, `.partial-${stamp}`);
+      mkdirSync(exportsDir, { recursive: true });
+      try {
+        await emulator.exportTo(partial);
+        renameSync(partial, join(exportsDir, stamp));
+        for (const old of readdirSync(exportsDir)) if (old !== stamp) rmSync(join(exportsDir, old), { recursive: true, force: true });
+        rmSync(join(dataDir, 'firestore'), { recursive: true, force: true });
+      } catch (e) {
+        rmSync(partial, { recursive: true, force: true });
+        log(`(could not keep the data: ${(e as Error).message})`);
+      }
+    }));
+}
+
 async function waitForHttp(url: string, child: ChildProcess, name: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`function ${name} exited with code ${child.exitCode}`);
     try {
@@ -63,61 +137,84 @@ async function waitForHttp(url: string, child: ChildProcess, name: string): Prom
 }
 
 async function main(): Promise<void> {
-  if (args.has('--fresh')) rmSync(dataDir, { recursive: true, force: true });
+  if (flags.fresh) rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
   log('clientbase local stack');
-  const emulator = await startEmulator({ port: await portOr(8080), projectId, rulesFile: `${root}firestore.rules`, seedFrom: `${dataDir}/firestore`, quiet: true });
+  stopLeftovers();
+  const targets = await registeredTargets();
+  const [emulatorPort, ...functionPorts] = await choosePorts(1 + targets.length);
+  const urls = new Map(targets.map((t, i) => [t, `http://127.0.0.1:${functionPorts[i]}/`]));
+
+  const emulator = await startEmulator({
+    port: emulatorPort,
+    projectId,
+    rulesFile: join(root, 'firestore.rules'),
+    seedFrom: latestExport(),
+    quiet: true,
+  });
+  writeFileSync(pidFile, JSON.stringify({ emulator: emulator.pid, stack: process.pid }));
   process.env.FIRESTORE_EMULATOR_HOST = emulator.host;
   process.env.GCLOUD_PROJECT = projectId;
-  log(`- Firestore emulator: ${emulator.host} (project ${projectId}; data kept in .emulator-data/)`);
+  log(`- Firestore emulator: ${emulator.host} (project ${projectId}; data kept in ${dataDir})`);
+  const keep = dataKeeper(emulator);
 
   const db = openFirestore(projectId);
   if ((await db.collection('clients').limit(1).get()).empty) {
     const started = Date.now();
-    const result = await importSnapshot(db, rawSnapshotFromObject(demoCompany({ today: new Date() })), { at: new Date().toISOString(), by: 'seed', throttle: false });
-    log(`- Seeded the demo company: ${result.managers} managers, ${result.clients} clients, ${result.deals} deals (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+    const snapshot = demoCompany({ today: new Date(), clients: Number(flags['demo-clients']) });
+    const result = await importSnapshot(db, rawSnapshotFromObject(snapshot), { at: new Date().toISOString(), by: 'seed', throttle: false });
+    log(
+      `- Seeded the demo company: ${result.managers} managers, ${result.clients} clients, ${result.deals} deals ` +
+        `(${((Date.now() - started) / 1000).toFixed(1)}s)`,
+    );
+    await keep();
   } else {
-    log('- The base already holds data (delete .emulator-data/ or pass --fresh to start over)');
+    log('- The base already holds data (pass --fresh to start over)');
   }
 
   const identity = await startDevIdentity({ audience });
   const secrets = localSecrets();
-  const children: ChildProcess[] = [];
-  const urls = new Map<string, string>();
-  // The framework's own CLI (what `functions-framework --target=...` runs), next to its index.
-  const frameworkMain = join(dirname(createRequire(import.meta.url).resolve('@google-cloud/functions-framework')), 'main.js');
-  let port = await portOr(8081);
-  for (const target of registeredTargets()) {
-    const url = `http://127.0.0.1:${port}/`;
-    const env = {
-      ...process.env,
-      FIRESTORE_EMULATOR_HOST: emulator.host,
-      GCLOUD_PROJECT: projectId,
-      GOOGLE_CLOUD_PROJECT: projectId,
-      // Not on Google Cloud: do not probe the metadata server for credentials.
-      METADATA_SERVER_DETECTION: 'none',
-      API_AUDIENCE: audience,
-      ID_TOKEN_CERTS_URL: identity.certsUrl,
-      SCHEDULER_AUTH: 'disabled',
-      UNSUBSCRIBE_SECRET: secrets.unsubscribeSecret,
-      UNSUBSCRIBE_URL: urls.get('unsubscribe') ?? `http://127.0.0.1:${port}/`,
-      SMS_GATEWAY_SECRET: secrets.gatewaySecret,
-      SIGNUP_ALLOWED_ORIGINS: '*',
-    };
-    const child = spawn(process.execPath, [frameworkMain, `--target=${target}`, `--source=${root}functions/src/index.ts`, `--port=${port}`], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const logDir = join(dataDir, 'logs');
+  mkdirSync(logDir, { recursive: true });
+  const env = {
+    ...process.env,
+    FIRESTORE_EMULATOR_HOST: emulator.host,
+    GCLOUD_PROJECT: projectId,
+    GOOGLE_CLOUD_PROJECT: projectId,
+    // Not on Google Cloud: do not probe the metadata server for credentials.
+    METADATA_SERVER_DETECTION: 'none',
+    API_AUDIENCE: audience,
+    ID_TOKEN_CERTS_URL: identity.certsUrl,
+    SCHEDULER_AUTH: 'disabled',
+    UNSUBSCRIBE_SECRET: secrets.unsubscribeSecret,
+    // Every function, the api's mailing export included, links to the unsubscribe function.
+    UNSUBSCRIBE_URL: urls.get('unsubscribe') ?? '',
+    SMS_GATEWAY_SECRET: secrets.gatewaySecret,
+    SIGNUP_ALLOWED_ORIGINS: '*',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+  };
+  const children = targets.map((target) => {
+    const out = openSync(join(logDir, `${target}.log`), 'a');
+    const args = [join(root, 'functions/src/local/serve-function.ts'), target, String(new URL(urls.get(target)!).port)];
+    // K_SERVICE as Cloud Run sets it: each log line names its function.
+    const child = spawn(process.execPath, args, { env: { ...env, K_SERVICE: target }, stdio: ['ignore', out, 'pipe', 'ipc'] });
+    closeSync(out);
     child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[${target}] ${chunk}`));
-    children.push(child);
-    urls.set(target, url);
-    port = await portOr(port + 1);
-  }
-  // Unsubscribe links point at the unsubscribe function wherever it landed.
-  await Promise.all([...urls].map(([name, url], i) => waitForHttp(url, children[i]!, name)));
+    return child;
+  });
+  writeFileSync(pidFile, JSON.stringify({ emulator: emulator.pid, stack: process.pid, functions: children.map((c) => c.pid) }));
+  await Promise.all(targets.map((t, i) => waitForHttp(urls.get(t)!, children[i]!, t)));
   for (const [name, url] of urls) log(`- function ${name.padEnd(15)} ${url}`);
+  log(`- Function logs (Cloud Logging's JSON lines): ${logDir}/<function>.log`);
 
+  const keepTimer = setInterval(() => void keep(), Number(flags['keep-every']) * 1000);
   const stopAll = async () => {
+    clearInterval(keepTimer);
     for (const c of children) c.kill('SIGTERM');
     await identity.close();
-    await emulator.exportTo(`${dataDir}/firestore`).catch((e: Error) => log(`(could not keep the data: ${e.message})`));
+    await keep();
     await emulator.stop();
+    rmSync(pidFile, { force: true });
   };
 
   const today = format(new Date(), 'yyyy-MM-dd');
@@ -131,17 +228,27 @@ async function main(): Promise<void> {
   };
   log('');
   log(`Scheduled jobs, run once now as Cloud Scheduler would (slot ${today}):`);
-  const rotation = (await runJob('rotation', `at=${today}`)) as { runId?: string; moves?: unknown[]; unbalanced?: unknown[]; skipped?: unknown[] } | undefined;
-  if (rotation) log(`- rotation ${rotation.runId ?? ''}: ${rotation.moves?.length ?? 0} client(s) moved, ${rotation.unbalanced?.length ?? 0} unbalanced, ${rotation.skipped?.length ?? 0} skipped (a second run today moves nothing)`);
+  const rotation = (await runJob('rotation', `at=${today}`)) as
+    { runId?: string; moves?: unknown[]; unbalanced?: unknown[]; skipped?: unknown[] } | undefined;
+  if (rotation)
+    log(
+      `- rotation ${rotation.runId ?? ''}: ${rotation.moves?.length ?? 0} client(s) moved, ` +
+        `${rotation.unbalanced?.length ?? 0} unbalanced, ${rotation.skipped?.length ?? 0} skipped (a second run today moves nothing)`,
+    );
   const overdue = (await runJob('overdueReports', `at=${today}`)) as Record<string, unknown> | undefined;
   if (overdue) log(`- overdue handover reports: ${JSON.stringify(overdue).slice(0, 200)}`);
   const lastMonth = format(subMonths(new Date(), 1), 'yyyy-MM');
-  const bonuses = (await runJob('bonuses', `at=${format(new Date(), 'yyyy-MM')}-01`)) as { month?: string; statements?: Array<{ totals?: { payable?: number; pending?: number } }> } | undefined;
+  const bonuses = (await runJob('bonuses', `at=${format(new Date(), 'yyyy-MM')}-01`)) as
+    { month?: string; statements?: Array<{ totals?: { payable?: number; pending?: number } }> } | undefined;
   if (bonuses) {
     const payable = (bonuses.statements ?? []).reduce((s, st) => s + (st.totals?.payable ?? 0), 0);
     const pending = (bonuses.statements ?? []).reduce((s, st) => s + (st.totals?.pending ?? 0), 0);
-    log(`- bonuses for ${bonuses.month ?? lastMonth}: ${bonuses.statements?.length ?? 0} statement(s), payable ${(payable / 100).toFixed(2)}, pending ${(pending / 100).toFixed(2)}`);
+    log(
+      `- bonuses for ${bonuses.month ?? lastMonth}: ${bonuses.statements?.length ?? 0} statement(s), ` +
+        `payable ${(payable / 100).toFixed(2)}, pending ${(pending / 100).toFixed(2)}`,
+    );
   }
+  await keep();
 
   const admin = identity.mint({ email: 'head@demo.clientbase.dev', expiresIn: 12 * 3600 });
   const manager = identity.mint({ email: 'manager1@demo.clientbase.dev', expiresIn: 12 * 3600 });
@@ -151,20 +258,25 @@ async function main(): Promise<void> {
   log(`  export ADMIN_TOKEN=${admin}`);
   log(`  export MANAGER_TOKEN=${manager}`);
   if (api) {
+    const json = "-H 'content-type: application/json'";
+    log(`  curl -s ${api}health`);
     log(`  curl -s ${api}me -H "Authorization: Bearer $MANAGER_TOKEN"`);
     log(`  curl -s "${api}clients?limit=5" -H "Authorization: Bearer $MANAGER_TOKEN"`);
     log(`  curl -s ${api}admin/rules -H "Authorization: Bearer $ADMIN_TOKEN"`);
-    log(`  curl -s -X POST ${api}admin/rotation/preview -H "Authorization: Bearer $ADMIN_TOKEN" -H 'content-type: application/json' -d '{"at":"${today}"}'`);
+    log(`  curl -s -X POST ${api}admin/rotation/preview -H "Authorization: Bearer $ADMIN_TOKEN" ${json} -d '{"at":"${today}"}'`);
+    log(`  curl -s -X POST ${api}admin/mailing-exports -H "Authorization: Bearer $ADMIN_TOKEN" ${json} -d '{"channel":"email"}'`);
+    log(`    (each row's unsubscribeUrl opens the unsubscribe page at ${urls.get('unsubscribe') ?? '?'}; POST to it withdraws)`);
   }
   log(`  FIRESTORE_EMULATOR_HOST=${emulator.host} npm run clientbase -- rotate --at ${today} --dry-run`);
   log(`  FIRESTORE_EMULATOR_HOST=${emulator.host} npm run clientbase -- bonuses --month ${lastMonth}`);
 
-  if (once) {
+  if (flags.once) {
     await stopAll();
-    log('\nStopped (--once). Data kept in .emulator-data/.');
+    log(`\nStopped (--once). Data kept in ${dataDir}.`);
     process.exit(0);
   }
-  log('\nPress Ctrl+C to stop (the data is kept in .emulator-data/).');
+  log(`\nPress Ctrl+C to stop. The data is kept in ${dataDir} every ${flags['keep-every']} s, after the jobs and on stop;`);
+  log('a stack killed hard (kill -9) loses at most the changes since the last of those.');
   const stop = () => void stopAll().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

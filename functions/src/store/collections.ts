@@ -28,6 +28,8 @@ export const collections = {
   rateLimits: 'rateLimits',
   /** `adminAlerts/{kind}_{subject}`: things the head of sales must see, e.g. an overdue handover report. */
   adminAlerts: 'adminAlerts',
+  /** `runReports/{kind}_{slot}`: each scheduled run's outcome and its tabs waiting to be published to the reports spreadsheet. */
+  runReports: 'runReports',
 } as const;
 
 /**

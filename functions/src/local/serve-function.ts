@@ -1,0 +1,15 @@
+// One function of the local stack, served as the functions framework serves it, on 127.0.0.1 only.
+// Started by stack.ts: `node serve-function.ts TARGET PORT`, configured by its environment.
+import { getTestServer } from '@google-cloud/functions-framework/testing';
+
+const [target, port] = process.argv.slice(2);
+if (!target || !port) {
+  process.stderr.write('usage: serve-function.ts TARGET PORT\n');
+  process.exit(2);
+}
+await import('../index.ts');
+// The framework's own server for a registered function (its CLI would listen on every interface).
+const server = getTestServer(target);
+server.listen(Number(port), '127.0.0.1');
+// The stack talks to us over IPC; when it is gone, even killed hard, so are we.
+process.on('disconnect', () => process.exit(0));

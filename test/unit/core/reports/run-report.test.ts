@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import {
+  alertsTab,
+  bonusTabs,
+  maxRowsPerTab,
+  rotationTabs,
+  runsTab,
+  type RotationOutcome,
+} from '../../../../functions/src/core/reports/run-report.ts';
+
+const names = new Map([
+  ['a', 'Anna'],
+  ['b', 'Boris'],
+]);
+
+describe('run report tabs', () => {
+  it('cuts a table that would not fit a spreadsheet and says how many rows are left out', () => {
+    const moves = Array.from({ length: maxRowsPerTab + 10 }, (_, i) => ({
+      clientId: `c${i}`,
+      from: 'a',
+      to: 'b',
+      reason: 'top-up' as const,
+      reportDue: '2026-12-15',
+    }));
+    const [tab] = rotationTabs({ runId: 'r', at: '2026-12-01', moves, balance: [], unbalanced: [], skipped: [] }, names);
+    expect(tab!.rows).toHaveLength(maxRowsPerTab + 1);
+    expect(tab!.rows.at(-1)).toEqual(['… and 11 more clients: see them in the add-on or with the CLI']);
+  });
+
+  it("explains an imbalance on the manager's balance row, and lists a manager who is only unbalanced", () => {
+    const outcome: RotationOutcome = {
+      runId: 'r',
+      at: '2026-12-01',
+      moves: [],
+      balance: [{ managerId: 'a', given: 3, received: 1 }],
+      unbalanced: [
+        { managerId: 'a', level: 1, given: 3, received: 1, why: 'level 1 has nobody else' },
+        { managerId: 'b', level: 2, given: 0, received: 0, why: 'inactive' },
+      ],
+      skipped: [],
+    };
+    expect(rotationTabs(outcome, names)[1]!.rows.slice(1)).toEqual([
+      ['a', 'Anna', 3, 1, 'level 1 has nobody else'],
+      ['b', 'Boris', 0, 0, 'inactive'],
+    ]);
+  });
+
+  it('gives totals per manager and for all in roubles, managers in id order', () => {
+    const line = (id: string, amount: number, status: 'payable' | 'pending') => ({
+      id,
+      kind: 'normal' as const,
+      clientId: 'c',
+      dealId: 'd',
+      rate: 0.05,
+      amount,
+      status,
+      dueDate: null,
+      note: '',
+    });
+    const [totals, lines] = bonusTabs(
+      {
+        month: '2026-11',
+        closed: true,
+        statements: [
+          { managerId: 'b', lines: [line('l3', 250, 'pending')], totals: { payable: 0, pending: 250, cancelled: 0 } },
+          {
+            managerId: 'a',
+            lines: [line('l1', 1050, 'payable'), line('l2', 5, 'payable')],
+            totals: { payable: 1055, pending: 0, cancelled: 0 },
+          },
+        ],
+      },
+      names,
+    );
+    expect(totals!.rows).toEqual([
+      ['Manager', 'Name', 'Payable ₽', 'Pending ₽', 'Cancelled ₽', 'Lines (month closed)'],
+      ['a', 'Anna', 10.55, 0, 0, 2],
+      ['b', 'Boris', 0, 2.5, 0, 1],
+      ['All', '', 10.55, 2.5, 0, 3],
+    ]);
+    expect(lines!.rows.slice(1).map((r) => r.at(-1))).toEqual(['l1', 'l2', 'l3']);
+  });
+
+  it('lists runs newest first and failed runs before overdue reports in Alerts', () => {
+    const run = (key: string, finishedAt: string, status: 'ok' | 'failed') => ({
+      key,
+      kind: 'rotation' as const,
+      slot: key,
+      status,
+      finishedAt,
+      headline: key,
+      tabs: [],
+    });
+    expect(
+      runsTab([run('1', '2026-01-01', 'ok'), run('2', '2026-02-01', 'ok')])
+        .rows.slice(1)
+        .map((r) => r[0]),
+    ).toEqual(['2026-02-01', '2026-01-01']);
+    const alerts = alertsTab(
+      [{ ...run('x', '2026-02-01', 'failed'), error: 'boom' }],
+      [{ taskId: 't', clientId: 'c', managerId: 'b', dueDate: '2026-01-15', flaggedAt: '2026-01-16' }],
+      names,
+    );
+    expect(alerts.rows.slice(1).map((r) => r[1])).toEqual(['run failed', 'handover report overdue']);
+  });
+});
