@@ -5,10 +5,10 @@ import { explain, isApiError, type ApiError } from '../api/api-error.ts';
 import { createClients, departures, fetchClient, fetchMe, fetchMyClients, saveClientRows, type BatchRow, type NewClientBody } from '../api/staff-api.ts';
 import type { BatchRowResult, ChangedBy, Departure, ListedClient } from '../api/wire.ts';
 import type { DepartureCounts, SaveSummary } from '../messages.ts';
-import { applyMarks, type CellMark } from '../sheet/cell-marks.ts';
+import { applyMarks, rowsWithMarks, type CellMark } from '../sheet/cell-marks.ts';
 import { columnLetter } from '../sheet/cell-values.ts';
 import { readLoadedValues, writeLoadedValues, type LoadedRecord } from '../sheet/loaded-values.ts';
-import { createManagedSheet, findManagedSheet, locateColumns, restoreColumns, type ColumnMap } from '../sheet/managed-sheet.ts';
+import { createManagedSheet, ensureRows, findManagedSheet, locateColumns, restoreColumns, type ColumnMap } from '../sheet/managed-sheet.ts';
 import { deleteRows, readTable, writeRows, type RowWrite, type Table, type TableRow } from '../sheet/table-io.ts';
 import { alert, toast, UserError } from '../workspace/feedback.ts';
 import { withDocumentLock } from '../workspace/lock.ts';
@@ -59,12 +59,15 @@ function decorate(sheet: Sheet, columns: ColumnMap<ClientColumnKey>): void {
   sheet.setConditionalFormatRules(rules);
 }
 
-/** The sheet and where its columns are now; `repair` puts back missing columns (refresh does). */
-function openTable(session: ActionContext, repair: boolean): ClientsTable | null {
+/**
+ * The sheet and where its columns are now. `repair` (refresh) creates the sheet, with room for
+ * `rows` clients, or puts back columns someone deleted; otherwise a broken layout is refused.
+ */
+function openTable(session: ActionContext, repair: boolean, rows = 0): ClientsTable | null {
   const existing = findManagedSheet(session.spreadsheet, myClientsTable);
   if (!existing) {
     if (!repair) return null;
-    const { sheet, columns } = createManagedSheet(session.spreadsheet, myClientsTable, session.m, decorate);
+    const { sheet, columns } = createManagedSheet(session.spreadsheet, myClientsTable, session.m, rows, decorate);
     return { sheet, spec: myClientsTable, columns };
   }
   const { columns, missing } = locateColumns(existing, myClientsTable);
@@ -108,9 +111,10 @@ export function refreshMyClients(session: ActionContext): void {
   const clients = fetchMyClients(me.id);
   const { m, formatDay } = session;
   const result = withDocumentLock(session, () => {
-    const table = openTable(session, true)!;
+    const table = openTable(session, true, clients.length)!;
     const rows = readTable(table);
     const plan = planRefresh({ rows, loaded: readLoaded(session), clients, m, formatDay });
+    ensureRows(table.sheet, myClientsTable, table.columns, plan.writes.reduce((last, w) => Math.max(last, w.row), 0), m);
     writeRows(table, rows, plan.writes);
     const marks: CellMark<ClientColumnKey>[] = [
       ...plan.copies.map((c) => ({ row: c.row, key: 'name' as const, note: m.refresh.duplicateRowNote(c.of), tone: 'info' as const })),
@@ -245,6 +249,9 @@ export function saveMyClients(session: ActionContext): void {
     const loaded = readLoaded(session);
     const plan = planSave({ rows, loaded, m, formatDay });
     const state: SaveState = { session, rows, loaded, writes: [], marks: [], clearRows: new Set(plan.clean), summary: { applied: 0, created: 0, merged: 0, conflicts: 0, invalid: 0, duplicates: 0, unsent: 0 } };
+    // Marks on rows the person put back as they were loaded are out of date.
+    const edited = new Set([...plan.updates.map((u) => u.row), ...plan.creations.map((c) => c.row), ...plan.problems.map((p) => p.row)]);
+    if (rows.length > 0) for (const row of rowsWithMarks(table, rows[0]!.row, rows[rows.length - 1]!.row)) if (!edited.has(row)) state.clearRows.add(row);
     for (const p of plan.problems) {
       state.marks.push({ row: p.row, key: p.key, tone: 'invalid', note: m.save.invalidNote(p.message) });
       state.clearRows.add(p.row);
@@ -288,7 +295,8 @@ function selectedRows(session: ActionContext, table: ClientsTable): Set<number> 
   const active = session.spreadsheet.getActiveSheet();
   if (active.getSheetId() !== table.sheet.getSheetId()) return new Set();
   const out = new Set<number>();
-  const ranges = session.spreadsheet.getActiveRangeList()?.getRanges() ?? [];
+  const list = session.spreadsheet.getActiveRangeList();
+  const ranges = list ? list.getRanges() : [session.spreadsheet.getActiveRange()].filter((r): r is GoogleAppsScript.Spreadsheet.Range => r !== null);
   for (const range of ranges) for (let r = range.getRow(); r < range.getRow() + range.getNumRows(); r++) if (r >= 2) out.add(r);
   return out;
 }

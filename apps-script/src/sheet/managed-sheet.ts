@@ -47,36 +47,51 @@ export function locateColumns<K extends string>(sheet: Sheet, spec: TableSpec<K>
   return { columns, missing: missing.map((c) => c.key) };
 }
 
-/** Header, number format, validation, protection and visibility of one managed column. */
-function setUpColumn<K extends string>(sheet: Sheet, spec: ColumnSpec<K>, column: number, m: Messages): void {
-  const rows = Math.max(sheet.getMaxRows() - 1, 1);
-  const letter = columnLetter(column);
-  sheet.getRange(`${letter}:${letter}`).addDeveloperMetadata(columnMetadataKey, spec.key);
-  const header = sheet.getRange(1, column);
-  header.setValue(spec.header(m)).setFontWeight('bold');
-  const note = spec.role === 'system' ? m.columnNotes.system : spec.note?.(m) ?? (spec.role === 'derived' ? m.columnNotes.readOnly : undefined);
-  if (note) header.setNote(note);
-  const body = sheet.getRange(2, column, rows, 1);
+/** Number format, validation and (for read-only columns) warning-only protection of some rows of a column. */
+function setUpCells<K extends string>(sheet: Sheet, spec: ColumnSpec<K>, column: number, firstRow: number, rows: number, m: Messages): void {
+  const body = sheet.getRange(firstRow, column, rows, 1);
   body.setNumberFormat(numberFormats[spec.format]);
   if (spec.format === 'choice' && spec.choices) {
     body.setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList(spec.choices(m), true).setAllowInvalid(false).build());
   } else if (spec.format === 'day' && spec.role === 'editable') {
     body.setDataValidation(SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(false).build());
   }
-  if (spec.role !== 'editable') {
-    // Warning only: a hard protection would bind the add-on too, since it runs as the person.
-    sheet.getRange(1, column, rows + 1, 1).protect().setDescription(`clientbase: ${spec.header(m)}`).setWarningOnly(true);
-  }
+  // Warning only: a hard protection would bind the add-on too, since it runs as the person.
+  if (spec.role !== 'editable') body.protect().setDescription(`clientbase: ${spec.header(m)}`).setWarningOnly(true);
+}
+
+/** Header, metadata, cells and visibility of one managed column. */
+function setUpColumn<K extends string>(sheet: Sheet, spec: ColumnSpec<K>, column: number, m: Messages): void {
+  const letter = columnLetter(column);
+  sheet.getRange(`${letter}:${letter}`).addDeveloperMetadata(columnMetadataKey, spec.key);
+  const header = sheet.getRange(1, column);
+  header.setValue(spec.header(m)).setFontWeight('bold');
+  const note = spec.role === 'system' ? m.columnNotes.system : spec.note?.(m) ?? (spec.role === 'derived' ? m.columnNotes.readOnly : undefined);
+  if (note) header.setNote(note);
+  setUpCells(sheet, spec, column, 2, Math.max(sheet.getMaxRows() - 1, 1), m);
   if (spec.width) sheet.setColumnWidth(column, spec.width);
   if (spec.role === 'system') sheet.hideColumns(column);
 }
 
+/**
+ * Room for `lastRow` rows. New rows get the columns' formats, validation and protection (set per
+ * column over the new block: a constant number of calls however many rows are added).
+ */
+export function ensureRows<K extends string>(sheet: Sheet, spec: TableSpec<K>, columns: ColumnMap<K>, lastRow: number, m: Messages): void {
+  const maxRows = sheet.getMaxRows();
+  if (lastRow <= maxRows) return;
+  sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+  for (const c of spec.columns) setUpCells(sheet, c, columns[c.key], maxRows + 1, lastRow - maxRows, m);
+}
+
 /** A new sheet laid out for the table; `decorate` adds what is particular to it (conditional formats). */
-export function createManagedSheet<K extends string>(spreadsheet: Spreadsheet, spec: TableSpec<K>, m: Messages, decorate?: (sheet: Sheet, columns: ColumnMap<K>) => void): { sheet: Sheet; columns: ColumnMap<K> } {
+export function createManagedSheet<K extends string>(spreadsheet: Spreadsheet, spec: TableSpec<K>, m: Messages, rows: number, decorate?: (sheet: Sheet, columns: ColumnMap<K>) => void): { sheet: Sheet; columns: ColumnMap<K> } {
   let title = spec.title(m);
   for (let n = 2; spreadsheet.getSheetByName(title); n++) title = `${spec.title(m)} (${n})`;
   const sheet = spreadsheet.insertSheet(title);
   sheet.addDeveloperMetadata(sheetMetadataKey, spec.id);
+  // Room for the rows about to be loaded first, so formats and validation cover them all at once.
+  if (sheet.getMaxRows() < rows + 1) sheet.insertRowsAfter(sheet.getMaxRows(), rows + 1 - sheet.getMaxRows());
   if (sheet.getMaxColumns() < spec.columns.length) sheet.insertColumnsAfter(sheet.getMaxColumns(), spec.columns.length - sheet.getMaxColumns());
   const columns = {} as ColumnMap<K>;
   spec.columns.forEach((c, i) => {

@@ -38,18 +38,21 @@ export function columnRuns<K extends string>(columns: ColumnMap<K>): Array<{ fir
 
 /**
  * Writes the given cells. For each run of managed columns, one setValues over the rows from the
- * first to the last row written; rows in between keep the values read in `current`.
+ * first to the last row written; rows in between keep the values read in `current`, which is
+ * updated with what was written (so a later write in the same action cannot undo this one).
+ * The sheet must already have the rows (ensureRows).
  */
 export function writeRows<K extends string>(table: Table<K>, current: ReadonlyArray<TableRow<K>>, writes: ReadonlyArray<RowWrite<K>>): void {
   if (writes.length === 0) return;
   const byRow = new Map<number, Partial<Record<K, CellValue>>>();
-  for (const w of writes) byRow.set(w.row, { ...(byRow.get(w.row) ?? {}), ...w.cells });
+  let first = Infinity;
+  let last = 0;
+  for (const w of writes) {
+    byRow.set(w.row, { ...(byRow.get(w.row) ?? {}), ...w.cells });
+    first = Math.min(first, w.row);
+    last = Math.max(last, w.row);
+  }
   const currentByRow = new Map(current.map((r) => [r.row, r.cells]));
-  const rows = [...byRow.keys()];
-  const first = Math.min(...rows);
-  const last = Math.max(...rows);
-  const missing = last - table.sheet.getMaxRows();
-  if (missing > 0) table.sheet.insertRowsAfter(table.sheet.getMaxRows(), missing);
   for (const run of columnRuns(table.columns)) {
     const touched = run.keys.filter((k) => writes.some((w) => k in w.cells));
     if (touched.length === 0) continue;
@@ -60,6 +63,10 @@ export function writeRows<K extends string>(table: Table<K>, current: ReadonlyAr
       matrix.push(run.keys.map((k) => (written && k in written ? written[k] : had ? had[k] : '') ?? ''));
     }
     table.sheet.getRange(first, run.first, matrix.length, run.keys.length).setValues(matrix as unknown as unknown[][]);
+  }
+  for (const [row, cells] of byRow) {
+    const had = currentByRow.get(row);
+    if (had) Object.assign(had, cells);
   }
 }
 
