@@ -154,6 +154,7 @@ const en = {
   connection: {
     ok: (name: string, role: string, level: number, url: string) => `Connected to ${url} as ${name} (${role}, level ${level}).`,
     roles: { manager: 'sales manager', admin: 'head of sales' },
+    audience: (aud: string) => `For whoever installs the add-on: its sign-in tokens are issued for ${aud}; the API's API_AUDIENCE setting must list this value.`,
   },
   errors: {
     title: 'clientbase',
@@ -374,6 +375,7 @@ const ru: Messages = {
   connection: {
     ok: (name: string, role: string, level: number, url: string) => `Подключено к ${url}: ${name} (${role}, уровень ${level}).`,
     roles: { manager: 'менеджер', admin: 'руководитель отдела продаж' },
+    audience: (aud: string) => `Для того, кто устанавливает дополнение: токены входа выдаются для ${aud}; этот идентификатор должен быть в настройке API_AUDIENCE у API.`,
   },
   errors: {
     title: 'clientbase',
