@@ -5,8 +5,8 @@ import { callApi, callApiAll, type ApiCall } from './api-client.ts';
 import { ApiError, isApiError } from './api-error.ts';
 import type { BatchAnswer, ClientCardAnswer, ClientPage, Departure, HandoverTask, ListedClient, Me, Statement } from './wire.ts';
 
-/** 1,000 clients (about 0.6 MB of JSON) per call: a book of 10,000 loads in ten calls. */
-export const clientPageSize = 1000;
+/** 2,500 clients (about 1.1 MB of JSON, far under UrlFetchApp's 50 MB) per call: a book of 10,000 in four. */
+export const clientPageSize = 2500;
 
 export type BatchRow = z.input<typeof batchRowSchema>;
 export type NewClientBody = z.input<typeof createClientBody> & { id: string };

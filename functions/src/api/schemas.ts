@@ -76,8 +76,8 @@ export const monthParam = monthSchema;
 
 const limitParam = (max: number, fallback: number) => z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(max, `must be at most ${max}`).default(fallback);
 
-/** Large enough for the add-on to load a manager's book in a few calls (1,000 clients ≈ 0.6 MB). */
-export const maxPageSize = 1000;
+/** Large enough for the add-on to load a book of 10,000 in four calls (2,500 clients ≈ 1.1 MB of JSON). */
+export const maxPageSize = 2500;
 export const listClientsQuery = z
   .object({
     limit: limitParam(maxPageSize, 50),

@@ -58,10 +58,10 @@ describe('the api for the manager\'s spreadsheet', () => {
     expect(again.body.client.rotationDueOn).toBe('2024-04-10');
   });
 
-  it('serves pages of up to 1,000 clients and refuses more, naming the field', async () => {
-    const tooMany = await api.call('GET', '/clients?limit=1001', { as: 'anna' });
+  it('serves pages of up to 2,500 clients and refuses more, naming the field', async () => {
+    const tooMany = await api.call('GET', '/clients?limit=2501', { as: 'anna' });
     expectProblem(tooMany, 400);
-    expect(tooMany.body.errors).toEqual([{ path: 'limit', message: 'must be at most 1000' }]);
+    expect(tooMany.body.errors).toEqual([{ path: 'limit', message: 'must be at most 2500' }]);
   });
 
   it('names who made the edit a save ran into, and no one when the newer version was not an edit', async () => {
