@@ -51,10 +51,13 @@ export function locateColumns<K extends string>(sheet: Sheet, spec: TableSpec<K>
 function setUpCells<K extends string>(sheet: Sheet, spec: ColumnSpec<K>, column: number, firstRow: number, rows: number, m: Messages): void {
   const body = sheet.getRange(firstRow, column, rows, 1);
   body.setNumberFormat(numberFormats[spec.format]);
+  // Warn rather than reject: a rejecting rule would also refuse the add-on's own writes of a value
+  // the list does not hold (the sheet's language changed, a choice the base added later); Save
+  // checks every value anyway and marks the cell.
   if (spec.format === 'choice' && spec.choices) {
-    body.setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList(spec.choices(m), true).setAllowInvalid(false).build());
+    body.setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList(spec.choices(m), true).setAllowInvalid(true).build());
   } else if (spec.format === 'day' && spec.role === 'editable') {
-    body.setDataValidation(SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(false).build());
+    body.setDataValidation(SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(true).build());
   }
   // Warning only: a hard protection would bind the add-on too, since it runs as the person.
   if (spec.role !== 'editable') body.protect().setDescription(`clientbase: ${spec.header(m)}`).setWarningOnly(true);
