@@ -70,7 +70,7 @@ describe('a day in the life of a sales manager', () => {
     addon.fetches.reset();
     addon.call('menuSaveMyClients');
     expect(addon.ui.toasts.at(-1)?.message).toBe('3 rows saved.');
-    expect(addon.fetches.map((f) => `${f.method} ${new URL(f.url).pathname}`)).toEqual(['post /clients/batch']);
+    expect(addon.fetches.map((f) => `${f.method} ${new URL(f.url).pathname}`)).toEqual(['POST /clients/batch']);
     expect(await server(a)).toMatchObject({ name: 'Romashka LLC', version: 2 });
     expect(await server(b)).toMatchObject({ phones: ['+79031112233'], version: 2 });
     expect(await server(c)).toMatchObject({ source: 'referral', version: 2 });
