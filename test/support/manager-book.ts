@@ -39,7 +39,7 @@ export async function seedBook(db: Firestore, options: BookOptions): Promise<str
     const phone = `+7916${String(hashOf(prefix) % 100).padStart(2, '0')}${String(i).padStart(5, '0')}`;
     const doc: ClientDoc = {
       id,
-      name: `${prefix === options.managerId ? 'Client' : prefix} ${String(i).padStart(5, '0')}`,
+      name: `Client ${id}`,
       kind: i % 3 === 0 ? 'company' : 'person',
       size: i % 50 === 0 ? 'large' : 'regular',
       phones: [phone],

@@ -23,7 +23,7 @@ beforeAll(async () => {
   addon.spreadsheet.userSelect(sheet, `B${row}`);
   addon.call('menuOpenClientCard');
   const shown = addon.ui.lastSidebar!;
-  expect(shown.title).toBe(`Client: Client 00000`);
+  expect(shown.title).toBe(`Client: Client anna-00000`);
   card = await openSidebar(addon, shown.content);
   await card.settle();
 }, 90_000);
@@ -50,7 +50,7 @@ async function submit(action: string, fields: Record<string, string>): Promise<v
 
 describe('the client card', () => {
   it('shows the client from the selected row', async () => {
-    expect(await text('h2')).toBe('Client 00000');
+    expect(await text('h2')).toBe('Client anna-00000');
     expect(await text('#app')).toContain('Rotation due on');
     expect(card.errors).toEqual([]);
   });
