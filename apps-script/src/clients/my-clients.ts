@@ -8,7 +8,7 @@ import type { DepartureCounts, SaveSummary } from '../messages.ts';
 import { applyMarks, rowsWithMarks, type CellMark } from '../sheet/cell-marks.ts';
 import { columnLetter } from '../sheet/cell-values.ts';
 import { readLoadedValues, writeLoadedValues, type LoadedRecord } from '../sheet/loaded-values.ts';
-import { createManagedSheet, ensureRows, findManagedSheet, locateColumns, restoreColumns, type ColumnMap } from '../sheet/managed-sheet.ts';
+import { ensureRows, openManagedTable, type ColumnMap } from '../sheet/managed-sheet.ts';
 import { deleteRows, readTable, writeRows, type RowWrite, type Table, type TableRow } from '../sheet/table-io.ts';
 import { alert, toast, UserError } from '../workspace/feedback.ts';
 import { withDocumentLock } from '../workspace/lock.ts';
@@ -64,18 +64,10 @@ function decorate(sheet: Sheet, columns: ColumnMap<ClientColumnKey>): void {
  * `rows` clients, or puts back columns someone deleted; otherwise a broken layout is refused.
  */
 function openTable(session: ActionContext, repair: boolean, rows = 0): ClientsTable | null {
-  const existing = findManagedSheet(session.spreadsheet, myClientsTable);
-  if (!existing) {
-    if (!repair) return null;
-    const { sheet, columns } = createManagedSheet(session.spreadsheet, myClientsTable, session.m, rows, decorate);
-    return { sheet, spec: myClientsTable, columns };
-  }
-  const { columns, missing } = locateColumns(existing, myClientsTable);
-  if (missing.length > 0) {
-    if (!repair) throw new UserError(session.m.save.layoutBroken(missing.map((k) => columnHeader(k, session.m)).join(', ')));
-    return { sheet: existing, spec: myClientsTable, columns: restoreColumns(existing, myClientsTable, columns, missing, session.m) };
-  }
-  return { sheet: existing, spec: myClientsTable, columns: columns as ColumnMap<ClientColumnKey> };
+  const opened = openManagedTable(session.spreadsheet, myClientsTable, session.m, { repair, rows, decorate });
+  if (opened.status === 'absent') return null;
+  if (opened.status === 'broken') throw new UserError(session.m.save.layoutBroken(opened.missing.map((k) => columnHeader(k, session.m)).join(', ')));
+  return { sheet: opened.sheet, spec: opened.spec, columns: opened.columns };
 }
 
 /** One spreadsheet per manager: another person's refresh would empty it, their save would send their edits as someone else's. */

@@ -119,3 +119,30 @@ export function restoreColumns<K extends string>(sheet: Sheet, spec: TableSpec<K
   }
   return columns;
 }
+
+export type OpenedTable<K extends string> =
+  | { status: 'open'; sheet: Sheet; spec: TableSpec<K>; columns: ColumnMap<K> }
+  | { status: 'absent' }
+  | { status: 'broken'; missing: K[] };
+
+/**
+ * A managed table as it is now. With `repair` (a load or refresh), a missing sheet is created with
+ * room for `rows` records and deleted columns are put back; otherwise (a save) the caller learns
+ * the sheet is absent or which columns are missing, and tells the person.
+ */
+export function openManagedTable<K extends string>(
+  spreadsheet: Spreadsheet,
+  spec: TableSpec<K>,
+  m: Messages,
+  options: { repair: boolean; rows?: number; decorate?: (sheet: Sheet, columns: ColumnMap<K>) => void },
+): OpenedTable<K> {
+  const existing = findManagedSheet(spreadsheet, spec);
+  if (!existing) {
+    if (!options.repair) return { status: 'absent' };
+    return { status: 'open', spec, ...createManagedSheet(spreadsheet, spec, m, options.rows ?? 0, options.decorate) };
+  }
+  const { columns, missing } = locateColumns(existing, spec);
+  if (missing.length === 0) return { status: 'open', sheet: existing, spec, columns: columns as ColumnMap<K> };
+  if (!options.repair) return { status: 'broken', missing };
+  return { status: 'open', sheet: existing, spec, columns: restoreColumns(existing, spec, columns, missing, m) };
+}
