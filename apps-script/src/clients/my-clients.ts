@@ -381,7 +381,8 @@ export function myManagerId(): string {
 
 /** The client id on a sheet row, for the card; errors say what to select. */
 export function clientIdAtRow(session: ActionContext, row: number): { clientId: string; name: string } {
-  const table = openTable(session, false);
+  // Under the lock: finding the columns may re-tag one whose metadata was lost (a write).
+  const table = withDocumentLock(session, () => openTable(session, false));
   if (!table) throw new UserError(session.m.card.noSheet);
   const active = session.spreadsheet.getActiveSheet();
   if (active.getSheetId() !== table.sheet.getSheetId() || row < 2) throw new UserError(session.m.card.selectRow);
