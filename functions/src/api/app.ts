@@ -17,6 +17,7 @@ import { adminConfigRoutes } from './routes/admin-config.ts';
 import { adminJobRoutes } from './routes/admin-jobs.ts';
 import { batchSaveRoutes } from './routes/batch-save.ts';
 import { staffClientRoutes } from './routes/staff-clients.ts';
+import { staffSheetRoutes } from './routes/staff-sheet.ts';
 import { staffWorkRoutes } from './routes/staff-work.ts';
 
 // At import, so before the functions framework builds its express app: its body-parser errors
@@ -45,6 +46,7 @@ export function buildRouter(): Router {
   const router = Router({ strict: false });
   staffClientRoutes(router);
   batchSaveRoutes(router);
+  staffSheetRoutes(router);
   staffWorkRoutes(router);
   adminConfigRoutes(router);
   adminJobRoutes(router);

@@ -34,17 +34,17 @@ export async function authenticate(db: Firestore, verify: Verifier, authorizatio
   const manager = await findManagerByEmail(db, identity.email);
   if (!manager) {
     await refuse(db, identity.email, request, 'not on the roster');
-    throw new AppError('forbidden', `${identity.email} is not on the staff roster; ask the head of sales to add you`);
+    throw new AppError('forbidden', `${identity.email} is not on the staff roster; ask the head of sales to add you`, { details: { reason: 'not-on-roster' } });
   }
   if (!manager.active) {
     await refuse(db, manager.id, request, 'inactive');
-    throw new AppError('forbidden', 'your access has ended: you are no longer an active member of staff');
+    throw new AppError('forbidden', 'your access has ended: you are no longer an active member of staff', { details: { reason: 'inactive' } });
   }
   return { manager, email: identity.email };
 }
 
 export function requireAdmin(caller: Caller): void {
-  if (caller.manager.role !== 'admin') throw new AppError('forbidden', 'only the head of sales (admin) may do this');
+  if (caller.manager.role !== 'admin') throw new AppError('forbidden', 'only the head of sales (admin) may do this', { details: { reason: 'admin-only' } });
 }
 
 async function refuse(db: Firestore, actor: string, request: { method: string; path: string; at: string }, reason: string): Promise<void> {

@@ -45,6 +45,15 @@ export function addDaysToDay(date: string, days: number): string {
   return `${String(t.getUTCFullYear()).padStart(4, '0')}-${String(t.getUTCMonth() + 1).padStart(2, '0')}-${String(t.getUTCDate()).padStart(2, '0')}`;
 }
 
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  const utc = (day: string) => {
+    const [y, m, d] = dayOf(day).split('-').map(Number) as [number, number, number];
+    return Date.UTC(y, m - 1, d);
+  };
+  return Math.round((utc(to) - utc(from)) / 86_400_000);
+}
+
 /** The day after `day`: range queries use `< next day` so timestamps on the day itself are included. */
 export function nextDay(day: string): string {
   return addDaysToDay(day, 1);

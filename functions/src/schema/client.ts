@@ -92,6 +92,21 @@ export type ClientDerived = {
   /** Per channel: granted, and an address on it that is not dead; the mailing export queries it. */
   mailable?: { sms: boolean; email: boolean };
   updatedAt: string;
+  /** Who last edited the client's own fields through the API, and when (a conflict names them). */
+  lastEdit?: { by: string; at: string };
 };
 
 export type ClientDoc = Client & ClientDerived;
+
+/**
+ * What the API adds to a client it lists for its holder's sheet: computed on each read from the
+ * rules in force and the open handover tasks, never stored.
+ */
+export type ClientHoldingFacts = {
+  /** Calendar days since the client was assigned to its manager, in the company's time zone. */
+  daysHeld: number | null;
+  /** The day the client becomes a rotation candidate if nothing happens (MISSION §2.1). */
+  rotationDueOn: string | null;
+  /** The due day of the holder's open handover report on this client, if any (MISSION §2.6). */
+  reportDueOn: string | null;
+};

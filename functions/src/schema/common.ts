@@ -11,7 +11,15 @@ const anyControl = /[\u0000-\u001F\u007F-\u009F]/;
 /** Bidi embeddings, overrides and isolates: they make a name display as something else. */
 const bidiControls = /[\u202A-\u202E\u2066-\u2069]/;
 
-const wellFormedString = () => z.string().refine((v) => v.isWellFormed(), { message: notWellFormedMessage, abort: true });
+/** A lone surrogate: a high one not followed by a low one, or a low one without a high one before it. */
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** `String.prototype.isWellFormed` as a pattern: the add-on bundles these schemas for Apps Script's older V8. */
+export function isWellFormedText(text: string): boolean {
+  return !loneSurrogate.test(text);
+}
+
+const wellFormedString = () => z.string().refine(isWellFormedText, { message: notWellFormedMessage, abort: true });
 
 /** Free text (notes, report texts, reasons): valid Unicode; tabs and line breaks are fine, other control characters are not. */
 export const boundedText = (max: number) =>
@@ -34,7 +42,7 @@ export const nameText = (max: number) =>
  */
 export function documentIdProblem(id: string): string | undefined {
   if (id === '') return 'must not be empty';
-  if (!id.isWellFormed()) return notWellFormedMessage;
+  if (!isWellFormedText(id)) return notWellFormedMessage;
   if (utf8Length(id) > 1500) return 'must be at most 1,500 bytes';
   if (id.includes('/')) return 'must not contain /';
   if (id === '.' || id === '..') return 'must not be . or ..';

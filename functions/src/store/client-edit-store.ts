@@ -35,7 +35,7 @@ export type ClientScope = { managerId: string } | 'any';
 
 export type EditOutcome =
   | { status: 'applied'; client: ClientView }
-  | { status: 'conflict'; current: ClientView }
+  | { status: 'conflict'; current: ClientView; changedBy?: ChangedBy }
   | { status: 'invalid'; errors: FieldIssue[]; existingClientId?: string }
   | { status: 'forbidden'; errors: FieldIssue[] };
 
@@ -54,6 +54,9 @@ function lostMarkProblem(current: ClientDoc, next: Client, mayReinstate: boolean
   const message = next.lostAt === undefined ? 'only the head of sales (admin) may reinstate a lost client' : 'only the head of sales (admin) may change the day a client was lost';
   return { status: 'forbidden', errors: [{ path: 'changes.lostAt', message }] };
 }
+
+/** The person whose edit made the current version, when the last write was an edit through the API. */
+export type ChangedBy = { id: string; name: string };
 
 /** The stored fields that are not the client's own (deal counts, flags other jobs keep): carried over as they are. */
 function derivedOf(doc: ClientDoc): Record<string, unknown> {
@@ -77,10 +80,27 @@ export function inScope(doc: { managerId: string | null }, scope: ClientScope): 
  * with the current values, never merged over them. Contacts are re-normalised and their duplicate
  * keys move in the same transaction, so two clients can never claim one phone.
  */
-export async function editClient(
-  db: Firestore,
-  input: { clientId: string; version: number; changes: ClientChanges; scope: ClientScope; actor: Actor; mayReinstate: boolean },
-): Promise<EditOutcome> {
+type EditInput = { clientId: string; version: number; changes: ClientChanges; scope: ClientScope; actor: Actor; mayReinstate: boolean };
+
+export async function editClient(db: Firestore, input: EditInput): Promise<EditOutcome> {
+  const outcome = await applyEdit(db, input);
+  if (outcome.status !== 'conflict') return outcome;
+  const changedBy = await lastEditor(db, outcome.current);
+  return changedBy ? { ...outcome, changedBy } : outcome;
+}
+
+/**
+ * Who made the version a conflicting edit ran into: known only when that version was itself an
+ * edit (deals, consents, sign-ups and transfers also bump the version but do not say who).
+ */
+async function lastEditor(db: Firestore, current: ClientView): Promise<ChangedBy | undefined> {
+  const edit = current.lastEdit;
+  if (!edit || edit.at !== current.updatedAt) return undefined;
+  const manager = await db.collection(collections.managers).doc(edit.by).get();
+  return { id: edit.by, name: manager.exists ? String(manager.get('name')) : edit.by };
+}
+
+async function applyEdit(db: Firestore, input: EditInput): Promise<EditOutcome> {
   const ref = db.collection(collections.clients).doc(input.clientId);
   return db.runTransaction(async (tx) => {
     const snap = await tx.get(ref);
@@ -122,7 +142,7 @@ export async function editClient(
       };
     }
     // New contacts change which address a mailing would use, so the mailable flags follow them.
-    const doc = { ...derivedOf(current), ...client, contactKeys: keys, rotatable: isRotatable(client), mailable: mailableFlags(client), version: current.version + 1, updatedAt: input.actor.at } as ClientDoc;
+    const doc = { ...derivedOf(current), ...client, contactKeys: keys, rotatable: isRotatable(client), mailable: mailableFlags(client), version: current.version + 1, updatedAt: input.actor.at, lastEdit: { by: input.actor.by, at: input.actor.at } } as ClientDoc;
     tx.set(ref, doc);
     for (const s of removedSnaps) if (s.exists && s.get('clientId') === input.clientId) tx.delete(s.ref);
     for (const k of added) tx.set(db.collection(collections.contactKeys).doc(contactKeyId(k)), { clientId: input.clientId, key: k });

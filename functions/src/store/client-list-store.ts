@@ -1,10 +1,14 @@
 import { FieldPath, type Firestore, type Query } from 'firebase-admin/firestore';
+import { companyDay } from '../core/calendar.ts';
 import { clientMatcher, hasFilter } from '../core/client-search.ts';
+import { holdingFacts } from '../core/holding-facts.ts';
 import { AppError } from '../errors.ts';
-import type { ClientDoc, ClientSortKey } from '../schema/client.ts';
-import { isDocumentId } from '../schema/common.ts';
+import type { ClientDoc, ClientHoldingFacts, ClientSortKey } from '../schema/client.ts';
+import { isDocumentId, isWellFormedText } from '../schema/common.ts';
 import { clientView, type ClientView } from './client-edit-store.ts';
 import { collections } from './collections.ts';
+import type { HandoverTask } from './rotation-store.ts';
+import { readRules } from './rules-store.ts';
 
 export type ClientListQuery = {
   /** Absent only for an admin listing the whole base. */
@@ -84,6 +88,65 @@ function decodeCursor(cursor: string, query: ClientListQuery): { value: string |
   if (!Array.isArray(raw) || raw.length !== 4 || raw[0] !== query.sort || raw[1] !== query.order) throw bad();
   const [, , value, id] = raw as unknown[];
   // The cursor comes from outside: what goes into the query must be text Firestore takes and a valid id.
-  if ((value !== null && (typeof value !== 'string' || !value.isWellFormed())) || typeof id !== 'string' || !isDocumentId(id)) throw bad();
+  if ((value !== null && (typeof value !== 'string' || !isWellFormedText(value))) || typeof id !== 'string' || !isDocumentId(id)) throw bad();
   return { value, id };
+}
+
+/** Due days of open handover tasks by `managerId/clientId`: one query per holder, or one for all. */
+async function openReportDueDays(db: Firestore, holders: string[]): Promise<Map<string, string>> {
+  const tasks = db.collection(collections.tasks).where('status', '==', 'open');
+  const snaps = holders.length <= 3 ? await Promise.all(holders.map((h) => tasks.where('managerId', '==', h).get())) : [await tasks.get()];
+  const due = new Map<string, string>();
+  for (const snap of snaps) {
+    for (const d of snap.docs) {
+      const task = d.data() as HandoverTask;
+      const key = `${task.managerId}/${task.clientId}`;
+      const known = due.get(key);
+      if (known === undefined || task.dueDate < known) due.set(key, task.dueDate);
+    }
+  }
+  return due;
+}
+
+/**
+ * The clients with what the holder's sheet shows beside them (days held, rotation due on, report
+ * due), from the rules in force and the open handover tasks: two or three reads per call.
+ */
+export async function withHoldingFacts<T extends ClientView>(db: Firestore, clients: T[], at: string): Promise<Array<T & ClientHoldingFacts>> {
+  if (clients.length === 0) return [];
+  const holders = [...new Set(clients.map((c) => c.managerId).filter((m): m is string => m !== null))];
+  const [{ rules }, due] = await Promise.all([readRules(db), openReportDueDays(db, holders)]);
+  const today = companyDay(at, rules.timeZone);
+  return clients.map((c) => ({ ...c, ...holdingFacts(c, { rules, today, reportDueOn: c.managerId === null ? null : (due.get(`${c.managerId}/${c.id}`) ?? null) }) }));
+}
+
+export type Departure = { clientId: string; reason: 'rotation' | 'reassigned' | 'held' | 'unknown'; at: string | null };
+
+/**
+ * Why clients a manager's sheet still shows are no longer theirs: taken by a rotation or moved
+ * otherwise (offboarding, the head of sales), with the day. Only clients the manager held are
+ * explained; any other id reads "unknown", exactly like one that does not exist, so nothing about
+ * a colleague's book leaks.
+ */
+export async function departuresOf(db: Firestore, managerId: string, ids: string[]): Promise<Departure[]> {
+  const unique = [...new Set(ids)];
+  const snaps = unique.length === 0 ? [] : await db.getAll(...unique.map((id) => db.collection(collections.clients).doc(id)));
+  return snaps.map((snap, i) => {
+    const clientId = unique[i]!;
+    const doc = snap.exists ? (snap.data() as ClientDoc) : undefined;
+    if (doc?.managerId === managerId) return { clientId, reason: 'held', at: null };
+    const left = doc?.formerHolders?.filter((h) => h.managerId === managerId).at(-1);
+    if (!left) return { clientId, reason: 'unknown', at: null };
+    return { clientId, reason: left.rotationSeq !== undefined ? 'rotation' : 'reassigned', at: left.until };
+  });
+}
+
+/** Names of the given clients that `managerId` holds now (a task list shows them; others stay unnamed). */
+export async function heldClientNames(db: Firestore, managerId: string, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const snaps = await db.getAll(...unique.map((id) => db.collection(collections.clients).doc(id)));
+  const names = new Map<string, string>();
+  for (const snap of snaps) if (snap.exists && snap.get('managerId') === managerId) names.set(snap.id, String(snap.get('name')));
+  return names;
 }

@@ -10,7 +10,7 @@ import { historyEntrySchema, type HistoryEntry } from '../schema/history.ts';
 import { collections, contactKeyId, timeOrderedId } from './collections.ts';
 
 /** Keys that exist on the document only to serve queries and concurrency; not part of `Client`. */
-const derivedKeys = ['contactKeys', 'dealCount', 'dealsSinceAssignment', 'firstDealAt', 'lastDealAt', 'rotatable', 'version', 'updatedAt', 'mailable'] as const;
+const derivedKeys = ['contactKeys', 'dealCount', 'dealsSinceAssignment', 'firstDealAt', 'lastDealAt', 'rotatable', 'version', 'updatedAt', 'mailable', 'lastEdit'] as const;
 
 export function clientFromDoc(data: FirebaseFirestore.DocumentData): Client {
   const out: Record<string, unknown> = {};

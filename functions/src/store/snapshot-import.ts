@@ -138,7 +138,7 @@ export async function importSnapshot(db: Firestore, raw: RawSnapshot, options: {
     const before = existing.get(client.id);
     const derivedNow = deriveClient(client, clientDeals(client.id), contactKeys, before?.version ?? 1, options.at);
     const doc: ClientDoc = { ...client, ...derivedNow };
-    const comparable = (d: ClientDoc) => stableJson({ ...d, version: 0, updatedAt: '' });
+    const comparable = (d: ClientDoc) => stableJson({ ...d, version: 0, updatedAt: '', lastEdit: undefined });
     if (before && comparable(before) === comparable(doc)) {
       result.clientsUnchanged++;
     } else {

@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import { FieldPath } from 'firebase-admin/firestore';
 import { AppError, parseOrThrow } from '../../errors.ts';
-import { idSchema, isDocumentId } from '../../schema/common.ts';
+import { idSchema, isDocumentId, isWellFormedText } from '../../schema/common.ts';
 import { rulesConfigSchema } from '../../schema/rules-config.ts';
 import { collections } from '../../store/collections.ts';
 import { setPinned } from '../../store/client-edit-store.ts';
@@ -105,7 +105,7 @@ export function adminConfigRoutes(router: Router): void {
 function decodeAuditCursor(cursor: string): [string, string] {
   try {
     const raw = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(raw) && raw.length === 2 && typeof raw[0] === 'string' && raw[0].isWellFormed() && typeof raw[1] === 'string' && isDocumentId(raw[1])) return [raw[0], raw[1]];
+    if (Array.isArray(raw) && raw.length === 2 && typeof raw[0] === 'string' && isWellFormedText(raw[0]) && typeof raw[1] === 'string' && isDocumentId(raw[1])) return [raw[0], raw[1]];
   } catch {
     // falls through to the refusal
   }

@@ -1,13 +1,14 @@
 import type { Router } from 'express';
 import { isAppError, issuesFromZod, type FieldIssue } from '../../errors.ts';
-import { editClient, foreignClient, type ClientView } from '../../store/client-edit-store.ts';
+import { editClient, foreignClient, type ChangedBy, type ClientView } from '../../store/client-edit-store.ts';
 import { writeAudit } from '../../store/audit-store.ts';
+import { withHoldingFacts } from '../../store/client-list-store.ts';
 import { actorOf, isAdmin, parseBody, route, scopeOf, type Ctx } from '../context.ts';
 import { batchRowSchemaAsOf, batchSaveBody } from '../schemas.ts';
 
 export type RowResult =
   | { index: number; clientId: string; status: 'applied'; client: ClientView }
-  | { index: number; clientId: string; status: 'conflict'; current: ClientView }
+  | { index: number; clientId: string; status: 'conflict'; current: ClientView; changedBy?: ChangedBy }
   | { index: number; clientId: string | null; status: 'invalid'; errors: FieldIssue[] };
 
 /** Rows are independent transactions; a few at a time keeps the call short without a write storm. */
@@ -28,7 +29,7 @@ async function saveRow(ctx: Ctx, raw: unknown, index: number): Promise<RowResult
   try {
     const outcome = await editClient(ctx.db, { clientId: row.clientId, version: row.version, changes: row.changes, scope: scopeOf(ctx), actor: actorOf(ctx), mayReinstate: isAdmin(ctx) });
     if (outcome.status === 'applied') return { index, clientId: row.clientId, status: 'applied', client: outcome.client };
-    if (outcome.status === 'conflict') return { index, clientId: row.clientId, status: 'conflict', current: outcome.current };
+    if (outcome.status === 'conflict') return { index, clientId: row.clientId, status: 'conflict', current: outcome.current, ...(outcome.changedBy ? { changedBy: outcome.changedBy } : {}) };
     if (outcome.status === 'forbidden') {
       await writeAudit(ctx.db, { at: ctx.at, actor: ctx.caller.manager.id, action: 'POST /clients/batch', outcome: 'refused', target: `clients/${row.clientId}`, details: { reason: outcome.errors[0]!.message } });
     }
@@ -58,6 +59,10 @@ export function batchSaveRoutes(router: Router): void {
         }
       };
       await Promise.all(Array.from({ length: Math.min(rowConcurrency, rows.length) }, worker));
+      // Saved and conflicting rows come back as the sheet shows them, derived columns included.
+      const answered = results.filter((r) => r.status !== 'invalid');
+      const withFacts = await withHoldingFacts(ctx.db, answered.map((r) => (r.status === 'applied' ? r.client : r.current)), ctx.at);
+      answered.forEach((r, i) => (r.status === 'applied' ? (r.client = withFacts[i]!) : (r.current = withFacts[i]!)));
       const count = (s: RowResult['status']) => results.filter((r) => r.status === s).length;
       return { body: { applied: count('applied'), conflicts: count('conflict'), invalid: count('invalid'), rows: results } };
     }),

@@ -5,7 +5,7 @@ import { idSchema } from '../../schema/common.ts';
 import { writeAudit } from '../../store/audit-store.ts';
 import { collections } from '../../store/collections.ts';
 import { editClient, logClientHistory, readClientInScope, clientView } from '../../store/client-edit-store.ts';
-import { listClients } from '../../store/client-list-store.ts';
+import { listClients, withHoldingFacts } from '../../store/client-list-store.ts';
 import { createClient, readHistory, recordDeal } from '../../store/client-store.ts';
 import { actorOf, isAdmin, parseBody, parseParam, parseQuery, route, scopeOf, type Ctx } from '../context.ts';
 import { adminCreateClientBody, adminDealBodyAsOf, contactBody, createClientBody, dealBodyAsOf, emptyQuery, listClientsQuery, noteBody, updateClientBodyAsOf } from '../schemas.ts';
@@ -34,7 +34,7 @@ export function staffClientRoutes(router: Router): void {
       else if (query.managerId !== undefined && query.managerId !== managerId) throw new AppError('forbidden', 'managers see only their own clients');
       const page = await listClients(ctx.db, { ...query, ...(managerId !== undefined ? { managerId } : {}) } as Parameters<typeof listClients>[1]);
       await auditAdminRead(ctx, 'list clients', managerId ?? 'all', { count: page.clients.length });
-      return { body: page };
+      return { body: { ...page, clients: await withHoldingFacts(ctx.db, page.clients, ctx.at) } };
     }),
   );
 
@@ -46,7 +46,7 @@ export function staffClientRoutes(router: Router): void {
       const client = await readClientInScope(ctx.db, id, scopeOf(ctx));
       const history = await readHistory(ctx.db, id);
       await auditAdminRead(ctx, 'read client', `clients/${id}`);
-      return { body: { client, history } };
+      return { body: { client: (await withHoldingFacts(ctx.db, [client], ctx.at))[0], history } };
     }),
   );
 
@@ -70,7 +70,7 @@ export function staffClientRoutes(router: Router): void {
       input.id ??= `c-${randomUUID()}`;
       const doc = await createClient(ctx.db, input, actor);
       if (isAdmin(ctx)) await writeAudit(ctx.db, { at: ctx.at, actor: actor.by, action: 'create client', outcome: 'ok', target: `clients/${doc.id}` });
-      return { status: 201, body: { client: clientView(doc) } };
+      return { status: 201, body: { client: (await withHoldingFacts(ctx.db, [clientView(doc)], ctx.at))[0] } };
     }),
   );
 
@@ -82,7 +82,7 @@ export function staffClientRoutes(router: Router): void {
       const outcome = await editClient(ctx.db, { clientId: id, version: body.version, changes: body.changes, scope: scopeOf(ctx), actor: actorOf(ctx), mayReinstate: isAdmin(ctx) });
       if (outcome.status === 'forbidden') throw new AppError('forbidden', outcome.errors.map((e) => e.message).join('; '), { issues: outcome.errors });
       if (outcome.status === 'conflict') {
-        throw new AppError('conflict', 'the client was changed since you read it; here are the current values', { details: { current: outcome.current } });
+        throw new AppError('conflict', 'the client was changed since you read it; here are the current values', { details: { current: outcome.current, ...(outcome.changedBy ? { changedBy: outcome.changedBy } : {}) } });
       }
       if (outcome.status === 'invalid') {
         throw new AppError(outcome.existingClientId ? 'duplicate' : 'invalid-input', outcome.existingClientId ? `already in the base as client ${outcome.existingClientId}` : 'invalid client changes', {

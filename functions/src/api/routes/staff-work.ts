@@ -7,6 +7,7 @@ import { documentIdSchema, idSchema } from '../../schema/common.ts';
 import { writeAudit } from '../../store/audit-store.ts';
 import { collections } from '../../store/collections.ts';
 import { readClientInScope } from '../../store/client-edit-store.ts';
+import { heldClientNames } from '../../store/client-list-store.ts';
 import { recordConsent } from '../../store/consent-store.ts';
 import { actorOf, isAdmin, notFound, parseBody, parseParam, parseQuery, route, scopeOf } from '../context.ts';
 import { consentBody, emptyQuery, monthParam, reportBody } from '../schemas.ts';
@@ -21,7 +22,9 @@ export function staffWorkRoutes(router: Router): void {
     '/tasks',
     route(async (req, ctx) => {
       parseQuery(req, emptyQuery);
-      return { body: { tasks: await listOpenTasks(ctx.db, ctx.caller.manager.id) } };
+      const tasks = await listOpenTasks(ctx.db, ctx.caller.manager.id);
+      const names = await heldClientNames(ctx.db, ctx.caller.manager.id, tasks.map((t) => t.clientId));
+      return { body: { tasks: tasks.map((t) => ({ ...t, clientName: names.get(t.clientId) ?? null })) } };
     }),
   );
 

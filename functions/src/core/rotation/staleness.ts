@@ -1,6 +1,6 @@
 import type { RotationRules } from '../../schema/rules-config.ts';
 import { dayOf } from '../../schema/common.ts';
-import { addMonthsToDay } from '../calendar.ts';
+import { addDaysToDay, addMonthsToDay } from '../calendar.ts';
 
 export type StaleReason = 'no-deal-since-assignment' | 'no-deal-for-months';
 
@@ -29,4 +29,24 @@ export function staleReason(client: HoldingFacts, cutoffs: StaleCutoffs): StaleR
   if (client.dealsSinceAssignment === 0) return 'no-deal-since-assignment';
   if (client.lastDealAt !== null && dayOf(client.lastDealAt) <= cutoffs.noDealDay) return 'no-deal-for-months';
   return undefined;
+}
+
+/**
+ * The first day on which the client is stale under `rules`, if nothing changes meanwhile (no deal,
+ * no transfer): what the manager's sheet shows as "rotation due on". It asks `staleReason` itself,
+ * day by day from just before the month arithmetic's estimate, so it can never disagree with the
+ * rule the rotation applies. Null for a client rotation never takes (lost, pinned, unassigned) or
+ * one that can never become stale with the facts it has.
+ */
+export function rotationDueOn(client: HoldingFacts & { rotatable?: boolean }, rules: Pick<RotationRules, 'holdMonths' | 'noDealMonths'>): string | null {
+  if (client.rotatable === false || client.assignedAt === undefined) return null;
+  const held = addMonthsToDay(dayOf(client.assignedAt), rules.holdMonths);
+  const quiet = client.dealsSinceAssignment > 0 && client.lastDealAt !== null ? addMonthsToDay(dayOf(client.lastDealAt), rules.noDealMonths) : held;
+  // Month ends clamp (31 Aug + 6 months = 28 Feb, which is not yet 6 months): the answer is the
+  // estimate or a few days after it; start a little before in case days are read in another zone.
+  let day = addDaysToDay(held > quiet ? held : quiet, -3);
+  for (let step = 0; step < 40; step++, day = addDaysToDay(day, 1)) {
+    if (staleReason(client, staleCutoffs(day, rules)) !== undefined) return day;
+  }
+  return null;
 }

@@ -1,0 +1,167 @@
+// `npm run addon:build` bundles the add-on into apps-script/dist/ (what clasp pushes and what the
+// tests load): Code.js (one plain script whose top level declares every entry point Apps Script
+// calls), the sidebar HTML with its script and style inlined, and appsscript.json with the API URL
+// in urlFetchWhitelist. `npm run addon:push` builds, checks .clasp.json, then runs the pinned clasp.
+//
+//   node apps-script/build.ts [--api-url https://…/] [--push]      (or ADDON_API_URL=…)
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Metafile, type Plugin } from 'esbuild';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const require = createRequire(import.meta.url);
+const { generate } = require('gas-entry-generator') as { generate: (code: string, options: { comment: boolean }) => { entryPointFunctions: string } };
+
+/** Where the API is when nobody says: a reserved name, so a push with it is refused. */
+export const placeholderApiUrl = 'https://clientbase-api.invalid/';
+
+/** The sidebars and dialogs: `src/sidebar/<source>.html` + `.ts` become `dist/<name>.html`. */
+export const htmlPages = [
+  { name: 'ClientCard', source: 'client-card' },
+  { name: 'MyTasks', source: 'my-tasks' },
+] as const;
+
+export type BuildOptions = { apiUrl?: string; outDir?: string };
+export type BuildResult = { outDir: string; apiUrl: string; entryPoints: string[]; bytes: number };
+
+/** `https://host/path` → `https://host/path/`: the whitelist matches prefixes, so end on a slash. */
+export function normaliseApiUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new Error(`--api-url: "${raw}" is not a URL; give the API's address, e.g. https://europe-west1-PROJECT.cloudfunctions.net/api/`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`--api-url: must start with https:// (got ${url.protocol})`);
+  if (url.search !== '' || url.hash !== '') throw new Error('--api-url: give the base address without ?query or #fragment');
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+// Modules that must never reach Apps Script: the server's database and Node's built-ins.
+const forbiddenInputs = [/node_modules\/firebase-admin\//, /node_modules\/@google-cloud\//, /node_modules\/google-auth-library\//, /^node:/];
+
+function checkInputs(metafile: Metafile, what: string): void {
+  const bad = Object.keys(metafile.inputs).filter((input) => forbiddenInputs.some((re) => re.test(input)));
+  if (bad.length > 0) throw new Error(`${what} pulls in server-only modules: ${bad.join(', ')}`);
+}
+
+/**
+ * zod bundles the error messages of some forty languages through `z.locales`; the add-on needs
+ * English only (it words errors itself), and Apps Script parses the whole script on every call.
+ */
+const zodEnglishOnly: Plugin = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) => (/[\\/]zod[\\/]/.test(args.importer) ? { path: join(dirname(args.importer), args.path), namespace: 'zod-locales' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({ contents: `export { default as en } from ${JSON.stringify(join(dirname(args.path), 'en.js'))};`, resolveDir: dirname(args.path) }));
+  },
+};
+
+async function bundleServerScript(apiUrl: string): Promise<{ code: string; entryPoints: string[] }> {
+  const result = await build({
+    plugins: [zodEnglishOnly],
+    minifyWhitespace: true,
+    minifySyntax: true,
+    entryPoints: [join(here, 'src/main.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    // Apps Script's V8 runtime: modern syntax, but no Node and no DOM.
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    conditions: ['import', 'default'],
+    target: 'es2020',
+    charset: 'utf8',
+    legalComments: 'none',
+    metafile: true,
+    define: { __API_URL__: JSON.stringify(apiUrl) },
+    logLevel: 'silent',
+  });
+  checkInputs(result.metafile, 'Code.js');
+  const code = result.outputFiles[0]!.text;
+  // The stubs make the entry points visible to Apps Script, which only sees top-level function
+  // declarations; at run time the bundle's `global.x = x` replaces each stub with the real one.
+  const stubs = generate(code, { comment: false }).entryPointFunctions;
+  const entryPoints = [...stubs.matchAll(/^function ([A-Za-z_$][\w$]*)\(/gm)].map((m) => m[1]!);
+  return { code: `var global = this;\n${stubs}\n${code}`, entryPoints };
+}
+
+async function bundlePage(source: string): Promise<string> {
+  const result = await build({
+    entryPoints: [join(here, `src/sidebar/${source}.ts`)],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2019',
+    charset: 'utf8',
+    legalComments: 'none',
+    metafile: true,
+    logLevel: 'silent',
+  });
+  checkInputs(result.metafile, `${source}.html`);
+  const script = result.outputFiles[0]!.text.replace(/<\/script/gi, '<\\/script');
+  const style = readFileSync(join(here, 'src/sidebar/sidebar.css'), 'utf8');
+  const template = readFileSync(join(here, `src/sidebar/${source}.html`), 'utf8');
+  if (!template.includes('<!-- inline:style -->') || !template.includes('<!-- inline:script -->')) {
+    throw new Error(`src/sidebar/${source}.html must hold <!-- inline:style --> and <!-- inline:script -->`);
+  }
+  // HtmlService cannot load files of the project by URL: everything goes into the one page.
+  return template.replace('<!-- inline:style -->', () => `<style>\n${style}</style>`).replace('<!-- inline:script -->', () => `<script>\n${script}</script>`);
+}
+
+function manifest(apiUrl: string): string {
+  const base = JSON.parse(readFileSync(join(here, 'appsscript.json'), 'utf8')) as Record<string, unknown>;
+  return `${JSON.stringify({ ...base, urlFetchWhitelist: [apiUrl] }, null, 2)}\n`;
+}
+
+export async function buildAddon(options: BuildOptions = {}): Promise<BuildResult> {
+  const apiUrl = normaliseApiUrl(options.apiUrl ?? process.env.ADDON_API_URL ?? placeholderApiUrl);
+  const outDir = options.outDir ?? join(here, 'dist');
+  const server = await bundleServerScript(apiUrl);
+  const pages = await Promise.all(htmlPages.map(async (p) => ({ name: p.name, html: await bundlePage(p.source) })));
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'Code.js'), server.code);
+  for (const page of pages) writeFileSync(join(outDir, `${page.name}.html`), page.html);
+  writeFileSync(join(outDir, 'appsscript.json'), manifest(apiUrl));
+  const bytes = server.code.length + pages.reduce((n, p) => n + p.html.length, 0);
+  return { outDir, apiUrl, entryPoints: server.entryPoints, bytes };
+}
+
+/** Refuses a push that would leave the add-on pointing nowhere or at a test server. */
+function checkPushable(apiUrl: string): void {
+  const clasp = join(here, '.clasp.json');
+  if (!existsSync(clasp)) throw new Error('apps-script/.clasp.json is missing: copy .clasp.json.example and put your script id in it (see docs/addon.md)');
+  const config = JSON.parse(readFileSync(clasp, 'utf8')) as { scriptId?: string; rootDir?: string };
+  if (!config.scriptId || config.scriptId.includes('YOUR_SCRIPT_ID')) throw new Error('apps-script/.clasp.json: set scriptId to your Apps Script project id');
+  if (config.rootDir !== 'dist') throw new Error('apps-script/.clasp.json: rootDir must be "dist" (only the bundle is pushed)');
+  if (apiUrl === placeholderApiUrl || !apiUrl.startsWith('https://')) throw new Error('set the API URL for a push: ADDON_API_URL=https://… npm run addon:push (or --api-url)');
+}
+
+function argValue(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i >= 0) return args[i + 1];
+  return args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
+}
+
+if (import.meta.main) {
+  const args = process.argv.slice(2);
+  try {
+    const apiUrl = argValue(args, '--api-url');
+    const result = await buildAddon(apiUrl !== undefined ? { apiUrl } : {});
+    console.log(`addon: built ${result.outDir} (${(result.bytes / 1024).toFixed(0)} KB) for ${result.apiUrl}; entry points: ${result.entryPoints.join(', ')}`);
+    if (args.includes('--push')) {
+      checkPushable(result.apiUrl);
+      const claspBin = join(here, '../node_modules/.bin/clasp');
+      const pushed = spawnSync(claspBin, ['push', '--force'], { cwd: here, stdio: 'inherit' });
+      process.exit(pushed.status ?? 1);
+    }
+  } catch (e) {
+    console.error(`addon: ${(e as Error).message}`);
+    process.exit(1);
+  }
+}

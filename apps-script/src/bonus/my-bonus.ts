@@ -1,0 +1,59 @@
+// "My bonus": the manager picks a month and gets that month's statement on a sheet of its own.
+import { monthSchema } from '../../../functions/src/schema/common.ts';
+import { fetchStatement } from '../api/staff-api.ts';
+import { clientNamesOnSheet } from '../clients/my-clients.ts';
+import { findManagedSheet } from '../sheet/managed-sheet.ts';
+import { sheetMetadataKey } from '../sheet/table-spec.ts';
+import { alert, toast, UserError } from '../workspace/feedback.ts';
+import { withDocumentLock } from '../workspace/lock.ts';
+import type { ActionContext } from '../workspace/session.ts';
+import { previousMonth, statementSheet } from './statement-rows.ts';
+
+const width = 8;
+const bonusSheet = { id: 'my-bonus' };
+
+function sheetFor(session: ActionContext): GoogleAppsScript.Spreadsheet.Sheet {
+  const found = findManagedSheet(session.spreadsheet, bonusSheet);
+  if (found) return found;
+  const sheet = session.spreadsheet.insertSheet(session.m.sheets.myBonus);
+  sheet.addDeveloperMetadata(sheetMetadataKey, bonusSheet.id);
+  sheet.setFrozenRows(4);
+  sheet.setColumnWidths(1, width, 120);
+  sheet.setColumnWidth(width, 360);
+  return sheet;
+}
+
+/** Menu: ask for a month (last month offered), then show its statement. */
+export function showMyBonus(session: ActionContext): void {
+  const { m } = session;
+  const ui = SpreadsheetApp.getUi();
+  const offered = previousMonth(session.today);
+  const answer = ui.prompt(m.bonus.promptTitle, m.bonus.prompt(offered), ui.ButtonSet.OK_CANCEL);
+  if (answer.getSelectedButton() !== ui.Button.OK) return;
+  const typed = answer.getResponseText().trim() || offered;
+  const month = monthSchema.safeParse(typed);
+  if (!month.success) throw new UserError(m.bonus.badMonth(typed));
+  const statement = fetchStatement(month.data);
+  if (!statement) return alert(session, m.bonus.noStatement(month.data));
+  withDocumentLock(session, () => {
+    const view = statementSheet(statement, clientNamesOnSheet(session), m);
+    const sheet = sheetFor(session);
+    const rows = Math.max(sheet.getLastRow(), 4 + view.rows.length);
+    // The sheet is the add-on's: its first eight columns are rewritten; the person's own to the right stay.
+    const grid: Array<Array<string | number>> = Array.from({ length: rows }, () => new Array<string | number>(width).fill(''));
+    grid[0]![0] = view.heading;
+    view.totals.forEach(([label, amount], i) => {
+      grid[1]![i * 2] = label;
+      grid[1]![i * 2 + 1] = amount;
+    });
+    grid[3] = view.header;
+    view.rows.forEach((line, i) => (grid[4 + i] = line));
+    if (rows > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+    sheet.getRange(1, 1, rows, width).setValues(grid);
+    sheet.getRangeList(['A1', 'A4:H4']).setFontWeight('bold');
+    sheet.getRangeList(['B2', 'D2', 'F2', `E5:E${Math.max(rows, 5)}`]).setNumberFormat('#,##0.00 "₽"');
+    sheet.getRange(5, 4, Math.max(rows - 4, 1), 1).setNumberFormat('0.00%');
+    sheet.activate();
+  });
+  toast(session, m.bonus.shown(month.data, statement.lines.length));
+}

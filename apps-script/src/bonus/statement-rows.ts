@@ -1,0 +1,42 @@
+// A bonus statement as sheet rows: every line with its client, deal, rule, rate, amount, status and
+// the day a pending part is decided; totals on top. Pure. Amounts are roubles (numbers the sheet
+// formats as money); rates are fractions the sheet shows as percentages.
+import type { Statement } from '../api/wire.ts';
+import type { Messages } from '../messages.ts';
+import { roublesCell } from '../money.ts';
+
+export type StatementSheet = {
+  heading: string;
+  totals: Array<[string, number]>;
+  header: string[];
+  rows: Array<Array<string | number>>;
+};
+
+export function statementSheet(statement: Statement, clientNames: ReadonlyMap<string, string>, m: Messages): StatementSheet {
+  const b = m.bonus;
+  return {
+    heading: b.heading(statement.month, statement.closed),
+    totals: [
+      [b.totals.payable, roublesCell(statement.totals.payable)],
+      [b.totals.pending, roublesCell(statement.totals.pending)],
+      [b.totals.cancelled, roublesCell(statement.totals.cancelled)],
+    ],
+    header: [b.columns.client, b.columns.deal, b.columns.rule, b.columns.rate, b.columns.amount, b.columns.status, b.columns.pendingUntil, b.columns.note],
+    rows: statement.lines.map((line) => [
+      line.clientId === null ? '' : (clientNames.get(line.clientId) ?? line.clientId),
+      line.dealId ?? '',
+      (m.lineKinds as Record<string, string>)[line.kind] ?? line.kind,
+      line.rate ?? '',
+      roublesCell(line.amount),
+      (m.lineStatuses as Record<string, string>)[line.status] ?? line.status,
+      line.status === 'pending' ? (line.dueDate ?? '') : '',
+      line.ofMonth ? `${line.note} (${line.ofMonth})` : line.note,
+    ]),
+  };
+}
+
+/** The month before the one `today` falls in: the last month a statement can be complete for. */
+export function previousMonth(today: string): string {
+  const [y, mo] = today.split('-').map(Number) as [number, number];
+  return mo === 1 ? `${y - 1}-12` : `${y}-${String(mo - 1).padStart(2, '0')}`;
+}

@@ -1,0 +1,94 @@
+// What the client card shows, as plain data for the sidebar (no functions, no Dates: only what
+// google.script.run carries). Pure: labels and money come from the messages module.
+import type { HistoryEntry } from '../../../functions/src/schema/history.ts';
+import type { ClientCardAnswer, HandoverTask } from '../api/wire.ts';
+import type { Locale, Messages } from '../messages.ts';
+import { formatRoubles } from '../money.ts';
+import { isoDay } from '../sheet/cell-values.ts';
+
+export type CardFact = { label: string; value: string };
+export type CardHistoryLine = { at: string; type: string; text: string; by: string };
+export type CardTask = { id: string; dueDate: string; overdue: boolean };
+
+export type CardView = {
+  clientId: string;
+  name: string;
+  version: number;
+  lost: boolean;
+  facts: CardFact[];
+  consents: CardFact[];
+  history: CardHistoryLine[];
+  tasks: CardTask[];
+  today: string;
+};
+
+export type CardContext = { m: Messages; locale: Locale; myId: string; today: string; formatWhen: (iso: string) => string };
+
+function label<T extends string>(labels: Record<T, string>, code: string | undefined | null): string {
+  return code ? ((labels as Record<string, string>)[code] ?? code) : '';
+}
+
+/** One history entry in words. */
+export function historyText(entry: HistoryEntry, ctx: CardContext): string {
+  const { m, locale } = ctx;
+  switch (entry.type) {
+    case 'contact':
+      return `${label(m.contactChannels, entry.channel)}: ${entry.text}`;
+    case 'note':
+      return entry.text;
+    case 'deal':
+      return m.sidebar.dealLine(formatRoubles(entry.amount, locale), formatRoubles(entry.profit, locale));
+    case 'transfer':
+      return m.sidebar.transferLine(label(m.transferReasons, entry.reason));
+    case 'consent':
+      return m.sidebar.consentLine(label(m.consentChannels, entry.channel), label(m.consentStatuses, entry.status), label(m.consentMethods, entry.method));
+    case 'report':
+      return m.sidebar.reportLine(label(m.outcomes, entry.outcome), entry.text);
+    case 'lost':
+      return m.sidebar.lostLine(entry.reason, entry.competitor ?? '');
+    case 'incentive':
+      return m.sidebar.incentiveLine(label(m.incentiveKinds, entry.kind), entry.reference ?? '');
+  }
+}
+
+export function cardView(answer: ClientCardAnswer, tasks: readonly HandoverTask[], ctx: CardContext): CardView {
+  const { m } = ctx;
+  const c = answer.client;
+  const s = m.sidebar;
+  const facts: CardFact[] = [
+    { label: m.columns.kind, value: `${label(m.kinds, c.kind)}, ${label(m.sizes, c.size ?? 'regular').toLowerCase()}` },
+    { label: s.phones, value: (c.phones ?? []).join(', ') },
+    { label: s.emails, value: (c.emails ?? []).join(', ') },
+    { label: s.taxNumber, value: c.taxNumber ?? '' },
+    { label: s.source, value: label(m.sources, c.source) },
+    { label: s.assignedAt, value: c.assignedAt ? ctx.formatWhen(c.assignedAt).slice(0, 10) : '' },
+    { label: s.lastDeal, value: isoDay(c.lastDealAt) },
+    { label: s.deals, value: String(c.dealCount ?? 0) },
+    { label: s.rotationDueOn, value: c.rotationDueOn ?? '' },
+    { label: s.reportDueOn, value: c.reportDueOn ?? '' },
+  ];
+  if (c.lostAt) facts.push({ label: s.lost, value: [isoDay(c.lostAt), c.lostReason, c.competitor].filter(Boolean).join(' · ') });
+  const consents = (['sms', 'email'] as const).map((channel) => {
+    const consent = c.consents?.find((x) => x.channel === channel);
+    // Dead is per address: a client may stay reachable on another phone or e-mail of the channel.
+    const dead = consent?.deadAddresses ?? [];
+    const unreachable = dead.length > 0 ? ` · ${label(m.consentStatuses, 'dead')}: ${dead.join(', ')}` : '';
+    const value = consent ? `${label(m.consentStatuses, consent.status)}, ${isoDay(consent.at)} (${label(m.consentMethods, consent.method)})${unreachable}` : s.noConsent;
+    return { label: m.consentChannels[channel], value };
+  });
+  // The API answers history in time order; sorting again keeps that true whatever it sends.
+  const history = [...answer.history]
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1))
+    .map((entry) => ({ at: ctx.formatWhen(entry.at), type: label(m.historyTypes, entry.type), text: historyText(entry, ctx), by: entry.by === ctx.myId ? s.you : entry.by }));
+  return {
+    clientId: c.id,
+    name: c.name,
+    version: c.version,
+    lost: Boolean(c.lostAt),
+    facts: facts.filter((f) => f.value !== ''),
+    consents,
+    history,
+    tasks: tasks.filter((t) => t.clientId === c.id).map((t) => ({ id: t.id, dueDate: t.dueDate, overdue: t.overdue || t.dueDate < ctx.today })),
+    today: ctx.today,
+  };
+}

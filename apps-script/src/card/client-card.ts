@@ -1,0 +1,109 @@
+// The client card: a sidebar for the selected row with the whole history and forms for the day's
+// work. The page calls these functions through google.script.run; each answers with data (never
+// throws at the page) and reaches the base with a fresh identity token of its own.
+import { addNote, fetchClient, fetchTasks, fileReport, logContact, logDeal, recordConsent, updateClient } from '../api/staff-api.ts';
+import { myManagerId, refreshClientRow, clientIdAtRow } from '../clients/my-clients.ts';
+import { FormError, runSidebarCall, type SidebarAnswer } from '../workspace/feedback.ts';
+import { showSidebar } from '../workspace/pages.ts';
+import type { ActionContext } from '../workspace/session.ts';
+import type { ListedClient } from '../api/wire.ts';
+import { cardView, type CardView } from './card-view.ts';
+import { consentForm, contactForm, dealForm, lostForm, noteForm, reportForm, type FormInput, type FormResult } from './card-forms.ts';
+
+export type CardAnswer = SidebarAnswer<{ card: CardView; done?: string }>;
+
+/** Menu: the card of the client on the selected row. */
+export function openClientCard(session: ActionContext): void {
+  const row = session.spreadsheet.getActiveRange()?.getRow() ?? 0;
+  const { clientId, name } = clientIdAtRow(session, row);
+  openCardOf(session, clientId, name);
+}
+
+/** The card of a client named elsewhere (a handover task). */
+export function openCardOf(session: ActionContext, clientId: string, name: string): void {
+  showSidebar(session, 'ClientCard', session.m.card.title(name), { clientId });
+}
+
+function formatWhen(session: ActionContext): (iso: string) => string {
+  return (iso) => {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? iso : Utilities.formatDate(date, session.timeZone, 'yyyy-MM-dd HH:mm');
+  };
+}
+
+function loadCard(session: ActionContext, clientId: string): { card: CardView; client: ListedClient } {
+  const answer = fetchClient(clientId);
+  const tasks = fetchTasks();
+  return { card: cardView(answer, tasks, { m: session.m, locale: session.locale, myId: myManagerId(), today: session.today, formatWhen: formatWhen(session) }), client: answer.client };
+}
+
+export function cardLoad(clientId: string): CardAnswer {
+  return runSidebarCall((session) => ({ card: loadCard(session, String(clientId)).card }));
+}
+
+function valid<T>(result: FormResult<T>): T {
+  if (!result.ok) throw new FormError(result.fieldErrors);
+  return result.body;
+}
+
+/** After any card action: the card again, and the client's row in the sheet brought up to date. */
+function afterAction(session: ActionContext, clientId: string, done: string): { card: CardView; done: string } {
+  const { card, client } = loadCard(session, clientId);
+  refreshClientRow(session, client);
+  return { card, done };
+}
+
+export function cardLogDeal(clientId: string, form: FormInput): CardAnswer {
+  return runSidebarCall((session) => {
+    logDeal(clientId, valid(dealForm(form, `d-${Utilities.getUuid()}`, session.m)));
+    return afterAction(session, clientId, session.m.sidebar.done.deal);
+  });
+}
+
+export function cardLogContact(clientId: string, form: FormInput): CardAnswer {
+  return runSidebarCall((session) => {
+    logContact(clientId, valid(contactForm(form, session.m)));
+    return afterAction(session, clientId, session.m.sidebar.done.contact);
+  });
+}
+
+export function cardAddNote(clientId: string, form: FormInput): CardAnswer {
+  return runSidebarCall((session) => {
+    addNote(clientId, valid(noteForm(form, session.m)));
+    return afterAction(session, clientId, session.m.sidebar.done.note);
+  });
+}
+
+export function cardRecordConsent(clientId: string, form: FormInput): CardAnswer {
+  return runSidebarCall((session) => {
+    recordConsent(clientId, valid(consentForm(form, session.email, session.m)));
+    return afterAction(session, clientId, session.m.sidebar.done.consent);
+  });
+}
+
+/** Marking lost edits the client on the version the card showed: a newer edit is a conflict, not overwritten. */
+export function cardMarkLost(clientId: string, version: number, form: FormInput): CardAnswer {
+  return renameFields(
+    runSidebarCall((session) => {
+      updateClient(clientId, { version: Number(version), changes: valid(lostForm(form, session.m)) });
+      return afterAction(session, clientId, session.m.sidebar.done.lost);
+    }),
+    { lostAt: 'date', lostReason: 'reason' },
+  );
+}
+
+export function cardFileReport(clientId: string, form: FormInput): CardAnswer {
+  return runSidebarCall((session) => {
+    fileReport(String(form.taskId ?? ''), valid(reportForm(form, session.m)));
+    return afterAction(session, clientId, session.m.sidebar.done.report);
+  });
+}
+
+/** The API names the client's fields; the form calls some of them otherwise. */
+function renameFields<T extends object>(answer: SidebarAnswer<T>, names: Record<string, string>): SidebarAnswer<T> {
+  if (answer.ok) return answer;
+  const fieldErrors: Record<string, string> = {};
+  for (const [k, v] of Object.entries(answer.fieldErrors)) fieldErrors[names[k] ?? k] = v;
+  return { ...answer, fieldErrors };
+}

@@ -1,0 +1,148 @@
+// Finding, creating and repairing a sheet the add-on manages. The sheet is found by developer
+// metadata (renaming it changes nothing), each managed column by metadata on the column (people
+// may move columns or insert their own between them), the header text being the fallback.
+import { messagesFor, type Messages } from '../messages.ts';
+import { columnLetter } from './cell-values.ts';
+import { columnMetadataKey, numberFormats, sheetMetadataKey, type ColumnMap, type ColumnSpec, type TableSpec } from './table-spec.ts';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export type { ColumnMap };
+
+export function findManagedSheet(spreadsheet: Spreadsheet, spec: { id: string }): Sheet | null {
+  const found = spreadsheet.createDeveloperMetadataFinder().withKey(sheetMetadataKey).withValue(spec.id).find();
+  for (const metadata of found) {
+    const sheet = metadata.getLocation().getSheet();
+    if (sheet) return sheet;
+  }
+  return null;
+}
+
+/** Where each managed column is now; keys not found are missing (deleted by someone). */
+export function locateColumns<K extends string>(sheet: Sheet, spec: TableSpec<K>): { columns: Partial<ColumnMap<K>>; missing: K[] } {
+  const known = new Set<string>(spec.columns.map((c) => c.key));
+  const columns: Partial<ColumnMap<K>> = {};
+  for (const metadata of sheet.createDeveloperMetadataFinder().withKey(columnMetadataKey).find()) {
+    const key = metadata.getValue();
+    const column = metadata.getLocation().getColumn();
+    if (key !== null && known.has(key) && column) columns[key as K] = column.getColumn();
+  }
+  let missing = spec.columns.filter((c) => columns[c.key] === undefined);
+  if (missing.length > 0 && sheet.getLastColumn() > 0) {
+    // Metadata lost (a copied sheet, an old version): recognise the header in either language.
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map((v) => String(v).trim());
+    const taken = new Set(Object.values(columns) as number[]);
+    for (const c of missing) {
+      const names = new Set([c.header(messagesFor('en')), c.header(messagesFor('ru'))]);
+      const at = header.findIndex((h, i) => names.has(h) && !taken.has(i + 1));
+      if (at >= 0) {
+        columns[c.key] = at + 1;
+        taken.add(at + 1);
+        sheet.getRange(`${columnLetter(at + 1)}:${columnLetter(at + 1)}`).addDeveloperMetadata(columnMetadataKey, c.key);
+      }
+    }
+    missing = spec.columns.filter((c) => columns[c.key] === undefined);
+  }
+  return { columns, missing: missing.map((c) => c.key) };
+}
+
+/** Number format, validation and (for read-only columns) warning-only protection of some rows of a column. */
+function setUpCells<K extends string>(sheet: Sheet, spec: ColumnSpec<K>, column: number, firstRow: number, rows: number, m: Messages): void {
+  const body = sheet.getRange(firstRow, column, rows, 1);
+  body.setNumberFormat(numberFormats[spec.format]);
+  // Warn rather than reject: a rejecting rule would also refuse the add-on's own writes of a value
+  // the list does not hold (the sheet's language changed, a choice the base added later); Save
+  // checks every value anyway and marks the cell.
+  if (spec.format === 'choice' && spec.choices) {
+    body.setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList(spec.choices(m), true).setAllowInvalid(true).build());
+  } else if (spec.format === 'day' && spec.role === 'editable') {
+    body.setDataValidation(SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(true).build());
+  }
+  // Warning only: a hard protection would bind the add-on too, since it runs as the person.
+  if (spec.role !== 'editable') body.protect().setDescription(`clientbase: ${spec.header(m)}`).setWarningOnly(true);
+}
+
+/** Header, metadata, cells and visibility of one managed column. */
+function setUpColumn<K extends string>(sheet: Sheet, spec: ColumnSpec<K>, column: number, m: Messages): void {
+  const letter = columnLetter(column);
+  sheet.getRange(`${letter}:${letter}`).addDeveloperMetadata(columnMetadataKey, spec.key);
+  const header = sheet.getRange(1, column);
+  header.setValue(spec.header(m)).setFontWeight('bold');
+  const note = spec.role === 'system' ? m.columnNotes.system : spec.note?.(m) ?? (spec.role === 'derived' ? m.columnNotes.readOnly : undefined);
+  if (note) header.setNote(note);
+  setUpCells(sheet, spec, column, 2, Math.max(sheet.getMaxRows() - 1, 1), m);
+  if (spec.width) sheet.setColumnWidth(column, spec.width);
+  if (spec.role === 'system') sheet.hideColumns(column);
+}
+
+/**
+ * Room for `lastRow` rows. New rows get the columns' formats, validation and protection (set per
+ * column over the new block: a constant number of calls however many rows are added).
+ */
+export function ensureRows<K extends string>(sheet: Sheet, spec: TableSpec<K>, columns: ColumnMap<K>, lastRow: number, m: Messages): void {
+  const maxRows = sheet.getMaxRows();
+  if (lastRow <= maxRows) return;
+  sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+  for (const c of spec.columns) setUpCells(sheet, c, columns[c.key], maxRows + 1, lastRow - maxRows, m);
+}
+
+/** A new sheet laid out for the table; `decorate` adds what is particular to it (conditional formats). */
+export function createManagedSheet<K extends string>(spreadsheet: Spreadsheet, spec: TableSpec<K>, m: Messages, rows: number, decorate?: (sheet: Sheet, columns: ColumnMap<K>) => void): { sheet: Sheet; columns: ColumnMap<K> } {
+  let title = spec.title(m);
+  for (let n = 2; spreadsheet.getSheetByName(title); n++) title = `${spec.title(m)} (${n})`;
+  const sheet = spreadsheet.insertSheet(title);
+  sheet.addDeveloperMetadata(sheetMetadataKey, spec.id);
+  // Room for the rows about to be loaded first, so formats and validation cover them all at once.
+  if (sheet.getMaxRows() < rows + 1) sheet.insertRowsAfter(sheet.getMaxRows(), rows + 1 - sheet.getMaxRows());
+  if (sheet.getMaxColumns() < spec.columns.length) sheet.insertColumnsAfter(sheet.getMaxColumns(), spec.columns.length - sheet.getMaxColumns());
+  const columns = {} as ColumnMap<K>;
+  spec.columns.forEach((c, i) => {
+    columns[c.key] = i + 1;
+    setUpColumn(sheet, c, i + 1, m);
+  });
+  sheet.setFrozenRows(1);
+  decorate?.(sheet, columns);
+  return { sheet, columns };
+}
+
+/** Puts back managed columns someone deleted, after the last managed column. */
+export function restoreColumns<K extends string>(sheet: Sheet, spec: TableSpec<K>, located: Partial<ColumnMap<K>>, missing: K[], m: Messages): ColumnMap<K> {
+  const columns = { ...located } as ColumnMap<K>;
+  for (const key of missing) {
+    const after = Math.max(0, ...(Object.values(columns) as number[]).filter((n) => typeof n === 'number'));
+    sheet.insertColumnAfter(after === 0 ? 1 : after);
+    // Columns to the right of the new one moved by one.
+    for (const k of Object.keys(columns) as K[]) if (columns[k] > after) columns[k]++;
+    columns[key] = after + 1;
+    setUpColumn(sheet, spec.columns.find((c) => c.key === key)!, after + 1, m);
+  }
+  return columns;
+}
+
+export type OpenedTable<K extends string> =
+  | { status: 'open'; sheet: Sheet; spec: TableSpec<K>; columns: ColumnMap<K> }
+  | { status: 'absent' }
+  | { status: 'broken'; missing: K[] };
+
+/**
+ * A managed table as it is now. With `repair` (a load or refresh), a missing sheet is created with
+ * room for `rows` records and deleted columns are put back; otherwise (a save) the caller learns
+ * the sheet is absent or which columns are missing, and tells the person.
+ */
+export function openManagedTable<K extends string>(
+  spreadsheet: Spreadsheet,
+  spec: TableSpec<K>,
+  m: Messages,
+  options: { repair: boolean; rows?: number; decorate?: (sheet: Sheet, columns: ColumnMap<K>) => void },
+): OpenedTable<K> {
+  const existing = findManagedSheet(spreadsheet, spec);
+  if (!existing) {
+    if (!options.repair) return { status: 'absent' };
+    return { status: 'open', spec, ...createManagedSheet(spreadsheet, spec, m, options.rows ?? 0, options.decorate) };
+  }
+  const { columns, missing } = locateColumns(existing, spec);
+  if (missing.length === 0) return { status: 'open', sheet: existing, spec, columns: columns as ColumnMap<K> };
+  if (!options.repair) return { status: 'broken', missing };
+  return { status: 'open', sheet: existing, spec, columns: restoreColumns(existing, spec, columns, missing, m) };
+}

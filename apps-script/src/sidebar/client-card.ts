@@ -1,0 +1,121 @@
+// The client card page: facts, consents, the whole history in order, and the forms for the day's
+// work. Each form is checked by the add-on (with the API's own schemas) and then by the base; the
+// answer's field errors are shown beside their fields.
+import type { CardView } from '../card/card-view.ts';
+import type { SidebarAnswer } from '../page-contract.ts';
+import { boot, run } from './bridge.ts';
+import { el, form, options, reportCallFailure, showFailure, status, strings, type FormSpec } from './dom.ts';
+
+type CardAnswer = SidebarAnswer<{ card: CardView; done?: string }>;
+const clientId = String(boot.clientId);
+const s = strings;
+const app = document.getElementById('app')!;
+
+function section(title: string, ...children: Array<Node | null>): HTMLElement {
+  return el('section', {}, el('h3', {}, title), ...children);
+}
+
+function facts(list: CardView['facts']): HTMLElement {
+  return el('dl', {}, ...list.flatMap((f) => [el('dt', {}, f.label), el('dd', {}, f.value)]));
+}
+
+function history(card: CardView): HTMLElement {
+  if (card.history.length === 0) return el('p', { class: 'muted' }, s.noHistory);
+  return el(
+    'ol',
+    { class: 'history' },
+    ...card.history.map((h) => el('li', {}, el('div', { class: 'when' }, `${h.at} · ${h.type} · ${s.by}: ${h.by}`), el('div', {}, h.text))),
+  );
+}
+
+function forms(card: CardView): HTMLElement[] {
+  const l = s.labels;
+  const specs: FormSpec[] = [
+    { action: 'deal', title: s.tabs.deal, button: s.buttons.deal, fields: [
+      { name: 'date', label: s.fields.date, type: 'date', required: true, value: card.today, max: card.today },
+      { name: 'amount', label: s.fields.amount, type: 'money', required: true },
+      { name: 'profit', label: s.fields.profit, type: 'money', required: true },
+    ] },
+    { action: 'contact', title: s.tabs.contact, button: s.buttons.contact, fields: [
+      { name: 'channel', label: s.fields.channel, type: 'select', options: options(l.contactChannels), value: 'call' },
+      { name: 'text', label: s.fields.text, type: 'textarea' },
+    ] },
+    { action: 'note', title: s.tabs.note, button: s.buttons.note, fields: [{ name: 'text', label: s.fields.text, type: 'textarea', required: true }] },
+    { action: 'consent', title: s.tabs.consent, button: s.buttons.consent, fields: [
+      { name: 'channel', label: s.fields.channel, type: 'select', options: options(l.consentChannels) },
+      { name: 'status', label: s.fields.status, type: 'select', options: options({ granted: l.consentStatuses.granted, withdrawn: l.consentStatuses.withdrawn }) },
+      { name: 'method', label: s.fields.method, type: 'select', options: options({ questionnaire: l.consentMethods.questionnaire, website: l.consentMethods.website, event: l.consentMethods.event, staff: l.consentMethods.staff }) },
+      { name: 'formId', label: s.fields.formId, type: 'text' },
+      { name: 'textVersion', label: s.fields.textVersion, type: 'text' },
+    ] },
+  ];
+  if (!card.lost) {
+    specs.push({ action: 'lost', title: s.tabs.lost, button: s.buttons.lost, fields: [
+      { name: 'date', label: s.fields.date, type: 'date', required: true, value: card.today, max: card.today },
+      { name: 'reason', label: s.fields.reason, type: 'text', required: true },
+      { name: 'competitor', label: s.fields.competitor, type: 'text' },
+    ] });
+  }
+  for (const task of card.tasks) {
+    specs.push({ action: 'report', title: `${s.tabs.report} (${task.overdue ? s.overdue : s.due} ${task.dueDate})`, button: s.buttons.report, open: task.overdue, fields: [
+      { name: 'taskId', label: s.fields.task, type: 'hidden', value: task.id },
+      { name: 'outcome', label: s.fields.outcome, type: 'select', options: options(l.outcomes), value: 'in-progress' },
+      { name: 'text', label: s.fields.text, type: 'textarea', required: true },
+    ] });
+  }
+  return specs.map((spec) => form(spec, (data, node) => submit(spec.action, data, node, card)));
+}
+
+const calls: Record<string, (data: Record<string, string>, card: CardView) => Promise<CardAnswer>> = {
+  deal: (data) => run('cardLogDeal', clientId, data),
+  contact: (data) => run('cardLogContact', clientId, data),
+  note: (data) => run('cardAddNote', clientId, data),
+  consent: (data) => run('cardRecordConsent', clientId, data),
+  lost: (data, card) => run('cardMarkLost', clientId, card.version, data),
+  report: (data) => run('cardFileReport', clientId, data),
+};
+
+async function submit(action: string, data: Record<string, string>, node: HTMLFormElement, card: CardView): Promise<void> {
+  status(s.loading);
+  try {
+    const answer = await calls[action]!(data, card);
+    if (!answer.ok) {
+      showFailure(node, answer);
+      status(answer.message, 'error');
+      return;
+    }
+    render(answer.card);
+    status(answer.done ?? s.saved, 'ok');
+  } catch (error) {
+    reportCallFailure(error, node);
+  }
+}
+
+function render(card: CardView): void {
+  app.replaceChildren(
+    el('h2', {}, card.name, card.lost ? el('span', { class: 'badge' }, s.lost) : null),
+    section(s.details, facts(card.facts)),
+    section(s.consents, facts(card.consents)),
+    el('div', { class: 'forms' }, ...forms(card)),
+    section(s.history, history(card)),
+  );
+}
+
+async function load(): Promise<void> {
+  status(s.loading);
+  try {
+    const answer = await run<CardAnswer>('cardLoad', clientId);
+    if (!answer.ok) {
+      status(answer.message, 'error');
+      app.replaceChildren(el('button', { type: 'button', id: 'retry' }, s.retry));
+      document.getElementById('retry')!.addEventListener('click', () => void load());
+      return;
+    }
+    render(answer.card);
+    status('');
+  } catch (error) {
+    reportCallFailure(error);
+  }
+}
+
+void load();

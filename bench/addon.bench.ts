@@ -1,0 +1,79 @@
+// `npm run bench -- addon`: the built add-on in the Apps Script doubles, on the real API (a child
+// process) and the emulator, for a manager holding 1,000 and 10,000 clients. Prints the Spreadsheet
+// calls and API calls of a load, a refresh and a 200-row save (the Spreadsheet calls must be the same
+// for both sizes), and the API's time per load.
+import { fileURLToPath } from 'node:url';
+import { buildAddon } from '../apps-script/build.ts';
+import { companyToday } from '../functions/src/core/calendar.ts';
+import { startDevIdentity } from '../functions/src/local/dev-identity.ts';
+import { openFirestore } from '../functions/src/store/db.ts';
+import { loadAddon, startApiProcess, type AddonHarness } from '../test/support/apps-script/index.ts';
+import { seedBook } from '../test/support/manager-book.ts';
+
+const bundleDir = fileURLToPath(new URL('../apps-script/dist', import.meta.url));
+const sizes = (process.env.BENCH_ADDON_CLIENTS ?? '1000,10000').split(',').map(Number);
+const savedRows = 200;
+
+type Figures = { spreadsheetCalls: number; getValues: number; setValues: number; apiCalls: number; apiMs: number; wallMs: number };
+
+function measure(addon: AddonHarness, action: () => void): Figures {
+  addon.counts.reset();
+  addon.fetches.reset();
+  const t = performance.now();
+  action();
+  const wallMs = performance.now() - t;
+  return {
+    spreadsheetCalls: addon.counts.total,
+    getValues: addon.counts.get('getValues'),
+    setValues: addon.counts.get('setValues'),
+    apiCalls: addon.fetches.length,
+    apiMs: addon.fetches.reduce((sum, f) => sum + f.ms, 0),
+    wallMs,
+  };
+}
+
+async function run(clients: number): Promise<Record<string, Figures>> {
+  const projectId = `bench-addon-${clients}-${Date.now()}`;
+  const db = openFirestore(projectId);
+  const today = companyToday('Europe/Moscow');
+  await db.collection('managers').doc('anna').set({ id: 'anna', name: 'Anna', email: 'anna@example.com', level: 1, active: true, role: 'manager' });
+  const t = performance.now();
+  await seedBook(db, { managerId: 'anna', count: clients, today });
+  console.log(`addon: seeded ${clients} clients in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  const identity = await startDevIdentity({ audience: 'clientbase-bench' });
+  const api = await startApiProcess({ emulatorHost: process.env.FIRESTORE_EMULATOR_HOST!, projectId, audience: identity.audience, certsUrl: identity.certsUrl });
+  const addon = await loadAddon({ bundleDir, apiUrl: api.url, identity, userEmail: 'anna@example.com' });
+  try {
+    const load = measure(addon, () => addon.call('menuRefreshMyClients'));
+    const refresh = measure(addon, () => addon.call('menuRefreshMyClients'));
+    addon.spreadsheet.userEdit('My clients', 'A2', Array.from({ length: savedRows }, (_, i) => [`Renamed ${i}`]));
+    const save = measure(addon, () => addon.call('menuSaveMyClients'));
+    if (addon.ui.toasts.at(-1)?.message !== `${savedRows} rows saved.`) throw new Error(`addon: the save said ${JSON.stringify(addon.ui.toasts.at(-1) ?? addon.ui.alerts.at(-1))}`);
+    if (addon.counts.unlockedWrites > 0) throw new Error('addon: a write happened without the document lock');
+    return { load, refresh, [`save ${savedRows} rows`]: save };
+  } finally {
+    await addon.close();
+    await api.stop();
+    await identity.close();
+  }
+}
+
+export async function bench(): Promise<void> {
+  await buildAddon();
+  const results = new Map<number, Record<string, Figures>>();
+  for (const size of sizes) results.set(size, await run(size));
+  console.log('\naddon: per action (Spreadsheet calls include getValues/setValues; API time is the sum of the requests\' times)');
+  console.log(`${'clients'.padStart(8)}  ${'action'.padEnd(14)}${'Spreadsheet calls'.padStart(18)}${'getValues'.padStart(10)}${'setValues'.padStart(10)}${'API calls'.padStart(10)}${'API time'.padStart(10)}${'wall'.padStart(9)}`);
+  for (const [size, actions] of results) {
+    for (const [action, f] of Object.entries(actions)) {
+      console.log(`${size.toLocaleString('en-US').padStart(8)}  ${action.padEnd(14)}${String(f.spreadsheetCalls).padStart(18)}${String(f.getValues).padStart(10)}${String(f.setValues).padStart(10)}${String(f.apiCalls).padStart(10)}${`${(f.apiMs / 1000).toFixed(1)} s`.padStart(10)}${`${(f.wallMs / 1000).toFixed(1)} s`.padStart(9)}`);
+    }
+  }
+  const [first, ...rest] = [...results.values()];
+  for (const other of rest) {
+    for (const action of Object.keys(first!)) {
+      if (other[action]!.spreadsheetCalls !== first![action]!.spreadsheetCalls) throw new Error(`addon: ${action} makes ${other[action]!.spreadsheetCalls} Spreadsheet calls for one size and ${first![action]!.spreadsheetCalls} for another: they must not grow with the rows`);
+    }
+  }
+  console.log('addon: Spreadsheet calls are the same for every size');
+}

@@ -1,0 +1,81 @@
+import { fileURLToPath } from 'node:url';
+import type { Firestore } from 'firebase-admin/firestore';
+import { startDevIdentity, type DevIdentity } from '../../../functions/src/local/dev-identity.ts';
+import type { Manager } from '../../../functions/src/schema/manager.ts';
+import { testFirestore } from '../../support/firestore.ts';
+import { loadAddon, startApiProcess, type AddonHarness, type LoadAddonOptions } from '../../support/apps-script/index.ts';
+
+export const bundleDir = fileURLToPath(new URL('../../../apps-script/dist', import.meta.url));
+export const audience = 'clientbase-addon-test';
+
+/**
+ * One base for an add-on test file: the real API in a child process on the real emulator, a local
+ * token issuer it trusts, and the built add-on loaded for whichever person the test opens it as.
+ */
+export type AddonWorld = {
+  db: Firestore;
+  identity: DevIdentity;
+  apiUrl: string;
+  /** The API as another person would call it (a colleague, the head of sales), with a fresh token. */
+  api: (method: string, path: string, as: string, body?: unknown) => Promise<{ status: number; body: any }>;
+  addManager: (m: Partial<Manager> & { id: string }) => Promise<void>;
+  /** The add-on opened by `as`; `apiUrl` only to put something in front of the API. */
+  open: (options: { as: string } & Partial<Omit<LoadAddonOptions, 'bundleDir' | 'identity' | 'userEmail'>>) => Promise<AddonHarness>;
+  /** Waits for a 202 job of the admin API to finish. */
+  awaitJob: (started: { status: number; body: any }, as: string) => Promise<any>;
+  close: () => Promise<void>;
+};
+
+export async function startAddonWorld(label: string): Promise<AddonWorld> {
+  const { db, projectId, host } = testFirestore(label);
+  const identity = await startDevIdentity({ audience });
+  const apiProcess = await startApiProcess({ emulatorHost: host, projectId, audience, certsUrl: identity.certsUrl });
+  const harnesses: AddonHarness[] = [];
+  const api: AddonWorld['api'] = async (method, path, as, body) => {
+    const res = await fetch(apiProcess.url + path.replace(/^\//, ''), {
+      method,
+      headers: { authorization: `Bearer ${identity.mint({ email: `${as}@example.com` })}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // stays text
+    }
+    return { status: res.status, body: parsed };
+  };
+  return {
+    db,
+    identity,
+    apiUrl: apiProcess.url,
+    api,
+    async addManager(m) {
+      await db.collection('managers').doc(m.id).set({ name: m.id, email: `${m.id}@example.com`, level: 1, active: true, role: 'manager', ...m });
+    },
+    async open(options) {
+      const { as, ...rest } = options;
+      const harness = await loadAddon({ bundleDir, apiUrl: apiProcess.url, identity, userEmail: `${as}@example.com`, ...rest });
+      harnesses.push(harness);
+      return harness;
+    },
+    async awaitJob(started, as) {
+      if (started.status !== 202) throw new Error(`expected a 202 job, got ${started.status}: ${JSON.stringify(started.body)}`);
+      for (let i = 0; i < 600; i++) {
+        const polled = await api('GET', `/admin/jobs/${started.body.jobId}`, as);
+        if (polled.body.status !== 'running') return polled.body;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error('the job did not finish');
+    },
+    async close() {
+      for (const h of harnesses) await h.close();
+      await apiProcess.stop();
+      await identity.close();
+    },
+  };
+}
+
+/** The "My clients" sheet's columns as the add-on lays them out (A = 1). */
+export const col = { name: 1, kind: 2, size: 3, phones: 4, emails: 5, taxNumber: 6, source: 7, lastDealAt: 8, dealCount: 9, daysHeld: 10, rotationDueOn: 11, reportDueOn: 12, lostAt: 13, lostReason: 14, competitor: 15, clientId: 16, version: 17, hash: 18 } as const;

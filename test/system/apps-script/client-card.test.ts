@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { companyToday } from '../../../functions/src/core/calendar.ts';
+import { closeSidebarBrowser, openSidebar, type AddonHarness, type SidebarPage } from '../../support/apps-script/index.ts';
+import { seedBook } from '../../support/manager-book.ts';
+import { col, startAddonWorld, type AddonWorld } from './addon-world.ts';
+
+// The client card as the manager uses it: the built sidebar page in headless Chromium, its
+// google.script.run calls answered by the built bundle, which calls the real API.
+const sheet = 'My clients';
+const today = companyToday('Europe/Moscow');
+let world: AddonWorld;
+let addon: AddonHarness;
+let card: SidebarPage;
+let clientId: string;
+
+beforeAll(async () => {
+  world = await startAddonWorld('addon-card');
+  await world.addManager({ id: 'anna', name: 'Anna Orlova' });
+  clientId = (await seedBook(world.db, { managerId: 'anna', count: 3, today }))[0]!;
+  addon = await world.open({ as: 'anna' });
+  addon.call('menuRefreshMyClients');
+  const row = addon.spreadsheet.grid(sheet).findIndex((line) => line[col.clientId - 1] === clientId) + 1;
+  addon.spreadsheet.userSelect(sheet, `B${row}`);
+  addon.call('menuOpenClientCard');
+  const shown = addon.ui.lastSidebar!;
+  expect(shown.title).toBe(`Client: Client anna-00000`);
+  card = await openSidebar(addon, shown.content);
+  await card.settle();
+}, 90_000);
+afterAll(async () => {
+  await card?.close();
+  await closeSidebarBrowser();
+  await world?.close();
+});
+
+const page = () => card.page;
+const text = async (selector: string) => ((await page().textContent(selector)) ?? '').trim();
+
+async function submit(action: string, fields: Record<string, string>): Promise<void> {
+  const form = `form[data-action="${action}"]`;
+  if (!(await page().locator(`${form}`).isVisible())) await page().locator(`details:has(${form}) > summary`).click();
+  for (const [name, value] of Object.entries(fields)) {
+    const input = page().locator(`${form} [name="${name}"]`);
+    if ((await input.evaluate((e) => e.tagName)) === 'SELECT') await input.selectOption(value);
+    else await input.fill(value);
+  }
+  await page().locator(`${form} button[type="submit"]`).click();
+  await card.settle();
+}
+
+describe('the client card', () => {
+  it('shows the client from the selected row', async () => {
+    expect(await text('h2')).toBe('Client anna-00000');
+    expect(await text('#app')).toContain('Rotation due on');
+    expect(card.errors).toEqual([]);
+  });
+
+  it('refuses an amount it cannot read before sending, beside the field', async () => {
+    addon.fetches.reset();
+    await submit('deal', { date: today, amount: '12,500', profit: '1 000' });
+    expect(await text('form[data-action="deal"] [data-error-for="amount"]')).toBe('is ambiguous: write 12500 for twelve and a half thousand, 12,50 for twelve and a half');
+    expect(addon.fetches.filter((f) => f.method === 'POST')).toHaveLength(0);
+    await submit('deal', { date: today, amount: '12 500', profit: '1 000,50' });
+    expect(await text('#status')).toBe('Deal logged.');
+    expect(await text('ol.history')).toContain('12,500.00\u00a0₽, profit 1,000.50\u00a0₽');
+    const deals = await world.db.collection('deals').where('clientId', '==', clientId).get();
+    expect(deals.docs.map((d) => d.get('amount'))).toEqual([1_250_000]);
+  });
+
+  it('shows the base\'s own field error, then marks the client lost once it is fixed', async () => {
+    await submit('lost', { date: today, reason: 'went to a competitor', competitor: 'R'.repeat(250) });
+    expect(await text('form[data-action="lost"] [data-error-for="competitor"]')).toBe('must be at most 200 characters');
+    expect(await page().getAttribute('form[data-action="lost"] [name="competitor"]', 'aria-invalid')).toBe('true');
+    expect((await world.db.collection('clients').doc(clientId).get()).get('lostAt')).toBeUndefined();
+
+    await submit('lost', { date: today, reason: 'went to a competitor', competitor: 'Rival LLC' });
+    expect(await text('#status')).toBe('Client marked lost.');
+    expect(await text('h2 .badge')).toBe('Lost');
+    expect((await world.db.collection('clients').doc(clientId).get()).data()).toMatchObject({ lostAt: today, lostReason: 'went to a competitor', competitor: 'Rival LLC' });
+    // The sheet's row follows without a refresh.
+    const line = addon.spreadsheet.grid(sheet).find((l) => l[col.clientId - 1] === clientId)!;
+    expect(line[col.lostReason - 1]).toBe('went to a competitor');
+    expect(line[col.competitor - 1]).toBe('Rival LLC');
+  });
+
+  it('records a consent with its proof, and never receives the identity token', async () => {
+    await submit('consent', { channel: 'email', status: 'granted', method: 'questionnaire', formId: 'Q-2026-17' });
+    expect(await text('#status')).toBe('Consent recorded.');
+    const client = (await world.db.collection('clients').doc(clientId).get()).data()!;
+    expect(client.consents).toEqual([expect.objectContaining({ channel: 'email', status: 'granted', proof: { formId: 'Q-2026-17', recordedBy: 'anna@example.com' } })]);
+    const html = await page().content();
+    for (const token of addon.identityTokens()) expect(html).not.toContain(token);
+    expect(card.blockedRequests).toEqual([]);
+  });
+
+  it('renders something a person can read (not a blank page)', async () => {
+    await card.screenshot(process.env.CARD_SCREENSHOT);
+    expect(await card.inkRatio()).toBeGreaterThan(0.02);
+  });
+});

@@ -1,0 +1,75 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runInContext, createContext } from 'node:vm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAddon, htmlPages, normaliseApiUrl, type BuildResult } from '../../../apps-script/build.ts';
+
+// The bundle as clasp would push it: one script whose top level declares every entry point,
+// pages with everything inlined, and a manifest with the narrow scopes and the API in its whitelist.
+let out: string;
+let built: BuildResult;
+
+beforeAll(async () => {
+  out = mkdtempSync(join(tmpdir(), 'addon-build-'));
+  built = await buildAddon({ outDir: out, apiUrl: 'https://europe-west1-acme.cloudfunctions.net/api' });
+});
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+const scopes = [
+  'https://www.googleapis.com/auth/spreadsheets.currentonly',
+  'https://www.googleapis.com/auth/script.container.ui',
+  'https://www.googleapis.com/auth/script.external_request',
+  'https://www.googleapis.com/auth/userinfo.email',
+  'openid',
+];
+
+describe('the add-on bundle', () => {
+  it('has the manifest an editor add-on needs: V8, narrow scopes, the API in the fetch whitelist', () => {
+    const manifest = JSON.parse(readFileSync(join(out, 'appsscript.json'), 'utf8'));
+    expect(manifest).toMatchObject({ runtimeVersion: 'V8', timeZone: expect.any(String), exceptionLogging: 'STACKDRIVER' });
+    expect([...manifest.oauthScopes].sort()).toEqual([...scopes].sort());
+    expect(manifest.urlFetchWhitelist).toEqual(['https://europe-west1-acme.cloudfunctions.net/api/']);
+    expect(manifest.addOns).toBeUndefined();
+  });
+
+  it('runs its top level with no Apps Script service at hand, and replaces every stub with the real function', () => {
+    const code = readFileSync(join(out, 'Code.js'), 'utf8');
+    const stubs = [...code.matchAll(/^function ([A-Za-z_$][\w$]*)\(/gm)].map((m) => m[1]!);
+    expect(stubs).toEqual(built.entryPoints);
+    expect(stubs).toEqual(expect.arrayContaining(['onOpen', 'onInstall', 'menuRefreshMyClients', 'menuSaveMyClients', 'cardLoad', 'tasksLoad']));
+    const context = createContext({});
+    runInContext(code, context);
+    for (const name of stubs) {
+      expect(typeof context[name], name).toBe('function');
+      expect(String(context[name]), name).not.toMatch(/^function [\w$]+\([^)]*\) \{\s*\}$/);
+    }
+  });
+
+  it('calls from its pages only functions declared at the top level of the script', () => {
+    const called = new Set<string>();
+    for (const page of htmlPages) {
+      const html = readFileSync(join(out, `${page.name}.html`), 'utf8');
+      for (const m of html.matchAll(/\brun\(\s*["']([A-Za-z_$][\w$]*)["']/g)) called.add(m[1]!);
+    }
+    expect([...called].sort()).toEqual(['cardAddNote', 'cardFileReport', 'cardLoad', 'cardLogContact', 'cardLogDeal', 'cardMarkLost', 'cardRecordConsent', 'tasksFileReport', 'tasksLoad', 'tasksOpenCard']);
+    for (const name of called) expect(built.entryPoints).toContain(name);
+  });
+
+  it('inlines each page\'s script and style, and starts it from a template variable', () => {
+    for (const page of htmlPages) {
+      const html = readFileSync(join(out, `${page.name}.html`), 'utf8');
+      expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+stylesheet/);
+      expect(html).toContain('<style>');
+      expect(html).toContain('var BOOT = <?!= boot ?>;');
+      expect(html).not.toContain('inline:');
+    }
+  });
+
+  it('takes the API URL as a build setting and refuses one that is not', () => {
+    expect(normaliseApiUrl('https://api.example.com/v1')).toBe('https://api.example.com/v1/');
+    expect(() => normaliseApiUrl('api.example.com')).toThrow(/not a URL/);
+    expect(() => normaliseApiUrl('ftp://api.example.com/')).toThrow(/https/);
+    expect(readFileSync(join(out, 'Code.js'), 'utf8')).toContain('https://europe-west1-acme.cloudfunctions.net/api/');
+  });
+});
