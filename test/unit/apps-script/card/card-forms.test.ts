@@ -15,7 +15,12 @@ describe('client card forms', () => {
       ok: false,
       fieldErrors: { date: 'нужна дата в виде ГГГГ-ММ-ДД', amount: 'обязательное поле', profit: 'нужна сумма в рублях, например 1 234,56' },
     });
-    expect(dealForm({ date: '2026-03-01', amount: '-5', profit: '1' }, 'd-1', en)).toEqual({ ok: false, fieldErrors: { amount: 'must not be negative' } });
+    expect(dealForm({ date: '2026-03-01', amount: '-5', profit: '-10' }, 'd-1', en)).toEqual({ ok: false, fieldErrors: { amount: 'must not be negative' } });
+    // The server's rule, checked before sending: a deal's profit is part of its amount.
+    expect(dealForm({ date: '2026-03-01', amount: '1', profit: '1000' }, 'd-1', en)).toEqual({
+      ok: false,
+      fieldErrors: { profit: 'must not be more than the amount (profit is part of the amount)' },
+    });
   });
 
   it('checks contacts and notes with the API\'s schemas', () => {
