@@ -6,10 +6,11 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scheduledHandler } from '../../../functions/src/http/scheduled-job.ts';
 import { overdueReportsScheduledJob } from '../../../functions/src/jobs/overdue-reports.ts';
-import { executeRotation, offboardManager, rotationScheduledJob, runRotation } from '../../../functions/src/jobs/rotation-job.ts';
+import { offboardManager, rotationScheduledJob, runRotation } from '../../../functions/src/jobs/rotation-job.ts';
 import type { ClientDoc } from '../../../functions/src/schema/client.ts';
 import { createClient, readHistory, recordDeal } from '../../../functions/src/store/client-store.ts';
 import { collections } from '../../../functions/src/store/collections.ts';
+import { countOperations } from '../../support/counting-firestore.ts';
 import { allDocumentPaths, testFirestore } from '../../support/firestore.ts';
 
 const admin = { by: 'head@example.com', at: '2026-01-05T09:00:00.000Z' };
@@ -48,7 +49,7 @@ async function seedCompany(db: Firestore) {
   for (const id of ['u1', 'u2', 'u3']) await addClient(db, id, null);
 }
 
-/** Everything a rotation writes, minus the run record's wall-clock fields. */
+/** Everything a rotation writes, minus wall-clock fields. */
 async function stateOf(db: Firestore) {
   const clients = await db.collection(collections.clients).get();
   const out: Record<string, unknown> = {};
@@ -58,11 +59,17 @@ async function stateOf(db: Firestore) {
   for (const r of (await db.collection(collections.rotationRuns).get()).docs) {
     const { startedAt: _s, finishedAt: _f, planOwner: _o, planLeaseUntil: _l, ...rest } = r.data();
     out[r.ref.path] = rest;
-    for (const m of (await r.ref.collection('moves').get()).docs) out[m.ref.path] = m.data();
+    // Plan chunks, minus the clients' update times (wall-clock values of each database).
+    for (const c of (await r.ref.collection('plan').get()).docs) out[c.ref.path] = { ...c.data(), moves: c.get('moves').map(({ updateTime: _t, ...m }: Record<string, unknown>) => m) };
   }
   out.counter = (await db.collection(collections.counters).doc('rotation').get()).data();
   return out;
 }
+
+const rotate = async (...args: Parameters<typeof runRotation>) => (await runRotation(...args)).report;
+const offboard = async (...args: Parameters<typeof offboardManager>) => (await offboardManager(...args)).report;
+/** The instant a run for the bare day `at` stamps its records with: the start of that day in Moscow (the default zone). */
+const startOfAt = '2026-11-30T21:00:00.000Z';
 
 const client = async (db: Firestore, id: string) => (await db.collection(collections.clients).doc(id).get()).data() as ClientDoc;
 
@@ -70,8 +77,8 @@ describe('rotation job', () => {
   it('moves exactly the planned clients and writes their transfer history and report tasks', async () => {
     const { db } = testFirestore('rot-apply');
     await seedCompany(db);
-    const preview = await runRotation(db, { at, dryRun: true, by: 'head@example.com' });
-    const report = await runRotation(db, { at, dryRun: false, by: 'head@example.com' }, { pacing: false });
+    const preview = await rotate(db, { at, dryRun: true, by: 'head@example.com' });
+    const report = await rotate(db, { at, dryRun: false, by: 'head@example.com' }, { pacing: false });
     expect(report.moves).toEqual(preview.moves);
     expect(report.runId).toBe('rotation-2026-12-01');
     const movedIds = report.moves.map((m) => m.clientId);
@@ -84,7 +91,7 @@ describe('rotation job', () => {
       expect(c).toMatchObject({ managerId: move.to, assignedAt: at, dealsSinceAssignment: 0, rotatable: true });
       if (move.from !== null) expect(c.formerHolders).toContainEqual({ managerId: move.from, until: at, rotationSeq: 1 });
       const history = await readHistory(db, move.clientId);
-      expect(history.filter((h) => h.type === 'transfer')).toEqual([expect.objectContaining({ from: move.from, to: move.to, reason: move.reason, runId: report.runId, by: 'head@example.com', at })]);
+      expect(history.filter((h) => h.type === 'transfer')).toEqual([expect.objectContaining({ from: move.from, to: move.to, reason: move.reason, runId: report.runId, by: 'head@example.com', at: startOfAt })]);
       const task = (await db.collection(collections.tasks).doc(`${report.runId}_${move.clientId}`).get()).data();
       expect(task).toMatchObject({ managerId: move.to, clientId: move.clientId, dueDate: '2026-12-15', status: 'open', overdue: false });
     }
@@ -96,7 +103,7 @@ describe('rotation job', () => {
   it('balances givers with top-ups from the new base and reports what it cannot balance', async () => {
     const { db } = testFirestore('rot-balance');
     await seedCompany(db);
-    const report = await runRotation(db, { at, dryRun: false, by: 'system' }, { pacing: false });
+    const report = await rotate(db, { at, dryRun: false, by: 'system' }, { pacing: false });
     for (const b of report.balance) {
       const u = report.unbalanced.find((x) => x.managerId === b.managerId);
       if (u) expect(u.why.length).toBeGreaterThan(0);
@@ -111,7 +118,7 @@ describe('rotation job', () => {
     await seedCompany(db);
     const before = await stateOf(db);
     const paths = await allDocumentPaths(db);
-    const report = await runRotation(db, { at, dryRun: true, by: 'head' });
+    const report = await rotate(db, { at, dryRun: true, by: 'head' });
     expect(report.dryRun).toBe(true);
     expect(report.moves.length).toBeGreaterThan(0);
     expect(await allDocumentPaths(db)).toEqual(paths);
@@ -121,10 +128,10 @@ describe('rotation job', () => {
   it('changes nothing when the same day is run a second time', async () => {
     const { db } = testFirestore('rot-twice');
     await seedCompany(db);
-    const first = await runRotation(db, { at, dryRun: false, by: 'system' }, { pacing: false });
+    const first = await rotate(db, { at, dryRun: false, by: 'system' }, { pacing: false });
     const after = await stateOf(db);
-    const second = await runRotation(db, { at: '2026-12-01T15:00:00Z', dryRun: false, by: 'system' }, { pacing: false });
-    expect(second).toEqual(first);
+    const second = await rotate(db, { at: '2026-12-01T15:00:00Z', dryRun: false, by: 'system' }, { pacing: false });
+    expect(second).toEqual({ ...first, alreadyApplied: true, appliedAt: startOfAt, appliedBy: 'system' });
     expect(await stateOf(db)).toEqual(after);
   });
 
@@ -133,13 +140,13 @@ describe('rotation job', () => {
     const broken = testFirestore('rot-broken').db;
     await seedCompany(whole);
     await seedCompany(broken);
-    const full = await runRotation(whole, { at, dryRun: false, by: 'system' }, { pacing: false });
-    await runRotation(broken, { at, dryRun: false, by: 'system' }, { pacing: false, stopAfter: 4, concurrency: 2 });
+    const full = await rotate(whole, { at, dryRun: false, by: 'system' }, { pacing: false });
+    await rotate(broken, { at, dryRun: false, by: 'system' }, { pacing: false, stopAfter: 4, concurrency: 2 });
     expect((await broken.collection(collections.tasks).get()).size).toBe(4);
     expect((await broken.collection(collections.rotationRuns).doc(full.runId).get()).get('status')).toBe('applying');
-    const preview = await runRotation(broken, { at, dryRun: true, by: 'system' });
+    const preview = await rotate(broken, { at, dryRun: true, by: 'system' });
     expect(preview.moves).toEqual(full.moves);
-    const resumed = await runRotation(broken, { at, dryRun: false, by: 'system' }, { pacing: false });
+    const resumed = await rotate(broken, { at, dryRun: false, by: 'system' }, { pacing: false });
     expect(resumed).toEqual(full);
     expect(await stateOf(broken)).toEqual(await stateOf(whole));
     for (const m of full.moves) expect((await readHistory(broken, m.clientId)).filter((h) => h.type === 'transfer')).toHaveLength(1);
@@ -148,7 +155,7 @@ describe('rotation job', () => {
   it('skips and reports a client its manager edited between planning and applying, leaving the edit in place', async () => {
     const { db } = testFirestore('rot-edit');
     await seedCompany(db);
-    const report = await runRotation(db, { at, dryRun: false, by: 'system' }, {
+    const report = await rotate(db, { at, dryRun: false, by: 'system' }, {
       pacing: false,
       beforeMove: async (move) => {
         if (move.clientId === 'a2') await db.collection(collections.clients).doc('a2').update({ name: 'Renamed by a', version: move.version + 1 });
@@ -169,14 +176,14 @@ describe('rotation job', () => {
       { id: 'c', level: 1 },
     ]);
     for (const [id, m] of [['x', 'a'], ['y', 'b'], ['z', 'c']] as const) await addClient(db, id, m, { assignedAt: '2025-01-01' });
-    const first = await runRotation(db, { at: '2025-09-01', dryRun: false, by: 'system' }, { pacing: false });
-    const second = await runRotation(db, { at: '2026-04-01', dryRun: false, by: 'system' }, { pacing: false });
+    const first = await rotate(db, { at: '2025-09-01', dryRun: false, by: 'system' }, { pacing: false });
+    const second = await rotate(db, { at: '2026-04-01', dryRun: false, by: 'system' }, { pacing: false });
     expect(second.moves).toHaveLength(3);
     for (const m of second.moves) expect(m.to).not.toBe(first.moves.find((f) => f.clientId === m.clientId)!.from);
     expect((await client(db, 'x')).formerHolders?.map((f) => f.rotationSeq)).toEqual([1, 2]);
   });
 
-  it('reads the candidates and a few documents per move, never the rest of the base', async () => {
+  it('reads the candidates and writes three documents per move, never reading the rest of the base', async () => {
     const { db } = testFirestore('rot-reads');
     await addManagers(db, [
       { id: 'a', level: 1 },
@@ -191,11 +198,15 @@ describe('rotation job', () => {
       void writer.set(db.collection(collections.clients).doc(`f${i}`), { id: `f${i}`, name: `f${i}`, kind: 'person', size: 'regular', phones: [], emails: [], managerId: i % 3 ? 'a' : 'b', assignedAt: recent ? '2026-10-01' : '2024-01-01', contactKeys: [], dealCount: 1, dealsSinceAssignment: recent ? 0 : 1, firstDealAt: '2023-01-01', lastDealAt: recent ? '2023-01-01' : '2026-11-20', rotatable: true, version: 1, updatedAt: admin.at });
     }
     await writer.close();
-    const ops = { reads: 0, writes: 0 };
-    const report = await executeRotation(db, { at, dryRun: false, by: 'system' }, { pacing: false, ops });
-    expect(report.report.moves.map((m) => m.clientId)).toEqual(['s1', 's2', 's3', 's4']);
-    // Per move: its candidate read, its plan line read back, the transaction's client and task, the final report.
-    expect(ops.reads).toBeLessThanOrEqual(4 * 5 + 12);
+    const ops = countOperations(db);
+    const report = await rotate(db, { at, dryRun: false, by: 'system' }, { pacing: false });
+    ops.stop();
+    expect(report.moves.map((m) => m.clientId)).toEqual(['s1', 's2', 's3', 's4']);
+    // Per move: its candidate read, nothing more; the rest is the rules, the roster, the claim and the plan's bookkeeping.
+    expect(ops.count.reads).toBeLessThanOrEqual(4 * 2 + 12);
+    // Per move exactly the client, its transfer entry and its task; per run the claim (run, counter), one plan
+    // chunk, the plan's summary, the chunk's completion and the outcome.
+    expect(ops.count.writes).toBe(4 * 3 + 6);
   });
 
   it('refuses a bad date naming the field and writes nothing', async () => {
@@ -209,7 +220,7 @@ describe('offboarding', () => {
   it('deactivates the leaver and hands every client on evenly, pinned ones too, with history and tasks', async () => {
     const { db } = testFirestore('offboard');
     await seedCompany(db);
-    const report = await offboardManager(db, { managerId: 'a', at: '2026-12-03', by: 'head@example.com' }, { pacing: false });
+    const report = await offboard(db, { managerId: 'a', at: '2026-12-03', by: 'head@example.com' }, { pacing: false });
     expect(report.runId).toBe('offboarding-a-2026-12-03');
     expect(report.moves.map((m) => m.clientId).sort()).toEqual(['a1', 'a2', 'a3', 'a4', 'fresh', 'pin']);
     expect(report.moves.every((m) => m.reason === 'offboarding' && m.from === 'a' && ['b', 'c', 'd'].includes(m.to))).toBe(true);
@@ -219,15 +230,15 @@ describe('offboarding', () => {
     expect(await client(db, 'pin')).toMatchObject({ pinned: true, rotatable: false });
     expect((await client(db, 'pin')).managerId).not.toBe('a');
     expect((await db.collection(collections.tasks).where('runId', '==', report.runId).get()).size).toBe(6);
-    const again = await offboardManager(db, { managerId: 'a', at: '2026-12-04', by: 'head@example.com' }, { pacing: false });
+    const again = await offboard(db, { managerId: 'a', at: '2026-12-04', by: 'head@example.com' }, { pacing: false });
     expect(again.moves).toEqual([]);
   });
 
   it('leaves the leaver out of a later rotation', async () => {
     const { db } = testFirestore('offboard-rot');
     await seedCompany(db);
-    await offboardManager(db, { managerId: 'd', at: '2026-11-30', by: 'head' }, { pacing: false });
-    const report = await runRotation(db, { at, dryRun: false, by: 'system' }, { pacing: false });
+    await offboard(db, { managerId: 'd', at: '2026-11-30', by: 'head' }, { pacing: false });
+    const report = await rotate(db, { at, dryRun: false, by: 'system' }, { pacing: false });
     expect(report.moves.some((m) => m.to === 'd')).toBe(false);
   });
 
@@ -276,7 +287,7 @@ describe('scheduled triggers', () => {
   it('flags overdue reports when the scheduler calls the overdue check', async () => {
     const { db } = testFirestore('rot-sched-overdue');
     await seedCompany(db);
-    await runRotation(db, { at, dryRun: false, by: 'system' }, { pacing: false });
+    await rotate(db, { at, dryRun: false, by: 'system' }, { pacing: false });
     const url = await start(db, overdueReportsScheduledJob, 'scheduler@clientbase.iam.gserviceaccount.com');
     const res = await fetch(`${url}?at=2026-12-16`, { method: 'POST', headers: { authorization: 'Bearer t' } });
     expect(res.status).toBe(200);
