@@ -91,13 +91,18 @@ export async function claimRun(db: Firestore, spec: Pick<RunDoc, 'runId' | 'kind
       return { ...found, planOwner: owner };
     }
     const created: RunDoc = { runId: spec.runId, kind: spec.kind, at: spec.at, by: spec.by, status: 'planning', planOwner: owner, planLeaseUntil: now + planLeaseMs, startedAt: new Date(now).toISOString() };
-    if (spec.stamp !== undefined) created.stamp = spec.stamp;
     if (spec.managerId !== undefined) created.managerId = spec.managerId;
     if (spec.seq !== undefined) created.seq = spec.seq;
-    if (spec.kind === 'rotation') {
-      created.seq = ((counterSnap!.get('seq') as number | undefined) ?? 0) + 1;
-      tx.set(counterRef(db), { seq: created.seq });
+    const counter: { seq: number; lastStamp?: string } = { seq: (counterSnap!.get('seq') as number | undefined) ?? 0 };
+    if (spec.kind === 'rotation') created.seq = counter.seq = counter.seq + 1;
+    // A run for a past day is stamped at that day's start, but never before a run made earlier:
+    // a client's transfers then list in the order they were made.
+    const last = counterSnap!.get('lastStamp') as string | undefined;
+    if (spec.stamp !== undefined) {
+      const floor = last === undefined ? undefined : new Date(Date.parse(last) + 1).toISOString();
+      created.stamp = counter.lastStamp = floor !== undefined && floor > spec.stamp ? floor : spec.stamp;
     }
+    tx.set(counterRef(db), counter, { merge: true });
     tx.create(ref, created);
     return created;
   });

@@ -9,6 +9,7 @@ import { overdueReportsScheduledJob } from '../../../functions/src/jobs/overdue-
 import { offboardManager, rotationScheduledJob, runRotation } from '../../../functions/src/jobs/rotation-job.ts';
 import type { ClientDoc } from '../../../functions/src/schema/client.ts';
 import { createClient, readHistory, recordDeal } from '../../../functions/src/store/client-store.ts';
+import { publishRules } from '../../../functions/src/store/rules-store.ts';
 import { collections } from '../../../functions/src/store/collections.ts';
 import { countOperations } from '../../support/counting-firestore.ts';
 import { allDocumentPaths, testFirestore } from '../../support/firestore.ts';
@@ -70,6 +71,20 @@ const rotate = async (...args: Parameters<typeof runRotation>) => (await runRota
 const offboard = async (...args: Parameters<typeof offboardManager>) => (await offboardManager(...args)).report;
 /** The instant a run for the bare day `at` stamps its records with: the start of that day in Moscow (the default zone). */
 const startOfAt = '2026-11-30T21:00:00.000Z';
+
+/** Stale clients written straight to the store (as an import would), `count` per holder. */
+async function staleClients(db: Firestore, holders: string[], count: number) {
+  const writer = db.bulkWriter();
+  for (const managerId of holders) {
+    for (let i = 0; i < count; i++) {
+      const id = `${managerId}-${String(i).padStart(4, '0')}`;
+      void writer.set(db.collection(collections.clients).doc(id), { id, name: id, kind: 'person', size: 'regular', phones: [], emails: [], managerId, assignedAt: '2025-01-01', contactKeys: [], dealCount: 0, dealsSinceAssignment: 0, firstDealAt: null, lastDealAt: null, rotatable: true, version: 1, updatedAt: admin.at });
+    }
+  }
+  await writer.close();
+}
+
+const transfers = async (db: Firestore) => (await db.collectionGroup(collections.history).where('type', '==', 'transfer').count().get()).data().count;
 
 const client = async (db: Firestore, id: string) => (await db.collection(collections.clients).doc(id).get()).data() as ClientDoc;
 
@@ -150,6 +165,59 @@ describe('rotation job', () => {
     expect(resumed).toEqual(full);
     expect(await stateOf(broken)).toEqual(await stateOf(whole));
     for (const m of full.moves) expect((await readHistory(broken, m.clientId)).filter((h) => h.type === 'transfer')).toHaveLength(1);
+  });
+
+  it('finishes a plan of several chunks stopped inside one, re-checking only its tasks, and moves no client twice', async () => {
+    const whole = testFirestore('rot-chunks-whole').db;
+    const broken = testFirestore('rot-chunks-broken').db;
+    for (const db of [whole, broken]) {
+      await addManagers(db, [
+        { id: 'a', level: 1 },
+        { id: 'b', level: 1 },
+      ]);
+      await staleClients(db, ['a', 'b'], 310);
+    }
+    const full = await rotate(whole, { at, dryRun: false, by: 'system' }, { pacing: false });
+    expect(full.moves).toHaveLength(620);
+    const ops = countOperations(broken);
+    const stopped = await runRotation(broken, { at, dryRun: false, by: 'system' }, { pacing: false, stopAfter: 530, concurrency: 3, movesPerBatch: 40 });
+    expect(stopped.status).toBe('running');
+    expect(stopped.report.moves).toHaveLength(530);
+    const chunks = await broken.collection(collections.rotationRuns).doc(full.runId).collection('plan').get();
+    expect(chunks.docs.map((c) => [c.id, c.get('done')])).toEqual([['00000', true], ['00001', false]]);
+    const resumed = await runRotation(broken, { at, dryRun: false, by: 'system' }, { pacing: false, concurrency: 3, movesPerBatch: 40 });
+    ops.stop();
+    expect(resumed.status).toBe('done');
+    expect(resumed.report).toEqual(full);
+    expect((await broken.collection(collections.tasks).get()).size).toBe(620);
+    expect(await transfers(broken)).toBe(620);
+    // Both runs together: the candidates once, the unfinished chunk's tasks once, a little bookkeeping.
+    expect(ops.count.reads).toBeLessThanOrEqual(620 + 120 + 40);
+    expect(ops.count.writes).toBeLessThanOrEqual(620 * 3 + 12);
+  });
+
+  it('skips a resumed move whose receiver left after planning, and says so', async () => {
+    const { db } = testFirestore('rot-receiver-left');
+    await addManagers(db, [
+      { id: 'a', level: 1 },
+      { id: 'b', level: 1 },
+      { id: 'c', level: 1 },
+    ]);
+    for (const id of ['a1', 'a2', 'a3']) await addClient(db, id, 'a');
+    for (const id of ['b1', 'c1']) await addClient(db, id, id === 'b1' ? 'b' : 'c');
+    const first = await runRotation(db, { at, dryRun: false, by: 'system' }, { pacing: false, stopAfter: 1, concurrency: 1 });
+    const [done] = first.report.moves;
+    const preview = await rotate(db, { at, dryRun: true, by: 'system' });
+    const leaver = preview.moves.find((m) => m.clientId !== done!.clientId && m.to !== done!.to)?.to ?? preview.moves.find((m) => m.clientId !== done!.clientId)!.to;
+    await db.collection(collections.managers).doc(leaver).update({ active: false });
+    const resumed = await rotate(db, { at, dryRun: false, by: 'system' }, { pacing: false });
+    const dropped = preview.moves.filter((m) => m.clientId !== done!.clientId && m.to === leaver);
+    expect(dropped.length).toBeGreaterThan(0);
+    for (const m of dropped) {
+      expect(resumed.skipped).toContainEqual({ clientId: m.clientId, managerId: m.from, why: `the receiver ${leaver} is no longer active` });
+      expect((await client(db, m.clientId)).managerId).toBe(m.from);
+    }
+    expect(resumed.moves.some((m) => m.to === leaver)).toBe(false);
   });
 
   it('skips and reports a client its manager edited between planning and applying, leaving the edit in place', async () => {
@@ -242,10 +310,56 @@ describe('offboarding', () => {
     expect(report.moves.some((m) => m.to === 'd')).toBe(false);
   });
 
+  it('says so when the same offboarding runs again, and explains every uneven count without citing skips that did not happen', async () => {
+    const { db } = testFirestore('offboard-again');
+    await seedCompany(db);
+    const first = await offboard(db, { managerId: 'a', at: '2026-12-03', by: 'head@example.com' }, { pacing: false });
+    expect(first.skipped).toEqual([]);
+    expect(first.unbalanced.find((u) => u.managerId === 'a')).toEqual({ managerId: 'a', level: 1, given: 6, received: 0, why: 'leaving: hands on every client and receives none' });
+    for (const u of first.unbalanced) expect(u.why).not.toContain('skipped');
+    const again = await offboard(db, { managerId: 'a', at: '2026-12-03T16:00:00+03:00', by: 'other@example.com' }, { pacing: false });
+    expect(again).toEqual({ ...first, alreadyApplied: true, appliedAt: '2026-12-02T21:00:00.000Z', appliedBy: 'head@example.com' });
+  });
+
+  it('keeps clients handed on by offboarding from going back to the leaver in the next rotations', async () => {
+    const { db } = testFirestore('offboard-boomerang');
+    await addManagers(db, [
+      { id: 'a', level: 1 },
+      { id: 'b', level: 1 },
+    ]);
+    for (const id of ['x', 'y']) await addClient(db, id, 'a');
+    await offboard(db, { managerId: 'a', at: '2026-01-15', by: 'head' }, { pacing: false });
+    expect((await client(db, 'x')).formerHolders).toEqual([{ managerId: 'a', until: '2026-01-15', rotationSeq: 1 }]);
+    // a comes back; seven months on, x and y are stale with b, and a is the only colleague.
+    await db.collection(collections.managers).doc('a').update({ active: true });
+    const next = await rotate(db, { at: '2026-08-20', dryRun: false, by: 'system' }, { pacing: false });
+    expect(next.moves).toEqual([]);
+    expect(next.skipped.map((s) => s.clientId)).toEqual(['x', 'y']);
+  });
+
   it('refuses an unknown manager and writes nothing', async () => {
     const { db } = testFirestore('offboard-bad');
     await expect(offboardManager(db, { managerId: 'nobody', at, by: 'head' })).rejects.toMatchObject({ code: 'not-found' });
     expect(await allDocumentPaths(db)).toEqual([]);
+  });
+});
+
+describe('history order', () => {
+  it('lists a rotation and the hand-on that followed it on the same day in the order they were made, even when the hand-on is backdated', async () => {
+    const { db } = testFirestore('rot-history-order');
+    await seedCompany(db);
+    // The scheduler's rotation at 06:00 Moscow on 1 December, then b leaves: offboarded on the 3rd, as of the 1st.
+    const rotation = await rotate(db, { at: '2026-12-01T03:00:00Z', dryRun: false, by: 'scheduler' }, { pacing: false });
+    const a1 = rotation.moves.find((m) => m.clientId === 'a1')!;
+    const handOn = await offboard(db, { managerId: a1.to, at: '2026-12-01', by: 'head' }, { pacing: false });
+    expect(handOn.moves.map((m) => m.clientId)).toContain('a1');
+    const history = (await readHistory(db, 'a1')).filter((h) => h.type === 'transfer');
+    expect(history.map((h) => (h.type === 'transfer' ? [h.runId, h.from, h.to] : []))).toEqual([
+      [rotation.runId, 'a', a1.to],
+      [handOn.runId, a1.to, handOn.moves.find((m) => m.clientId === 'a1')!.to],
+    ]);
+    expect(history.every((h) => /T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(h.at))).toBe(true);
+    expect(history[0]!.at < history[1]!.at).toBe(true);
   });
 });
 
@@ -271,6 +385,36 @@ describe('scheduled triggers', () => {
     const body = (await res.json()) as { runId: string; moves: unknown[] };
     expect(body.runId).toBe('rotation-2026-12-01');
     expect(body.moves.length).toBeGreaterThan(0);
+  });
+
+  it('takes the rotation day and report deadlines from a company zone west of UTC with daylight saving', async () => {
+    const { db } = testFirestore('rot-sched-west');
+    await seedCompany(db);
+    await publishRules(db, { timeZone: 'America/New_York' }, admin);
+    const url = await start(db, rotationScheduledJob, 'scheduler@clientbase.iam.gserviceaccount.com');
+    // 03:00 UTC on 1 December is still 30 November in New York (UTC−5 in winter).
+    const res = await fetch(url, { method: 'POST', headers: { authorization: 'Bearer t', 'x-cloudscheduler-scheduletime': '2026-12-01T03:00:00Z' } });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { runId: string; moves: Array<{ clientId: string; reportDue: string }> };
+    expect(body.runId).toBe('rotation-2026-11-30');
+    expect(new Set(body.moves.map((m) => m.reportDue))).toEqual(new Set(['2026-12-14']));
+    const task = (await db.collection(collections.tasks).doc(`rotation-2026-11-30_${body.moves[0]!.clientId}`).get()).data();
+    expect(task).toMatchObject({ dueDate: '2026-12-14', createdAt: '2026-12-01T03:00:00.000Z' });
+    expect((await client(db, body.moves[0]!.clientId)).assignedAt).toBe('2026-11-30');
+  });
+
+  it('flags a report overdue only once its due day has passed in the company zone', async () => {
+    const { db } = testFirestore('rot-sched-overdue-west');
+    await seedCompany(db);
+    await publishRules(db, { timeZone: 'America/Los_Angeles' }, admin);
+    await rotate(db, { at, dryRun: false, by: 'system' }, { pacing: false });
+    const url = await start(db, overdueReportsScheduledJob, 'scheduler@clientbase.iam.gserviceaccount.com');
+    const call = async (slot: string) => (await (await fetch(url, { method: 'POST', headers: { authorization: 'Bearer t', 'x-cloudscheduler-scheduletime': slot } })).json()) as { at: string; flagged: number };
+    // Due 15 December; 05:00 UTC on the 16th is still the 15th in Los Angeles.
+    expect(await call('2026-12-16T05:00:00Z')).toMatchObject({ at: '2026-12-15', flagged: 0 });
+    const flagged = await call('2026-12-16T09:00:00Z');
+    expect(flagged).toMatchObject({ at: '2026-12-16', flagged: (await db.collection(collections.tasks).get()).size });
+    expect((await db.collection(collections.tasks).where('overdue', '==', true).get()).docs[0]!.get('overdueAt')).toBe('2026-12-16T09:00:00.000Z');
   });
 
   it('refuses a caller without the scheduler identity and moves nothing', async () => {
