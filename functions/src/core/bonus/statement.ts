@@ -6,7 +6,7 @@ import { cohortLines, cohortMonthJudgedIn } from './cohort.ts';
 import { applyRate, formatMoney, rateNumber, rateOf, type Rate } from './money.ts';
 import { attractorRate, raisedExtra } from './rate-schedule.ts';
 import { gateDay, isBeforeGate, retainedAt } from './retention-gate.ts';
-import type { BonusClient, BonusDeal, LineKind, Statement, StatementLine, StatementTotals } from './types.ts';
+import type { BonusClient, BonusDeal, LineKind, MonthReport, Statement, StatementLine, StatementTotals } from './types.ts';
 
 /**
  * Everything one month's statements depend on. `deals` must hold the month's deals and, for the
@@ -52,7 +52,14 @@ export function raisedPart(deal: BonusDeal, client: BonusClient | undefined, rul
   return { extra, rate, amount, gate: gateDay(client.firstDealAt, rules.retentionMonths) };
 }
 
-const pct = (r: Rate): string => `${+(rateNumber(r) * 100).toFixed(6)} %`;
+const percents = new WeakMap<Rate, string>();
+
+/** A rate as a percentage for notes; the schedule's rates are shared objects, so each is formatted once. */
+function pct(r: Rate): string {
+  let text = percents.get(r);
+  if (text === undefined) percents.set(r, (text = `${+(rateNumber(r) * 100).toFixed(6)} %`));
+  return text;
+}
 
 /** Per-client attraction amount: the highest tier the manager's count of new clients reaches, else the flat bonus. */
 export function attractionAmount(rules: BonusRules, newClients: number): number {
@@ -95,11 +102,15 @@ export function computeMonthLines(input: BonusInput): Map<string, StatementLine[
   const monthDeals: BonusDeal[] = [];
   const seen = new Set<string>();
   for (const d of input.deals) {
-    if (seen.has(d.id)) continue;
-    seen.add(d.id);
-    dealsByClient.get(d.clientId)?.push(d);
     if (monthOf(d.date) === month) monthDeals.push(d);
+    const list = dealsByClient.get(d.clientId);
+    if (list === undefined || seen.has(d.id)) continue;
+    seen.add(d.id);
+    list.push(d);
   }
+  // In id order, a deal given twice is found next to itself (the sort is stable: the first stays),
+  // and every manager's normal and raised lines come out already in the statement's order.
+  monthDeals.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // Lines are gathered by manager and kind, and each kind sorted by id: the statement's order.
   const out = new Map<string, Map<LineKind, StatementLine[]>>();
   const add = (managerId: string, line: StatementLine) => {
@@ -113,7 +124,9 @@ export function computeMonthLines(input: BonusInput): Map<string, StatementLine[
   // §3.1–3.4: every deal of the month.
   const normalRate = rateNumber(normal);
   const normalNote = `${pct(normal)} of ${rules.base} `;
-  for (const deal of monthDeals) {
+  for (let i = 0; i < monthDeals.length; i++) {
+    const deal = monthDeals[i]!;
+    if (i > 0 && monthDeals[i - 1]!.id === deal.id) continue;
     const base = Math.max(0, rules.base === 'profit' ? deal.profit : deal.amount);
     add(deal.managerId, {
       id: `normal:${deal.id}`,
@@ -194,7 +207,8 @@ export function computeMonthLines(input: BonusInput): Map<string, StatementLine[
 
   const byManager = new Map<string, StatementLine[]>();
   for (const [managerId, kinds] of out) {
-    byManager.set(managerId, [...kinds.entries()].sort(([a], [b]) => kindOrder[a] - kindOrder[b]).flatMap(([, lines]) => lines.sort(byId)));
+    const ordered = [...kinds.entries()].sort(([a], [b]) => kindOrder[a] - kindOrder[b]);
+    byManager.set(managerId, ordered.flatMap(([kind, lines]) => (kind === 'normal' || kind === 'raised' ? lines : lines.sort(byId))));
   }
   return byManager;
 }
@@ -203,6 +217,17 @@ export function toStatements(month: string, byManager: Map<string, StatementLine
   return [...byManager.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([managerId, lines]) => ({ month, managerId, lines, totals: totalsOf(lines) }));
+}
+
+/** A month's lines with the adjustments to closed months added to each manager's statement. */
+export function withAdjustments(lines: Map<string, StatementLine[]>, adjustments: Map<string, StatementLine[]>): Map<string, StatementLine[]> {
+  const out = new Map(lines);
+  for (const [managerId, extra] of adjustments) out.set(managerId, sortLines([...(out.get(managerId) ?? []), ...extra]));
+  return out;
+}
+
+export function monthReport(month: string, closed: boolean, statements: ReadonlyArray<Statement>): MonthReport {
+  return { month, closed, statements: statements.map((s) => ({ managerId: s.managerId, lines: s.lines, totals: s.totals })) };
 }
 
 /** The month's statements, one per manager with any line. */
