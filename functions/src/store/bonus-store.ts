@@ -10,6 +10,7 @@ import { idSchema, isoDateSchema, moneySchema } from '../schema/common.ts';
 import { rulesConfigSchema, type BonusRules } from '../schema/rules-config.ts';
 import { writeAudit } from './audit-store.ts';
 import { collections } from './collections.ts';
+import { pacedBulkWriter } from './db.ts';
 
 /** A statement as stored in `statements/{month}_{managerId}`. */
 export type StoredStatement = Statement & { closed: boolean; computedAt: string; computedBy: string; runId: string; rulesVersion: number; parts: number };
@@ -197,7 +198,7 @@ export async function readStatement(db: Firestore, month: string, managerId: str
 export async function writeStatements(db: Firestore, month: string, statements: Statement[], meta: Pick<StoredStatement, 'computedAt' | 'computedBy' | 'runId' | 'rulesVersion'>): Promise<void> {
   const previous = await db.collection(collections.statements).where('month', '==', month).select('parts').get();
   const previousParts = new Map(previous.docs.map((d) => [d.id, (d.get('parts') as number | undefined) ?? 0]));
-  const writer = db.bulkWriter();
+  const writer = pacedBulkWriter(db);
   for (const s of statements) {
     const ref = statementRef(db, month, s.managerId);
     const split = s.lines.length > linesPerPart ? chunks(s.lines, linesPerPart) : [];

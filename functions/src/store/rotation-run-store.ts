@@ -6,6 +6,7 @@ import type { FormerHolder } from '../schema/client.ts';
 import { AppError } from '../errors.ts';
 import { writeAuditInTransaction } from './audit-store.ts';
 import { collections } from './collections.ts';
+import { pacedBulkWriter } from './db.ts';
 
 export type RunKind = 'rotation' | 'offboarding';
 
@@ -124,7 +125,7 @@ export async function storePlan(db: Firestore, claim: RunClaim, plan: RotationPl
     skippedMoves: [],
   }));
   const earlier = await runRef(db, runId).collection('plan').select().get();
-  const writer = db.bulkWriter();
+  const writer = pacedBulkWriter(db);
   for (const d of earlier.docs) if (Number(d.id) >= count) void writer.delete(d.ref);
   for (const chunk of chunks) void writer.set(chunkRef(db, runId, chunk.index), chunk);
   await writer.close();
