@@ -10,7 +10,18 @@ import { bonusRulesSchema } from '../functions/src/schema/rules-config.ts';
 import { countOperations } from '../test/support/counting-firestore.ts';
 
 const month = '2026-03';
-const bonus = { normalRate: 0.05, newClientMultiplier: 3, retentionMonths: 3, attractionBonus: 100_000, attractionTiers: [{ minClients: 50, amount: 150_000 }], cohortTiers: [{ minShare: 1, rate: 0.04 }, { minShare: 0.4, rate: 0.03 }, { minShare: 0, rate: 0.02 }] };
+const bonus = {
+  normalRate: 0.05,
+  newClientMultiplier: 3,
+  retentionMonths: 3,
+  attractionBonus: 100_000,
+  attractionTiers: [{ minClients: 50, amount: 150_000 }],
+  cohortTiers: [
+    { minShare: 1, rate: 0.04 },
+    { minShare: 0.4, rate: 0.03 },
+    { minShare: 0, rate: 0.02 },
+  ],
+};
 
 /**
  * A month's worth of a department: 50 managers, 5 deals per client in the month; a fifth of the
@@ -24,13 +35,27 @@ function department(monthDeals: number): { clients: BonusClient[]; deals: BonusD
   for (let i = 0; i < clientCount; i++) {
     const managerId = `m${String(i % 50).padStart(2, '0')}`;
     const kind = i % 5;
-    const firstDealAt = kind === 0 ? `${month}-${String(1 + (i % 20)).padStart(2, '0')}` : kind === 1 ? `2025-12-${String(1 + (i % 28)).padStart(2, '0')}` : '2024-06-01';
+    const firstDealAt =
+      kind === 0
+        ? `${month}-${String(1 + (i % 20)).padStart(2, '0')}`
+        : kind === 1
+          ? `2025-12-${String(1 + (i % 28)).padStart(2, '0')}`
+          : '2024-06-01';
     clients.push({ id: `c${i}`, managerId, attractedBy: managerId, firstDealAt, ...(i % 17 === 0 ? { lostAt: '2026-02-01' } : {}) });
     let seq = kind === 0 ? 1 : kind === 1 ? 2 : 20;
-    if (kind === 1) deals.push({ id: `c${i}-dec`, clientId: `c${i}`, managerId, date: firstDealAt, amount: 90_000, profit: 12_345, seq: 1 });
+    if (kind === 1)
+      deals.push({ id: `c${i}-dec`, clientId: `c${i}`, managerId, date: firstDealAt, amount: 90_000, profit: 12_345, seq: 1 });
     for (let k = 0; k < 5 && deals.length < monthDeals + clientCount; k++) {
       const day = kind === 0 ? Math.max(1 + (i % 20), 1 + (i % 20) + k) : 1 + ((i + k) % 28);
-      deals.push({ id: `c${i}-${k}`, clientId: `c${i}`, managerId, date: `${month}-${String(day).padStart(2, '0')}`, amount: 100_000 + (i % 1000), profit: 10_000 + ((i * 7 + k) % 5000), seq: seq++ });
+      deals.push({
+        id: `c${i}-${k}`,
+        clientId: `c${i}`,
+        managerId,
+        date: `${month}-${String(day).padStart(2, '0')}`,
+        amount: 100_000 + (i % 1000),
+        profit: 10_000 + ((i * 7 + k) % 5000),
+        seq: seq++,
+      });
     }
   }
   return { clients, deals };
@@ -51,9 +76,16 @@ async function calculator(size: number): Promise<void> {
   const after = process.memoryUsage();
   const lines = statements.reduce((n, s) => n + s.lines.length, 0);
   const inMonth = deals.filter((d) => d.date.startsWith(month)).length;
-  console.log(`bonus calculator: ${inMonth} deals in the month (+${deals.length - inMonth} earlier gate deals), ${clients.length} clients -> ${statements.length} statements, ${lines} lines`);
+  console.log(
+    `bonus calculator: ${inMonth} deals in the month (+${deals.length - inMonth} earlier gate deals), ${clients.length} clients` +
+      ` -> ${statements.length} statements, ${lines} lines`,
+  );
   // CPU time too: on a machine shared with other work, wall time also counts the waits for a core.
-  console.log(`bonus calculator: ${(ms / 1000).toFixed(2)}s (${Math.round(inMonth / (ms / 1000))} deals/s; cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2)}s); heap ${mib(before.heapUsed)} -> ${mib(after.heapUsed)}, rss ${mib(after.rss)}`);
+  console.log(
+    `bonus calculator: ${(ms / 1000).toFixed(2)}s (${Math.round(inMonth / (ms / 1000))} deals/s;` +
+      ` cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2)}s);` +
+      ` heap ${mib(before.heapUsed)} -> ${mib(after.heapUsed)}, rss ${mib(after.rss)}`,
+  );
 }
 
 async function job(size: number): Promise<void> {
@@ -63,7 +95,22 @@ async function job(size: number): Promise<void> {
   const t0 = performance.now();
   const writer = db.bulkWriter({ throttling: false });
   for (const c of clients) {
-    void writer.set(db.collection(collections.clients).doc(c.id), { ...c, name: c.id, kind: 'company', size: 'regular', phones: [], emails: [], assignedAt: '2024-06-01', contactKeys: [], dealCount: 0, dealsSinceAssignment: 0, lastDealAt: null, rotatable: true, version: 1, updatedAt: '2026-01-01' });
+    void writer.set(db.collection(collections.clients).doc(c.id), {
+      ...c,
+      name: c.id,
+      kind: 'company',
+      size: 'regular',
+      phones: [],
+      emails: [],
+      assignedAt: '2024-06-01',
+      contactKeys: [],
+      dealCount: 0,
+      dealsSinceAssignment: 0,
+      lastDealAt: null,
+      rotatable: true,
+      version: 1,
+      updatedAt: '2026-01-01',
+    });
   }
   for (const d of deals) void writer.set(db.collection(collections.deals).doc(d.id), d);
   await writer.close();
@@ -76,9 +123,14 @@ async function job(size: number): Promise<void> {
   const reads = ops.count.reads;
   ops.stop();
   const mem = process.memoryUsage();
-  const run = (await db.collection(collections.bonusRuns).where('month', '==', month).get()).docs[0]!.data() as { millis: Record<string, number> };
+  const run = (await db.collection(collections.bonusRuns).where('month', '==', month).get()).docs[0]!.data() as {
+    millis: Record<string, number>;
+  };
   const inMonth = deals.filter((d) => d.date.startsWith(month)).length;
-  console.log(`bonus job: ${inMonth} deals in the month -> ${report.statements.length} statements in ${s.toFixed(1)}s; rss ${mib(mem.rss)}, heap ${mib(mem.heapUsed)}`);
+  console.log(
+    `bonus job: ${inMonth} deals in the month -> ${report.statements.length} statements in ${s.toFixed(1)}s;` +
+      ` rss ${mib(mem.rss)}, heap ${mib(mem.heapUsed)}`,
+  );
   console.log(`bonus job: phases (ms) ${JSON.stringify(run.millis)}`);
   console.log(`bonus job: Firestore reads ${reads}, counted on the Firestore client = ${(reads / inMonth).toFixed(2)} per deal`);
   const t2 = performance.now();

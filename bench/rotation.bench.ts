@@ -22,7 +22,11 @@ const mib = (n: number) => `${(n / 2 ** 20).toFixed(0)} MiB`;
 function company(clients: number, managerCount: number): { managers: RotationManager[]; clients: RotationClient[] } {
   let s = 42;
   const rnd = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32;
-  const managers: RotationManager[] = Array.from({ length: managerCount }, (_, i) => ({ id: `m${String(i).padStart(4, '0')}`, level: 1 + (i % 5), active: i % 100 !== 99 }));
+  const managers: RotationManager[] = Array.from({ length: managerCount }, (_, i) => ({
+    id: `m${String(i).padStart(4, '0')}`,
+    level: 1 + (i % 5),
+    active: i % 100 !== 99,
+  }));
   const out: RotationClient[] = [];
   for (let i = 0; i < clients; i++) {
     const id = `c${String(i).padStart(7, '0')}`;
@@ -39,7 +43,8 @@ function company(clients: number, managerCount: number): { managers: RotationMan
       assignedAt: stale ? '2024-03-01' : '2026-10-01',
       dealsSinceAssignment: noDeal ? 0 : 2,
       lastDealAt: noDeal ? null : stale ? '2025-01-15' : '2026-11-01',
-      formerHolders: rnd() < 0.3 ? [{ managerId: managers[Math.floor(rnd() * managerCount)]!.id, until: '2025-12-01', rotationSeq: 4 }] : [],
+      formerHolders:
+        rnd() < 0.3 ? [{ managerId: managers[Math.floor(rnd() * managerCount)]!.id, until: '2025-12-01', rotationSeq: 4 }] : [],
       version: 1,
     });
   }
@@ -56,8 +61,15 @@ async function planner(size: number, managerCount: number): Promise<void> {
   const plan = planRotation({ managers, candidates, unassigned, rules: rotationRulesSchema.parse({}), at, seq: 5 });
   const ms = performance.now() - t0;
   const after = process.memoryUsage();
-  console.log(`rotation planner: ${size} clients (${candidates.length} held), ${managerCount} managers -> ${plan.moves.length} moves (${plan.moves.filter((m) => m.reason === 'top-up').length} top-ups), ${plan.unbalanced.length} unbalanced, ${plan.skipped.length} skipped`);
-  console.log(`rotation planner: ${(ms / 1000).toFixed(2)}s (${Math.round(size / (ms / 1000))} clients/s); heap ${mib(before.heapUsed)} -> ${mib(after.heapUsed)}, rss ${mib(after.rss)}`);
+  console.log(
+    `rotation planner: ${size} clients (${candidates.length} held), ${managerCount} managers -> ${plan.moves.length} moves` +
+      ` (${plan.moves.filter((m) => m.reason === 'top-up').length} top-ups),` +
+      ` ${plan.unbalanced.length} unbalanced, ${plan.skipped.length} skipped`,
+  );
+  console.log(
+    `rotation planner: ${(ms / 1000).toFixed(2)}s (${Math.round(size / (ms / 1000))} clients/s);` +
+      ` heap ${mib(before.heapUsed)} -> ${mib(after.heapUsed)}, rss ${mib(after.rss)}`,
+  );
 }
 
 type Move = { clientId: string; from: string | null; to: string; reason: string; reportDue: string };
@@ -86,7 +98,15 @@ function clientDoc(c: RotationClient) {
 
 async function load(db: Firestore, managers: RotationManager[], clients: RotationClient[]): Promise<void> {
   const writer = db.bulkWriter({ throttling: false });
-  for (const m of managers) void writer.set(db.collection(collections.managers).doc(m.id), { id: m.id, name: m.id, email: `${m.id}@example.com`, level: m.level, active: m.active, role: 'manager' });
+  for (const m of managers)
+    void writer.set(db.collection(collections.managers).doc(m.id), {
+      id: m.id,
+      name: m.id,
+      email: `${m.id}@example.com`,
+      level: m.level,
+      active: m.active,
+      role: 'manager',
+    });
   for (const c of clients) void writer.set(db.collection(collections.clients).doc(c.id), clientDoc(c));
   await writer.close();
 }
@@ -100,9 +120,38 @@ async function rawWriteRate(db: Firestore, moves: Move[], stamp: string): Promis
   const t0 = performance.now();
   for (const m of moves) {
     const ref = db.collection(collections.clients).doc(m.clientId);
-    void writer.update(ref, { managerId: m.to, assignedAt: at, dealsSinceAssignment: 0, rotatable: true, version: 2, updatedAt: stamp, formerHolders: FieldValue.arrayUnion({ managerId: m.from ?? 'none', until: at, rotationSeq: 1 }) });
-    void writer.create(ref.collection(collections.history).doc(transferEntryId(stamp, 'raw')), { id: transferEntryId(stamp, 'raw'), type: 'transfer', clientId: m.clientId, at: stamp, by: 'bench', from: m.from, to: m.to, reason: m.reason, runId: 'raw' });
-    void writer.create(db.collection(collections.tasks).doc(taskId('raw', m.clientId)), { id: taskId('raw', m.clientId), runId: 'raw', clientId: m.clientId, managerId: m.to, from: m.from, reason: m.reason, dueDate: m.reportDue, status: 'open', overdue: false, createdAt: stamp });
+    void writer.update(ref, {
+      managerId: m.to,
+      assignedAt: at,
+      dealsSinceAssignment: 0,
+      rotatable: true,
+      version: 2,
+      updatedAt: stamp,
+      formerHolders: FieldValue.arrayUnion({ managerId: m.from ?? 'none', until: at, rotationSeq: 1 }),
+    });
+    void writer.create(ref.collection(collections.history).doc(transferEntryId(stamp, 'raw')), {
+      id: transferEntryId(stamp, 'raw'),
+      type: 'transfer',
+      clientId: m.clientId,
+      at: stamp,
+      by: 'bench',
+      from: m.from,
+      to: m.to,
+      reason: m.reason,
+      runId: 'raw',
+    });
+    void writer.create(db.collection(collections.tasks).doc(taskId('raw', m.clientId)), {
+      id: taskId('raw', m.clientId),
+      runId: 'raw',
+      clientId: m.clientId,
+      managerId: m.to,
+      from: m.from,
+      reason: m.reason,
+      dueDate: m.reportDue,
+      status: 'open',
+      overdue: false,
+      createdAt: stamp,
+    });
   }
   await writer.close();
   return (3 * moves.length) / ((performance.now() - t0) / 1000);
@@ -115,7 +164,10 @@ async function job(size: number): Promise<void> {
   const t0 = performance.now();
   await load(db, managers, clients);
   await load(copy, managers, clients);
-  console.log(`rotation job: loaded ${clients.length} clients, ${managers.length} managers (twice: the job's base and a copy for the raw rate) in ${((performance.now() - t0) / 1000).toFixed(1)}s`);
+  console.log(
+    `rotation job: loaded ${clients.length} clients, ${managers.length} managers (twice: the job's base and a copy for the raw rate)` +
+      ` in ${((performance.now() - t0) / 1000).toFixed(1)}s`,
+  );
   const ops = countOperations(db);
   global.gc?.();
   const t1 = performance.now();
@@ -125,15 +177,30 @@ async function job(size: number): Promise<void> {
   const moved = report.moves.length;
   const moveRate = moved / (ms / 1000);
   const tasks = (await db.collection(collections.tasks).count().get()).data().count;
-  console.log(`rotation job: ${status}, ${moved} moved (${tasks} tasks), ${report.unbalanced.length} unbalanced, ${report.skipped.length} skipped in ${(ms / 1000).toFixed(1)}s (M = ${Math.round(moveRate)} moves/s, pacing off on the emulator); rss ${mib(process.memoryUsage().rss)}`);
-  console.log(`rotation job: ${counted.reads} reads (${(counted.reads / Math.max(1, moved)).toFixed(2)} per moved client), ${counted.writes} writes (${(counted.writes / Math.max(1, moved)).toFixed(2)} per moved client), counted on the Firestore client; base ${clients.length} clients`);
+  console.log(
+    `rotation job: ${status}, ${moved} moved (${tasks} tasks), ${report.unbalanced.length} unbalanced, ${report.skipped.length} skipped` +
+      ` in ${(ms / 1000).toFixed(1)}s (M = ${Math.round(moveRate)} moves/s, pacing off on the emulator);` +
+      ` rss ${mib(process.memoryUsage().rss)}`,
+  );
+  console.log(
+    `rotation job: ${counted.reads} reads (${(counted.reads / Math.max(1, moved)).toFixed(2)} per moved client),` +
+      ` ${counted.writes} writes (${(counted.writes / Math.max(1, moved)).toFixed(2)} per moved client),` +
+      ` counted on the Firestore client; base ${clients.length} clients`,
+  );
   const raw = await rawWriteRate(copy, report.moves, '2026-11-30T21:00:00.000Z');
-  console.log(`rotation job: raw BulkWriter rate on the same emulator R = ${Math.round(raw)} writes/s (${3 * moved} writes: the same client updates, entries and tasks)`);
+  console.log(
+    `rotation job: raw BulkWriter rate on the same emulator R = ${Math.round(raw)} writes/s` +
+      ` (${3 * moved} writes: the same client updates, entries and tasks)`,
+  );
   console.log(`rotation job: M / (R / 3) = ${(moveRate / (raw / 3)).toFixed(2)}`);
   ops.reset();
   const again = performance.now();
   const second = await runRotation(db, { at, dryRun: false, by: 'bench' }, { pacing: false });
-  console.log(`rotation job: second run for the same day ${second.status}${second.report.alreadyApplied ? ' (already applied)' : ''}, answered its stored report in ${((performance.now() - again) / 1000).toFixed(1)}s with ${ops.count.reads} reads and ${ops.count.writes} writes, moving nothing`);
+  console.log(
+    `rotation job: second run for the same day ${second.status}${second.report.alreadyApplied ? ' (already applied)' : ''},` +
+      ` answered its stored report in ${((performance.now() - again) / 1000).toFixed(1)}s` +
+      ` with ${ops.count.reads} reads and ${ops.count.writes} writes, moving nothing`,
+  );
   ops.stop();
 }
 

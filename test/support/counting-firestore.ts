@@ -5,7 +5,12 @@ export type OperationCount = { reads: number; writes: number };
 
 type Funnel = {
   request: (method: string, request: Record<string, unknown>, ...rest: unknown[]) => Promise<unknown>;
-  requestStream: (method: string, bidirectional: boolean, request: Record<string, unknown>, ...rest: unknown[]) => Promise<NodeJS.ReadableStream>;
+  requestStream: (
+    method: string,
+    bidirectional: boolean,
+    request: Record<string, unknown>,
+    ...rest: unknown[]
+  ) => Promise<NodeJS.ReadableStream>;
 };
 
 /**
@@ -23,7 +28,8 @@ export function countOperations(db: Firestore): { count: OperationCount; reset: 
   funnel.request = async function (method, body, ...rest) {
     const result = (await request.call(this, method, body, ...rest)) as Record<string, unknown> | undefined;
     if (method === 'commit') count.writes += (body.writes as unknown[] | undefined)?.length ?? 0;
-    if (method === 'batchWrite') count.writes += ((result?.status as Array<{ code?: number }> | undefined) ?? []).filter((s) => (s.code ?? 0) === 0).length;
+    if (method === 'batchWrite')
+      count.writes += ((result?.status as Array<{ code?: number }> | undefined) ?? []).filter((s) => (s.code ?? 0) === 0).length;
     if (method === 'listDocuments') count.reads += Math.max(1, (result?.documents as unknown[] | undefined)?.length ?? 0);
     return result;
   };

@@ -71,9 +71,16 @@ async function monthLines(db: Firestore, month: string, monthRules: MonthRules, 
  * recomputed under the rules it was closed with: a later change of rates applies from the month it
  * was made in, it does not rewrite closed months as adjustments.
  */
-async function adjustmentsFor(db: Firestore, closedMonths: string[], current: MonthRules, cache: RulesCache): Promise<Map<string, StatementLine[]>> {
+async function adjustmentsFor(
+  db: Firestore,
+  closedMonths: string[],
+  current: MonthRules,
+  cache: RulesCache,
+): Promise<Map<string, StatementLine[]>> {
   if (closedMonths.length === 0) return new Map();
-  const closed = await Promise.all(closedMonths.map(async (m) => ({ month: m, stored: new Map((await readStatements(db, m)).map((s) => [s.managerId, s.lines])) })));
+  const closed = await Promise.all(
+    closedMonths.map(async (m) => ({ month: m, stored: new Map((await readStatements(db, m)).map((s) => [s.managerId, s.lines])) })),
+  );
   const closedUnder = await rulesOfMonths(db, closedMonths, cache);
   const fresh = new Map<string, Map<string, StatementLine[]>>();
   for (const m of closedMonths) fresh.set(m, await monthLines(db, m, closedUnder.get(m) ?? current, cache));
@@ -85,12 +92,17 @@ async function adjustmentsFor(db: Firestore, closedMonths: string[], current: Mo
  * refuses a month that has not ended yet in the company's time zone, or one being computed right
  * now (a half-written month must not be frozen).
  */
-export async function closeBonusMonth(db: Firestore, input: { month: string; by: string; at: string }): Promise<{ month: string; closed: true }> {
+export async function closeBonusMonth(
+  db: Firestore,
+  input: { month: string; by: string; at: string },
+): Promise<{ month: string; closed: true }> {
   const { month, by, at } = parseOrThrow(monthInput, input, 'bonus month');
   const { rules } = await readRules(db);
   const { until } = monthRange(month);
   if (until > companyDay(at, rules.timeZone)) {
-    throw new AppError('conflict', `${month} has not ended yet in ${rules.timeZone}; it can be closed from ${until}`, { issues: [{ path: 'month', message: 'has not ended yet' }] });
+    throw new AppError('conflict', `${month} has not ended yet in ${rules.timeZone}; it can be closed from ${until}`, {
+      issues: [{ path: 'month', message: 'has not ended yet' }],
+    });
   }
   const state = await readMonthState(db, month);
   if (state.closed) return { month, closed: true };

@@ -4,7 +4,10 @@ import { flagOverdueReports } from '../store/handover-store.ts';
 import { readRules } from '../store/rules-store.ts';
 
 /** Cloud Scheduler, daily: flags handover reports past their due day (in the company's zone) to the admin. */
-export const overdueReportsScheduledJob: ScheduledJob<{ at: string; flagged: number; taskIds: string[] }> = async ({ db, scheduleTime }) => {
+export const overdueReportsScheduledJob: ScheduledJob<{ at: string; flagged: number; taskIds: string[] }> = async ({
+  db,
+  scheduleTime,
+}) => {
   const { rules } = await readRules(db);
   return flagOverdueReports(db, { day: companyDay(scheduleTime, rules.timeZone), at: companyInstant(scheduleTime, rules.timeZone) });
 };

@@ -8,7 +8,18 @@ import type { PlannedMove, RotationManager, RotationPlan } from '../core/rotatio
 import { AppError, parseOrThrow } from '../errors.ts';
 import type { ScheduledJob } from '../http/scheduled-job.ts';
 import { idSchema, isoDateSchema } from '../schema/common.ts';
-import { claimRun, deactivateLeaver, finishRun, nextRotationSeq, readPlan, readRun, storePlan, type PlanChunk, type RunDoc, type RunKind } from '../store/rotation-run-store.ts';
+import {
+  claimRun,
+  deactivateLeaver,
+  finishRun,
+  nextRotationSeq,
+  readPlan,
+  readRun,
+  storePlan,
+  type PlanChunk,
+  type RunDoc,
+  type RunKind,
+} from '../store/rotation-run-store.ts';
 import {
   applyPlan,
   planLines,
@@ -57,14 +68,19 @@ export function offboardingRunId(managerId: string, day: string): string {
 
 const parseAt = (at: unknown): string => parseOrThrow(isoDateSchema, at, 'date', 'at') as string;
 
-const receiversOf = (managers: ReadonlyArray<RotationManager>) => new Set(managers.filter((m) => m.active && m.role !== 'admin').map((m) => m.id));
+const receiversOf = (managers: ReadonlyArray<RotationManager>) =>
+  new Set(managers.filter((m) => m.active && m.role !== 'admin').map((m) => m.id));
 
 /**
  * The rotation of a day (MISSION §2), or its preview. The run `rotation-YYYY-MM-DD` (the company's
  * day) is claimed, planned once and stored, then applied; a run stopped part-way finishes its
  * stored plan when run again, and a run already applied answers its stored report and moves nothing.
  */
-export async function runRotation(db: Firestore, input: { at: string; dryRun: boolean; by: string }, options: RunOptions = {}): Promise<RunOutcome> {
+export async function runRotation(
+  db: Firestore,
+  input: { at: string; dryRun: boolean; by: string },
+  options: RunOptions = {},
+): Promise<RunOutcome> {
   const given = parseAt(input.at);
   const { rules } = await readRules(db);
   const at = companyDay(given, rules.timeZone);
@@ -91,12 +107,17 @@ export async function runRotation(db: Firestore, input: { at: string; dryRun: bo
  * Offboards a manager (MISSION §2.7): their access ends at once, then every client they hold is
  * handed on evenly by the level rules, as the run `offboarding-{managerId}-{day}`.
  */
-export async function offboardManager(db: Firestore, input: { managerId: string; at: string; by: string; dryRun?: boolean }, options: RunOptions = {}): Promise<RunOutcome> {
+export async function offboardManager(
+  db: Firestore,
+  input: { managerId: string; at: string; by: string; dryRun?: boolean },
+  options: RunOptions = {},
+): Promise<RunOutcome> {
   const managerId = parseOrThrow(idSchema, input.managerId, 'manager id', 'managerId') as string;
   const given = parseAt(input.at);
   const { rules } = await readRules(db);
   const managers = await readRotationManagers(db);
-  if (!managers.some((m) => m.id === managerId)) throw new AppError('not-found', `manager ${managerId} not found`, { issues: [{ path: 'managerId', message: 'no such manager' }] });
+  if (!managers.some((m) => m.id === managerId))
+    throw new AppError('not-found', `manager ${managerId} not found`, { issues: [{ path: 'managerId', message: 'no such manager' }] });
   const at = companyDay(given, rules.timeZone);
   const stamp = companyInstant(given, rules.timeZone);
   // The hand-ons count as taken in the coming rotation: no boomerang to the leaver if they return.
@@ -113,7 +134,11 @@ export async function offboardManager(db: Firestore, input: { managerId: string;
     writesPerSecond: rules.rotation.writesPerSecond,
     plan: async () => {
       const clients = await readClientsOf(db, managerId);
-      return { plan: planOffboarding({ managers: roster, leaverId: managerId, clients, rules: rules.rotation, at, seq }), clients, receivers: receiversOf(roster) };
+      return {
+        plan: planOffboarding({ managers: roster, leaverId: managerId, clients, rules: rules.rotation, at, seq }),
+        clients,
+        receivers: receiversOf(roster),
+      };
     },
   };
   if (input.dryRun === true) return preview(db, spec);
@@ -124,23 +149,33 @@ export async function offboardManager(db: Firestore, input: { managerId: string;
 /** The plan without writing anything: a fresh one, or the stored one of a run already under way. */
 async function preview(db: Firestore, spec: RunSpec): Promise<RunOutcome> {
   const run = await readRun(db, spec.runId);
-  if (run?.status === 'done') return { report: reportOf(run, await readPlan(db, run.runId), new Map(), true), notes: run.notes ?? [], status: 'dry-run' };
+  if (run?.status === 'done')
+    return { report: reportOf(run, await readPlan(db, run.runId), new Map(), true), notes: run.notes ?? [], status: 'dry-run' };
   if (run?.status === 'applying') {
     // Half-done: the preview is the stored plan, not a fresh one (moved clients are no longer candidates).
     const chunks = await readPlan(db, spec.runId);
     const standing = new Map(chunks.flatMap((c) => (c.done ? [] : c.moves.map((m) => [m.clientId, 'applied'] as const))));
     const open = standing.size;
-    return { report: reportOf(run, chunks, standing, true), notes: [`${spec.runId} stopped part-way: up to ${open} planned move(s) still to apply; run it again to finish`, ...(run.notes ?? [])], status: 'dry-run' };
+    return {
+      report: reportOf(run, chunks, standing, true),
+      notes: [`${spec.runId} stopped part-way: up to ${open} planned move(s) still to apply; run it again to finish`, ...(run.notes ?? [])],
+      status: 'dry-run',
+    };
   }
   const { plan } = await spec.plan(run?.seq ?? spec.seq ?? (await nextRotationSeq(db)));
-  return { report: rotationReport({ runId: spec.runId, at: spec.at, dryRun: true, moves: plan.moves, plan }), notes: plan.notes, status: 'dry-run' };
+  return {
+    report: rotationReport({ runId: spec.runId, at: spec.at, dryRun: true, moves: plan.moves, plan }),
+    notes: plan.notes,
+    status: 'dry-run',
+  };
 }
 
 /** Claim, plan once (or read the stored plan), apply what is left, record the outcome. */
 async function apply(db: Firestore, spec: RunSpec, options: RunOptions): Promise<RunOutcome> {
   const claim = await claimRun(db, spec);
   const { run } = claim;
-  if (run.status === 'done') return { report: reportOf(run, await readPlan(db, run.runId), new Map(), false), notes: run.notes ?? [], status: 'done' };
+  if (run.status === 'done')
+    return { report: reportOf(run, await readPlan(db, run.runId), new Map(), false), notes: run.notes ?? [], status: 'done' };
 
   let chunks: PlanChunk[];
   let receivers: Set<string>;
@@ -154,19 +189,28 @@ async function apply(db: Firestore, spec: RunSpec, options: RunOptions): Promise
     receivers = planned.receivers;
   }
 
-  const { outcomes, complete } = await applyPlan(db, chunks, { runId: run.runId, at: run.at, stamp: run.stamp ?? spec.stamp!, by: run.by, seq: run.seq }, {
-    concurrency: options.concurrency ?? 8,
-    movesPerBatch: Math.min(options.movesPerBatch ?? 100, 166),
-    limit: options.stopAfter ?? Infinity,
-    receivers,
-    recheck: resumed,
-    pace: writePacer(spec.writesPerSecond, options.pacing ?? !process.env.FIRESTORE_EMULATOR_HOST),
-    ...(options.beforeMove ? { beforeMove: options.beforeMove } : {}),
-  });
+  const { outcomes, complete } = await applyPlan(
+    db,
+    chunks,
+    { runId: run.runId, at: run.at, stamp: run.stamp ?? spec.stamp!, by: run.by, seq: run.seq },
+    {
+      concurrency: options.concurrency ?? 8,
+      movesPerBatch: Math.min(options.movesPerBatch ?? 100, 166),
+      limit: options.stopAfter ?? Infinity,
+      receivers,
+      recheck: resumed,
+      pace: writePacer(spec.writesPerSecond, options.pacing ?? !process.env.FIRESTORE_EMULATOR_HOST),
+      ...(options.beforeMove ? { beforeMove: options.beforeMove } : {}),
+    },
+  );
   const report = reportOf(run, chunks, outcomes, false);
   if (!complete) return { report, notes: run.notes ?? [], status: 'running' };
   const planned = chunks.reduce((n, c) => n + c.moves.length, 0);
-  await finishRun(db, run.runId, { balance: report.balance, unbalanced: report.unbalanced, counts: { planned, moved: report.moves.length, skipped: report.skipped.length } });
+  await finishRun(db, run.runId, {
+    balance: report.balance,
+    unbalanced: report.unbalanced,
+    counts: { planned, moved: report.moves.length, skipped: report.skipped.length },
+  });
   return { report, notes: run.notes ?? [], status: 'done' };
 }
 

@@ -13,7 +13,14 @@ import { collections } from './collections.ts';
 import { pacedBulkWriter } from './db.ts';
 
 /** A statement as stored in `statements/{month}_{managerId}`. */
-export type StoredStatement = Statement & { closed: boolean; computedAt: string; computedBy: string; runId: string; rulesVersion: number; parts: number };
+export type StoredStatement = Statement & {
+  closed: boolean;
+  computedAt: string;
+  computedBy: string;
+  runId: string;
+  rulesVersion: number;
+  parts: number;
+};
 
 /** The bonus rules of a published version, and the time zone whose calendar they were applied in. */
 export type MonthRules = { bonus: BonusRules; timeZone: string };
@@ -27,10 +34,19 @@ export const linesPerPart = 1000;
 /** Closed months further back than this are not recomputed for adjustments (a year of corrections). */
 export const adjustmentLookbackMonths = 12;
 
-const storedDealSchema = z.object({ id: idSchema, clientId: idSchema, managerId: idSchema, date: isoDateSchema, amount: moneySchema, profit: moneySchema, seq: z.number().int().min(1) });
+const storedDealSchema = z.object({
+  id: idSchema,
+  clientId: idSchema,
+  managerId: idSchema,
+  date: isoDateSchema,
+  amount: moneySchema,
+  profit: moneySchema,
+  seq: z.number().int().min(1),
+});
 
 const monthRef = (db: Firestore, month: string) => db.collection(collections.bonusMonths).doc(month);
-const statementRef = (db: Firestore, month: string, managerId: string) => db.collection(collections.statements).doc(`${month}_${managerId}`);
+const statementRef = (db: Firestore, month: string, managerId: string) =>
+  db.collection(collections.statements).doc(`${month}_${managerId}`);
 const partId = (index: number) => String(index).padStart(4, '0');
 
 /** A deal as the calculator counts it, dated by the company's calendar day. */
@@ -54,7 +70,9 @@ function clientOf(snap: DocumentSnapshot, timeZone: string): BonusClient {
     firstDealAt: d.firstDealAt ? day(d.firstDealAt) : null,
     ...(d.attractedBy ? { attractedBy: d.attractedBy as string } : {}),
     ...(d.lostAt ? { lostAt: day(d.lostAt) } : {}),
-    ...(Array.isArray(d.formerHolders) ? { formerHolders: (d.formerHolders as FormerHolder[]).map((h) => ({ ...h, until: day(h.until) })) } : {}),
+    ...(Array.isArray(d.formerHolders)
+      ? { formerHolders: (d.formerHolders as FormerHolder[]).map((h) => ({ ...h, until: day(h.until) })) }
+      : {}),
   };
 }
 
@@ -85,7 +103,12 @@ export async function claimMonth(db: Firestore, month: string, runId: string, at
  * before the month (`clientId in` + `date`). Months are the company's (`timeZone`): ranges are
  * widened to catch dates stored as UTC instants, then filtered; every date handed on is a company day.
  */
-export async function loadMonth(db: Firestore, month: string, rules: BonusRules, timeZone: string): Promise<{ deals: BonusDeal[]; clients: BonusClient[] }> {
+export async function loadMonth(
+  db: Firestore,
+  month: string,
+  rules: BonusRules,
+  timeZone: string,
+): Promise<{ deals: BonusDeal[]; clients: BonusClient[] }> {
   const inMonth = (date: string, m: string) => companyMonth(date, timeZone) === m;
   const bounds = companyMonthBounds(month, timeZone);
   const before = companyMonthBounds(addMonthsToMonth(month, -1), timeZone).until;
@@ -98,7 +121,10 @@ export async function loadMonth(db: Firestore, month: string, rules: BonusRules,
   const cohortMonth = rules.cohortTiers && rules.cohortTiers.length > 0 ? cohortMonthJudgedIn(month, rules.retentionMonths) : undefined;
   const gateClients = new Set<string>();
   const cohortClients = new Set<string>();
-  for (const [m, into] of [[gateMonth, gateClients], ...(cohortMonth === undefined ? [] : [[cohortMonth, cohortClients] as const])] as const) {
+  for (const [m, into] of [
+    [gateMonth, gateClients],
+    ...(cohortMonth === undefined ? [] : [[cohortMonth, cohortClients] as const]),
+  ] as const) {
     const r = companyMonthBounds(m, timeZone);
     const snap = await db.collection(collections.clients).where('firstDealAt', '>=', r.from).where('firstDealAt', '<', r.until).get();
     for (const s of snap.docs) {
@@ -115,12 +141,21 @@ export async function loadMonth(db: Firestore, month: string, rules: BonusRules,
   // Held raised parts: only a client's first few deals earn above normal, so one query on
   // (seq, date) finds every deal before the month whose held part may fall due now.
   if (gateMonth < month && gateClients.size > 0) {
-    const snap = await db.collection(collections.deals).where('seq', 'in', raisedSeqs(rules)).where('date', '>=', companyMonthBounds(gateMonth, timeZone).from).where('date', '<', before).get();
+    const snap = await db
+      .collection(collections.deals)
+      .where('seq', 'in', raisedSeqs(rules))
+      .where('date', '>=', companyMonthBounds(gateMonth, timeZone).from)
+      .where('date', '<', before)
+      .get();
     for (const s of snap.docs) if (gateClients.has(s.get('clientId') as string) && !deals.has(s.id)) deals.set(s.id, dealOf(s, timeZone));
   }
   // The judged cohort's profit: its clients' deals before the month (the month's are loaded).
   if (cohortMonth !== undefined && cohortMonth < month) {
-    const parts = await Promise.all(chunks([...cohortClients], 30).map((part) => db.collection(collections.deals).where('clientId', 'in', part).where('date', '<', before).get()));
+    const parts = await Promise.all(
+      chunks([...cohortClients], 30).map((part) =>
+        db.collection(collections.deals).where('clientId', 'in', part).where('date', '<', before).get(),
+      ),
+    );
     for (const snap of parts) for (const s of snap.docs) if (!deals.has(s.id)) deals.set(s.id, dealOf(s, timeZone));
   }
   return { deals: [...deals.values()], clients: [...clients.values()] };
@@ -161,7 +196,12 @@ export async function rulesOfMonths(db: Firestore, months: string[], cache: Rule
 
 /** The closed months immediately before `month`, newest first, up to the lookback. */
 export async function closedMonthsBefore(db: Firestore, month: string): Promise<string[]> {
-  const snap = await db.collection(collections.bonusMonths).where('month', '<', month).orderBy('month', 'desc').limit(adjustmentLookbackMonths).get();
+  const snap = await db
+    .collection(collections.bonusMonths)
+    .where('month', '<', month)
+    .orderBy('month', 'desc')
+    .limit(adjustmentLookbackMonths)
+    .get();
   const run: string[] = [];
   let expected = addMonthsToMonth(month, -1);
   for (const d of snap.docs) {
@@ -195,7 +235,12 @@ export async function readStatement(db: Firestore, month: string, managerId: str
  * Replaces a month's statements whole: one document per manager (long ones in parts), parts no
  * longer needed and statements of managers who have no line any more are deleted.
  */
-export async function writeStatements(db: Firestore, month: string, statements: Statement[], meta: Pick<StoredStatement, 'computedAt' | 'computedBy' | 'runId' | 'rulesVersion'>): Promise<void> {
+export async function writeStatements(
+  db: Firestore,
+  month: string,
+  statements: Statement[],
+  meta: Pick<StoredStatement, 'computedAt' | 'computedBy' | 'runId' | 'rulesVersion'>,
+): Promise<void> {
   const previous = await db.collection(collections.statements).where('month', '==', month).select('parts').get();
   const previousParts = new Map(previous.docs.map((d) => [d.id, (d.get('parts') as number | undefined) ?? 0]));
   const writer = pacedBulkWriter(db);
@@ -234,8 +279,19 @@ export type BonusRun = {
 export async function recordBonusRun(db: Firestore, run: BonusRun): Promise<void> {
   await db.runTransaction(async (tx) => {
     const snap = await tx.get(monthRef(db, run.month));
-    if (snap.get('computing') !== run.runId) throw new AppError('conflict', `another computation of ${run.month} started meanwhile; run it again`);
-    tx.set(monthRef(db, run.month), { month: run.month, closed: false, computing: null, computedAt: run.at, computedBy: run.by, runId: run.runId, rulesVersion: run.rulesVersion, managers: run.statements.map((s) => s.managerId), adjustedMonths: run.adjustedMonths });
+    if (snap.get('computing') !== run.runId)
+      throw new AppError('conflict', `another computation of ${run.month} started meanwhile; run it again`);
+    tx.set(monthRef(db, run.month), {
+      month: run.month,
+      closed: false,
+      computing: null,
+      computedAt: run.at,
+      computedBy: run.by,
+      runId: run.runId,
+      rulesVersion: run.rulesVersion,
+      managers: run.statements.map((s) => s.managerId),
+      adjustedMonths: run.adjustedMonths,
+    });
     tx.create(db.collection(collections.bonusRuns).doc(run.runId), {
       runId: run.runId,
       month: run.month,
@@ -266,10 +322,15 @@ export async function closeMonth(db: Firestore, month: string, actor: { at: stri
   const closedNow = await db.runTransaction(async (tx) => {
     const snap = await tx.get(monthRef(db, month));
     if (snap.get('closed') === true) return false;
-    if (snap.get('computing')) throw new AppError('conflict', `${month} is being computed right now (run ${snap.get('computing') as string}); close it when that run has finished`);
+    if (snap.get('computing'))
+      throw new AppError(
+        'conflict',
+        `${month} is being computed right now (run ${snap.get('computing') as string}); close it when that run has finished`,
+      );
     tx.set(monthRef(db, month), { closed: true, closedAt: actor.at, closedBy: actor.by }, { merge: true });
     for (const ref of statementRefs) tx.update(ref, { closed: true });
     return true;
   });
-  if (closedNow) await writeAudit(db, { at: actor.at, actor: actor.by, action: 'bonus.close-month', outcome: 'ok', target: `bonusMonths/${month}` });
+  if (closedNow)
+    await writeAudit(db, { at: actor.at, actor: actor.by, action: 'bonus.close-month', outcome: 'ok', target: `bonusMonths/${month}` });
 }

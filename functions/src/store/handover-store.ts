@@ -68,7 +68,10 @@ export async function listOpenTasks(db: Firestore, managerId: string): Promise<H
  * `at`, and raised to the admin as an `adminAlerts/{taskId}` record. Flagged tasks drop out of the
  * query, and the alert id is the task's, so running twice in a day changes nothing.
  */
-export async function flagOverdueReports(db: Firestore, input: { day: string; at: string }): Promise<{ at: string; flagged: number; taskIds: string[] }> {
+export async function flagOverdueReports(
+  db: Firestore,
+  input: { day: string; at: string },
+): Promise<{ at: string; flagged: number; taskIds: string[] }> {
   const day = parseOrThrow(daySchema, input.day, 'day', 'day') as string;
   const at = parseOrThrow(isoDateSchema, input.at, 'date', 'at') as string;
   const snap = await db.collection(collections.tasks).where('status', '==', 'open').where('overdue', '==', false).where('dueDate', '<', day).get();

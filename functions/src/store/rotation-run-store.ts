@@ -68,7 +68,7 @@ export async function readRun(db: Firestore, runId: string): Promise<RunDoc | un
 
 /** The sequence number the next rotation will take. */
 export async function nextRotationSeq(db: Firestore): Promise<number> {
-  return ((await counterRef(db).get()).get('seq') as number | undefined ?? 0) + 1;
+  return (((await counterRef(db).get()).get('seq') as number | undefined) ?? 0) + 1;
 }
 
 export type RunClaim = { run: RunDoc; owner: string };
@@ -78,7 +78,10 @@ export type RunClaim = { run: RunDoc; owner: string };
  * are no longer candidates), so the plan is stored with the claim. A rotation takes its sequence
  * number in the same transaction. A run being planned by another live process is refused.
  */
-export async function claimRun(db: Firestore, spec: Pick<RunDoc, 'runId' | 'kind' | 'at' | 'stamp' | 'by' | 'managerId' | 'seq'>): Promise<RunClaim> {
+export async function claimRun(
+  db: Firestore,
+  spec: Pick<RunDoc, 'runId' | 'kind' | 'at' | 'stamp' | 'by' | 'managerId' | 'seq'>,
+): Promise<RunClaim> {
   const ref = runRef(db, spec.runId);
   const owner = randomUUID();
   const run = await db.runTransaction(async (tx) => {
@@ -87,11 +90,21 @@ export async function claimRun(db: Firestore, spec: Pick<RunDoc, 'runId' | 'kind
     if (runSnap!.exists) {
       const found = runSnap!.data() as RunDoc;
       if (found.status !== 'planning') return found;
-      if ((found.planLeaseUntil ?? 0) > now) throw new AppError('conflict', `${spec.runId} is being planned by another process; try again in a few minutes`);
+      if ((found.planLeaseUntil ?? 0) > now)
+        throw new AppError('conflict', `${spec.runId} is being planned by another process; try again in a few minutes`);
       tx.update(ref, { planOwner: owner, planLeaseUntil: now + planLeaseMs });
       return { ...found, planOwner: owner };
     }
-    const created: RunDoc = { runId: spec.runId, kind: spec.kind, at: spec.at, by: spec.by, status: 'planning', planOwner: owner, planLeaseUntil: now + planLeaseMs, startedAt: new Date(now).toISOString() };
+    const created: RunDoc = {
+      runId: spec.runId,
+      kind: spec.kind,
+      at: spec.at,
+      by: spec.by,
+      status: 'planning',
+      planOwner: owner,
+      planLeaseUntil: now + planLeaseMs,
+      startedAt: new Date(now).toISOString(),
+    };
     if (spec.managerId !== undefined) created.managerId = spec.managerId;
     if (spec.seq !== undefined) created.seq = spec.seq;
     const counter: { seq: number; lastStamp?: string } = { seq: (counterSnap!.get('seq') as number | undefined) ?? 0 };
@@ -131,8 +144,17 @@ export async function storePlan(db: Firestore, claim: RunClaim, plan: RotationPl
   await writer.close();
   await db.runTransaction(async (tx) => {
     const snap = await tx.get(runRef(db, runId));
-    if (snap.get('status') !== 'planning' || snap.get('planOwner') !== claim.owner) throw new AppError('conflict', `${runId} was taken over by another process while planning`);
-    tx.update(runRef(db, runId), { status: 'applying', balance: plan.balance, unbalanced: plan.unbalanced, notes: plan.notes, levels: plan.levels, chunks: count, counts: { planned: lines.length, moved: 0, skipped: plan.skipped.length } });
+    if (snap.get('status') !== 'planning' || snap.get('planOwner') !== claim.owner)
+      throw new AppError('conflict', `${runId} was taken over by another process while planning`);
+    tx.update(runRef(db, runId), {
+      status: 'applying',
+      balance: plan.balance,
+      unbalanced: plan.unbalanced,
+      notes: plan.notes,
+      levels: plan.levels,
+      chunks: count,
+      counts: { planned: lines.length, moved: 0, skipped: plan.skipped.length },
+    });
   });
   Object.assign(claim.run, { status: 'applying', unbalanced: plan.unbalanced, notes: plan.notes, levels: plan.levels, chunks: count });
   return chunks;
@@ -149,7 +171,11 @@ export async function markChunkDone(db: Firestore, runId: string, chunk: PlanChu
   await chunkRef(db, runId, chunk.index).update({ done: true, skippedMoves: chunk.skippedMoves });
 }
 
-export async function finishRun(db: Firestore, runId: string, outcome: { balance: ManagerBalance[]; unbalanced: Unbalanced[]; counts: { planned: number; moved: number; skipped: number } }): Promise<void> {
+export async function finishRun(
+  db: Firestore,
+  runId: string,
+  outcome: { balance: ManagerBalance[]; unbalanced: Unbalanced[]; counts: { planned: number; moved: number; skipped: number } },
+): Promise<void> {
   await runRef(db, runId).update({ status: 'done', finishedAt: new Date().toISOString(), ...outcome });
 }
 
@@ -162,7 +188,18 @@ export async function deactivateLeaver(db: Firestore, managerId: string, actor: 
   await db.runTransaction(async (tx) => {
     const snap = await tx.get(ref);
     if (snap.get('active') === false && snap.get('deactivatedAt') !== undefined) return;
-    tx.update(ref, { active: false, deactivatedAt: actor.day, version: ((snap.get('version') as number | undefined) ?? 0) + 1, updatedAt: actor.at });
-    writeAuditInTransaction(tx, db, { at: actor.at, actor: actor.by, action: 'manager.offboard', outcome: 'ok', target: `managers/${managerId}` });
+    tx.update(ref, {
+      active: false,
+      deactivatedAt: actor.day,
+      version: ((snap.get('version') as number | undefined) ?? 0) + 1,
+      updatedAt: actor.at,
+    });
+    writeAuditInTransaction(tx, db, {
+      at: actor.at,
+      actor: actor.by,
+      action: 'manager.offboard',
+      outcome: 'ok',
+      target: `managers/${managerId}`,
+    });
   });
 }

@@ -1,4 +1,12 @@
-import { FieldPath, FieldValue, Timestamp, type DocumentSnapshot, type Firestore, type QueryDocumentSnapshot, type UpdateData } from 'firebase-admin/firestore';
+import {
+  FieldPath,
+  FieldValue,
+  Timestamp,
+  type DocumentSnapshot,
+  type Firestore,
+  type QueryDocumentSnapshot,
+  type UpdateData,
+} from 'firebase-admin/firestore';
 import { isRotatable } from '../core/client-derivation.ts';
 import { nextDay } from '../core/calendar.ts';
 import type { SkippedMove } from '../core/rotation/report.ts';
@@ -13,7 +21,17 @@ import { markChunkDone, type PlanChunk, type StoredMove, type UpdateTime } from 
 /** A client as read for planning, with the version of the document the plan is made on. */
 export type ReadClient = RotationClient & { updateTime: UpdateTime };
 
-const clientFields = ['managerId', 'size', 'assignedAt', 'dealsSinceAssignment', 'lastDealAt', 'lostAt', 'pinned', 'formerHolders', 'version'] as const;
+const clientFields = [
+  'managerId',
+  'size',
+  'assignedAt',
+  'dealsSinceAssignment',
+  'lastDealAt',
+  'lostAt',
+  'pinned',
+  'formerHolders',
+  'version',
+] as const;
 
 /** The schema's bound on `formerHolders`; the oldest entries give way. */
 const maxFormerHolders = 50;
@@ -38,7 +56,12 @@ function toReadClient(d: QueryDocumentSnapshot): ReadClient {
 
 export async function readRotationManagers(db: Firestore): Promise<RotationManager[]> {
   const snap = await db.collection(collections.managers).get();
-  return snap.docs.map((d) => ({ id: d.id, level: d.get('level') as number, active: d.get('active') === true, role: d.get('role') === 'admin' ? 'admin' : 'manager' }));
+  return snap.docs.map((d) => ({
+    id: d.id,
+    level: d.get('level') as number,
+    active: d.get('active') === true,
+    role: d.get('role') === 'admin' ? 'admin' : 'manager',
+  }));
 }
 
 /**
@@ -49,10 +72,20 @@ export async function readRotationManagers(db: Firestore): Promise<RotationManag
 export async function readRotationCandidates(db: Firestore, cutoffs: StaleCutoffs): Promise<ReadClient[]> {
   const clients = db.collection(collections.clients);
   const [noDealSince, oldDeal] = await Promise.all([
-    clients.where('rotatable', '==', true).where('dealsSinceAssignment', '==', 0).where('assignedAt', '<', nextDay(cutoffs.holdDay)).select(...clientFields).get(),
+    clients
+      .where('rotatable', '==', true)
+      .where('dealsSinceAssignment', '==', 0)
+      .where('assignedAt', '<', nextDay(cutoffs.holdDay))
+      .select(...clientFields)
+      .get(),
     // Two inequalities: a client with no deal since assignment is the first query's, so this one
     // reads only clients that did deal and have not since, never recently rotated ones.
-    clients.where('rotatable', '==', true).where('dealsSinceAssignment', '>', 0).where('lastDealAt', '<', nextDay(cutoffs.noDealDay)).select(...clientFields).get(),
+    clients
+      .where('rotatable', '==', true)
+      .where('dealsSinceAssignment', '>', 0)
+      .where('lastDealAt', '<', nextDay(cutoffs.noDealDay))
+      .select(...clientFields)
+      .get(),
   ]);
   const byId = new Map<string, ReadClient>();
   for (const d of [...noDealSince.docs, ...oldDeal.docs]) byId.set(d.id, toReadClient(d));
@@ -66,7 +99,12 @@ export async function readUnassigned(db: Firestore, wanted: number): Promise<Rea
   let last: string | undefined;
   const page = Math.max(50, Math.min(wanted, 1000));
   for (;;) {
-    let q = db.collection(collections.clients).where('managerId', '==', null).orderBy(FieldPath.documentId()).select(...clientFields).limit(page);
+    let q = db
+      .collection(collections.clients)
+      .where('managerId', '==', null)
+      .orderBy(FieldPath.documentId())
+      .select(...clientFields)
+      .limit(page);
     if (last !== undefined) q = q.startAfter(last);
     const snap = await q.get();
     for (const d of snap.docs) {
@@ -80,18 +118,32 @@ export async function readUnassigned(db: Firestore, wanted: number): Promise<Rea
 
 /** All clients a manager holds (offboarding takes every one). */
 export async function readClientsOf(db: Firestore, managerId: string): Promise<ReadClient[]> {
-  const snap = await db.collection(collections.clients).where('managerId', '==', managerId).select(...clientFields).get();
+  const snap = await db
+    .collection(collections.clients)
+    .where('managerId', '==', managerId)
+    .select(...clientFields)
+    .get();
   return snap.docs.map(toReadClient);
 }
 
 /** The plan's moves as stored: each with the version of the client it was planned on. */
-export function planLines(moves: ReadonlyArray<PlannedMove>, clients: ReadonlyArray<ReadClient>, seq: number | undefined, at: string): StoredMove[] {
+export function planLines(
+  moves: ReadonlyArray<PlannedMove>,
+  clients: ReadonlyArray<ReadClient>,
+  seq: number | undefined,
+  at: string,
+): StoredMove[] {
   const byId = new Map(clients.map((c) => [c.id, c]));
   return moves.map((m) => {
     const c = byId.get(m.clientId)!;
-    const line: StoredMove = { ...m, updateTime: c.updateTime, rotatable: isRotatable({ managerId: m.to, lostAt: c.lostAt, pinned: c.pinned }) };
+    const line: StoredMove = {
+      ...m,
+      updateTime: c.updateTime,
+      rotatable: isRotatable({ managerId: m.to, lostAt: c.lostAt, pinned: c.pinned }),
+    };
     const holders = c.formerHolders ?? [];
-    if (m.from !== null && holders.length >= maxFormerHolders) line.formerHolders = [...holders, formerHolder(m.from, at, seq)].slice(-maxFormerHolders);
+    if (m.from !== null && holders.length >= maxFormerHolders)
+      line.formerHolders = [...holders, formerHolder(m.from, at, seq)].slice(-maxFormerHolders);
     return line;
   });
 }
@@ -137,7 +189,12 @@ export type MoveOutcomes = Map<string, 'applied' | SkippedMove>;
  * holds is split until that move stands alone and is reported as skipped. A chunk whose moves are
  * all settled is marked done.
  */
-export async function applyPlan(db: Firestore, chunks: PlanChunk[], run: ApplyContext, options: ApplyOptions): Promise<{ outcomes: MoveOutcomes; complete: boolean }> {
+export async function applyPlan(
+  db: Firestore,
+  chunks: PlanChunk[],
+  run: ApplyContext,
+  options: ApplyOptions,
+): Promise<{ outcomes: MoveOutcomes; complete: boolean }> {
   const outcomes: MoveOutcomes = new Map();
   const pending = chunks.filter((c) => !c.done);
   const batches: Array<{ chunk: PlanChunk; lines: StoredMove[] }> = [];
@@ -147,10 +204,12 @@ export async function applyPlan(db: Firestore, chunks: PlanChunk[], run: ApplyCo
     const toApply: StoredMove[] = [];
     for (const line of chunk.moves) {
       if (applied.has(line.clientId)) outcomes.set(line.clientId, 'applied');
-      else if (!options.receivers.has(line.to)) outcomes.set(line.clientId, skippedMove(line, `the receiver ${line.to} is no longer active`));
+      else if (!options.receivers.has(line.to))
+        outcomes.set(line.clientId, skippedMove(line, `the receiver ${line.to} is no longer active`));
       else toApply.push(line);
     }
-    for (let i = 0; i < toApply.length; i += options.movesPerBatch) batches.push({ chunk, lines: toApply.slice(i, i + options.movesPerBatch) });
+    for (let i = 0; i < toApply.length; i += options.movesPerBatch)
+      batches.push({ chunk, lines: toApply.slice(i, i + options.movesPerBatch) });
     openBatches.set(chunk.index, Math.ceil(toApply.length / options.movesPerBatch));
   }
   const settle = async (chunk: PlanChunk) => {
@@ -241,17 +300,42 @@ function writeMove(batch: FirebaseFirestore.WriteBatch, db: Firestore, line: Sto
     updatedAt: run.stamp,
   };
   if (line.formerHolders !== undefined) update.formerHolders = line.formerHolders;
-  else if (line.from !== null) update.formerHolders = FieldValue.arrayUnion(formerHolder(line.from, run.at, run.seq)) as unknown as FormerHolder[];
+  else if (line.from !== null)
+    update.formerHolders = FieldValue.arrayUnion(formerHolder(line.from, run.at, run.seq)) as unknown as FormerHolder[];
   const lastUpdateTime = new Timestamp(line.updateTime.seconds, line.updateTime.nanos);
   batch.update(db.collection(collections.clients).doc(line.clientId), update, { lastUpdateTime });
-  appendHistory(batch, db, { id: transferEntryId(run.stamp, run.runId), type: 'transfer', clientId: line.clientId, at: run.stamp, by: run.by, from: line.from, to: line.to, reason: line.reason, runId: run.runId });
-  const task: HandoverTask = { id: taskId(run.runId, line.clientId), runId: run.runId, clientId: line.clientId, managerId: line.to, from: line.from, reason: line.reason, dueDate: line.reportDue, status: 'open', overdue: false, createdAt: run.stamp };
+  appendHistory(batch, db, {
+    id: transferEntryId(run.stamp, run.runId),
+    type: 'transfer',
+    clientId: line.clientId,
+    at: run.stamp,
+    by: run.by,
+    from: line.from,
+    to: line.to,
+    reason: line.reason,
+    runId: run.runId,
+  });
+  const task: HandoverTask = {
+    id: taskId(run.runId, line.clientId),
+    runId: run.runId,
+    clientId: line.clientId,
+    managerId: line.to,
+    from: line.from,
+    reason: line.reason,
+    dueDate: line.reportDue,
+    status: 'open',
+    overdue: false,
+    createdAt: run.stamp,
+  };
   batch.create(db.collection(collections.tasks).doc(task.id), task);
 }
 
 /** A move refused on its own: applied already (its task exists), or why the client no longer fits the plan. */
 async function whyRefused(db: Firestore, line: StoredMove, run: ApplyContext): Promise<'applied' | SkippedMove> {
-  const [task, client] = (await db.getAll(db.collection(collections.tasks).doc(taskId(run.runId, line.clientId)), db.collection(collections.clients).doc(line.clientId))) as [DocumentSnapshot, DocumentSnapshot];
+  const [task, client] = (await db.getAll(
+    db.collection(collections.tasks).doc(taskId(run.runId, line.clientId)),
+    db.collection(collections.clients).doc(line.clientId),
+  )) as [DocumentSnapshot, DocumentSnapshot];
   if (task.exists) return 'applied';
   const why = !client.exists
     ? 'the client no longer exists'

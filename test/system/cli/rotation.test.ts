@@ -54,7 +54,8 @@ describe('clientbase rotate / offboard', () => {
     expect(printed).not.toMatch(/Summary: \d+ moved/);
     const json = context(db, '2026-12-02T09:00:00Z');
     expect(await runCli(['rotate', '--at', '2026-12-01', '--json'], json.ctx)).toBe(0);
-    expect(JSON.parse(json.out.join(''))).toEqual({ ...applied, alreadyApplied: true, appliedAt: '2026-12-01T06:00:00.000Z', appliedBy: 'cli' });
+    const again = JSON.parse(json.out.join(''));
+    expect(again).toEqual({ ...applied, alreadyApplied: true, appliedAt: '2026-12-01T06:00:00.000Z', appliedBy: 'cli' });
   });
 
   it('lists a rotation and an offboarding later that day in the order they were made', async () => {

@@ -61,7 +61,9 @@ async function stateOf(db: Firestore) {
     const { startedAt: _s, finishedAt: _f, planOwner: _o, planLeaseUntil: _l, ...rest } = r.data();
     out[r.ref.path] = rest;
     // Plan chunks, minus the clients' update times (wall-clock values of each database).
-    for (const c of (await r.ref.collection('plan').get()).docs) out[c.ref.path] = { ...c.data(), moves: c.get('moves').map(({ updateTime: _t, ...m }: Record<string, unknown>) => m) };
+    for (const c of (await r.ref.collection('plan').get()).docs) {
+      out[c.ref.path] = { ...c.data(), moves: c.get('moves').map(({ updateTime: _t, ...m }: Record<string, unknown>) => m) };
+    }
   }
   out.counter = (await db.collection(collections.counters).doc('rotation').get()).data();
   return out;
@@ -78,13 +80,17 @@ async function staleClients(db: Firestore, holders: string[], count: number) {
   for (const managerId of holders) {
     for (let i = 0; i < count; i++) {
       const id = `${managerId}-${String(i).padStart(4, '0')}`;
-      void writer.set(db.collection(collections.clients).doc(id), { id, name: id, kind: 'person', size: 'regular', phones: [], emails: [], managerId, assignedAt: '2025-01-01', contactKeys: [], dealCount: 0, dealsSinceAssignment: 0, firstDealAt: null, lastDealAt: null, rotatable: true, version: 1, updatedAt: admin.at });
+      void writer.set(db.collection(collections.clients).doc(id), {
+        ...{ id, name: id, kind: 'person', size: 'regular', phones: [], emails: [], managerId, assignedAt: '2025-01-01', contactKeys: [] },
+        ...{ dealCount: 0, dealsSinceAssignment: 0, firstDealAt: null, lastDealAt: null, rotatable: true, version: 1, updatedAt: admin.at },
+      });
     }
   }
   await writer.close();
 }
 
-const transfers = async (db: Firestore) => (await db.collectionGroup(collections.history).where('type', '==', 'transfer').count().get()).data().count;
+const transfers = async (db: Firestore) =>
+  (await db.collectionGroup(collections.history).where('type', '==', 'transfer').count().get()).data().count;
 
 const client = async (db: Firestore, id: string) => (await db.collection(collections.clients).doc(id).get()).data() as ClientDoc;
 
@@ -106,7 +112,8 @@ describe('rotation job', () => {
       expect(c).toMatchObject({ managerId: move.to, assignedAt: at, dealsSinceAssignment: 0, rotatable: true });
       if (move.from !== null) expect(c.formerHolders).toContainEqual({ managerId: move.from, until: at, rotationSeq: 1 });
       const history = await readHistory(db, move.clientId);
-      expect(history.filter((h) => h.type === 'transfer')).toEqual([expect.objectContaining({ from: move.from, to: move.to, reason: move.reason, runId: report.runId, by: 'head@example.com', at: startOfAt })]);
+      const transfer = { from: move.from, to: move.to, reason: move.reason, runId: report.runId, by: 'head@example.com', at: startOfAt };
+      expect(history.filter((h) => h.type === 'transfer')).toEqual([expect.objectContaining(transfer)]);
       const task = (await db.collection(collections.tasks).doc(`${report.runId}_${move.clientId}`).get()).data();
       expect(task).toMatchObject({ managerId: move.to, clientId: move.clientId, dueDate: '2026-12-15', status: 'open', overdue: false });
     }
@@ -180,12 +187,13 @@ describe('rotation job', () => {
     const full = await rotate(whole, { at, dryRun: false, by: 'system' }, { pacing: false });
     expect(full.moves).toHaveLength(620);
     const ops = countOperations(broken);
-    const stopped = await runRotation(broken, { at, dryRun: false, by: 'system' }, { pacing: false, stopAfter: 530, concurrency: 3, movesPerBatch: 40 });
+    const options = { pacing: false, concurrency: 3, movesPerBatch: 40 };
+    const stopped = await runRotation(broken, { at, dryRun: false, by: 'system' }, { ...options, stopAfter: 530 });
     expect(stopped.status).toBe('running');
     expect(stopped.report.moves).toHaveLength(530);
     const chunks = await broken.collection(collections.rotationRuns).doc(full.runId).collection('plan').get();
     expect(chunks.docs.map((c) => [c.id, c.get('done')])).toEqual([['00000', true], ['00001', false]]);
-    const resumed = await runRotation(broken, { at, dryRun: false, by: 'system' }, { pacing: false, concurrency: 3, movesPerBatch: 40 });
+    const resumed = await runRotation(broken, { at, dryRun: false, by: 'system' }, options);
     ops.stop();
     expect(resumed.status).toBe('done');
     expect(resumed.report).toEqual(full);
@@ -208,13 +216,15 @@ describe('rotation job', () => {
     const first = await runRotation(db, { at, dryRun: false, by: 'system' }, { pacing: false, stopAfter: 1, concurrency: 1 });
     const [done] = first.report.moves;
     const preview = await rotate(db, { at, dryRun: true, by: 'system' });
-    const leaver = preview.moves.find((m) => m.clientId !== done!.clientId && m.to !== done!.to)?.to ?? preview.moves.find((m) => m.clientId !== done!.clientId)!.to;
+    const others = preview.moves.filter((m) => m.clientId !== done!.clientId);
+    const leaver = (others.find((m) => m.to !== done!.to) ?? others[0]!).to;
     await db.collection(collections.managers).doc(leaver).update({ active: false });
     const resumed = await rotate(db, { at, dryRun: false, by: 'system' }, { pacing: false });
     const dropped = preview.moves.filter((m) => m.clientId !== done!.clientId && m.to === leaver);
     expect(dropped.length).toBeGreaterThan(0);
     for (const m of dropped) {
-      expect(resumed.skipped).toContainEqual({ clientId: m.clientId, managerId: m.from, why: `the receiver ${leaver} is no longer active` });
+      const why = `the receiver ${leaver} is no longer active`;
+      expect(resumed.skipped).toContainEqual({ clientId: m.clientId, managerId: m.from, why });
       expect((await client(db, m.clientId)).managerId).toBe(m.from);
     }
     expect(resumed.moves.some((m) => m.to === leaver)).toBe(false);
@@ -315,7 +325,8 @@ describe('offboarding', () => {
     await seedCompany(db);
     const first = await offboard(db, { managerId: 'a', at: '2026-12-03', by: 'head@example.com' }, { pacing: false });
     expect(first.skipped).toEqual([]);
-    expect(first.unbalanced.find((u) => u.managerId === 'a')).toEqual({ managerId: 'a', level: 1, given: 6, received: 0, why: 'leaving: hands on every client and receives none' });
+    const leaver = first.unbalanced.find((u) => u.managerId === 'a');
+    expect(leaver).toEqual({ managerId: 'a', level: 1, given: 6, received: 0, why: 'leaving: hands on every client and receives none' });
     for (const u of first.unbalanced) expect(u.why).not.toContain('skipped');
     const again = await offboard(db, { managerId: 'a', at: '2026-12-03T16:00:00+03:00', by: 'other@example.com' }, { pacing: false });
     expect(again).toEqual({ ...first, alreadyApplied: true, appliedAt: '2026-12-02T21:00:00.000Z', appliedBy: 'head@example.com' });
@@ -345,7 +356,7 @@ describe('offboarding', () => {
 });
 
 describe('history order', () => {
-  it('lists a rotation and the hand-on that followed it on the same day in the order they were made, even when the hand-on is backdated', async () => {
+  it('lists a rotation and the hand-on that followed it the same day in the order they were made, even when backdated', async () => {
     const { db } = testFirestore('rot-history-order');
     await seedCompany(db);
     // The scheduler's rotation at 06:00 Moscow on 1 December, then b leaves: offboarded on the 3rd, as of the 1st.
@@ -393,7 +404,8 @@ describe('scheduled triggers', () => {
     await publishRules(db, { timeZone: 'America/New_York' }, admin);
     const url = await start(db, rotationScheduledJob, 'scheduler@clientbase.iam.gserviceaccount.com');
     // 03:00 UTC on 1 December is still 30 November in New York (UTC−5 in winter).
-    const res = await fetch(url, { method: 'POST', headers: { authorization: 'Bearer t', 'x-cloudscheduler-scheduletime': '2026-12-01T03:00:00Z' } });
+    const headers = { authorization: 'Bearer t', 'x-cloudscheduler-scheduletime': '2026-12-01T03:00:00Z' };
+    const res = await fetch(url, { method: 'POST', headers });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { runId: string; moves: Array<{ clientId: string; reportDue: string }> };
     expect(body.runId).toBe('rotation-2026-11-30');
@@ -409,12 +421,16 @@ describe('scheduled triggers', () => {
     await publishRules(db, { timeZone: 'America/Los_Angeles' }, admin);
     await rotate(db, { at, dryRun: false, by: 'system' }, { pacing: false });
     const url = await start(db, overdueReportsScheduledJob, 'scheduler@clientbase.iam.gserviceaccount.com');
-    const call = async (slot: string) => (await (await fetch(url, { method: 'POST', headers: { authorization: 'Bearer t', 'x-cloudscheduler-scheduletime': slot } })).json()) as { at: string; flagged: number };
+    const call = async (slot: string) => {
+      const res = await fetch(url, { method: 'POST', headers: { authorization: 'Bearer t', 'x-cloudscheduler-scheduletime': slot } });
+      return (await res.json()) as { at: string; flagged: number };
+    };
     // Due 15 December; 05:00 UTC on the 16th is still the 15th in Los Angeles.
     expect(await call('2026-12-16T05:00:00Z')).toMatchObject({ at: '2026-12-15', flagged: 0 });
     const flagged = await call('2026-12-16T09:00:00Z');
     expect(flagged).toMatchObject({ at: '2026-12-16', flagged: (await db.collection(collections.tasks).get()).size });
-    expect((await db.collection(collections.tasks).where('overdue', '==', true).get()).docs[0]!.get('overdueAt')).toBe('2026-12-16T09:00:00.000Z');
+    const overdue = await db.collection(collections.tasks).where('overdue', '==', true).get();
+    expect(overdue.docs[0]!.get('overdueAt')).toBe('2026-12-16T09:00:00.000Z');
   });
 
   it('refuses a caller without the scheduler identity and moves nothing', async () => {

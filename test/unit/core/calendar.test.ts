@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { companyDay, companyInstant, companyMonth, companyMonthBounds, nowIfToday, startOfCompanyDay } from '../../../functions/src/core/calendar.ts';
+import {
+  companyDay,
+  companyInstant,
+  companyMonth,
+  companyMonthBounds,
+  nowIfToday,
+  startOfCompanyDay,
+} from '../../../functions/src/core/calendar.ts';
 
 describe('company calendar', () => {
   it('reads an instant as the day it falls on in the company zone, west and east of UTC', () => {
@@ -34,7 +41,12 @@ describe('company calendar', () => {
     expect(east).toEqual({ from: '2026-02-28T21:00:00.000Z', until: '2026-04-01' });
     const west = companyMonthBounds('2026-03', 'America/New_York');
     expect(west).toEqual({ from: '2026-03-01', until: '2026-04-01T04:00:00.000Z' });
-    for (const [date, zone] of [['2026-03-01', 'Europe/Moscow'], ['2026-02-28T21:30:00.000Z', 'Europe/Moscow'], ['2026-04-01T03:59:00.000Z', 'America/New_York'], ['2026-03-31', 'America/New_York']] as const) {
+    for (const [date, zone] of [
+      ['2026-03-01', 'Europe/Moscow'],
+      ['2026-02-28T21:30:00.000Z', 'Europe/Moscow'],
+      ['2026-04-01T03:59:00.000Z', 'America/New_York'],
+      ['2026-03-31', 'America/New_York'],
+    ] as const) {
       const b = companyMonthBounds('2026-03', zone);
       expect(date >= b.from && date < b.until && companyMonth(date, zone) === '2026-03').toBe(true);
     }

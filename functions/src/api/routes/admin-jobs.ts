@@ -38,7 +38,8 @@ export function adminJobRoutes(router: Router): void {
     adminRoute('apply rotation', async (req, ctx) => {
       parseBody(req, rotationApplyBody);
       // Applied for today only: a rotation is keyed by its day, so a repeat changes nothing.
-      const job = await startJob(ctx.db, { kind: 'rotation', by: ctx.caller.manager.id, at: ctx.at, params: {} }, async () => (await runRotation(ctx.db, { at: ctx.at, dryRun: false, by: ctx.caller.manager.id })).report, rotationSummary);
+      const apply = async () => (await runRotation(ctx.db, { at: ctx.at, dryRun: false, by: ctx.caller.manager.id })).report;
+      const job = await startJob(ctx.db, { kind: 'rotation', by: ctx.caller.manager.id, at: ctx.at, params: {} }, apply, rotationSummary);
       return started(job);
     }),
   );
@@ -55,7 +56,9 @@ export function adminJobRoutes(router: Router): void {
       }
       // Access ends now, before the answer; handing the clients on continues as a job.
       await deactivateManager(ctx.db, managerId, actorOf(ctx));
-      const job = await startJob(ctx.db, { kind: 'offboarding', by: ctx.caller.manager.id, at: ctx.at, params: { managerId } }, async () => (await offboardManager(ctx.db, { managerId, at: ctx.at, by: ctx.caller.manager.id })).report, rotationSummary);
+      const handOn = async () => (await offboardManager(ctx.db, { managerId, at: ctx.at, by: ctx.caller.manager.id })).report;
+      const record = { kind: 'offboarding', by: ctx.caller.manager.id, at: ctx.at, params: { managerId } };
+      const job = await startJob(ctx.db, record, handOn, rotationSummary);
       return { ...started(job), target: `managers/${managerId}` };
     }),
   );

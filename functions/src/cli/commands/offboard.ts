@@ -26,7 +26,8 @@ export function registerOffboard(program: Command, ctx: CommandContext): void {
       }
       // Without --at, or with today's date, the offboarding happens now (history sorts by the instant).
       const when = at === undefined ? ctx.now().toISOString() : nowIfToday(at, (await readRules(db)).rules.timeZone, ctx.now());
-      const outcome = await offboardManager(db, { managerId, at: when, by: process.env.CLIENTBASE_ACTOR ?? 'cli', dryRun: opts.dryRun === true });
+      const by = process.env.CLIENTBASE_ACTOR ?? 'cli';
+      const outcome = await offboardManager(db, { managerId, at: when, by, dryRun: opts.dryRun === true });
       ctx.out(opts.json ? JSON.stringify(outcome.report, null, 2) : formatRotation(outcome, 'Offboarding'));
     });
 }

@@ -14,12 +14,16 @@ function table(rows: string[][]): string[] {
 /** The readable form of a rotation or offboarding: moves, balance, what could not balance, what stayed. */
 export function formatRotation(outcome: RunOutcome, title: string): string {
   const { report, notes, status } = outcome;
-  const already = report.alreadyApplied === true ? `already applied on ${report.appliedAt} by ${report.appliedBy}; nothing moved now` : undefined;
-  const state = status === 'dry-run' ? ' (dry run: nothing written)' : status === 'running' ? ' (stopped before the end: run again to finish)' : '';
+  const already = report.alreadyApplied ? `already applied on ${report.appliedAt} by ${report.appliedBy}; nothing moved now` : undefined;
+  const state =
+    status === 'dry-run' ? ' (dry run: nothing written)' : status === 'running' ? ' (stopped before the end: run again to finish)' : '';
   const out = [`${title} ${report.runId} for ${report.at}${state}${already ? `: ${already}` : ''}`];
   const movesTitle = already ? 'Moves made then' : 'Moves';
   if (report.moves.length === 0) out.push('', 'No client moves.');
-  else out.push('', `${movesTitle} (${report.moves.length}):`, ...table([['client', 'from', 'to', 'reason', 'report due'], ...report.moves.map((m) => [m.clientId, m.from ?? '(new base)', m.to, m.reason, m.reportDue])]));
+  else {
+    const rows = report.moves.map((m) => [m.clientId, m.from ?? '(new base)', m.to, m.reason, m.reportDue]);
+    out.push('', `${movesTitle} (${report.moves.length}):`, ...table([['client', 'from', 'to', 'reason', 'report due'], ...rows]));
+  }
   if (report.balance.length > 0) out.push('', 'Balance per manager:', ...table([['manager', 'given', 'received'], ...report.balance.map((b) => [b.managerId, String(b.given), String(b.received)])]));
   if (report.unbalanced.length > 0) out.push('', `Could not balance (${report.unbalanced.length}):`, ...table([['manager', 'level', 'given', 'received', 'why'], ...report.unbalanced.map((u) => [u.managerId, String(u.level), String(u.given), String(u.received), u.why])]));
   if (report.skipped.length > 0) out.push('', `Stayed where they are (${report.skipped.length}):`, ...table([['client', 'manager', 'why'], ...report.skipped.map((s) => [s.clientId, s.managerId ?? '', s.why])]));
@@ -35,7 +39,10 @@ export function registerRotate(program: Command, ctx: CommandContext): void {
     .description('hand stale clients to colleagues of the same level (MISSION §2); a second run for the same day moves nothing')
     .requiredOption('--at <YYYY-MM-DD>', 'the rotation day')
     .option('--dry-run', 'show the plan, write nothing')
-    .option('--json', 'print { runId, at, dryRun, moves, balance, unbalanced, skipped } (and alreadyApplied, appliedAt, appliedBy for a day already applied)')
+    .option(
+      '--json',
+      'print { runId, at, dryRun, moves, balance, unbalanced, skipped } (and alreadyApplied, appliedAt, appliedBy if applied before)',
+    )
     .action(async (opts: { at: string; dryRun?: boolean; json?: boolean }) => {
       const day = parseOrThrow(daySchema, opts.at, '--at', '--at');
       const db = ctx.db();

@@ -68,7 +68,15 @@ export function attractionAmount(rules: BonusRules, newClients: number): number 
   return best?.amount ?? rules.attractionBonus;
 }
 
-const kindOrder: Record<LineKind, number> = { normal: 0, raised: 1, 'raised-release': 2, 'raised-cancel': 3, attraction: 4, cohort: 5, adjustment: 6 };
+const kindOrder: Record<LineKind, number> = {
+  normal: 0,
+  raised: 1,
+  'raised-release': 2,
+  'raised-cancel': 3,
+  attraction: 4,
+  cohort: 5,
+  adjustment: 6,
+};
 
 const byId = (a: StatementLine, b: StatementLine) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -97,7 +105,8 @@ export function computeMonthLines(input: BonusInput): Map<string, StatementLine[
   const dealsByClient = new Map<string, BonusDeal[]>();
   for (const c of clients.values()) {
     if (c.firstDealAt === null) continue;
-    if (monthOf(gateDay(c.firstDealAt, rules.retentionMonths)) === month || monthOf(c.firstDealAt) === cohortMonth) dealsByClient.set(c.id, []);
+    const gateInMonth = monthOf(gateDay(c.firstDealAt, rules.retentionMonths)) === month;
+    if (gateInMonth || monthOf(c.firstDealAt) === cohortMonth) dealsByClient.set(c.id, []);
   }
   const monthDeals: BonusDeal[] = [];
   const seen = new Set<string>();
@@ -124,6 +133,7 @@ export function computeMonthLines(input: BonusInput): Map<string, StatementLine[
   // §3.1–3.4: every deal of the month.
   const normalRate = rateNumber(normal);
   const normalNote = `${pct(normal)} of ${rules.base} `;
+  const lossNote = ' (a loss-making deal earns nothing)';
   for (let i = 0; i < monthDeals.length; i++) {
     const deal = monthDeals[i]!;
     if (i > 0 && monthDeals[i - 1]!.id === deal.id) continue;
@@ -137,7 +147,7 @@ export function computeMonthLines(input: BonusInput): Map<string, StatementLine[
       amount: applyRate(base, normal),
       status: 'payable',
       dueDate: null,
-      note: `${normalNote}${formatMoney(base)}${base === 0 && (rules.base === 'profit' ? deal.profit : deal.amount) < 0 ? ' (a loss-making deal earns nothing)' : ''}`,
+      note: `${normalNote}${formatMoney(base)}${base === 0 && (rules.base === 'profit' ? deal.profit : deal.amount) < 0 ? lossNote : ''}`,
     });
     const raised = raisedPart(deal, clients.get(deal.clientId), rules);
     if (raised === undefined) continue;
@@ -220,7 +230,10 @@ export function toStatements(month: string, byManager: Map<string, StatementLine
 }
 
 /** A month's lines with the adjustments to closed months added to each manager's statement. */
-export function withAdjustments(lines: Map<string, StatementLine[]>, adjustments: Map<string, StatementLine[]>): Map<string, StatementLine[]> {
+export function withAdjustments(
+  lines: Map<string, StatementLine[]>,
+  adjustments: Map<string, StatementLine[]>,
+): Map<string, StatementLine[]> {
   const out = new Map(lines);
   for (const [managerId, extra] of adjustments) out.set(managerId, sortLines([...(out.get(managerId) ?? []), ...extra]));
   return out;

@@ -101,7 +101,10 @@ export function planOffboarding(input: OffboardingInput): RotationPlan {
   const unbalanced: Unbalanced[] = balance.map((b) => ({
     ...b,
     level: levelOf[b.managerId]!,
-    why: b.managerId === leaver.id ? 'leaving: hands on every client and receives none' : `took over clients of the leaving manager ${leaver.id} (offboarding hands on evenly; it does not balance)`,
+    why:
+      b.managerId === leaver.id
+        ? 'leaving: hands on every client and receives none'
+        : `took over clients of the leaving manager ${leaver.id} (offboarding hands on evenly; it does not balance)`,
   }));
   return { at, seq: input.seq, moves, balance, unbalanced, skipped, shortfall: 0, notes, levels: levelOf };
 }

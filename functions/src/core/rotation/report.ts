@@ -57,12 +57,23 @@ export function rotationReport(input: ReportInput): RotationReport {
     const touched = skippedMoves.filter((s) => s.from === b.managerId || s.to === b.managerId).map((s) => s.clientId);
     const reasons = [
       ...(planned.has(b.managerId) ? [planned.get(b.managerId)!.why] : []),
-      ...(touched.length > 0 ? [`${touched.length} planned move(s) skipped when applied (${touched.slice(0, 5).join(', ')}${touched.length > 5 ? ', …' : ''}; see skipped)`] : []),
+      ...(touched.length > 0
+        ? [
+            `${touched.length} planned move(s) skipped when applied` +
+              ` (${touched.slice(0, 5).join(', ')}${touched.length > 5 ? ', …' : ''}; see skipped)`,
+          ]
+        : []),
     ];
-    unbalanced.push({ ...b, level: planned.get(b.managerId)?.level ?? plan.levels[b.managerId] ?? 0, why: reasons.join('; ') || 'given and received differ' });
+    unbalanced.push({
+      ...b,
+      level: planned.get(b.managerId)?.level ?? plan.levels[b.managerId] ?? 0,
+      why: reasons.join('; ') || 'given and received differ',
+    });
   }
   const skipped = [...plan.skipped, ...skippedMoves.map((s) => ({ clientId: s.clientId, managerId: s.from, why: s.why }))].sort(byClient);
-  const moves = [...input.moves].sort(byClient).map(({ clientId, from, to, reason, reportDue }) => ({ clientId, from, to, reason, reportDue }));
+  const moves = [...input.moves]
+    .sort(byClient)
+    .map(({ clientId, from, to, reason, reportDue }) => ({ clientId, from, to, reason, reportDue }));
   const report: RotationReport = { runId: input.runId, at: input.at, dryRun: input.dryRun, moves, balance, unbalanced, skipped };
   if (input.applied) Object.assign(report, { alreadyApplied: true, appliedAt: input.applied.at, appliedBy: input.applied.by });
   return report;

@@ -49,9 +49,10 @@ describe('planOffboarding', () => {
 
   it('explains every uneven count: the leaver hands everything on, the colleagues take over', () => {
     const p = offboard([mgr('leaver'), mgr('a'), mgr('b')], [held('c1'), held('c2'), held('c3')]);
+    const tookOver = 'took over clients of the leaving manager leaver (offboarding hands on evenly; it does not balance)';
     expect(p.unbalanced).toEqual([
-      { managerId: 'a', level: 1, given: 0, received: 2, why: 'took over clients of the leaving manager leaver (offboarding hands on evenly; it does not balance)' },
-      { managerId: 'b', level: 1, given: 0, received: 1, why: 'took over clients of the leaving manager leaver (offboarding hands on evenly; it does not balance)' },
+      { managerId: 'a', level: 1, given: 0, received: 2, why: tookOver },
+      { managerId: 'b', level: 1, given: 0, received: 1, why: tookOver },
       { managerId: 'leaver', level: 1, given: 3, received: 0, why: 'leaving: hands on every client and receives none' },
     ]);
   });

@@ -129,8 +129,12 @@ describe('balance', () => {
     const managers = [mgr('a', 1), mgr('b', 1), mgr('s', 3), mgr('t', 3), mgr('m', 2), mgr('n', 2)];
     // Each giver's colleague at its level holds nothing stale, so a, s and m are each owed 2 places.
     const candidates = [stale('a1', 'a'), stale('a2', 'a'), stale('s1', 's'), stale('s2', 's'), stale('m1', 'm'), stale('m2', 'm')];
-    const free = (id: string, size: 'regular' | 'large'): RotationClient => ({ id, managerId: null, size, dealsSinceAssignment: 0, lastDealAt: null, version: 1 });
-    const unassigned = [free('u1', 'regular'), free('u2', 'large'), free('u3', 'regular'), free('u4', 'large'), free('u5', 'large'), free('u6', 'regular')];
+    const free = (id: string, size: 'regular' | 'large'): RotationClient => ({
+      ...{ id, managerId: null, size },
+      ...{ dealsSinceAssignment: 0, lastDealAt: null, version: 1 },
+    });
+    const sizes = ['regular', 'large', 'regular', 'large', 'large', 'regular'] as const;
+    const unassigned = sizes.map((size, i) => free(`u${i + 1}`, size));
     const p = plan(managers, candidates, { unassigned });
     const topUps = new Map(p.moves.filter((m) => m.reason === 'top-up').map((m) => [m.clientId, m.to]));
     expect(['u2', 'u4'].map((id) => topUps.get(id))).toEqual(['s', 's']);
