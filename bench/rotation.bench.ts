@@ -1,6 +1,7 @@
 // Rotation: the pure planner on 1,000,000 clients / 2,000 managers, and the job on the emulator with
 // 50,000 clients, against the raw write rate of the same emulator.
 // Sizes: BENCH_ROTATION_CLIENTS, BENCH_ROTATION_MANAGERS, BENCH_ROTATION_JOB_CLIENTS.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { FieldValue, type Firestore } from 'firebase-admin/firestore';
 import { planRotation } from '../functions/src/core/rotation/plan-rotation.ts';
 import type { RotationClient, RotationManager } from '../functions/src/core/rotation/types.ts';
@@ -115,7 +116,8 @@ async function load(db: Firestore, managers: RotationManager[], clients: Rotatio
  * The floor: the same three writes per move (the client's update, a transfer entry, a task) sent
  * with BulkWriter, unthrottled, as fast as this emulator takes them, into a copy of the same base.
  */
-async function rawWriteRate(db: Firestore, moves: Move[], stamp: string): Promise<number> {
+async function rawWrites(db: Firestore, moves: Move[], stamp: string): Promise<{ writes: number; seconds: number; cpu: number }> {
+  const cpu0 = cpuSeconds();
   const writer = db.bulkWriter({ throttling: false });
   const t0 = performance.now();
   for (const m of moves) {
@@ -154,7 +156,30 @@ async function rawWriteRate(db: Firestore, moves: Move[], stamp: string): Promis
     });
   }
   await writer.close();
-  return (3 * moves.length) / ((performance.now() - t0) / 1000);
+  return { writes: 3 * moves.length, seconds: (performance.now() - t0) / 1000, cpu: cpuSeconds() - cpu0 };
+}
+
+/**
+ * CPU seconds spent so far by this process and by the emulator it talks to (Linux /proc; 0 for the
+ * emulator elsewhere). On a machine shared with other work the wall clock also counts waits for a
+ * core; CPU time does not, so the bench reports the ratio both ways.
+ */
+function cpuSeconds(): number {
+  const own = process.cpuUsage();
+  const port = process.env.FIRESTORE_EMULATOR_HOST?.split(':')[1];
+  let emulator = 0;
+  for (const pid of existsSync('/proc') ? readdirSync('/proc').filter((d) => /^\d+$/.test(d)) : []) {
+    try {
+      const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!command.includes('firestore') || !command.includes(`--port=${port}`)) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      emulator = (Number(fields[11]) + Number(fields[12])) / 100;
+      break;
+    } catch {
+      // a process that ended while being looked at
+    }
+  }
+  return (own.user + own.system) / 1e6 + emulator;
 }
 
 async function job(size: number): Promise<void> {
@@ -168,11 +193,19 @@ async function job(size: number): Promise<void> {
     `rotation job: loaded ${clients.length} clients, ${managers.length} managers (twice: the job's base and a copy for the raw rate)` +
       ` in ${((performance.now() - t0) / 1000).toFixed(1)}s`,
   );
+  // The raw rate is taken on half the plan's moves just before the job and half just after, so that
+  // work elsewhere on a shared machine weighs on both figures alike.
+  const stamp = '2026-11-30T21:00:00.000Z';
+  const { report: plan } = await runRotation(db, { at, dryRun: true, by: 'bench' });
+  const half = Math.ceil(plan.moves.length / 2);
+  const rawBefore = await rawWrites(copy, plan.moves.slice(0, half), stamp);
   const ops = countOperations(db);
   global.gc?.();
+  const cpu1 = cpuSeconds();
   const t1 = performance.now();
   const { report, status } = await runRotation(db, { at, dryRun: false, by: 'bench' }, { pacing: false });
   const ms = performance.now() - t1;
+  const jobCpu = cpuSeconds() - cpu1;
   const counted = { ...ops.count };
   const moved = report.moves.length;
   const moveRate = moved / (ms / 1000);
@@ -187,12 +220,21 @@ async function job(size: number): Promise<void> {
       ` ${counted.writes} writes (${(counted.writes / Math.max(1, moved)).toFixed(2)} per moved client),` +
       ` counted on the Firestore client; base ${clients.length} clients`,
   );
-  const raw = await rawWriteRate(copy, report.moves, '2026-11-30T21:00:00.000Z');
+  const rawAfter = await rawWrites(copy, plan.moves.slice(half), stamp);
+  const raw = (rawBefore.writes + rawAfter.writes) / (rawBefore.seconds + rawAfter.seconds);
+  const rate = (r: { writes: number; seconds: number }) => Math.round(r.writes / r.seconds);
   console.log(
     `rotation job: raw BulkWriter rate on the same emulator R = ${Math.round(raw)} writes/s` +
-      ` (${3 * moved} writes: the same client updates, entries and tasks)`,
+      ` (the same ${rawBefore.writes + rawAfter.writes} client updates, entries and tasks;` +
+      ` ${rate(rawBefore)} writes/s just before the job, ${rate(rawAfter)} just after)`,
   );
   console.log(`rotation job: M / (R / 3) = ${(moveRate / (raw / 3)).toFixed(2)}`);
+  const rawCpuPerMove = (3 * (rawBefore.cpu + rawAfter.cpu)) / (rawBefore.writes + rawAfter.writes);
+  const jobCpuPerMove = jobCpu / Math.max(1, moved);
+  console.log(
+    `rotation job: by CPU time (this process + the emulator): ${(1000 * jobCpuPerMove).toFixed(2)} ms a move,` +
+      ` ${(1000 * rawCpuPerMove).toFixed(2)} ms for its three raw writes: ratio ${(rawCpuPerMove / jobCpuPerMove).toFixed(2)}`,
+  );
   ops.reset();
   const again = performance.now();
   const second = await runRotation(db, { at, dryRun: false, by: 'bench' }, { pacing: false });
