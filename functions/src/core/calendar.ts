@@ -88,6 +88,12 @@ export function companyInstant(at: string, timeZone: string): string {
   return bareDay.test(at) ? startOfCompanyDay(at, timeZone) : new Date(Date.parse(at)).toISOString();
 }
 
+/** An instant as the company's clock shows it: `YYYY-MM-DD HH:mm`. */
+export function companyTime(at: string, timeZone: string): string {
+  const local = new TZDate(Date.parse(at), timeZone);
+  return `${companyDay(at, timeZone)} ${String(local.getHours()).padStart(2, '0')}:${String(local.getMinutes()).padStart(2, '0')}`;
+}
+
 /** A day given for today stands for now, so what happens now sorts after what happened earlier today. */
 export function nowIfToday(day: string, timeZone: string, now: Date): string {
   return day === companyToday(timeZone, now) ? now.toISOString() : day;

@@ -227,7 +227,7 @@ function reportOf(run: RunDoc, chunks: PlanChunk[], outcomes: MoveOutcomes, dryR
     }
   }
   const plan = { unbalanced: run.unbalanced ?? [], levels: run.levels ?? {}, skipped: chunks.flatMap((c) => c.skipped) };
-  const applied = run.status === 'done' ? { at: run.stamp ?? run.at, by: run.by } : undefined;
+  const applied = run.status === 'done' ? { at: run.finishedAt ?? run.stamp ?? run.at, by: run.by } : undefined;
   return rotationReport({ runId: run.runId, at: run.at, dryRun, moves, plan, skippedMoves, ...(applied ? { applied } : {}) });
 }
 

@@ -2,6 +2,7 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../../functions/src/cli/command-context.ts';
 import { runCli } from '../../../functions/src/cli/main.ts';
+import { companyTime } from '../../../functions/src/core/calendar.ts';
 import { createClient, readHistory } from '../../../functions/src/store/client-store.ts';
 import { collections } from '../../../functions/src/store/collections.ts';
 import { allDocumentPaths, testFirestore } from '../../support/firestore.ts';
@@ -50,12 +51,13 @@ describe('clientbase rotate / offboard', () => {
     const text = context(db, '2026-12-01T09:00:00Z');
     expect(await runCli(['rotate', '--at', '2026-12-01'], text.ctx)).toBe(0);
     const printed = text.out.join('\n');
-    expect(printed).toContain('already applied on 2026-12-01T06:00:00.000Z by cli; nothing moved now');
+    const finishedAt = (await db.collection(collections.rotationRuns).doc('rotation-2026-12-01').get()).get('finishedAt') as string;
+    expect(printed).toContain(`already applied on ${companyTime(finishedAt, 'Europe/Moscow')} (Europe/Moscow) by cli; nothing moved now`);
     expect(printed).not.toMatch(/Summary: \d+ moved/);
     const json = context(db, '2026-12-02T09:00:00Z');
     expect(await runCli(['rotate', '--at', '2026-12-01', '--json'], json.ctx)).toBe(0);
     const again = JSON.parse(json.out.join(''));
-    expect(again).toEqual({ ...applied, alreadyApplied: true, appliedAt: '2026-12-01T06:00:00.000Z', appliedBy: 'cli' });
+    expect(again).toEqual({ ...applied, alreadyApplied: true, appliedAt: finishedAt, appliedBy: 'cli' });
   });
 
   it('lists a rotation and an offboarding later that day in the order they were made', async () => {

@@ -153,7 +153,8 @@ describe('rotation job', () => {
     const first = await rotate(db, { at, dryRun: false, by: 'system' }, { pacing: false });
     const after = await stateOf(db);
     const second = await rotate(db, { at: '2026-12-01T15:00:00Z', dryRun: false, by: 'system' }, { pacing: false });
-    expect(second).toEqual({ ...first, alreadyApplied: true, appliedAt: startOfAt, appliedBy: 'system' });
+    const finishedAt = (await db.collection(collections.rotationRuns).doc(first.runId).get()).get('finishedAt');
+    expect(second).toEqual({ ...first, alreadyApplied: true, appliedAt: finishedAt, appliedBy: 'system' });
     expect(await stateOf(db)).toEqual(after);
   });
 
@@ -329,7 +330,8 @@ describe('offboarding', () => {
     expect(leaver).toEqual({ managerId: 'a', level: 1, given: 6, received: 0, why: 'leaving: hands on every client and receives none' });
     for (const u of first.unbalanced) expect(u.why).not.toContain('skipped');
     const again = await offboard(db, { managerId: 'a', at: '2026-12-03T16:00:00+03:00', by: 'other@example.com' }, { pacing: false });
-    expect(again).toEqual({ ...first, alreadyApplied: true, appliedAt: '2026-12-02T21:00:00.000Z', appliedBy: 'head@example.com' });
+    const finishedAt = (await db.collection(collections.rotationRuns).doc(first.runId).get()).get('finishedAt');
+    expect(again).toEqual({ ...first, alreadyApplied: true, appliedAt: finishedAt, appliedBy: 'head@example.com' });
   });
 
   it('keeps clients handed on by offboarding from going back to the leaver in the next rotations', async () => {

@@ -4,6 +4,7 @@ import {
   companyInstant,
   companyMonth,
   companyMonthBounds,
+  companyTime,
   nowIfToday,
   startOfCompanyDay,
 } from '../../../functions/src/core/calendar.ts';
@@ -28,6 +29,11 @@ describe('company calendar', () => {
   it('gives a bare day the instant its day begins and keeps an instant as it is', () => {
     expect(companyInstant('2026-12-01', 'America/Los_Angeles')).toBe('2026-12-01T08:00:00.000Z');
     expect(companyInstant('2026-12-01T10:15:00+03:00', 'America/Los_Angeles')).toBe('2026-12-01T07:15:00.000Z');
+  });
+
+  it('shows an instant as the company clock does, summer time included', () => {
+    expect(companyTime('2026-12-01T06:00:00Z', 'Europe/Moscow')).toBe('2026-12-01 09:00');
+    expect(companyTime('2026-07-01T03:30:00Z', 'America/New_York')).toBe('2026-06-30 23:30');
   });
 
   it('takes a day given for today as now, and any other day as given', () => {

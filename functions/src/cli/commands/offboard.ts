@@ -25,9 +25,10 @@ export function registerOffboard(program: Command, ctx: CommandContext): void {
         throw new AppError('invalid-input', `no manager ${managerId}`, { issues: [{ path: 'MANAGER_ID', message: 'no such manager on the roster' }] });
       }
       // Without --at, or with today's date, the offboarding happens now (history sorts by the instant).
-      const when = at === undefined ? ctx.now().toISOString() : nowIfToday(at, (await readRules(db)).rules.timeZone, ctx.now());
+      const { timeZone } = (await readRules(db)).rules;
+      const when = at === undefined ? ctx.now().toISOString() : nowIfToday(at, timeZone, ctx.now());
       const by = process.env.CLIENTBASE_ACTOR ?? 'cli';
       const outcome = await offboardManager(db, { managerId, at: when, by, dryRun: opts.dryRun === true });
-      ctx.out(opts.json ? JSON.stringify(outcome.report, null, 2) : formatRotation(outcome, 'Offboarding'));
+      ctx.out(opts.json ? JSON.stringify(outcome.report, null, 2) : formatRotation(outcome, 'Offboarding', timeZone));
     });
 }

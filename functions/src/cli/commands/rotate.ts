@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { nowIfToday } from '../../core/calendar.ts';
+import { companyTime, nowIfToday } from '../../core/calendar.ts';
 import { parseOrThrow } from '../../errors.ts';
 import { runRotation, type RunOutcome } from '../../jobs/rotation-job.ts';
 import { daySchema } from '../../schema/common.ts';
@@ -11,10 +11,11 @@ function table(rows: string[][]): string[] {
   return rows.map((r) => `  ${r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()}`);
 }
 
-/** The readable form of a rotation or offboarding: moves, balance, what could not balance, what stayed. */
-export function formatRotation(outcome: RunOutcome, title: string): string {
+/** The readable form of a rotation or offboarding: moves, balance, what could not balance, what stayed; times in `timeZone`. */
+export function formatRotation(outcome: RunOutcome, title: string, timeZone: string): string {
   const { report, notes, status } = outcome;
-  const already = report.alreadyApplied ? `already applied on ${report.appliedAt} by ${report.appliedBy}; nothing moved now` : undefined;
+  const appliedAt = report.appliedAt === undefined ? '' : `${companyTime(report.appliedAt, timeZone)} (${timeZone})`;
+  const already = report.alreadyApplied ? `already applied on ${appliedAt} by ${report.appliedBy}; nothing moved now` : undefined;
   const state =
     status === 'dry-run' ? ' (dry run: nothing written)' : status === 'running' ? ' (stopped before the end: run again to finish)' : '';
   const out = [`${title} ${report.runId} for ${report.at}${state}${already ? `: ${already}` : ''}`];
@@ -46,8 +47,9 @@ export function registerRotate(program: Command, ctx: CommandContext): void {
     .action(async (opts: { at: string; dryRun?: boolean; json?: boolean }) => {
       const day = parseOrThrow(daySchema, opts.at, '--at', '--at');
       const db = ctx.db();
-      const at = nowIfToday(day, (await readRules(db)).rules.timeZone, ctx.now());
+      const { timeZone } = (await readRules(db)).rules;
+      const at = nowIfToday(day, timeZone, ctx.now());
       const outcome = await runRotation(db, { at, dryRun: opts.dryRun === true, by: process.env.CLIENTBASE_ACTOR ?? 'cli' });
-      ctx.out(opts.json ? JSON.stringify(outcome.report, null, 2) : formatRotation(outcome, 'Rotation'));
+      ctx.out(opts.json ? JSON.stringify(outcome.report, null, 2) : formatRotation(outcome, 'Rotation', timeZone));
     });
 }

@@ -9,7 +9,7 @@ export type RotationReport = {
   balance: ManagerBalance[];
   unbalanced: Unbalanced[];
   skipped: SkippedClient[];
-  /** Present when the run had already been applied: the moves listed are the ones made then, nothing moved now. */
+  /** Present when the run had already been applied (when it finished, by whom): the moves listed were made then, nothing now. */
   alreadyApplied?: true;
   appliedAt?: string;
   appliedBy?: string;
