@@ -18,7 +18,6 @@ import {
   storePlan,
   type PlanChunk,
   type RunDoc,
-  type RunKind,
 } from '../store/rotation-run-store.ts';
 import {
   applyPlan,
