@@ -81,3 +81,40 @@ export function companyToday(timeZone: string, now: Date = new Date()): string {
 export function companyMonth(at: string, timeZone: string): string {
   return companyDay(at, timeZone).slice(0, 7);
 }
+
+/** The instant (UTC ISO) a company day begins; on a day whose midnight a clock change skips, the first hour that exists. */
+export function startOfCompanyDay(day: string, timeZone: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(+new TZDate(y, m - 1, d, timeZone)).toISOString();
+}
+
+/**
+ * When something given as `at` happened, as a full instant: an instant stays as it is, a bare
+ * company day stands for the moment that day begins. Records that must sort in time order
+ * (history entries) carry this, never a bare day.
+ */
+export function companyInstant(at: string, timeZone: string): string {
+  return bareDay.test(at) ? startOfCompanyDay(at, timeZone) : new Date(Date.parse(at)).toISOString();
+}
+
+/** An instant as the company's clock shows it: `YYYY-MM-DD HH:mm`. */
+export function companyTime(at: string, timeZone: string): string {
+  const local = new TZDate(Date.parse(at), timeZone);
+  return `${companyDay(at, timeZone)} ${String(local.getHours()).padStart(2, '0')}:${String(local.getMinutes()).padStart(2, '0')}`;
+}
+
+/** A day given for today stands for now, so what happens now sorts after what happened earlier today. */
+export function nowIfToday(day: string, timeZone: string, now: Date): string {
+  return day === companyToday(timeZone, now) ? now.toISOString() : day;
+}
+
+/**
+ * Range-query bounds `[from, until)` on a date field that holds bare days and UTC instants alike,
+ * wide enough to catch every date inside the company month whichever form it has. The range can
+ * also catch a few hours of the neighbouring months: filter the results with `companyMonth`.
+ */
+export function companyMonthBounds(month: string, timeZone: string): { from: string; until: string } {
+  const days = monthRange(month);
+  const instants = { from: startOfCompanyDay(days.from, timeZone), until: startOfCompanyDay(days.until, timeZone) };
+  return { from: days.from < instants.from ? days.from : instants.from, until: days.until > instants.until ? days.until : instants.until };
+}

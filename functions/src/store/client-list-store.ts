@@ -7,7 +7,7 @@ import type { ClientDoc, ClientHoldingFacts, ClientSortKey } from '../schema/cli
 import { isDocumentId, isWellFormedText } from '../schema/common.ts';
 import { clientView, type ClientView } from './client-edit-store.ts';
 import { collections } from './collections.ts';
-import type { HandoverTask } from './rotation-store.ts';
+import type { HandoverTask } from './handover-store.ts';
 import { readRules } from './rules-store.ts';
 
 export type ClientListQuery = {

@@ -1,4 +1,4 @@
-import type { Firestore, Transaction } from 'firebase-admin/firestore';
+import type { Firestore, Transaction, WriteBatch } from 'firebase-admin/firestore';
 import { normaliseContacts } from '../core/contact-normalisation.ts';
 import { compareDeals, isRotatable } from '../core/client-derivation.ts';
 import { mailableFlags } from '../core/consent/mailing-eligibility.ts';
@@ -107,7 +107,10 @@ export function newHistoryId(at: string): string {
 /** Appends a validated history entry inside a transaction (history is never updated or deleted). */
 export type NewHistoryEntry = HistoryEntry extends infer E ? (E extends HistoryEntry ? Omit<E, 'id'> & { id?: string } : never) : never;
 
-export function appendHistory(tx: Transaction, db: Firestore, entry: NewHistoryEntry): HistoryEntry {
+/** A transaction, or a batch that commits the entry atomically with the change it records. */
+export type HistoryWriter = Pick<Transaction, 'create'> | Pick<WriteBatch, 'create'>;
+
+export function appendHistory(tx: HistoryWriter, db: Firestore, entry: NewHistoryEntry): HistoryEntry {
   const withId = { ...entry, id: entry.id ?? newHistoryId(entry.at) };
   const valid = historyEntrySchema.parse(withId);
   tx.create(historyRef(db, valid.clientId, valid.id), valid);

@@ -1,5 +1,5 @@
 import { getApps, initializeApp, type App } from 'firebase-admin/app';
-import { getFirestore, type Firestore } from 'firebase-admin/firestore';
+import { getFirestore, type BulkWriter, type Firestore } from 'firebase-admin/firestore';
 
 /**
  * Opens Firestore for a project. The Admin SDK talks to the emulator when FIRESTORE_EMULATOR_HOST
@@ -24,4 +24,12 @@ const configured = new WeakSet<Firestore>();
 
 export function defaultProjectId(): string {
   return process.env.GCLOUD_PROJECT ?? process.env.GOOGLE_CLOUD_PROJECT ?? 'clientbase-demo';
+}
+
+/**
+ * A BulkWriter paced by Firestore's 500/50/5 ramp-up against a real database (its default), and
+ * unpaced on the emulator, which has no such limit.
+ */
+export function pacedBulkWriter(db: Firestore): BulkWriter {
+  return db.bulkWriter(process.env.FIRESTORE_EMULATOR_HOST ? { throttling: false } : {});
 }

@@ -1,13 +1,28 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
+import type { PlannedMove } from '../core/rotation/types.ts';
 import { AppError, parseOrThrow } from '../errors.ts';
-import { boundedText, dayOf, idSchema, isoDateSchema } from '../schema/common.ts';
+import { boundedText, daySchema, idSchema, isoDateSchema } from '../schema/common.ts';
 import { historyEntrySchema } from '../schema/history.ts';
 import { appendHistory } from './client-store.ts';
 import { collections } from './collections.ts';
-import type { HandoverTask } from './rotation-store.ts';
 
-export type { HandoverTask };
+/** A report task: the new manager must say what they did with a handed-over client (MISSION §2.6). */
+export type HandoverTask = {
+  id: string;
+  runId: string;
+  clientId: string;
+  managerId: string;
+  from: string | null;
+  reason: PlannedMove['reason'];
+  dueDate: string;
+  status: 'open' | 'closed';
+  overdue: boolean;
+  overdueAt?: string;
+  createdAt: string;
+  closedAt?: string;
+  outcome?: string;
+};
 
 type ReportOutcome = Extract<z.infer<typeof historyEntrySchema>, { type: 'report' }>['outcome'];
 
@@ -49,13 +64,16 @@ export async function listOpenTasks(db: Firestore, managerId: string): Promise<H
 }
 
 /**
- * Daily: open tasks past their due day are flagged on the task and raised to the admin as an
- * `adminAlerts/{taskId}` record. Flagged tasks drop out of the query, and the alert id is the
- * task's, so running twice in a day changes nothing.
+ * Daily: open tasks due before `day` (the company's today) are flagged on the task, at the instant
+ * `at`, and raised to the admin as an `adminAlerts/{taskId}` record. Flagged tasks drop out of the
+ * query, and the alert id is the task's, so running twice in a day changes nothing.
  */
-export async function flagOverdueReports(db: Firestore, input: { at: string }): Promise<{ at: string; flagged: number; taskIds: string[] }> {
+export async function flagOverdueReports(
+  db: Firestore,
+  input: { day: string; at: string },
+): Promise<{ at: string; flagged: number; taskIds: string[] }> {
+  const day = parseOrThrow(daySchema, input.day, 'day', 'day') as string;
   const at = parseOrThrow(isoDateSchema, input.at, 'date', 'at') as string;
-  const day = dayOf(at);
   const snap = await db.collection(collections.tasks).where('status', '==', 'open').where('overdue', '==', false).where('dueDate', '<', day).get();
   // One small transaction per task: the flag and the admin alert land together, and a task
   // closed between the query and the flag is left alone.

@@ -1,51 +1,67 @@
-import { FieldPath, type Firestore } from 'firebase-admin/firestore';
+import {
+  FieldPath,
+  FieldValue,
+  Timestamp,
+  type DocumentSnapshot,
+  type Firestore,
+  type QueryDocumentSnapshot,
+  type UpdateData,
+} from 'firebase-admin/firestore';
 import { isRotatable } from '../core/client-derivation.ts';
 import { nextDay } from '../core/calendar.ts';
+import type { SkippedMove } from '../core/rotation/report.ts';
 import type { StaleCutoffs } from '../core/rotation/staleness.ts';
-import type { PlannedMove, RotationClient, RotationManager, SkippedClient } from '../core/rotation/types.ts';
+import type { PlannedMove, RotationClient, RotationManager } from '../core/rotation/types.ts';
 import type { ClientDoc, FormerHolder } from '../schema/client.ts';
 import { appendHistory } from './client-store.ts';
 import { collections, timeOrderedId } from './collections.ts';
+import type { HandoverTask } from './handover-store.ts';
+import { markChunkDone, type PlanChunk, type StoredMove, type UpdateTime } from './rotation-run-store.ts';
 
-/** Reads and writes this process made, so the bench can show the cost per moved client. */
-export type OpCounter = { reads: number; writes: number };
+/** A client as read for planning, with the version of the document the plan is made on. */
+export type ReadClient = RotationClient & { updateTime: UpdateTime };
 
-/** A report task: the new manager must say what they did with a handed-over client (MISSION §2.6). */
-export type HandoverTask = {
-  id: string;
-  runId: string;
-  clientId: string;
-  managerId: string;
-  from: string | null;
-  reason: PlannedMove['reason'];
-  dueDate: string;
-  status: 'open' | 'closed';
-  overdue: boolean;
-  overdueAt?: string;
-  createdAt: string;
-  closedAt?: string;
-  outcome?: string;
-};
+const clientFields = [
+  'managerId',
+  'size',
+  'assignedAt',
+  'dealsSinceAssignment',
+  'lastDealAt',
+  'lostAt',
+  'pinned',
+  'formerHolders',
+  'version',
+] as const;
 
-/** Stored plan line: the move plus where applying it got to. */
-export type StoredMove = PlannedMove & { state: 'planned' | 'applied' | 'skipped'; why?: string };
+/** The schema's bound on `formerHolders`; the oldest entries give way. */
+const maxFormerHolders = 50;
 
-const clientFields = ['managerId', 'size', 'assignedAt', 'dealsSinceAssignment', 'lastDealAt', 'lostAt', 'pinned', 'formerHolders', 'version'] as const;
-
-function toRotationClient(id: string, d: FirebaseFirestore.DocumentData): RotationClient {
-  const c: RotationClient = { id, managerId: (d.managerId as string | null | undefined) ?? null, dealsSinceAssignment: (d.dealsSinceAssignment as number | undefined) ?? 0, lastDealAt: (d.lastDealAt as string | null | undefined) ?? null, version: (d.version as number | undefined) ?? 0 };
-  if (d.size !== undefined) c.size = d.size;
-  if (d.assignedAt !== undefined) c.assignedAt = d.assignedAt;
-  if (d.lostAt !== undefined) c.lostAt = d.lostAt;
-  if (d.pinned !== undefined) c.pinned = d.pinned;
-  if (d.formerHolders !== undefined) c.formerHolders = d.formerHolders;
+function toReadClient(d: QueryDocumentSnapshot): ReadClient {
+  const data = d.data();
+  const c: ReadClient = {
+    id: d.id,
+    managerId: (data.managerId as string | null | undefined) ?? null,
+    dealsSinceAssignment: (data.dealsSinceAssignment as number | undefined) ?? 0,
+    lastDealAt: (data.lastDealAt as string | null | undefined) ?? null,
+    version: (data.version as number | undefined) ?? 0,
+    updateTime: { seconds: d.updateTime.seconds, nanos: d.updateTime.nanoseconds },
+  };
+  if (data.size !== undefined) c.size = data.size;
+  if (data.assignedAt !== undefined) c.assignedAt = data.assignedAt;
+  if (data.lostAt !== undefined) c.lostAt = data.lostAt;
+  if (data.pinned !== undefined) c.pinned = data.pinned;
+  if (data.formerHolders !== undefined) c.formerHolders = data.formerHolders;
   return c;
 }
 
-export async function readRotationManagers(db: Firestore, ops: OpCounter): Promise<RotationManager[]> {
+export async function readRotationManagers(db: Firestore): Promise<RotationManager[]> {
   const snap = await db.collection(collections.managers).get();
-  ops.reads += Math.max(1, snap.size);
-  return snap.docs.map((d) => ({ id: d.id, level: d.get('level') as number, active: d.get('active') === true, role: d.get('role') === 'admin' ? 'admin' : 'manager' }));
+  return snap.docs.map((d) => ({
+    id: d.id,
+    level: d.get('level') as number,
+    active: d.get('active') === true,
+    role: d.get('role') === 'admin' ? 'admin' : 'manager',
+  }));
 }
 
 /**
@@ -53,33 +69,46 @@ export async function readRotationManagers(db: Firestore, ops: OpCounter): Promi
  * assignment and assigned by the hold cutoff; or dealt since assignment with the last deal by the
  * no-deal cutoff (the planner re-checks the hold). `< next day` keeps timestamps on the cutoff day in.
  */
-export async function readRotationCandidates(db: Firestore, cutoffs: StaleCutoffs, ops: OpCounter): Promise<RotationClient[]> {
+export async function readRotationCandidates(db: Firestore, cutoffs: StaleCutoffs): Promise<ReadClient[]> {
   const clients = db.collection(collections.clients);
   const [noDealSince, oldDeal] = await Promise.all([
-    clients.where('rotatable', '==', true).where('dealsSinceAssignment', '==', 0).where('assignedAt', '<', nextDay(cutoffs.holdDay)).select(...clientFields).get(),
+    clients
+      .where('rotatable', '==', true)
+      .where('dealsSinceAssignment', '==', 0)
+      .where('assignedAt', '<', nextDay(cutoffs.holdDay))
+      .select(...clientFields)
+      .get(),
     // Two inequalities: a client with no deal since assignment is the first query's, so this one
     // reads only clients that did deal and have not since, never recently rotated ones.
-    clients.where('rotatable', '==', true).where('dealsSinceAssignment', '>', 0).where('lastDealAt', '<', nextDay(cutoffs.noDealDay)).select(...clientFields).get(),
+    clients
+      .where('rotatable', '==', true)
+      .where('dealsSinceAssignment', '>', 0)
+      .where('lastDealAt', '<', nextDay(cutoffs.noDealDay))
+      .select(...clientFields)
+      .get(),
   ]);
-  ops.reads += Math.max(1, noDealSince.size) + Math.max(1, oldDeal.size);
-  const byId = new Map<string, RotationClient>();
-  for (const d of [...noDealSince.docs, ...oldDeal.docs]) byId.set(d.id, toRotationClient(d.id, d.data()));
+  const byId = new Map<string, ReadClient>();
+  for (const d of [...noDealSince.docs, ...oldDeal.docs]) byId.set(d.id, toReadClient(d));
   return [...byId.values()];
 }
 
 /** Unassigned, not lost clients in id order: enough to make up `wanted` places (lost ones are passed over). */
-export async function readUnassigned(db: Firestore, wanted: number, ops: OpCounter): Promise<RotationClient[]> {
-  const out: RotationClient[] = [];
+export async function readUnassigned(db: Firestore, wanted: number): Promise<ReadClient[]> {
+  const out: ReadClient[] = [];
   if (wanted <= 0) return out;
   let last: string | undefined;
   const page = Math.max(50, Math.min(wanted, 1000));
   for (;;) {
-    let q = db.collection(collections.clients).where('managerId', '==', null).orderBy(FieldPath.documentId()).select(...clientFields).limit(page);
+    let q = db
+      .collection(collections.clients)
+      .where('managerId', '==', null)
+      .orderBy(FieldPath.documentId())
+      .select(...clientFields)
+      .limit(page);
     if (last !== undefined) q = q.startAfter(last);
     const snap = await q.get();
-    ops.reads += Math.max(1, snap.size);
     for (const d of snap.docs) {
-      const c = toRotationClient(d.id, d.data());
+      const c = toReadClient(d);
       if (c.lostAt === undefined) out.push(c);
     }
     if (snap.size < page || out.length >= wanted) return out;
@@ -88,10 +117,39 @@ export async function readUnassigned(db: Firestore, wanted: number, ops: OpCount
 }
 
 /** All clients a manager holds (offboarding takes every one). */
-export async function readClientsOf(db: Firestore, managerId: string, ops: OpCounter): Promise<RotationClient[]> {
-  const snap = await db.collection(collections.clients).where('managerId', '==', managerId).select(...clientFields).get();
-  ops.reads += Math.max(1, snap.size);
-  return snap.docs.map((d) => toRotationClient(d.id, d.data()));
+export async function readClientsOf(db: Firestore, managerId: string): Promise<ReadClient[]> {
+  const snap = await db
+    .collection(collections.clients)
+    .where('managerId', '==', managerId)
+    .select(...clientFields)
+    .get();
+  return snap.docs.map(toReadClient);
+}
+
+/** The plan's moves as stored: each with the version of the client it was planned on. */
+export function planLines(
+  moves: ReadonlyArray<PlannedMove>,
+  clients: ReadonlyArray<ReadClient>,
+  seq: number | undefined,
+  at: string,
+): StoredMove[] {
+  const byId = new Map(clients.map((c) => [c.id, c]));
+  return moves.map((m) => {
+    const c = byId.get(m.clientId)!;
+    const line: StoredMove = {
+      ...m,
+      updateTime: c.updateTime,
+      rotatable: isRotatable({ managerId: m.to, lostAt: c.lostAt, pinned: c.pinned }),
+    };
+    const holders = c.formerHolders ?? [];
+    if (m.from !== null && holders.length >= maxFormerHolders)
+      line.formerHolders = [...holders, formerHolder(m.from, at, seq)].slice(-maxFormerHolders);
+    return line;
+  });
+}
+
+function formerHolder(managerId: string, at: string, seq: number | undefined): FormerHolder {
+  return { managerId, until: at, ...(seq !== undefined ? { rotationSeq: seq } : {}) };
 }
 
 export function taskId(runId: string, clientId: string): string {
@@ -99,65 +157,225 @@ export function taskId(runId: string, clientId: string): string {
 }
 
 /** Fixed per run and client, so a resumed run writes the very same entry id (no random part). */
-export function transferEntryId(at: string, runId: string): string {
-  return timeOrderedId(at, runId);
+export function transferEntryId(stamp: string, runId: string): string {
+  return timeOrderedId(stamp, runId);
 }
 
-export type ApplyContext = { runId: string; at: string; by: string; seq: number | undefined };
+/** What the writes of a move carry: the run, its company day, the instant they are stamped with. */
+export type ApplyContext = { runId: string; at: string; stamp: string; by: string; seq: number | undefined };
 
-export type ApplyOutcome = { state: 'applied' } | { state: 'already-applied' } | { state: 'skipped'; why: string };
+export type ApplyOptions = {
+  /** Batches in flight at once. */
+  concurrency: number;
+  movesPerBatch: number;
+  /** Stop after starting this many moves, as a crash would (tests and drills). */
+  limit: number;
+  /** Managers who may still receive: a move to one who left after planning is skipped. */
+  receivers: ReadonlySet<string>;
+  /** Resuming: moves whose task exists were applied before the stop. */
+  recheck: boolean;
+  pace: (writes: number) => Promise<void>;
+  beforeMove?: (move: PlannedMove) => Promise<void>;
+};
+
+/** Per move: applied (now or before a stop), or skipped with the reason. */
+export type MoveOutcomes = Map<string, 'applied' | SkippedMove>;
 
 /**
- * Applies one planned move in its own transaction: the client must still have the planned manager
- * and version (a manager's edit in between wins; the move is skipped and reported). The client
- * update, transfer entry, report task and the plan line's state land together, so a move whose
- * task exists is done and is never applied twice.
+ * Applies the chunks not yet done. Each batch commits the moves of up to `movesPerBatch` clients
+ * atomically: per client, the update (only if the document is still the version the plan was made
+ * on, so an edit made meanwhile wins), its transfer history entry and its handover task, both
+ * created, so a move can never land twice. A batch refused because one of its moves no longer
+ * holds is split until that move stands alone and is reported as skipped. A chunk whose moves are
+ * all settled is marked done.
  */
-export async function applyMove(db: Firestore, move: PlannedMove, run: ApplyContext, ops: OpCounter): Promise<ApplyOutcome> {
-  const clientRef = db.collection(collections.clients).doc(move.clientId);
-  const taskRef = db.collection(collections.tasks).doc(taskId(run.runId, move.clientId));
-  const moveRef = db.collection(collections.rotationRuns).doc(run.runId).collection('moves').doc(move.clientId);
-  return db.runTransaction(async (tx) => {
-    const [clientSnap, taskSnap] = await tx.getAll(clientRef, taskRef);
-    ops.reads += 2;
-    if (taskSnap!.exists) {
-      tx.update(moveRef, { state: 'applied' });
-      ops.writes += 1;
-      return { state: 'already-applied' } as const;
+export async function applyPlan(
+  db: Firestore,
+  chunks: PlanChunk[],
+  run: ApplyContext,
+  options: ApplyOptions,
+): Promise<{ outcomes: MoveOutcomes; complete: boolean }> {
+  const outcomes: MoveOutcomes = new Map();
+  const pending = chunks.filter((c) => !c.done);
+  const batches: Array<{ chunk: PlanChunk; lines: StoredMove[] }> = [];
+  const openBatches = new Map<number, number>();
+  for (const chunk of pending) {
+    const applied = options.recheck ? await existingTasks(db, run.runId, chunk.moves) : new Set<string>();
+    const toApply: StoredMove[] = [];
+    for (const line of chunk.moves) {
+      if (applied.has(line.clientId)) outcomes.set(line.clientId, 'applied');
+      else if (!options.receivers.has(line.to))
+        outcomes.set(line.clientId, skippedMove(line, `the receiver ${line.to} is no longer active`));
+      else toApply.push(line);
     }
-    const why = !clientSnap!.exists
-      ? 'the client no longer exists'
-      : (clientSnap!.get('managerId') ?? null) !== move.from
-        ? 'the client changed hands after planning'
-        : clientSnap!.get('version') !== move.version
-          ? 'the client was edited after planning (version changed)'
-          : clientSnap!.get('lostAt') !== undefined || (move.reason !== 'offboarding' && clientSnap!.get('pinned') === true)
-            ? 'the client was marked lost or pinned after planning'
-            : undefined;
-    if (why !== undefined) {
-      tx.update(moveRef, { state: 'skipped', why });
-      ops.writes += 1;
-      return { state: 'skipped', why } as const;
-    }
-    const client = clientSnap!.data() as ClientDoc;
-    const formerHolders: FormerHolder[] = [...(client.formerHolders ?? [])];
-    if (move.from !== null) formerHolders.push({ managerId: move.from, until: run.at, ...(run.seq !== undefined ? { rotationSeq: run.seq } : {}) });
-    tx.update(clientRef, {
-      managerId: move.to,
-      assignedAt: run.at,
-      dealsSinceAssignment: 0,
-      formerHolders: formerHolders.slice(-50),
-      rotatable: isRotatable({ managerId: move.to, lostAt: client.lostAt, pinned: client.pinned }),
-      version: client.version + 1,
-      updatedAt: run.at,
+    for (let i = 0; i < toApply.length; i += options.movesPerBatch)
+      batches.push({ chunk, lines: toApply.slice(i, i + options.movesPerBatch) });
+    openBatches.set(chunk.index, Math.ceil(toApply.length / options.movesPerBatch));
+  }
+  const settle = async (chunk: PlanChunk) => {
+    chunk.skippedMoves = chunk.moves.flatMap((m) => {
+      const o = outcomes.get(m.clientId);
+      return o !== undefined && o !== 'applied' ? [o] : [];
     });
-    appendHistory(tx, db, { id: transferEntryId(run.at, run.runId), type: 'transfer', clientId: move.clientId, at: run.at, by: run.by, from: move.from, to: move.to, reason: move.reason, runId: run.runId });
-    const task: HandoverTask = { id: taskRef.id, runId: run.runId, clientId: move.clientId, managerId: move.to, from: move.from, reason: move.reason, dueDate: move.reportDue, status: 'open', overdue: false, createdAt: run.at };
-    tx.create(taskRef, task);
-    tx.update(moveRef, { state: 'applied' });
-    ops.writes += 4;
-    return { state: 'applied' } as const;
-  });
+    await options.pace(1);
+    await markChunkDone(db, run.runId, chunk);
+    chunk.done = true;
+  };
+  for (const chunk of pending) if (openBatches.get(chunk.index) === 0) await settle(chunk);
+
+  let started = 0;
+  let cut = false;
+  let next = 0;
+  const worker = async () => {
+    while (next < batches.length && !cut) {
+      const batch = batches[next++]!;
+      let lines = batch.lines;
+      if (started + lines.length > options.limit) {
+        lines = lines.slice(0, options.limit - started);
+        cut = true;
+      }
+      started += lines.length;
+      if (lines.length === 0) return;
+      for (const line of lines) await options.beforeMove?.(line);
+      await options.pace(3 * lines.length);
+      const results = await commitMoves(db, lines, run);
+      lines.forEach((line, i) => outcomes.set(line.clientId, results[i]!));
+      if (lines.length < batch.lines.length) return;
+      const left = openBatches.get(batch.chunk.index)! - 1;
+      openBatches.set(batch.chunk.index, left);
+      if (left === 0) await settle(batch.chunk);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+  return { outcomes, complete: chunks.every((c) => c.done) };
 }
 
-export type { SkippedClient };
+/** The clients of these moves whose handover task of this run exists: their move landed. */
+async function existingTasks(db: Firestore, runId: string, lines: StoredMove[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  if (lines.length === 0) return found;
+  const snaps = await db.getAll(...lines.map((l) => db.collection(collections.tasks).doc(taskId(runId, l.clientId))));
+  for (const s of snaps) if (s.exists) found.add(s.get('clientId') as string);
+  return found;
+}
+
+/** Codes that say a write of the batch no longer holds: a changed or deleted client, or a task that exists. */
+const refusedCodes = new Set([5, 6, 9]);
+/** Codes worth a retry: the batch did not land or its outcome is unknown (a retry then finds its own task). */
+const transientCodes = new Set([4, 8, 10, 13, 14]);
+
+async function commitMoves(db: Firestore, lines: StoredMove[], run: ApplyContext): Promise<Array<'applied' | SkippedMove>> {
+  try {
+    await commitWithRetry(db, lines, run);
+    return lines.map(() => 'applied');
+  } catch (e) {
+    if (!refusedCodes.has((e as { code?: number }).code ?? -1)) throw e;
+    if (lines.length === 1) return [await whyRefused(db, lines[0]!, run)];
+    const half = Math.ceil(lines.length / 2);
+    return [...(await commitMoves(db, lines.slice(0, half), run)), ...(await commitMoves(db, lines.slice(half), run))];
+  }
+}
+
+async function commitWithRetry(db: Firestore, lines: StoredMove[], run: ApplyContext): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const batch = db.batch();
+    for (const line of lines) writeMove(batch, db, line, run);
+    try {
+      await batch.commit();
+      return;
+    } catch (e) {
+      if (attempt >= 5 || !transientCodes.has((e as { code?: number }).code ?? -1)) throw e;
+      await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
+    }
+  }
+}
+
+function writeMove(batch: FirebaseFirestore.WriteBatch, db: Firestore, line: StoredMove, run: ApplyContext): void {
+  const update: UpdateData<ClientDoc> = {
+    managerId: line.to,
+    assignedAt: run.at,
+    dealsSinceAssignment: 0,
+    rotatable: line.rotatable,
+    version: line.version + 1,
+    updatedAt: run.stamp,
+  };
+  if (line.formerHolders !== undefined) update.formerHolders = line.formerHolders;
+  else if (line.from !== null)
+    update.formerHolders = FieldValue.arrayUnion(formerHolder(line.from, run.at, run.seq)) as unknown as FormerHolder[];
+  const lastUpdateTime = new Timestamp(line.updateTime.seconds, line.updateTime.nanos);
+  batch.update(db.collection(collections.clients).doc(line.clientId), update, { lastUpdateTime });
+  appendHistory(batch, db, {
+    id: transferEntryId(run.stamp, run.runId),
+    type: 'transfer',
+    clientId: line.clientId,
+    at: run.stamp,
+    by: run.by,
+    from: line.from,
+    to: line.to,
+    reason: line.reason,
+    runId: run.runId,
+  });
+  const task: HandoverTask = {
+    id: taskId(run.runId, line.clientId),
+    runId: run.runId,
+    clientId: line.clientId,
+    managerId: line.to,
+    from: line.from,
+    reason: line.reason,
+    dueDate: line.reportDue,
+    status: 'open',
+    overdue: false,
+    createdAt: run.stamp,
+  };
+  batch.create(db.collection(collections.tasks).doc(task.id), task);
+}
+
+/** A move refused on its own: applied already (its task exists), or why the client no longer fits the plan. */
+async function whyRefused(db: Firestore, line: StoredMove, run: ApplyContext): Promise<'applied' | SkippedMove> {
+  const [task, client] = (await db.getAll(
+    db.collection(collections.tasks).doc(taskId(run.runId, line.clientId)),
+    db.collection(collections.clients).doc(line.clientId),
+  )) as [DocumentSnapshot, DocumentSnapshot];
+  if (task.exists) return 'applied';
+  const why = !client.exists
+    ? 'the client no longer exists'
+    : (client.get('managerId') ?? null) !== line.from
+      ? 'the client changed hands after planning'
+      : client.get('version') !== line.version
+        ? 'the client was edited after planning (version changed)'
+        : client.get('lostAt') !== undefined || (line.reason !== 'offboarding' && client.get('pinned') === true)
+          ? 'the client was marked lost or pinned after planning'
+          : 'the client was changed after planning';
+  return skippedMove(line, why);
+}
+
+function skippedMove(line: StoredMove, why: string): SkippedMove {
+  const { clientId, from, to, reason, reportDue, version } = line;
+  return { clientId, from, to, reason, reportDue, version, why };
+}
+
+/**
+ * Firestore's ramp-up rule (500/50/5): start at `writesPerSecond`, raise by half every five
+ * minutes. Writes are counted per one-second window; a full window waits for the next.
+ */
+export function writePacer(writesPerSecond: number, enabled: boolean): (writes: number) => Promise<void> {
+  if (!enabled) return async () => {};
+  const start = Date.now();
+  let windowStart = start;
+  let used = 0;
+  return async (writes) => {
+    for (;;) {
+      const now = Date.now();
+      if (now - windowStart >= 1000) {
+        windowStart = now;
+        used = 0;
+      }
+      const rate = writesPerSecond * 1.5 ** Math.floor((now - start) / 300_000);
+      if (used + writes <= rate || used === 0) {
+        used += writes;
+        return;
+      }
+      await new Promise((r) => setTimeout(r, windowStart + 1000 - now));
+    }
+  };
+}

@@ -1,7 +1,7 @@
 import { FieldValue, type Firestore } from 'firebase-admin/firestore';
 import type { OverdueAlert, ReportTab, RunRecord } from '../core/reports/run-report.ts';
 import { collections } from './collections.ts';
-import type { HandoverTask } from './rotation-store.ts';
+import type { HandoverTask } from './handover-store.ts';
 
 /**
  * `runReports/{key}`: each scheduled run's outcome, and until it reaches the reports spreadsheet,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../functions/src/cli/main.ts';
 import type { CommandContext } from '../../../functions/src/cli/command-context.ts';
 import { createClient, recordDeal } from '../../../functions/src/store/client-store.ts';
+import { publishRules } from '../../../functions/src/store/rules-store.ts';
 import { allDocumentPaths, testFirestore } from '../../support/firestore.ts';
 
 function context(db: Firestore, now: string) {
@@ -31,6 +32,19 @@ describe('clientbase bonuses / close-month', () => {
     expect(table.out.join('\n')).toContain('Manager m1: payable 6.17, pending 6.17, cancelled 0.00');
     const close = context(db, '2026-02-02T00:00:00Z');
     expect(await runCli(['close-month', '2026-01'], close.ctx)).toBe(0);
+    expect((await db.collection('bonusMonths').doc('2026-01').get()).get('closed')).toBe(true);
+  });
+
+  it('closes a month only once it has ended in the company zone', async () => {
+    const { db } = testFirestore('cli-close-zone');
+    await publishRules(db, { timeZone: 'America/New_York' }, { by: 'admin', at: '2026-01-01T00:00:00.000Z' });
+    // 03:00 UTC on 1 February is still 31 January in New York.
+    const early = context(db, '2026-02-01T03:00:00Z');
+    expect(await runCli(['close-month', '2026-01'], early.ctx)).toBe(1);
+    expect(early.err.join('\n')).toContain('2026-01 has not ended yet in America/New_York');
+    expect((await db.collection('bonusMonths').doc('2026-01').get()).exists).toBe(false);
+    const later = context(db, '2026-02-01T06:00:00Z');
+    expect(await runCli(['close-month', '2026-01'], later.ctx)).toBe(0);
     expect((await db.collection('bonusMonths').doc('2026-01').get()).get('closed')).toBe(true);
   });
 

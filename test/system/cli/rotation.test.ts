@@ -2,7 +2,8 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../../functions/src/cli/command-context.ts';
 import { runCli } from '../../../functions/src/cli/main.ts';
-import { createClient } from '../../../functions/src/store/client-store.ts';
+import { companyTime } from '../../../functions/src/core/calendar.ts';
+import { createClient, readHistory } from '../../../functions/src/store/client-store.ts';
 import { collections } from '../../../functions/src/store/collections.ts';
 import { allDocumentPaths, testFirestore } from '../../support/firestore.ts';
 
@@ -38,6 +39,40 @@ describe('clientbase rotate / offboard', () => {
     expect(text).toContain('Rotation rotation-2026-12-01 for 2026-12-01');
     expect(text).toMatch(/x1\s+a\s+\w\s+no-deal-since-assignment\s+2026-12-15/);
     expect(text).toContain('Summary: 4 moved, 0 unbalanced, 0 skipped.');
+  });
+
+  it('says a day already applied was applied then, by whom, and that nothing moved now, in text and JSON', async () => {
+    const { db } = testFirestore('cli-rotate-again');
+    await seed(db);
+    const first = context(db, '2026-12-01T06:00:00Z');
+    expect(await runCli(['rotate', '--at', '2026-12-01', '--json'], first.ctx)).toBe(0);
+    const applied = JSON.parse(first.out.join(''));
+    expect(applied.alreadyApplied).toBeUndefined();
+    const text = context(db, '2026-12-01T09:00:00Z');
+    expect(await runCli(['rotate', '--at', '2026-12-01'], text.ctx)).toBe(0);
+    const printed = text.out.join('\n');
+    const finishedAt = (await db.collection(collections.rotationRuns).doc('rotation-2026-12-01').get()).get('finishedAt') as string;
+    expect(printed).toContain(`already applied on ${companyTime(finishedAt, 'Europe/Moscow')} (Europe/Moscow) by cli; nothing moved now`);
+    expect(printed).not.toMatch(/Summary: \d+ moved/);
+    const json = context(db, '2026-12-02T09:00:00Z');
+    expect(await runCli(['rotate', '--at', '2026-12-01', '--json'], json.ctx)).toBe(0);
+    const again = JSON.parse(json.out.join(''));
+    expect(again).toEqual({ ...applied, alreadyApplied: true, appliedAt: finishedAt, appliedBy: 'cli' });
+  });
+
+  it('lists a rotation and an offboarding later that day in the order they were made', async () => {
+    const { db } = testFirestore('cli-rotate-history');
+    await seed(db);
+    const rotation = context(db, '2026-12-01T06:00:00Z');
+    expect(await runCli(['rotate', '--at', '2026-12-01', '--json'], rotation.ctx)).toBe(0);
+    const x1 = JSON.parse(rotation.out.join('')).moves.find((m: { clientId: string }) => m.clientId === 'x1');
+    const offboard = context(db, '2026-12-01T10:00:00Z');
+    expect(await runCli(['offboard', x1.to, '--json'], offboard.ctx)).toBe(0);
+    const history = (await readHistory(db, 'x1')).filter((h) => h.type === 'transfer');
+    expect(history.map((h) => [h.at, h.type === 'transfer' ? h.runId : ''])).toEqual([
+      ['2026-12-01T06:00:00.000Z', 'rotation-2026-12-01'],
+      ['2026-12-01T10:00:00.000Z', `offboarding-${x1.to}-2026-12-01`],
+    ]);
   });
 
   it('offboards a manager and prints the moves as JSON', async () => {

@@ -160,6 +160,38 @@ describe('bonus job', () => {
     expect((await readStatement(db, { month: '2026-01', managerId: 'm1' }))!.lines).toEqual(clean.statements[0]!.lines);
   });
 
+  it('closes a month only once it has ended in the company zone, west or east of UTC', async () => {
+    const west = testFirestore('bonus-close-west').db;
+    await seed(west, [{ id: 'c1' }], [{ id: 'd1', clientId: 'c1', date: '2026-02-10', profit: 10_000 }]);
+    await publishRules(west, { timeZone: 'America/New_York' }, admin);
+    // 03:00 UTC on 1 March is 22:00 on 28 February in New York: February has not ended there.
+    const early = closeBonusMonth(west, { month: '2026-02', by: 'admin', at: '2026-03-01T03:00:00Z' });
+    await expect(early).rejects.toMatchObject({ code: 'conflict', issues: [{ path: 'month' }] });
+    expect((await west.collection(collections.bonusMonths).doc('2026-02').get()).exists).toBe(false);
+    const later = await closeBonusMonth(west, { month: '2026-02', by: 'admin', at: '2026-03-01T05:30:00Z' });
+    expect(later).toEqual({ month: '2026-02', closed: true });
+
+    const east = testFirestore('bonus-close-east').db;
+    await seed(east, [{ id: 'c1' }], [{ id: 'd1', clientId: 'c1', date: '2026-02-10', profit: 10_000 }]);
+    // 22:00 UTC on 28 February is already 1 March in Moscow (the default zone).
+    const moscow = await closeBonusMonth(east, { month: '2026-02', by: 'admin', at: '2026-02-28T22:00:00Z' });
+    expect(moscow).toEqual({ month: '2026-02', closed: true });
+  });
+
+  it('counts a deal dated by an instant in the month of its day in the company zone, across a clock change', async () => {
+    const { db } = testFirestore('bonus-zone-deals');
+    await seed(db, [{ id: 'c1', attractedBy: 'm9' }], []);
+    await publishRules(db, { timeZone: 'Europe/London', bonus: { normalRate: 0.05, attractionBonus: 0 } }, admin);
+    // London is on summer time (UTC+1) from 29 March 2026: 23:30 UTC on 31 March is 00:30 on 1 April there.
+    const deal = { clientId: 'c1', managerId: 'm1', amount: 40_000, profit: 10_000 };
+    await recordDeal(db, { ...deal, id: 'late-march', date: '2026-03-31T22:30:00Z' }, admin);
+    await recordDeal(db, { ...deal, id: 'april', date: '2026-03-31T23:30:00Z' }, admin);
+    const march = await computeBonusMonth(db, { month: '2026-03', by: 'admin', at: '2026-04-01T02:00:00.000Z' });
+    const april = await computeBonusMonth(db, { month: '2026-04', by: 'admin', at: '2026-05-01T02:00:00.000Z' });
+    expect(linesOf(march)?.map(([id]) => id)).toEqual(['normal:late-march']);
+    expect(linesOf(april)?.map(([id]) => id)).toEqual(['normal:april']);
+  });
+
   it('refuses a bad month naming the field and writes nothing', async () => {
     const { db } = testFirestore('bonus-bad');
     await expect(computeBonusMonth(db, { month: '2026-13', by: 'admin', at: '2026-02-01' })).rejects.toMatchObject({ code: 'invalid-input', issues: [{ path: 'month' }] });
@@ -188,6 +220,19 @@ describe('bonus job', () => {
       const body = (await res.json()) as { month: string };
       expect(body.month).toBe('2026-02');
       expect(await readStatement(db, { month: '2026-02', managerId: 'm1' })).toMatchObject({ computedBy: 'scheduler@clientbase.iam.gserviceaccount.com', totals: { payable: 100_500 } });
+    });
+
+    it('computes the month that has just ended in a company zone west of UTC', async () => {
+      const { db } = testFirestore('bonus-sched-west');
+      await seed(db, [{ id: 'c1' }], [{ id: 'd1', clientId: 'c1', date: '2026-01-10', profit: 10_000 }]);
+      const bonus = { normalRate: 0.05, newClientMultiplier: 3, retentionMonths: 3, attractionBonus: 100_000 };
+      await publishRules(db, { timeZone: 'America/New_York', bonus }, admin);
+      const url = await start(db, 'scheduler@clientbase.iam.gserviceaccount.com');
+      // 04:00 UTC on 1 March is still 28 February in New York: the month just ended is January.
+      const headers = { authorization: 'Bearer t', 'x-cloudscheduler-scheduletime': '2026-03-01T04:00:00Z' };
+      const res = await fetch(url, { method: 'POST', headers });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { month: string }).month).toBe('2026-01');
     });
 
     it('is registered as the `bonuses` function of the deployed entry point', async () => {

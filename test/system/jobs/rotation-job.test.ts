@@ -6,10 +6,12 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scheduledHandler } from '../../../functions/src/http/scheduled-job.ts';
 import { overdueReportsScheduledJob } from '../../../functions/src/jobs/overdue-reports.ts';
-import { executeRotation, offboardManager, rotationScheduledJob, runRotation } from '../../../functions/src/jobs/rotation-job.ts';
+import { offboardManager, rotationScheduledJob, runRotation } from '../../../functions/src/jobs/rotation-job.ts';
 import type { ClientDoc } from '../../../functions/src/schema/client.ts';
 import { createClient, readHistory, recordDeal } from '../../../functions/src/store/client-store.ts';
+import { publishRules } from '../../../functions/src/store/rules-store.ts';
 import { collections } from '../../../functions/src/store/collections.ts';
+import { countOperations } from '../../support/counting-firestore.ts';
 import { allDocumentPaths, testFirestore } from '../../support/firestore.ts';
 
 const admin = { by: 'head@example.com', at: '2026-01-05T09:00:00.000Z' };
@@ -48,7 +50,7 @@ async function seedCompany(db: Firestore) {
   for (const id of ['u1', 'u2', 'u3']) await addClient(db, id, null);
 }
 
-/** Everything a rotation writes, minus the run record's wall-clock fields. */
+/** Everything a rotation writes, minus wall-clock fields. */
 async function stateOf(db: Firestore) {
   const clients = await db.collection(collections.clients).get();
   const out: Record<string, unknown> = {};
@@ -58,11 +60,37 @@ async function stateOf(db: Firestore) {
   for (const r of (await db.collection(collections.rotationRuns).get()).docs) {
     const { startedAt: _s, finishedAt: _f, planOwner: _o, planLeaseUntil: _l, ...rest } = r.data();
     out[r.ref.path] = rest;
-    for (const m of (await r.ref.collection('moves').get()).docs) out[m.ref.path] = m.data();
+    // Plan chunks, minus the clients' update times (wall-clock values of each database).
+    for (const c of (await r.ref.collection('plan').get()).docs) {
+      out[c.ref.path] = { ...c.data(), moves: c.get('moves').map(({ updateTime: _t, ...m }: Record<string, unknown>) => m) };
+    }
   }
   out.counter = (await db.collection(collections.counters).doc('rotation').get()).data();
   return out;
 }
+
+const rotate = async (...args: Parameters<typeof runRotation>) => (await runRotation(...args)).report;
+const offboard = async (...args: Parameters<typeof offboardManager>) => (await offboardManager(...args)).report;
+/** The instant a run for the bare day `at` stamps its records with: the start of that day in Moscow (the default zone). */
+const startOfAt = '2026-11-30T21:00:00.000Z';
+
+/** Stale clients written straight to the store (as an import would), `count` per holder. */
+async function staleClients(db: Firestore, holders: string[], count: number) {
+  const writer = db.bulkWriter();
+  for (const managerId of holders) {
+    for (let i = 0; i < count; i++) {
+      const id = `${managerId}-${String(i).padStart(4, '0')}`;
+      void writer.set(db.collection(collections.clients).doc(id), {
+        ...{ id, name: id, kind: 'person', size: 'regular', phones: [], emails: [], managerId, assignedAt: '2025-01-01', contactKeys: [] },
+        ...{ dealCount: 0, dealsSinceAssignment: 0, firstDealAt: null, lastDealAt: null, rotatable: true, version: 1, updatedAt: admin.at },
+      });
+    }
+  }
+  await writer.close();
+}
+
+const transfers = async (db: Firestore) =>
+  (await db.collectionGroup(collections.history).where('type', '==', 'transfer').count().get()).data().count;
 
 const client = async (db: Firestore, id: string) => (await db.collection(collections.clients).doc(id).get()).data() as ClientDoc;
 
@@ -70,8 +98,8 @@ describe('rotation job', () => {
   it('moves exactly the planned clients and writes their transfer history and report tasks', async () => {
     const { db } = testFirestore('rot-apply');
     await seedCompany(db);
-    const preview = await runRotation(db, { at, dryRun: true, by: 'head@example.com' });
-    const report = await runRotation(db, { at, dryRun: false, by: 'head@example.com' }, { pacing: false });
+    const preview = await rotate(db, { at, dryRun: true, by: 'head@example.com' });
+    const report = await rotate(db, { at, dryRun: false, by: 'head@example.com' }, { pacing: false });
     expect(report.moves).toEqual(preview.moves);
     expect(report.runId).toBe('rotation-2026-12-01');
     const movedIds = report.moves.map((m) => m.clientId);
@@ -84,7 +112,8 @@ describe('rotation job', () => {
       expect(c).toMatchObject({ managerId: move.to, assignedAt: at, dealsSinceAssignment: 0, rotatable: true });
       if (move.from !== null) expect(c.formerHolders).toContainEqual({ managerId: move.from, until: at, rotationSeq: 1 });
       const history = await readHistory(db, move.clientId);
-      expect(history.filter((h) => h.type === 'transfer')).toEqual([expect.objectContaining({ from: move.from, to: move.to, reason: move.reason, runId: report.runId, by: 'head@example.com', at })]);
+      const transfer = { from: move.from, to: move.to, reason: move.reason, runId: report.runId, by: 'head@example.com', at: startOfAt };
+      expect(history.filter((h) => h.type === 'transfer')).toEqual([expect.objectContaining(transfer)]);
       const task = (await db.collection(collections.tasks).doc(`${report.runId}_${move.clientId}`).get()).data();
       expect(task).toMatchObject({ managerId: move.to, clientId: move.clientId, dueDate: '2026-12-15', status: 'open', overdue: false });
     }
@@ -96,7 +125,7 @@ describe('rotation job', () => {
   it('balances givers with top-ups from the new base and reports what it cannot balance', async () => {
     const { db } = testFirestore('rot-balance');
     await seedCompany(db);
-    const report = await runRotation(db, { at, dryRun: false, by: 'system' }, { pacing: false });
+    const report = await rotate(db, { at, dryRun: false, by: 'system' }, { pacing: false });
     for (const b of report.balance) {
       const u = report.unbalanced.find((x) => x.managerId === b.managerId);
       if (u) expect(u.why.length).toBeGreaterThan(0);
@@ -111,7 +140,7 @@ describe('rotation job', () => {
     await seedCompany(db);
     const before = await stateOf(db);
     const paths = await allDocumentPaths(db);
-    const report = await runRotation(db, { at, dryRun: true, by: 'head' });
+    const report = await rotate(db, { at, dryRun: true, by: 'head' });
     expect(report.dryRun).toBe(true);
     expect(report.moves.length).toBeGreaterThan(0);
     expect(await allDocumentPaths(db)).toEqual(paths);
@@ -121,10 +150,11 @@ describe('rotation job', () => {
   it('changes nothing when the same day is run a second time', async () => {
     const { db } = testFirestore('rot-twice');
     await seedCompany(db);
-    const first = await runRotation(db, { at, dryRun: false, by: 'system' }, { pacing: false });
+    const first = await rotate(db, { at, dryRun: false, by: 'system' }, { pacing: false });
     const after = await stateOf(db);
-    const second = await runRotation(db, { at: '2026-12-01T15:00:00Z', dryRun: false, by: 'system' }, { pacing: false });
-    expect(second).toEqual(first);
+    const second = await rotate(db, { at: '2026-12-01T15:00:00Z', dryRun: false, by: 'system' }, { pacing: false });
+    const finishedAt = (await db.collection(collections.rotationRuns).doc(first.runId).get()).get('finishedAt');
+    expect(second).toEqual({ ...first, alreadyApplied: true, appliedAt: finishedAt, appliedBy: 'system' });
     expect(await stateOf(db)).toEqual(after);
   });
 
@@ -133,22 +163,78 @@ describe('rotation job', () => {
     const broken = testFirestore('rot-broken').db;
     await seedCompany(whole);
     await seedCompany(broken);
-    const full = await runRotation(whole, { at, dryRun: false, by: 'system' }, { pacing: false });
-    await runRotation(broken, { at, dryRun: false, by: 'system' }, { pacing: false, stopAfter: 4, concurrency: 2 });
+    const full = await rotate(whole, { at, dryRun: false, by: 'system' }, { pacing: false });
+    await rotate(broken, { at, dryRun: false, by: 'system' }, { pacing: false, stopAfter: 4, concurrency: 2 });
     expect((await broken.collection(collections.tasks).get()).size).toBe(4);
     expect((await broken.collection(collections.rotationRuns).doc(full.runId).get()).get('status')).toBe('applying');
-    const preview = await runRotation(broken, { at, dryRun: true, by: 'system' });
+    const preview = await rotate(broken, { at, dryRun: true, by: 'system' });
     expect(preview.moves).toEqual(full.moves);
-    const resumed = await runRotation(broken, { at, dryRun: false, by: 'system' }, { pacing: false });
+    const resumed = await rotate(broken, { at, dryRun: false, by: 'system' }, { pacing: false });
     expect(resumed).toEqual(full);
     expect(await stateOf(broken)).toEqual(await stateOf(whole));
     for (const m of full.moves) expect((await readHistory(broken, m.clientId)).filter((h) => h.type === 'transfer')).toHaveLength(1);
   });
 
+  it('finishes a plan of several chunks stopped inside one, re-checking only its tasks, and moves no client twice', async () => {
+    const whole = testFirestore('rot-chunks-whole').db;
+    const broken = testFirestore('rot-chunks-broken').db;
+    for (const db of [whole, broken]) {
+      await addManagers(db, [
+        { id: 'a', level: 1 },
+        { id: 'b', level: 1 },
+      ]);
+      await staleClients(db, ['a', 'b'], 310);
+    }
+    const full = await rotate(whole, { at, dryRun: false, by: 'system' }, { pacing: false });
+    expect(full.moves).toHaveLength(620);
+    const ops = countOperations(broken);
+    const options = { pacing: false, concurrency: 3, movesPerBatch: 40 };
+    const stopped = await runRotation(broken, { at, dryRun: false, by: 'system' }, { ...options, stopAfter: 530 });
+    expect(stopped.status).toBe('running');
+    expect(stopped.report.moves).toHaveLength(530);
+    const chunks = await broken.collection(collections.rotationRuns).doc(full.runId).collection('plan').get();
+    expect(chunks.docs.map((c) => [c.id, c.get('done')])).toEqual([['00000', true], ['00001', false]]);
+    const resumed = await runRotation(broken, { at, dryRun: false, by: 'system' }, options);
+    ops.stop();
+    expect(resumed.status).toBe('done');
+    expect(resumed.report).toEqual(full);
+    expect((await broken.collection(collections.tasks).get()).size).toBe(620);
+    expect(await transfers(broken)).toBe(620);
+    // Both runs together: the candidates once, the unfinished chunk's tasks once, a little bookkeeping.
+    expect(ops.count.reads).toBeLessThanOrEqual(620 + 120 + 40);
+    expect(ops.count.writes).toBeLessThanOrEqual(620 * 3 + 12);
+  });
+
+  it('skips a resumed move whose receiver left after planning, and says so', async () => {
+    const { db } = testFirestore('rot-receiver-left');
+    await addManagers(db, [
+      { id: 'a', level: 1 },
+      { id: 'b', level: 1 },
+      { id: 'c', level: 1 },
+    ]);
+    for (const id of ['a1', 'a2', 'a3']) await addClient(db, id, 'a');
+    for (const id of ['b1', 'c1']) await addClient(db, id, id === 'b1' ? 'b' : 'c');
+    const first = await runRotation(db, { at, dryRun: false, by: 'system' }, { pacing: false, stopAfter: 1, concurrency: 1 });
+    const [done] = first.report.moves;
+    const preview = await rotate(db, { at, dryRun: true, by: 'system' });
+    const others = preview.moves.filter((m) => m.clientId !== done!.clientId);
+    const leaver = (others.find((m) => m.to !== done!.to) ?? others[0]!).to;
+    await db.collection(collections.managers).doc(leaver).update({ active: false });
+    const resumed = await rotate(db, { at, dryRun: false, by: 'system' }, { pacing: false });
+    const dropped = preview.moves.filter((m) => m.clientId !== done!.clientId && m.to === leaver);
+    expect(dropped.length).toBeGreaterThan(0);
+    for (const m of dropped) {
+      const why = `the receiver ${leaver} is no longer active`;
+      expect(resumed.skipped).toContainEqual({ clientId: m.clientId, managerId: m.from, why });
+      expect((await client(db, m.clientId)).managerId).toBe(m.from);
+    }
+    expect(resumed.moves.some((m) => m.to === leaver)).toBe(false);
+  });
+
   it('skips and reports a client its manager edited between planning and applying, leaving the edit in place', async () => {
     const { db } = testFirestore('rot-edit');
     await seedCompany(db);
-    const report = await runRotation(db, { at, dryRun: false, by: 'system' }, {
+    const report = await rotate(db, { at, dryRun: false, by: 'system' }, {
       pacing: false,
       beforeMove: async (move) => {
         if (move.clientId === 'a2') await db.collection(collections.clients).doc('a2').update({ name: 'Renamed by a', version: move.version + 1 });
@@ -169,14 +255,14 @@ describe('rotation job', () => {
       { id: 'c', level: 1 },
     ]);
     for (const [id, m] of [['x', 'a'], ['y', 'b'], ['z', 'c']] as const) await addClient(db, id, m, { assignedAt: '2025-01-01' });
-    const first = await runRotation(db, { at: '2025-09-01', dryRun: false, by: 'system' }, { pacing: false });
-    const second = await runRotation(db, { at: '2026-04-01', dryRun: false, by: 'system' }, { pacing: false });
+    const first = await rotate(db, { at: '2025-09-01', dryRun: false, by: 'system' }, { pacing: false });
+    const second = await rotate(db, { at: '2026-04-01', dryRun: false, by: 'system' }, { pacing: false });
     expect(second.moves).toHaveLength(3);
     for (const m of second.moves) expect(m.to).not.toBe(first.moves.find((f) => f.clientId === m.clientId)!.from);
     expect((await client(db, 'x')).formerHolders?.map((f) => f.rotationSeq)).toEqual([1, 2]);
   });
 
-  it('reads the candidates and a few documents per move, never the rest of the base', async () => {
+  it('reads the candidates and writes three documents per move, never reading the rest of the base', async () => {
     const { db } = testFirestore('rot-reads');
     await addManagers(db, [
       { id: 'a', level: 1 },
@@ -191,11 +277,15 @@ describe('rotation job', () => {
       void writer.set(db.collection(collections.clients).doc(`f${i}`), { id: `f${i}`, name: `f${i}`, kind: 'person', size: 'regular', phones: [], emails: [], managerId: i % 3 ? 'a' : 'b', assignedAt: recent ? '2026-10-01' : '2024-01-01', contactKeys: [], dealCount: 1, dealsSinceAssignment: recent ? 0 : 1, firstDealAt: '2023-01-01', lastDealAt: recent ? '2023-01-01' : '2026-11-20', rotatable: true, version: 1, updatedAt: admin.at });
     }
     await writer.close();
-    const ops = { reads: 0, writes: 0 };
-    const report = await executeRotation(db, { at, dryRun: false, by: 'system' }, { pacing: false, ops });
-    expect(report.report.moves.map((m) => m.clientId)).toEqual(['s1', 's2', 's3', 's4']);
-    // Per move: its candidate read, its plan line read back, the transaction's client and task, the final report.
-    expect(ops.reads).toBeLessThanOrEqual(4 * 5 + 12);
+    const ops = countOperations(db);
+    const report = await rotate(db, { at, dryRun: false, by: 'system' }, { pacing: false });
+    ops.stop();
+    expect(report.moves.map((m) => m.clientId)).toEqual(['s1', 's2', 's3', 's4']);
+    // Per move: its candidate read, nothing more; the rest is the rules, the roster, the claim and the plan's bookkeeping.
+    expect(ops.count.reads).toBeLessThanOrEqual(4 * 2 + 12);
+    // Per move exactly the client, its transfer entry and its task; per run the claim (run, counter), one plan
+    // chunk, the plan's summary, the chunk's completion and the outcome.
+    expect(ops.count.writes).toBe(4 * 3 + 6);
   });
 
   it('refuses a bad date naming the field and writes nothing', async () => {
@@ -209,7 +299,7 @@ describe('offboarding', () => {
   it('deactivates the leaver and hands every client on evenly, pinned ones too, with history and tasks', async () => {
     const { db } = testFirestore('offboard');
     await seedCompany(db);
-    const report = await offboardManager(db, { managerId: 'a', at: '2026-12-03', by: 'head@example.com' }, { pacing: false });
+    const report = await offboard(db, { managerId: 'a', at: '2026-12-03', by: 'head@example.com' }, { pacing: false });
     expect(report.runId).toBe('offboarding-a-2026-12-03');
     expect(report.moves.map((m) => m.clientId).sort()).toEqual(['a1', 'a2', 'a3', 'a4', 'fresh', 'pin']);
     expect(report.moves.every((m) => m.reason === 'offboarding' && m.from === 'a' && ['b', 'c', 'd'].includes(m.to))).toBe(true);
@@ -219,22 +309,70 @@ describe('offboarding', () => {
     expect(await client(db, 'pin')).toMatchObject({ pinned: true, rotatable: false });
     expect((await client(db, 'pin')).managerId).not.toBe('a');
     expect((await db.collection(collections.tasks).where('runId', '==', report.runId).get()).size).toBe(6);
-    const again = await offboardManager(db, { managerId: 'a', at: '2026-12-04', by: 'head@example.com' }, { pacing: false });
+    const again = await offboard(db, { managerId: 'a', at: '2026-12-04', by: 'head@example.com' }, { pacing: false });
     expect(again.moves).toEqual([]);
   });
 
   it('leaves the leaver out of a later rotation', async () => {
     const { db } = testFirestore('offboard-rot');
     await seedCompany(db);
-    await offboardManager(db, { managerId: 'd', at: '2026-11-30', by: 'head' }, { pacing: false });
-    const report = await runRotation(db, { at, dryRun: false, by: 'system' }, { pacing: false });
+    await offboard(db, { managerId: 'd', at: '2026-11-30', by: 'head' }, { pacing: false });
+    const report = await rotate(db, { at, dryRun: false, by: 'system' }, { pacing: false });
     expect(report.moves.some((m) => m.to === 'd')).toBe(false);
+  });
+
+  it('says so when the same offboarding runs again, and explains every uneven count without citing skips that did not happen', async () => {
+    const { db } = testFirestore('offboard-again');
+    await seedCompany(db);
+    const first = await offboard(db, { managerId: 'a', at: '2026-12-03', by: 'head@example.com' }, { pacing: false });
+    expect(first.skipped).toEqual([]);
+    const leaver = first.unbalanced.find((u) => u.managerId === 'a');
+    expect(leaver).toEqual({ managerId: 'a', level: 1, given: 6, received: 0, why: 'leaving: hands on every client and receives none' });
+    for (const u of first.unbalanced) expect(u.why).not.toContain('skipped');
+    const again = await offboard(db, { managerId: 'a', at: '2026-12-03T16:00:00+03:00', by: 'other@example.com' }, { pacing: false });
+    const finishedAt = (await db.collection(collections.rotationRuns).doc(first.runId).get()).get('finishedAt');
+    expect(again).toEqual({ ...first, alreadyApplied: true, appliedAt: finishedAt, appliedBy: 'head@example.com' });
+  });
+
+  it('keeps clients handed on by offboarding from going back to the leaver in the next rotations', async () => {
+    const { db } = testFirestore('offboard-boomerang');
+    await addManagers(db, [
+      { id: 'a', level: 1 },
+      { id: 'b', level: 1 },
+    ]);
+    for (const id of ['x', 'y']) await addClient(db, id, 'a');
+    await offboard(db, { managerId: 'a', at: '2026-01-15', by: 'head' }, { pacing: false });
+    expect((await client(db, 'x')).formerHolders).toEqual([{ managerId: 'a', until: '2026-01-15', rotationSeq: 1 }]);
+    // a comes back; seven months on, x and y are stale with b, and a is the only colleague.
+    await db.collection(collections.managers).doc('a').update({ active: true });
+    const next = await rotate(db, { at: '2026-08-20', dryRun: false, by: 'system' }, { pacing: false });
+    expect(next.moves).toEqual([]);
+    expect(next.skipped.map((s) => s.clientId)).toEqual(['x', 'y']);
   });
 
   it('refuses an unknown manager and writes nothing', async () => {
     const { db } = testFirestore('offboard-bad');
     await expect(offboardManager(db, { managerId: 'nobody', at, by: 'head' })).rejects.toMatchObject({ code: 'not-found' });
     expect(await allDocumentPaths(db)).toEqual([]);
+  });
+});
+
+describe('history order', () => {
+  it('lists a rotation and the hand-on that followed it the same day in the order they were made, even when backdated', async () => {
+    const { db } = testFirestore('rot-history-order');
+    await seedCompany(db);
+    // The scheduler's rotation at 06:00 Moscow on 1 December, then b leaves: offboarded on the 3rd, as of the 1st.
+    const rotation = await rotate(db, { at: '2026-12-01T03:00:00Z', dryRun: false, by: 'scheduler' }, { pacing: false });
+    const a1 = rotation.moves.find((m) => m.clientId === 'a1')!;
+    const handOn = await offboard(db, { managerId: a1.to, at: '2026-12-01', by: 'head' }, { pacing: false });
+    expect(handOn.moves.map((m) => m.clientId)).toContain('a1');
+    const history = (await readHistory(db, 'a1')).filter((h) => h.type === 'transfer');
+    expect(history.map((h) => (h.type === 'transfer' ? [h.runId, h.from, h.to] : []))).toEqual([
+      [rotation.runId, 'a', a1.to],
+      [handOn.runId, a1.to, handOn.moves.find((m) => m.clientId === 'a1')!.to],
+    ]);
+    expect(history.every((h) => /T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(h.at))).toBe(true);
+    expect(history[0]!.at < history[1]!.at).toBe(true);
   });
 });
 
@@ -262,6 +400,41 @@ describe('scheduled triggers', () => {
     expect(body.moves.length).toBeGreaterThan(0);
   });
 
+  it('takes the rotation day and report deadlines from a company zone west of UTC with daylight saving', async () => {
+    const { db } = testFirestore('rot-sched-west');
+    await seedCompany(db);
+    await publishRules(db, { timeZone: 'America/New_York' }, admin);
+    const url = await start(db, rotationScheduledJob, 'scheduler@clientbase.iam.gserviceaccount.com');
+    // 03:00 UTC on 1 December is still 30 November in New York (UTC−5 in winter).
+    const headers = { authorization: 'Bearer t', 'x-cloudscheduler-scheduletime': '2026-12-01T03:00:00Z' };
+    const res = await fetch(url, { method: 'POST', headers });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { runId: string; moves: Array<{ clientId: string; reportDue: string }> };
+    expect(body.runId).toBe('rotation-2026-11-30');
+    expect(new Set(body.moves.map((m) => m.reportDue))).toEqual(new Set(['2026-12-14']));
+    const task = (await db.collection(collections.tasks).doc(`rotation-2026-11-30_${body.moves[0]!.clientId}`).get()).data();
+    expect(task).toMatchObject({ dueDate: '2026-12-14', createdAt: '2026-12-01T03:00:00.000Z' });
+    expect((await client(db, body.moves[0]!.clientId)).assignedAt).toBe('2026-11-30');
+  });
+
+  it('flags a report overdue only once its due day has passed in the company zone', async () => {
+    const { db } = testFirestore('rot-sched-overdue-west');
+    await seedCompany(db);
+    await publishRules(db, { timeZone: 'America/Los_Angeles' }, admin);
+    await rotate(db, { at, dryRun: false, by: 'system' }, { pacing: false });
+    const url = await start(db, overdueReportsScheduledJob, 'scheduler@clientbase.iam.gserviceaccount.com');
+    const call = async (slot: string) => {
+      const res = await fetch(url, { method: 'POST', headers: { authorization: 'Bearer t', 'x-cloudscheduler-scheduletime': slot } });
+      return (await res.json()) as { at: string; flagged: number };
+    };
+    // Due 15 December; 05:00 UTC on the 16th is still the 15th in Los Angeles.
+    expect(await call('2026-12-16T05:00:00Z')).toMatchObject({ at: '2026-12-15', flagged: 0 });
+    const flagged = await call('2026-12-16T09:00:00Z');
+    expect(flagged).toMatchObject({ at: '2026-12-16', flagged: (await db.collection(collections.tasks).get()).size });
+    const overdue = await db.collection(collections.tasks).where('overdue', '==', true).get();
+    expect(overdue.docs[0]!.get('overdueAt')).toBe('2026-12-16T09:00:00.000Z');
+  });
+
   it('refuses a caller without the scheduler identity and moves nothing', async () => {
     const { db } = testFirestore('rot-sched-no');
     await seedCompany(db);
@@ -276,7 +449,7 @@ describe('scheduled triggers', () => {
   it('flags overdue reports when the scheduler calls the overdue check', async () => {
     const { db } = testFirestore('rot-sched-overdue');
     await seedCompany(db);
-    await runRotation(db, { at, dryRun: false, by: 'system' }, { pacing: false });
+    await rotate(db, { at, dryRun: false, by: 'system' }, { pacing: false });
     const url = await start(db, overdueReportsScheduledJob, 'scheduler@clientbase.iam.gserviceaccount.com');
     const res = await fetch(`${url}?at=2026-12-16`, { method: 'POST', headers: { authorization: 'Bearer t' } });
     expect(res.status).toBe(200);

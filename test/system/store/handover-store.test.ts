@@ -12,7 +12,7 @@ const admin = { by: 'head@example.com', at: '2026-01-05T09:00:00.000Z' };
 async function handedOver(db: Firestore) {
   for (const [id, level] of [['leaver', 1], ['b', 1], ['c', 1]] as const) await db.collection(collections.managers).doc(id).set({ id, name: id, email: `${id}@example.com`, level, active: true, role: 'manager' });
   for (const id of ['c1', 'c2', 'c3', 'c4']) await createClient(db, { id, name: id, kind: 'person', managerId: 'leaver', assignedAt: '2026-01-01' }, admin);
-  return offboardManager(db, { managerId: 'leaver', at: '2026-12-01', by: 'head@example.com' }, { pacing: false });
+  return (await offboardManager(db, { managerId: 'leaver', at: '2026-12-01', by: 'head@example.com' }, { pacing: false })).report;
 }
 
 describe('handover reports', () => {
@@ -53,15 +53,15 @@ describe('handover reports', () => {
     await handedOver(db);
     const [reported] = await listOpenTasks(db, 'b');
     await fileHandoverReport(db, { taskId: reported!.id, managerId: 'b', text: 'Done', outcome: 'deal', at: '2026-12-10' });
-    expect((await flagOverdueReports(db, { at: '2026-12-15' })).flagged).toBe(0);
-    const first = await flagOverdueReports(db, { at: '2026-12-16T08:00:00Z' });
+    expect((await flagOverdueReports(db, { day: '2026-12-15', at: '2026-12-15T08:00:00Z' })).flagged).toBe(0);
+    const first = await flagOverdueReports(db, { day: '2026-12-16', at: '2026-12-16T08:00:00Z' });
     expect(first.flagged).toBe(3);
     expect(first.taskIds).not.toContain(reported!.id);
     const alerts = await db.collection(collections.adminAlerts).get();
     expect(alerts.docs.map((d) => d.get('taskId')).sort()).toEqual([...first.taskIds].sort());
     const task = (await db.collection(collections.tasks).doc(first.taskIds[0]!).get()).data();
     expect(task).toMatchObject({ overdue: true, overdueAt: '2026-12-16T08:00:00.000Z', status: 'open' });
-    expect((await flagOverdueReports(db, { at: '2026-12-17' })).flagged).toBe(0);
+    expect((await flagOverdueReports(db, { day: '2026-12-17', at: '2026-12-17T08:00:00Z' })).flagged).toBe(0);
     expect((await db.collection(collections.adminAlerts).get()).size).toBe(3);
   });
 });

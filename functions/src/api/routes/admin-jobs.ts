@@ -1,7 +1,8 @@
 import type { Router } from 'express';
 import { closeBonusMonth, computeBonusMonth, type MonthReport } from '../../jobs/bonus-job.ts';
 import { exportMailingList } from '../../jobs/mailing-export.ts';
-import { offboardManager, runRotation, type RotationReport } from '../../jobs/rotation-job.ts';
+import type { RotationReport } from '../../core/rotation/report.ts';
+import { offboardManager, runRotation } from '../../jobs/rotation-job.ts';
 import { AppError } from '../../errors.ts';
 import { idSchema } from '../../schema/common.ts';
 import { deactivateManager } from '../../store/manager-store.ts';
@@ -17,7 +18,8 @@ function started(job: { id: string; kind: string }) {
 /** A whole-base report can outgrow a job document; its full plan stays in rotationRuns/{runId}. */
 function rotationSummary(r: unknown) {
   const report = r as RotationReport;
-  return { runId: report.runId, at: report.at, dryRun: report.dryRun, moved: report.moves.length, balance: report.balance, unbalanced: report.unbalanced, skipped: report.skipped.length, note: `the moves are listed in rotationRuns/${report.runId}` };
+  const { moves, skipped, ...rest } = report;
+  return { ...rest, moved: moves.length, skipped: skipped.length, note: `the moves are listed in rotationRuns/${report.runId}` };
 }
 
 /** Admin work on the whole base: long runs become jobs; short ones answer at once. */
@@ -26,7 +28,7 @@ export function adminJobRoutes(router: Router): void {
     '/admin/rotation/preview',
     adminRoute('preview rotation', async (req, ctx) => {
       const body = parseBody(req, rotationPreviewBody);
-      const report = await runRotation(ctx.db, { at: body.at ?? ctx.at, dryRun: true, by: ctx.caller.manager.id });
+      const { report } = await runRotation(ctx.db, { at: body.at ?? ctx.at, dryRun: true, by: ctx.caller.manager.id });
       return { body: report, details: { at: report.at, moves: report.moves.length } };
     }),
   );
@@ -36,7 +38,8 @@ export function adminJobRoutes(router: Router): void {
     adminRoute('apply rotation', async (req, ctx) => {
       parseBody(req, rotationApplyBody);
       // Applied for today only: a rotation is keyed by its day, so a repeat changes nothing.
-      const job = await startJob(ctx.db, { kind: 'rotation', by: ctx.caller.manager.id, at: ctx.at, params: {} }, () => runRotation(ctx.db, { at: ctx.at, dryRun: false, by: ctx.caller.manager.id }), rotationSummary);
+      const apply = async () => (await runRotation(ctx.db, { at: ctx.at, dryRun: false, by: ctx.caller.manager.id })).report;
+      const job = await startJob(ctx.db, { kind: 'rotation', by: ctx.caller.manager.id, at: ctx.at, params: {} }, apply, rotationSummary);
       return started(job);
     }),
   );
@@ -48,12 +51,14 @@ export function adminJobRoutes(router: Router): void {
       const body = parseBody(req, offboardBody);
       if (managerId === ctx.caller.manager.id) throw new AppError('invalid-input', 'you cannot offboard yourself', { issues: [{ path: 'id', message: 'ask another admin' }] });
       if (body.dryRun === true) {
-        const plan = await offboardManager(ctx.db, { managerId, at: ctx.at, by: ctx.caller.manager.id, dryRun: true });
+        const { report: plan } = await offboardManager(ctx.db, { managerId, at: ctx.at, by: ctx.caller.manager.id, dryRun: true });
         return { body: plan, target: `managers/${managerId}`, details: { dryRun: true, moves: plan.moves.length } };
       }
       // Access ends now, before the answer; handing the clients on continues as a job.
       await deactivateManager(ctx.db, managerId, actorOf(ctx));
-      const job = await startJob(ctx.db, { kind: 'offboarding', by: ctx.caller.manager.id, at: ctx.at, params: { managerId } }, () => offboardManager(ctx.db, { managerId, at: ctx.at, by: ctx.caller.manager.id }), rotationSummary);
+      const handOn = async () => (await offboardManager(ctx.db, { managerId, at: ctx.at, by: ctx.caller.manager.id })).report;
+      const record = { kind: 'offboarding', by: ctx.caller.manager.id, at: ctx.at, params: { managerId } };
+      const job = await startJob(ctx.db, record, handOn, rotationSummary);
       return { ...started(job), target: `managers/${managerId}` };
     }),
   );

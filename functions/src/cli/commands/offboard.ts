@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { AppError, parseOrThrow } from '../../errors.ts';
-import { companyToday } from '../../core/calendar.ts';
-import { executeOffboarding } from '../../jobs/rotation-job.ts';
+import { nowIfToday } from '../../core/calendar.ts';
+import { offboardManager } from '../../jobs/rotation-job.ts';
 import { daySchema, idSchema } from '../../schema/common.ts';
 import { collections } from '../../store/collections.ts';
 import { readRules } from '../../store/rules-store.ts';
@@ -24,8 +24,11 @@ export function registerOffboard(program: Command, ctx: CommandContext): void {
       if (!(await db.collection(collections.managers).doc(managerId).get()).exists) {
         throw new AppError('invalid-input', `no manager ${managerId}`, { issues: [{ path: 'MANAGER_ID', message: 'no such manager on the roster' }] });
       }
-      const day = at ?? companyToday((await readRules(db)).rules.timeZone, ctx.now());
-      const outcome = await executeOffboarding(db, { managerId, at: day, by: process.env.CLIENTBASE_ACTOR ?? 'cli', dryRun: opts.dryRun === true });
-      ctx.out(opts.json ? JSON.stringify(outcome.report, null, 2) : formatRotation(outcome, 'Offboarding'));
+      // Without --at, or with today's date, the offboarding happens now (history sorts by the instant).
+      const { timeZone } = (await readRules(db)).rules;
+      const when = at === undefined ? ctx.now().toISOString() : nowIfToday(at, timeZone, ctx.now());
+      const by = process.env.CLIENTBASE_ACTOR ?? 'cli';
+      const outcome = await offboardManager(db, { managerId, at: when, by, dryRun: opts.dryRun === true });
+      ctx.out(opts.json ? JSON.stringify(outcome.report, null, 2) : formatRotation(outcome, 'Offboarding', timeZone));
     });
 }

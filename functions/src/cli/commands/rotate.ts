@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
+import { companyTime, nowIfToday } from '../../core/calendar.ts';
 import { parseOrThrow } from '../../errors.ts';
-import { executeRotation, type RunOutcome } from '../../jobs/rotation-job.ts';
+import { runRotation, type RunOutcome } from '../../jobs/rotation-job.ts';
 import { daySchema } from '../../schema/common.ts';
+import { readRules } from '../../store/rules-store.ts';
 import type { CommandContext } from '../command-context.ts';
 
 function table(rows: string[][]): string[] {
@@ -9,17 +11,26 @@ function table(rows: string[][]): string[] {
   return rows.map((r) => `  ${r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()}`);
 }
 
-/** The readable form of a rotation or offboarding: moves, balance, what could not balance, what stayed. */
-export function formatRotation(outcome: RunOutcome, title: string): string {
+/** The readable form of a rotation or offboarding: moves, balance, what could not balance, what stayed; times in `timeZone`. */
+export function formatRotation(outcome: RunOutcome, title: string, timeZone: string): string {
   const { report, notes, status } = outcome;
-  const out = [`${title} ${report.runId} for ${report.at}${status === 'dry-run' ? ' (dry run: nothing written)' : status === 'running' ? ' (stopped before the end: run again to finish)' : ''}`];
+  const appliedAt = report.appliedAt === undefined ? '' : `${companyTime(report.appliedAt, timeZone)} (${timeZone})`;
+  const already = report.alreadyApplied ? `already applied on ${appliedAt} by ${report.appliedBy}; nothing moved now` : undefined;
+  const state =
+    status === 'dry-run' ? ' (dry run: nothing written)' : status === 'running' ? ' (stopped before the end: run again to finish)' : '';
+  const out = [`${title} ${report.runId} for ${report.at}${state}${already ? `: ${already}` : ''}`];
+  const movesTitle = already ? 'Moves made then' : 'Moves';
   if (report.moves.length === 0) out.push('', 'No client moves.');
-  else out.push('', `Moves (${report.moves.length}):`, ...table([['client', 'from', 'to', 'reason', 'report due'], ...report.moves.map((m) => [m.clientId, m.from ?? '(new base)', m.to, m.reason, m.reportDue])]));
+  else {
+    const rows = report.moves.map((m) => [m.clientId, m.from ?? '(new base)', m.to, m.reason, m.reportDue]);
+    out.push('', `${movesTitle} (${report.moves.length}):`, ...table([['client', 'from', 'to', 'reason', 'report due'], ...rows]));
+  }
   if (report.balance.length > 0) out.push('', 'Balance per manager:', ...table([['manager', 'given', 'received'], ...report.balance.map((b) => [b.managerId, String(b.given), String(b.received)])]));
   if (report.unbalanced.length > 0) out.push('', `Could not balance (${report.unbalanced.length}):`, ...table([['manager', 'level', 'given', 'received', 'why'], ...report.unbalanced.map((u) => [u.managerId, String(u.level), String(u.given), String(u.received), u.why])]));
   if (report.skipped.length > 0) out.push('', `Stayed where they are (${report.skipped.length}):`, ...table([['client', 'manager', 'why'], ...report.skipped.map((s) => [s.clientId, s.managerId ?? '', s.why])]));
   for (const n of notes) out.push(`Note: ${n}`);
-  out.push('', `Summary: ${report.moves.length} moved, ${report.unbalanced.length} unbalanced, ${report.skipped.length} skipped.`);
+  const counts = `${report.moves.length} moved, ${report.unbalanced.length} unbalanced, ${report.skipped.length} skipped`;
+  out.push('', already ? `Summary: ${already} (the run then: ${counts}).` : `Summary: ${counts}.`);
   return out.join('\n');
 }
 
@@ -29,10 +40,16 @@ export function registerRotate(program: Command, ctx: CommandContext): void {
     .description('hand stale clients to colleagues of the same level (MISSION §2); a second run for the same day moves nothing')
     .requiredOption('--at <YYYY-MM-DD>', 'the rotation day')
     .option('--dry-run', 'show the plan, write nothing')
-    .option('--json', 'print { runId, at, dryRun, moves, balance, unbalanced, skipped }')
+    .option(
+      '--json',
+      'print { runId, at, dryRun, moves, balance, unbalanced, skipped } (and alreadyApplied, appliedAt, appliedBy if applied before)',
+    )
     .action(async (opts: { at: string; dryRun?: boolean; json?: boolean }) => {
-      const at = parseOrThrow(daySchema, opts.at, '--at', '--at');
-      const outcome = await executeRotation(ctx.db(), { at, dryRun: opts.dryRun === true, by: process.env.CLIENTBASE_ACTOR ?? 'cli' });
-      ctx.out(opts.json ? JSON.stringify(outcome.report, null, 2) : formatRotation(outcome, 'Rotation'));
+      const day = parseOrThrow(daySchema, opts.at, '--at', '--at');
+      const db = ctx.db();
+      const { timeZone } = (await readRules(db)).rules;
+      const at = nowIfToday(day, timeZone, ctx.now());
+      const outcome = await runRotation(db, { at, dryRun: opts.dryRun === true, by: process.env.CLIENTBASE_ACTOR ?? 'cli' });
+      ctx.out(opts.json ? JSON.stringify(outcome.report, null, 2) : formatRotation(outcome, 'Rotation', timeZone));
     });
 }

@@ -5,7 +5,19 @@
  */
 export type Rate = { num: bigint; den: bigint };
 
+const readRates = new Map<number, Rate>();
+
 export function rateOf(value: number): Rate {
+  // A statement reads the same few rates once per deal: parse each value once.
+  let rate = readRates.get(value);
+  if (rate === undefined) {
+    rate = parseRate(value);
+    if (readRates.size < 10_000) readRates.set(value, rate);
+  }
+  return rate;
+}
+
+function parseRate(value: number): Rate {
   if (!Number.isFinite(value)) throw new RangeError(`rate ${value} is not a finite number`);
   const text = /e/i.test(String(value)) ? value.toFixed(20).replace(/0+$/, '') : String(value);
   const negative = text.startsWith('-');
@@ -52,6 +64,14 @@ export function roundHalfAwayFromZero(numerator: bigint, denominator: bigint): b
 
 /** base × rate, rounded once: the amount of one statement line in minor units. */
 export function applyRate(base: number, rate: Rate): number {
+  const num = Number(rate.num);
+  const den = Number(rate.den);
+  // The same rounding in doubles while every intermediate is an exact integer (below 2^53).
+  const twice = 2 * Math.abs(base) * Math.abs(num) + den;
+  if (Number.isSafeInteger(twice) && Number.isSafeInteger(2 * den)) {
+    const q = (twice - (twice % (2 * den))) / (2 * den);
+    return q !== 0 && base < 0 !== num < 0 ? -q : q;
+  }
   return Number(roundHalfAwayFromZero(BigInt(base) * rate.num, rate.den));
 }
 

@@ -2,11 +2,11 @@ import { compareDeals } from '../client-derivation.ts';
 import { dayOf } from '../../schema/common.ts';
 import type { BonusRules } from '../../schema/rules-config.ts';
 import { monthOf } from '../calendar.ts';
-import { cohortLines } from './cohort.ts';
-import { applyRate, compareRate, formatMoney, rateNumber, rateOf, subRate, type Rate } from './money.ts';
-import { attractorRate } from './rate-schedule.ts';
+import { cohortLines, cohortMonthJudgedIn } from './cohort.ts';
+import { applyRate, formatMoney, rateNumber, rateOf, type Rate } from './money.ts';
+import { attractorRate, raisedExtra } from './rate-schedule.ts';
 import { gateDay, isBeforeGate, retainedAt } from './retention-gate.ts';
-import type { BonusClient, BonusDeal, Statement, StatementLine, StatementTotals } from './types.ts';
+import type { BonusClient, BonusDeal, LineKind, MonthReport, Statement, StatementLine, StatementTotals } from './types.ts';
 
 /**
  * Everything one month's statements depend on. `deals` must hold the month's deals and, for the
@@ -41,18 +41,25 @@ export function raisedPart(deal: BonusDeal, client: BonusClient | undefined, rul
   if (rules.campaign && (first < rules.campaign.from || first > rules.campaign.to)) return undefined;
   const day = dayOf(deal.date);
   if ((client.formerHolders ?? []).some((h) => h.managerId === client.attractedBy && dayOf(h.until) <= day)) return undefined;
+  const extra = raisedExtra(rules, deal.seq);
+  if (extra.num <= 0n) return undefined;
   const normal = rateOf(rules.normalRate);
   const rate = attractorRate(rules, deal.seq);
-  if (compareRate(rate, normal) <= 0) return undefined;
   const base = Math.max(0, rules.base === 'profit' ? deal.profit : deal.amount);
-  const extra = subRate(rate, normal);
   const cap = Math.max(0, deal.profit) - applyRate(base, normal);
   const amount = Math.min(applyRate(base, extra), Math.max(0, cap));
   if (amount <= 0) return undefined;
   return { extra, rate, amount, gate: gateDay(client.firstDealAt, rules.retentionMonths) };
 }
 
-const pct = (r: Rate): string => `${+(rateNumber(r) * 100).toFixed(6)} %`;
+const percents = new WeakMap<Rate, string>();
+
+/** A rate as a percentage for notes; the schedule's rates are shared objects, so each is formatted once. */
+function pct(r: Rate): string {
+  let text = percents.get(r);
+  if (text === undefined) percents.set(r, (text = `${+(rateNumber(r) * 100).toFixed(6)} %`));
+  return text;
+}
 
 /** Per-client attraction amount: the highest tier the manager's count of new clients reaches, else the flat bonus. */
 export function attractionAmount(rules: BonusRules, newClients: number): number {
@@ -61,10 +68,20 @@ export function attractionAmount(rules: BonusRules, newClients: number): number 
   return best?.amount ?? rules.attractionBonus;
 }
 
-const kindOrder = ['normal', 'raised', 'raised-release', 'raised-cancel', 'attraction', 'cohort', 'adjustment'];
+const kindOrder: Record<LineKind, number> = {
+  normal: 0,
+  raised: 1,
+  'raised-release': 2,
+  'raised-cancel': 3,
+  attraction: 4,
+  cohort: 5,
+  adjustment: 6,
+};
+
+const byId = (a: StatementLine, b: StatementLine) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export function sortLines(lines: StatementLine[]): StatementLine[] {
-  return lines.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return lines.sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || byId(a, b));
 }
 
 /** `payable` is what is paid for the month: payable lines plus those released this month. */
@@ -83,36 +100,54 @@ export function computeMonthLines(input: BonusInput): Map<string, StatementLine[
   const { month, rules } = input;
   const normal = rateOf(rules.normalRate);
   const clients = new Map(input.clients.map((c) => [c.id, c]));
+  // Earlier deals matter only for clients whose gate or cohort judgement falls in this month.
+  const cohortMonth = rules.cohortTiers && rules.cohortTiers.length > 0 ? cohortMonthJudgedIn(month, rules.retentionMonths) : undefined;
   const dealsByClient = new Map<string, BonusDeal[]>();
+  for (const c of clients.values()) {
+    if (c.firstDealAt === null) continue;
+    const gateInMonth = monthOf(gateDay(c.firstDealAt, rules.retentionMonths)) === month;
+    if (gateInMonth || monthOf(c.firstDealAt) === cohortMonth) dealsByClient.set(c.id, []);
+  }
+  const monthDeals: BonusDeal[] = [];
   const seen = new Set<string>();
   for (const d of input.deals) {
-    if (seen.has(d.id)) continue;
-    seen.add(d.id);
+    if (monthOf(d.date) === month) monthDeals.push(d);
     const list = dealsByClient.get(d.clientId);
-    if (list === undefined) dealsByClient.set(d.clientId, [d]);
-    else list.push(d);
+    if (list === undefined || seen.has(d.id)) continue;
+    seen.add(d.id);
+    list.push(d);
   }
-  const out = new Map<string, StatementLine[]>();
+  // In id order, a deal given twice is found next to itself (the sort is stable: the first stays),
+  // and every manager's normal and raised lines come out already in the statement's order.
+  monthDeals.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Lines are gathered by manager and kind, and each kind sorted by id: the statement's order.
+  const out = new Map<string, Map<LineKind, StatementLine[]>>();
   const add = (managerId: string, line: StatementLine) => {
-    let list = out.get(managerId);
-    if (list === undefined) out.set(managerId, (list = []));
-    list.push(line);
+    let kinds = out.get(managerId);
+    if (kinds === undefined) out.set(managerId, (kinds = new Map()));
+    const list = kinds.get(line.kind);
+    if (list === undefined) kinds.set(line.kind, [line]);
+    else list.push(line);
   };
 
   // §3.1–3.4: every deal of the month.
-  const monthDeals = [...dealsByClient.values()].flat().filter((d) => monthOf(d.date) === month).sort(compareDeals);
-  for (const deal of monthDeals) {
+  const normalRate = rateNumber(normal);
+  const normalNote = `${pct(normal)} of ${rules.base} `;
+  const lossNote = ' (a loss-making deal earns nothing)';
+  for (let i = 0; i < monthDeals.length; i++) {
+    const deal = monthDeals[i]!;
+    if (i > 0 && monthDeals[i - 1]!.id === deal.id) continue;
     const base = Math.max(0, rules.base === 'profit' ? deal.profit : deal.amount);
     add(deal.managerId, {
       id: `normal:${deal.id}`,
       kind: 'normal',
       clientId: deal.clientId,
       dealId: deal.id,
-      rate: rateNumber(normal),
+      rate: normalRate,
       amount: applyRate(base, normal),
       status: 'payable',
       dueDate: null,
-      note: `${pct(normal)} of ${rules.base} ${formatMoney(base)}${base === 0 && (rules.base === 'profit' ? deal.profit : deal.amount) < 0 ? ' (a loss-making deal earns nothing)' : ''}`,
+      note: `${normalNote}${formatMoney(base)}${base === 0 && (rules.base === 'profit' ? deal.profit : deal.amount) < 0 ? lossNote : ''}`,
     });
     const raised = raisedPart(deal, clients.get(deal.clientId), rules);
     if (raised === undefined) continue;
@@ -132,7 +167,7 @@ export function computeMonthLines(input: BonusInput): Map<string, StatementLine[
 
   // §3.4: raised parts held on clients whose gate falls this month are released or cancelled.
   for (const client of clients.values()) {
-    if (client.firstDealAt === null) continue;
+    if (client.firstDealAt === null || !dealsByClient.has(client.id)) continue;
     const gate = gateDay(client.firstDealAt, rules.retentionMonths);
     if (monthOf(gate) !== month) continue;
     const kept = retainedAt(client.lostAt, gate);
@@ -180,14 +215,32 @@ export function computeMonthLines(input: BonusInput): Map<string, StatementLine[
   // §3.6
   for (const [managerId, line] of cohortLines(month, rules, clients.values(), dealsByClient)) add(managerId, line);
 
-  for (const lines of out.values()) sortLines(lines);
-  return out;
+  const byManager = new Map<string, StatementLine[]>();
+  for (const [managerId, kinds] of out) {
+    const ordered = [...kinds.entries()].sort(([a], [b]) => kindOrder[a] - kindOrder[b]);
+    byManager.set(managerId, ordered.flatMap(([kind, lines]) => (kind === 'normal' || kind === 'raised' ? lines : lines.sort(byId))));
+  }
+  return byManager;
 }
 
 export function toStatements(month: string, byManager: Map<string, StatementLine[]>): Statement[] {
   return [...byManager.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([managerId, lines]) => ({ month, managerId, lines, totals: totalsOf(lines) }));
+}
+
+/** A month's lines with the adjustments to closed months added to each manager's statement. */
+export function withAdjustments(
+  lines: Map<string, StatementLine[]>,
+  adjustments: Map<string, StatementLine[]>,
+): Map<string, StatementLine[]> {
+  const out = new Map(lines);
+  for (const [managerId, extra] of adjustments) out.set(managerId, sortLines([...(out.get(managerId) ?? []), ...extra]));
+  return out;
+}
+
+export function monthReport(month: string, closed: boolean, statements: ReadonlyArray<Statement>): MonthReport {
+  return { month, closed, statements: statements.map((s) => ({ managerId: s.managerId, lines: s.lines, totals: s.totals })) };
 }
 
 /** The month's statements, one per manager with any line. */

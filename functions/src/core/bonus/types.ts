@@ -32,3 +32,6 @@ export type StatementLine = {
 export type StatementTotals = { payable: number; pending: number; cancelled: number };
 
 export type Statement = { month: string; managerId: string; lines: StatementLine[]; totals: StatementTotals };
+
+/** The `clientbase bonuses --json` shape. `closed`: the month is closed and was only read. */
+export type MonthReport = { month: string; closed: boolean; statements: Array<Pick<Statement, 'managerId' | 'lines' | 'totals'>> };

@@ -4,7 +4,7 @@ import type { RotationRules } from '../../schema/rules-config.ts';
 import { ManagerHeap, seededTie, type HeapEntry } from './manager-heap.ts';
 import { recentHolders } from './plan-rotation.ts';
 import { addDaysToDay } from '../calendar.ts';
-import type { PlannedMove, RotationClient, RotationManager, RotationPlan, SkippedClient } from './types.ts';
+import type { PlannedMove, RotationClient, RotationManager, RotationPlan, SkippedClient, Unbalanced } from './types.ts';
 
 export type OffboardingInput = {
   managers: ReadonlyArray<RotationManager>;
@@ -97,5 +97,14 @@ export function planOffboarding(input: OffboardingInput): RotationPlan {
   });
   if (moves.length > 0) notes.push('offboarding: the leaver receives nothing back; take-as-many-as-you-give does not apply');
   const levelOf = Object.fromEntries(balance.map((b) => [b.managerId, managers[indexOf.get(b.managerId)!]!.level]));
-  return { at, seq: input.seq, moves, balance, unbalanced: [], skipped, shortfall: 0, notes, levels: levelOf };
+  // Offboarding never balances: say so per manager rather than leave the counts unexplained.
+  const unbalanced: Unbalanced[] = balance.map((b) => ({
+    ...b,
+    level: levelOf[b.managerId]!,
+    why:
+      b.managerId === leaver.id
+        ? 'leaving: hands on every client and receives none'
+        : `took over clients of the leaving manager ${leaver.id} (offboarding hands on evenly; it does not balance)`,
+  }));
+  return { at, seq: input.seq, moves, balance, unbalanced, skipped, shortfall: 0, notes, levels: levelOf };
 }

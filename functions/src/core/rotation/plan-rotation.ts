@@ -21,6 +21,9 @@ type Queued = { client: RotationClient; reason: StaleReason; blocked: number[]; 
 
 type Level = { level: number; members: number[]; givers: ManagerHeap; receivers: ManagerHeap; all: ManagerHeap };
 
+/** Heap key for top-ups of large clients: level first, then places owed (fewer than this per manager). */
+const seniorityStep = 2 ** 32;
+
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Managers who held the client within the last `noReturnRotations` rotations (MISSION §2.4). */
@@ -179,21 +182,30 @@ export function planRotation(input: RotationInput): RotationPlan {
   let toppedUp = 0;
   let poolEmpty = false;
   if (shortfall > 0) {
+    // Large clients first, each to the most senior receiver still owed a place (MISSION §2.2:
+    // a large client may go up a level); then the regular ones to whoever is owed the most.
     const pool = [...(input.unassigned ?? [])].filter((c) => c.managerId === null && c.lostAt === undefined && !seen.has(c.id)).sort(byId);
-    const heap = new ManagerHeap();
-    for (let m = 0; m < n; m++) if (receives[m] && owed[m]! > 0) heap.push({ index: m, key: owed[m]!, tie: tie[m]!, stamp: stamp[m]! });
+    const ordered = [...pool.filter((c) => c.size === 'large'), ...pool.filter((c) => c.size !== 'large')];
+    const byOwed = new ManagerHeap();
+    const bySeniority = new ManagerHeap();
+    const offer = (m: number) => {
+      if (owed[m]! <= 0) return;
+      byOwed.push({ index: m, key: owed[m]!, tie: tie[m]!, stamp: stamp[m]! });
+      bySeniority.push({ index: m, key: managers[m]!.level * seniorityStep + owed[m]!, tie: tie[m]!, stamp: stamp[m]! });
+    };
+    for (let m = 0; m < n; m++) if (receives[m]) offer(m);
     let next = 0;
-    for (; next < pool.length; next++) {
-      const client = pool[next]!;
+    for (; next < ordered.length; next++) {
+      const client = ordered[next]!;
       if (seen.has(client.id)) continue;
       seen.add(client.id);
       const blocked = recentHolders(client, seq, rules.noReturnRotations).flatMap((id) => {
         const i = indexOf.get(id);
         return i === undefined ? [] : [i];
       });
-      const to = take(heap, blocked);
+      const to = take(client.size === 'large' ? bySeniority : byOwed, blocked);
       if (to === undefined) {
-        if (heap.peek(isCurrent) === undefined) break;
+        if (byOwed.peek(isCurrent) === undefined) break;
         continue;
       }
       moves.push({ clientId: client.id, from: null, to: managers[to]!.id, reason: 'top-up', reportDue, version: client.version });
@@ -201,9 +213,9 @@ export function planRotation(input: RotationInput): RotationPlan {
       received[to]!++;
       toppedUp++;
       stamp[to]!++;
-      if (owed[to]! > 0) heap.push({ index: to, key: owed[to]!, tie: tie[to]!, stamp: stamp[to]! });
+      offer(to);
     }
-    poolEmpty = next >= pool.length;
+    poolEmpty = next >= ordered.length;
   }
   if (toppedUp > 0) notes.push(`${toppedUp} unassigned client(s) made up shortfalls (reason top-up)`);
 

@@ -14,6 +14,20 @@ describe('bonus money', () => {
     expect(applyRate(1, rateOf(1e-7))).toBe(0);
   });
 
+  it('gives the exact big-integer rounding for any base and rate, negative and huge ones included', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+        fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }),
+        fc.bigInt({ min: 1n, max: 10n ** 12n }),
+        (base, num, den) => {
+          expect(applyRate(base, { num, den })).toBe(Number(roundHalfAwayFromZero(BigInt(base) * num, den)));
+        },
+      ),
+    );
+    expect(Object.is(applyRate(-1, rateOf(0.05)), 0)).toBe(true);
+  });
+
   it('rounds half away from zero on both sides', () => {
     expect(roundHalfAwayFromZero(5n, 2n)).toBe(3n);
     expect(roundHalfAwayFromZero(-5n, 2n)).toBe(-3n);

@@ -47,6 +47,16 @@ describe('planOffboarding', () => {
     expect(p.skipped).toEqual([{ clientId: 'c1', managerId: 'leaver', why: 'no active manager to take it' }]);
   });
 
+  it('explains every uneven count: the leaver hands everything on, the colleagues take over', () => {
+    const p = offboard([mgr('leaver'), mgr('a'), mgr('b')], [held('c1'), held('c2'), held('c3')]);
+    const tookOver = 'took over clients of the leaving manager leaver (offboarding hands on evenly; it does not balance)';
+    expect(p.unbalanced).toEqual([
+      { managerId: 'a', level: 1, given: 0, received: 2, why: tookOver },
+      { managerId: 'b', level: 1, given: 0, received: 1, why: tookOver },
+      { managerId: 'leaver', level: 1, given: 3, received: 0, why: 'leaving: hands on every client and receives none' },
+    ]);
+  });
+
   it('refuses an unknown leaver', () => {
     expect(() => planOffboarding({ managers: [mgr('a')], leaverId: 'nobody', clients: [], rules, at: '2026-12-03', seq: 1 })).toThrow(/not found/);
   });

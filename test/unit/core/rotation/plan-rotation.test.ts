@@ -125,6 +125,28 @@ describe('balance', () => {
     ]);
   });
 
+  it('tops up large unassigned clients to the most senior receivers owed places, regular ones to whoever is owed most', () => {
+    const managers = [mgr('a', 1), mgr('b', 1), mgr('s', 3), mgr('t', 3), mgr('m', 2), mgr('n', 2)];
+    // Each giver's colleague at its level holds nothing stale, so a, s and m are each owed 2 places.
+    const candidates = [stale('a1', 'a'), stale('a2', 'a'), stale('s1', 's'), stale('s2', 's'), stale('m1', 'm'), stale('m2', 'm')];
+    const free = (id: string, size: 'regular' | 'large'): RotationClient => ({
+      ...{ id, managerId: null, size },
+      ...{ dealsSinceAssignment: 0, lastDealAt: null, version: 1 },
+    });
+    const sizes = ['regular', 'large', 'regular', 'large', 'large', 'regular'] as const;
+    const unassigned = sizes.map((size, i) => free(`u${i + 1}`, size));
+    const p = plan(managers, candidates, { unassigned });
+    const topUps = new Map(p.moves.filter((m) => m.reason === 'top-up').map((m) => [m.clientId, m.to]));
+    expect(['u2', 'u4'].map((id) => topUps.get(id))).toEqual(['s', 's']);
+    expect(topUps.get('u5')).toBe('m');
+    expect(['u1', 'u3', 'u6'].map((id) => topUps.get(id)).sort()).toEqual(['a', 'a', 'm']);
+    expect(p.unbalanced).toEqual([
+      { managerId: 'b', level: 1, given: 0, received: 2, why: expect.stringContaining('more stale clients') },
+      { managerId: 'n', level: 2, given: 0, received: 2, why: expect.stringContaining('more stale clients') },
+      { managerId: 't', level: 3, given: 0, received: 2, why: expect.stringContaining('more stale clients') },
+    ]);
+  });
+
   it('gives nothing to inactive managers and reports their imbalance', () => {
     const p = plan([mgr('a'), mgr('b'), mgr('gone', 1, false)], [stale('g1', 'gone'), stale('a1', 'a'), stale('b1', 'b')]);
     expect(p.moves.some((m) => m.to === 'gone')).toBe(false);

@@ -1,0 +1,205 @@
+import { randomUUID } from 'node:crypto';
+import type { Firestore } from 'firebase-admin/firestore';
+import type { SkippedMove } from '../core/rotation/report.ts';
+import type { ManagerBalance, PlannedMove, RotationPlan, SkippedClient, Unbalanced } from '../core/rotation/types.ts';
+import type { FormerHolder } from '../schema/client.ts';
+import { AppError } from '../errors.ts';
+import { writeAuditInTransaction } from './audit-store.ts';
+import { collections } from './collections.ts';
+import { pacedBulkWriter } from './db.ts';
+
+export type RunKind = 'rotation' | 'offboarding';
+
+/** `rotationRuns/{runId}`: the claim, the plan's summary and, once done, the outcome. */
+export type RunDoc = {
+  runId: string;
+  kind: RunKind;
+  /** The company day the run is for. */
+  at: string;
+  /** The instant its records carry (history entries, tasks), so they sort in time order. */
+  stamp?: string;
+  by: string;
+  /** Rotations: this rotation's sequence number. Offboardings: the number the next rotation will have. */
+  seq?: number;
+  managerId?: string;
+  status: 'planning' | 'applying' | 'done';
+  planOwner?: string;
+  planLeaseUntil?: number;
+  startedAt: string;
+  finishedAt?: string;
+  balance?: ManagerBalance[];
+  unbalanced?: Unbalanced[];
+  notes?: string[];
+  levels?: Record<string, number>;
+  chunks?: number;
+  counts?: { planned: number; moved: number; skipped: number };
+};
+
+/** The version of a client a move was planned on: the move lands only if the client is still at it. */
+export type UpdateTime = { seconds: number; nanos: number };
+
+/** A plan line: the move, the version it was planned on, and the client fields the move sets that depend on that version. */
+export type StoredMove = PlannedMove & {
+  updateTime: UpdateTime;
+  /** `rotatable` after the move (a pinned client handed on by offboarding stays unrotatable). */
+  rotatable: boolean;
+  /** Only when the list is full: the former holders after the move, oldest dropped (otherwise one is appended). */
+  formerHolders?: FormerHolder[];
+};
+
+/**
+ * `rotationRuns/{runId}/plan/{index}`: up to `movesPerChunk` moves and plan-time skips. A chunk is
+ * marked done, with the moves that had to be skipped, once every move in it is settled: progress
+ * costs one write per chunk, not one per move.
+ */
+export type PlanChunk = { index: number; moves: StoredMove[]; skipped: SkippedClient[]; done: boolean; skippedMoves: SkippedMove[] };
+
+export const movesPerChunk = 500;
+const planLeaseMs = 10 * 60 * 1000;
+
+const runRef = (db: Firestore, runId: string) => db.collection(collections.rotationRuns).doc(runId);
+const chunkRef = (db: Firestore, runId: string, index: number) => runRef(db, runId).collection('plan').doc(String(index).padStart(5, '0'));
+const counterRef = (db: Firestore) => db.collection(collections.counters).doc('rotation');
+
+export async function readRun(db: Firestore, runId: string): Promise<RunDoc | undefined> {
+  const snap = await runRef(db, runId).get();
+  return snap.exists ? (snap.data() as RunDoc) : undefined;
+}
+
+/** The sequence number the next rotation will take. */
+export async function nextRotationSeq(db: Firestore): Promise<number> {
+  return (((await counterRef(db).get()).get('seq') as number | undefined) ?? 0) + 1;
+}
+
+export type RunClaim = { run: RunDoc; owner: string };
+
+/**
+ * Claims a run before it is planned: a resumed run cannot plan again (the clients already moved
+ * are no longer candidates), so the plan is stored with the claim. A rotation takes its sequence
+ * number in the same transaction. A run being planned by another live process is refused.
+ */
+export async function claimRun(
+  db: Firestore,
+  spec: Pick<RunDoc, 'runId' | 'kind' | 'at' | 'stamp' | 'by' | 'managerId' | 'seq'>,
+): Promise<RunClaim> {
+  const ref = runRef(db, spec.runId);
+  const owner = randomUUID();
+  const run = await db.runTransaction(async (tx) => {
+    const [runSnap, counterSnap] = await tx.getAll(ref, counterRef(db));
+    const now = Date.now();
+    if (runSnap!.exists) {
+      const found = runSnap!.data() as RunDoc;
+      if (found.status !== 'planning') return found;
+      if ((found.planLeaseUntil ?? 0) > now)
+        throw new AppError('conflict', `${spec.runId} is being planned by another process; try again in a few minutes`);
+      tx.update(ref, { planOwner: owner, planLeaseUntil: now + planLeaseMs });
+      return { ...found, planOwner: owner };
+    }
+    const created: RunDoc = {
+      runId: spec.runId,
+      kind: spec.kind,
+      at: spec.at,
+      by: spec.by,
+      status: 'planning',
+      planOwner: owner,
+      planLeaseUntil: now + planLeaseMs,
+      startedAt: new Date(now).toISOString(),
+    };
+    if (spec.managerId !== undefined) created.managerId = spec.managerId;
+    if (spec.seq !== undefined) created.seq = spec.seq;
+    const counter: { seq: number; lastStamp?: string } = { seq: (counterSnap!.get('seq') as number | undefined) ?? 0 };
+    if (spec.kind === 'rotation') created.seq = counter.seq = counter.seq + 1;
+    // A run for a past day is stamped at that day's start, but never before a run made earlier:
+    // a client's transfers then list in the order they were made.
+    const last = counterSnap!.get('lastStamp') as string | undefined;
+    if (spec.stamp !== undefined) {
+      const floor = last === undefined ? undefined : new Date(Date.parse(last) + 1).toISOString();
+      created.stamp = counter.lastStamp = floor !== undefined && floor > spec.stamp ? floor : spec.stamp;
+    }
+    tx.set(counterRef(db), counter, { merge: true });
+    tx.create(ref, created);
+    return created;
+  });
+  return { run, owner };
+}
+
+/**
+ * Stores the plan in chunks (chunks left from an earlier, abandoned planning are removed) and
+ * moves the run to `applying`, provided this process still holds the planning lease.
+ */
+export async function storePlan(db: Firestore, claim: RunClaim, plan: RotationPlan, lines: StoredMove[]): Promise<PlanChunk[]> {
+  const { runId } = claim.run;
+  const count = Math.max(Math.ceil(lines.length / movesPerChunk), Math.ceil(plan.skipped.length / movesPerChunk));
+  const chunks: PlanChunk[] = Array.from({ length: count }, (_, index) => ({
+    index,
+    moves: lines.slice(index * movesPerChunk, (index + 1) * movesPerChunk),
+    skipped: plan.skipped.slice(index * movesPerChunk, (index + 1) * movesPerChunk),
+    done: false,
+    skippedMoves: [],
+  }));
+  const earlier = await runRef(db, runId).collection('plan').select().get();
+  const writer = pacedBulkWriter(db);
+  for (const d of earlier.docs) if (Number(d.id) >= count) void writer.delete(d.ref);
+  for (const chunk of chunks) void writer.set(chunkRef(db, runId, chunk.index), chunk);
+  await writer.close();
+  await db.runTransaction(async (tx) => {
+    const snap = await tx.get(runRef(db, runId));
+    if (snap.get('status') !== 'planning' || snap.get('planOwner') !== claim.owner)
+      throw new AppError('conflict', `${runId} was taken over by another process while planning`);
+    tx.update(runRef(db, runId), {
+      status: 'applying',
+      balance: plan.balance,
+      unbalanced: plan.unbalanced,
+      notes: plan.notes,
+      levels: plan.levels,
+      chunks: count,
+      counts: { planned: lines.length, moved: 0, skipped: plan.skipped.length },
+    });
+  });
+  Object.assign(claim.run, { status: 'applying', unbalanced: plan.unbalanced, notes: plan.notes, levels: plan.levels, chunks: count });
+  return chunks;
+}
+
+/** The stored plan, chunk by chunk: one read per chunk. */
+export async function readPlan(db: Firestore, runId: string): Promise<PlanChunk[]> {
+  const snap = await runRef(db, runId).collection('plan').get();
+  return snap.docs.map((d) => d.data() as PlanChunk).sort((a, b) => a.index - b.index);
+}
+
+/** Every move of the chunk is settled: applied, or skipped for the reasons given. */
+export async function markChunkDone(db: Firestore, runId: string, chunk: PlanChunk): Promise<void> {
+  await chunkRef(db, runId, chunk.index).update({ done: true, skippedMoves: chunk.skippedMoves });
+}
+
+export async function finishRun(
+  db: Firestore,
+  runId: string,
+  outcome: { balance: ManagerBalance[]; unbalanced: Unbalanced[]; counts: { planned: number; moved: number; skipped: number } },
+): Promise<void> {
+  await runRef(db, runId).update({ status: 'done', finishedAt: new Date().toISOString(), ...outcome });
+}
+
+/**
+ * A leaver's access ends before their clients are handed on (MISSION §2.7): inactive at once,
+ * with an audit entry; a manager already deactivated is left as is.
+ */
+export async function deactivateLeaver(db: Firestore, managerId: string, actor: { day: string; at: string; by: string }): Promise<void> {
+  const ref = db.collection(collections.managers).doc(managerId);
+  await db.runTransaction(async (tx) => {
+    const snap = await tx.get(ref);
+    if (snap.get('active') === false && snap.get('deactivatedAt') !== undefined) return;
+    tx.update(ref, {
+      active: false,
+      deactivatedAt: actor.day,
+      version: ((snap.get('version') as number | undefined) ?? 0) + 1,
+      updatedAt: actor.at,
+    });
+    writeAuditInTransaction(tx, db, {
+      at: actor.at,
+      actor: actor.by,
+      action: 'manager.offboard',
+      outcome: 'ok',
+      target: `managers/${managerId}`,
+    });
+  });
+}
