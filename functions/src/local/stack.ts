@@ -229,12 +229,16 @@ async function main(): Promise<void> {
   log('');
   log(`Scheduled jobs, run once now as Cloud Scheduler would (slot ${today}):`);
   const rotation = (await runJob('rotation', `at=${today}`)) as
-    { runId?: string; moves?: unknown[]; unbalanced?: unknown[]; skipped?: unknown[] } | undefined;
-  if (rotation)
+    | { runId?: string; moves?: unknown[]; unbalanced?: unknown[]; skipped?: unknown[]; alreadyApplied?: boolean; appliedAt?: string; appliedBy?: string }
+    | undefined;
+  if (rotation?.alreadyApplied) {
+    log(`- rotation ${rotation.runId ?? ''}: already applied on ${rotation.appliedAt ?? today} by ${rotation.appliedBy ?? 'unknown'}; nothing moved now`);
+  } else if (rotation) {
     log(
       `- rotation ${rotation.runId ?? ''}: ${rotation.moves?.length ?? 0} client(s) moved, ` +
         `${rotation.unbalanced?.length ?? 0} unbalanced, ${rotation.skipped?.length ?? 0} skipped (a second run today moves nothing)`,
     );
+  }
   const overdue = (await runJob('overdueReports', `at=${today}`)) as Record<string, unknown> | undefined;
   if (overdue) log(`- overdue handover reports: ${JSON.stringify(overdue).slice(0, 200)}`);
   const lastMonth = format(subMonths(new Date(), 1), 'yyyy-MM');

@@ -32,6 +32,10 @@ export type RotationOutcome = {
   balance: ManagerBalance[];
   unbalanced: Unbalanced[];
   skipped: SkippedClient[];
+  /** A repeated delivery of a day already applied: the stored moves, none made now. */
+  alreadyApplied?: true;
+  appliedAt?: string;
+  appliedBy?: string;
 };
 
 export type BonusOutcome = {
@@ -171,6 +175,7 @@ export function bonusTabs(report: BonusOutcome, names: ManagerNames): ReportTab[
 export function headlineOf<K extends RunKind>(kind: K, outcome: RunOutcomes[K]): string {
   if (kind === 'rotation') {
     const r = outcome as RotationOutcome;
+    if (r.alreadyApplied) return `${r.runId}: already applied on ${r.appliedAt ?? r.at} by ${r.appliedBy ?? 'unknown'}; nothing moved now`;
     return `${r.runId}: ${r.moves.length} moved, ${r.skipped.length} not moved, ${r.unbalanced.length} unbalanced`;
   }
   if (kind === 'bonuses') {

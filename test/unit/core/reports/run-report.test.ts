@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   alertsTab,
   bonusTabs,
+  headlineOf,
   maxRowsPerTab,
   rotationTabs,
   runsTab,
@@ -14,6 +15,14 @@ const names = new Map([
 ]);
 
 describe('run report tabs', () => {
+  it('says a repeated delivery moved nothing now instead of counting the stored moves again', () => {
+    const move = { clientId: 'c1', from: 'a', to: 'b', reason: 'top-up' as const, reportDue: '2026-12-15' };
+    const first: RotationOutcome = { runId: 'rotation-2026-12-01', at: '2026-12-01', moves: [move], balance: [], unbalanced: [], skipped: [] };
+    expect(headlineOf('rotation', first)).toBe('rotation-2026-12-01: 1 moved, 0 not moved, 0 unbalanced');
+    const again = { ...first, alreadyApplied: true as const, appliedAt: '2026-12-01T03:00:00.000Z', appliedBy: 'scheduler' };
+    expect(headlineOf('rotation', again)).toBe('rotation-2026-12-01: already applied on 2026-12-01T03:00:00.000Z by scheduler; nothing moved now');
+  });
+
   it('cuts a table that would not fit a spreadsheet and says how many rows are left out', () => {
     const moves = Array.from({ length: maxRowsPerTab + 10 }, (_, i) => ({
       clientId: `c${i}`,
