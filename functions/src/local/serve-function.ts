@@ -10,6 +10,12 @@ if (!target || !port) {
 await import('../index.ts');
 // The framework's own server for a registered function (its CLI would listen on every interface).
 const server = getTestServer(target);
+// The stack waits for this message, not for an answer on the port: another process may answer there.
+server.once('listening', () => process.send?.({ listening: Number(port) }));
+server.once('error', (e: NodeJS.ErrnoException) => {
+  process.send?.({ failed: e.code ?? e.message });
+  process.exit(1);
+});
 server.listen(Number(port), '127.0.0.1');
 // The stack talks to us over IPC; when it is gone, even killed hard, so are we.
 process.on('disconnect', () => process.exit(0));

@@ -122,18 +122,24 @@ function dataKeeper(emulator: Emulator): () => Promise<void> {
     }));
 }
 
-async function waitForHttp(url: string, child: ChildProcess, name: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`function ${name} exited with code ${child.exitCode}`);
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  throw new Error(`function ${name} did not answer at ${url}`);
+/** Resolves when the function itself says it listens; a port taken meanwhile rejects with `EADDRINUSE`. */
+function waitForListening(child: ChildProcess, name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`function ${name} did not start within 60 s`)), 60_000);
+    child.on('message', (m: { listening?: number; failed?: string }) => {
+      if (m.listening !== undefined) {
+        clearTimeout(timer);
+        resolve();
+      } else if (m.failed !== undefined) {
+        clearTimeout(timer);
+        reject(Object.assign(new Error(`function ${name} could not listen: ${m.failed}`), { code: m.failed }));
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`function ${name} exited with code ${code}`));
+    });
+  });
 }
 
 async function main(): Promise<void> {
@@ -187,23 +193,36 @@ async function main(): Promise<void> {
     ID_TOKEN_CERTS_URL: identity.certsUrl,
     SCHEDULER_AUTH: 'disabled',
     UNSUBSCRIBE_SECRET: secrets.unsubscribeSecret,
-    // Every function, the api's mailing export included, links to the unsubscribe function.
-    UNSUBSCRIBE_URL: urls.get('unsubscribe') ?? '',
     SMS_GATEWAY_SECRET: secrets.gatewaySecret,
     SIGNUP_ALLOWED_ORIGINS: '*',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
   };
-  const children = targets.map((target) => {
-    const out = openSync(join(logDir, `${target}.log`), 'a');
-    const args = [join(root, 'functions/src/local/serve-function.ts'), target, String(new URL(urls.get(target)!).port)];
-    // K_SERVICE as Cloud Run sets it: each log line names its function.
-    const child = spawn(process.execPath, args, { env: { ...env, K_SERVICE: target }, stdio: ['ignore', out, 'pipe', 'ipc'] });
-    closeSync(out);
-    child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[${target}] ${chunk}`));
-    return child;
-  });
+  const startFunctions = () =>
+    targets.map((target) => {
+      const out = openSync(join(logDir, `${target}.log`), 'a');
+      const args = [join(root, 'functions/src/local/serve-function.ts'), target, String(new URL(urls.get(target)!).port)];
+      // K_SERVICE as Cloud Run sets it: each log line names its function.
+      // Every function, the api's mailing export included, links to the unsubscribe function.
+      const own = { ...env, UNSUBSCRIBE_URL: urls.get('unsubscribe') ?? '', K_SERVICE: target };
+      const child = spawn(process.execPath, args, { env: own, stdio: ['ignore', out, 'pipe', 'ipc'] });
+      closeSync(out);
+      child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[${target}] ${chunk}`));
+      return child;
+    });
+  let children = startFunctions();
+  // A port found free may be taken before the function binds it (another stack, a test run):
+  // then every function starts again on ports chosen afresh, so the unsubscribe links stay right.
+  for (let attempt = 1; ; attempt++) {
+    const started = await Promise.allSettled(targets.map((t, i) => waitForListening(children[i]!, t)));
+    const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (!failed) break;
+    for (const c of children) c.kill('SIGTERM');
+    if ((failed.reason as { code?: string }).code !== 'EADDRINUSE' || attempt === 3) throw failed.reason as Error;
+    const again = await choosePorts(targets.length);
+    targets.forEach((t, i) => urls.set(t, `http://127.0.0.1:${again[i]}/`));
+    children = startFunctions();
+  }
   writeFileSync(pidFile, JSON.stringify({ emulator: emulator.pid, stack: process.pid, functions: children.map((c) => c.pid) }));
-  await Promise.all(targets.map((t, i) => waitForHttp(urls.get(t)!, children[i]!, t)));
   for (const [name, url] of urls) log(`- function ${name.padEnd(15)} ${url}`);
   log(`- Function logs (Cloud Logging's JSON lines): ${logDir}/<function>.log`);
 
