@@ -142,6 +142,18 @@ function waitForListening(child: ChildProcess, name: string): Promise<void> {
   });
 }
 
+/** The emulator on the port chosen, or, when another process took it meanwhile, on one chosen afresh. */
+async function startEmulatorOnFreePort(port: number): Promise<Emulator> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startEmulator({ port, projectId, rulesFile: join(root, 'firestore.rules'), seedFrom: latestExport(), quiet: true });
+    } catch (e) {
+      if (!/Address already in use/.test((e as Error).message) || attempt === 3) throw e;
+      port = (await choosePorts(1))[0]!;
+    }
+  }
+}
+
 async function main(): Promise<void> {
   if (flags.fresh) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
@@ -151,13 +163,7 @@ async function main(): Promise<void> {
   const [emulatorPort, ...functionPorts] = await choosePorts(1 + targets.length);
   const urls = new Map(targets.map((t, i) => [t, `http://127.0.0.1:${functionPorts[i]}/`]));
 
-  const emulator = await startEmulator({
-    port: emulatorPort,
-    projectId,
-    rulesFile: join(root, 'firestore.rules'),
-    seedFrom: latestExport(),
-    quiet: true,
-  });
+  const emulator = await startEmulatorOnFreePort(emulatorPort!);
   writeFileSync(pidFile, JSON.stringify({ emulator: emulator.pid, stack: process.pid }));
   process.env.FIRESTORE_EMULATOR_HOST = emulator.host;
   process.env.GCLOUD_PROJECT = projectId;
