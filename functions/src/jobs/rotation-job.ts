@@ -205,9 +205,9 @@ async function apply(db: Firestore, spec: RunSpec, options: RunOptions): Promise
   const report = reportOf(run, chunks, outcomes, false);
   if (!complete) return { report, notes: run.notes ?? [], status: 'running' };
   const planned = chunks.reduce((n, c) => n + c.moves.length, 0);
+  // The run keeps the plan's own reasons for imbalance: a replay derives the report from them again.
   await finishRun(db, run.runId, {
     balance: report.balance,
-    unbalanced: report.unbalanced,
     counts: { planned, moved: report.moves.length, skipped: report.skipped.length },
   });
   return { report, notes: run.notes ?? [], status: 'done' };

@@ -174,7 +174,7 @@ export async function markChunkDone(db: Firestore, runId: string, chunk: PlanChu
 export async function finishRun(
   db: Firestore,
   runId: string,
-  outcome: { balance: ManagerBalance[]; unbalanced: Unbalanced[]; counts: { planned: number; moved: number; skipped: number } },
+  outcome: { balance: ManagerBalance[]; counts: { planned: number; moved: number; skipped: number } },
 ): Promise<void> {
   await runRef(db, runId).update({ status: 'done', finishedAt: new Date().toISOString(), ...outcome });
 }
