@@ -80,6 +80,11 @@ function decodeCursor(cursor: string, query: ClientListQuery): PagePosition {
   return decodePageCursor(cursor, { settings: [query.sort, query.order], nullValue: true, hint: 'the sort may have changed' });
 }
 
+/** Whether the base holds any client at all (one read). */
+export async function hasAnyClient(db: Firestore): Promise<boolean> {
+  return !(await db.collection(collections.clients).limit(1).select().get()).empty;
+}
+
 /** Due days of open handover tasks by `managerId/clientId`: one query per holder, or one for all. */
 async function openReportDueDays(db: Firestore, holders: string[]): Promise<Map<string, string>> {
   const tasks = db.collection(collections.tasks).where('status', '==', 'open');

@@ -36,6 +36,9 @@ const reportInputSchema = z
   })
   .strict();
 
+/** Marks a not-found that hides another manager's task, so the caller can audit the attempt. */
+export const foreignTask = Symbol("another manager's task");
+
 /**
  * The new manager's report on a handed-over client (MISSION §2.6): closes the task and appends a
  * `report` entry to the client's history, together. Filing again on a closed task writes nothing
@@ -48,7 +51,9 @@ export async function fileHandoverReport(db: Firestore, input: { taskId: string;
     const snap = await tx.get(ref);
     const task = snap.data() as HandoverTask | undefined;
     // Another manager's task reads as absent: nobody learns what was handed to a colleague.
-    if (!task || task.managerId !== valid.managerId) throw new AppError('not-found', `task ${valid.taskId} not found`, { issues: [{ path: 'taskId', message: 'no such task of yours' }] });
+    if (!task || task.managerId !== valid.managerId) {
+      throw new AppError('not-found', `task ${valid.taskId} not found`, { issues: [{ path: 'taskId', message: 'no such task of yours' }], ...(task ? { cause: foreignTask } : {}) });
+    }
     if (task.status === 'closed') return { taskId: task.id, clientId: task.clientId };
     appendHistory(tx, db, { type: 'report', clientId: task.clientId, at: valid.at, by: valid.managerId, taskId: task.id, text: valid.text, outcome: valid.outcome as ReportOutcome });
     tx.update(ref, { status: 'closed', closedAt: valid.at, outcome: valid.outcome });

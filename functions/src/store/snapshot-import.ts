@@ -1,6 +1,7 @@
 import type { BulkWriter, Firestore } from 'firebase-admin/firestore';
 import { normaliseContacts } from '../core/contact-normalisation.ts';
 import { clientFromDoc } from './client-store.ts';
+import { hasAnyClient } from './client-list-store.ts';
 import { checkSnapshot, type KnownInBase, type RawSnapshot } from '../core/snapshot-check.ts';
 import { compareDeals, deriveClient } from '../core/client-derivation.ts';
 import { AppError } from '../errors.ts';
@@ -38,8 +39,7 @@ function stableJson(value: unknown): string {
 async function readKnown(db: Firestore, raw: RawSnapshot): Promise<{ known: KnownInBase; existing: Map<string, ClientDoc> }> {
   const existing = new Map<string, ClientDoc>();
   const managerIds = new Set((await db.collection(collections.managers).select().get()).docs.map((d) => d.id));
-  const anyClient = await db.collection(collections.clients).limit(1).select().get();
-  if (anyClient.empty) return { known: { managerIds, clientIds: new Set(), contactOwners: new Map() }, existing };
+  if (!(await hasAnyClient(db))) return { known: { managerIds, clientIds: new Set(), contactOwners: new Map() }, existing };
   const idOf = (v: unknown, key: string) => (v && typeof v === 'object' && typeof (v as Record<string, unknown>)[key] === 'string' ? ((v as Record<string, unknown>)[key] as string) : undefined);
   const wanted = new Set<string>();
   for (const r of raw.clients) if (idOf(r.value, 'id')) wanted.add(idOf(r.value, 'id')!);

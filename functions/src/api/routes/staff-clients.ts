@@ -3,10 +3,10 @@ import type { Router } from 'express';
 import { AppError } from '../../errors.ts';
 import { idSchema } from '../../schema/common.ts';
 import { writeAudit } from '../../store/audit-store.ts';
-import { collections } from '../../store/collections.ts';
 import { editClient, logClientHistory, readClientInScope, clientView } from '../../store/client-edit-store.ts';
 import { listClients, withHoldingFacts } from '../../store/client-list-store.ts';
 import { createClient, readHistory, recordDeal } from '../../store/client-store.ts';
+import { readManager } from '../../store/roster-store.ts';
 import { actorOf, isAdmin, parseBody, parseParam, parseQuery, route, scopeOf, type Ctx } from '../context.ts';
 import { adminCreateClientBody, adminDealBodyAsOf, contactBody, createClientBody, dealBodyAsOf, emptyQuery, listClientsQuery, noteBody, updateClientBodyAsOf } from '../schemas.ts';
 
@@ -59,8 +59,7 @@ export function staffClientRoutes(router: Router): void {
         const body = parseBody(req, adminCreateClientBody);
         const managerId = body.managerId ?? null;
         if (managerId !== null) {
-          const holder = await ctx.db.collection(collections.managers).doc(managerId).get();
-          if (!holder.exists || holder.get('active') !== true) throw new AppError('invalid-input', 'clients go only to active managers', { issues: [{ path: 'managerId', message: 'no active manager with this id' }] });
+          if ((await readManager(ctx.db, managerId))?.active !== true) throw new AppError('invalid-input', 'clients go only to active managers', { issues: [{ path: 'managerId', message: 'no active manager with this id' }] });
         }
         input = { ...body, managerId, ...(managerId !== null ? { assignedAt: ctx.at } : {}) };
       } else {
