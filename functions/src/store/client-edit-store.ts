@@ -1,10 +1,9 @@
 import type { Firestore } from 'firebase-admin/firestore';
-import { isRotatable } from '../core/client-derivation.ts';
-import { mailableFlags } from '../core/consent/mailing-eligibility.ts';
+import { clientFlags, isRotatable } from '../core/client-derivation.ts';
 import { AppError, isAppError, issuesFromZod, type FieldIssue } from '../errors.ts';
 import { clientSchema, type Client, type ClientDoc } from '../schema/client.ts';
-import type { HistoryEntry } from '../schema/history.ts';
-import { appendHistory, clientFromDoc, findDuplicates, normaliseClient, type Actor, type NewHistoryEntry } from './client-store.ts';
+import type { HistoryEntry, NewHistoryEntry } from '../schema/history.ts';
+import { appendHistory, clientFromDoc, findDuplicates, normaliseClient, type Actor } from './client-store.ts';
 import { writeAuditInTransaction } from './audit-store.ts';
 import { collections, contactKeyId } from './collections.ts';
 
@@ -142,7 +141,7 @@ async function applyEdit(db: Firestore, input: EditInput): Promise<EditOutcome> 
       };
     }
     // New contacts change which address a mailing would use, so the mailable flags follow them.
-    const doc = { ...derivedOf(current), ...client, contactKeys: keys, rotatable: isRotatable(client), mailable: mailableFlags(client), version: current.version + 1, updatedAt: input.actor.at, lastEdit: { by: input.actor.by, at: input.actor.at } } as ClientDoc;
+    const doc = { ...derivedOf(current), ...client, contactKeys: keys, ...clientFlags(client), version: current.version + 1, updatedAt: input.actor.at, lastEdit: { by: input.actor.by, at: input.actor.at } } as ClientDoc;
     tx.set(ref, doc);
     for (const s of removedSnaps) if (s.exists && s.get('clientId') === input.clientId) tx.delete(s.ref);
     for (const k of added) tx.set(db.collection(collections.contactKeys).doc(contactKeyId(k)), { clientId: input.clientId, key: k });

@@ -1,12 +1,10 @@
 import type { Firestore, Transaction, WriteBatch } from 'firebase-admin/firestore';
 import { normaliseContacts } from '../core/contact-normalisation.ts';
-import { compareDeals, isRotatable } from '../core/client-derivation.ts';
-import { mailableFlags } from '../core/consent/mailing-eligibility.ts';
+import { compareDeals, newClientDerived, withDeal } from '../core/client-derivation.ts';
 import { AppError, formatPath, issuesFromZod } from '../errors.ts';
 import { clientSchema, type Client, type ClientDoc } from '../schema/client.ts';
-import { dayOf } from '../schema/common.ts';
 import { dealSchema, type Deal, type DealDoc } from '../schema/deal.ts';
-import { historyEntrySchema, type HistoryEntry } from '../schema/history.ts';
+import { historyEntrySchema, type HistoryEntry, type NewHistoryEntry } from '../schema/history.ts';
 import { collections, contactKeyId, timeOrderedId } from './collections.ts';
 
 /** Keys that exist on the document only to serve queries and concurrency; not part of `Client`. */
@@ -76,19 +74,7 @@ export async function createClient(db: Firestore, input: unknown, actor: Actor):
     const [existing, dupes] = await Promise.all([tx.get(ref), findDuplicates(tx, db, keys)]);
     if (existing.exists) throw new AppError('duplicate', `a client with id ${client.id} already exists`, { issues: [{ path: 'id', message: 'already exists' }], details: { existingClientId: client.id, field: 'id' } });
     if (dupes.length > 0) throw duplicateError(dupes);
-    const doc: ClientDoc = {
-      ...client,
-      createdAt: client.createdAt ?? actor.at,
-      contactKeys: keys,
-      dealCount: 0,
-      dealsSinceAssignment: 0,
-      firstDealAt: null,
-      lastDealAt: null,
-      rotatable: isRotatable(client),
-      mailable: mailableFlags(client),
-      version: 1,
-      updatedAt: actor.at,
-    };
+    const doc: ClientDoc = { ...client, createdAt: client.createdAt ?? actor.at, ...newClientDerived(client, keys, actor.at) };
     tx.create(ref, doc);
     for (const k of keys) tx.create(db.collection(collections.contactKeys).doc(contactKeyId(k)), { clientId: client.id, key: k });
     return doc;
@@ -104,12 +90,10 @@ export function newHistoryId(at: string): string {
   return timeOrderedId(at);
 }
 
-/** Appends a validated history entry inside a transaction (history is never updated or deleted). */
-export type NewHistoryEntry = HistoryEntry extends infer E ? (E extends HistoryEntry ? Omit<E, 'id'> & { id?: string } : never) : never;
-
 /** A transaction, or a batch that commits the entry atomically with the change it records. */
 export type HistoryWriter = Pick<Transaction, 'create'> | Pick<WriteBatch, 'create'>;
 
+/** Appends a validated history entry inside a transaction (history is never updated or deleted). */
 export function appendHistory(tx: HistoryWriter, db: Firestore, entry: NewHistoryEntry): HistoryEntry {
   const withId = { ...entry, id: entry.id ?? newHistoryId(entry.at) };
   const valid = historyEntrySchema.parse(withId);
@@ -135,15 +119,7 @@ export async function recordDeal(db: Firestore, input: unknown, actor: Actor, gu
     const c = clientSnap!.data() as ClientDoc;
     const doc: DealDoc = { ...deal, seq: c.dealCount + 1 };
     tx.create(dealRef, doc);
-    const countsForHolder = c.managerId !== null && deal.managerId === c.managerId && c.assignedAt !== undefined && dayOf(deal.date) >= dayOf(c.assignedAt);
-    tx.update(clientRef, {
-      dealCount: c.dealCount + 1,
-      dealsSinceAssignment: c.dealsSinceAssignment + (countsForHolder ? 1 : 0),
-      firstDealAt: c.firstDealAt === null || deal.date < c.firstDealAt ? deal.date : c.firstDealAt,
-      lastDealAt: c.lastDealAt === null || deal.date > c.lastDealAt ? deal.date : c.lastDealAt,
-      version: c.version + 1,
-      updatedAt: actor.at,
-    });
+    tx.update(clientRef, { ...withDeal(c, c, deal), version: c.version + 1, updatedAt: actor.at });
     appendHistory(tx, db, { type: 'deal', clientId: deal.clientId, at: actor.at, by: actor.by, dealId: deal.id, managerId: deal.managerId, amount: deal.amount, profit: deal.profit });
     return doc;
   });
