@@ -1,7 +1,7 @@
 import type { Firestore, Transaction } from 'firebase-admin/firestore';
 import { z } from 'zod';
-import { applyConsentChange, consentFor, type ConsentChange } from '../core/consent/consent-state.ts';
-import { mailableFlags } from '../core/consent/mailing-eligibility.ts';
+import { consentEntry, incentiveEntry, withConsentChange, withIncentive } from '../core/consent/client-consents.ts';
+import { consentFor, type ConsentChange } from '../core/consent/consent-state.ts';
 import { normaliseEmail, normalisePhone } from '../core/contact-normalisation.ts';
 import { AppError, parseOrThrow } from '../errors.ts';
 import type { ClientDoc } from '../schema/client.ts';
@@ -13,26 +13,19 @@ import { collections } from './collections.ts';
 /** The client fields a consent or incentive change rewrites; `version` always moves on. */
 type ConsentFields = Pick<ClientDoc, 'consents' | 'incentives' | 'mailable' | 'version' | 'updatedAt'>;
 
-/** The client after one consent change, with its mailable flags kept in step. */
-export function withConsentChange(doc: ClientDoc, change: ConsentChange): ClientDoc {
-  const consents = applyConsentChange(doc.consents ?? [], change);
-  return { ...doc, consents, mailable: mailableFlags({ ...doc, consents }) };
-}
-
 function changedFields(doc: ClientDoc, at: string): ConsentFields {
   return { consents: doc.consents, incentives: doc.incentives, mailable: doc.mailable, version: doc.version + 1, updatedAt: at };
 }
 
 /** Appends the consent entry and applies it to the in-memory client; the caller writes the client once. */
 export function stageConsentChange(tx: Transaction, db: Firestore, doc: ClientDoc, change: ConsentChange, by: string): ClientDoc {
-  appendHistory(tx, db, { type: 'consent', clientId: doc.id, at: change.at, by, channel: change.channel, status: change.status, method: change.method, proof: change.proof });
+  appendHistory(tx, db, consentEntry(doc.id, change, by));
   return withConsentChange(doc, change);
 }
 
 export function stageIncentive(tx: Transaction, db: Firestore, doc: ClientDoc, incentive: Incentive, by: string): ClientDoc {
-  appendHistory(tx, db, { type: 'incentive', clientId: doc.id, at: incentive.at, by, kind: incentive.kind, ...(incentive.reference !== undefined ? { reference: incentive.reference } : {}) });
-  // The newest 50 are kept on the client (the schema's bound); the history keeps them all.
-  return { ...doc, incentives: [...(doc.incentives ?? []), incentive].slice(-50) };
+  appendHistory(tx, db, incentiveEntry(doc.id, incentive, by));
+  return withIncentive(doc, incentive);
 }
 
 function clientRef(db: Firestore, clientId: string) {
