@@ -4,6 +4,7 @@ import { boundedText, idSchema, isoDateSchema, monthSchema, nameText } from '../
 import { clientSchema, clientSortKeys } from '../schema/client.ts';
 import { dealFields, refuseProfitOverAmount } from '../schema/deal.ts';
 import { channelSchema, consentMethodSchema, consentProofSchema } from '../schema/consent.ts';
+import { reportOutcomeSchema } from '../schema/history.ts';
 import { managerSchema, roleSchema } from '../schema/manager.ts';
 
 /** Request bodies and queries, composed from the shared schemas; every one strict. */
@@ -58,7 +59,7 @@ export const noteBody = z.object({ text: boundedText(5000).min(1, 'must not be e
 
 export const consentBody = z.object({ channel: channelSchema, status: z.enum(['granted', 'withdrawn']), method: consentMethodSchema, proof: consentProofSchema.default({}) }).strict();
 
-export const reportBody = z.object({ text: boundedText(5000).min(1, 'must not be empty'), outcome: z.enum(['deal', 'in-progress', 'no-need', 'unreachable', 'lost', 'other']) }).strict();
+export const reportBody = z.object({ text: boundedText(5000).min(1, 'must not be empty'), outcome: reportOutcomeSchema }).strict();
 
 export const publishRulesBody = z.object({ rules: z.unknown(), expectedVersion: z.number().int().min(0).optional() }).strict();
 

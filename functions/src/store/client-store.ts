@@ -1,9 +1,9 @@
 import type { Firestore, Transaction, WriteBatch } from 'firebase-admin/firestore';
 import { normaliseContacts } from '../core/contact-normalisation.ts';
 import { compareDeals, newClientDerived, withDeal } from '../core/client-derivation.ts';
-import { AppError, formatPath, issuesFromZod } from '../errors.ts';
-import { clientSchema, type Client, type ClientDoc } from '../schema/client.ts';
-import { dealSchema, type Deal, type DealDoc } from '../schema/deal.ts';
+import { AppError, formatPath } from '../errors.ts';
+import type { Client, ClientDoc } from '../schema/client.ts';
+import type { Deal, DealDoc } from '../schema/deal.ts';
 import { historyEntrySchema, type HistoryEntry, type NewHistoryEntry } from '../schema/history.ts';
 import { collections, contactKeyId, timeOrderedId } from './collections.ts';
 
@@ -65,10 +65,8 @@ export function checkHolder(client: Pick<ClientDoc, 'managerId'>, clientId: stri
  * Creates a client, refusing it when any normalised phone, e-mail or tax number is already in the
  * base (the error carries the existing client's id and nothing else about it).
  */
-export async function createClient(db: Firestore, input: unknown, actor: Actor): Promise<ClientDoc> {
-  const parsed = clientSchema.safeParse(input);
-  if (!parsed.success) throw new AppError('invalid-input', 'invalid client', { issues: issuesFromZod(parsed.error, '', input) });
-  const { client, keys } = normaliseClient(parsed.data);
+export async function createClient(db: Firestore, input: Client, actor: Actor): Promise<ClientDoc> {
+  const { client, keys } = normaliseClient(input);
   const ref = db.collection(collections.clients).doc(client.id);
   return db.runTransaction(async (tx) => {
     const [existing, dupes] = await Promise.all([tx.get(ref), findDuplicates(tx, db, keys)]);
@@ -105,10 +103,7 @@ export function appendHistory(tx: HistoryWriter, db: Firestore, entry: NewHistor
  * Records a deal and keeps the client's derived fields current. `seq` is the number of deals the
  * client had before, plus one: deals are numbered in the order they are recorded.
  */
-export async function recordDeal(db: Firestore, input: unknown, actor: Actor, guard: HolderGuard = {}): Promise<DealDoc> {
-  const parsed = dealSchema.safeParse(input);
-  if (!parsed.success) throw new AppError('invalid-input', 'invalid deal', { issues: issuesFromZod(parsed.error, '', input) });
-  const deal: Deal = parsed.data;
+export async function recordDeal(db: Firestore, deal: Deal, actor: Actor, guard: HolderGuard = {}): Promise<DealDoc> {
   const clientRef = db.collection(collections.clients).doc(deal.clientId);
   const dealRef = db.collection(collections.deals).doc(deal.id);
   return db.runTransaction(async (tx) => {

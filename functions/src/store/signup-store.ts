@@ -4,7 +4,7 @@ import { newClientDerived } from '../core/client-derivation.ts';
 import { chooseIntakeManager } from '../core/consent/intake-assignment.ts';
 import { mergeSignup, signupChannels, signupConsents, signupIncentive, signupKeys, type NormalisedSignup } from '../core/consent/signup-merge.ts';
 import { AppError } from '../errors.ts';
-import { clientSchema, type ClientDoc } from '../schema/client.ts';
+import type { Client, ClientDoc } from '../schema/client.ts';
 import type { Channel } from '../schema/consent.ts';
 import type { Manager } from '../schema/manager.ts';
 import { appendHistory } from './client-store.ts';
@@ -70,17 +70,18 @@ export async function registerSignup(db: Firestore, form: NormalisedSignup, ctx:
     const roster = rosterSnap.docs.map((d) => d.data() as Manager);
     const counter = (counterSnap.get('next') as number | undefined) ?? 0;
     const decision = chooseIntakeManager(roster, rules.intake, counter);
-    const client = clientSchema.parse({
+    const client: Client = {
       id: newId,
       name: form.name,
       kind: 'person',
+      size: 'regular',
       phones: form.phone !== undefined ? [form.phone] : [],
       emails: form.email !== undefined ? [form.email] : [],
       source: form.source,
       managerId: decision.managerId,
       ...(decision.managerId !== null ? { assignedAt: ctx.at } : {}),
       createdAt: ctx.at,
-    });
+    };
     const contactKeys = signupChannels.flatMap((channel) => keys[channel] ?? []);
     let doc: ClientDoc = { ...client, ...newClientDerived(client, contactKeys, ctx.at) };
     if (decision.managerId !== null) appendHistory(tx, db, { type: 'transfer', clientId: newId, at: ctx.at, by: 'signup', from: null, to: decision.managerId, reason: 'intake' });

@@ -1,10 +1,10 @@
 import type { Router } from 'express';
 import { z } from 'zod';
-import { readStatement } from '../../jobs/bonus-job.ts';
 import { fileHandoverReport, foreignTask, listOpenTasks } from '../../store/handover-store.ts';
 import { isAppError } from '../../errors.ts';
 import { documentIdSchema, idSchema } from '../../schema/common.ts';
 import { writeAudit } from '../../store/audit-store.ts';
+import { readStatement } from '../../store/bonus-store.ts';
 import { readClientInScope } from '../../store/client-edit-store.ts';
 import { heldClientNames } from '../../store/client-list-store.ts';
 import { recordConsent } from '../../store/consent-store.ts';
