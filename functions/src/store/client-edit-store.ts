@@ -2,6 +2,7 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { clientFlags, isRotatable } from '../core/client-derivation.ts';
 import { AppError, isAppError, issuesFromZod, type FieldIssue } from '../errors.ts';
 import { clientSchema, type Client, type ClientDoc } from '../schema/client.ts';
+import type { ClientChanges } from '../schema/client-changes.ts';
 import type { HistoryEntry, NewHistoryEntry } from '../schema/history.ts';
 import { appendHistory, clientFromDoc, findDuplicates, normaliseClient, type Actor } from './client-store.ts';
 import { writeAuditInTransaction } from './audit-store.ts';
@@ -14,20 +15,6 @@ export function clientView(doc: ClientDoc): ClientView {
   const { contactKeys: _keys, ...view } = doc;
   return view;
 }
-
-/** What staff may change on a client; `null` clears an optional field. Never the holder, pin or attribution. */
-export type ClientChanges = {
-  name?: string;
-  kind?: 'person' | 'company';
-  size?: 'regular' | 'large';
-  phones?: string[];
-  emails?: string[];
-  taxNumber?: string | null;
-  source?: string | null;
-  lostAt?: string | null;
-  lostReason?: string | null;
-  competitor?: string | null;
-};
 
 /** Whose clients the caller may touch: a manager only their own, an admin any. */
 export type ClientScope = { managerId: string } | 'any';
