@@ -1,6 +1,7 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import type { PlannedMove } from '../core/rotation/types.ts';
 import { AppError } from '../errors.ts';
+import { forEachConcurrently } from '../worker-pool.ts';
 import type { ReportOutcome } from '../schema/history.ts';
 import { appendHistory } from './client-store.ts';
 import { collections } from './collections.ts';
@@ -69,21 +70,16 @@ export async function flagOverdueReports(
   // One small transaction per task: the flag and the admin alert land together, and a task
   // closed between the query and the flag is left alone.
   const flagged: string[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < snap.docs.length) {
-      const ref = snap.docs[next++]!.ref;
-      const done = await db.runTransaction(async (tx) => {
-        const task = (await tx.get(ref)).data() as HandoverTask | undefined;
-        if (!task || task.status !== 'open' || task.overdue) return false;
-        tx.update(ref, { overdue: true, overdueAt: at });
-        tx.set(db.collection(collections.adminAlerts).doc(`overdue-report_${task.id}`), { type: 'overdue-report', taskId: task.id, clientId: task.clientId, managerId: task.managerId, dueDate: task.dueDate, at });
-        return true;
-      });
-      if (done) flagged.push(ref.id);
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
+  await forEachConcurrently(snap.docs, 8, async ({ ref }) => {
+    const done = await db.runTransaction(async (tx) => {
+      const task = (await tx.get(ref)).data() as HandoverTask | undefined;
+      if (!task || task.status !== 'open' || task.overdue) return false;
+      tx.update(ref, { overdue: true, overdueAt: at });
+      tx.set(db.collection(collections.adminAlerts).doc(`overdue-report_${task.id}`), { type: 'overdue-report', taskId: task.id, clientId: task.clientId, managerId: task.managerId, dueDate: task.dueDate, at });
+      return true;
+    });
+    if (done) flagged.push(ref.id);
+  });
   flagged.sort();
   return { at: day, flagged: flagged.length, taskIds: flagged };
 }
