@@ -23,7 +23,11 @@ export async function forEachConcurrently<T>(
 }
 
 /** The same, collecting each item's result in the items' order. */
-export async function mapConcurrently<T, R>(items: ReadonlyArray<T>, concurrency: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapConcurrently<T, R>(
+  items: ReadonlyArray<T>,
+  concurrency: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   await forEachConcurrently(items, concurrency, async (item, i) => {
     results[i] = await work(item, i);

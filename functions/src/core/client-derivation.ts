@@ -15,7 +15,12 @@ type Holding = Pick<Client, 'managerId' | 'assignedAt'>;
 
 /** A deal counts towards `dealsSinceAssignment` when the current manager made it on or after the assignment day. */
 export function countsForHolder(client: Holding, deal: Pick<Deal, 'date' | 'managerId'>): boolean {
-  return client.managerId !== null && deal.managerId === client.managerId && client.assignedAt !== undefined && dayOf(deal.date) >= dayOf(client.assignedAt);
+  return (
+    client.managerId !== null &&
+    deal.managerId === client.managerId &&
+    client.assignedAt !== undefined &&
+    dayOf(deal.date) >= dayOf(client.assignedAt)
+  );
 }
 
 export type DealFields = Pick<ClientDerived, 'dealCount' | 'dealsSinceAssignment' | 'firstDealAt' | 'lastDealAt'>;
@@ -42,12 +47,21 @@ export function isRotatable(client: Pick<Client, 'managerId' | 'lostAt' | 'pinne
 }
 
 /** The flags that follow the client's own fields: whether rotation may take it, and per channel whether a list may go to it. */
-export function clientFlags(client: Pick<Client, 'managerId' | 'lostAt' | 'pinned'> & ContactHolder): { rotatable: boolean; mailable: MailableFlags } {
+export function clientFlags(client: Pick<Client, 'managerId' | 'lostAt' | 'pinned'> & ContactHolder): {
+  rotatable: boolean;
+  mailable: MailableFlags;
+} {
   return { rotatable: isRotatable(client), mailable: mailableFlags(client) };
 }
 
 /** Every derived field, computed from a client and all its deals. */
-export function deriveClient(client: Client, deals: ReadonlyArray<Deal>, contactKeys: string[], version: number, updatedAt: string): ClientDerived {
+export function deriveClient(
+  client: Client,
+  deals: ReadonlyArray<Deal>,
+  contactKeys: string[],
+  version: number,
+  updatedAt: string,
+): ClientDerived {
   return { contactKeys, ...dealFieldsOf(client, deals), ...clientFlags(client), version, updatedAt };
 }
 

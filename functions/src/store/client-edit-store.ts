@@ -106,7 +106,7 @@ async function applyEdit(db: Firestore, input: EditInput): Promise<EditOutcome> 
     if (!parsed.success) return { status: 'invalid', errors: issuesFromZod(parsed.error, 'changes') };
     const lostProblem = lostMarkProblem(current, parsed.data, input.mayReinstate);
     if (lostProblem !== undefined) return lostProblem;
-    let normalised;
+    let normalised: ReturnType<typeof normaliseClient>;
     try {
       normalised = normaliseClient(parsed.data, 'changes');
     } catch (e) {

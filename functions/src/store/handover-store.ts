@@ -73,7 +73,7 @@ export async function flagOverdueReports(
   await forEachConcurrently(snap.docs, 8, async ({ ref }) => {
     const done = await db.runTransaction(async (tx) => {
       const task = (await tx.get(ref)).data() as HandoverTask | undefined;
-      if (!task || task.status !== 'open' || task.overdue) return false;
+      if (task?.status !== 'open' || task.overdue) return false;
       tx.update(ref, { overdue: true, overdueAt: at });
       tx.set(db.collection(collections.adminAlerts).doc(`overdue-report_${task.id}`), { type: 'overdue-report', taskId: task.id, clientId: task.clientId, managerId: task.managerId, dueDate: task.dueDate, at });
       return true;

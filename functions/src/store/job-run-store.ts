@@ -19,7 +19,11 @@ export async function createJobRun(db: Firestore, run: JobRun): Promise<void> {
   await db.collection(collections.jobRuns).doc(run.id).create(run);
 }
 
-export async function finishJobRun(db: Firestore, id: string, outcome: Pick<JobRun, 'status' | 'finishedAt' | 'result' | 'error'>): Promise<void> {
+export async function finishJobRun(
+  db: Firestore,
+  id: string,
+  outcome: Pick<JobRun, 'status' | 'finishedAt' | 'result' | 'error'>,
+): Promise<void> {
   await db.collection(collections.jobRuns).doc(id).update(outcome);
 }
 

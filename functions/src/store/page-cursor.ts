@@ -16,7 +16,10 @@ export function encodePageCursor(settings: ReadonlyArray<string>, position: Page
  * query is checked: the same settings, a value that is text Firestore takes (or null where the
  * sort field may be absent), and a valid document id; anything else is refused naming `cursor`.
  */
-export function decodePageCursor(cursor: string, list: { settings: ReadonlyArray<string>; nullValue: boolean; hint?: string }): PagePosition {
+export function decodePageCursor(
+  cursor: string,
+  list: { settings: ReadonlyArray<string>; nullValue: boolean; hint?: string },
+): PagePosition {
   const refused = () =>
     new AppError('invalid-input', 'the cursor is not one this list gave out', {
       issues: [{ path: 'cursor', message: `unknown cursor; start again without it${list.hint ? ` (${list.hint})` : ''}` }],

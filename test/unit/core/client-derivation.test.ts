@@ -4,12 +4,27 @@ import { clientFlags, deriveClient, newClientDerived, withDeal, type DealFields 
 import type { Client } from '../../../functions/src/schema/client.ts';
 import type { Deal } from '../../../functions/src/schema/deal.ts';
 
-const client: Client = { id: 'c1', name: 'Ivan', kind: 'person', size: 'regular', phones: ['+79161234567'], emails: [], managerId: 'm1', assignedAt: '2026-03-10T12:00:00.000Z' };
+const client: Client = {
+  id: 'c1',
+  name: 'Ivan',
+  kind: 'person',
+  size: 'regular',
+  phones: ['+79161234567'],
+  emails: [],
+  managerId: 'm1',
+  assignedAt: '2026-03-10T12:00:00.000Z',
+};
 const deal = (id: string, date: string, managerId = 'm1'): Deal => ({ id, clientId: 'c1', managerId, date, amount: 100, profit: 10 });
 
 describe('derived client fields', () => {
   it('count a deal towards the holder only when the holder made it on or after the assignment day', () => {
-    const derived = deriveClient(client, [deal('d1', '2026-03-09'), deal('d2', '2026-03-10'), deal('d3', '2026-04-01', 'm2'), deal('d4', '2026-05-01')], [], 1, 'now');
+    const derived = deriveClient(
+      client,
+      [deal('d1', '2026-03-09'), deal('d2', '2026-03-10'), deal('d3', '2026-04-01', 'm2'), deal('d4', '2026-05-01')],
+      [],
+      1,
+      'now',
+    );
     expect(derived).toMatchObject({ dealCount: 4, dealsSinceAssignment: 2, firstDealAt: '2026-03-09', lastDealAt: '2026-05-01' });
   });
 

@@ -12,7 +12,16 @@ export function withConsentChange(doc: ClientDoc, change: ConsentChange): Client
 
 /** The history entry that proves a consent change. */
 export function consentEntry(clientId: string, change: ConsentChange, by: string): NewHistoryEntry {
-  return { type: 'consent', clientId, at: change.at, by, channel: change.channel, status: change.status, method: change.method, proof: change.proof };
+  return {
+    type: 'consent',
+    clientId,
+    at: change.at,
+    by,
+    channel: change.channel,
+    status: change.status,
+    method: change.method,
+    proof: change.proof,
+  };
 }
 
 /** The client with one more incentive: the newest 50 are kept on the client (the schema's bound); the history keeps them all. */
@@ -21,5 +30,12 @@ export function withIncentive(doc: ClientDoc, incentive: Incentive): ClientDoc {
 }
 
 export function incentiveEntry(clientId: string, incentive: Incentive, by: string): NewHistoryEntry {
-  return { type: 'incentive', clientId, at: incentive.at, by, kind: incentive.kind, ...(incentive.reference !== undefined ? { reference: incentive.reference } : {}) };
+  return {
+    type: 'incentive',
+    clientId,
+    at: incentive.at,
+    by,
+    kind: incentive.kind,
+    ...(incentive.reference !== undefined ? { reference: incentive.reference } : {}),
+  };
 }

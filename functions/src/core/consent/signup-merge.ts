@@ -93,7 +93,11 @@ export function mergeSignup(input: {
     const doc = docOf(clientId);
     const list = channel === 'sms' ? doc.phones : doc.emails;
     if (list.length >= maxContactsPerChannel) continue;
-    docs.set(clientId, { ...doc, ...(channel === 'sms' ? { phones: [...list, address] } : { emails: [...list, address] }), contactKeys: [...doc.contactKeys, key] });
+    docs.set(clientId, {
+      ...doc,
+      ...(channel === 'sms' ? { phones: [...list, address] } : { emails: [...list, address] }),
+      contactKeys: [...doc.contactKeys, key],
+    });
     newKeys.push(key);
     owners[channel] = clientId;
     touched.add(clientId);

@@ -2,7 +2,11 @@ import type { HeapEntry, ManagerHeap } from './manager-heap.ts';
 import type { RotationClient } from './types.ts';
 
 /** Managers who held the client within the last `noReturnRotations` rotations, the holder included (MISSION §2.4). */
-export function recentHolders(client: Pick<RotationClient, 'managerId' | 'formerHolders'>, seq: number, noReturnRotations: number): string[] {
+export function recentHolders(
+  client: Pick<RotationClient, 'managerId' | 'formerHolders'>,
+  seq: number,
+  noReturnRotations: number,
+): string[] {
   const out = client.managerId === null ? [] : [client.managerId];
   for (const f of client.formerHolders ?? []) {
     if (f.rotationSeq !== undefined && f.rotationSeq >= seq - noReturnRotations) out.push(f.managerId);
@@ -26,7 +30,12 @@ export function blockedReceivers(
  * The best current receiver in the heap who is not blocked for this client, left in the heap
  * (the caller re-pushes it with its new standing). With `ignoreBlocked`, simply the best one.
  */
-export function takeReceiver(heap: ManagerHeap, blocked: ReadonlyArray<number>, isCurrent: (e: HeapEntry) => boolean, ignoreBlocked = false): number | undefined {
+export function takeReceiver(
+  heap: ManagerHeap,
+  blocked: ReadonlyArray<number>,
+  isCurrent: (e: HeapEntry) => boolean,
+  ignoreBlocked = false,
+): number | undefined {
   const putBack: HeapEntry[] = [];
   let found: number | undefined;
   for (let e = heap.pop(isCurrent); e !== undefined; e = heap.pop(isCurrent)) {
