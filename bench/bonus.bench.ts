@@ -8,6 +8,7 @@ import { openFirestore } from '../functions/src/store/db.ts';
 import { publishRules } from '../functions/src/store/rules-store.ts';
 import { bonusRulesSchema } from '../functions/src/schema/rules-config.ts';
 import { countOperations } from '../test/support/counting-firestore.ts';
+import { rulesConfigSchema } from '../functions/src/schema/rules-config.ts';
 
 const month = '2026-03';
 const bonus = {
@@ -90,7 +91,7 @@ async function calculator(size: number): Promise<void> {
 
 async function job(size: number): Promise<void> {
   const db = openFirestore(`bench-bonus-${Date.now()}`);
-  await publishRules(db, { bonus }, { by: 'bench', at: '2026-01-01T00:00:00.000Z' });
+  await publishRules(db, rulesConfigSchema.parse({ bonus }), { by: 'bench', at: '2026-01-01T00:00:00.000Z' });
   const { clients, deals } = department(size);
   const t0 = performance.now();
   const writer = db.bulkWriter({ throttling: false });

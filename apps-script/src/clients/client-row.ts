@@ -3,7 +3,8 @@
 // the comparisons use, so switching the sheet's language or re-typing "Company" for "company"
 // never reads as an edit.
 import type { z } from 'zod';
-import { clientChangesSchema, createClientBody } from '../../../functions/src/api/schemas.ts';
+import { createClientBody } from '../../../functions/src/api/schemas.ts';
+import { clientChangesSchema } from '../../../functions/src/schema/client-changes.ts';
 import type { ListedClient } from '../api/wire.ts';
 import { messagesFor, type Messages } from '../messages.ts';
 import { cellText, isoDay, joinList, safeText, splitList, type CellValue, type DayFormatter } from '../sheet/cell-values.ts';

@@ -3,7 +3,12 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { isAppError } from '../errors.ts';
 import { log, withLogBindings } from '../logger.ts';
 import { toProblem } from '../http/problem.ts';
-import { collections } from '../store/collections.ts';
+import { createJobRun, finishJobRun, readJobRun, type JobRun } from '../store/job-run-store.ts';
+
+/** A running job older than this has lost its instance; callers are told to start it again. */
+export const staleAfterMs = 30 * 60 * 1000;
+/** Firestore documents hold at most 1 MiB; a bigger result is summarised. */
+const maxResultBytes = 800_000;
 
 /**
  * Long admin work (rotation apply, offboarding, a bonus month) outlives Apps Script's 60-second
@@ -11,21 +16,12 @@ import { collections } from '../store/collections.ts';
  * this instance (deploy with CPU always allocated, `--no-cpu-throttling`, or it would stall).
  * The jobs are idempotent, so one that an instance restart cut short is simply started again.
  */
-export type JobStatus = 'running' | 'done' | 'failed';
-export type JobRun = { id: string; kind: string; status: JobStatus; by: string; params: Record<string, unknown>; startedAt: string; finishedAt?: string; result?: unknown; error?: unknown };
-
-/** A running job older than this has lost its instance; callers are told to start it again. */
-export const staleAfterMs = 30 * 60 * 1000;
-/** Firestore documents hold at most 1 MiB; a bigger result is summarised. */
-const maxResultBytes = 800_000;
-
 export async function startJob(db: Firestore, job: { kind: string; by: string; at: string; params: Record<string, unknown> }, work: () => Promise<unknown>, summarise: (result: unknown) => unknown = (r) => r): Promise<JobRun> {
   const id = `api-${job.kind}-${randomUUID()}`;
-  const ref = db.collection(collections.jobRuns).doc(id);
   const run: JobRun = { id, kind: job.kind, status: 'running', by: job.by, params: job.params, startedAt: job.at };
-  await ref.create(run);
+  await createJobRun(db, run);
   void withLogBindings({ runId: id, job: job.kind }, async () => {
-    let patch: Partial<JobRun>;
+    let patch: Pick<JobRun, 'status' | 'result' | 'error'>;
     log().info({ by: job.by, params: job.params }, `job ${id} started`);
     try {
       const result = await work();
@@ -37,15 +33,15 @@ export async function startJob(db: Firestore, job: { kind: string; by: string; a
       else log().error({ err: e }, `job ${id} failed: ${String((e as Error)?.message ?? e)}`);
     }
     if (patch.status === 'done') log().info(`job ${id} done`);
-    await ref.update({ ...patch, finishedAt: new Date().toISOString() }).catch((e: unknown) => log().error({ err: e }, `job ${id} could not record its end`));
+    await finishJobRun(db, id, { ...patch, finishedAt: new Date().toISOString() }).catch((e: unknown) => log().error({ err: e }, `job ${id} could not record its end`));
   });
   return run;
 }
 
 export async function readJob(db: Firestore, id: string, now: Date): Promise<JobRun | undefined> {
-  const snap = await db.collection(collections.jobRuns).doc(id).get();
-  if (!snap.exists || !id.startsWith('api-')) return undefined;
-  const run = snap.data() as JobRun;
+  if (!id.startsWith('api-')) return undefined;
+  const run = await readJobRun(db, id);
+  if (run === undefined) return undefined;
   if (run.status === 'running' && now.getTime() - Date.parse(run.startedAt) > staleAfterMs) {
     return { ...run, status: 'failed', error: { detail: 'the job stopped without finishing (its instance was restarted); start it again: it is safe to repeat' } };
   }

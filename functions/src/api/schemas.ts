@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { happenedDateSchema, perAsOf } from '../schema/as-of.ts';
+import { perAsOf } from '../schema/as-of.ts';
+import { clientChangesSchemaAsOf } from '../schema/client-changes.ts';
 import { boundedText, idSchema, isoDateSchema, monthSchema, nameText } from '../schema/common.ts';
 import { clientSchema, clientSortKeys } from '../schema/client.ts';
 import { dealFields, refuseProfitOverAmount } from '../schema/deal.ts';
 import { channelSchema, consentMethodSchema, consentProofSchema } from '../schema/consent.ts';
+import { reportOutcomeSchema } from '../schema/history.ts';
 import { managerSchema, roleSchema } from '../schema/manager.ts';
 
 /** Request bodies and queries, composed from the shared schemas; every one strict. */
@@ -15,28 +17,6 @@ export const createClientBody = z
 
 /** An admin may also place the client with a manager (or leave it in the new base). */
 export const adminCreateClientBody = createClientBody.extend({ managerId: idSchema.nullable().optional(), attractedBy: idSchema.optional() }).strict();
-
-/** What staff may change on a client; `lostAt` is when the client was lost, never later than today. */
-export const clientChangesSchemaAsOf = perAsOf((asOf) =>
-  z
-    .object({
-      name: c.name,
-      kind: c.kind,
-      size: z.enum(['regular', 'large']),
-      phones: z.array(nameText(40)).max(20, 'at most 20 phones'),
-      emails: z.array(nameText(254)).max(20, 'at most 20 e-mails'),
-      taxNumber: nameText(12).nullable(),
-      source: c.source.unwrap().nullable(),
-      lostAt: happenedDateSchema(asOf).nullable(),
-      lostReason: boundedText(500).nullable(),
-      competitor: nameText(200).nullable(),
-    })
-    .partial()
-    .strict()
-    .refine((ch) => Object.keys(ch).length > 0, 'name at least one field to change'),
-);
-/** The same without the company's today (the add-on checks the format; the API also the day). */
-export const clientChangesSchema = clientChangesSchemaAsOf();
 
 export const versionSchema = z.number().int('must be a whole number').min(1, 'must be at least 1');
 
@@ -58,7 +38,7 @@ export const noteBody = z.object({ text: boundedText(5000).min(1, 'must not be e
 
 export const consentBody = z.object({ channel: channelSchema, status: z.enum(['granted', 'withdrawn']), method: consentMethodSchema, proof: consentProofSchema.default({}) }).strict();
 
-export const reportBody = z.object({ text: boundedText(5000).min(1, 'must not be empty'), outcome: z.enum(['deal', 'in-progress', 'no-need', 'unreachable', 'lost', 'other']) }).strict();
+export const reportBody = z.object({ text: boundedText(5000).min(1, 'must not be empty'), outcome: reportOutcomeSchema }).strict();
 
 export const publishRulesBody = z.object({ rules: z.unknown(), expectedVersion: z.number().int().min(0).optional() }).strict();
 

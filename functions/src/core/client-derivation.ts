@@ -1,40 +1,71 @@
 import type { Client, ClientDerived } from '../schema/client.ts';
 import type { Deal } from '../schema/deal.ts';
 import { dayOf } from '../schema/common.ts';
-import { mailableFlags } from './consent/mailing-eligibility.ts';
+import { mailableFlags, type ContactHolder, type MailableFlags } from './consent/mailing-eligibility.ts';
+
+// The one home of the fields a client document carries for the jobs' queries: every write of a
+// client (create, edit, pin, deal, consent, sign-up, import) takes them from here.
 
 /** Orders deals as the bonus rules count them: by date, then id. */
 export function compareDeals(a: Pick<Deal, 'date' | 'id'>, b: Pick<Deal, 'date' | 'id'>): number {
   return a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/**
- * The fields the jobs query on, computed from a client and all its deals (sorted or not).
- * A deal counts towards `dealsSinceAssignment` when the current manager made it on or after the
- * assignment day.
- */
-export function deriveClient(client: Client, deals: ReadonlyArray<Deal>, contactKeys: string[], version: number, updatedAt: string): ClientDerived {
-  let first: string | null = null;
-  let last: string | null = null;
-  let since = 0;
-  for (const d of deals) {
-    if (first === null || d.date < first) first = d.date;
-    if (last === null || d.date > last) last = d.date;
-    if (client.managerId !== null && d.managerId === client.managerId && client.assignedAt !== undefined && dayOf(d.date) >= dayOf(client.assignedAt)) since++;
-  }
+type Holding = Pick<Client, 'managerId' | 'assignedAt'>;
+
+/** A deal counts towards `dealsSinceAssignment` when the current manager made it on or after the assignment day. */
+export function countsForHolder(client: Holding, deal: Pick<Deal, 'date' | 'managerId'>): boolean {
+  return (
+    client.managerId !== null &&
+    deal.managerId === client.managerId &&
+    client.assignedAt !== undefined &&
+    dayOf(deal.date) >= dayOf(client.assignedAt)
+  );
+}
+
+export type DealFields = Pick<ClientDerived, 'dealCount' | 'dealsSinceAssignment' | 'firstDealAt' | 'lastDealAt'>;
+
+/** The deal fields from all of a client's deals (sorted or not). */
+export function dealFieldsOf(client: Holding, deals: ReadonlyArray<Pick<Deal, 'date' | 'managerId'>>): DealFields {
+  let fields: DealFields = { dealCount: 0, dealsSinceAssignment: 0, firstDealAt: null, lastDealAt: null };
+  for (const d of deals) fields = withDeal(client, fields, d);
+  return fields;
+}
+
+/** The deal fields after one more deal, from the stored ones: recording a deal need not read the others. */
+export function withDeal(client: Holding, fields: DealFields, deal: Pick<Deal, 'date' | 'managerId'>): DealFields {
   return {
-    contactKeys,
-    dealCount: deals.length,
-    dealsSinceAssignment: since,
-    firstDealAt: first,
-    lastDealAt: last,
-    rotatable: isRotatable(client),
-    mailable: mailableFlags(client),
-    version,
-    updatedAt,
+    dealCount: fields.dealCount + 1,
+    dealsSinceAssignment: fields.dealsSinceAssignment + (countsForHolder(client, deal) ? 1 : 0),
+    firstDealAt: fields.firstDealAt === null || deal.date < fields.firstDealAt ? deal.date : fields.firstDealAt,
+    lastDealAt: fields.lastDealAt === null || deal.date > fields.lastDealAt ? deal.date : fields.lastDealAt,
   };
 }
 
 export function isRotatable(client: Pick<Client, 'managerId' | 'lostAt' | 'pinned'>): boolean {
   return client.managerId !== null && client.lostAt === undefined && client.pinned !== true;
+}
+
+/** The flags that follow the client's own fields: whether rotation may take it, and per channel whether a list may go to it. */
+export function clientFlags(client: Pick<Client, 'managerId' | 'lostAt' | 'pinned'> & ContactHolder): {
+  rotatable: boolean;
+  mailable: MailableFlags;
+} {
+  return { rotatable: isRotatable(client), mailable: mailableFlags(client) };
+}
+
+/** Every derived field, computed from a client and all its deals. */
+export function deriveClient(
+  client: Client,
+  deals: ReadonlyArray<Deal>,
+  contactKeys: string[],
+  version: number,
+  updatedAt: string,
+): ClientDerived {
+  return { contactKeys, ...dealFieldsOf(client, deals), ...clientFlags(client), version, updatedAt };
+}
+
+/** The derived fields of a client just created (by staff, an admin or a sign-up): no deals yet, version 1. */
+export function newClientDerived(client: Client, contactKeys: string[], at: string): ClientDerived {
+  return deriveClient(client, [], contactKeys, 1, at);
 }

@@ -7,21 +7,19 @@ import type { MonthReport, StatementLine } from '../core/bonus/types.ts';
 import { addMonthsToMonth, companyDay, companyMonth, monthOf, monthRange } from '../core/calendar.ts';
 import { AppError, parseOrThrow } from '../errors.ts';
 import type { ScheduledJob } from '../http/scheduled-job.ts';
-import { idSchema, isoDateSchema, monthSchema } from '../schema/common.ts';
+import { isoDateSchema, monthSchema } from '../schema/common.ts';
 import {
   claimMonth,
   closedMonthsBefore,
   closeMonth,
   loadMonth,
   readMonthState,
-  readStatement as readStoredStatement,
   readStatements,
   recordBonusRun,
   rulesOfMonths,
   writeStatements,
   type MonthRules,
   type RulesCache,
-  type StoredStatement,
 } from '../store/bonus-store.ts';
 import { readRules } from '../store/rules-store.ts';
 
@@ -109,12 +107,6 @@ export async function closeBonusMonth(
   if (!state.computed) await computeBonusMonth(db, { month, by, at });
   await closeMonth(db, month, { at, by });
   return { month, closed: true };
-}
-
-export async function readStatement(db: Firestore, input: { month: string; managerId: string }): Promise<StoredStatement | undefined> {
-  const month = parseOrThrow(monthSchema, input.month, 'month', 'month');
-  const managerId = parseOrThrow(idSchema, input.managerId, 'manager id', 'managerId');
-  return readStoredStatement(db, month, managerId);
 }
 
 /** Cloud Scheduler, 05:00 on the 1st: computes the month that has just ended where the company works. */

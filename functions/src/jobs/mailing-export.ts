@@ -1,15 +1,15 @@
-import type { DocumentSnapshot, Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import { toCsv } from '../core/consent/mailing-csv.ts';
-import { selectForMailing, type MailingCandidate, type MailingSkip } from '../core/consent/mailing-eligibility.ts';
+import type { MailingSkip } from '../core/consent/mailing-eligibility.ts';
 import { issueUnsubscribeToken } from '../core/consent/unsubscribe-token.ts';
 import { unsubscribeConfigFromEnv, unsubscribeLink } from '../consent-http/unsubscribe-config.ts';
 import { AppError, parseOrThrow } from '../errors.ts';
-import type { ClientDoc } from '../schema/client.ts';
 import { boundedText, isoDateSchema } from '../schema/common.ts';
 import { channelSchema, type Channel } from '../schema/consent.ts';
 import { writeAudit } from '../store/audit-store.ts';
-import { collections, timeOrderedId } from '../store/collections.ts';
+import { timeOrderedId } from '../store/collections.ts';
+import { finishMailingExport, startMailingExport, takeMailingPage } from '../store/mailing-store.ts';
 import { readRules } from '../store/rules-store.ts';
 
 export type MailingRow = { clientId: string; name: string; channel: Channel; address: string; unsubscribeToken: string; unsubscribeUrl: string };
@@ -17,13 +17,6 @@ export type MailingRow = { clientId: string; name: string; channel: Channel; add
 export const mailingCsvHeader = ['client_id', 'name', 'channel', 'address', 'unsubscribe_url'] as const;
 
 const inputSchema = z.object({ channel: channelSchema, at: isoDateSchema, by: boundedText(200).min(1, 'must not be empty') }).strict();
-
-/** Clients per transaction: the marks of a page are read and written together. */
-const pageSize = 200;
-
-function markId(clientId: string, channel: Channel): string {
-  return `${clientId}_${channel}`;
-}
 
 /**
  * Exports the mailing list of one channel: only clients whose consent is granted, not withdrawn
@@ -42,49 +35,28 @@ export async function exportMailingList(db: Firestore, input: { channel: 'sms' |
   const { rules } = await readRules(db);
   const cadenceDays = channel === 'sms' ? rules.mailing.smsCadenceDays : rules.mailing.emailCadenceDays;
   const exportId = `${channel}-${timeOrderedId(at)}`;
-  const exportRef = db.collection(collections.mailingExports).doc(exportId);
-  await exportRef.create({ exportId, channel, at, by, cadenceDays, status: 'running' });
+  await startMailingExport(db, { exportId, channel, at, by, cadenceDays });
   const rows: MailingRow[] = [];
   const skipped: Record<MailingSkip['reason'], number> = { 'no-consent': 0, withdrawn: 0, dead: 0, 'no-address': 0, cadence: 0 };
   try {
-    let after: DocumentSnapshot | undefined;
-    for (;;) {
-      let query = db.collection(collections.clients).where(`mailable.${channel}`, '==', true).orderBy('__name__').limit(pageSize);
-      if (after !== undefined) query = query.startAfter(after);
-      const page = await query.get();
-      if (page.empty) break;
-      after = page.docs[page.docs.length - 1];
-      const picked = await db.runTransaction(async (tx) => {
-        const clientRefs = page.docs.map((d) => d.ref);
-        const markRefs = page.docs.map((d) => db.collection(collections.mailingMarks).doc(markId(d.id, channel)));
-        const snaps = await tx.getAll(...clientRefs, ...markRefs);
-        const candidates: MailingCandidate[] = [];
-        page.docs.forEach((_, i) => {
-          const client = snaps[i]!;
-          if (!client.exists) return;
-          const c = client.data() as ClientDoc;
-          candidates.push({ id: c.id, name: c.name, phones: c.phones, emails: c.emails, consents: c.consents, lastExportAt: snaps[page.docs.length + i]!.get('lastExportAt') as string | undefined });
-        });
-        const selection = selectForMailing(candidates, { channel, at, cadenceDays });
-        for (const p of selection.picked) {
-          tx.set(db.collection(collections.mailingMarks).doc(markId(p.clientId, channel)), { clientId: p.clientId, channel, lastExportAt: at, exportId });
-          tx.set(exportRef.collection('contacts').doc(p.clientId), { clientId: p.clientId, address: p.address, at });
-        }
-        return selection;
-      });
-      for (const s of picked.skipped) skipped[s.reason]++;
-      for (const p of picked.picked) {
+    let after: string | undefined;
+    let more = true;
+    while (more) {
+      const page = await takeMailingPage(db, { exportId, channel, at, cadenceDays, after });
+      for (const s of page.skipped) skipped[s.reason]++;
+      for (const p of page.picked) {
         const token = issueUnsubscribeToken(config.secret, { clientId: p.clientId, channel, address: p.address, issuedAt: Date.parse(at) });
         rows.push({ clientId: p.clientId, name: p.name, channel, address: p.address, unsubscribeToken: token, unsubscribeUrl: unsubscribeLink(url, token) });
       }
-      if (page.size < pageSize) break;
+      after = page.last;
+      more = page.more;
     }
   } catch (e) {
-    await exportRef.update({ status: 'failed', count: rows.length });
+    await finishMailingExport(db, exportId, { status: 'failed', count: rows.length });
     await writeAudit(db, { at, actor: by, action: 'mailing.export', outcome: 'failed', target: exportId, details: { channel, count: rows.length, error: (e as Error).message?.slice(0, 500) ?? String(e) } });
     throw e;
   }
-  await exportRef.update({ status: 'done', count: rows.length, skipped });
+  await finishMailingExport(db, exportId, { status: 'done', count: rows.length, skipped });
   await writeAudit(db, { at, actor: by, action: 'mailing.export', outcome: 'ok', target: exportId, details: { channel, count: rows.length, cadenceDays, skipped } });
   const csv = toCsv(
     mailingCsvHeader,

@@ -10,7 +10,6 @@ import type { ScheduledJob } from '../http/scheduled-job.ts';
 import { idSchema, isoDateSchema } from '../schema/common.ts';
 import {
   claimRun,
-  deactivateLeaver,
   finishRun,
   nextRotationSeq,
   readPlan,
@@ -30,6 +29,7 @@ import {
   type MoveOutcomes,
   type ReadClient,
 } from '../store/rotation-store.ts';
+import { deactivateManager } from '../store/manager-store.ts';
 import { readRules } from '../store/rules-store.ts';
 
 export type { RotationReport };
@@ -141,7 +141,7 @@ export async function offboardManager(
     },
   };
   if (input.dryRun === true) return preview(db, spec);
-  await deactivateLeaver(db, managerId, { day: at, at: stamp, by: input.by });
+  await deactivateManager(db, managerId, { day: at, at: stamp, by: input.by });
   return apply(db, spec, options);
 }
 

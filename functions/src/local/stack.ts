@@ -14,6 +14,7 @@ import { freePort, startEmulator, type Emulator } from './emulator.ts';
 import { demoCompany } from './demo-company.ts';
 import { startDevIdentity } from './dev-identity.ts';
 import { rawSnapshotFromObject } from '../cli/snapshot-files.ts';
+import { hasAnyClient } from '../store/client-list-store.ts';
 import { importSnapshot } from '../store/snapshot-import.ts';
 import { openFirestore } from '../store/db.ts';
 
@@ -171,7 +172,7 @@ async function main(): Promise<void> {
   const keep = dataKeeper(emulator);
 
   const db = openFirestore(projectId);
-  if ((await db.collection('clients').limit(1).get()).empty) {
+  if (!(await hasAnyClient(db))) {
     const started = Date.now();
     const snapshot = demoCompany({ today: new Date(), clients: Number(flags['demo-clients']) });
     const result = await importSnapshot(db, rawSnapshotFromObject(snapshot), { at: new Date().toISOString(), by: 'seed', throttle: false });

@@ -4,6 +4,10 @@ import { boundedText, idSchema, nameText } from './common.ts';
 import { channelSchema, consentChangeMethodSchema, consentProofSchema } from './consent.ts';
 import { dealMoneyFields, refuseProfitOverAmount } from './deal.ts';
 
+/** What a handover report says came of a handed-over client. */
+export const reportOutcomeSchema = z.enum(['deal', 'in-progress', 'no-need', 'unreachable', 'lost', 'other'], 'must be one of deal, in-progress, no-need, unreachable, lost, other');
+export type ReportOutcome = z.infer<typeof reportOutcomeSchema>;
+
 export const historyEntrySchemaAsOf = perAsOf((asOf) => {
   const base = {
     id: idSchema,
@@ -49,7 +53,7 @@ export const historyEntrySchemaAsOf = perAsOf((asOf) => {
         type: z.literal('report'),
         taskId: nameText(300),
         text: boundedText(5000).min(1, 'must not be empty'),
-        outcome: z.enum(['deal', 'in-progress', 'no-need', 'unreachable', 'lost', 'other']),
+        outcome: reportOutcomeSchema,
       })
       .strict(),
     z.object({ ...base, type: z.literal('lost'), reason: boundedText(500), competitor: nameText(200).optional() }).strict(),
@@ -60,3 +64,6 @@ export const historyEntrySchema = historyEntrySchemaAsOf();
 
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 export type HistoryType = HistoryEntry['type'];
+
+/** A history entry about to be written: the store gives it a time-ordered id unless it has one. */
+export type NewHistoryEntry = HistoryEntry extends infer E ? (E extends HistoryEntry ? Omit<E, 'id'> & { id?: string } : never) : never;

@@ -3,6 +3,7 @@ export * from './as-of.ts';
 export * from './manager.ts';
 export * from './consent.ts';
 export * from './client.ts';
+export * from './client-changes.ts';
 export * from './deal.ts';
 export * from './history.ts';
 export * from './rules-config.ts';

@@ -1,5 +1,6 @@
-import { FieldValue, type Firestore, type Transaction } from 'firebase-admin/firestore';
+import { FieldPath, FieldValue, type Firestore, type Transaction } from 'firebase-admin/firestore';
 import { collections, timeOrderedId } from './collections.ts';
+import { decodePageCursor, encodePageCursor } from './page-cursor.ts';
 
 /** Who did what to which data: every export, admin action and refused access (MISSION §5). */
 export type AuditEntry = {
@@ -47,4 +48,23 @@ export async function countUnauthenticatedRefusal(db: Firestore, input: { at: st
       { merge: true },
     );
   return id;
+}
+
+export type AuditPage = { entries: Array<AuditEntry & { id: string }>; nextCursor: string | null };
+
+/** The audit log newest first, a page at a time. */
+export async function listAudit(db: Firestore, query: { limit: number; cursor?: string | undefined }): Promise<AuditPage> {
+  // Firestore scans document names only ascending; the timestamp gives newest-first order.
+  let q = db.collection(collections.audit).orderBy('at', 'desc').orderBy(FieldPath.documentId(), 'desc');
+  if (query.cursor !== undefined) {
+    const after = decodePageCursor(query.cursor, { settings: [], nullValue: false });
+    q = q.startAfter(after.value, after.id);
+  }
+  const snap = await q.limit(query.limit + 1).get();
+  const docs = snap.docs.slice(0, query.limit);
+  const last = docs[docs.length - 1];
+  return {
+    entries: docs.map((d) => ({ id: d.id, ...(d.data() as AuditEntry) })),
+    nextCursor: snap.size > query.limit && last ? encodePageCursor([], { value: last.get('at') as string, id: last.id }) : null,
+  };
 }

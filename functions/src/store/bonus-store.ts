@@ -226,8 +226,8 @@ export async function readStatements(db: Firestore, month: string): Promise<Stor
   return list.sort((a, b) => (a.managerId < b.managerId ? -1 : 1));
 }
 
-export async function readStatement(db: Firestore, month: string, managerId: string): Promise<StoredStatement | undefined> {
-  const snap = await statementRef(db, month, managerId).get();
+export async function readStatement(db: Firestore, key: { month: string; managerId: string }): Promise<StoredStatement | undefined> {
+  const snap = await statementRef(db, key.month, key.managerId).get();
   return snap.exists ? hydrate(snap) : undefined;
 }
 

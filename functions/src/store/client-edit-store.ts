@@ -1,10 +1,10 @@
 import type { Firestore } from 'firebase-admin/firestore';
-import { isRotatable } from '../core/client-derivation.ts';
-import { mailableFlags } from '../core/consent/mailing-eligibility.ts';
+import { clientFlags, isRotatable } from '../core/client-derivation.ts';
 import { AppError, isAppError, issuesFromZod, type FieldIssue } from '../errors.ts';
 import { clientSchema, type Client, type ClientDoc } from '../schema/client.ts';
-import type { HistoryEntry } from '../schema/history.ts';
-import { appendHistory, clientFromDoc, findDuplicates, normaliseClient, type Actor, type NewHistoryEntry } from './client-store.ts';
+import type { ClientChanges } from '../schema/client-changes.ts';
+import type { HistoryEntry, NewHistoryEntry } from '../schema/history.ts';
+import { appendHistory, clientFromDoc, findDuplicates, normaliseClient, type Actor } from './client-store.ts';
 import { writeAuditInTransaction } from './audit-store.ts';
 import { collections, contactKeyId } from './collections.ts';
 
@@ -15,20 +15,6 @@ export function clientView(doc: ClientDoc): ClientView {
   const { contactKeys: _keys, ...view } = doc;
   return view;
 }
-
-/** What staff may change on a client; `null` clears an optional field. Never the holder, pin or attribution. */
-export type ClientChanges = {
-  name?: string;
-  kind?: 'person' | 'company';
-  size?: 'regular' | 'large';
-  phones?: string[];
-  emails?: string[];
-  taxNumber?: string | null;
-  source?: string | null;
-  lostAt?: string | null;
-  lostReason?: string | null;
-  competitor?: string | null;
-};
 
 /** Whose clients the caller may touch: a manager only their own, an admin any. */
 export type ClientScope = { managerId: string } | 'any';
@@ -120,7 +106,7 @@ async function applyEdit(db: Firestore, input: EditInput): Promise<EditOutcome> 
     if (!parsed.success) return { status: 'invalid', errors: issuesFromZod(parsed.error, 'changes') };
     const lostProblem = lostMarkProblem(current, parsed.data, input.mayReinstate);
     if (lostProblem !== undefined) return lostProblem;
-    let normalised;
+    let normalised: ReturnType<typeof normaliseClient>;
     try {
       normalised = normaliseClient(parsed.data, 'changes');
     } catch (e) {
@@ -142,7 +128,7 @@ async function applyEdit(db: Firestore, input: EditInput): Promise<EditOutcome> 
       };
     }
     // New contacts change which address a mailing would use, so the mailable flags follow them.
-    const doc = { ...derivedOf(current), ...client, contactKeys: keys, rotatable: isRotatable(client), mailable: mailableFlags(client), version: current.version + 1, updatedAt: input.actor.at, lastEdit: { by: input.actor.by, at: input.actor.at } } as ClientDoc;
+    const doc = { ...derivedOf(current), ...client, contactKeys: keys, ...clientFlags(client), version: current.version + 1, updatedAt: input.actor.at, lastEdit: { by: input.actor.by, at: input.actor.at } } as ClientDoc;
     tx.set(ref, doc);
     for (const s of removedSnaps) if (s.exists && s.get('clientId') === input.clientId) tx.delete(s.ref);
     for (const k of added) tx.set(db.collection(collections.contactKeys).doc(contactKeyId(k)), { clientId: input.clientId, key: k });

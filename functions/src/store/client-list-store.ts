@@ -2,12 +2,11 @@ import { FieldPath, type Firestore, type Query } from 'firebase-admin/firestore'
 import { companyDay } from '../core/calendar.ts';
 import { clientMatcher, hasFilter } from '../core/client-search.ts';
 import { holdingFacts } from '../core/holding-facts.ts';
-import { AppError } from '../errors.ts';
 import type { ClientDoc, ClientHoldingFacts, ClientSortKey } from '../schema/client.ts';
-import { isDocumentId, isWellFormedText } from '../schema/common.ts';
 import { clientView, type ClientView } from './client-edit-store.ts';
 import { collections } from './collections.ts';
 import type { HandoverTask } from './handover-store.ts';
+import { decodePageCursor, encodePageCursor, type PagePosition } from './page-cursor.ts';
 import { readRules } from './rules-store.ts';
 
 export type ClientListQuery = {
@@ -61,7 +60,7 @@ export async function listClients(db: Firestore, query: ClientListQuery): Promis
       if (out.length === query.limit) return { clients: out, nextCursor: encodeCursor(query, doc) };
     }
     if (snap.size < scanBatch) return { clients: out, nextCursor: null };
-    if (scanned >= maxScan) return { clients: out, nextCursor: after ? encodeRaw(query, after.value, after.id) : null };
+    if (scanned >= maxScan) return { clients: out, nextCursor: after ? cursorAfter(query, after) : null };
   }
 }
 
@@ -69,27 +68,21 @@ function sortValue(doc: ClientDoc, sort: ClientSortKey): string | null {
   return (doc[sort] as string | null | undefined) ?? null;
 }
 
-function encodeRaw(query: ClientListQuery, value: string | null, id: string): string {
-  return Buffer.from(JSON.stringify([query.sort, query.order, value, id])).toString('base64url');
+function cursorAfter(query: ClientListQuery, position: PagePosition): string {
+  return encodePageCursor([query.sort, query.order], position);
 }
 
 function encodeCursor(query: ClientListQuery, doc: ClientDoc): string {
-  return encodeRaw(query, sortValue(doc, query.sort), doc.id);
+  return cursorAfter(query, { value: sortValue(doc, query.sort), id: doc.id });
 }
 
-function decodeCursor(cursor: string, query: ClientListQuery): { value: string | null; id: string } {
-  const bad = () => new AppError('invalid-input', 'the cursor is not one this list gave out', { issues: [{ path: 'cursor', message: 'unknown cursor; start again without it (the sort may have changed)' }] });
-  let raw: unknown;
-  try {
-    raw = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw bad();
-  }
-  if (!Array.isArray(raw) || raw.length !== 4 || raw[0] !== query.sort || raw[1] !== query.order) throw bad();
-  const [, , value, id] = raw as unknown[];
-  // The cursor comes from outside: what goes into the query must be text Firestore takes and a valid id.
-  if ((value !== null && (typeof value !== 'string' || !isWellFormedText(value))) || typeof id !== 'string' || !isDocumentId(id)) throw bad();
-  return { value, id };
+function decodeCursor(cursor: string, query: ClientListQuery): PagePosition {
+  return decodePageCursor(cursor, { settings: [query.sort, query.order], nullValue: true, hint: 'the sort may have changed' });
+}
+
+/** Whether the base holds any client at all (one read). */
+export async function hasAnyClient(db: Firestore): Promise<boolean> {
+  return !(await db.collection(collections.clients).limit(1).select().get()).empty;
 }
 
 /** Due days of open handover tasks by `managerId/clientId`: one query per holder, or one for all. */

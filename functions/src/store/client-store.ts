@@ -1,12 +1,10 @@
 import type { Firestore, Transaction, WriteBatch } from 'firebase-admin/firestore';
 import { normaliseContacts } from '../core/contact-normalisation.ts';
-import { compareDeals, isRotatable } from '../core/client-derivation.ts';
-import { mailableFlags } from '../core/consent/mailing-eligibility.ts';
-import { AppError, formatPath, issuesFromZod } from '../errors.ts';
-import { clientSchema, type Client, type ClientDoc } from '../schema/client.ts';
-import { dayOf } from '../schema/common.ts';
-import { dealSchema, type Deal, type DealDoc } from '../schema/deal.ts';
-import { historyEntrySchema, type HistoryEntry } from '../schema/history.ts';
+import { compareDeals, newClientDerived, withDeal } from '../core/client-derivation.ts';
+import { AppError, formatPath } from '../errors.ts';
+import type { Client, ClientDoc } from '../schema/client.ts';
+import type { Deal, DealDoc } from '../schema/deal.ts';
+import { historyEntrySchema, type HistoryEntry, type NewHistoryEntry } from '../schema/history.ts';
 import { collections, contactKeyId, timeOrderedId } from './collections.ts';
 
 /** Keys that exist on the document only to serve queries and concurrency; not part of `Client`. */
@@ -67,28 +65,14 @@ export function checkHolder(client: Pick<ClientDoc, 'managerId'>, clientId: stri
  * Creates a client, refusing it when any normalised phone, e-mail or tax number is already in the
  * base (the error carries the existing client's id and nothing else about it).
  */
-export async function createClient(db: Firestore, input: unknown, actor: Actor): Promise<ClientDoc> {
-  const parsed = clientSchema.safeParse(input);
-  if (!parsed.success) throw new AppError('invalid-input', 'invalid client', { issues: issuesFromZod(parsed.error, '', input) });
-  const { client, keys } = normaliseClient(parsed.data);
+export async function createClient(db: Firestore, input: Client, actor: Actor): Promise<ClientDoc> {
+  const { client, keys } = normaliseClient(input);
   const ref = db.collection(collections.clients).doc(client.id);
   return db.runTransaction(async (tx) => {
     const [existing, dupes] = await Promise.all([tx.get(ref), findDuplicates(tx, db, keys)]);
     if (existing.exists) throw new AppError('duplicate', `a client with id ${client.id} already exists`, { issues: [{ path: 'id', message: 'already exists' }], details: { existingClientId: client.id, field: 'id' } });
     if (dupes.length > 0) throw duplicateError(dupes);
-    const doc: ClientDoc = {
-      ...client,
-      createdAt: client.createdAt ?? actor.at,
-      contactKeys: keys,
-      dealCount: 0,
-      dealsSinceAssignment: 0,
-      firstDealAt: null,
-      lastDealAt: null,
-      rotatable: isRotatable(client),
-      mailable: mailableFlags(client),
-      version: 1,
-      updatedAt: actor.at,
-    };
+    const doc: ClientDoc = { ...client, createdAt: client.createdAt ?? actor.at, ...newClientDerived(client, keys, actor.at) };
     tx.create(ref, doc);
     for (const k of keys) tx.create(db.collection(collections.contactKeys).doc(contactKeyId(k)), { clientId: client.id, key: k });
     return doc;
@@ -104,12 +88,10 @@ export function newHistoryId(at: string): string {
   return timeOrderedId(at);
 }
 
-/** Appends a validated history entry inside a transaction (history is never updated or deleted). */
-export type NewHistoryEntry = HistoryEntry extends infer E ? (E extends HistoryEntry ? Omit<E, 'id'> & { id?: string } : never) : never;
-
 /** A transaction, or a batch that commits the entry atomically with the change it records. */
 export type HistoryWriter = Pick<Transaction, 'create'> | Pick<WriteBatch, 'create'>;
 
+/** Appends a validated history entry inside a transaction (history is never updated or deleted). */
 export function appendHistory(tx: HistoryWriter, db: Firestore, entry: NewHistoryEntry): HistoryEntry {
   const withId = { ...entry, id: entry.id ?? newHistoryId(entry.at) };
   const valid = historyEntrySchema.parse(withId);
@@ -121,10 +103,7 @@ export function appendHistory(tx: HistoryWriter, db: Firestore, entry: NewHistor
  * Records a deal and keeps the client's derived fields current. `seq` is the number of deals the
  * client had before, plus one: deals are numbered in the order they are recorded.
  */
-export async function recordDeal(db: Firestore, input: unknown, actor: Actor, guard: HolderGuard = {}): Promise<DealDoc> {
-  const parsed = dealSchema.safeParse(input);
-  if (!parsed.success) throw new AppError('invalid-input', 'invalid deal', { issues: issuesFromZod(parsed.error, '', input) });
-  const deal: Deal = parsed.data;
+export async function recordDeal(db: Firestore, deal: Deal, actor: Actor, guard: HolderGuard = {}): Promise<DealDoc> {
   const clientRef = db.collection(collections.clients).doc(deal.clientId);
   const dealRef = db.collection(collections.deals).doc(deal.id);
   return db.runTransaction(async (tx) => {
@@ -135,15 +114,7 @@ export async function recordDeal(db: Firestore, input: unknown, actor: Actor, gu
     const c = clientSnap!.data() as ClientDoc;
     const doc: DealDoc = { ...deal, seq: c.dealCount + 1 };
     tx.create(dealRef, doc);
-    const countsForHolder = c.managerId !== null && deal.managerId === c.managerId && c.assignedAt !== undefined && dayOf(deal.date) >= dayOf(c.assignedAt);
-    tx.update(clientRef, {
-      dealCount: c.dealCount + 1,
-      dealsSinceAssignment: c.dealsSinceAssignment + (countsForHolder ? 1 : 0),
-      firstDealAt: c.firstDealAt === null || deal.date < c.firstDealAt ? deal.date : c.firstDealAt,
-      lastDealAt: c.lastDealAt === null || deal.date > c.lastDealAt ? deal.date : c.lastDealAt,
-      version: c.version + 1,
-      updatedAt: actor.at,
-    });
+    tx.update(clientRef, { ...withDeal(c, c, deal), version: c.version + 1, updatedAt: actor.at });
     appendHistory(tx, db, { type: 'deal', clientId: deal.clientId, at: actor.at, by: actor.by, dealId: deal.id, managerId: deal.managerId, amount: deal.amount, profit: deal.profit });
     return doc;
   });

@@ -1,23 +1,15 @@
 import type { Firestore, Transaction } from 'firebase-admin/firestore';
-import { z } from 'zod';
-import { applyConsentChange, consentFor, type ConsentChange } from '../core/consent/consent-state.ts';
-import { mailableFlags } from '../core/consent/mailing-eligibility.ts';
+import { consentEntry, incentiveEntry, withConsentChange, withIncentive } from '../core/consent/client-consents.ts';
+import { consentFor, type ConsentChange } from '../core/consent/consent-state.ts';
 import { normaliseEmail, normalisePhone } from '../core/contact-normalisation.ts';
-import { AppError, parseOrThrow } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type { ClientDoc } from '../schema/client.ts';
-import { boundedText, idSchema, isoDateSchema } from '../schema/common.ts';
-import { channelSchema, consentMethodSchema, consentProofSchema, incentiveSchema, type Channel, type Consent, type ConsentMethod, type ConsentProof, type Incentive } from '../schema/consent.ts';
+import type { Channel, Consent, ConsentMethod, ConsentProof, Incentive } from '../schema/consent.ts';
 import { appendHistory, checkHolder, type HolderGuard } from './client-store.ts';
 import { collections } from './collections.ts';
 
 /** The client fields a consent or incentive change rewrites; `version` always moves on. */
 type ConsentFields = Pick<ClientDoc, 'consents' | 'incentives' | 'mailable' | 'version' | 'updatedAt'>;
-
-/** The client after one consent change, with its mailable flags kept in step. */
-export function withConsentChange(doc: ClientDoc, change: ConsentChange): ClientDoc {
-  const consents = applyConsentChange(doc.consents ?? [], change);
-  return { ...doc, consents, mailable: mailableFlags({ ...doc, consents }) };
-}
 
 function changedFields(doc: ClientDoc, at: string): ConsentFields {
   return { consents: doc.consents, incentives: doc.incentives, mailable: doc.mailable, version: doc.version + 1, updatedAt: at };
@@ -25,14 +17,13 @@ function changedFields(doc: ClientDoc, at: string): ConsentFields {
 
 /** Appends the consent entry and applies it to the in-memory client; the caller writes the client once. */
 export function stageConsentChange(tx: Transaction, db: Firestore, doc: ClientDoc, change: ConsentChange, by: string): ClientDoc {
-  appendHistory(tx, db, { type: 'consent', clientId: doc.id, at: change.at, by, channel: change.channel, status: change.status, method: change.method, proof: change.proof });
+  appendHistory(tx, db, consentEntry(doc.id, change, by));
   return withConsentChange(doc, change);
 }
 
 export function stageIncentive(tx: Transaction, db: Firestore, doc: ClientDoc, incentive: Incentive, by: string): ClientDoc {
-  appendHistory(tx, db, { type: 'incentive', clientId: doc.id, at: incentive.at, by, kind: incentive.kind, ...(incentive.reference !== undefined ? { reference: incentive.reference } : {}) });
-  // The newest 50 are kept on the client (the schema's bound); the history keeps them all.
-  return { ...doc, incentives: [...(doc.incentives ?? []), incentive].slice(-50) };
+  appendHistory(tx, db, incentiveEntry(doc.id, incentive, by));
+  return withIncentive(doc, incentive);
 }
 
 function clientRef(db: Firestore, clientId: string) {
@@ -45,18 +36,6 @@ async function readClientIn(tx: Transaction, db: Firestore, clientId: string): P
   return snap.data() as ClientDoc;
 }
 
-const recordConsentSchema = z
-  .object({
-    clientId: idSchema,
-    channel: channelSchema,
-    status: z.enum(['granted', 'withdrawn']),
-    method: consentMethodSchema,
-    proof: consentProofSchema,
-    at: isoDateSchema,
-    by: boundedText(200).min(1, 'must not be empty'),
-  })
-  .strict();
-
 /**
  * Records a consent given or withdrawn (by staff, an import, a form): the history entry with its
  * proof and the client's current consent change in one transaction, so the proof and the state
@@ -64,17 +43,16 @@ const recordConsentSchema = z
  */
 export async function recordConsent(
   db: Firestore,
-  input: { clientId: string; channel: 'sms' | 'email'; status: 'granted' | 'withdrawn'; method: ConsentMethod; proof: ConsentProof; at: string; by: string },
+  input: { clientId: string; channel: Channel; status: 'granted' | 'withdrawn'; method: ConsentMethod; proof: ConsentProof; at: string; by: string },
   guard: HolderGuard = {},
 ): Promise<Consent> {
-  const v = parseOrThrow(recordConsentSchema, input, 'consent');
-  const proof: ConsentProof = { ...v.proof, recordedBy: v.proof.recordedBy ?? v.by };
+  const proof: ConsentProof = { ...input.proof, recordedBy: input.proof.recordedBy ?? input.by };
   return db.runTransaction(async (tx) => {
-    const doc = await readClientIn(tx, db, v.clientId);
-    checkHolder(doc, v.clientId, guard);
-    const next = stageConsentChange(tx, db, doc, { channel: v.channel, status: v.status, at: v.at, method: v.method, proof }, v.by);
-    tx.update(clientRef(db, v.clientId), changedFields(next, v.at));
-    return consentFor(next.consents, v.channel)!;
+    const doc = await readClientIn(tx, db, input.clientId);
+    checkHolder(doc, input.clientId, guard);
+    const next = stageConsentChange(tx, db, doc, { channel: input.channel, status: input.status, at: input.at, method: input.method, proof }, input.by);
+    tx.update(clientRef(db, input.clientId), changedFields(next, input.at));
+    return consentFor(next.consents, input.channel)!;
   });
 }
 
@@ -146,15 +124,12 @@ export async function markContactDead(db: Firestore, input: { channel: Channel; 
   return out;
 }
 
-const recordIncentiveSchema = z.object({ clientId: idSchema, incentive: incentiveSchema, by: boundedText(200).min(1, 'must not be empty') }).strict();
-
 /** Records an incentive given for a questionnaire (discount card, gift, prize-draw entry). */
 export async function recordIncentive(db: Firestore, input: { clientId: string; incentive: Incentive; by: string }): Promise<Incentive> {
-  const v = parseOrThrow(recordIncentiveSchema, input, 'incentive');
   return db.runTransaction(async (tx) => {
-    const doc = await readClientIn(tx, db, v.clientId);
-    const next = stageIncentive(tx, db, doc, v.incentive, v.by);
-    tx.update(clientRef(db, v.clientId), changedFields(next, v.incentive.at));
-    return v.incentive;
+    const doc = await readClientIn(tx, db, input.clientId);
+    const next = stageIncentive(tx, db, doc, input.incentive, input.by);
+    tx.update(clientRef(db, input.clientId), changedFields(next, input.incentive.at));
+    return input.incentive;
   });
 }

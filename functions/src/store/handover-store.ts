@@ -1,9 +1,8 @@
 import type { Firestore } from 'firebase-admin/firestore';
-import { z } from 'zod';
 import type { PlannedMove } from '../core/rotation/types.ts';
-import { AppError, parseOrThrow } from '../errors.ts';
-import { boundedText, daySchema, idSchema, isoDateSchema } from '../schema/common.ts';
-import { historyEntrySchema } from '../schema/history.ts';
+import { AppError } from '../errors.ts';
+import { forEachConcurrently } from '../worker-pool.ts';
+import type { ReportOutcome } from '../schema/history.ts';
 import { appendHistory } from './client-store.ts';
 import { collections } from './collections.ts';
 
@@ -24,42 +23,36 @@ export type HandoverTask = {
   outcome?: string;
 };
 
-type ReportOutcome = Extract<z.infer<typeof historyEntrySchema>, { type: 'report' }>['outcome'];
-
-const reportInputSchema = z
-  .object({
-    taskId: boundedText(300).min(1, 'must not be empty'),
-    managerId: idSchema,
-    text: boundedText(5000).min(1, 'must not be empty'),
-    outcome: z.enum(['deal', 'in-progress', 'no-need', 'unreachable', 'lost', 'other'], 'must be one of deal, in-progress, no-need, unreachable, lost, other'),
-    at: isoDateSchema,
-  })
-  .strict();
+/** Marks a not-found that hides another manager's task, so the caller can audit the attempt. */
+export const foreignTask = Symbol("another manager's task");
 
 /**
  * The new manager's report on a handed-over client (MISSION §2.6): closes the task and appends a
  * `report` entry to the client's history, together. Filing again on a closed task writes nothing
  * and answers the same (a retried request must not add a second report).
  */
-export async function fileHandoverReport(db: Firestore, input: { taskId: string; managerId: string; text: string; outcome: string; at: string }): Promise<{ taskId: string; clientId: string }> {
-  const valid = parseOrThrow(reportInputSchema, input, 'handover report');
-  const ref = db.collection(collections.tasks).doc(valid.taskId);
+export async function fileHandoverReport(
+  db: Firestore,
+  report: { taskId: string; managerId: string; text: string; outcome: ReportOutcome; at: string },
+): Promise<{ taskId: string; clientId: string }> {
+  const ref = db.collection(collections.tasks).doc(report.taskId);
   return db.runTransaction(async (tx) => {
     const snap = await tx.get(ref);
     const task = snap.data() as HandoverTask | undefined;
     // Another manager's task reads as absent: nobody learns what was handed to a colleague.
-    if (!task || task.managerId !== valid.managerId) throw new AppError('not-found', `task ${valid.taskId} not found`, { issues: [{ path: 'taskId', message: 'no such task of yours' }] });
+    if (!task || task.managerId !== report.managerId) {
+      throw new AppError('not-found', `task ${report.taskId} not found`, { issues: [{ path: 'taskId', message: 'no such task of yours' }], ...(task ? { cause: foreignTask } : {}) });
+    }
     if (task.status === 'closed') return { taskId: task.id, clientId: task.clientId };
-    appendHistory(tx, db, { type: 'report', clientId: task.clientId, at: valid.at, by: valid.managerId, taskId: task.id, text: valid.text, outcome: valid.outcome as ReportOutcome });
-    tx.update(ref, { status: 'closed', closedAt: valid.at, outcome: valid.outcome });
+    appendHistory(tx, db, { type: 'report', clientId: task.clientId, at: report.at, by: report.managerId, taskId: task.id, text: report.text, outcome: report.outcome });
+    tx.update(ref, { status: 'closed', closedAt: report.at, outcome: report.outcome });
     return { taskId: task.id, clientId: task.clientId };
   });
 }
 
 /** A manager's open report tasks, earliest deadline first. */
 export async function listOpenTasks(db: Firestore, managerId: string): Promise<HandoverTask[]> {
-  const id = parseOrThrow(idSchema, managerId, 'manager id', 'managerId') as string;
-  const snap = await db.collection(collections.tasks).where('managerId', '==', id).where('status', '==', 'open').orderBy('dueDate').get();
+  const snap = await db.collection(collections.tasks).where('managerId', '==', managerId).where('status', '==', 'open').orderBy('dueDate').get();
   return snap.docs.map((d) => d.data() as HandoverTask);
 }
 
@@ -72,27 +65,21 @@ export async function flagOverdueReports(
   db: Firestore,
   input: { day: string; at: string },
 ): Promise<{ at: string; flagged: number; taskIds: string[] }> {
-  const day = parseOrThrow(daySchema, input.day, 'day', 'day') as string;
-  const at = parseOrThrow(isoDateSchema, input.at, 'date', 'at') as string;
+  const { day, at } = input;
   const snap = await db.collection(collections.tasks).where('status', '==', 'open').where('overdue', '==', false).where('dueDate', '<', day).get();
   // One small transaction per task: the flag and the admin alert land together, and a task
   // closed between the query and the flag is left alone.
   const flagged: string[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < snap.docs.length) {
-      const ref = snap.docs[next++]!.ref;
-      const done = await db.runTransaction(async (tx) => {
-        const task = (await tx.get(ref)).data() as HandoverTask | undefined;
-        if (!task || task.status !== 'open' || task.overdue) return false;
-        tx.update(ref, { overdue: true, overdueAt: at });
-        tx.set(db.collection(collections.adminAlerts).doc(`overdue-report_${task.id}`), { type: 'overdue-report', taskId: task.id, clientId: task.clientId, managerId: task.managerId, dueDate: task.dueDate, at });
-        return true;
-      });
-      if (done) flagged.push(ref.id);
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
+  await forEachConcurrently(snap.docs, 8, async ({ ref }) => {
+    const done = await db.runTransaction(async (tx) => {
+      const task = (await tx.get(ref)).data() as HandoverTask | undefined;
+      if (task?.status !== 'open' || task.overdue) return false;
+      tx.update(ref, { overdue: true, overdueAt: at });
+      tx.set(db.collection(collections.adminAlerts).doc(`overdue-report_${task.id}`), { type: 'overdue-report', taskId: task.id, clientId: task.clientId, managerId: task.managerId, dueDate: task.dueDate, at });
+      return true;
+    });
+    if (done) flagged.push(ref.id);
+  });
   flagged.sort();
   return { at: day, flagged: flagged.length, taskIds: flagged };
 }

@@ -1,6 +1,7 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { AppError } from '../errors.ts';
 import type { Manager, Role } from '../schema/manager.ts';
+import { writeAuditInTransaction } from './audit-store.ts';
 import type { Actor } from './client-store.ts';
 import { collections } from './collections.ts';
 
@@ -32,15 +33,18 @@ export async function changeManager(db: Firestore, id: string, changes: { name?:
 }
 
 /**
- * Ends a leaver's access before their clients are handed on: offboarding may take minutes, the
- * access must not. Offboarding itself then finds the manager already inactive and goes on.
+ * Ends a leaver's access (MISSION §2.7): inactive from the company day `day`, with an audit entry
+ * in the same transaction. The one way a manager is deactivated: the API does it before answering
+ * an offboarding (handing the clients on may take minutes, the access must not), and offboarding
+ * does it first in any case. A manager already deactivated is left as is.
  */
-export async function deactivateManager(db: Firestore, id: string, actor: Actor): Promise<void> {
+export async function deactivateManager(db: Firestore, id: string, actor: { day: string; at: string; by: string }): Promise<void> {
   const ref = db.collection(collections.managers).doc(id);
   await db.runTransaction(async (tx) => {
     const snap = await tx.get(ref);
     if (!snap.exists) throw new AppError('not-found', `manager ${id} not found`);
     if (snap.get('active') === false && snap.get('deactivatedAt') !== undefined) return;
-    tx.update(ref, { active: false, deactivatedAt: actor.at.slice(0, 10), version: ((snap.get('version') as number | undefined) ?? 0) + 1, updatedAt: actor.at });
+    tx.update(ref, { active: false, deactivatedAt: actor.day, version: ((snap.get('version') as number | undefined) ?? 0) + 1, updatedAt: actor.at });
+    writeAuditInTransaction(tx, db, { at: actor.at, actor: actor.by, action: 'manager.offboard', outcome: 'ok', target: `managers/${id}` });
   });
 }

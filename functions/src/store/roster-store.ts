@@ -7,6 +7,11 @@ export async function readRoster(db: Firestore): Promise<Manager[]> {
   return snap.docs.map((d) => managerFromDoc(d.data()));
 }
 
+export async function readManager(db: Firestore, id: string): Promise<Manager | undefined> {
+  const snap = await db.collection(collections.managers).doc(id).get();
+  return snap.exists ? managerFromDoc(snap.data()!) : undefined;
+}
+
 export async function findManagerByEmail(db: Firestore, email: string): Promise<Manager | undefined> {
   const snap = await db.collection(collections.managers).where('email', '==', email.trim().toLowerCase()).limit(1).get();
   return snap.empty ? undefined : managerFromDoc(snap.docs[0]!.data());

@@ -4,7 +4,6 @@ import type { SkippedMove } from '../core/rotation/report.ts';
 import type { ManagerBalance, PlannedMove, RotationPlan, SkippedClient, Unbalanced } from '../core/rotation/types.ts';
 import type { FormerHolder } from '../schema/client.ts';
 import { AppError } from '../errors.ts';
-import { writeAuditInTransaction } from './audit-store.ts';
 import { collections } from './collections.ts';
 import { pacedBulkWriter } from './db.ts';
 
@@ -177,29 +176,4 @@ export async function finishRun(
   outcome: { balance: ManagerBalance[]; counts: { planned: number; moved: number; skipped: number } },
 ): Promise<void> {
   await runRef(db, runId).update({ status: 'done', finishedAt: new Date().toISOString(), ...outcome });
-}
-
-/**
- * A leaver's access ends before their clients are handed on (MISSION §2.7): inactive at once,
- * with an audit entry; a manager already deactivated is left as is.
- */
-export async function deactivateLeaver(db: Firestore, managerId: string, actor: { day: string; at: string; by: string }): Promise<void> {
-  const ref = db.collection(collections.managers).doc(managerId);
-  await db.runTransaction(async (tx) => {
-    const snap = await tx.get(ref);
-    if (snap.get('active') === false && snap.get('deactivatedAt') !== undefined) return;
-    tx.update(ref, {
-      active: false,
-      deactivatedAt: actor.day,
-      version: ((snap.get('version') as number | undefined) ?? 0) + 1,
-      updatedAt: actor.at,
-    });
-    writeAuditInTransaction(tx, db, {
-      at: actor.at,
-      actor: actor.by,
-      action: 'manager.offboard',
-      outcome: 'ok',
-      target: `managers/${managerId}`,
-    });
-  });
 }

@@ -13,6 +13,7 @@ import type { SkippedMove } from '../core/rotation/report.ts';
 import type { StaleCutoffs } from '../core/rotation/staleness.ts';
 import type { PlannedMove, RotationClient, RotationManager } from '../core/rotation/types.ts';
 import type { ClientDoc, FormerHolder } from '../schema/client.ts';
+import { forEachConcurrently } from '../worker-pool.ts';
 import { appendHistory } from './client-store.ts';
 import { collections, timeOrderedId } from './collections.ts';
 import type { HandoverTask } from './handover-store.ts';
@@ -224,29 +225,23 @@ export async function applyPlan(
   for (const chunk of pending) if (openBatches.get(chunk.index) === 0) await settle(chunk);
 
   let started = 0;
-  let cut = false;
-  let next = 0;
-  const worker = async () => {
-    while (next < batches.length && !cut) {
-      const batch = batches[next++]!;
-      let lines = batch.lines;
-      if (started + lines.length > options.limit) {
-        lines = lines.slice(0, options.limit - started);
-        cut = true;
-      }
-      started += lines.length;
-      if (lines.length === 0) return;
-      for (const line of lines) await options.beforeMove?.(line);
-      await options.pace(3 * lines.length);
-      const results = await commitMoves(db, lines, run);
-      lines.forEach((line, i) => outcomes.set(line.clientId, results[i]!));
-      if (lines.length < batch.lines.length) return;
-      const left = openBatches.get(batch.chunk.index)! - 1;
-      openBatches.set(batch.chunk.index, left);
-      if (left === 0) await settle(batch.chunk);
+  await forEachConcurrently(batches, options.concurrency, async (batch, _i, stop) => {
+    let lines = batch.lines;
+    if (started + lines.length > options.limit) {
+      lines = lines.slice(0, options.limit - started);
+      stop();
     }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+    started += lines.length;
+    if (lines.length === 0) return;
+    for (const line of lines) await options.beforeMove?.(line);
+    await options.pace(3 * lines.length);
+    const results = await commitMoves(db, lines, run);
+    lines.forEach((line, i) => outcomes.set(line.clientId, results[i]!));
+    if (lines.length < batch.lines.length) return;
+    const left = openBatches.get(batch.chunk.index)! - 1;
+    openBatches.set(batch.chunk.index, left);
+    if (left === 0) await settle(batch.chunk);
+  });
   return { outcomes, complete: chunks.every((c) => c.done) };
 }
 

@@ -1,5 +1,5 @@
 import type { Firestore } from 'firebase-admin/firestore';
-import { AppError, parseOrThrow } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import { rulesConfigSchema, type RulesConfig } from '../schema/rules-config.ts';
 import { collections } from './collections.ts';
 
@@ -14,11 +14,10 @@ export async function readRules(db: Firestore): Promise<PublishedRules> {
 }
 
 /**
- * Publishes a new rules version. Invalid rules throw before anything is written, so the previous
- * version stays in force; every version is kept under `config/rules/versions`.
+ * Publishes a new rules version, validated by the caller (an invalid config never gets here, so
+ * the previous version stays in force); every version is kept under `config/rules/versions`.
  */
-export async function publishRules(db: Firestore, input: unknown, actor: { by: string; at: string }, expectedVersion?: number): Promise<PublishedRules> {
-  const rules = parseOrThrow(rulesConfigSchema, input, 'rules config');
+export async function publishRules(db: Firestore, rules: RulesConfig, actor: { by: string; at: string }, expectedVersion?: number): Promise<PublishedRules> {
   const ref = db.collection(collections.config).doc('rules');
   return db.runTransaction(async (tx) => {
     const snap = await tx.get(ref);

@@ -1,9 +1,11 @@
 import type { BulkWriter, Firestore } from 'firebase-admin/firestore';
 import { normaliseContacts } from '../core/contact-normalisation.ts';
 import { clientFromDoc } from './client-store.ts';
+import { hasAnyClient } from './client-list-store.ts';
 import { checkSnapshot, type KnownInBase, type RawSnapshot } from '../core/snapshot-check.ts';
 import { compareDeals, deriveClient } from '../core/client-derivation.ts';
 import { AppError } from '../errors.ts';
+import { mapConcurrently } from '../worker-pool.ts';
 import { asOfNow } from '../schema/as-of.ts';
 import type { ClientDoc } from '../schema/client.ts';
 import { isDocumentId } from '../schema/common.ts';
@@ -19,15 +21,10 @@ export type ImportResult = { managers: number; clients: number; clientsUnchanged
 const readChunk = 300;
 
 async function getAllChunked(db: Firestore, refs: FirebaseFirestore.DocumentReference[]): Promise<FirebaseFirestore.DocumentSnapshot[]> {
-  const out: FirebaseFirestore.DocumentSnapshot[] = [];
   const chunks: FirebaseFirestore.DocumentReference[][] = [];
   for (let i = 0; i < refs.length; i += readChunk) chunks.push(refs.slice(i, i + readChunk));
   // A few reads in flight at once: fast enough for 100,000 clients, gentle on the database.
-  for (let i = 0; i < chunks.length; i += 4) {
-    const results = await Promise.all(chunks.slice(i, i + 4).map((c) => db.getAll(...c)));
-    for (const r of results) out.push(...r);
-  }
-  return out;
+  return (await mapConcurrently(chunks, 4, (c) => db.getAll(...c))).flat();
 }
 
 function stableJson(value: unknown): string {
@@ -38,8 +35,7 @@ function stableJson(value: unknown): string {
 async function readKnown(db: Firestore, raw: RawSnapshot): Promise<{ known: KnownInBase; existing: Map<string, ClientDoc> }> {
   const existing = new Map<string, ClientDoc>();
   const managerIds = new Set((await db.collection(collections.managers).select().get()).docs.map((d) => d.id));
-  const anyClient = await db.collection(collections.clients).limit(1).select().get();
-  if (anyClient.empty) return { known: { managerIds, clientIds: new Set(), contactOwners: new Map() }, existing };
+  if (!(await hasAnyClient(db))) return { known: { managerIds, clientIds: new Set(), contactOwners: new Map() }, existing };
   const idOf = (v: unknown, key: string) => (v && typeof v === 'object' && typeof (v as Record<string, unknown>)[key] === 'string' ? ((v as Record<string, unknown>)[key] as string) : undefined);
   const wanted = new Set<string>();
   for (const r of raw.clients) if (idOf(r.value, 'id')) wanted.add(idOf(r.value, 'id')!);

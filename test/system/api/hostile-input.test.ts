@@ -4,6 +4,7 @@ import { addDaysToDay, companyToday } from '../../../functions/src/core/calendar
 import { publishRules } from '../../../functions/src/store/rules-store.ts';
 import { allDocumentPaths } from '../../support/firestore.ts';
 import { expectProblem, startApi, type Api } from './api-harness.ts';
+import { rulesConfigSchema } from '../../../functions/src/schema/rules-config.ts';
 
 // What an insider could send to game pay or rotation, or to crash a request, through the staff API.
 
@@ -14,7 +15,7 @@ beforeAll(async () => {
   api = await startApi('api-hostile');
   await api.addManager({ id: 'anna' });
   await api.addManager({ id: 'head', role: 'admin', level: 3 });
-  await publishRules(api.db, { timeZone }, { by: 'head', at: '2026-01-01T00:00:00.000Z' });
+  await publishRules(api.db, rulesConfigSchema.parse({ timeZone }), { by: 'head', at: '2026-01-01T00:00:00.000Z' });
   expect((await api.call('POST', '/clients', { as: 'anna', body: { id: 'c1', name: 'Target', kind: 'person', phones: ['+79160000001'] } })).status).toBe(201);
 });
 afterAll(() => api.close());

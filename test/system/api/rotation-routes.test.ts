@@ -92,6 +92,11 @@ describe('rotation and handover through the api', () => {
     const done = await awaitJob(started);
     expect(done.body).toMatchObject({ status: 'done', kind: 'offboarding', params: { managerId: 'vera' } });
     expect([await holder('v1'), await holder('v2')].every((h) => h === 'anna' || h === 'boris')).toBe(true);
-    expect((await api.db.collection('managers').doc('vera').get()).get('active')).toBe(false);
+    const vera = (await api.db.collection('managers').doc('vera').get()).data()!;
+    expect(vera.active).toBe(false);
+    // One deactivation, whichever way it comes: the run's company day, audited once.
+    expect(done.body.result.runId).toBe(`offboarding-vera-${vera.deactivatedAt}`);
+    const deactivations = (await api.db.collection('audit').where('target', '==', 'managers/vera').get()).docs.filter((d) => d.get('action') === 'manager.offboard');
+    expect(deactivations.map((d) => d.get('actor'))).toEqual(['head']);
   });
 });

@@ -5,6 +5,8 @@ import type { CommandContext } from '../../../functions/src/cli/command-context.
 import { createClient, recordDeal } from '../../../functions/src/store/client-store.ts';
 import { publishRules } from '../../../functions/src/store/rules-store.ts';
 import { allDocumentPaths, testFirestore } from '../../support/firestore.ts';
+import { clientSchema } from '../../../functions/src/schema/client.ts';
+import { rulesConfigSchema } from '../../../functions/src/schema/rules-config.ts';
 
 function context(db: Firestore, now: string) {
   const out: string[] = [];
@@ -17,7 +19,7 @@ describe('clientbase bonuses / close-month', () => {
   it('prints the month as JSON in minor units and as a table', async () => {
     const { db } = testFirestore('cli-bonuses');
     const actor = { by: 'admin', at: '2026-01-01T00:00:00.000Z' };
-    await createClient(db, { id: 'c1', name: 'Acme', kind: 'company', managerId: 'm1', assignedAt: '2026-01-01', attractedBy: 'm1' }, actor);
+    await createClient(db, clientSchema.parse({ id: 'c1', name: 'Acme', kind: 'company', managerId: 'm1', assignedAt: '2026-01-01', attractedBy: 'm1' }), actor);
     await recordDeal(db, { id: 'd1', clientId: 'c1', managerId: 'm1', date: '2026-01-10', amount: 50_000, profit: 12_345 }, actor);
     const json = context(db, '2026-02-01T02:00:00Z');
     expect(await runCli(['bonuses', '--month', '2026-01', '--json'], json.ctx)).toBe(0);
@@ -37,7 +39,7 @@ describe('clientbase bonuses / close-month', () => {
 
   it('closes a month only once it has ended in the company zone', async () => {
     const { db } = testFirestore('cli-close-zone');
-    await publishRules(db, { timeZone: 'America/New_York' }, { by: 'admin', at: '2026-01-01T00:00:00.000Z' });
+    await publishRules(db, rulesConfigSchema.parse({ timeZone: 'America/New_York' }), { by: 'admin', at: '2026-01-01T00:00:00.000Z' });
     // 03:00 UTC on 1 February is still 31 January in New York.
     const early = context(db, '2026-02-01T03:00:00Z');
     expect(await runCli(['close-month', '2026-01'], early.ctx)).toBe(1);

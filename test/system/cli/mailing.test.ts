@@ -9,6 +9,7 @@ import { createClient } from '../../../functions/src/store/client-store.ts';
 import { collections } from '../../../functions/src/store/collections.ts';
 import { recordConsent } from '../../../functions/src/store/consent-store.ts';
 import { testFirestore } from '../../support/firestore.ts';
+import { clientSchema } from '../../../functions/src/schema/client.ts';
 
 beforeAll(() => {
   process.env.UNSUBSCRIBE_SECRET = 'cli-mailing-test-secret-0123456789abcdefgh';
@@ -25,7 +26,7 @@ function cli(db: Firestore) {
 
 async function seed(db: Firestore): Promise<void> {
   for (const [id, phone] of [['c1', '+79160000001'], ['c2', '+79160000002']] as const) {
-    await createClient(db, { id, name: `Client ${id}`, kind: 'person', managerId: null, phones: [phone], emails: [`${id}@example.com`] }, { by: 'm1', at: '2026-05-01' });
+    await createClient(db, clientSchema.parse({ id, name: `Client ${id}`, kind: 'person', managerId: null, phones: [phone], emails: [`${id}@example.com`] }), { by: 'm1', at: '2026-05-01' });
     await recordConsent(db, { clientId: id, channel: 'sms', status: 'granted', method: 'event', proof: { formId: 'expo' }, at: '2026-05-01', by: 'm1' });
   }
 }

@@ -6,6 +6,7 @@ import { companyTime } from '../../../functions/src/core/calendar.ts';
 import { createClient, readHistory } from '../../../functions/src/store/client-store.ts';
 import { collections } from '../../../functions/src/store/collections.ts';
 import { allDocumentPaths, testFirestore } from '../../support/firestore.ts';
+import { clientSchema } from '../../../functions/src/schema/client.ts';
 
 function context(db: Firestore, now = '2026-12-01T06:00:00Z') {
   const out: string[] = [];
@@ -17,7 +18,7 @@ function context(db: Firestore, now = '2026-12-01T06:00:00Z') {
 async function seed(db: Firestore) {
   const actor = { by: 'admin', at: '2026-01-01T00:00:00.000Z' };
   for (const id of ['a', 'b', 'c']) await db.collection(collections.managers).doc(id).set({ id, name: id, email: `${id}@example.com`, level: 1, active: true, role: 'manager' });
-  for (const [id, m] of [['x1', 'a'], ['x2', 'a'], ['y1', 'b'], ['z1', 'c']]) await createClient(db, { id, name: id, kind: 'person', managerId: m, assignedAt: '2026-01-10' }, actor);
+  for (const [id, m] of [['x1', 'a'], ['x2', 'a'], ['y1', 'b'], ['z1', 'c']]) await createClient(db, clientSchema.parse({ id, name: id, kind: 'person', managerId: m, assignedAt: '2026-01-10' }), actor);
 }
 
 describe('clientbase rotate / offboard', () => {

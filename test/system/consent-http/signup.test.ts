@@ -6,6 +6,7 @@ import { publishRules } from '../../../functions/src/store/rules-store.ts';
 import type { SignupOutcome } from '../../../functions/src/store/signup-store.ts';
 import { allDocumentPaths, testFirestore } from '../../support/firestore.ts';
 import { serveFunction } from './http-server.ts';
+import { rulesConfigSchema } from '../../../functions/src/schema/rules-config.ts';
 
 const { db } = testFirestore('signup');
 const outcomes: SignupOutcome[] = [];
@@ -16,7 +17,7 @@ beforeAll(async () => {
   for (const [id, level] of [['m2', 1], ['m1', 1], ['m3', 2]] as const) {
     await db.collection(collections.managers).doc(id).set({ id, name: id, email: `${id}@x.ru`, level, active: true, role: 'manager' });
   }
-  await publishRules(db, { intake: { rule: 'round-robin', signupsPerMinutePerIp: 5 } }, { by: 'admin', at: '2026-03-01' });
+  await publishRules(db, rulesConfigSchema.parse({ intake: { rule: 'round-robin', signupsPerMinutePerIp: 5 } }), { by: 'admin', at: '2026-03-01' });
   server = await serveFunction('signup', signupHandler({ db: () => db, now: () => now, onRegistered: (o) => outcomes.push(o), answerFloorMs: 0 }));
 });
 afterAll(() => server.close());

@@ -7,6 +7,7 @@ import { createClient, getClientDoc, readHistory } from '../../../functions/src/
 import { recordConsent } from '../../../functions/src/store/consent-store.ts';
 import { allDocumentPaths, testFirestore } from '../../support/firestore.ts';
 import { serveFunction } from './http-server.ts';
+import { clientSchema } from '../../../functions/src/schema/client.ts';
 
 const secret = 'unsubscribe-test-secret-0123456789abcdefgh';
 const gatewaySecret = 'gateway-secret-0123456789';
@@ -21,7 +22,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 async function person(store: Firestore, id: string, phone: string, email: string): Promise<void> {
-  await createClient(store, { id, name: id, kind: 'person', managerId: null, phones: [phone], emails: [email] }, { by: 'm1', at: '2026-03-01T00:00:00.000Z' });
+  await createClient(store, clientSchema.parse({ id, name: id, kind: 'person', managerId: null, phones: [phone], emails: [email] }), { by: 'm1', at: '2026-03-01T00:00:00.000Z' });
   for (const channel of ['sms', 'email'] as const) {
     await recordConsent(store, { clientId: id, channel, status: 'granted', method: 'website', proof: { formId: 'f1' }, at: '2026-03-01T00:00:00.000Z', by: 'signup' });
   }
@@ -117,7 +118,7 @@ describe('unsubscribe', () => {
 
   it('marks dead only the address that bounced: the client stays mailable on its other e-mail, and lists go there', async () => {
     const { db: other } = testFirestore('unsubscribe-bounce-two');
-    await createClient(other, { id: 'two', name: 'Two Mails', kind: 'person', managerId: null, emails: ['old@example.com', 'new@example.com'] }, { by: 'm1', at: '2026-03-01T00:00:00.000Z' });
+    await createClient(other, clientSchema.parse({ id: 'two', name: 'Two Mails', kind: 'person', managerId: null, emails: ['old@example.com', 'new@example.com'] }), { by: 'm1', at: '2026-03-01T00:00:00.000Z' });
     await recordConsent(other, { clientId: 'two', channel: 'email', status: 'granted', method: 'website', proof: { formId: 'f1' }, at: '2026-03-01T00:00:00.000Z', by: 'signup' });
     const local = await serveFunction('unsubscribe', unsubscribeHandler({ db: () => other, env }));
     const bounce = (address: string) =>

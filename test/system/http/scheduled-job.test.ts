@@ -8,6 +8,7 @@ import { scheduledHandler, type ScheduledJob } from '../../../functions/src/http
 import { overdueReportsScheduledJob } from '../../../functions/src/jobs/overdue-reports.ts';
 import { publishRules } from '../../../functions/src/store/rules-store.ts';
 import { testFirestore } from '../../support/firestore.ts';
+import { rulesConfigSchema } from '../../../functions/src/schema/rules-config.ts';
 
 // A day given without a time is a company day. New York is west of UTC (midnight UTC is the evening
 // before there) and keeps daylight saving (its offset changes on 8 March and 1 November 2026).
@@ -36,7 +37,7 @@ describe('the schedule slot a scheduled job receives', () => {
   let overdue: string;
   beforeAll(async () => {
     ({ db } = testFirestore('scheduled-slot'));
-    await publishRules(db, { timeZone: 'America/New_York' }, { by: 'head', at: '2026-01-01T00:00:00.000Z' });
+    await publishRules(db, rulesConfigSchema.parse({ timeZone: 'America/New_York' }), { by: 'head', at: '2026-01-01T00:00:00.000Z' });
     echo = await serve(db, async ({ scheduleTime }) => ({ scheduleTime }));
     overdue = await serve(db, overdueReportsScheduledJob);
   });

@@ -4,18 +4,22 @@ import { http } from '@google-cloud/functions-framework';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import type { Firestore } from 'firebase-admin/firestore';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bonusScheduledJob, closeBonusMonth, computeBonusMonth, readStatement } from '../../../functions/src/jobs/bonus-job.ts';
+import { bonusScheduledJob, closeBonusMonth, computeBonusMonth } from '../../../functions/src/jobs/bonus-job.ts';
+import { readStatement } from '../../../functions/src/store/bonus-store.ts';
 import { scheduledHandler } from '../../../functions/src/http/scheduled-job.ts';
 import { collections } from '../../../functions/src/store/collections.ts';
 import { createClient, recordDeal } from '../../../functions/src/store/client-store.ts';
 import { publishRules } from '../../../functions/src/store/rules-store.ts';
 import { allDocumentPaths, testFirestore } from '../../support/firestore.ts';
+import { clientSchema } from '../../../functions/src/schema/client.ts';
+import { dealSchema } from '../../../functions/src/schema/deal.ts';
+import { rulesConfigSchema } from '../../../functions/src/schema/rules-config.ts';
 
 const admin = { by: 'head@example.com', at: '2026-01-01T00:00:00.000Z' };
 
 async function seed(db: Firestore, clients: Array<{ id: string; attractedBy?: string; managerId?: string }>, deals: Array<{ id: string; clientId: string; date: string; profit: number; managerId?: string }>) {
-  await publishRules(db, { bonus: { normalRate: 0.05, newClientMultiplier: 3, retentionMonths: 3, attractionBonus: 100_000 } }, admin);
-  for (const c of clients) await createClient(db, { id: c.id, name: `Client ${c.id}`, kind: 'company', managerId: c.managerId ?? 'm1', assignedAt: '2026-01-01', attractedBy: c.attractedBy ?? 'm1' }, admin);
+  await publishRules(db, rulesConfigSchema.parse({ bonus: { normalRate: 0.05, newClientMultiplier: 3, retentionMonths: 3, attractionBonus: 100_000 } }), admin);
+  for (const c of clients) await createClient(db, clientSchema.parse({ id: c.id, name: `Client ${c.id}`, kind: 'company', managerId: c.managerId ?? 'm1', assignedAt: '2026-01-01', attractedBy: c.attractedBy ?? 'm1' }), admin);
   for (const d of deals) await recordDeal(db, { managerId: 'm1', amount: d.profit * 4, ...d }, admin);
 }
 
@@ -91,7 +95,7 @@ describe('bonus job', () => {
     await seed(db, [{ id: 'c1' }], [{ id: 'd1', clientId: 'c1', date: '2026-01-10', profit: 10_000 }]);
     await computeBonusMonth(db, { month: '2026-01', by: 'admin', at: '2026-02-01T02:00:00.000Z' });
     await closeBonusMonth(db, { month: '2026-01', by: 'admin', at: '2026-02-02T00:00:00.000Z' });
-    await publishRules(db, { bonus: { normalRate: 0.1, newClientMultiplier: 3, retentionMonths: 3 } }, admin);
+    await publishRules(db, rulesConfigSchema.parse({ bonus: { normalRate: 0.1, newClientMultiplier: 3, retentionMonths: 3 } }), admin);
     const feb = await computeBonusMonth(db, { month: '2026-02', by: 'admin', at: '2026-03-01T02:00:00.000Z' });
     expect(feb.statements).toEqual([]);
     await computeBonusMonth(db, { month: '2026-03', by: 'admin', at: '2026-04-01T02:00:00.000Z' });
@@ -120,7 +124,7 @@ describe('bonus job', () => {
     const { db } = testFirestore('bonus-cohort');
     const ids = ['c1', 'c2', 'c3', 'c4', 'c5'];
     await seed(db, ids.map((id) => ({ id })), ids.map((id, i) => ({ id: `d-${id}`, clientId: id, date: `2026-01-0${i + 1}`, profit: 20_000 })));
-    await publishRules(db, { bonus: { retentionMonths: 3, attractionBonus: 100_000, cohortTiers: [{ minShare: 1, rate: 0.04 }, { minShare: 0.4, rate: 0.03 }, { minShare: 0, rate: 0.02 }] } }, admin);
+    await publishRules(db, rulesConfigSchema.parse({ bonus: { retentionMonths: 3, attractionBonus: 100_000, cohortTiers: [{ minShare: 1, rate: 0.04 }, { minShare: 0.4, rate: 0.03 }, { minShare: 0, rate: 0.02 }] } }), admin);
     for (const id of ['c1', 'c2', 'c3']) await db.collection(collections.clients).doc(id).update({ lostAt: '2026-02-20', lostReason: 'went to a competitor' });
     const jan = await computeBonusMonth(db, { month: '2026-01', by: 'admin', at: '2026-02-01T02:00:00.000Z' });
     expect(jan.statements[0]!.lines.filter((l) => l.kind === 'attraction').reduce((n, l) => n + l.amount, 0)).toBe(5 * 100_000);
@@ -163,7 +167,7 @@ describe('bonus job', () => {
   it('closes a month only once it has ended in the company zone, west or east of UTC', async () => {
     const west = testFirestore('bonus-close-west').db;
     await seed(west, [{ id: 'c1' }], [{ id: 'd1', clientId: 'c1', date: '2026-02-10', profit: 10_000 }]);
-    await publishRules(west, { timeZone: 'America/New_York' }, admin);
+    await publishRules(west, rulesConfigSchema.parse({ timeZone: 'America/New_York' }), admin);
     // 03:00 UTC on 1 March is 22:00 on 28 February in New York: February has not ended there.
     const early = closeBonusMonth(west, { month: '2026-02', by: 'admin', at: '2026-03-01T03:00:00Z' });
     await expect(early).rejects.toMatchObject({ code: 'conflict', issues: [{ path: 'month' }] });
@@ -181,11 +185,11 @@ describe('bonus job', () => {
   it('counts a deal dated by an instant in the month of its day in the company zone, across a clock change', async () => {
     const { db } = testFirestore('bonus-zone-deals');
     await seed(db, [{ id: 'c1', attractedBy: 'm9' }], []);
-    await publishRules(db, { timeZone: 'Europe/London', bonus: { normalRate: 0.05, attractionBonus: 0 } }, admin);
+    await publishRules(db, rulesConfigSchema.parse({ timeZone: 'Europe/London', bonus: { normalRate: 0.05, attractionBonus: 0 } }), admin);
     // London is on summer time (UTC+1) from 29 March 2026: 23:30 UTC on 31 March is 00:30 on 1 April there.
     const deal = { clientId: 'c1', managerId: 'm1', amount: 40_000, profit: 10_000 };
-    await recordDeal(db, { ...deal, id: 'late-march', date: '2026-03-31T22:30:00Z' }, admin);
-    await recordDeal(db, { ...deal, id: 'april', date: '2026-03-31T23:30:00Z' }, admin);
+    await recordDeal(db, dealSchema.parse({ ...deal, id: 'late-march', date: '2026-03-31T22:30:00Z' }), admin);
+    await recordDeal(db, dealSchema.parse({ ...deal, id: 'april', date: '2026-03-31T23:30:00Z' }), admin);
     const march = await computeBonusMonth(db, { month: '2026-03', by: 'admin', at: '2026-04-01T02:00:00.000Z' });
     const april = await computeBonusMonth(db, { month: '2026-04', by: 'admin', at: '2026-05-01T02:00:00.000Z' });
     expect(linesOf(march)?.map(([id]) => id)).toEqual(['normal:late-march']);
@@ -226,7 +230,7 @@ describe('bonus job', () => {
       const { db } = testFirestore('bonus-sched-west');
       await seed(db, [{ id: 'c1' }], [{ id: 'd1', clientId: 'c1', date: '2026-01-10', profit: 10_000 }]);
       const bonus = { normalRate: 0.05, newClientMultiplier: 3, retentionMonths: 3, attractionBonus: 100_000 };
-      await publishRules(db, { timeZone: 'America/New_York', bonus }, admin);
+      await publishRules(db, rulesConfigSchema.parse({ timeZone: 'America/New_York', bonus }), admin);
       const url = await start(db, 'scheduler@clientbase.iam.gserviceaccount.com');
       // 04:00 UTC on 1 March is still 28 February in New York: the month just ended is January.
       const headers = { authorization: 'Bearer t', 'x-cloudscheduler-scheduletime': '2026-03-01T04:00:00Z' };

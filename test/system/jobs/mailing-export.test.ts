@@ -8,6 +8,8 @@ import { collections } from '../../../functions/src/store/collections.ts';
 import { markContactDead, recordConsent, withdrawByAddress } from '../../../functions/src/store/consent-store.ts';
 import { publishRules } from '../../../functions/src/store/rules-store.ts';
 import { testFirestore } from '../../support/firestore.ts';
+import { clientSchema } from '../../../functions/src/schema/client.ts';
+import { rulesConfigSchema } from '../../../functions/src/schema/rules-config.ts';
 
 const secret = 'mailing-export-test-secret-0123456789abcdef';
 beforeAll(() => {
@@ -18,7 +20,7 @@ beforeAll(() => {
 const actor = { by: 'admin@x.ru', at: '2026-01-01T09:00:00.000Z' };
 
 async function client(db: Firestore, id: string, phone: string, name = id): Promise<void> {
-  await createClient(db, { id, name, kind: 'person', managerId: null, phones: [phone], emails: [`${id}@example.com`] }, actor);
+  await createClient(db, clientSchema.parse({ id, name, kind: 'person', managerId: null, phones: [phone], emails: [`${id}@example.com`] }), actor);
   await recordConsent(db, { clientId: id, channel: 'sms', status: 'granted', method: 'questionnaire', proof: { formId: 'q1' }, at: '2026-01-02T00:00:00.000Z', by: 'm1' });
 }
 
@@ -28,7 +30,7 @@ describe('mailing export', () => {
     await client(db, 'ok', '+79160000001');
     await client(db, 'gone', '+79160000002');
     await client(db, 'dead', '+79160000003');
-    await createClient(db, { id: 'never', name: 'never', kind: 'person', managerId: null, phones: ['+79160000004'] }, actor);
+    await createClient(db, clientSchema.parse({ id: 'never', name: 'never', kind: 'person', managerId: null, phones: ['+79160000004'] }), actor);
     await withdrawByAddress(db, { channel: 'sms', address: '+79160000002', at: '2026-01-03T00:00:00.000Z', by: 'sms-gateway', proof: {} });
     await markContactDead(db, { channel: 'sms', address: '+79160000003', at: '2026-01-03T00:00:00.000Z', by: 'bounce-report' });
     const sms = await exportMailingList(db, { channel: 'sms', at: '2026-01-05T10:00:00.000Z', by: 'admin@x.ru' });
@@ -63,7 +65,7 @@ describe('mailing export', () => {
 
   it('takes the cadence from the published rules', async () => {
     const { db } = testFirestore('export-rules');
-    await publishRules(db, { mailing: { smsCadenceDays: 1 } }, actor);
+    await publishRules(db, rulesConfigSchema.parse({ mailing: { smsCadenceDays: 1 } }), actor);
     await client(db, 'a', '+79160000001');
     await exportMailingList(db, { channel: 'sms', at: '2026-01-05T10:00:00.000Z', by: 'admin@x.ru' });
     expect((await exportMailingList(db, { channel: 'sms', at: '2026-01-06T09:00:00.000Z', by: 'admin@x.ru' })).rows).toEqual([]);

@@ -13,6 +13,8 @@ import { publishRules } from '../../../functions/src/store/rules-store.ts';
 import { collections } from '../../../functions/src/store/collections.ts';
 import { countOperations } from '../../support/counting-firestore.ts';
 import { allDocumentPaths, testFirestore } from '../../support/firestore.ts';
+import { clientSchema } from '../../../functions/src/schema/client.ts';
+import { rulesConfigSchema } from '../../../functions/src/schema/rules-config.ts';
 
 const admin = { by: 'head@example.com', at: '2026-01-05T09:00:00.000Z' };
 const at = '2026-12-01';
@@ -22,7 +24,7 @@ async function addManagers(db: Firestore, managers: Array<{ id: string; level: n
 }
 
 async function addClient(db: Firestore, id: string, managerId: string | null, extra: Record<string, unknown> = {}) {
-  await createClient(db, { id, name: `Client ${id}`, kind: 'company', managerId, ...(managerId ? { assignedAt: '2026-01-10' } : {}), ...extra }, admin);
+  await createClient(db, clientSchema.parse({ id, name: `Client ${id}`, kind: 'company', managerId, ...(managerId ? { assignedAt: '2026-01-10' } : {}), ...extra }), admin);
 }
 
 /** Level 1: a (4 stale), b (1 stale), c (1 stale), d (none); level 2: s1 (1 stale), s2; plus pinned, lost, fresh, large, unassigned. */
@@ -407,7 +409,7 @@ describe('scheduled triggers', () => {
   it('takes the rotation day and report deadlines from a company zone west of UTC with daylight saving', async () => {
     const { db } = testFirestore('rot-sched-west');
     await seedCompany(db);
-    await publishRules(db, { timeZone: 'America/New_York' }, admin);
+    await publishRules(db, rulesConfigSchema.parse({ timeZone: 'America/New_York' }), admin);
     const url = await start(db, rotationScheduledJob, 'scheduler@clientbase.iam.gserviceaccount.com');
     // 03:00 UTC on 1 December is still 30 November in New York (UTC−5 in winter).
     const headers = { authorization: 'Bearer t', 'x-cloudscheduler-scheduletime': '2026-12-01T03:00:00Z' };
@@ -424,7 +426,7 @@ describe('scheduled triggers', () => {
   it('flags a report overdue only once its due day has passed in the company zone', async () => {
     const { db } = testFirestore('rot-sched-overdue-west');
     await seedCompany(db);
-    await publishRules(db, { timeZone: 'America/Los_Angeles' }, admin);
+    await publishRules(db, rulesConfigSchema.parse({ timeZone: 'America/Los_Angeles' }), admin);
     await rotate(db, { at, dryRun: false, by: 'system' }, { pacing: false });
     const url = await start(db, overdueReportsScheduledJob, 'scheduler@clientbase.iam.gserviceaccount.com');
     const call = async (slot: string) => {

@@ -16,6 +16,8 @@ import { createLogger, setRootLogger } from '../../../functions/src/logger.ts';
 import { testFirestore } from '../../support/firestore.ts';
 import { startSheetsApiDouble, type SheetsApiDouble } from '../../support/sheets-api-double.ts';
 import { serveFunction } from '../consent-http/http-server.ts';
+import { clientSchema } from '../../../functions/src/schema/client.ts';
+import { rulesConfigSchema } from '../../../functions/src/schema/rules-config.ts';
 
 const admin = { by: 'head@example.com', at: '2026-01-05T09:00:00.000Z' };
 
@@ -390,21 +392,21 @@ describe('reports spreadsheet publishing after scheduled runs', () => {
 
   it("publishes the real jobs' outcomes: a rotation of stale clients and a month of bonus statements", async () => {
     const { db, options } = await fresh('report-real-jobs');
-    await publishRules(db, { bonus: { normalRate: 0.05, newClientMultiplier: 3, retentionMonths: 3, attractionBonus: 100_000 } }, admin);
+    await publishRules(db, rulesConfigSchema.parse({ bonus: { normalRate: 0.05, newClientMultiplier: 3, retentionMonths: 3, attractionBonus: 100_000 } }), admin);
     for (const id of ['x1', 'x2'])
       await createClient(
         db,
-        { id, name: `Client ${id}`, kind: 'company', managerId: 'a', assignedAt: '2026-01-10', attractedBy: 'a' },
+        clientSchema.parse({ id, name: `Client ${id}`, kind: 'company', managerId: 'a', assignedAt: '2026-01-10', attractedBy: 'a' }),
         admin,
       );
     await createClient(
       db,
-      { id: 'y1', name: 'Client y1', kind: 'company', managerId: 'b', assignedAt: '2026-01-10', attractedBy: 'b' },
+      clientSchema.parse({ id: 'y1', name: 'Client y1', kind: 'company', managerId: 'b', assignedAt: '2026-01-10', attractedBy: 'b' }),
       admin,
     );
     await createClient(
       db,
-      { id: 'z1', name: 'Client z1', kind: 'company', managerId: 'a', assignedAt: '2026-10-01', attractedBy: 'a' },
+      clientSchema.parse({ id: 'z1', name: 'Client z1', kind: 'company', managerId: 'a', assignedAt: '2026-10-01', attractedBy: 'a' }),
       admin,
     );
     await recordDeal(db, { id: 'd1', clientId: 'z1', managerId: 'a', date: '2026-11-10', amount: 40_000, profit: 10_000 }, admin);

@@ -1,9 +1,8 @@
 import type { Router } from 'express';
-import { FieldPath } from 'firebase-admin/firestore';
 import { AppError, parseOrThrow } from '../../errors.ts';
-import { idSchema, isDocumentId, isWellFormedText } from '../../schema/common.ts';
+import { idSchema } from '../../schema/common.ts';
 import { rulesConfigSchema } from '../../schema/rules-config.ts';
-import { collections } from '../../store/collections.ts';
+import { listAudit } from '../../store/audit-store.ts';
 import { setPinned } from '../../store/client-edit-store.ts';
 import { addManager, changeManager } from '../../store/manager-store.ts';
 import { readRoster } from '../../store/roster-store.ts';
@@ -76,16 +75,7 @@ export function adminConfigRoutes(router: Router): void {
     '/admin/audit',
     adminRoute('read audit log', async (req, ctx) => {
       const query = parseQuery(req, auditQuery);
-      // Firestore scans document names only ascending; the timestamp gives newest-first order.
-      let q = ctx.db.collection(collections.audit).orderBy('at', 'desc').orderBy(FieldPath.documentId(), 'desc');
-      if (query.cursor !== undefined) {
-        const [at, id] = decodeAuditCursor(query.cursor);
-        q = q.startAfter(at, id);
-      }
-      const snap = await q.limit(query.limit + 1).get();
-      const docs = snap.docs.slice(0, query.limit);
-      const last = docs[docs.length - 1];
-      return { body: { entries: docs.map((d) => ({ id: d.id, ...d.data() })), nextCursor: snap.size > query.limit && last ? Buffer.from(JSON.stringify([last.get('at'), last.id])).toString('base64url') : null } };
+      return { body: await listAudit(ctx.db, query) };
     }),
   );
 
@@ -100,14 +90,4 @@ export function adminConfigRoutes(router: Router): void {
       return { body: job };
     }),
   );
-}
-
-function decodeAuditCursor(cursor: string): [string, string] {
-  try {
-    const raw = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(raw) && raw.length === 2 && typeof raw[0] === 'string' && isWellFormedText(raw[0]) && typeof raw[1] === 'string' && isDocumentId(raw[1])) return [raw[0], raw[1]];
-  } catch {
-    // falls through to the refusal
-  }
-  throw new AppError('invalid-input', 'the cursor is not one this list gave out', { issues: [{ path: 'cursor', message: 'unknown cursor; start again without it' }] });
 }

@@ -55,7 +55,7 @@ export function adminJobRoutes(router: Router): void {
         return { body: plan, target: `managers/${managerId}`, details: { dryRun: true, moves: plan.moves.length } };
       }
       // Access ends now, before the answer; handing the clients on continues as a job.
-      await deactivateManager(ctx.db, managerId, actorOf(ctx));
+      await deactivateManager(ctx.db, managerId, { day: (await ctx.asOf()).today, ...actorOf(ctx) });
       const handOn = async () => (await offboardManager(ctx.db, { managerId, at: ctx.at, by: ctx.caller.manager.id })).report;
       const record = { kind: 'offboarding', by: ctx.caller.manager.id, at: ctx.at, params: { managerId } };
       const job = await startJob(ctx.db, record, handOn, rotationSummary);

@@ -3,6 +3,7 @@ import { isAppError, issuesFromZod, type FieldIssue } from '../../errors.ts';
 import { editClient, foreignClient, type ChangedBy, type ClientView } from '../../store/client-edit-store.ts';
 import { writeAudit } from '../../store/audit-store.ts';
 import { withHoldingFacts } from '../../store/client-list-store.ts';
+import { mapConcurrently } from '../../worker-pool.ts';
 import { actorOf, isAdmin, parseBody, route, scopeOf, type Ctx } from '../context.ts';
 import { batchRowSchemaAsOf, batchSaveBody } from '../schemas.ts';
 
@@ -50,15 +51,7 @@ export function batchSaveRoutes(router: Router): void {
     '/clients/batch',
     route(async (req, ctx) => {
       const { rows } = parseBody(req, batchSaveBody);
-      const results: RowResult[] = new Array(rows.length);
-      let next = 0;
-      const worker = async () => {
-        while (next < rows.length) {
-          const i = next++;
-          results[i] = await saveRow(ctx, rows[i], i);
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(rowConcurrency, rows.length) }, worker));
+      const results = await mapConcurrently(rows, rowConcurrency, (row, i) => saveRow(ctx, row, i));
       // Saved and conflicting rows come back as the sheet shows them, derived columns included.
       const answered = results.filter((r) => r.status !== 'invalid');
       const withFacts = await withHoldingFacts(ctx.db, answered.map((r) => (r.status === 'applied' ? r.client : r.current)), ctx.at);

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Router } from 'express';
 import { AppError } from '../../errors.ts';
+import type { Client } from '../../schema/client.ts';
 import { idSchema } from '../../schema/common.ts';
 import { writeAudit } from '../../store/audit-store.ts';
-import { collections } from '../../store/collections.ts';
 import { editClient, logClientHistory, readClientInScope, clientView } from '../../store/client-edit-store.ts';
 import { listClients, withHoldingFacts } from '../../store/client-list-store.ts';
 import { createClient, readHistory, recordDeal } from '../../store/client-store.ts';
+import { readManager } from '../../store/roster-store.ts';
 import { actorOf, isAdmin, parseBody, parseParam, parseQuery, route, scopeOf, type Ctx } from '../context.ts';
 import { adminCreateClientBody, adminDealBodyAsOf, contactBody, createClientBody, dealBodyAsOf, emptyQuery, listClientsQuery, noteBody, updateClientBodyAsOf } from '../schemas.ts';
 
@@ -54,21 +55,19 @@ export function staffClientRoutes(router: Router): void {
     '/clients',
     route(async (req, ctx) => {
       const actor = actorOf(ctx);
-      let input: Record<string, unknown>;
+      let client: Client;
       if (isAdmin(ctx)) {
-        const body = parseBody(req, adminCreateClientBody);
-        const managerId = body.managerId ?? null;
+        const { managerId: given, ...body } = parseBody(req, adminCreateClientBody);
+        const managerId = given ?? null;
         if (managerId !== null) {
-          const holder = await ctx.db.collection(collections.managers).doc(managerId).get();
-          if (!holder.exists || holder.get('active') !== true) throw new AppError('invalid-input', 'clients go only to active managers', { issues: [{ path: 'managerId', message: 'no active manager with this id' }] });
+          if ((await readManager(ctx.db, managerId))?.active !== true) throw new AppError('invalid-input', 'clients go only to active managers', { issues: [{ path: 'managerId', message: 'no active manager with this id' }] });
         }
-        input = { ...body, managerId, ...(managerId !== null ? { assignedAt: ctx.at } : {}) };
+        client = { ...body, id: body.id ?? `c-${randomUUID()}`, managerId, ...(managerId !== null ? { assignedAt: ctx.at } : {}) };
       } else {
         const body = parseBody(req, createClientBody);
-        input = { ...body, managerId: ctx.caller.manager.id, assignedAt: ctx.at, attractedBy: ctx.caller.manager.id };
+        client = { ...body, id: body.id ?? `c-${randomUUID()}`, managerId: ctx.caller.manager.id, assignedAt: ctx.at, attractedBy: ctx.caller.manager.id };
       }
-      input.id ??= `c-${randomUUID()}`;
-      const doc = await createClient(ctx.db, input, actor);
+      const doc = await createClient(ctx.db, client, actor);
       if (isAdmin(ctx)) await writeAudit(ctx.db, { at: ctx.at, actor: actor.by, action: 'create client', outcome: 'ok', target: `clients/${doc.id}` });
       return { status: 201, body: { client: (await withHoldingFacts(ctx.db, [clientView(doc)], ctx.at))[0] } };
     }),

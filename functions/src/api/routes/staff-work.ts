@@ -1,11 +1,10 @@
 import type { Router } from 'express';
 import { z } from 'zod';
-import { readStatement } from '../../jobs/bonus-job.ts';
-import { fileHandoverReport, listOpenTasks } from '../../store/handover-store.ts';
+import { fileHandoverReport, foreignTask, listOpenTasks } from '../../store/handover-store.ts';
 import { isAppError } from '../../errors.ts';
 import { documentIdSchema, idSchema } from '../../schema/common.ts';
 import { writeAudit } from '../../store/audit-store.ts';
-import { collections } from '../../store/collections.ts';
+import { readStatement } from '../../store/bonus-store.ts';
 import { readClientInScope } from '../../store/client-edit-store.ts';
 import { heldClientNames } from '../../store/client-list-store.ts';
 import { recordConsent } from '../../store/consent-store.ts';
@@ -33,12 +32,12 @@ export function staffWorkRoutes(router: Router): void {
     route(async (req, ctx) => {
       const taskId = parseParam(req.params.taskId, taskIdParam, 'taskId');
       const body = parseBody(req, reportBody);
-      // Only the task's holder reports; another's task answers not found (the store checks it).
+      // Only the task's holder reports; another's task answers not found (the store checks it) and is audited.
       try {
         const filed = await fileHandoverReport(ctx.db, { taskId, managerId: ctx.caller.manager.id, text: body.text, outcome: body.outcome, at: ctx.at });
         return { status: 201, body: filed };
       } catch (e) {
-        if (isAppError(e) && e.code === 'not-found' && (await ctx.db.collection(collections.tasks).doc(taskId).get()).exists) {
+        if (isAppError(e) && e.cause === foreignTask) {
           await writeAudit(ctx.db, { at: ctx.at, actor: ctx.caller.manager.id, action: `POST ${req.path}`, outcome: 'refused', target: `tasks/${taskId}`, details: { reason: "another manager's task" } });
         }
         throw e;

@@ -3,7 +3,7 @@ import { AppError, parseOrThrow } from '../../errors.ts';
 import { nowIfToday } from '../../core/calendar.ts';
 import { offboardManager } from '../../jobs/rotation-job.ts';
 import { daySchema, idSchema } from '../../schema/common.ts';
-import { collections } from '../../store/collections.ts';
+import { readManager } from '../../store/roster-store.ts';
 import { readRules } from '../../store/rules-store.ts';
 import type { CommandContext } from '../command-context.ts';
 import { formatRotation } from './rotate.ts';
@@ -21,7 +21,7 @@ export function registerOffboard(program: Command, ctx: CommandContext): void {
       const at = opts.at === undefined ? undefined : parseOrThrow(daySchema, opts.at, '--at', '--at');
       const db = ctx.db();
       // A mistyped id is the user's to fix: exit status 2, like any bad argument.
-      if (!(await db.collection(collections.managers).doc(managerId).get()).exists) {
+      if ((await readManager(db, managerId)) === undefined) {
         throw new AppError('invalid-input', `no manager ${managerId}`, { issues: [{ path: 'MANAGER_ID', message: 'no such manager on the roster' }] });
       }
       // Without --at, or with today's date, the offboarding happens now (history sorts by the instant).

@@ -3,6 +3,7 @@ import { AppError } from '../../errors.ts';
 import type { CommandContext } from '../command-context.ts';
 import { demoCompany } from '../../local/demo-company.ts';
 import { rawSnapshotFromObject } from '../snapshot-files.ts';
+import { hasAnyClient } from '../../store/client-list-store.ts';
 import { importSnapshot } from '../../store/snapshot-import.ts';
 
 export function registerSeed(program: Command, ctx: CommandContext): void {
@@ -17,7 +18,7 @@ export function registerSeed(program: Command, ctx: CommandContext): void {
         throw new AppError('invalid-input', 'invalid --clients', { issues: [{ path: '--clients', message: 'must be a whole number from 1 to 1000000' }] });
       }
       const db = ctx.db();
-      if (!opts.force && !(await db.collection('clients').limit(1).get()).empty) {
+      if (!opts.force && (await hasAnyClient(db))) {
         ctx.out('The base already holds clients; nothing seeded (use --force to add the demo company anyway).');
         return;
       }

@@ -2,7 +2,7 @@ import { AppError } from '../../errors.ts';
 import { dayOf } from '../../schema/common.ts';
 import type { RotationRules } from '../../schema/rules-config.ts';
 import { ManagerHeap, seededTie, type HeapEntry } from './manager-heap.ts';
-import { recentHolders } from './plan-rotation.ts';
+import { blockedReceivers, takeReceiver } from './no-boomerang.ts';
 import { addDaysToDay } from '../calendar.ts';
 import type { PlannedMove, RotationClient, RotationManager, RotationPlan, SkippedClient, Unbalanced } from './types.ts';
 
@@ -47,19 +47,7 @@ export function planOffboarding(input: OffboardingInput): RotationPlan {
   const higher = levels.find((l) => l > leaver.level);
 
   const isCurrent = (e: HeapEntry) => e.stamp === stamp[e.index];
-  const take = (heap: ManagerHeap, blocked: number[], ignoreBlocked: boolean): number | undefined => {
-    const putBack: HeapEntry[] = [];
-    let found: number | undefined;
-    for (let e = heap.pop(isCurrent); e !== undefined; e = heap.pop(isCurrent)) {
-      putBack.push(e);
-      if (ignoreBlocked || !blocked.includes(e.index)) {
-        found = e.index;
-        break;
-      }
-    }
-    for (const e of putBack) heap.push(e);
-    return found;
-  };
+  const take = (heap: ManagerHeap, blocked: number[], ignoreBlocked: boolean): number | undefined => takeReceiver(heap, blocked, isCurrent, ignoreBlocked);
 
   const moves: PlannedMove[] = [];
   const skipped: SkippedClient[] = [];
@@ -74,10 +62,7 @@ export function planOffboarding(input: OffboardingInput): RotationPlan {
       skipped.push({ clientId: client.id, managerId: leaver.id, why: 'no active manager to take it' });
       continue;
     }
-    const blocked = recentHolders(client, input.seq, input.rules.noReturnRotations).flatMap((id) => {
-      const i = indexOf.get(id);
-      return i === undefined ? [] : [i];
-    });
+    const blocked = blockedReceivers(client, { seq: input.seq, noReturnRotations: input.rules.noReturnRotations }, indexOf);
     let to: number | undefined;
     for (const l of tryLevels) if ((to = take(heaps.get(l)!, blocked, false)) !== undefined) break;
     if (to === undefined) {

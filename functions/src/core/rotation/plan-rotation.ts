@@ -1,6 +1,7 @@
 import { dayOf } from '../../schema/common.ts';
 import type { RotationRules } from '../../schema/rules-config.ts';
 import { ManagerHeap, seededTie, type HeapEntry } from './manager-heap.ts';
+import { blockedReceivers, takeReceiver } from './no-boomerang.ts';
 import { addDaysToDay } from '../calendar.ts';
 import { staleCutoffs, staleReason, type StaleReason } from './staleness.ts';
 import type { ManagerBalance, PlannedMove, RotationClient, RotationManager, RotationPlan, SkippedClient, Unbalanced } from './types.ts';
@@ -25,15 +26,6 @@ type Level = { level: number; members: number[]; givers: ManagerHeap; receivers:
 const seniorityStep = 2 ** 32;
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-/** Managers who held the client within the last `noReturnRotations` rotations (MISSION §2.4). */
-export function recentHolders(client: Pick<RotationClient, 'managerId' | 'formerHolders'>, seq: number, noReturnRotations: number): string[] {
-  const out = client.managerId === null ? [] : [client.managerId];
-  for (const f of client.formerHolders ?? []) {
-    if (f.rotationSeq !== undefined && f.rotationSeq >= seq - noReturnRotations) out.push(f.managerId);
-  }
-  return out;
-}
 
 /**
  * Plans one rotation (MISSION §2). Levels are placed from the top down so that a large client
@@ -82,10 +74,7 @@ export function planRotation(input: RotationInput): RotationPlan {
       skipped.push({ clientId: client.id, managerId: client.managerId, why: 'held by a manager who is not on the roster' });
       continue;
     }
-    const blocked = recentHolders(client, seq, rules.noReturnRotations).flatMap((id) => {
-      const i = indexOf.get(id);
-      return i === undefined ? [] : [i];
-    });
+    const blocked = blockedReceivers(client, { seq, noReturnRotations: rules.noReturnRotations }, indexOf);
     queues[holder]!.push({ client, reason, blocked, done: false });
     owed[holder]!++;
     toGive[holder]!++;
@@ -104,21 +93,7 @@ export function planRotation(input: RotationInput): RotationPlan {
   };
   for (let m = 0; m < n; m++) refresh(m);
 
-  /** The best entry of the heap not blocked for this client; blocked ones are put back. */
-  const take = (heap: ManagerHeap, blocked: number[]): number | undefined => {
-    const putBack: HeapEntry[] = [];
-    let found: number | undefined;
-    for (let e = heap.pop(isCurrent); e !== undefined; e = heap.pop(isCurrent)) {
-      if (blocked.includes(e.index)) putBack.push(e);
-      else {
-        found = e.index;
-        putBack.push(e);
-        break;
-      }
-    }
-    for (const e of putBack) heap.push(e);
-    return found;
-  };
+  const take = (heap: ManagerHeap, blocked: number[]): number | undefined => takeReceiver(heap, blocked, isCurrent);
   const move = (q: Queued, from: number, to: number) => {
     q.done = true;
     moves.push({ clientId: q.client.id, from: managers[from]!.id, to: managers[to]!.id, reason: q.reason, reportDue, version: q.client.version });
@@ -199,10 +174,7 @@ export function planRotation(input: RotationInput): RotationPlan {
       const client = ordered[next]!;
       if (seen.has(client.id)) continue;
       seen.add(client.id);
-      const blocked = recentHolders(client, seq, rules.noReturnRotations).flatMap((id) => {
-        const i = indexOf.get(id);
-        return i === undefined ? [] : [i];
-      });
+      const blocked = blockedReceivers(client, { seq, noReturnRotations: rules.noReturnRotations }, indexOf);
       const to = take(client.size === 'large' ? bySeniority : byOwed, blocked);
       if (to === undefined) {
         if (byOwed.peek(isCurrent) === undefined) break;

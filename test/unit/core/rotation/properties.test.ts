@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { planOffboarding } from '../../../../functions/src/core/rotation/plan-offboarding.ts';
-import { planRotation, recentHolders } from '../../../../functions/src/core/rotation/plan-rotation.ts';
+import { recentHolders } from '../../../../functions/src/core/rotation/no-boomerang.ts';
+import { planRotation } from '../../../../functions/src/core/rotation/plan-rotation.ts';
 import { staleCutoffs, staleReason } from '../../../../functions/src/core/rotation/staleness.ts';
 import type { RotationClient, RotationManager } from '../../../../functions/src/core/rotation/types.ts';
 import { rotationRulesSchema } from '../../../../functions/src/schema/rules-config.ts';
