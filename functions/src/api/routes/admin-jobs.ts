@@ -90,7 +90,7 @@ export function adminJobRoutes(router: Router): void {
     adminRoute('export mailing list', async (req, ctx) => {
       const { channel } = parseBody(req, mailingExportBody);
       const result = await exportMailingList(ctx.db, { channel, ...actorOf(ctx) });
-      return { status: 201, body: { exportId: result.exportId, count: result.rows.length, rows: result.rows, csv: result.csv }, target: `mailingExports/${result.exportId}`, details: { channel, count: result.rows.length } };
+      return { status: 201, body: { exportId: result.exportId, count: result.rows.length, cadenceDays: result.cadenceDays, rows: result.rows, csv: result.csv }, target: `mailingExports/${result.exportId}`, details: { channel, count: result.rows.length } };
     }),
   );
 }
