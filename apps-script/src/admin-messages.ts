@@ -165,7 +165,7 @@ export const enAdmin = {
     headingPlan: (at: string) => `Rotation for ${at}: the plan. Nothing has moved yet.`,
     headingApplied: (at: string, when: string, who: string) => `The rotation for ${at} was already applied on ${when} by ${who}: these are the moves made then.`,
     summary: (moves: number, unbalanced: number, skipped: number) =>
-      `${enCount(moves, 'client changes', 'clients change')} hands; ${enCount(unbalanced, 'manager is', 'managers are')} left uneven; ${enCount(skipped, 'client stays', 'clients stay')} (see why below).`,
+      `${enCount(moves, 'client changes', 'clients change')} hands${unbalanced > 0 ? `; ${enCount(unbalanced, 'manager is', 'managers are')} left uneven` : ''}${skipped > 0 ? `; ${enCount(skipped, 'client stays', 'clients stay')}` : ''}${unbalanced + skipped > 0 ? ' (why: on the sheet)' : ''}.`,
     newBase: 'the new base (unassigned)',
     blocks: {
       moves: (n: number) => `Moves (${enNumber(n)})`,
@@ -184,7 +184,7 @@ export const enAdmin = {
     title: 'Offboard a manager',
     choose: 'Choose the manager who leaves.',
     heading: (name: string, at: string) => `Offboarding of ${name} on ${at}: where each client goes. Nothing has changed yet.`,
-    summary: (moves: number, skipped: number) => `${enCount(moves, 'client is', 'clients are')} handed on${skipped > 0 ? `; ${enCount(skipped, 'client stays', 'clients stay')} (see why below)` : ''}.`,
+    summary: (moves: number, skipped: number) => `${enCount(moves, 'client is', 'clients are')} handed on${skipped > 0 ? `; ${enCount(skipped, 'client stays', 'clients stay')} (why: on the sheet)` : ''}.`,
   },
   jobs: {
     running: {
@@ -463,7 +463,7 @@ export const ruAdmin: AdminMessages = {
     headingPlan: (at: string) => `Ротация на ${at}: план. Пока ничего не передано.`,
     headingApplied: (at: string, when: string, who: string) => `Ротация на ${at} уже проведена ${when}, ${who}: вот какие передачи были сделаны.`,
     summary: (moves: number, unbalanced: number, skipped: number) =>
-      `Передаётся: ${ruCount(moves, 'клиент', 'клиента', 'клиентов')}; без баланса: ${ruCount(unbalanced, 'менеджер', 'менеджера', 'менеджеров')}; остаются: ${ruCount(skipped, 'клиент', 'клиента', 'клиентов')} (причины ниже).`,
+      `Передаётся: ${ruCount(moves, 'клиент', 'клиента', 'клиентов')}${unbalanced > 0 ? `; без баланса: ${ruCount(unbalanced, 'менеджер', 'менеджера', 'менеджеров')}` : ''}${skipped > 0 ? `; остаются: ${ruCount(skipped, 'клиент', 'клиента', 'клиентов')}` : ''}${unbalanced + skipped > 0 ? ' (причины — на листе)' : ''}.`,
     newBase: 'новая база (без менеджера)',
     blocks: {
       moves: (n: number) => `Передачи (${ruNumber(n)})`,
@@ -482,7 +482,7 @@ export const ruAdmin: AdminMessages = {
     title: 'Увольнение менеджера',
     choose: 'Выберите увольняющегося менеджера.',
     heading: (name: string, at: string) => `Увольнение: ${name}, ${at}. Куда уйдёт каждый клиент. Пока ничего не изменилось.`,
-    summary: (moves: number, skipped: number) => `Передаётся: ${ruCount(moves, 'клиент', 'клиента', 'клиентов')}${skipped > 0 ? `; остаются: ${ruCount(skipped, 'клиент', 'клиента', 'клиентов')} (причины ниже)` : ''}.`,
+    summary: (moves: number, skipped: number) => `Передаётся: ${ruCount(moves, 'клиент', 'клиента', 'клиентов')}${skipped > 0 ? `; остаются: ${ruCount(skipped, 'клиент', 'клиента', 'клиентов')} (причины — на листе)` : ''}.`,
   },
   jobs: {
     running: {

@@ -272,7 +272,9 @@ export function publishConfig(session: ActionContext): PublishOutcome {
     const { rows, rowByKey, lastRow } = readRows(table);
     const read = readConfig(rows, m, session.formatDay);
     if (read.missing.length > 0) throw new UserError(m.admin.config.missingRows(read.missing.map((k) => label(k, m)).join(', ')));
-    const problems = read.problems.length > 0 ? read.problems : checkRules(read.rules, read.sent, m);
+    // Cells that could not be read are left out of the rules checked, so each cell gets one message.
+    const unread = new Set(read.problems.map((p) => `${p.key}|${p.column}`));
+    const problems = [...read.problems, ...checkRules(read.rules, read.sent, m).filter((p) => !unread.has(`${p.key}|${p.column}`))];
     if (problems.length > 0) return { status: 'invalid', problems: markProblems(session, table, rowByKey, lastRow, problems) };
     const version = loadedVersion();
     if (!Number.isInteger(version)) throw new UserError(m.admin.config.noSheet);

@@ -29,7 +29,9 @@ export function jobView(job: JobStatus, now: Date, m: Messages, locale: 'en' | '
   const r = job.result as RunSummary & Partial<RotationReport>;
   const moved = r.moves ? r.moves.length : (r.moved ?? 0);
   if (r.alreadyApplied) return { ...base, alreadyApplied: true, text: j.alreadyApplied(r.at ?? '', when(r.appliedAt ?? ''), who(r.appliedBy ?? ''), moved) };
-  return { ...base, text: j.applied(job.kind === 'offboarding', moved, count(r.skipped), count(r.unbalanced)) };
+  // An offboarding hands everything on: uneven by design, nothing to point out.
+  const offboarding = job.kind === 'offboarding';
+  return { ...base, text: j.applied(offboarding, moved, count(r.skipped), offboarding ? 0 : count(r.unbalanced)) };
 }
 
 /** google.script.run: how a job stands now. */

@@ -139,7 +139,11 @@ export function saveTeam(session: ActionContext): void {
       state.clearRows.add(p.row);
     }
     state.invalid += new Set(plan.problems.map((p) => p.row)).size;
-    if (plan.creations.length + plan.updates.length + plan.problems.length === 0) return null;
+    if (plan.creations.length + plan.updates.length + plan.problems.length === 0) {
+      // Rows put back as they were loaded lose their old marks; nothing is sent.
+      applyMarks(table, state.clearRows, []);
+      return null;
+    }
     for (const update of plan.updates) sendUpdate(state, update, true);
     for (const creation of plan.creations) {
       try {
