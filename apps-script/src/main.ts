@@ -13,7 +13,14 @@ import { adminJob } from './jobs/admin-job.ts';
 import { mailingExport, openMailing } from './mailing/mailing-admin.ts';
 import { buildMenu } from './menu.ts';
 import { showAuditLog, showOlderAudit, showOverdueReports } from './oversight/oversight-sheets.ts';
-import { offboardingApply, offboardingPreview, openOffboarding, openRotation, rotationApply, rotationPreview } from './rotation/rotation-admin.ts';
+import {
+  offboardingApply,
+  offboardingPreview,
+  openOffboarding,
+  openRotation,
+  rotationApply,
+  rotationPreview,
+} from './rotation/rotation-admin.ts';
 import { openMyTasks, tasksFileReport, tasksLoad } from './tasks/my-tasks.ts';
 import { loadTeam, saveTeam } from './team/team-sheet.ts';
 import { runMenuAction } from './workspace/feedback.ts';

@@ -45,8 +45,18 @@ export type JobStartAnswer = SidebarAnswer<{ jobId: string }>;
 
 /** A Config cell the base or the add-on refused, as the publish-errors sidebar lists it. */
 export type ProblemView = { key: string | null; column: 'setting' | 'value'; label: string; cell: string; message: string };
-export type PublishOutcome = { status: 'published'; version: number } | { status: 'invalid'; problems: ProblemView[] } | { status: 'conflict'; message: string };
+export type PublishOutcome =
+  | { status: 'published'; version: number }
+  | { status: 'invalid'; problems: ProblemView[] }
+  | { status: 'conflict'; message: string };
 export type PublishAnswer = SidebarAnswer<{ outcome: PublishOutcome }>;
 
 export type MonthAnswer = SidebarAnswer<{ month: string; closed: boolean; managers: number; text: string }>;
-export type MailingAnswer = SidebarAnswer<{ count: number; cadenceDays: number; sheet: string; csv: string; fileName: string; text: string }>;
+export type MailingAnswer = SidebarAnswer<{
+  count: number;
+  cadenceDays: number;
+  sheet: string;
+  csv: string;
+  fileName: string;
+  text: string;
+}>;

@@ -48,7 +48,12 @@ export function addTeamMember(body: z.input<typeof addManagerBody>): TeamMember 
 }
 
 export function changeTeamMember(id: string, body: z.input<typeof changeManagerBody>): TeamMember {
-  return callApi<{ manager: TeamMember }>({ method: 'patch', path: `admin/managers/${encodeURIComponent(id)}`, body, idempotent: body.expectedVersion !== undefined }).manager;
+  return callApi<{ manager: TeamMember }>({
+    method: 'patch',
+    path: `admin/managers/${encodeURIComponent(id)}`,
+    body,
+    idempotent: body.expectedVersion !== undefined,
+  }).manager;
 }
 
 export function previewRotation(): RotationReport {
@@ -61,11 +66,21 @@ export function applyRotation(): JobStarted {
 }
 
 export function previewOffboarding(managerId: string): RotationReport {
-  return callApi<RotationReport>({ method: 'post', path: `admin/managers/${encodeURIComponent(managerId)}/offboard`, body: { dryRun: true }, idempotent: true });
+  return callApi<RotationReport>({
+    method: 'post',
+    path: `admin/managers/${encodeURIComponent(managerId)}/offboard`,
+    body: { dryRun: true },
+    idempotent: true,
+  });
 }
 
 export function offboard(managerId: string): JobStarted {
-  return callApi<JobStarted>({ method: 'post', path: `admin/managers/${encodeURIComponent(managerId)}/offboard`, body: {}, idempotent: true });
+  return callApi<JobStarted>({
+    method: 'post',
+    path: `admin/managers/${encodeURIComponent(managerId)}/offboard`,
+    body: {},
+    idempotent: true,
+  });
 }
 
 export function fetchJob(jobId: string): JobStatus {
@@ -112,7 +127,12 @@ export function fetchClientNames(ids: readonly string[]): Map<string, ClientName
   const out = new Map<string, ClientName>();
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += 2500) {
-    const page = callApi<{ clients: ClientName[] }>({ method: 'post', path: 'admin/clients/names', body: { ids: unique.slice(i, i + 2500) }, idempotent: true });
+    const page = callApi<{ clients: ClientName[] }>({
+      method: 'post',
+      path: 'admin/clients/names',
+      body: { ids: unique.slice(i, i + 2500) },
+      idempotent: true,
+    });
     for (const c of page.clients) out.set(c.id, c);
   }
   return out;

@@ -98,7 +98,8 @@ export function fileReport(taskId: string, body: z.input<typeof reportBody>): vo
 /** The manager's statement for a month (the head of sales may name the manager), or null when none has been computed. */
 export function fetchStatement(month: string, managerId?: string): Statement | null {
   try {
-    return callApi<{ statement: Statement }>({ method: 'get', path: `statements/${encodeURIComponent(month)}`, query: { managerId } }).statement;
+    const path = `statements/${encodeURIComponent(month)}`;
+    return callApi<{ statement: Statement }>({ method: 'get', path, query: { managerId } }).statement;
   } catch (e) {
     if (e instanceof ApiError && e.kind === 'not-found') return null;
     throw e;

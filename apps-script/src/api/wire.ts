@@ -52,14 +52,47 @@ export type RulesHistoryPage = { currentVersion: number; versions: RulesVersion[
 export type RulesVersionAnswer = { rules: PublishedRules; current: PublishedRules; changes: RuleChange[] };
 
 /** A roster entry as the admin routes give it: with the version it is at. */
-export type TeamMember = { id: string; name: string; email: string; level: number; role: Role; active: boolean; deactivatedAt?: string; version: number };
+export type TeamMember = {
+  id: string;
+  name: string;
+  email: string;
+  level: number;
+  role: Role;
+  active: boolean;
+  deactivatedAt?: string;
+  version: number;
+};
 
-export type JobStatus = { id: string; kind: string; status: 'running' | 'done' | 'failed'; by: string; params: Record<string, unknown>; startedAt: string; finishedAt?: string; result?: unknown; error?: Problem };
+export type JobStatus = {
+  id: string;
+  kind: string;
+  status: 'running' | 'done' | 'failed';
+  by: string;
+  params: Record<string, unknown>;
+  startedAt: string;
+  finishedAt?: string;
+  result?: unknown;
+  error?: Problem;
+};
 export type JobStarted = { jobId: string; status: 'running'; poll: string };
 
-export type MailingExport = { exportId: string; count: number; cadenceDays: number; rows: Array<{ clientId: string; name: string; channel: 'sms' | 'email'; address: string; unsubscribeUrl: string }>; csv: string };
+export type MailingExport = {
+  exportId: string;
+  count: number;
+  cadenceDays: number;
+  rows: Array<{ clientId: string; name: string; channel: 'sms' | 'email'; address: string; unsubscribeUrl: string }>;
+  csv: string;
+};
 
-export type AuditEntry = { id: string; at: string; actor: string; action: string; outcome: 'ok' | 'refused' | 'failed'; target?: string; details?: Record<string, unknown> };
+export type AuditEntry = {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  outcome: 'ok' | 'refused' | 'failed';
+  target?: string;
+  details?: Record<string, unknown>;
+};
 export type AuditPage = { entries: AuditEntry[]; nextCursor: string | null };
 
 export type ClientName = { id: string; name: string; managerId: string | null };

@@ -32,7 +32,12 @@ function when(session: ActionContext, iso: string | null): string {
   return iso ? Utilities.formatDate(new Date(iso), session.timeZone, 'yyyy-MM-dd HH:mm') : '';
 }
 
-export function statementsReport(s: MonthStatements, m: Messages, names: (id: string | null) => string, at: (iso: string | null) => string): Report {
+export function statementsReport(
+  s: MonthStatements,
+  m: Messages,
+  names: (id: string | null) => string,
+  at: (iso: string | null) => string,
+): Report {
   const b = m.admin.bonus;
   return {
     heading: [
@@ -41,11 +46,25 @@ export function statementsReport(s: MonthStatements, m: Messages, names: (id: st
       b.drillDown,
     ],
     blocks: [
-      { id: 'totals', header: b.totalsHeader, rows: [[roublesCell(s.totals.payable), roublesCell(s.totals.pending), roublesCell(s.totals.cancelled), s.statements.length]], formats: [money, money, money, '0'] },
+      {
+        id: 'totals',
+        header: b.totalsHeader,
+        rows: [[roublesCell(s.totals.payable), roublesCell(s.totals.pending), roublesCell(s.totals.cancelled), s.statements.length]],
+        formats: [money, money, money, '0'],
+      },
       {
         id: 'statements',
         header: b.columns,
-        rows: s.statements.map((x) => [x.name, x.managerId, x.level, roublesCell(x.totals.payable), roublesCell(x.totals.pending), roublesCell(x.totals.cancelled), roublesCell(x.adjustments), x.lines]),
+        rows: s.statements.map((x) => [
+          x.name,
+          x.managerId,
+          x.level,
+          roublesCell(x.totals.payable),
+          roublesCell(x.totals.pending),
+          roublesCell(x.totals.cancelled),
+          roublesCell(x.adjustments),
+          x.lines,
+        ]),
         formats: [null, null, '0', money, money, money, money, '0'],
       },
     ],
@@ -72,12 +91,23 @@ function showStatements(session: ActionContext, month: string): MonthStatements 
 /** Menu: the bonus dialog (month, compute with progress, show, close). */
 export function openBonuses(session: ActionContext): void {
   fetchTeam();
-  showDialog(session, 'BonusMonth', session.m.admin.bonus.title, { admin: session.m.admin.pages, month: previousMonth(session.today) }, { width: 480, height: 420 });
+  showDialog(
+    session,
+    'BonusMonth',
+    session.m.admin.bonus.title,
+    { admin: session.m.admin.pages, month: previousMonth(session.today) },
+    { width: 480, height: 420 },
+  );
 }
 
 function monthAnswer(session: ActionContext, month: string, s: MonthStatements | null) {
   if (!s) throw new UserError(session.m.bonus.noStatement(month));
-  return { month, closed: s.closed, managers: s.statements.length, text: session.m.admin.bonus.shown(month, s.statements.length, s.closed) };
+  return {
+    month,
+    closed: s.closed,
+    managers: s.statements.length,
+    text: session.m.admin.bonus.shown(month, s.statements.length, s.closed),
+  };
 }
 
 /** google.script.run: computing a month starts a job (a closed month is only read). */
@@ -110,20 +140,32 @@ export function showStatementLines(session: ActionContext): void {
   const row = session.spreadsheet.getActiveRange()?.getRow() ?? 0;
   const isStatements = findManagedSheet(session.spreadsheet, statementsSheet)?.getSheetId() === sheet.getSheetId();
   // The manager id column of the statements table, whose header says where the table starts.
-  const ids = isStatements ? sheet.getRange(1, 2, Math.max(sheet.getLastRow(), 1), 1).getValues().map((r) => String(r[0] ?? '').trim()) : [];
+  const ids = isStatements
+    ? sheet
+        .getRange(1, 2, Math.max(sheet.getLastRow(), 1), 1)
+        .getValues()
+        .map((r) => String(r[0] ?? '').trim())
+    : [];
   const headerRow = ids.indexOf(m.admin.bonus.columns[1]!) + 1;
   const managerId = headerRow > 0 && row > headerRow ? (ids[row - 1] ?? '') : '';
   if (!month || managerId === '') throw new UserError(m.admin.bonus.selectManager);
   const statement = fetchStatement(month, managerId);
   if (!statement) return alert(session, m.bonus.noStatement(month));
-  const names = new Map([...fetchClientNames(statement.lines.flatMap((l) => (l.clientId ? [l.clientId] : [])))].map(([id, c]) => [id, c.name]));
+  const names = new Map(
+    [...fetchClientNames(statement.lines.flatMap((l) => (l.clientId ? [l.clientId] : [])))].map(([id, c]) => [id, c.name]),
+  );
   const team = new Map(fetchTeam().map((t) => [t.id, t.name]));
   const view = statementSheet(statement, names, m);
   withDocumentLock(session, () => {
     const { sheet: lines } = writeReport(session, statementLinesSheet, {
       heading: [`${view.heading}: ${team.get(managerId) ?? managerId}`],
       blocks: [
-        { id: 'totals', header: view.totals.map(([label]) => label), rows: [view.totals.map(([, amount]) => amount)], formats: [money, money, money] },
+        {
+          id: 'totals',
+          header: view.totals.map(([label]) => label),
+          rows: [view.totals.map(([, amount]) => amount)],
+          formats: [money, money, money],
+        },
         { id: 'lines', header: view.header, rows: view.rows, formats: [null, null, null, '0.00%', money] },
       ],
     });

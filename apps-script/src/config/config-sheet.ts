@@ -51,10 +51,17 @@ export const configTable: TableSpec<ConfigColumnKey> = {
   id: 'config',
   title: (m) => m.admin.sheets.config,
   // Setting and Value are typed into (a tier's threshold sits in Setting); the labels are protected row by row.
-  columns: [column('section', 'derived', 130), column('setting', 'editable', 230), column('value', 'editable', 150), column('unit', 'derived', 110), column('about', 'derived', 460), column('key', 'system'), column('loaded', 'system')],
+  columns: [
+    column('section', 'derived', 130),
+    column('setting', 'editable', 230),
+    column('value', 'editable', 150),
+    column('unit', 'derived', 110),
+    column('about', 'derived', 460),
+    column('key', 'system'),
+    column('loaded', 'system'),
+  ],
   idKey: 'key',
 };
-
 
 function openTable(session: ActionContext, repair: boolean): ConfigTable | null {
   const opened = openManagedTable(session.spreadsheet, configTable, session.m, { repair, rows: 40 });
@@ -99,14 +106,23 @@ function readRows(table: ConfigTable): { rows: SheetConfigRow[]; rowByKey: Map<s
   return { rows, rowByKey, lastRow };
 }
 
-function validationFor(kind: SettingKind, path: string, m: Messages, team: readonly TeamMember[], choices?: string[]): GoogleAppsScript.Spreadsheet.DataValidation | null {
+function validationFor(
+  kind: SettingKind,
+  path: string,
+  m: Messages,
+  team: readonly TeamMember[],
+  choices?: string[],
+): GoogleAppsScript.Spreadsheet.DataValidation | null {
   const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(true);
   const help = m.admin.config.validationHelp;
   const { min, max } = boundsOf(path.replace(/\.\d+\./, '.'));
   switch (kind) {
     case 'integer':
     case 'number':
-      return builder.requireNumberBetween(min ?? 0, max ?? 1e9).setHelpText(help.number(min ?? 0, max ?? 1e9)).build();
+      return builder
+        .requireNumberBetween(min ?? 0, max ?? 1e9)
+        .setHelpText(help.number(min ?? 0, max ?? 1e9))
+        .build();
     case 'percent':
       return builder.requireNumberBetween(0, 100).setHelpText(help.percent).build();
     case 'money':
@@ -117,7 +133,13 @@ function validationFor(kind: SettingKind, path: string, m: Messages, team: reado
       return choices ? builder.requireValueInList(choices, true).build() : null;
     case 'text':
       // The intake manager is picked from the active sales managers.
-      if (path === 'intake.managerId') return builder.requireValueInList(team.filter((t) => t.active && t.role === 'manager').map((t) => t.id), true).build();
+      if (path === 'intake.managerId')
+        return builder
+          .requireValueInList(
+            team.filter((t) => t.active && t.role === 'manager').map((t) => t.id),
+            true,
+          )
+          .build();
       return null;
   }
 }
@@ -141,14 +163,17 @@ function render(session: ActionContext, table: ConfigTable, published: Published
       const input = row.inputs[col];
       const a1 = `${columnLetter(table.columns[col])}${i + 2}`;
       addFormat(input ? kindFormats[input.kind] : '@', a1);
-      const choices = input?.choices ? Object.values(input.choices === 'base' ? m.admin.config.base : m.admin.config.intakeRules) : undefined;
+      const choices = input?.choices
+        ? Object.values(input.choices === 'base' ? m.admin.config.base : m.admin.config.intakeRules)
+        : undefined;
       validations[col].push([input ? validationFor(input.kind, input.path, m, team, choices) : null]);
     }
   });
   for (let r = rows.length + 2; r <= last; r++) for (const col of ['setting', 'value'] as const) validations[col].push([null]);
   // Formats before values: a day written into a text cell would stay text.
   for (const [format, cells] of formats) table.sheet.getRangeList(cells).setNumberFormat(format);
-  for (const col of ['setting', 'value'] as const) table.sheet.getRange(2, table.columns[col], last - 1, 1).setDataValidations(validations[col]);
+  for (const col of ['setting', 'value'] as const)
+    table.sheet.getRange(2, table.columns[col], last - 1, 1).setDataValidations(validations[col]);
   const current = readTable(table);
   const writes: RowWrite<ConfigColumnKey>[] = rows.map((row, i) => ({ row: i + 2, cells: row.cells }));
   const blank = Object.fromEntries(configTable.columns.map((c) => [c.key, ''])) as Record<ConfigColumnKey, CellValue>;
@@ -171,7 +196,11 @@ function protectLabels(sheet: Sheet, table: ConfigTable, rows: readonly ConfigRo
     const next = rows[i + 1];
     if (label && start < 0) start = i;
     if (label && (!next || next.role === 'tier')) {
-      sheet.getRange(start + 2, col, i - start + 1, 1).protect().setDescription(labelProtection).setWarningOnly(true);
+      sheet
+        .getRange(start + 2, col, i - start + 1, 1)
+        .protect()
+        .setDescription(labelProtection)
+        .setWarningOnly(true);
       start = -1;
     }
   });
@@ -194,7 +223,8 @@ export function loadConfig(session: ActionContext): void {
       const edited = editedRows(session, readRows(existing).rows);
       if (edited.length > 0) {
         const ui = SpreadsheetApp.getUi();
-        if (ui.alert(m.admin.config.loadTitle, m.admin.config.dropEdits(edited.length), ui.ButtonSet.YES_NO) !== ui.Button.YES) return false;
+        if (ui.alert(m.admin.config.loadTitle, m.admin.config.dropEdits(edited.length), ui.ButtonSet.YES_NO) !== ui.Button.YES)
+          return false;
       }
     }
     const table = openTable(session, true)!;
@@ -214,13 +244,25 @@ function label(key: string | null, m: Messages): string {
   return words ? (slot === undefined ? words.title : `${words.title} ${Number(slot) + 1}`) : key;
 }
 
-function markProblems(session: ActionContext, table: ConfigTable, rowByKey: ReadonlyMap<string, number>, lastRow: number, problems: readonly CellProblem[]): ProblemView[] {
+function markProblems(
+  session: ActionContext,
+  table: ConfigTable,
+  rowByKey: ReadonlyMap<string, number>,
+  lastRow: number,
+  problems: readonly CellProblem[],
+): ProblemView[] {
   const marks: CellMark<ConfigColumnKey>[] = [];
   const views: ProblemView[] = [];
   for (const p of problems) {
     const row = p.key === null ? undefined : rowByKey.get(p.key);
     if (row !== undefined) marks.push({ row, key: p.column, tone: 'invalid', note: session.m.save.invalidNote(p.message) });
-    views.push({ key: p.key, column: p.column, label: label(p.key, session.m), cell: row !== undefined ? `${columnLetter(table.columns[p.column])}${row}` : '', message: p.message });
+    views.push({
+      key: p.key,
+      column: p.column,
+      label: label(p.key, session.m),
+      cell: row !== undefined ? `${columnLetter(table.columns[p.column])}${row}` : '',
+      message: p.message,
+    });
   }
   applyMarks(table, new Set(Array.from({ length: Math.max(lastRow - 1, 0) }, (_, i) => i + 2)), marks);
   return views;
@@ -231,7 +273,13 @@ function loadedVersion(): number {
 }
 
 /** Another admin published meanwhile: their changes come in where this sheet left a value as loaded. */
-function mergeNewer(session: ActionContext, table: ConfigTable, rows: readonly SheetConfigRow[], now: ReadonlyMap<string, string>, version: number): string {
+function mergeNewer(
+  session: ActionContext,
+  table: ConfigTable,
+  rows: readonly SheetConfigRow[],
+  now: ReadonlyMap<string, string>,
+  version: number,
+): string {
   const { m } = session;
   const answer = fetchRulesVersion(version);
   const current = answer.current;
@@ -255,12 +303,27 @@ function mergeNewer(session: ActionContext, table: ConfigTable, rows: readonly S
     const row = byKey.get(key);
     if (row === undefined) return [];
     const col: InputColumn = settingSpec(key) ? 'value' : 'setting';
-    return [{ row, key: col, tone: 'conflict' as const, note: m.admin.config.conflictNote(describeRow(key, current.rules, m), who, when(session, current.publishedAt)) }];
+    return [
+      {
+        row,
+        key: col,
+        tone: 'conflict' as const,
+        note: m.admin.config.conflictNote(describeRow(key, current.rules, m), who, when(session, current.publishedAt)),
+      },
+    ];
   });
   applyMarks(table, new Set(rows.map((r) => r.row)), marks);
   PropertiesService.getDocumentProperties().setProperty(versionProperty, String(current.version));
   const notShown = [...theirs.keys()].filter((k) => !byKey.has(k) && theirs.get(k) !== '').length;
-  return m.admin.config.conflict({ version: current.version, who, when: when(session, current.publishedAt), changes: answer.changes.map((c) => describeChange(c, m)), taken: take.length, conflicts: conflicts.length, notShown });
+  return m.admin.config.conflict({
+    version: current.version,
+    who,
+    when: when(session, current.publishedAt),
+    changes: answer.changes.map((c) => describeChange(c, m)),
+    taken: take.length,
+    conflicts: conflicts.length,
+    notShown,
+  });
 }
 
 /** Publish the sheet: checked here first (the base's own schema), then by the base; nothing changes unless all of it is valid. */
@@ -284,7 +347,11 @@ export function publishConfig(session: ActionContext): PublishOutcome {
       return { status: 'published', version: published.version };
     } catch (e) {
       if (!isApiError(e)) throw e;
-      if (e.kind === 'invalid-input' && e.fieldErrors.length > 0) return { status: 'invalid', problems: markProblems(session, table, rowByKey, lastRow, problemsOfIssues(e.fieldErrors, read.sent, m)) };
+      if (e.kind === 'invalid-input' && e.fieldErrors.length > 0)
+        return {
+          status: 'invalid',
+          problems: markProblems(session, table, rowByKey, lastRow, problemsOfIssues(e.fieldErrors, read.sent, m)),
+        };
       if (e.kind === 'conflict') return { status: 'conflict', message: mergeNewer(session, table, rows, read.now, version) };
       throw e;
     }

@@ -37,7 +37,15 @@ export type CellProblem = { key: string | null; column: InputColumn; message: st
 type Converted = { ok: true; value: unknown } | { ok: false; message: string };
 
 /** Number formats of the input cells by kind: plain numbers, days as ISO, text where Sheets must not convert. */
-export const kindFormats: Record<SettingKind, string> = { integer: '0', number: '0.##', percent: '0.##', money: '#,##0.##', day: 'yyyy-mm-dd', text: '@', choice: '@' };
+export const kindFormats: Record<SettingKind, string> = {
+  integer: '0',
+  number: '0.##',
+  percent: '0.##',
+  money: '#,##0.##',
+  day: 'yyyy-mm-dd',
+  text: '@',
+  choice: '@',
+};
 
 // ---------------------------------------------------------------- units
 
@@ -67,7 +75,10 @@ function decimalText(n: number): string {
 
 /** Text typed as a number: "7,5", "7.5", "5 %", "1 000". */
 function parseDecimalText(text: string): string | null {
-  const t = text.replace(/[\s\u00a0\u202f]/g, '').replace(/%$/, '').replace(',', '.');
+  const t = text
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(/%$/, '')
+    .replace(',', '.');
   return /^[+-]?\d+(\.\d+)?$/.test(t) ? t : null;
 }
 
@@ -77,7 +88,8 @@ function parseDecimalText(text: string): string | null {
 export function convertCell(kind: SettingKind, cell: ConfigCell, m: Messages, formatDay: DayFormatter, choices?: ChoiceSet): Converted {
   const c = m.admin.config.problems;
   const { value, display } = cell;
-  if (value === '' || value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return { ok: true, value: undefined };
+  if (value === '' || value === null || value === undefined || (typeof value === 'string' && value.trim() === ''))
+    return { ok: true, value: undefined };
   if (typeof value === 'boolean') return { ok: false, message: c[kind === 'integer' ? 'wholeNumber' : 'number'] };
   const isDate = value instanceof Date || Object.prototype.toString.call(value) === '[object Date]';
   switch (kind) {
@@ -88,17 +100,24 @@ export function convertCell(kind: SettingKind, cell: ConfigCell, m: Messages, fo
       const set = choices ?? 'base';
       for (const code of choiceCodes[set]) {
         if (code === wanted) return { ok: true, value: code };
-        for (const words of [messagesFor('en'), messagesFor('ru')]) if (choiceLabels(set, words)[code]?.toLowerCase() === wanted) return { ok: true, value: code };
+        for (const words of [messagesFor('en'), messagesFor('ru')])
+          if (choiceLabels(set, words)[code]?.toLowerCase() === wanted) return { ok: true, value: code };
       }
       return { ok: false, message: m.save.invalidChoice(Object.values(choiceLabels(set, m)).join(', ')) };
     }
     case 'day':
       if (isDate) return { ok: true, value: formatDay(value as Date) };
-      return /^\d{4}-\d{2}-\d{2}$/.test(String(value).trim()) ? { ok: true, value: String(value).trim() } : { ok: false, message: m.form.badDay };
+      return /^\d{4}-\d{2}-\d{2}$/.test(String(value).trim())
+        ? { ok: true, value: String(value).trim() }
+        : { ok: false, message: m.form.badDay };
     default:
       break;
   }
-  if (isDate) return { ok: false, message: c[kind === 'integer' ? 'wholeNumber' : kind === 'money' ? 'money' : kind === 'percent' ? 'percent' : 'number'] };
+  if (isDate)
+    return {
+      ok: false,
+      message: c[kind === 'integer' ? 'wholeNumber' : kind === 'money' ? 'money' : kind === 'percent' ? 'percent' : 'number'],
+    };
   // A number typed with "%" is kept by Sheets as the fraction it names (5 % → 0.05).
   const typedPercent = typeof value === 'number' && /%\s*$/.test(display);
   const text = typeof value === 'number' ? decimalText(value) : parseDecimalText(String(value));
@@ -163,43 +182,76 @@ function tierOf(key: TierKey) {
 /** The Config sheet's rows for a published version, with room for `spare` more tiers per table. */
 export function configRows(published: PublishedRules, m: Messages, statusLine: string): ConfigRow[] {
   const cfg = m.admin.config;
-  const row = (key: string, role: ConfigRowRole, cells: Partial<Record<ConfigColumnKey, CellValue>>, inputs: ConfigRow['inputs'] = {}): ConfigRow => ({
+  const row = (
+    key: string,
+    role: ConfigRowRole,
+    cells: Partial<Record<ConfigColumnKey, CellValue>>,
+    inputs: ConfigRow['inputs'] = {},
+  ): ConfigRow => ({
     key,
     role,
     cells: { section: '', setting: '', value: '', unit: '', about: '', key, loaded: '', ...cells },
     inputs,
   });
-  const out: ConfigRow[] = [row(statusRowKey, 'status', { section: cfg.statusSection, setting: cfg.version(published.version), value: statusLine })];
+  const out: ConfigRow[] = [
+    row(statusRowKey, 'status', { section: cfg.statusSection, setting: cfg.version(published.version), value: statusLine }),
+  ];
   for (const s of settings) {
     const words = cfg.settings[s.key];
     const value = valueAt(published.rules, s.key);
     out.push(
-      row(s.key, 'setting', { section: cfg.sections[s.section], setting: words.label, value: cellFor(s.kind, value, m, s.choices), unit: words.unit, about: words.about, loaded: canonical(value) }, {
-        value: { kind: s.kind, path: s.key, ...(s.choices ? { choices: s.choices } : {}) },
-      }),
+      row(
+        s.key,
+        'setting',
+        {
+          section: cfg.sections[s.section],
+          setting: words.label,
+          value: cellFor(s.kind, value, m, s.choices),
+          unit: words.unit,
+          about: words.about,
+          loaded: canonical(value),
+        },
+        {
+          value: { kind: s.kind, path: s.key, ...(s.choices ? { choices: s.choices } : {}) },
+        },
+      ),
     );
   }
   for (const t of tiers) {
     const words = cfg.tiers[t.key];
     const list = (valueAt(published.rules, t.key) as Array<Record<string, unknown>> | undefined) ?? [];
-    out.push(row(t.key, 'tierHeader', { section: words.title, setting: words.first, value: words.second, unit: words.unit, about: words.about }));
+    out.push(
+      row(t.key, 'tierHeader', { section: words.title, setting: words.first, value: words.second, unit: words.unit, about: words.about }),
+    );
     const slots = Math.min(maxTiers, list.length + spareTierRows);
     for (let i = 0; i < slots; i++) {
       const tier = list[i];
       const first = tier?.[t.first.field];
       const second = tier?.[t.second.field];
       out.push(
-        row(tierRowKey(t.key, i), 'tier', { section: words.title, setting: cellFor(t.first.kind, first, m), value: cellFor(t.second.kind, second, m), unit: words.unit, loaded: tierCanonical(first, second) }, {
-          setting: { kind: t.first.kind, path: `${t.key}.${t.first.field}` },
-          value: { kind: t.second.kind, path: `${t.key}.${t.second.field}` },
-        }),
+        row(
+          tierRowKey(t.key, i),
+          'tier',
+          {
+            section: words.title,
+            setting: cellFor(t.first.kind, first, m),
+            value: cellFor(t.second.kind, second, m),
+            unit: words.unit,
+            loaded: tierCanonical(first, second),
+          },
+          {
+            setting: { kind: t.first.kind, path: `${t.key}.${t.first.field}` },
+            value: { kind: t.second.kind, path: `${t.key}.${t.second.field}` },
+          },
+        ),
       );
     }
   }
   return out;
 }
 
-const tierCanonical = (first: unknown, second: unknown) => (first === undefined && second === undefined ? '' : `${canonical(first)}|${canonical(second)}`);
+const tierCanonical = (first: unknown, second: unknown) =>
+  first === undefined && second === undefined ? '' : `${canonical(first)}|${canonical(second)}`;
 
 /** The canonical value of every input row of a published version (for judging a conflict). */
 export function canonicalRows(rules: RulesConfig, tierSlots: ReadonlyMap<TierKey, number>): Map<string, string> {
@@ -207,7 +259,8 @@ export function canonicalRows(rules: RulesConfig, tierSlots: ReadonlyMap<TierKey
   for (const s of settings) out.set(s.key, canonical(valueAt(rules, s.key)));
   for (const t of tiers) {
     const list = (valueAt(rules, t.key) as Array<Record<string, unknown>> | undefined) ?? [];
-    for (let i = 0; i < Math.max(list.length, tierSlots.get(t.key) ?? 0); i++) out.set(tierRowKey(t.key, i), tierCanonical(list[i]?.[t.first.field], list[i]?.[t.second.field]));
+    for (let i = 0; i < Math.max(list.length, tierSlots.get(t.key) ?? 0); i++)
+      out.set(tierRowKey(t.key, i), tierCanonical(list[i]?.[t.first.field], list[i]?.[t.second.field]));
   }
   return out;
 }
@@ -269,7 +322,9 @@ export function readConfig(rows: ReadonlyArray<SheetConfigRow>, m: Messages, for
   }
   const campaign = valueAt(out.rules, 'bonus.campaign') as Record<string, unknown> | undefined;
   // One end of a campaign without the other is refused by the schema: "is required" on the empty cell.
-  if (campaign !== undefined) for (const end of ['from', 'to']) if (campaign[end] === undefined) out.problems.push({ key: `bonus.campaign.${end}`, column: 'value', message: m.form.required });
+  if (campaign !== undefined)
+    for (const end of ['from', 'to'])
+      if (campaign[end] === undefined) out.problems.push({ key: `bonus.campaign.${end}`, column: 'value', message: m.form.required });
   return out;
 }
 
@@ -338,7 +393,11 @@ export function checkRules(rules: Record<string, unknown>, sent: ReadonlyMap<str
   return parsed.error.issues.map((issue: z.core.$ZodIssue) => {
     const path = issue.path.map(String).join('.');
     const cell = cellOfPath(path, sent);
-    return { key: cell?.key ?? null, column: cell?.column ?? 'value', message: issueMessage(path, issue as { code?: string; message: string; input?: unknown }, m) };
+    return {
+      key: cell?.key ?? null,
+      column: cell?.column ?? 'value',
+      message: issueMessage(path, issue as { code?: string; message: string; input?: unknown }, m),
+    };
   });
 }
 
@@ -346,7 +405,11 @@ export function checkRules(rules: Record<string, unknown>, sent: ReadonlyMap<str
 export function problemsOfIssues(issues: ReadonlyArray<FieldIssue>, sent: ReadonlyMap<string, string>, m: Messages): CellProblem[] {
   return issues.map((e) => {
     const cell = cellOfPath(e.path, sent);
-    return { key: cell?.key ?? null, column: cell?.column ?? 'value', message: m.admin.config.schemaMessages[e.message as keyof Messages['admin']['config']['schemaMessages']] ?? e.message };
+    return {
+      key: cell?.key ?? null,
+      column: cell?.column ?? 'value',
+      message: m.admin.config.schemaMessages[e.message as keyof Messages['admin']['config']['schemaMessages']] ?? e.message,
+    };
   });
 }
 
@@ -356,13 +419,21 @@ export function problemsOfIssues(issues: ReadonlyArray<FieldIssue>, sent: Readon
 function describePath(path: string, m: Messages): { label: string; kind: SettingKind | undefined; choices?: ChoiceSet } {
   const p = plainPath(path);
   const setting = settingSpec(p);
-  if (setting) return { label: m.admin.config.settings[setting.key].label, kind: setting.kind, ...(setting.choices ? { choices: setting.choices } : {}) };
+  if (setting)
+    return {
+      label: m.admin.config.settings[setting.key].label,
+      kind: setting.kind,
+      ...(setting.choices ? { choices: setting.choices } : {}),
+    };
   for (const t of tiers) {
     const hit = new RegExp(`^${t.key.replace('.', '\\.')}\\.(\\d+)\\.(\\w+)$`).exec(p);
     if (hit) {
       const words = m.admin.config.tiers[t.key];
       const first = hit[2] === t.first.field;
-      return { label: `${words.title} ${Number(hit[1]) + 1}: ${first ? words.first : words.second}`, kind: first ? t.first.kind : t.second.kind };
+      return {
+        label: `${words.title} ${Number(hit[1]) + 1}: ${first ? words.first : words.second}`,
+        kind: first ? t.first.kind : t.second.kind,
+      };
     }
   }
   return { label: p, kind: undefined };
@@ -371,7 +442,8 @@ function describePath(path: string, m: Messages): { label: string; kind: Setting
 /** "Normal rate: 5 % → 6 %". */
 export function describeChange(change: RuleChange, m: Messages): string {
   const { label, kind, choices } = describePath(change.path, m);
-  const show = (v: unknown) => (kind ? describeValue(kind, v, m, choices) : v === null || v === undefined ? m.admin.config.notSet : String(v));
+  const show = (v: unknown) =>
+    kind ? describeValue(kind, v, m, choices) : v === null || v === undefined ? m.admin.config.notSet : String(v);
   return `${label}: ${show(change.before)} → ${show(change.after)}`;
 }
 
@@ -391,7 +463,11 @@ export function describeRow(key: string, rules: RulesConfig, m: Messages): strin
  * the newer values; rows only the person changed keep theirs; rows both changed differently are
  * conflicts: the person's value stays, marked, until they publish or type the other value.
  */
-export function mergeNewerRules(input: { now: ReadonlyMap<string, string>; loaded: ReadonlyMap<string, string>; theirs: ReadonlyMap<string, string> }): { take: string[]; conflicts: string[] } {
+export function mergeNewerRules(input: {
+  now: ReadonlyMap<string, string>;
+  loaded: ReadonlyMap<string, string>;
+  theirs: ReadonlyMap<string, string>;
+}): { take: string[]; conflicts: string[] } {
   const take: string[] = [];
   const conflicts: string[] = [];
   for (const [key, theirs] of input.theirs) {

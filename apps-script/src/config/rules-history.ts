@@ -28,7 +28,8 @@ export function rulesHistoryReport(page: RulesHistoryPage, m: Messages, when: (i
 /** Menu: the Rules history sheet, newest version first. */
 export function showRulesHistory(session: ActionContext): void {
   const page = fetchRulesHistory();
-  const when = (iso: string | null) => (iso ? Utilities.formatDate(new Date(iso), session.timeZone, 'yyyy-MM-dd HH:mm') : session.m.admin.history.defaults);
+  const when = (iso: string | null) =>
+    iso ? Utilities.formatDate(new Date(iso), session.timeZone, 'yyyy-MM-dd HH:mm') : session.m.admin.history.defaults;
   withDocumentLock(session, () => {
     const { sheet } = writeReport(session, rulesHistorySheet, rulesHistoryReport(page, session.m, when), { freezeHeader: true });
     sheet.setColumnWidth(4, 520);

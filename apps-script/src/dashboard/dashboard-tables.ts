@@ -31,7 +31,13 @@ export function dashboardReport(d: Dashboard, m: Messages, refreshedAt: string):
         rows: d.attracted.map((row) => [row.month, ...d.managers.map((x) => row.byManager[x.id] ?? 0)]),
         formats: [null, ...names.map(() => '0')],
       },
-      { id: 'moves', title: t.titles.moves, header: [t.month, t.rotation, t.offboarding], rows: d.moves.map((r) => [r.month, r.rotation, r.offboarding]), formats: [null, '0', '0'] },
+      {
+        id: 'moves',
+        title: t.titles.moves,
+        header: [t.month, t.rotation, t.offboarding],
+        rows: d.moves.map((r) => [r.month, r.rotation, r.offboarding]),
+        formats: [null, '0', '0'],
+      },
       {
         id: 'bonuses',
         title: t.titles.bonuses,
@@ -39,7 +45,13 @@ export function dashboardReport(d: Dashboard, m: Messages, refreshedAt: string):
         rows: d.bonuses.map((r) => [r.month, roublesCell(r.payable), roublesCell(r.pending), roublesCell(r.cancelled)]),
         formats: [null, money, money, money],
       },
-      { id: 'overdue', title: t.titles.overdue, header: [t.manager, t.overdueReports], rows: d.overdue.map((o, i) => [names[i]!, o.count]), formats: [null, '0'] },
+      {
+        id: 'overdue',
+        title: t.titles.overdue,
+        header: [t.manager, t.overdueReports],
+        rows: d.overdue.map((o, i) => [names[i]!, o.count]),
+        formats: [null, '0'],
+      },
     ],
   };
   const charts: ChartSpec[] = [

@@ -9,26 +9,53 @@ import type { JobAnswer, JobView } from '../page-contract.ts';
 import { runSidebarCall } from '../workspace/feedback.ts';
 import type { ActionContext } from '../workspace/session.ts';
 
-
-type RunSummary = { moves?: unknown[]; moved?: number; skipped?: unknown[] | number; unbalanced?: unknown[]; alreadyApplied?: boolean; appliedAt?: string; appliedBy?: string; at?: string };
-type MonthSummary = { month: string; closed: boolean; statements: Array<{ managerId: string; totals: { payable: number; pending: number; cancelled: number } }> };
+type RunSummary = {
+  moves?: unknown[];
+  moved?: number;
+  skipped?: unknown[] | number;
+  unbalanced?: unknown[];
+  alreadyApplied?: boolean;
+  appliedAt?: string;
+  appliedBy?: string;
+  at?: string;
+};
+type MonthSummary = {
+  month: string;
+  closed: boolean;
+  statements: Array<{ managerId: string; totals: { payable: number; pending: number; cancelled: number } }>;
+};
 
 const count = (v: unknown[] | number | undefined) => (Array.isArray(v) ? v.length : (v ?? 0));
 
-export function jobView(job: JobStatus, now: Date, m: Messages, locale: 'en' | 'ru', who: (id: string) => string, when: (iso: string) => string): JobView {
+export function jobView(
+  job: JobStatus,
+  now: Date,
+  m: Messages,
+  locale: 'en' | 'ru',
+  who: (id: string) => string,
+  when: (iso: string) => string,
+): JobView {
   const j = m.admin.jobs;
-  const seconds = Math.max(0, Math.round(((job.finishedAt ? Date.parse(job.finishedAt) : now.getTime()) - Date.parse(job.startedAt)) / 1000));
+  const seconds = Math.max(
+    0,
+    Math.round(((job.finishedAt ? Date.parse(job.finishedAt) : now.getTime()) - Date.parse(job.startedAt)) / 1000),
+  );
   const base = { jobId: job.id, kind: job.kind, status: job.status, seconds, alreadyApplied: false };
-  if (job.status === 'running') return { ...base, text: j.running[job.kind as keyof typeof j.running]?.(seconds) ?? j.running.other(seconds) };
+  if (job.status === 'running')
+    return { ...base, text: j.running[job.kind as keyof typeof j.running]?.(seconds) ?? j.running.other(seconds) };
   if (job.status === 'failed') return { ...base, text: j.failed(String(job.error?.detail ?? ''), job.kind) };
   if (job.kind === 'bonus-compute') {
     const r = job.result as MonthSummary;
     const payable = r.statements.reduce((n, s) => n + s.totals.payable, 0);
-    return { ...base, text: r.closed ? j.monthClosedAlready(r.month) : j.computed(r.month, r.statements.length, formatRoubles(payable, locale)) };
+    return {
+      ...base,
+      text: r.closed ? j.monthClosedAlready(r.month) : j.computed(r.month, r.statements.length, formatRoubles(payable, locale)),
+    };
   }
   const r = job.result as RunSummary & Partial<RotationReport>;
   const moved = r.moves ? r.moves.length : (r.moved ?? 0);
-  if (r.alreadyApplied) return { ...base, alreadyApplied: true, text: j.alreadyApplied(r.at ?? '', when(r.appliedAt ?? ''), who(r.appliedBy ?? ''), moved) };
+  if (r.alreadyApplied)
+    return { ...base, alreadyApplied: true, text: j.alreadyApplied(r.at ?? '', when(r.appliedAt ?? ''), who(r.appliedBy ?? ''), moved) };
   // An offboarding hands everything on: uneven by design, nothing to point out.
   const offboarding = job.kind === 'offboarding';
   return { ...base, text: j.applied(offboarding, moved, count(r.skipped), offboarding ? 0 : count(r.unbalanced)) };

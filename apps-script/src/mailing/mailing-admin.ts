@@ -14,7 +14,10 @@ import type { ActionContext } from '../workspace/session.ts';
 /** Menu: the mailing sidebar, with the cadences in force (an admin-only read: a manager is refused here). */
 export function openMailing(session: ActionContext): void {
   const { rules } = fetchRules();
-  showSidebar(session, 'Mailing', session.m.admin.mailing.title, { admin: session.m.admin.pages, cadence: { sms: rules.mailing.smsCadenceDays, email: rules.mailing.emailCadenceDays } });
+  showSidebar(session, 'Mailing', session.m.admin.mailing.title, {
+    admin: session.m.admin.pages,
+    cadence: { sms: rules.mailing.smsCadenceDays, email: rules.mailing.emailCadenceDays },
+  });
 }
 
 export function mailingReport(list: MailingExport, channel: 'sms' | 'email', stamp: string, m: Messages): Report {
@@ -38,6 +41,13 @@ export function mailingExport(channel: string): MailingAnswer {
       return sheet.getName();
     });
     const text = session.m.admin.mailing.done(list.count, sheet, list.cadenceDays);
-    return { count: list.count, cadenceDays: list.cadenceDays, sheet, csv: list.csv, fileName: `${channel}-${stamp.replace(/[^0-9]/g, '')}.csv`, text };
+    return {
+      count: list.count,
+      cadenceDays: list.cadenceDays,
+      sheet,
+      csv: list.csv,
+      fileName: `${channel}-${stamp.replace(/[^0-9]/g, '')}.csv`,
+      text,
+    };
   });
 }

@@ -20,12 +20,26 @@ export function overdueReport(report: OverdueReport, m: Messages): Report {
   return {
     heading: [o.heading(report.asOf, report.tasks.length)],
     blocks: [
-      { id: 'byManager', title: o.byManager, header: o.managerColumns, rows: report.byManager.map((b) => [b.name, b.managerId, b.count, b.oldestDueDate]), formats: [null, null, '0'] },
+      {
+        id: 'byManager',
+        title: o.byManager,
+        header: o.managerColumns,
+        rows: report.byManager.map((b) => [b.name, b.managerId, b.count, b.oldestDueDate]),
+        formats: [null, null, '0'],
+      },
       {
         id: 'tasks',
         title: o.tasks,
         header: o.taskColumns,
-        rows: report.tasks.map((t) => [t.managerName, t.clientName ?? t.clientId, t.clientId, t.dueDate, t.daysOverdue, t.fromName ?? '', reasons[t.reason] ?? t.reason]),
+        rows: report.tasks.map((t) => [
+          t.managerName,
+          t.clientName ?? t.clientId,
+          t.clientId,
+          t.dueDate,
+          t.daysOverdue,
+          t.fromName ?? '',
+          reasons[t.reason] ?? t.reason,
+        ]),
         formats: [null, null, null, null, '0'],
       },
     ],
@@ -44,8 +58,19 @@ export function showOverdueReports(session: ActionContext): void {
   toast(session, session.m.admin.overdue.shown(report.tasks.length, report.byManager.length));
 }
 
-export function auditRows(entries: readonly AuditEntry[], names: ReadonlyMap<string, string>, when: (iso: string) => string): Array<Array<string>> {
-  return entries.map((e) => [when(e.at), names.get(e.actor) ?? e.actor, e.action, e.outcome, e.target ?? '', e.details ? JSON.stringify(e.details) : '']);
+export function auditRows(
+  entries: readonly AuditEntry[],
+  names: ReadonlyMap<string, string>,
+  when: (iso: string) => string,
+): Array<Array<string>> {
+  return entries.map((e) => [
+    when(e.at),
+    names.get(e.actor) ?? e.actor,
+    e.action,
+    e.outcome,
+    e.target ?? '',
+    e.details ? JSON.stringify(e.details) : '',
+  ]);
 }
 
 function auditWhen(session: ActionContext): (iso: string) => string {
@@ -58,7 +83,15 @@ export function showAuditLog(session: ActionContext): void {
   const names = new Map(fetchTeam().map((t) => [t.id, t.name]));
   const a = session.m.admin.audit;
   withDocumentLock(session, () => {
-    const { sheet } = writeReport(session, auditSheet, { heading: [a.heading(page.entries.length, page.nextCursor !== null)], blocks: [{ id: 'entries', header: a.columns, rows: auditRows(page.entries, names, auditWhen(session)) }] }, { freezeHeader: true });
+    const { sheet } = writeReport(
+      session,
+      auditSheet,
+      {
+        heading: [a.heading(page.entries.length, page.nextCursor !== null)],
+        blocks: [{ id: 'entries', header: a.columns, rows: auditRows(page.entries, names, auditWhen(session)) }],
+      },
+      { freezeHeader: true },
+    );
     sheet.setColumnWidth(6, 420);
     sheet.activate();
     setCursor(page.nextCursor);
@@ -85,7 +118,8 @@ export function showOlderAudit(session: ActionContext): void {
     if (!sheet) throw new UserError(a.noOlder);
     const first = sheet.getLastRow() + 1;
     if (rows.length > 0) {
-      if (sheet.getMaxRows() < first + rows.length - 1) sheet.insertRowsAfter(sheet.getMaxRows(), first + rows.length - 1 - sheet.getMaxRows());
+      if (sheet.getMaxRows() < first + rows.length - 1)
+        sheet.insertRowsAfter(sheet.getMaxRows(), first + rows.length - 1 - sheet.getMaxRows());
       const range = sheet.getRange(first, 1, rows.length, rows[0]!.length);
       range.setNumberFormat('@');
       range.setValues(rows);

@@ -34,12 +34,22 @@ function whenOf(session: ActionContext): (iso: string | null) => string {
 /** Menu: the rotation dialog (the roster is read first: a manager is refused here, before any page opens). */
 export function openRotation(session: ActionContext): void {
   const team = fetchTeam();
-  showDialog(session, 'Rotation', session.m.admin.rotation.title(session.today), { admin: session.m.admin.pages, managers: team.length }, dialogSize);
+  showDialog(
+    session,
+    'Rotation',
+    session.m.admin.rotation.title(session.today),
+    { admin: session.m.admin.pages, managers: team.length },
+    dialogSize,
+  );
 }
 
-
 /** Writes a plan to its sheet and answers the dialog's summary. */
-function showPlan(session: ActionContext, report: RotationReport, sheetSpec: typeof rotationSheet, heading: (view: PlanView) => string[]): { plan: PlanView; sheet: string; summary: string[] } {
+function showPlan(
+  session: ActionContext,
+  report: RotationReport,
+  sheetSpec: typeof rotationSheet,
+  heading: (view: PlanView) => string[],
+): { plan: PlanView; sheet: string; summary: string[] } {
   const team = fetchTeam();
   const names = namesFor(report, team);
   const view = planView(report, names);
@@ -73,7 +83,13 @@ export function rotationApply(): JobStartAnswer {
 export function openOffboarding(session: ActionContext): void {
   const team = fetchTeam();
   const leavers = team.filter((t) => t.active && t.role === 'manager').map((t) => ({ id: t.id, name: t.name, level: t.level }));
-  showDialog(session, 'Offboarding', session.m.admin.offboarding.title, { admin: session.m.admin.pages, managers: leavers, selected: selectedTeamId(session) }, dialogSize);
+  showDialog(
+    session,
+    'Offboarding',
+    session.m.admin.offboarding.title,
+    { admin: session.m.admin.pages, managers: leavers, selected: selectedTeamId(session) },
+    dialogSize,
+  );
 }
 
 /** The manager id on the Team sheet's selected row, if that is where the person is. */
@@ -97,7 +113,10 @@ export function offboardingPreview(managerId: string): PlanAnswer {
   return runSidebarCall((session) => {
     const id = checkLeaver(session, managerId);
     const o = session.m.admin.offboarding;
-    return showPlan(session, previewOffboarding(id), offboardingSheet, (v) => [o.heading(v.balance.find((b) => b.managerId === id)?.name ?? id, v.at), o.summary(v.moves, v.skipped)]);
+    return showPlan(session, previewOffboarding(id), offboardingSheet, (v) => [
+      o.heading(v.balance.find((b) => b.managerId === id)?.name ?? id, v.at),
+      o.summary(v.moves, v.skipped),
+    ]);
   });
 }
 

@@ -7,7 +7,6 @@ import type { Report } from '../sheet/report-sheet.ts';
 
 export type Names = { client: (id: string) => string; manager: (id: string | null) => string; level: (id: string) => number | null };
 
-
 export type { PlanView };
 
 export function planView(report: RotationReport, names: Names): PlanView {
@@ -20,7 +19,13 @@ export function planView(report: RotationReport, names: Names): PlanView {
     appliedBy: report.appliedBy ? names.manager(report.appliedBy) : null,
     moves: report.moves.length,
     skipped: report.skipped.length,
-    balance: report.balance.map((b) => ({ managerId: b.managerId, name: names.manager(b.managerId), level: names.level(b.managerId), given: b.given, received: b.received })),
+    balance: report.balance.map((b) => ({
+      managerId: b.managerId,
+      name: names.manager(b.managerId),
+      level: names.level(b.managerId),
+      given: b.given,
+      received: b.received,
+    })),
     unbalanced: report.unbalanced.map((u) => ({ name: names.manager(u.managerId), why: u.why })),
   };
 }
@@ -36,7 +41,14 @@ export function planReport(report: RotationReport, names: Names, m: Messages, he
         id: 'moves',
         title: r.blocks.moves(report.moves.length),
         header: r.columns.moves,
-        rows: report.moves.map((mv) => [names.client(mv.clientId), mv.clientId, mv.from === null ? r.newBase : names.manager(mv.from), names.manager(mv.to), reasons[mv.reason] ?? mv.reason, mv.reportDue]),
+        rows: report.moves.map((mv) => [
+          names.client(mv.clientId),
+          mv.clientId,
+          mv.from === null ? r.newBase : names.manager(mv.from),
+          names.manager(mv.to),
+          reasons[mv.reason] ?? mv.reason,
+          mv.reportDue,
+        ]),
       },
       {
         id: 'balance',

@@ -79,7 +79,12 @@ function protect(sheet: Sheet, session: ActionContext, options: ReportOptions): 
 }
 
 /** Rewrites the sheet with the report; cells it wrote before and no longer needs are cleared. */
-export function writeReport(session: ActionContext, spec: ReportSheetSpec, report: Report, options: ReportOptions = {}): { sheet: Sheet; placed: Record<string, PlacedBlock> } {
+export function writeReport(
+  session: ActionContext,
+  spec: ReportSheetSpec,
+  report: Report,
+  options: ReportOptions = {},
+): { sheet: Sheet; placed: Record<string, PlacedBlock> } {
   const sheet = reportSheet(session, spec);
   const { matrix, width, placed } = layOut(report);
   const previous = { rows: sheet.getLastRow(), columns: sheet.getLastColumn() };
@@ -94,17 +99,22 @@ export function writeReport(session: ActionContext, spec: ReportSheetSpec, repor
     const p = placed[block.id]!;
     if (p.lastRow < p.firstRow) continue;
     block.formats?.forEach((format, i) => {
-      if (format && format !== textFormat) byFormat.set(format, [...(byFormat.get(format) ?? []), `${columnLetter(i + 1)}${p.firstRow}:${columnLetter(i + 1)}${p.lastRow}`]);
+      if (format && format !== textFormat)
+        byFormat.set(format, [...(byFormat.get(format) ?? []), `${columnLetter(i + 1)}${p.firstRow}:${columnLetter(i + 1)}${p.lastRow}`]);
     });
   }
   for (const [format, ranges] of byFormat) sheet.getRangeList(ranges).setNumberFormat(format);
   area.setValues(matrix as unknown as unknown[][]);
-  const headers = report.blocks.map((b) => `A${placed[b.id]!.headerRow}:${columnLetter(Math.max(b.header.length, 1))}${placed[b.id]!.headerRow}`);
+  const headers = report.blocks.map(
+    (b) => `A${placed[b.id]!.headerRow}:${columnLetter(Math.max(b.header.length, 1))}${placed[b.id]!.headerRow}`,
+  );
   const titles = report.blocks.flatMap((b) => (b.title !== undefined ? [`A${placed[b.id]!.headerRow - 1}`] : []));
   sheet.getRangeList(['A1', ...titles, ...headers]).setFontWeight('bold');
   if (headers.length > 0) sheet.getRangeList(headers).setBackground(headerTint);
   if (options.tint) {
-    const bodies = Object.values(placed).filter((p) => p.lastRow >= p.firstRow).map((p) => `A${p.firstRow}:${columnLetter(p.width)}${p.lastRow}`);
+    const bodies = Object.values(placed)
+      .filter((p) => p.lastRow >= p.firstRow)
+      .map((p) => `A${p.firstRow}:${columnLetter(p.width)}${p.lastRow}`);
     if (bodies.length > 0) sheet.getRangeList(bodies).setBackground(options.tint);
   }
   if (options.freezeHeader && report.blocks.length === 1) sheet.setFrozenRows(placed[report.blocks[0]!.id]!.headerRow);

@@ -13,7 +13,11 @@ export function rowIdentity<K extends string>(row: TableRow<K>, keys: IdentityKe
 }
 
 /** First row of each id; later rows with the same id are copies the add-on leaves alone. */
-export function indexRowIdentities<K extends string>(rows: ReadonlyArray<TableRow<K>>, keys: IdentityKeys<K>, formatDay: DayFormatter): { byId: Map<string, RowIdentity>; copies: Array<RowIdentity & { of: number }> } {
+export function indexRowIdentities<K extends string>(
+  rows: ReadonlyArray<TableRow<K>>,
+  keys: IdentityKeys<K>,
+  formatDay: DayFormatter,
+): { byId: Map<string, RowIdentity>; copies: Array<RowIdentity & { of: number }> } {
   const byId = new Map<string, RowIdentity>();
   const copies: Array<RowIdentity & { of: number }> = [];
   for (const row of rows) {

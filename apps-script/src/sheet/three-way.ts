@@ -14,7 +14,12 @@ export type ConflictVerdict<F extends string> =
  * `loaded` is null when the loaded values were lost (the hidden sheet deleted): then every field
  * where the person's value differs from the base's is treated as theirs too.
  */
-export function judgeFields<F extends string>(fields: readonly F[], loaded: Readonly<Record<F, string>> | null, mine: Readonly<Record<F, string>>, theirs: Readonly<Record<F, string>>): ConflictVerdict<F> {
+export function judgeFields<F extends string>(
+  fields: readonly F[],
+  loaded: Readonly<Record<F, string>> | null,
+  mine: Readonly<Record<F, string>>,
+  theirs: Readonly<Record<F, string>>,
+): ConflictVerdict<F> {
   const mineChanged = fields.filter((k) => (loaded === null ? mine[k] !== theirs[k] : mine[k] !== loaded[k]));
   const conflicting = mineChanged.filter((k) => theirs[k] !== mine[k] && (loaded === null || theirs[k] !== loaded[k]));
   if (conflicting.length > 0) return { kind: 'conflict', fields: conflicting };
@@ -23,7 +28,12 @@ export function judgeFields<F extends string>(fields: readonly F[], loaded: Read
 }
 
 /** The person's values with the base's taken where both changed a field ("take theirs"). */
-export function takeTheirFields<F extends string>(fields: readonly F[], loaded: Readonly<Record<F, string>> | null, mine: Readonly<Record<F, string>>, theirs: Readonly<Record<F, string>>): Record<F, string> {
+export function takeTheirFields<F extends string>(
+  fields: readonly F[],
+  loaded: Readonly<Record<F, string>> | null,
+  mine: Readonly<Record<F, string>>,
+  theirs: Readonly<Record<F, string>>,
+): Record<F, string> {
   const verdict = judgeFields(fields, loaded, mine, theirs);
   const out = { ...mine } as Record<F, string>;
   if (verdict.kind === 'conflict') for (const k of verdict.fields) out[k] = theirs[k];

@@ -11,12 +11,22 @@ export const a = boot.admin as AdminStrings;
 /** How often a running job is looked at. */
 const pollMs = 1000;
 
-export function table(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null>>, className = 'grid'): HTMLElement {
+export function table(
+  header: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number | null>>,
+  className = 'grid',
+): HTMLElement {
   return el(
     'table',
     { class: className },
     el('thead', {}, el('tr', {}, ...header.map((h) => el('th', {}, h)))),
-    el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map((c) => el('td', { class: typeof c === 'number' ? 'num' : undefined }, c === null ? '' : String(c)))))),
+    el(
+      'tbody',
+      {},
+      ...rows.map((r) =>
+        el('tr', {}, ...r.map((c) => el('td', { class: typeof c === 'number' ? 'num' : undefined }, c === null ? '' : String(c)))),
+      ),
+    ),
   );
 }
 

@@ -37,10 +37,15 @@ function button(label: string, action: string, onClick: () => Promise<void>): HT
 const close = confirmButton(a.closeMonth, a.closeQuestion, a.closeYes, () => show(true).catch((e) => reportCallFailure(e)));
 app.replaceChildren(
   el('div', { class: 'field' }, el('label', {}, a.month), month),
-  el('div', { class: 'buttons' }, button(a.compute, 'compute', compute), button(a.showStatements, 'show', () => {
-    result.replaceChildren();
-    return show(false);
-  })),
+  el(
+    'div',
+    { class: 'buttons' },
+    button(a.compute, 'compute', compute),
+    button(a.showStatements, 'show', () => {
+      result.replaceChildren();
+      return show(false);
+    }),
+  ),
   close,
   result,
 );

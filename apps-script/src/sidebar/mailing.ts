@@ -10,7 +10,12 @@ const app = document.getElementById('app')!;
 const result = el('section', { id: 'result' });
 
 function choice(value: 'sms' | 'email', label: string, days: number): HTMLElement {
-  return el('label', { class: 'choice' }, el('input', { type: 'radio', name: 'channel', value, checked: value === 'email' }), ` ${label} — ${a.cadence} ${days}`);
+  return el(
+    'label',
+    { class: 'choice' },
+    el('input', { type: 'radio', name: 'channel', value, checked: value === 'email' }),
+    ` ${label} — ${a.cadence} ${days}`,
+  );
 }
 
 async function exportList(): Promise<void> {
@@ -19,7 +24,15 @@ async function exportList(): Promise<void> {
   try {
     const answer = await run<MailingAnswer>('mailingExport', channel);
     if (!answer.ok) return status(answer.message, 'error');
-    const link = el('a', { href: URL.createObjectURL(new Blob([answer.csv], { type: 'text/csv;charset=utf-8' })), download: answer.fileName, class: 'download' }, a.downloadCsv);
+    const link = el(
+      'a',
+      {
+        href: URL.createObjectURL(new Blob([answer.csv], { type: 'text/csv;charset=utf-8' })),
+        download: answer.fileName,
+        class: 'download',
+      },
+      a.downloadCsv,
+    );
     result.replaceChildren(el('p', { class: 'done' }, answer.text), ...(answer.count > 0 ? [link] : []));
     status('');
   } catch (e) {

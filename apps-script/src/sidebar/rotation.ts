@@ -19,7 +19,9 @@ function planSection(plan: PlanView, sheet: string, summary: string[]): HTMLElem
     { id: 'plan' },
     lines(summary),
     plan.balance.length > 0 ? table(a.balanceColumns, rows) : null,
-    plan.unbalanced.length > 0 ? el('ul', { class: 'unbalanced' }, ...plan.unbalanced.map((u) => el('li', {}, `${u.name}: ${u.why}`))) : null,
+    plan.unbalanced.length > 0
+      ? el('ul', { class: 'unbalanced' }, ...plan.unbalanced.map((u) => el('li', {}, `${u.name}: ${u.why}`)))
+      : null,
     el('p', { class: 'muted' }, `${a.planOnSheet} «${sheet}»`),
     applyBlock,
   );

@@ -16,7 +16,12 @@ export type TeamColumnKey = TeamField | 'leftOn' | 'managerId' | 'version' | 'ha
 export type TeamCanonical = Record<TeamField, string>;
 
 const choice = (pick: (m: Messages) => Record<string, string>) => (m: Messages) => Object.values(pick(m));
-const col = (key: TeamColumnKey, role: ColumnSpec<TeamColumnKey>['role'], format: ColumnSpec<TeamColumnKey>['format'], extra: Partial<ColumnSpec<TeamColumnKey>> = {}): ColumnSpec<TeamColumnKey> => ({
+const col = (
+  key: TeamColumnKey,
+  role: ColumnSpec<TeamColumnKey>['role'],
+  format: ColumnSpec<TeamColumnKey>['format'],
+  extra: Partial<ColumnSpec<TeamColumnKey>> = {},
+): ColumnSpec<TeamColumnKey> => ({
   key,
   role,
   format,
@@ -33,7 +38,11 @@ export const teamTable: TableSpec<TeamColumnKey> & IdentityKeys<TeamColumnKey> =
     col('email', 'editable', 'text', { width: 220, note: (m) => m.admin.team.notes.email }),
     col('level', 'editable', 'integer', { width: 60, note: (m) => m.admin.team.notes.level }),
     col('role', 'editable', 'choice', { width: 130, choices: choice((m) => m.admin.team.roles) }),
-    col('status', 'editable', 'choice', { width: 90, choices: choice((m) => m.admin.team.statuses), note: (m) => m.admin.team.notes.status }),
+    col('status', 'editable', 'choice', {
+      width: 90,
+      choices: choice((m) => m.admin.team.statuses),
+      note: (m) => m.admin.team.notes.status,
+    }),
     col('leftOn', 'derived', 'text', { width: 100 }),
     col('managerId', 'system', 'text'),
     col('version', 'system', 'integer'),
@@ -46,12 +55,20 @@ export const teamTable: TableSpec<TeamColumnKey> & IdentityKeys<TeamColumnKey> =
 
 function code(labels: (m: Messages) => Record<string, string>, text: string): string {
   const wanted = text.trim().toLowerCase();
-  for (const m of [messagesFor('en'), messagesFor('ru')]) for (const [c, label] of Object.entries(labels(m))) if (c === wanted || label.toLowerCase() === wanted) return c;
+  for (const m of [messagesFor('en'), messagesFor('ru')])
+    for (const [c, label] of Object.entries(labels(m))) if (c === wanted || label.toLowerCase() === wanted) return c;
   return text.trim();
 }
 
 export function canonicalMember(member: TeamMember): TeamCanonical {
-  return { id: member.id, name: member.name, email: member.email, level: String(member.level), role: member.role, status: member.active ? 'active' : 'left' };
+  return {
+    id: member.id,
+    name: member.name,
+    email: member.email,
+    level: String(member.level),
+    role: member.role,
+    status: member.active ? 'active' : 'left',
+  };
 }
 
 export function canonicalTeamRow(cells: Partial<Record<TeamColumnKey, CellValue>>, formatDay: DayFormatter): TeamCanonical {
@@ -86,7 +103,15 @@ export function memberCells(member: TeamMember, m: Messages): Record<TeamColumnK
 
 export type TeamProblem = { row: number; key: TeamField; message: string };
 export type TeamCreation = { row: number; body: z.input<typeof addManagerBody>; now: TeamCanonical };
-export type TeamUpdate = { row: number; id: string; version: number; now: TeamCanonical; loaded: TeamCanonical | null; send: TeamField[]; body: z.input<typeof changeManagerBody> };
+export type TeamUpdate = {
+  row: number;
+  id: string;
+  version: number;
+  now: TeamCanonical;
+  loaded: TeamCanonical | null;
+  send: TeamField[];
+  body: z.input<typeof changeManagerBody>;
+};
 export type TeamSavePlan = { creations: TeamCreation[]; updates: TeamUpdate[]; problems: TeamProblem[]; clean: number[] };
 
 const isBlank = (c: TeamCanonical) => teamFields.every((f) => c[f] === '');
@@ -98,9 +123,17 @@ export function teamKeyOfPath(path: string): TeamField {
   return (teamFields as readonly string[]).includes(field) ? (field as TeamField) : 'name';
 }
 
-function schemaProblems(row: number, result: { success: boolean; error?: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string; code?: string }> } }, m: Messages): TeamProblem[] {
+function schemaProblems(
+  row: number,
+  result: { success: boolean; error?: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string; code?: string }> } },
+  m: Messages,
+): TeamProblem[] {
   if (result.success || !result.error) return [];
-  return result.error.issues.map((i) => ({ row, key: teamKeyOfPath(i.path.map(String).join('.')), message: i.code === 'invalid_type' ? m.form.required : i.message }));
+  return result.error.issues.map((i) => ({
+    row,
+    key: teamKeyOfPath(i.path.map(String).join('.')),
+    message: i.code === 'invalid_type' ? m.form.required : i.message,
+  }));
 }
 
 function levelOf(text: string): number | string {
@@ -108,7 +141,13 @@ function levelOf(text: string): number | string {
 }
 
 /** A row the person changed, as the body of its PATCH: only what changed, on the version it was loaded at. */
-export function changesFor(row: number, now: TeamCanonical, send: readonly TeamField[], version: number, m: Messages): { body: z.input<typeof changeManagerBody>; problems: TeamProblem[] } {
+export function changesFor(
+  row: number,
+  now: TeamCanonical,
+  send: readonly TeamField[],
+  version: number,
+  m: Messages,
+): { body: z.input<typeof changeManagerBody>; problems: TeamProblem[] } {
   const t = m.admin.team;
   const problems: TeamProblem[] = [];
   const body: Record<string, unknown> = { expectedVersion: version };
@@ -117,7 +156,12 @@ export function changesFor(row: number, now: TeamCanonical, send: readonly TeamF
     else if (field === 'email') problems.push({ row, key: 'email', message: t.emailFixed });
     else if (field === 'status') {
       if (now.status === 'active') body.active = true;
-      else problems.push({ row, key: 'status', message: now.status === 'left' ? t.offboardInstead : m.save.invalidChoice(Object.values(t.statuses).join(', ')) });
+      else
+        problems.push({
+          row,
+          key: 'status',
+          message: now.status === 'left' ? t.offboardInstead : m.save.invalidChoice(Object.values(t.statuses).join(', ')),
+        });
     } else if (field === 'level') body.level = levelOf(now.level);
     else if (field === 'role') body.role = now.role;
     else body.name = now.name;
@@ -127,7 +171,12 @@ export function changesFor(row: number, now: TeamCanonical, send: readonly TeamF
 }
 
 /** What Save sends: new rows as new managers, edited rows (their hash differs) as changes. */
-export function planTeamSave(input: { rows: ReadonlyArray<TableRow<TeamColumnKey>>; loaded: ReadonlyMap<string, LoadedRecord<TeamField>>; m: Messages; formatDay: DayFormatter }): TeamSavePlan {
+export function planTeamSave(input: {
+  rows: ReadonlyArray<TableRow<TeamColumnKey>>;
+  loaded: ReadonlyMap<string, LoadedRecord<TeamField>>;
+  m: Messages;
+  formatDay: DayFormatter;
+}): TeamSavePlan {
   const { rows, loaded, m, formatDay } = input;
   const plan: TeamSavePlan = { creations: [], updates: [], problems: [], clean: [] };
   const { copies } = indexRowIdentities(rows, teamTable, formatDay);
@@ -138,7 +187,13 @@ export function planTeamSave(input: { rows: ReadonlyArray<TableRow<TeamColumnKey
     const now = canonicalTeamRow(row.cells, formatDay);
     if (identity.id === '') {
       if (isBlank(now)) continue;
-      const body = { id: now.id, name: now.name, email: now.email, level: levelOf(now.level), role: now.role === '' ? 'manager' : now.role } as z.input<typeof addManagerBody>;
+      const body = {
+        id: now.id,
+        name: now.name,
+        email: now.email,
+        level: levelOf(now.level),
+        role: now.role === '' ? 'manager' : now.role,
+      } as z.input<typeof addManagerBody>;
       const problems = schemaProblems(row.row, addManagerBody.safeParse(body), m);
       if (now.status === 'left') problems.push({ row: row.row, key: 'status', message: m.admin.team.newIsActive });
       if (problems.length > 0) plan.problems.push(...problems);
@@ -160,19 +215,36 @@ export function planTeamSave(input: { rows: ReadonlyArray<TableRow<TeamColumnKey
   return plan;
 }
 
-export type TeamRefreshPlan = { writes: RowWrite<TeamColumnKey>[]; loaded: Map<string, LoadedRecord<TeamField>>; keptEdited: number; added: number; unknown: number[] };
+export type TeamRefreshPlan = {
+  writes: RowWrite<TeamColumnKey>[];
+  loaded: Map<string, LoadedRecord<TeamField>>;
+  keptEdited: number;
+  added: number;
+  unknown: number[];
+};
 
 /**
  * Clean rows take the roster's values; edited rows keep the person's (their "left on" refreshed);
  * people new to the roster are appended, most senior first. Nobody is ever removed: a row whose
  * id the roster no longer has is pointed out.
  */
-export function planTeamRefresh(input: { rows: ReadonlyArray<TableRow<TeamColumnKey>>; members: readonly TeamMember[]; loaded: ReadonlyMap<string, LoadedRecord<TeamField>>; m: Messages; formatDay: DayFormatter }): TeamRefreshPlan {
+export function planTeamRefresh(input: {
+  rows: ReadonlyArray<TableRow<TeamColumnKey>>;
+  members: readonly TeamMember[];
+  loaded: ReadonlyMap<string, LoadedRecord<TeamField>>;
+  m: Messages;
+  formatDay: DayFormatter;
+}): TeamRefreshPlan {
   const { rows, members, loaded, m, formatDay } = input;
   const { byId } = indexRowIdentities(rows, teamTable, formatDay);
   const rowOf = new Map(rows.map((r) => [r.row, r]));
   const plan: TeamRefreshPlan = { writes: [], loaded: new Map(), keptEdited: 0, added: 0, unknown: [] };
-  let next = rows.reduce((last, r) => (isBlank(canonicalTeamRow(r.cells, formatDay)) && rowIdentity(r, teamTable, formatDay).id === '' ? last : Math.max(last, r.row)), 1) + 1;
+  let next =
+    rows.reduce(
+      (last, r) =>
+        isBlank(canonicalTeamRow(r.cells, formatDay)) && rowIdentity(r, teamTable, formatDay).id === '' ? last : Math.max(last, r.row),
+      1,
+    ) + 1;
   const sorted = [...members].sort((a, b) => b.level - a.level || a.name.localeCompare(b.name));
   for (const member of sorted) {
     const at: RowIdentity | undefined = byId.get(member.id);

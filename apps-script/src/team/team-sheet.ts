@@ -37,7 +37,13 @@ function decorate(sheet: Sheet, columns: ColumnMap<TeamColumnKey>): void {
   const cell = `$${columnLetter(columns.status)}2`;
   const left = [messagesFor('en'), messagesFor('ru')].map((m) => `${cell}="${m.admin.team.statuses.left}"`).join(',');
   const rules = sheet.getConditionalFormatRules();
-  rules.push(SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(`=OR(${left})`).setFontColor('#9aa0a6').setRanges([sheet.getRange(2, 1, Math.max(sheet.getMaxRows() - 1, 1), columns.leftOn)]).build());
+  rules.push(
+    SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied(`=OR(${left})`)
+      .setFontColor('#9aa0a6')
+      .setRanges([sheet.getRange(2, 1, Math.max(sheet.getMaxRows() - 1, 1), columns.leftOn)])
+      .build(),
+  );
   sheet.setConditionalFormatRules(rules);
 }
 
@@ -49,7 +55,8 @@ function openTable(session: ActionContext, repair: boolean, rows = 0): TeamTable
 }
 
 const readLoaded = (session: ActionContext): Loaded => readLoadedValues(session.spreadsheet, teamTable.id, teamFields);
-const writeLoaded = (session: ActionContext, loaded: Loaded) => writeLoadedValues(session.spreadsheet, teamTable.id, teamFields, loaded.values());
+const writeLoaded = (session: ActionContext, loaded: Loaded) =>
+  writeLoadedValues(session.spreadsheet, teamTable.id, teamFields, loaded.values());
 
 /** Menu: the roster onto the Team sheet (created the first time), row by row in place. */
 export function loadTeam(session: ActionContext): void {
@@ -59,9 +66,19 @@ export function loadTeam(session: ActionContext): void {
     const table = openTable(session, true, members.length)!;
     const rows = readTable(table);
     const plan = planTeamRefresh({ rows, members, loaded: readLoaded(session), m, formatDay });
-    ensureRows(table.sheet, teamTable, table.columns, plan.writes.reduce((last, w) => Math.max(last, w.row), 0), m);
+    ensureRows(
+      table.sheet,
+      teamTable,
+      table.columns,
+      plan.writes.reduce((last, w) => Math.max(last, w.row), 0),
+      m,
+    );
     writeRows(table, rows, plan.writes);
-    applyMarks(table, new Set(), plan.unknown.map((row) => ({ row, key: 'name' as const, tone: 'info' as const, note: m.admin.team.notOnRoster })));
+    applyMarks(
+      table,
+      new Set(),
+      plan.unknown.map((row) => ({ row, key: 'name' as const, tone: 'info' as const, note: m.admin.team.notOnRoster })),
+    );
     writeLoaded(session, plan.loaded);
     table.sheet.activate();
     return plan;
@@ -69,7 +86,17 @@ export function loadTeam(session: ActionContext): void {
   toast(session, m.admin.team.loaded(members.length, plan.added, plan.keptEdited));
 }
 
-type SaveState = { session: ActionContext; loaded: Loaded; writes: RowWrite<TeamColumnKey>[]; marks: CellMark<TeamColumnKey>[]; clearRows: Set<number>; saved: number; created: number; conflicts: number; invalid: number };
+type SaveState = {
+  session: ActionContext;
+  loaded: Loaded;
+  writes: RowWrite<TeamColumnKey>[];
+  marks: CellMark<TeamColumnKey>[];
+  clearRows: Set<number>;
+  saved: number;
+  created: number;
+  conflicts: number;
+  invalid: number;
+};
 
 function settle(state: SaveState, row: number, member: TeamMember): void {
   state.writes.push({ row, cells: memberCells(member, state.session.m) });
@@ -79,7 +106,8 @@ function settle(state: SaveState, row: number, member: TeamMember): void {
 
 function markInvalid(state: SaveState, row: number, error: ApiError): void {
   const issues = error.fieldErrors.length > 0 ? error.fieldErrors : [{ path: 'name', message: error.message }];
-  for (const e of issues) state.marks.push({ row, key: teamKeyOfPath(e.path), tone: 'invalid', note: state.session.m.save.invalidNote(e.message) });
+  for (const e of issues)
+    state.marks.push({ row, key: teamKeyOfPath(e.path), tone: 'invalid', note: state.session.m.save.invalidNote(e.message) });
   state.clearRows.add(row);
   state.invalid++;
 }
@@ -97,7 +125,13 @@ function onConflict(state: SaveState, update: TeamUpdate, current: TeamMember, r
     sendUpdate(state, { ...update, version: current.version, loaded: theirs, send: verdict.send, body }, false);
   } else {
     const fields = verdict.kind === 'conflict' ? verdict.fields : update.send;
-    for (const key of fields) state.marks.push({ row: update.row, key, tone: 'conflict', note: m.admin.team.conflictNote(m.admin.team.columns[key], displayOf(key, theirs[key], m)) });
+    for (const key of fields)
+      state.marks.push({
+        row: update.row,
+        key,
+        tone: 'conflict',
+        note: m.admin.team.conflictNote(m.admin.team.columns[key], displayOf(key, theirs[key], m)),
+      });
     state.clearRows.add(update.row);
     state.conflicts++;
   }
@@ -131,9 +165,20 @@ export function saveTeam(session: ActionContext): void {
     const rows = readTable(table);
     const loaded = readLoaded(session);
     const plan = planTeamSave({ rows, loaded, m, formatDay });
-    const state: SaveState = { session, loaded, writes: [], marks: [], clearRows: new Set(plan.clean), saved: 0, created: 0, conflicts: 0, invalid: 0 };
+    const state: SaveState = {
+      session,
+      loaded,
+      writes: [],
+      marks: [],
+      clearRows: new Set(plan.clean),
+      saved: 0,
+      created: 0,
+      conflicts: 0,
+      invalid: 0,
+    };
     const touched = new Set([...plan.creations.map((c) => c.row), ...plan.updates.map((u) => u.row), ...plan.problems.map((p) => p.row)]);
-    if (rows.length > 0) for (const row of rowsWithMarks(table, rows[0]!.row, rows[rows.length - 1]!.row)) if (!touched.has(row)) state.clearRows.add(row);
+    if (rows.length > 0)
+      for (const row of rowsWithMarks(table, rows[0]!.row, rows[rows.length - 1]!.row)) if (!touched.has(row)) state.clearRows.add(row);
     for (const p of plan.problems) {
       state.marks.push({ row: p.row, key: p.key, tone: 'invalid', note: m.save.invalidNote(p.message) });
       state.clearRows.add(p.row);

@@ -110,7 +110,15 @@ export const auditQuery = z.object({ limit: limitParam(500, 100), cursor: z.stri
 export const emptyQuery = z.object({}).strict();
 
 /** The head of sales' oversight: rules history, overdue reports, statements, the dashboard. */
-export const rulesVersionsQuery = z.object({ limit: limitParam(100, 50), cursor: z.string().regex(/^[1-9]\d{0,8}$/, 'unknown cursor; start again without it').optional() }).strict();
-export const rulesVersionParam = z.coerce.number('must be a version number').int('must be a whole number').min(0, 'must be at least 0').max(1e9, 'no such version');
-export const clientNamesBody = z.object({ ids: z.array(idSchema).min(1, 'send at least one id').max(maxPageSize, `at most ${maxPageSize} ids per call`) }).strict();
+export const rulesVersionsQuery = z
+  .object({ limit: limitParam(100, 50), cursor: z.string().regex(/^[1-9]\d{0,8}$/, 'unknown cursor; start again without it').optional() })
+  .strict();
+export const rulesVersionParam = z.coerce
+  .number('must be a version number')
+  .int('must be a whole number')
+  .min(0, 'must be at least 0')
+  .max(1e9, 'no such version');
+export const clientNamesBody = z
+  .object({ ids: z.array(idSchema).min(1, 'send at least one id').max(maxPageSize, `at most ${maxPageSize} ids per call`) })
+  .strict();
 export const dashboardQuery = z.object({ months: limitParam(24, 12) }).strict();

@@ -67,10 +67,17 @@ export function dashboardStaff(roster: ReadonlyArray<Manager>): Manager[] {
   return roster.filter((m) => m.role !== 'admin');
 }
 
-export function shapeDashboard(input: { asOf: string; timeZone: string; months: string[]; roster: ReadonlyArray<Manager>; counts: DashboardCounts }): Dashboard {
+export function shapeDashboard(input: {
+  asOf: string;
+  timeZone: string;
+  months: string[];
+  roster: ReadonlyArray<Manager>;
+  counts: DashboardCounts;
+}): Dashboard {
   const { months, counts } = input;
   const attractedBy = (id: string) => months.reduce((n, m) => n + (counts.attracted.get(m)?.get(id) ?? 0), 0);
-  const counted = (m: Manager) => m.active || (counts.clients.get(m.id) ?? 0) > 0 || attractedBy(m.id) > 0 || (counts.overdue.get(m.id) ?? 0) > 0;
+  const counted = (m: Manager) =>
+    m.active || (counts.clients.get(m.id) ?? 0) > 0 || attractedBy(m.id) > 0 || (counts.overdue.get(m.id) ?? 0) > 0;
   const managers = dashboardStaff(input.roster)
     .filter(counted)
     .sort((a, b) => b.level - a.level || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1))
@@ -87,7 +94,11 @@ export function shapeDashboard(input: { asOf: string; timeZone: string; months: 
       const byManager = Object.fromEntries(managers.map((m) => [m.id, counts.attracted.get(month)?.get(m.id) ?? 0]));
       return { month, byManager, total: Object.values(byManager).reduce((n, c) => n + c, 0) };
     }),
-    moves: months.map((month) => ({ month, rotation: counts.moves.get(month)?.rotation ?? 0, offboarding: counts.moves.get(month)?.offboarding ?? 0 })),
+    moves: months.map((month) => ({
+      month,
+      rotation: counts.moves.get(month)?.rotation ?? 0,
+      offboarding: counts.moves.get(month)?.offboarding ?? 0,
+    })),
     bonuses: months.map((month) => ({ month, payable: 0, pending: 0, cancelled: 0, ...counts.bonuses.get(month) })),
     overdue: managers.map((m) => ({ managerId: m.id, count: counts.overdue.get(m.id) ?? 0 })),
   };

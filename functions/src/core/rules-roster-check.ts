@@ -13,7 +13,10 @@ export function rulesRosterProblems(rules: RulesConfig, roster: ReadonlyArray<Ma
   const { intake } = rules;
   if (intake.rule === 'fixed' && intake.managerId !== undefined && !active.some((m) => m.id === intake.managerId)) {
     const known = roster.some((m) => m.id === intake.managerId);
-    issues.push({ path: `${prefix}.intake.managerId`, message: known ? `${intake.managerId} is not an active sales manager` : `${intake.managerId} is not on the roster` });
+    issues.push({
+      path: `${prefix}.intake.managerId`,
+      message: known ? `${intake.managerId} is not an active sales manager` : `${intake.managerId} is not on the roster`,
+    });
   }
   if (intake.rule === 'round-robin' && intake.level !== undefined && !active.some((m) => m.level === intake.level)) {
     issues.push({ path: `${prefix}.intake.level`, message: `no active sales manager has level ${intake.level}` });

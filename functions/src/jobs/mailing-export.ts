@@ -34,7 +34,10 @@ function markId(clientId: string, channel: Channel): string {
  * so far marked (and listed under the export), so a re-run never mails them twice. The caller
  * checks that `by` is an admin; every export, ok or failed, is audit-logged.
  */
-export async function exportMailingList(db: Firestore, input: { channel: 'sms' | 'email'; at: string; by: string }): Promise<{ exportId: string; rows: MailingRow[]; csv: string; cadenceDays: number }> {
+export async function exportMailingList(
+  db: Firestore,
+  input: { channel: 'sms' | 'email'; at: string; by: string },
+): Promise<{ exportId: string; rows: MailingRow[]; csv: string; cadenceDays: number }> {
   const { channel, at, by } = parseOrThrow(inputSchema, input, 'mailing export');
   const config = unsubscribeConfigFromEnv();
   if (config.url === undefined) throw new AppError('unavailable', 'unsubscribe links are not configured: set UNSUBSCRIBE_URL to the public URL of the unsubscribe function');

@@ -51,11 +51,28 @@ async function movedIn(db: Firestore, gate: Gate, kind: 'rotation' | 'offboardin
 
 async function bonusesOf(db: Firestore, gate: Gate, month: string): Promise<{ payable: number; pending: number; cancelled: number }> {
   const q = db.collection(collections.statements).where('month', '==', month);
-  const sums = await gate(async () => (await q.aggregate({ payable: AggregateField.sum('totals.payable'), pending: AggregateField.sum('totals.pending'), cancelled: AggregateField.sum('totals.cancelled') }).get()).data());
-  return { payable: (sums.payable as number | null) ?? 0, pending: (sums.pending as number | null) ?? 0, cancelled: (sums.cancelled as number | null) ?? 0 };
+  const sums = await gate(async () =>
+    (
+      await q
+        .aggregate({
+          payable: AggregateField.sum('totals.payable'),
+          pending: AggregateField.sum('totals.pending'),
+          cancelled: AggregateField.sum('totals.cancelled'),
+        })
+        .get()
+    ).data(),
+  );
+  return {
+    payable: (sums.payable as number | null) ?? 0,
+    pending: (sums.pending as number | null) ?? 0,
+    cancelled: (sums.cancelled as number | null) ?? 0,
+  };
 }
 
-export async function readDashboardCounts(db: Firestore, input: { managerIds: readonly string[]; months: readonly string[]; timeZone: string; today: string }): Promise<DashboardCounts> {
+export async function readDashboardCounts(
+  db: Firestore,
+  input: { managerIds: readonly string[]; months: readonly string[]; timeZone: string; today: string },
+): Promise<DashboardCounts> {
   const { managerIds, months, timeZone, today } = input;
   const clients = db.collection(collections.clients);
   const tasks = db.collection(collections.tasks);

@@ -5,7 +5,11 @@ import type { Actor } from './client-store.ts';
 import { collections } from './collections.ts';
 
 /** Adds a manager; ids and e-mails are unique (the e-mail is how a token maps to a person). */
-export async function addManager(db: Firestore, input: { id: string; name: string; email: string; level: number; role: Role }, actor: Actor): Promise<VersionedManager> {
+export async function addManager(
+  db: Firestore,
+  input: { id: string; name: string; email: string; level: number; role: Role },
+  actor: Actor,
+): Promise<VersionedManager> {
   const col = db.collection(collections.managers);
   return db.runTransaction(async (tx) => {
     const [byId, byEmail] = await Promise.all([tx.get(col.doc(input.id)), tx.get(col.where('email', '==', input.email).limit(1))]);
@@ -24,7 +28,13 @@ export type VersionedManager = Manager & { version: number };
  * Changes a manager's name, level or role, or re-activates them. Deactivation is offboarding's job.
  * With `expectedVersion`, a manager changed meanwhile is a conflict that carries the current entry.
  */
-export async function changeManager(db: Firestore, id: string, changes: { name?: string; level?: number; role?: Role; active?: true }, actor: Actor, expectedVersion?: number): Promise<VersionedManager> {
+export async function changeManager(
+  db: Firestore,
+  id: string,
+  changes: { name?: string; level?: number; role?: Role; active?: true },
+  actor: Actor,
+  expectedVersion?: number,
+): Promise<VersionedManager> {
   const ref = db.collection(collections.managers).doc(id);
   return db.runTransaction(async (tx) => {
     const snap = await tx.get(ref);

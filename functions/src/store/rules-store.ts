@@ -10,7 +10,8 @@ export async function readRules(db: Firestore): Promise<PublishedRules> {
   const snap = await db.collection(collections.config).doc('rules').get();
   if (!snap.exists) return { version: 0, rules: rulesConfigSchema.parse({}), publishedAt: null, publishedBy: null };
   const data = snap.data()!;
-  return { version: data.version as number, rules: rulesConfigSchema.parse(data.rules), publishedAt: data.publishedAt ?? null, publishedBy: data.publishedBy ?? null };
+  const rules = rulesConfigSchema.parse(data.rules);
+  return { version: data.version as number, rules, publishedAt: data.publishedAt ?? null, publishedBy: data.publishedBy ?? null };
 }
 
 /**
@@ -41,7 +42,10 @@ export async function readRulesVersion(db: Firestore, version: number): Promise<
 }
 
 /** Published versions, newest first, `limit` at a time below `before` (a version number). */
-export async function listRulesVersions(db: Firestore, page: { limit: number; before?: number }): Promise<{ versions: PublishedRules[]; more: boolean }> {
+export async function listRulesVersions(
+  db: Firestore,
+  page: { limit: number; before?: number },
+): Promise<{ versions: PublishedRules[]; more: boolean }> {
   let q = db.collection(collections.config).doc('rules').collection('versions').orderBy('version', 'desc');
   if (page.before !== undefined) q = q.where('version', '<', page.before);
   const snap = await q.limit(page.limit + 1).get();
@@ -49,5 +53,6 @@ export async function listRulesVersions(db: Firestore, page: { limit: number; be
 }
 
 function publishedOf(data: FirebaseFirestore.DocumentData): PublishedRules {
-  return { version: data.version as number, rules: rulesConfigSchema.parse(data.rules), publishedAt: data.publishedAt ?? null, publishedBy: data.publishedBy ?? null };
+  const rules = rulesConfigSchema.parse(data.rules);
+  return { version: data.version as number, rules, publishedAt: data.publishedAt ?? null, publishedBy: data.publishedBy ?? null };
 }

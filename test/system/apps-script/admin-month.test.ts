@@ -31,7 +31,8 @@ const configCell = (key: string, column: 'B' | 'C' = 'C') => `${column}${configR
 
 /** The rotation dialog as the README shows it (written when UPDATE_DOC_SCREENSHOTS=1). */
 async function saveDocScreenshot(page: { screenshot: (path?: string) => Promise<Buffer> }): Promise<void> {
-  if (process.env.UPDATE_DOC_SCREENSHOTS === '1') await page.screenshot(fileURLToPath(new URL('../../../docs/img/rotation-preview.png', import.meta.url)));
+  if (process.env.UPDATE_DOC_SCREENSHOTS === '1')
+    await page.screenshot(fileURLToPath(new URL('../../../docs/img/rotation-preview.png', import.meta.url)));
 }
 
 /** Follows a job through the dialog's own polling target until it ends. */
@@ -86,11 +87,25 @@ describe("an admin's month", () => {
     expect(rate.slice(0, 4)).toEqual(['Bonus', 'Normal rate', 5, '%']);
     expect(rate[4]).toMatch(/share of each deal/);
     expect(grid[configRow('bonus.attractionBonus') - 1]!.slice(1, 4)).toEqual(['Attraction bonus', 0, '₽ per client']);
-    expect(head.spreadsheet.cell('Config', configCell('rotation.holdMonths')).validation).toEqual({ criteria: 'NUMBER_BETWEEN', values: [1, 120], allowInvalid: true });
-    expect(head.spreadsheet.cell('Config', configCell('bonus.normalRate')).validation).toMatchObject({ criteria: 'NUMBER_BETWEEN', values: [0, 100] });
-    expect(head.spreadsheet.cell('Config', configCell('bonus.base')).validation).toMatchObject({ criteria: 'VALUE_IN_LIST', values: [['Profit', 'Amount'], true] });
-    expect(head.spreadsheet.cell('Config', configCell('bonus.attractionTiers#0', 'B')).validation).toMatchObject({ criteria: 'NUMBER_BETWEEN' });
-    expect(head.spreadsheet.cell('Config', configCell('bonus.normalRate', 'B')).protections).toEqual([{ description: 'clientbase: config labels', warningOnly: true }]);
+    expect(head.spreadsheet.cell('Config', configCell('rotation.holdMonths')).validation).toEqual({
+      criteria: 'NUMBER_BETWEEN',
+      values: [1, 120],
+      allowInvalid: true,
+    });
+    expect(head.spreadsheet.cell('Config', configCell('bonus.normalRate')).validation).toMatchObject({
+      criteria: 'NUMBER_BETWEEN',
+      values: [0, 100],
+    });
+    expect(head.spreadsheet.cell('Config', configCell('bonus.base')).validation).toMatchObject({
+      criteria: 'VALUE_IN_LIST',
+      values: [['Profit', 'Amount'], true],
+    });
+    expect(head.spreadsheet.cell('Config', configCell('bonus.attractionTiers#0', 'B')).validation).toMatchObject({
+      criteria: 'NUMBER_BETWEEN',
+    });
+    expect(head.spreadsheet.cell('Config', configCell('bonus.normalRate', 'B')).protections).toEqual([
+      { description: 'clientbase: config labels', warningOnly: true },
+    ]);
     expect(grid.some((line) => line[0] === 'Attraction tiers' && line[1] === 'From, new clients a month')).toBe(true);
   });
 
@@ -108,7 +123,10 @@ describe("an admin's month", () => {
       { a1: configCell('bonus.newClientMultiplier'), note: 'clientbase · Not saved: must be between 2 and 3' },
     ]);
     for (const { a1 } of marked(head, 'Config')) expect(head.spreadsheet.cell('Config', a1).background).toBe('#f4c7c3');
-    expect((await world.api('GET', '/admin/rules', 'head')).body).toMatchObject({ version: 0, rules: { rotation: { holdMonths: 6 }, bonus: { normalRate: 0.05 } } });
+    expect((await world.api('GET', '/admin/rules', 'head')).body).toMatchObject({
+      version: 0,
+      rules: { rotation: { holdMonths: 6 }, bonus: { normalRate: 0.05 } },
+    });
 
     // The sidebar lists them; "go to cell" finds the row by its key wherever it is now.
     const shown = head.ui.lastSidebar!;
@@ -133,14 +151,16 @@ describe("an admin's month", () => {
     }
   });
 
-  it('puts the base\'s own refusal on its cell too, and publishes once everything is fixed, clearing every mark', () => {
+  it("puts the base's own refusal on its cell too, and publishes once everything is fixed, clearing every mark", () => {
     head.spreadsheet.userEdit('Config', configCell('bonus.normalRate'), '6');
     head.spreadsheet.userEdit('Config', configCell('rotation.holdMonths'), '4');
     head.spreadsheet.userEdit('Config', configCell('bonus.newClientMultiplier'), '3');
     head.spreadsheet.userEdit('Config', configCell('intake.rule'), 'One intake manager');
     head.spreadsheet.userEdit('Config', configCell('intake.managerId'), 'nobody');
     head.call('menuConfigPublish');
-    expect(marked(head, 'Config')).toEqual([{ a1: configCell('intake.managerId'), note: 'clientbase · Not saved: nobody is not on the roster' }]);
+    expect(marked(head, 'Config')).toEqual([
+      { a1: configCell('intake.managerId'), note: 'clientbase · Not saved: nobody is not on the roster' },
+    ]);
 
     head.spreadsheet.userEdit('Config', configCell('intake.managerId'), 'anna');
     head.spreadsheet.userEdit('Config', configCell('bonus.attractionTiers#0', 'B'), '2');
@@ -148,13 +168,22 @@ describe("an admin's month", () => {
     head.call('menuConfigPublish');
     expect(toasts(head)).toBe('Published: version 1 is now in force.');
     expect(marked(head, 'Config')).toEqual([]);
-    expect(head.spreadsheet.backgrounds('Config').flat().filter((b) => b === '#f4c7c3')).toEqual([]);
+    expect(
+      head.spreadsheet
+        .backgrounds('Config')
+        .flat()
+        .filter((b) => b === '#f4c7c3'),
+    ).toEqual([]);
     expect(head.spreadsheet.cell('Config', configCell('_status')).value).toMatch(/^published \d{4}-\d{2}-\d{2} \d{2}:\d{2} by Olga Head$/);
   });
 
   it('merges a version another admin published meanwhile instead of overwriting it, and says what changed', async () => {
     const theirs = await world.api('PUT', '/admin/rules', 'deputy', {
-      rules: { ...(await world.api('GET', '/admin/rules', 'deputy')).body.rules, rotation: { holdMonths: 4, noDealMonths: 12, noReturnRotations: 2, reportDays: 10, writesPerSecond: 500 }, bonus: { ...(await world.api('GET', '/admin/rules', 'deputy')).body.rules.bonus, retentionMonths: 2 } },
+      rules: {
+        ...(await world.api('GET', '/admin/rules', 'deputy')).body.rules,
+        rotation: { holdMonths: 4, noDealMonths: 12, noReturnRotations: 2, reportDays: 10, writesPerSecond: 500 },
+        bonus: { ...(await world.api('GET', '/admin/rules', 'deputy')).body.rules.bonus, retentionMonths: 2 },
+      },
       expectedVersion: 1,
     });
     expect(theirs.status).toBe(200);
@@ -177,7 +206,15 @@ describe("an admin's month", () => {
     head.call('menuConfigPublish');
     expect(toasts(head)).toBe('Published: version 3 is now in force.');
     const rules = (await world.api('GET', '/admin/rules', 'head')).body;
-    expect(rules).toMatchObject({ version: 3, rules: { rotation: { holdMonths: 4, reportDays: 10 }, bonus: { normalRate: 0.06, newClientMultiplier: 3, retentionMonths: 4, attractionTiers: [{ minClients: 2, amount: 150_000 }] }, mailing: { smsCadenceDays: 14 }, intake: { rule: 'fixed', managerId: 'anna' } } });
+    expect(rules).toMatchObject({
+      version: 3,
+      rules: {
+        rotation: { holdMonths: 4, reportDays: 10 },
+        bonus: { normalRate: 0.06, newClientMultiplier: 3, retentionMonths: 4, attractionTiers: [{ minClients: 2, amount: 150_000 }] },
+        mailing: { smsCadenceDays: 14 },
+        intake: { rule: 'fixed', managerId: 'anna' },
+      },
+    });
   });
 
   it('keeps the rules history: who published each version and what differs from the rules in force', () => {
@@ -186,7 +223,11 @@ describe("an admin's month", () => {
     expect(grid[0]![0]).toBe('Rules history: version 3 is in force. Each version shows what differs from it.');
     const header = grid.findIndex((line) => line[0] === 'Version');
     const rows = grid.slice(header + 1).filter((l) => l[0] !== '');
-    expect(rows.map((l) => [l[0], l[2]])).toEqual([[3, 'Olga Head'], [2, 'Pavel Deputy'], [1, 'Olga Head']]);
+    expect(rows.map((l) => [l[0], l[2]])).toEqual([
+      [3, 'Olga Head'],
+      [2, 'Pavel Deputy'],
+      [1, 'Olga Head'],
+    ]);
     expect(rows[0]![3]).toBe('in force');
     expect(String(rows[1]![3]).split('\n')).toEqual(['Retention months: 2 → 4', 'SMS cadence: 7 → 14']);
     expect(String(rows[2]![3]).split('\n')).toEqual(['Report days: 14 → 10', 'Retention months: 3 → 4', 'SMS cadence: 7 → 14']);
@@ -197,18 +238,30 @@ describe("an admin's month", () => {
     expect(toasts(head)).toBe('Team loaded: 7 people, 7 new on the sheet.');
     const team = () => head.spreadsheet.grid('Team');
     expect(team()[0]!.slice(0, 7)).toEqual(['Id', 'Name', 'E-mail', 'Level', 'Role', 'Status', 'Left on']);
-    expect(team().slice(1, 8).map((l) => l[0])).toEqual(['head', 'deputy', 'gleb', 'anna', 'boris', 'oleg', 'vera']);
+    expect(
+      team()
+        .slice(1, 8)
+        .map((l) => l[0]),
+    ).toEqual(['head', 'deputy', 'gleb', 'anna', 'boris', 'oleg', 'vera']);
     const rowOf = (id: string) => team().findIndex((l) => l[0] === id) + 1;
     expect(team()[rowOf('oleg') - 1]!.slice(5, 7)).toEqual(['Left', '2025-06-01']);
     head.spreadsheet.userEdit('Team', `B${rowOf('boris')}`, 'Boris P.');
     head.spreadsheet.userEdit('Team', `F${rowOf('oleg')}`, 'Active');
     head.spreadsheet.userEdit('Team', `F${rowOf('anna')}`, 'Left');
-    for (const [c, v] of Object.entries({ A: 'dina', B: 'Dina New', C: 'dina@example.com', D: '1', E: 'Sales manager' })) head.spreadsheet.userEdit('Team', `${c}9`, v);
+    for (const [c, v] of Object.entries({ A: 'dina', B: 'Dina New', C: 'dina@example.com', D: '1', E: 'Sales manager' }))
+      head.spreadsheet.userEdit('Team', `${c}9`, v);
     head.ui.nextButton.push('OK');
     head.call('menuTeamSave');
     expect(alerts(head)).toBe('2 rows saved; 1 manager added; 1 row has errors (tinted red: the note says what to fix).');
-    expect(head.spreadsheet.cell('Team', `F${rowOf('anna')}`).note).toBe('clientbase · Not saved: to let someone go use Head of sales → Offboard a manager… (their clients must be handed on)');
-    const roster = (await world.api('GET', '/admin/managers', 'head')).body.managers as Array<{ id: string; name: string; active: boolean; version: number }>;
+    expect(head.spreadsheet.cell('Team', `F${rowOf('anna')}`).note).toBe(
+      'clientbase · Not saved: to let someone go use Head of sales → Offboard a manager… (their clients must be handed on)',
+    );
+    const roster = (await world.api('GET', '/admin/managers', 'head')).body.managers as Array<{
+      id: string;
+      name: string;
+      active: boolean;
+      version: number;
+    }>;
     expect(roster.find((x) => x.id === 'boris')).toMatchObject({ name: 'Boris P.', version: 1 });
     expect(roster.find((x) => x.id === 'oleg')).toMatchObject({ active: true });
     expect(roster.find((x) => x.id === 'dina')).toMatchObject({ name: 'Dina New', active: true, version: 1 });
@@ -225,14 +278,21 @@ describe("an admin's month", () => {
       expect(alerts(anna)).toBe('Only the head of sales (admin) can do this.');
     }
     expect(anna.ui.dialogs).toHaveLength(0);
-    const refused = (await world.db.collection('audit').where('actor', '==', 'anna').where('outcome', '==', 'refused').get()).docs.map((d) => d.data());
+    const refused = (await world.db.collection('audit').where('actor', '==', 'anna').where('outcome', '==', 'refused').get()).docs.map(
+      (d) => d.data(),
+    );
     expect(refused.map((r) => r.action).sort()).toEqual(['GET /admin/dashboard', 'GET /admin/managers', 'GET /admin/rules']);
     expect(refused.every((r) => r.details.reason === 'role')).toBe(true);
   });
 
-  it('previews the rotation in its dialog, the plan on a sheet matching the base\'s, and applies it', async () => {
+  it("previews the rotation in its dialog, the plan on a sheet matching the base's, and applies it", async () => {
     anna.call('menuRefreshMyClients');
-    const before = new Set(anna.spreadsheet.grid('My clients').slice(1).map((l) => l[col.clientId - 1]));
+    const before = new Set(
+      anna.spreadsheet
+        .grid('My clients')
+        .slice(1)
+        .map((l) => l[col.clientId - 1]),
+    );
     expect(before.size).toBe(6);
 
     head.call('menuRotation');
@@ -255,12 +315,23 @@ describe("an admin's month", () => {
       const header = grid.findIndex((l) => l[0] === 'Client' && l[3] === 'To');
       const moves = grid.slice(header + 1, header + 1 + plan.moves.length).map((l) => l.slice(0, 6));
       const name = (id: string) => ({ anna: 'Anna Orlova', boris: 'Boris P.' })[id];
-      expect(moves).toEqual(plan.moves.map((mv: { clientId: string; from: string; to: string; reportDue: string }) => [`Client ${mv.clientId}`, mv.clientId, name(mv.from), name(mv.to), 'rotation: no deal since assigned', mv.reportDue]));
+      expect(moves).toEqual(
+        plan.moves.map((mv: { clientId: string; from: string; to: string; reportDue: string }) => [
+          `Client ${mv.clientId}`,
+          mv.clientId,
+          name(mv.from),
+          name(mv.to),
+          'rotation: no deal since assigned',
+          mv.reportDue,
+        ]),
+      );
 
       await page.page.click('[data-action="ask"]');
       await page.page.click('[data-action="confirm"]');
       await page.page.waitForSelector('.job.done', { timeout: 30_000 });
-      expect(await page.page.locator('.job .progress-text').textContent()).toBe('Done: 4 clients moved. The new managers owe their handover reports.');
+      expect(await page.page.locator('.job .progress-text').textContent()).toBe(
+        'Done: 4 clients moved. The new managers owe their handover reports.',
+      );
       expect(page.errors).toEqual([]);
     } finally {
       await page.close();
@@ -268,8 +339,15 @@ describe("an admin's month", () => {
 
     // The manager's own sheet follows on refresh.
     anna.call('menuRefreshMyClients');
-    expect(alerts(anna)).toMatch(/^6 clients loaded; 2 new; 2 removed\.\n\n2 rows were removed: 2 handed to colleagues by the rotation of /);
-    const after = new Set(anna.spreadsheet.grid('My clients').slice(1).map((l) => l[col.clientId - 1]));
+    expect(alerts(anna)).toMatch(
+      /^6 clients loaded; 2 new; 2 removed\.\n\n2 rows were removed: 2 handed to colleagues by the rotation of /,
+    );
+    const after = new Set(
+      anna.spreadsheet
+        .grid('My clients')
+        .slice(1)
+        .map((l) => l[col.clientId - 1]),
+    );
     expect([...before].filter((id) => !after.has(id)).sort()).toEqual(['anna-00000', 'anna-00001']);
     expect([...after].filter((id) => !before.has(id)).sort()).toEqual(['boris-00000', 'boris-00001']);
   });
@@ -281,7 +359,11 @@ describe("an admin's month", () => {
     const again = head.call('rotationApply') as { ok: true; jobId: string };
     const job = followJob(head, again.jobId);
     expect(job.alreadyApplied).toBe(true);
-    expect(job.text).toMatch(new RegExp(`^Already applied: the rotation for ${today} was applied on \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} by Olga Head \\(4 clients moved then\\)\\. Nothing moved now\\.$`));
+    expect(job.text).toMatch(
+      new RegExp(
+        `^Already applied: the rotation for ${today} was applied on \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} by Olga Head \\(4 clients moved then\\)\\. Nothing moved now\\.$`,
+      ),
+    );
   });
 
   it('offboards a manager from the dialog: the plan first, then their access ends at once and the hand-on runs to its end', async () => {
@@ -292,7 +374,10 @@ describe("an admin's month", () => {
       await page.page.selectOption('select[name="managerId"]', 'vera');
       await page.page.click('[data-action="preview"]');
       await page.settle();
-      expect(await page.page.locator('#plan .summary p').allTextContents()).toEqual([`Offboarding of Vera Sokolova on ${today}: where each client goes. Nothing has changed yet.`, '4 clients are handed on.']);
+      expect(await page.page.locator('#plan .summary p').allTextContents()).toEqual([
+        `Offboarding of Vera Sokolova on ${today}: where each client goes. Nothing has changed yet.`,
+        '4 clients are handed on.',
+      ]);
       // Evenly over the colleagues of her level; her large client to the nearest higher level.
       const receivers = (await page.page.locator('#plan table tbody tr').allInnerTexts()).map((r) => r.split('\t'));
       expect(receivers.map((r) => r[2])).toEqual(['1', '1', '1', '1']);
@@ -303,9 +388,13 @@ describe("an admin's month", () => {
       await page.page.click('[data-action="confirm"]');
       await page.page.waitForSelector('.job');
       vera.call('menuRefreshMyClients');
-      expect(alerts(vera)).toBe('Your access to the client base has ended: you are no longer active staff. If that is a mistake, talk to the head of sales.');
+      expect(alerts(vera)).toBe(
+        'Your access to the client base has ended: you are no longer active staff. If that is a mistake, talk to the head of sales.',
+      );
       await page.page.waitForSelector('.job.done', { timeout: 30_000 });
-      expect(await page.page.locator('.job .progress-text').textContent()).toBe('Done: 4 clients handed on. The new managers owe their handover reports.');
+      expect(await page.page.locator('.job .progress-text').textContent()).toBe(
+        'Done: 4 clients handed on. The new managers owe their handover reports.',
+      );
       expect(page.errors).toEqual([]);
     } finally {
       await page.close();
@@ -313,10 +402,25 @@ describe("an admin's month", () => {
     expect((await world.db.collection('clients').where('managerId', '==', 'vera').count().get()).data().count).toBe(0);
   });
 
-  it('computes a month in the bonus dialog, shows every manager\'s totals with lines a click away, and closes it read-only', async () => {
-    for (const [id, by, phone] of [['fresh-1', 'anna', '+79160000101'], ['fresh-2', 'anna', '+79160000102'], ['fresh-3', 'boris', '+79160000103']] as const) {
-      expect((await world.api('POST', '/clients', by, { id, name: `Fresh ${id.slice(-1)}`, kind: 'company', phones: [phone] })).status).toBe(201);
-      expect((await world.api('POST', `/clients/${id}/deals`, by, { id: `deal-${id}`, date: `${lastMonth}-05`, amount: 10_000_000, profit: 3_000_000 })).status).toBe(201);
+  it("computes a month in the bonus dialog, shows every manager's totals with lines a click away, and closes it read-only", async () => {
+    for (const [id, by, phone] of [
+      ['fresh-1', 'anna', '+79160000101'],
+      ['fresh-2', 'anna', '+79160000102'],
+      ['fresh-3', 'boris', '+79160000103'],
+    ] as const) {
+      expect(
+        (await world.api('POST', '/clients', by, { id, name: `Fresh ${id.slice(-1)}`, kind: 'company', phones: [phone] })).status,
+      ).toBe(201);
+      expect(
+        (
+          await world.api('POST', `/clients/${id}/deals`, by, {
+            id: `deal-${id}`,
+            date: `${lastMonth}-05`,
+            amount: 10_000_000,
+            profit: 3_000_000,
+          })
+        ).status,
+      ).toBe(201);
     }
     head.call('menuBonuses');
     const page = await openSidebar(head, head.ui.dialogs.at(-1)!.content, { width: 480, height: 420 });
@@ -324,7 +428,9 @@ describe("an admin's month", () => {
       await page.page.fill('input[name="month"]', lastMonth);
       await page.page.click('[data-action="compute"]');
       await page.page.waitForSelector('#result p.done', { timeout: 30_000 });
-      expect(await page.page.locator('.job .progress-text').textContent()).toMatch(new RegExp(`^Statements for ${lastMonth} computed: 2 managers, [\\d,.]+\\s₽ payable in all\\.$`));
+      expect(await page.page.locator('.job .progress-text').textContent()).toMatch(
+        new RegExp(`^Statements for ${lastMonth} computed: 2 managers, [\\d,.]+\\s₽ payable in all\\.$`),
+      );
       expect(await page.page.locator('#result p.done').textContent()).toBe(`${lastMonth}: 2 statements on the Statements sheet.`);
 
       const statements = head.spreadsheet.grid('Statements');
@@ -333,7 +439,13 @@ describe("an admin's month", () => {
       for (const id of ['anna', 'boris']) {
         const line = statements.find((l) => l[1] === id)!;
         const api = (await world.api('GET', `/statements/${lastMonth}?managerId=${id}`, 'head')).body.statement;
-        expect(line.slice(3, 8)).toEqual([api.totals.payable / 100, api.totals.pending / 100, api.totals.cancelled / 100, 0, api.lines.length]);
+        expect(line.slice(3, 8)).toEqual([
+          api.totals.payable / 100,
+          api.totals.pending / 100,
+          api.totals.cancelled / 100,
+          0,
+          api.lines.length,
+        ]);
       }
       // Drill-down: Anna's every line.
       head.spreadsheet.userSelect('Statements', `A${statements.findIndex((l) => l[1] === 'anna') + 1}`);
@@ -348,58 +460,100 @@ describe("an admin's month", () => {
 
       await page.page.click('[data-action="ask"]');
       await page.page.click('[data-action="confirm"]');
-      await page.page.waitForFunction(() => document.querySelectorAll('#result p.done').length === 2);
-      expect(await page.page.locator('#result p.done').last().textContent()).toBe(`${lastMonth} (closed): 2 statements on the Statements sheet.`);
+      await page.page.waitForFunction("document.querySelectorAll('#result p.done').length === 2");
+      expect(await page.page.locator('#result p.done').last().textContent()).toBe(
+        `${lastMonth} (closed): 2 statements on the Statements sheet.`,
+      );
       expect(page.errors).toEqual([]);
     } finally {
       await page.close();
     }
-    expect(head.spreadsheet.grid('Statements')[0]![0]).toMatch(new RegExp(`^Bonus statements for ${lastMonth}: CLOSED on .* by Olga Head\\. Read-only`));
-    expect(head.spreadsheet.cell('Statements', 'A6').protections).toEqual([{ description: `clientbase: closed month ${lastMonth}: read-only`, warningOnly: false }]);
+    expect(head.spreadsheet.grid('Statements')[0]![0]).toMatch(
+      new RegExp(`^Bonus statements for ${lastMonth}: CLOSED on .* by Olga Head\\. Read-only`),
+    );
+    expect(head.spreadsheet.cell('Statements', 'A6').protections).toEqual([
+      { description: `clientbase: closed month ${lastMonth}: read-only`, warningOnly: false },
+    ]);
   });
 
   it('shows a correction to the closed month as an adjustment in the next one, the closed month unchanged', async () => {
     const closedBefore = (await world.api('GET', `/statements/${lastMonth}?managerId=anna`, 'head')).body.statement;
-    expect((await world.api('POST', '/clients/fresh-1/deals', 'anna', { id: 'deal-late', date: `${lastMonth}-20`, amount: 2_000_000, profit: 1_000_000 })).status).toBe(201);
+    expect(
+      (
+        await world.api('POST', '/clients/fresh-1/deals', 'anna', {
+          id: 'deal-late',
+          date: `${lastMonth}-20`,
+          amount: 2_000_000,
+          profit: 1_000_000,
+        })
+      ).status,
+    ).toBe(201);
     const started = head.call('bonusCompute', thisMonth) as { ok: true; jobId: string };
     expect(followJob(head, started.jobId).status).toBe('done');
     expect(head.call('bonusShow', thisMonth)).toMatchObject({ ok: true, closed: false });
     const now = (await world.api('GET', `/statements/${thisMonth}?managerId=anna`, 'head')).body.statement;
-    const adjustments = now.lines.filter((l: { kind: string }) => l.kind === 'adjustment').reduce((n: number, l: { amount: number }) => n + l.amount, 0);
+    const adjustments = now.lines
+      .filter((l: { kind: string }) => l.kind === 'adjustment')
+      .reduce((n: number, l: { amount: number }) => n + l.amount, 0);
     expect(adjustments).toBeGreaterThan(0);
     expect(head.spreadsheet.grid('Statements').find((l) => l[1] === 'anna')![6]).toBe(adjustments / 100);
     expect((await world.api('GET', `/statements/${lastMonth}?managerId=anna`, 'head')).body.statement.totals).toEqual(closedBefore.totals);
   });
 
   it('exports a mailing list from the sidebar to a new sheet and a CSV, with the cadence applied, audit-logged', async () => {
-    for (const [id, by] of [['anna-00004', 'anna'], ['gleb-00000', 'gleb']] as const) {
-      expect((await world.api('POST', `/clients/${id}/consents`, by, { channel: 'email', status: 'granted', method: 'questionnaire', proof: { formId: 'Q-1' } })).status).toBe(201);
+    for (const [id, by] of [
+      ['anna-00004', 'anna'],
+      ['gleb-00000', 'gleb'],
+    ] as const) {
+      expect(
+        (
+          await world.api('POST', `/clients/${id}/consents`, by, {
+            channel: 'email',
+            status: 'granted',
+            method: 'questionnaire',
+            proof: { formId: 'Q-1' },
+          })
+        ).status,
+      ).toBe(201);
     }
     head.call('menuMailing');
     const page = await openSidebar(head, head.ui.lastSidebar!.content);
     try {
-      expect(await page.page.locator('label.choice').allTextContents()).toEqual([' E-mail — at most once in (days): 7', ' SMS — at most once in (days): 14']);
+      expect(await page.page.locator('label.choice').allTextContents()).toEqual([
+        ' E-mail — at most once in (days): 7',
+        ' SMS — at most once in (days): 14',
+      ]);
       await page.page.click('[data-action="export"]');
       await page.page.waitForSelector('#result p.done');
       const text = await page.page.locator('#result p.done').textContent();
       expect(text).toMatch(/^2 contacts on the sheet «Mailing E-mail \d{4}-\d{2}-\d{2} \d{2}:\d{2}» \(cadence 7 days\)\.$/);
-      const csv = await page.page.locator('a.download').evaluate(async (a) => (await fetch((a as HTMLAnchorElement).href)).text());
+      const csv = await page.page
+        .locator('a.download')
+        .evaluate(async (a) => (await fetch((a as unknown as { href: string }).href)).text());
       expect(csv.split('\r\n')[0]).toBe('client_id,name,channel,address,unsubscribe_url');
       expect(csv).toContain('anna-00004@example.com');
       const sheetName = /«(.*)»/.exec(text!)![1]!;
       const grid = head.spreadsheet.grid(sheetName);
       expect(grid[0]![0]).toMatch(/^E-mail list exported .*: 2 contacts/);
       expect(grid[1]![0]).toBe('Cadence applied: nobody listed for this channel within the last 7 days is on it.');
-      expect(grid.filter((l) => /@example\.com$/.test(String(l[2]))).map((l) => l[1]).sort()).toEqual(['anna-00004', 'gleb-00000']);
+      expect(
+        grid
+          .filter((l) => /@example\.com$/.test(String(l[2])))
+          .map((l) => l[1])
+          .sort(),
+      ).toEqual(['anna-00004', 'gleb-00000']);
 
       await page.page.click('[data-action="export"]');
-      await page.page.waitForFunction(() => /^0 contacts/.test(document.querySelector('#result p.done')?.textContent ?? ''));
+      await page.page.waitForFunction("/^0 contacts/.test(document.querySelector('#result p.done')?.textContent ?? '')");
       expect(page.errors).toEqual([]);
     } finally {
       await page.close();
     }
     const exports = (await world.db.collection('audit').where('action', '==', 'mailing.export').get()).docs.map((d) => d.data());
-    expect(exports.map((e) => [e.actor, e.details.count]).sort()).toEqual([['head', 0], ['head', 2]]);
+    expect(exports.map((e) => [e.actor, e.details.count]).sort()).toEqual([
+      ['head', 0],
+      ['head', 2],
+    ]);
   });
 
   it('lists overdue handover reports by manager, and the audit log newest first', async () => {
@@ -410,7 +564,13 @@ describe("an admin's month", () => {
     expect(grid[0]![0]).toBe(`Handover reports past their day on ${today}: 1.`);
     expect(grid.find((l) => l[1] === 'anna')!.slice(0, 4)).toEqual(['Anna Orlova', 'anna', 1, addDaysToDay(today, -3)]);
     const task = tasks.docs[0]!.data();
-    expect(grid.find((l) => l[2] === task.clientId)!.slice(0, 5)).toEqual(['Anna Orlova', `Client ${task.clientId}`, task.clientId, addDaysToDay(today, -3), 3]);
+    expect(grid.find((l) => l[2] === task.clientId)!.slice(0, 5)).toEqual([
+      'Anna Orlova',
+      `Client ${task.clientId}`,
+      task.clientId,
+      addDaysToDay(today, -3),
+      3,
+    ]);
 
     head.call('menuAuditLog');
     const audit = head.spreadsheet.grid('Audit');
@@ -419,11 +579,19 @@ describe("an admin's month", () => {
     const when = entries.map((l) => String(l[0]));
     expect(when).toEqual([...when].sort().reverse());
     const actions = new Set(entries.map((l) => l[2]));
-    for (const action of ['publish rules', 'apply rotation', 'offboard manager', 'close bonus month', 'export mailing list', 'GET /admin/rules']) expect(actions).toContain(action);
+    for (const action of [
+      'publish rules',
+      'apply rotation',
+      'offboard manager',
+      'close bonus month',
+      'export mailing list',
+      'GET /admin/rules',
+    ])
+      expect(actions).toContain(action);
     expect(entries.find((l) => l[2] === 'GET /admin/rules')!.slice(1, 4)).toEqual(['Anna Orlova', 'GET /admin/rules', 'refused']);
   });
 
-  it('draws the dashboard\'s charts over the right ranges, with the totals the base holds', async () => {
+  it("draws the dashboard's charts over the right ranges, with the totals the base holds", async () => {
     head.call('menuDashboard');
     const grid = head.spreadsheet.grid('Dashboard');
     const charts = head.spreadsheet.charts('Dashboard');
@@ -445,7 +613,14 @@ describe("an admin's month", () => {
       return grid.slice(r1 - 1, r2).map((l) => l.slice(c1 - 1, c2));
     };
     const all = (await world.db.collection('clients').get()).docs.map((d) => d.data());
-    const ids: Record<string, string> = { 'Gleb Senior': 'gleb', 'Anna Orlova': 'anna', 'Boris P.': 'boris', 'Dina New': 'dina', 'Oleg Back': 'oleg', 'Vera Sokolova': 'vera' };
+    const ids: Record<string, string> = {
+      'Gleb Senior': 'gleb',
+      'Anna Orlova': 'anna',
+      'Boris P.': 'boris',
+      'Dina New': 'dina',
+      'Oleg Back': 'oleg',
+      'Vera Sokolova': 'vera',
+    };
 
     const clients = over('Clients per manager, by level');
     expect(clients[0]).toEqual(['Manager', 'Level 1', 'Level 2']);
@@ -459,14 +634,20 @@ describe("an admin's month", () => {
     expect(attracted).toHaveLength(13);
     for (const line of attracted.slice(1)) {
       attracted[0]!.slice(1).forEach((name, i) => {
-        const expected = all.filter((c) => c.attractedBy === ids[String(name)] && typeof c.firstDealAt === 'string' && companyMonth(c.firstDealAt, 'Europe/Moscow') === line[0]).length;
+        const expected = all.filter(
+          (c) =>
+            c.attractedBy === ids[String(name)] &&
+            typeof c.firstDealAt === 'string' &&
+            companyMonth(c.firstDealAt, 'Europe/Moscow') === line[0],
+        ).length;
         expect(line[i + 1], `${name} ${line[0]}`).toBe(expected);
       });
     }
     expect(attracted.find((l) => l[0] === lastMonth)![attracted[0]!.indexOf('Anna Orlova')]).toBe(2);
 
     const moves = over('Clients moved per month: rotation and offboarding');
-    const movedNow = async (prefix: string) => (await world.db.collection('tasks').where('runId', '>=', prefix).where('runId', '<', `${prefix}\uf8ff`).get()).size;
+    const movedNow = async (prefix: string) =>
+      (await world.db.collection('tasks').where('runId', '>=', prefix).where('runId', '<', `${prefix}\uf8ff`).get()).size;
     expect(moves.find((l) => l[0] === thisMonth)).toEqual([thisMonth, await movedNow('rotation-'), await movedNow('offboarding-')]);
     expect(moves.slice(1).reduce((n, l) => n + Number(l[1]) + Number(l[2]), 0)).toBe(8);
 
@@ -485,5 +666,4 @@ describe("an admin's month", () => {
     head.call('menuDashboard');
     expect(head.spreadsheet.charts('Dashboard').map((c) => c.id)).toEqual(charts.map((c) => c.id));
   });
-
 });

@@ -9,7 +9,17 @@ const rules = (raw: unknown) => rulesConfigSchema.parse(raw);
 describe('differences between two rules versions', () => {
   it('names each setting that changed with both values, and nothing else', () => {
     const before = rules({ bonus: { normalRate: 0.05, attractionTiers: [{ minClients: 3, amount: 100_000 }] } });
-    const after = rules({ rotation: { holdMonths: 4 }, bonus: { normalRate: 0.06, attractionTiers: [{ minClients: 3, amount: 150_000 }, { minClients: 6, amount: 200_000 }], campaign: { from: '2026-01-01', to: '2026-03-31' } } });
+    const after = rules({
+      rotation: { holdMonths: 4 },
+      bonus: {
+        normalRate: 0.06,
+        attractionTiers: [
+          { minClients: 3, amount: 150_000 },
+          { minClients: 6, amount: 200_000 },
+        ],
+        campaign: { from: '2026-01-01', to: '2026-03-31' },
+      },
+    });
     expect(rulesChanges(before, after)).toEqual([
       { path: 'rotation.holdMonths', before: 6, after: 4 },
       { path: 'bonus.normalRate', before: 0.05, after: 0.06 },
@@ -30,9 +40,15 @@ describe('rules that name people', () => {
     { id: 'gone', name: 'Gone', email: 'g@x.ru', level: 2, active: false, role: 'manager' },
   ];
   it('refuses a fixed intake manager who is not an active sales manager, and a level nobody active holds', () => {
-    expect(rulesRosterProblems(rules({ intake: { rule: 'fixed', managerId: 'nobody' } }), roster)).toEqual([{ path: 'rules.intake.managerId', message: 'nobody is not on the roster' }]);
-    expect(rulesRosterProblems(rules({ intake: { rule: 'fixed', managerId: 'gone' } }), roster)).toEqual([{ path: 'rules.intake.managerId', message: 'gone is not an active sales manager' }]);
-    expect(rulesRosterProblems(rules({ intake: { level: 2 } }), roster)).toEqual([{ path: 'rules.intake.level', message: 'no active sales manager has level 2' }]);
+    expect(rulesRosterProblems(rules({ intake: { rule: 'fixed', managerId: 'nobody' } }), roster)).toEqual([
+      { path: 'rules.intake.managerId', message: 'nobody is not on the roster' },
+    ]);
+    expect(rulesRosterProblems(rules({ intake: { rule: 'fixed', managerId: 'gone' } }), roster)).toEqual([
+      { path: 'rules.intake.managerId', message: 'gone is not an active sales manager' },
+    ]);
+    expect(rulesRosterProblems(rules({ intake: { level: 2 } }), roster)).toEqual([
+      { path: 'rules.intake.level', message: 'no active sales manager has level 2' },
+    ]);
     expect(rulesRosterProblems(rules({ intake: { rule: 'fixed', managerId: 'anna' } }), roster)).toEqual([]);
     expect(rulesRosterProblems(rules({}), roster)).toEqual([]);
   });

@@ -25,7 +25,11 @@ export function adminOversightRoutes(router: Router): void {
         readRoster(ctx.db),
       ]);
       const names = namesOf(roster);
-      const versions = page.versions.map((v) => ({ ...v, publishedByName: v.publishedBy === null ? null : (names.get(v.publishedBy) ?? v.publishedBy), changes: rulesChanges(v.rules, current.rules) }));
+      const versions = page.versions.map((v) => ({
+        ...v,
+        publishedByName: v.publishedBy === null ? null : (names.get(v.publishedBy) ?? v.publishedBy),
+        changes: rulesChanges(v.rules, current.rules),
+      }));
       const last = page.versions.at(-1);
       return { body: { currentVersion: current.version, versions, nextCursor: page.more && last ? String(last.version) : null } };
     }),
@@ -38,7 +42,10 @@ export function adminOversightRoutes(router: Router): void {
       parseQuery(req, emptyQuery);
       const [found, current] = await Promise.all([readRulesVersion(ctx.db, version), readRules(ctx.db)]);
       if (!found) throw notFound(`rules version ${version}`);
-      return { body: { rules: found, current, changes: rulesChanges(found.rules, current.rules) }, target: `config/rules/versions/${version}` };
+      return {
+        body: { rules: found, current, changes: rulesChanges(found.rules, current.rules) },
+        target: `config/rules/versions/${version}`,
+      };
     }),
   );
 
@@ -48,8 +55,16 @@ export function adminOversightRoutes(router: Router): void {
       parseQuery(req, emptyQuery);
       const { today } = await ctx.asOf();
       const [tasks, roster] = await Promise.all([readOverdueTasks(ctx.db, today), readRoster(ctx.db)]);
-      const clients = await readClientNames(ctx.db, tasks.map((t) => t.clientId));
-      const report = overdueReport({ today, tasks, clientNames: new Map([...clients].map(([id, c]) => [id, c.name])), managerNames: namesOf(roster) });
+      const clients = await readClientNames(
+        ctx.db,
+        tasks.map((t) => t.clientId),
+      );
+      const report = overdueReport({
+        today,
+        tasks,
+        clientNames: new Map([...clients].map(([id, c]) => [id, c.name])),
+        managerNames: namesOf(roster),
+      });
       return { body: report, details: { overdue: report.tasks.length } };
     }),
   );
@@ -59,7 +74,11 @@ export function adminOversightRoutes(router: Router): void {
     adminRoute('read bonus statements', async (req, ctx) => {
       const month = parseParam(req.params.month, monthParam, 'month');
       parseQuery(req, emptyQuery);
-      const [record, statements, roster] = await Promise.all([readBonusMonthRecord(ctx.db, month), readStatements(ctx.db, month), readRoster(ctx.db)]);
+      const [record, statements, roster] = await Promise.all([
+        readBonusMonthRecord(ctx.db, month),
+        readStatements(ctx.db, month),
+        readRoster(ctx.db),
+      ]);
       if (!record?.computedAt && statements.length === 0) throw notFound(`statements for ${month} (not computed yet)`);
       const managers = new Map(roster.map((m) => [m.id, { name: m.name, level: m.level }]));
       return { body: monthStatements({ month, record, statements, managers }), target: `bonusMonths/${month}` };
