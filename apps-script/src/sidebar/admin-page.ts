@@ -8,8 +8,8 @@ import { el, status } from './dom.ts';
 export type AdminStrings = Messages['admin']['pages'];
 export const a = boot.admin as AdminStrings;
 
-/** How often a running job is looked at. */
-const pollMs = 1000;
+/** How often a running job is looked at: every second at first, then every three (each look is one fetch of the day's quota). */
+const pollMs = (seconds: number) => (seconds < 20 ? 1000 : 3000);
 
 export function table(
   header: readonly string[],
@@ -63,7 +63,7 @@ export async function followJob(jobId: string, progress: (job: JobView) => void)
     }
     progress(answer.job);
     if (answer.job.status !== 'running') return answer.job;
-    await new Promise((resolve) => setTimeout(resolve, pollMs));
+    await new Promise((resolve) => setTimeout(resolve, pollMs(answer.job.seconds)));
   }
 }
 

@@ -205,6 +205,13 @@ describe("an admin's month", () => {
 
     head.call('menuConfigPublish');
     expect(toasts(head)).toBe('Published: version 3 is now in force.');
+    // Loading again over an unpublished edit asks first; "No" keeps the sheet as it is.
+    head.spreadsheet.userEdit('Config', configCell('rotation.reportDays'), '21');
+    head.ui.nextButton.push('NO');
+    head.call('menuConfigLoad');
+    expect(head.ui.alerts.at(-1)).toMatchObject({ prompt: expect.stringMatching(/^1 setting on the Config sheet was changed and not published/), answer: 'NO' });
+    expect(head.spreadsheet.cell('Config', configCell('rotation.reportDays')).value).toBe(21);
+    head.spreadsheet.userEdit('Config', configCell('rotation.reportDays'), '10');
     const rules = (await world.api('GET', '/admin/rules', 'head')).body;
     expect(rules).toMatchObject({
       version: 3,
@@ -231,6 +238,19 @@ describe("an admin's month", () => {
     expect(rows[0]![3]).toBe('in force');
     expect(String(rows[1]![3]).split('\n')).toEqual(['Retention months: 2 → 4', 'SMS cadence: 7 → 14']);
     expect(String(rows[2]![3]).split('\n')).toEqual(['Report days: 14 → 10', 'Retention months: 3 → 4', 'SMS cadence: 7 → 14']);
+  });
+
+  it('speaks Russian in a Russian spreadsheet, errors in the cell\'s units included', async () => {
+    const ru = await world.open({ as: 'deputy', locale: 'ru_RU' });
+    ru.call('menuConfigLoad');
+    const grid = ru.spreadsheet.grid('Правила');
+    expect(grid[0]!.slice(0, 5)).toEqual(['Раздел', 'Параметр', 'Значение', 'Единица', 'Что задаёт']);
+    const row = grid.findIndex((l) => l[5] === 'bonus.normalRate') + 1;
+    expect(grid[row - 1]!.slice(0, 4)).toEqual(['Бонусы', 'Обычная ставка', 6, '%']);
+    ru.spreadsheet.userEdit('Правила', `C${row}`, '150');
+    ru.call('menuConfigPublish');
+    expect(ru.spreadsheet.cell('Правила', `C${row}`).note).toBe('clientbase · Не сохранено: должно быть от 0 % до 100 %');
+    expect(toasts(ru)).toBe('Не опубликовано: ошибок — 1 (красные ячейки). Действующие правила не изменились.');
   });
 
   it('keeps the team: adds a manager, renames one, re-activates one, and refuses to let someone go from a cell', async () => {
@@ -589,6 +609,9 @@ describe("an admin's month", () => {
     ])
       expect(actions).toContain(action);
     expect(entries.find((l) => l[2] === 'GET /admin/rules')!.slice(1, 4)).toEqual(['Anna Orlova', 'GET /admin/rules', 'refused']);
+    expect(audit[0]![0]).toMatch(/^Audit log, newest first: \d+ entries, all of them\.$/);
+    head.call('menuAuditOlder');
+    expect(alerts(head)).toBe('No older entries to show: choose Audit log first.');
   });
 
   it("draws the dashboard's charts over the right ranges, with the totals the base holds", async () => {
