@@ -12,6 +12,8 @@ import { dashboardReport, type ChartBlock } from './dashboard-tables.ts';
 export const dashboardSheet = { id: 'dashboard', title: (m: Messages) => m.admin.sheets.dashboard };
 const chartsProperty = 'clientbase.dashboard.charts';
 const months = 12;
+/** A chart is 300 px high, about 15 rows: the next one starts no higher than this below it. */
+const chartRows = 16;
 
 /** Menu: refresh the Dashboard sheet and its charts. */
 export function refreshDashboard(session: ActionContext): void {
@@ -25,11 +27,15 @@ export function refreshDashboard(session: ActionContext): void {
     const known = JSON.parse(props.getProperty(chartsProperty) ?? '{}') as Partial<Record<ChartBlock, number>>;
     const existing = sheet.getCharts();
     const ids: Partial<Record<ChartBlock, number>> = {};
+    let nextFree = 1;
     for (const spec of charts) {
       const p = placed[spec.block]!;
+      // Beside its own table, but never over the chart above it.
+      const anchorRow = Math.max(p.headerRow - 1, nextFree);
+      nextFree = anchorRow + chartRows;
       const range = sheet.getRange(p.headerRow, 1, p.lastRow - p.headerRow + 1, p.width);
       const found = existing.find((c) => c.getChartId() !== null && c.getChartId() === known[spec.block]);
-      const builder = (found ? found.modify() : sheet.newChart().setPosition(p.headerRow - 1, width + 2, 0, 0))
+      const builder = (found ? found.modify() : sheet.newChart().setPosition(anchorRow, width + 2, 0, 0))
         .setChartType(spec.type === 'BAR' ? Charts.ChartType.BAR : Charts.ChartType.COLUMN)
         .clearRanges()
         .addRange(range)

@@ -625,6 +625,10 @@ describe("an admin's month", () => {
       ['COLUMN', 'Bonuses per month: payable, pending, cancelled', false],
       ['BAR', 'Overdue handover reports per manager', false],
     ]);
+    // Beside the tables, one under another, none drawn over the one above.
+    const anchors = charts.map((c) => c.position.anchorRow);
+    anchors.slice(1).forEach((row, i) => expect(row - anchors[i]!).toBeGreaterThanOrEqual(16));
+    expect(new Set(charts.map((c) => c.position.anchorColumn)).size).toBe(1);
     /** The cells a chart is drawn over, with its header row. */
     const over = (title: string) => {
       const range = charts.find((c) => c.options.title === title)!.ranges;
