@@ -17,6 +17,7 @@ export type MergeSummary = {
 export const enAdmin = {
   locale: 'en' as Locale,
   reportProtection: 'written by the add-on; it is rewritten on each refresh',
+  refused: (detail: string) => `The base did not do it: ${detail}`,
   menu: {
     title: 'Head of sales',
     configLoad: 'Config: load the rules in force',
@@ -323,6 +324,7 @@ export const enAdmin = {
     shown: (month: string, n: number, closed: boolean) =>
       `${month}${closed ? ' (closed)' : ''}: ${enCount(n, 'statement', 'statements')} on the Statements sheet.`,
     selectManager: "Select a manager's row on the Statements sheet first (Bonuses: compute, show, close a month… puts it there).",
+    notComputed: (month: string) => `${month} has not been computed yet: choose Compute first.`,
   },
   mailing: {
     title: 'Mailing list',
@@ -430,6 +432,7 @@ export type AdminMessages = typeof enAdmin;
 export const ruAdmin: AdminMessages = {
   locale: 'ru',
   reportProtection: 'лист заполняет дополнение; он перезаписывается при каждом обновлении',
+  refused: (detail: string) => `База этого не сделала: ${detail}`,
   menu: {
     title: 'Руководитель отдела',
     configLoad: 'Правила: загрузить действующие',
@@ -745,6 +748,7 @@ export const ruAdmin: AdminMessages = {
       `${month}${closed ? ' (закрыт)' : ''}: на листе «Расчёты бонусов» — ${ruCount(n, 'расчёт', 'расчёта', 'расчётов')}.`,
     selectManager:
       'Сначала выделите строку менеджера на листе «Расчёты бонусов» (её выводит пункт «Бонусы: расчёт, просмотр, закрытие месяца…»).',
+    notComputed: (month: string) => `Бонусы за ${month} ещё не рассчитаны: сначала нажмите «Рассчитать».`,
   },
   mailing: {
     title: 'Список рассылки',

@@ -11,7 +11,7 @@ import type { JobStartAnswer, MonthAnswer } from '../page-contract.ts';
 import { roublesCell } from '../money.ts';
 import { findManagedSheet } from '../sheet/managed-sheet.ts';
 import { writeReport, type Report } from '../sheet/report-sheet.ts';
-import { alert, runSidebarCall, toast, UserError } from '../workspace/feedback.ts';
+import { alert, runSidebarCall, toast, UserError, withBaseRefusal } from '../workspace/feedback.ts';
 import { withDocumentLock } from '../workspace/lock.ts';
 import { showDialog } from '../workspace/pages.ts';
 import type { ActionContext } from '../workspace/session.ts';
@@ -101,7 +101,7 @@ export function openBonuses(session: ActionContext): void {
 }
 
 function monthAnswer(session: ActionContext, month: string, s: MonthStatements | null) {
-  if (!s) throw new UserError(session.m.bonus.noStatement(month));
+  if (!s) throw new UserError(session.m.admin.bonus.notComputed(month));
   return {
     month,
     closed: s.closed,
@@ -112,7 +112,7 @@ function monthAnswer(session: ActionContext, month: string, s: MonthStatements |
 
 /** google.script.run: computing a month starts a job (a closed month is only read). */
 export function bonusCompute(month: string): JobStartAnswer {
-  return runSidebarCall((session) => ({ jobId: computeBonusMonth(parseMonth(session, month)).jobId }));
+  return runSidebarCall((session) => ({ jobId: withBaseRefusal(session, () => computeBonusMonth(parseMonth(session, month))).jobId }));
 }
 
 /** google.script.run: the month's statements onto the Statements sheet. */
@@ -127,7 +127,7 @@ export function bonusShow(month: string): MonthAnswer {
 export function bonusClose(month: string): MonthAnswer {
   return runSidebarCall((session) => {
     const m = parseMonth(session, month);
-    closeBonusMonth(m);
+    withBaseRefusal(session, () => closeBonusMonth(m));
     return monthAnswer(session, m, showStatements(session, m));
   });
 }

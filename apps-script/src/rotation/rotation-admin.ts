@@ -6,7 +6,7 @@ import type { RotationReport, TeamMember } from '../api/wire.ts';
 import type { Messages } from '../messages.ts';
 import type { JobStartAnswer, PlanAnswer } from '../page-contract.ts';
 import { writeReport } from '../sheet/report-sheet.ts';
-import { runSidebarCall, UserError } from '../workspace/feedback.ts';
+import { runSidebarCall, UserError, withBaseRefusal } from '../workspace/feedback.ts';
 import { withDocumentLock } from '../workspace/lock.ts';
 import { showDialog } from '../workspace/pages.ts';
 import type { ActionContext } from '../workspace/session.ts';
@@ -67,7 +67,7 @@ function showPlan(
 export function rotationPreview(): PlanAnswer {
   return runSidebarCall((session) => {
     const r = session.m.admin.rotation;
-    return showPlan(session, previewRotation(), rotationSheet, (v) => [
+    return showPlan(session, withBaseRefusal(session, previewRotation), rotationSheet, (v) => [
       v.alreadyApplied ? r.headingApplied(v.at, whenOf(session)(v.appliedAt), v.appliedBy ?? '') : r.headingPlan(v.at),
       r.summary(v.moves, v.unbalanced.length, v.skipped),
     ]);
@@ -76,7 +76,7 @@ export function rotationPreview(): PlanAnswer {
 
 /** google.script.run: applies today's rotation as a job (a day already applied moves nothing and says so). */
 export function rotationApply(): JobStartAnswer {
-  return runSidebarCall(() => ({ jobId: applyRotation().jobId }));
+  return runSidebarCall((session) => ({ jobId: withBaseRefusal(session, applyRotation).jobId }));
 }
 
 /** Menu: the offboarding dialog, the person chosen from the roster (or the Team sheet's selected row). */
@@ -113,7 +113,7 @@ export function offboardingPreview(managerId: string): PlanAnswer {
   return runSidebarCall((session) => {
     const id = checkLeaver(session, managerId);
     const o = session.m.admin.offboarding;
-    return showPlan(session, previewOffboarding(id), offboardingSheet, (v) => [
+    return showPlan(session, withBaseRefusal(session, () => previewOffboarding(id)), offboardingSheet, (v) => [
       o.heading(v.balance.find((b) => b.managerId === id)?.name ?? id, v.at),
       o.summary(v.moves, v.skipped),
     ]);
@@ -122,5 +122,5 @@ export function offboardingPreview(managerId: string): PlanAnswer {
 
 /** google.script.run: the leaver's access ends now; their clients are handed on by a job. */
 export function offboardingApply(managerId: string): JobStartAnswer {
-  return runSidebarCall((session) => ({ jobId: offboard(checkLeaver(session, managerId)).jobId }));
+  return runSidebarCall((session) => ({ jobId: withBaseRefusal(session, () => offboard(checkLeaver(session, managerId))).jobId }));
 }

@@ -196,7 +196,13 @@ export function saveTeam(session: ActionContext): void {
         state.created++;
       } catch (e) {
         if (!isApiError(e)) throw e;
-        if (e.kind === 'invalid-input' || e.kind === 'duplicate') markInvalid(state, creation.row, e);
+        // A retry after a lost answer finds the manager it created: the same id and e-mail.
+        const email = String(creation.body.email).trim().toLowerCase();
+        const same = e.kind === 'duplicate' ? fetchTeam().find((t) => t.id === creation.body.id && t.email === email) : undefined;
+        if (same) {
+          settle(state, creation.row, same);
+          state.created++;
+        } else if (e.kind === 'invalid-input' || e.kind === 'duplicate') markInvalid(state, creation.row, e);
         else throw e;
       }
     }

@@ -518,6 +518,8 @@ describe("an admin's month", () => {
     expect(adjustments).toBeGreaterThan(0);
     expect(head.spreadsheet.grid('Statements').find((l) => l[1] === 'anna')![6]).toBe(adjustments / 100);
     expect((await world.api('GET', `/statements/${lastMonth}?managerId=anna`, 'head')).body.statement.totals).toEqual(closedBefore.totals);
+    // A month that has not ended cannot be closed: the base's reason, not a word about clients.
+    expect(head.call('bonusClose', thisMonth)).toMatchObject({ ok: false, message: expect.stringMatching(new RegExp(`^The base did not do it: ${thisMonth} has not ended yet`)) });
   });
 
   it('exports a mailing list from the sidebar to a new sheet and a CSV, with the cadence applied, audit-logged', async () => {
