@@ -18,10 +18,15 @@ const { generate } = require('gas-entry-generator') as { generate: (code: string
 /** Where the API is when nobody says: a reserved name, so a push with it is refused. */
 export const placeholderApiUrl = 'https://clientbase-api.invalid/';
 
-/** The sidebars and dialogs: `src/sidebar/<source>.html` + `.ts` become `dist/<name>.html`. */
+/** The sidebars and dialogs: `src/sidebar/<source>.ts` in the one page template (`page.html`) becomes `dist/<name>.html`. */
 export const htmlPages = [
   { name: 'ClientCard', source: 'client-card' },
   { name: 'MyTasks', source: 'my-tasks' },
+  { name: 'PublishErrors', source: 'publish-errors' },
+  { name: 'Rotation', source: 'rotation' },
+  { name: 'Offboarding', source: 'offboarding' },
+  { name: 'BonusMonth', source: 'bonus-month' },
+  { name: 'Mailing', source: 'mailing' },
 ] as const;
 
 export type BuildOptions = { apiUrl?: string; outDir?: string };
@@ -105,9 +110,9 @@ async function bundlePage(source: string): Promise<string> {
   checkInputs(result.metafile, `${source}.html`);
   const script = result.outputFiles[0]!.text.replace(/<\/script/gi, '<\\/script');
   const style = readFileSync(join(here, 'src/sidebar/sidebar.css'), 'utf8');
-  const template = readFileSync(join(here, `src/sidebar/${source}.html`), 'utf8');
+  const template = readFileSync(join(here, 'src/sidebar/page.html'), 'utf8');
   if (!template.includes('<!-- inline:style -->') || !template.includes('<!-- inline:script -->')) {
-    throw new Error(`src/sidebar/${source}.html must hold <!-- inline:style --> and <!-- inline:script -->`);
+    throw new Error('src/sidebar/page.html must hold <!-- inline:style --> and <!-- inline:script -->');
   }
   // HtmlService cannot load files of the project by URL: everything goes into the one page.
   return template.replace('<!-- inline:style -->', () => `<style>\n${style}</style>`).replace('<!-- inline:script -->', () => `<script>\n${script}</script>`);

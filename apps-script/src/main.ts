@@ -1,12 +1,28 @@
 // Entry points: the functions Apps Script calls by name (triggers, menu items, google.script.run
 // from the sidebars). Declarations only; the work lives in the modules. The build adds a top-level
 // stub for each `global.x = …` so Apps Script can see it.
+import { bonusClose, bonusCompute, bonusShow, openBonuses, showStatementLines } from './bonus/bonus-admin.ts';
 import { showMyBonus } from './bonus/my-bonus.ts';
 import { cardAddNote, cardFileReport, cardLoad, cardLogContact, cardLogDeal, cardMarkLost, cardRecordConsent, openCardOf, openClientCard } from './card/client-card.ts';
 import { refreshMyClients, resolveSelected, saveMyClients } from './clients/my-clients.ts';
+import { configGoTo, configPublishAgain, loadConfig, publishConfigFromMenu } from './config/config-sheet.ts';
+import { showRulesHistory } from './config/rules-history.ts';
 import { checkConnection } from './connection.ts';
+import { refreshDashboard } from './dashboard/dashboard-sheet.ts';
+import { adminJob } from './jobs/admin-job.ts';
+import { mailingExport, openMailing } from './mailing/mailing-admin.ts';
 import { buildMenu } from './menu.ts';
+import { showAuditLog, showOlderAudit, showOverdueReports } from './oversight/oversight-sheets.ts';
+import {
+  offboardingApply,
+  offboardingPreview,
+  openOffboarding,
+  openRotation,
+  rotationApply,
+  rotationPreview,
+} from './rotation/rotation-admin.ts';
 import { openMyTasks, tasksFileReport, tasksLoad } from './tasks/my-tasks.ts';
+import { loadTeam, saveTeam } from './team/team-sheet.ts';
 import { runMenuAction } from './workspace/feedback.ts';
 
 declare const global: Record<string, unknown>;
@@ -33,3 +49,31 @@ global.cardFileReport = cardFileReport;
 global.tasksLoad = tasksLoad;
 global.tasksFileReport = tasksFileReport;
 global.tasksOpenCard = (clientId: string, name: string) => runMenuAction((s) => openCardOf(s, String(clientId), String(name)));
+
+// The head of sales' items: each reaches an admin route first, so a manager is refused by the base.
+global.menuConfigLoad = () => runMenuAction(loadConfig);
+global.menuConfigPublish = () => runMenuAction(publishConfigFromMenu);
+global.menuRulesHistory = () => runMenuAction(showRulesHistory);
+global.menuTeamLoad = () => runMenuAction(loadTeam);
+global.menuTeamSave = () => runMenuAction(saveTeam);
+global.menuOffboard = () => runMenuAction(openOffboarding);
+global.menuRotation = () => runMenuAction(openRotation);
+global.menuBonuses = () => runMenuAction(openBonuses);
+global.menuStatementLines = () => runMenuAction(showStatementLines);
+global.menuMailing = () => runMenuAction(openMailing);
+global.menuOverdueReports = () => runMenuAction(showOverdueReports);
+global.menuAuditLog = () => runMenuAction(showAuditLog);
+global.menuAuditOlder = () => runMenuAction(showOlderAudit);
+global.menuDashboard = () => runMenuAction(refreshDashboard);
+
+global.configGoTo = configGoTo;
+global.configPublishAgain = configPublishAgain;
+global.rotationPreview = rotationPreview;
+global.rotationApply = rotationApply;
+global.offboardingPreview = offboardingPreview;
+global.offboardingApply = offboardingApply;
+global.adminJob = adminJob;
+global.bonusCompute = bonusCompute;
+global.bonusShow = bonusShow;
+global.bonusClose = bonusClose;
+global.mailingExport = mailingExport;

@@ -1,21 +1,47 @@
 // The add-on menu. onOpen runs before the person has authorised anything (AuthMode NONE or
-// LIMITED): it builds the menu and does nothing else — no properties, no network.
+// LIMITED): it builds the menu and does nothing else — no properties, no network. The head of
+// sales' items are shown to everyone: the base decides who may use them, and a manager who tries
+// one is told it is for the head of sales.
 import { menuMessages } from './workspace/session.ts';
 
 export function buildMenu(): void {
-  const m = menuMessages().menu;
-  SpreadsheetApp.getUi()
-    .createAddonMenu()
-    .addItem(m.refresh, 'menuRefreshMyClients')
-    .addItem(m.save, 'menuSaveMyClients')
+  const m = menuMessages();
+  const ui = SpreadsheetApp.getUi();
+  const a = m.admin.menu;
+  const admin = ui
+    .createMenu(a.title)
+    .addItem(a.configLoad, 'menuConfigLoad')
+    .addItem(a.configPublish, 'menuConfigPublish')
+    .addItem(a.rulesHistory, 'menuRulesHistory')
     .addSeparator()
-    .addItem(m.card, 'menuOpenClientCard')
-    .addItem(m.tasks, 'menuOpenMyTasks')
-    .addItem(m.bonus, 'menuShowMyBonus')
+    .addItem(a.teamLoad, 'menuTeamLoad')
+    .addItem(a.teamSave, 'menuTeamSave')
+    .addItem(a.offboard, 'menuOffboard')
     .addSeparator()
-    .addItem(m.keepMine, 'menuKeepMine')
-    .addItem(m.takeTheirs, 'menuTakeTheirs')
+    .addItem(a.rotation, 'menuRotation')
     .addSeparator()
-    .addItem(m.connection, 'menuCheckConnection')
+    .addItem(a.bonuses, 'menuBonuses')
+    .addItem(a.statementLines, 'menuStatementLines')
+    .addSeparator()
+    .addItem(a.mailing, 'menuMailing')
+    .addSeparator()
+    .addItem(a.overdue, 'menuOverdueReports')
+    .addItem(a.audit, 'menuAuditLog')
+    .addItem(a.auditOlder, 'menuAuditOlder')
+    .addItem(a.dashboard, 'menuDashboard');
+  ui.createAddonMenu()
+    .addItem(m.menu.refresh, 'menuRefreshMyClients')
+    .addItem(m.menu.save, 'menuSaveMyClients')
+    .addSeparator()
+    .addItem(m.menu.card, 'menuOpenClientCard')
+    .addItem(m.menu.tasks, 'menuOpenMyTasks')
+    .addItem(m.menu.bonus, 'menuShowMyBonus')
+    .addSeparator()
+    .addItem(m.menu.keepMine, 'menuKeepMine')
+    .addItem(m.menu.takeTheirs, 'menuTakeTheirs')
+    .addSeparator()
+    .addItem(m.menu.connection, 'menuCheckConnection')
+    .addSeparator()
+    .addSubMenu(admin)
     .addToUi();
 }

@@ -1,26 +1,15 @@
 // Every word the add-on says to people, in English and Russian, chosen by the spreadsheet's locale.
 // Codes the API speaks (kinds, sources, outcomes…) are translated here and nowhere else.
 
+import { enAdmin, ruAdmin } from './admin-messages.ts';
+import { enCount, enNumber, ruCount, ruNumber } from './wording.ts';
+
 export type Locale = 'en' | 'ru';
 
 /** `ru_RU`, `ru`, `be_BY`… read as Russian; everything else as English. */
 export function localeOf(spreadsheetLocale: string | null | undefined): Locale {
   return /^ru(\b|_|-)/i.test(spreadsheetLocale ?? '') ? 'ru' : 'en';
 }
-
-/** 1 клиент, 2 клиента, 5 клиентов, 21 клиент. */
-function ruPlural(n: number, one: string, few: string, many: string): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  if (mod10 === 1 && mod100 !== 11) return one;
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return few;
-  return many;
-}
-
-const enNumber = (n: number) => n.toLocaleString('en-US');
-const ruNumber = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
-const enCount = (n: number, one: string, many: string) => `${enNumber(n)} ${n === 1 ? one : many}`;
-const ruCount = (n: number, one: string, few: string, many: string) => `${ruNumber(n)} ${ruPlural(n, one, few, many)}`;
 
 export type RefreshSummary = { total: number; updated: number; added: number; removed: number; keptUnsaved: number; duplicates: number; unknownIds: number };
 export type SaveSummary = { applied: number; created: number; merged: number; conflicts: number; invalid: number; duplicates: number; unsent: number };
@@ -187,6 +176,7 @@ const en = {
     badDay: 'must be a date YYYY-MM-DD',
     money: { empty: 'is required', 'not-a-number': 'must be an amount in roubles, e.g. 1 234,56', ambiguous: 'is ambiguous: write 12500 for twelve and a half thousand, 12,50 for twelve and a half', 'too-precise': 'at most two digits after the decimal point (kopecks)', 'too-large': 'is too large' },
   },
+  admin: enAdmin,
   sidebar: {
     loading: 'Loading…',
     retry: 'Try again',
@@ -408,6 +398,7 @@ const ru: Messages = {
     badDay: 'нужна дата в виде ГГГГ-ММ-ДД',
     money: { empty: 'обязательное поле', 'not-a-number': 'нужна сумма в рублях, например 1 234,56', ambiguous: 'неоднозначно: напишите 12500 для двенадцати с половиной тысяч или 12,50 для двенадцати с половиной', 'too-precise': 'не больше двух знаков после запятой (копейки)', 'too-large': 'слишком большая сумма' },
   },
+  admin: ruAdmin,
   sidebar: {
     loading: 'Загрузка…',
     retry: 'Повторить',

@@ -95,10 +95,11 @@ export function fileReport(taskId: string, body: z.input<typeof reportBody>): vo
   callApi({ method: 'post', path: `tasks/${encodeURIComponent(taskId)}/report`, body, idempotent: true });
 }
 
-/** The manager's statement for a month, or null when none has been computed. */
-export function fetchStatement(month: string): Statement | null {
+/** The manager's statement for a month (the head of sales may name the manager), or null when none has been computed. */
+export function fetchStatement(month: string, managerId?: string): Statement | null {
   try {
-    return callApi<{ statement: Statement }>({ method: 'get', path: `statements/${encodeURIComponent(month)}` }).statement;
+    const path = `statements/${encodeURIComponent(month)}`;
+    return callApi<{ statement: Statement }>({ method: 'get', path, query: { managerId } }).statement;
   } catch (e) {
     if (e instanceof ApiError && e.kind === 'not-found') return null;
     throw e;

@@ -4,6 +4,11 @@ import type { ClientDoc, ClientHoldingFacts } from '../../../functions/src/schem
 import type { HistoryEntry } from '../../../functions/src/schema/history.ts';
 import type { Role } from '../../../functions/src/schema/manager.ts';
 import type { StatementLine, StatementTotals } from '../../../functions/src/core/bonus/types.ts';
+import type { Dashboard } from '../../../functions/src/core/dashboard.ts';
+import type { MonthStatements, OverdueReport, StatementSummary } from '../../../functions/src/core/oversight.ts';
+import type { RotationReport } from '../../../functions/src/core/rotation/report.ts';
+import type { RuleChange } from '../../../functions/src/core/rules-diff.ts';
+import type { RulesConfig } from '../../../functions/src/schema/rules-config.ts';
 
 export type ClientView = Omit<ClientDoc, 'contactKeys'>;
 export type ListedClient = ClientView & ClientHoldingFacts;
@@ -37,3 +42,57 @@ export type Statement = { month: string; managerId: string; lines: StatementLine
 
 /** RFC 9457 problem document as the API writes it. */
 export type Problem = { type?: string; title?: string; status?: number; detail?: string; code?: string; errors?: FieldIssue[]; reason?: string; [extra: string]: unknown };
+
+// The head of sales' routes.
+export type { Dashboard, MonthStatements, OverdueReport, RotationReport, RuleChange, RulesConfig, StatementSummary };
+
+export type PublishedRules = { version: number; rules: RulesConfig; publishedAt: string | null; publishedBy: string | null };
+export type RulesVersion = PublishedRules & { publishedByName: string | null; changes: RuleChange[] };
+export type RulesHistoryPage = { currentVersion: number; versions: RulesVersion[]; nextCursor: string | null };
+export type RulesVersionAnswer = { rules: PublishedRules; current: PublishedRules; changes: RuleChange[] };
+
+/** A roster entry as the admin routes give it: with the version it is at. */
+export type TeamMember = {
+  id: string;
+  name: string;
+  email: string;
+  level: number;
+  role: Role;
+  active: boolean;
+  deactivatedAt?: string;
+  version: number;
+};
+
+export type JobStatus = {
+  id: string;
+  kind: string;
+  status: 'running' | 'done' | 'failed';
+  by: string;
+  params: Record<string, unknown>;
+  startedAt: string;
+  finishedAt?: string;
+  result?: unknown;
+  error?: Problem;
+};
+export type JobStarted = { jobId: string; status: 'running'; poll: string };
+
+export type MailingExport = {
+  exportId: string;
+  count: number;
+  cadenceDays: number;
+  rows: Array<{ clientId: string; name: string; channel: 'sms' | 'email'; address: string; unsubscribeUrl: string }>;
+  csv: string;
+};
+
+export type AuditEntry = {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  outcome: 'ok' | 'refused' | 'failed';
+  target?: string;
+  details?: Record<string, unknown>;
+};
+export type AuditPage = { entries: AuditEntry[]; nextCursor: string | null };
+
+export type ClientName = { id: string; name: string; managerId: string | null };

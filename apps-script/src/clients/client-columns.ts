@@ -1,5 +1,6 @@
 // The "My clients" sheet: which columns it has, in which order, and who fills them.
 import type { Messages } from '../messages.ts';
+import type { IdentityKeys } from '../sheet/row-identity.ts';
 import type { ColumnSpec, TableSpec } from '../sheet/table-spec.ts';
 
 /** Columns the manager edits and Save sends back: the client's own fields. */
@@ -34,7 +35,7 @@ const columns: ReadonlyArray<ColumnSpec<ClientColumnKey>> = [
   { key: 'hash', role: 'system', format: 'text', header: (m) => m.columns.hash },
 ];
 
-export const myClientsTable: TableSpec<ClientColumnKey> = {
+export const myClientsTable: TableSpec<ClientColumnKey> & IdentityKeys<ClientColumnKey> = {
   id: 'my-clients',
   title: (m) => m.sheets.myClients,
   columns,

@@ -2,27 +2,18 @@
 // what was loaded, what the manager has now, what the base has now ("theirs").
 import type { ChangedBy } from '../api/wire.ts';
 import type { Messages } from '../messages.ts';
+import { judgeFields, takeTheirFields, type ConflictVerdict as SheetVerdict } from '../sheet/three-way.ts';
 import { columnHeader, editableClientKeys, type EditableKey } from './client-columns.ts';
 import { displayValue, type Canonical } from './client-row.ts';
 
-export type ConflictVerdict =
-  /** Nobody touched what the manager changed: send it again on the new version. */
-  | { kind: 'rebase'; send: EditableKey[] }
-  /** The base already has the manager's values: nothing left to send. */
-  | { kind: 'same' }
-  /** Both changed the same field to different values: the manager decides. */
-  | { kind: 'conflict'; fields: EditableKey[] };
+export type ConflictVerdict = SheetVerdict<EditableKey>;
 
 /**
  * `loaded` is null when the loaded values were lost (the hidden sheet deleted): then every field
  * where the manager's value differs from the base's is treated as theirs too.
  */
 export function judgeConflict(loaded: Canonical | null, mine: Canonical, theirs: Canonical): ConflictVerdict {
-  const mineChanged = editableClientKeys.filter((k) => (loaded === null ? mine[k] !== theirs[k] : mine[k] !== loaded[k]));
-  const conflicting = mineChanged.filter((k) => theirs[k] !== mine[k] && (loaded === null || theirs[k] !== loaded[k]));
-  if (conflicting.length > 0) return { kind: 'conflict', fields: conflicting };
-  const send = mineChanged.filter((k) => mine[k] !== theirs[k]);
-  return send.length > 0 ? { kind: 'rebase', send } : { kind: 'same' };
+  return judgeFields(editableClientKeys, loaded, mine, theirs);
 }
 
 /** The note on a conflicting cell: the base's value, who changed it and when, and what to do. */
@@ -32,8 +23,5 @@ export function conflictNote(key: EditableKey, theirs: Canonical, changedBy: Cha
 
 /** Fields to take from the base when the manager chooses "take theirs": only those in conflict. */
 export function takeTheirs(loaded: Canonical | null, mine: Canonical, theirs: Canonical): Canonical {
-  const verdict = judgeConflict(loaded, mine, theirs);
-  const out = { ...mine };
-  if (verdict.kind === 'conflict') for (const k of verdict.fields) out[k] = theirs[k];
-  return out;
+  return takeTheirFields(editableClientKeys, loaded, mine, theirs);
 }

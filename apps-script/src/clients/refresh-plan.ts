@@ -4,15 +4,16 @@
 import type { ListedClient } from '../api/wire.ts';
 import type { Messages } from '../messages.ts';
 import { cellText, type DayFormatter } from '../sheet/cell-values.ts';
+import { indexRowIdentities, rowIdentity, type RowIdentity } from '../sheet/row-identity.ts';
 import type { LoadedRecord, RowWrite, TableRow } from '../sheet/table-spec.ts';
-import type { ClientColumnKey, EditableKey } from './client-columns.ts';
+import { myClientsTable, type ClientColumnKey, type EditableKey } from './client-columns.ts';
 import { canonicalClient, canonicalRow, clientCells, derivedCells, hashOf, isBlank, type ClientCells } from './client-row.ts';
 
-export type RowIdentity = { row: number; id: string; version: number; hash: string };
+export type { RowIdentity };
 
 /** The id, version and stored hash of a sheet row; an empty id is a row the person added. */
 export function identityOf(row: TableRow<ClientColumnKey>, formatDay: DayFormatter): RowIdentity {
-  return { row: row.row, id: cellText(row.cells.clientId, formatDay), version: Number(cellText(row.cells.version, formatDay)) || 0, hash: cellText(row.cells.hash, formatDay) };
+  return rowIdentity(row, myClientsTable, formatDay);
 }
 
 /** A row holding a client's id is edited when its values no longer give the hash they were loaded with. */
@@ -22,16 +23,7 @@ export function isEdited(row: TableRow<ClientColumnKey>, identity: RowIdentity, 
 
 /** First row of each id; later rows with the same id are copies the add-on leaves alone. */
 export function indexRows(rows: ReadonlyArray<TableRow<ClientColumnKey>>, formatDay: DayFormatter): { byId: Map<string, RowIdentity>; copies: Array<RowIdentity & { of: number }> } {
-  const byId = new Map<string, RowIdentity>();
-  const copies: Array<RowIdentity & { of: number }> = [];
-  for (const row of rows) {
-    const identity = identityOf(row, formatDay);
-    if (identity.id === '') continue;
-    const first = byId.get(identity.id);
-    if (first) copies.push({ ...identity, of: first.row });
-    else byId.set(identity.id, identity);
-  }
-  return { byId, copies };
+  return indexRowIdentities(rows, myClientsTable, formatDay);
 }
 
 export type RefreshPlan = {

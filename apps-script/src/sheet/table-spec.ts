@@ -27,8 +27,9 @@ export type TableSpec<K extends string> = {
   columns: ReadonlyArray<ColumnSpec<K>>;
   /** The system columns: the record's id, the version it was loaded at, the hash of its loaded values. */
   idKey: K;
-  versionKey: K;
-  hashKey: K;
+  /** Tables saved per record carry the version each row was loaded at and a hash of its loaded values. */
+  versionKey?: K;
+  hashKey?: K;
 };
 
 export const numberFormats: Record<ColumnFormat, string> = {

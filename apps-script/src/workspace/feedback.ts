@@ -72,6 +72,19 @@ export function runSidebarCall<T extends object>(call: (session: ActionContext) 
   }
 }
 
+/**
+ * An admin action the base refused as a conflict with its state (a month not ended yet, a run being
+ * planned elsewhere): its own words say what, where the generic wording would talk about a client.
+ */
+export function withBaseRefusal<T>(session: ActionContext, work: () => T): T {
+  try {
+    return work();
+  } catch (e) {
+    if (isApiError(e) && e.kind === 'conflict' && e.problem?.detail) throw new UserError(session.m.admin.refused(e.problem.detail));
+    throw e;
+  }
+}
+
 /** A form the add-on refused before sending, with the message for each field. */
 export class FormError extends Error {
   readonly fieldErrors: Record<string, string>;

@@ -15,6 +15,7 @@ import { answerHealth, isHealthCheck } from './health.ts';
 import type { Ctx } from './context.ts';
 import { adminConfigRoutes } from './routes/admin-config.ts';
 import { adminJobRoutes } from './routes/admin-jobs.ts';
+import { adminOversightRoutes } from './routes/admin-oversight.ts';
 import { batchSaveRoutes } from './routes/batch-save.ts';
 import { staffClientRoutes } from './routes/staff-clients.ts';
 import { staffSheetRoutes } from './routes/staff-sheet.ts';
@@ -50,6 +51,7 @@ export function buildRouter(): Router {
   staffWorkRoutes(router);
   adminConfigRoutes(router);
   adminJobRoutes(router);
+  adminOversightRoutes(router);
   return router;
 }
 

@@ -49,10 +49,12 @@ export const changeManagerBody = z
     level: managerSchema.shape.level,
     role: roleSchema,
     active: z.literal(true, 'deactivate a manager with POST /admin/managers/{id}/offboard: their clients must be handed on'),
+    /** The version the change was made on: a roster entry changed meanwhile answers 409. */
+    expectedVersion: z.number().int('must be a whole number').min(0, 'must be at least 0'),
   })
   .partial()
   .strict()
-  .refine((ch) => Object.keys(ch).length > 0, 'name at least one field to change');
+  .refine((ch) => Object.keys(ch).some((k) => k !== 'expectedVersion'), 'name at least one field to change');
 
 export const pinBody = z.object({ pinned: z.boolean() }).strict();
 export const rotationPreviewBody = z.object({ at: isoDateSchema.optional() }).strict();
@@ -86,3 +88,17 @@ export const departuresBody = z.object({ ids: z.array(idSchema).min(1, 'send at 
 
 export const auditQuery = z.object({ limit: limitParam(500, 100), cursor: z.string().max(200).optional() }).strict();
 export const emptyQuery = z.object({}).strict();
+
+/** The head of sales' oversight: rules history, overdue reports, statements, the dashboard. */
+export const rulesVersionsQuery = z
+  .object({ limit: limitParam(100, 50), cursor: z.string().regex(/^[1-9]\d{0,8}$/, 'unknown cursor; start again without it').optional() })
+  .strict();
+export const rulesVersionParam = z.coerce
+  .number('must be a version number')
+  .int('must be a whole number')
+  .min(0, 'must be at least 0')
+  .max(1e9, 'no such version');
+export const clientNamesBody = z
+  .object({ ids: z.array(idSchema).min(1, 'send at least one id').max(maxPageSize, `at most ${maxPageSize} ids per call`) })
+  .strict();
+export const dashboardQuery = z.object({ months: limitParam(24, 12) }).strict();

@@ -27,7 +27,10 @@ const inputSchema = z.object({ channel: channelSchema, at: isoDateSchema, by: bo
  * so far marked (and listed under the export), so a re-run never mails them twice. The caller
  * checks that `by` is an admin; every export, ok or failed, is audit-logged.
  */
-export async function exportMailingList(db: Firestore, input: { channel: 'sms' | 'email'; at: string; by: string }): Promise<{ exportId: string; rows: MailingRow[]; csv: string }> {
+export async function exportMailingList(
+  db: Firestore,
+  input: { channel: 'sms' | 'email'; at: string; by: string },
+): Promise<{ exportId: string; rows: MailingRow[]; csv: string; cadenceDays: number }> {
   const { channel, at, by } = parseOrThrow(inputSchema, input, 'mailing export');
   const config = unsubscribeConfigFromEnv();
   if (config.url === undefined) throw new AppError('unavailable', 'unsubscribe links are not configured: set UNSUBSCRIBE_URL to the public URL of the unsubscribe function');
@@ -63,5 +66,5 @@ export async function exportMailingList(db: Firestore, input: { channel: 'sms' |
     rows.map((r) => [r.clientId, r.name, r.channel, r.address, r.unsubscribeUrl]),
     new Set(channel === 'email' ? [1, 3] : [1]),
   );
-  return { exportId, rows, csv };
+  return { exportId, rows, csv, cadenceDays };
 }

@@ -6,7 +6,11 @@ import type { Actor } from './client-store.ts';
 import { collections } from './collections.ts';
 
 /** Adds a manager; ids and e-mails are unique (the e-mail is how a token maps to a person). */
-export async function addManager(db: Firestore, input: { id: string; name: string; email: string; level: number; role: Role }, actor: Actor): Promise<Manager> {
+export async function addManager(
+  db: Firestore,
+  input: { id: string; name: string; email: string; level: number; role: Role },
+  actor: Actor,
+): Promise<VersionedManager> {
   const col = db.collection(collections.managers);
   return db.runTransaction(async (tx) => {
     const [byId, byEmail] = await Promise.all([tx.get(col.doc(input.id)), tx.get(col.where('email', '==', input.email).limit(1))]);
@@ -14,21 +18,46 @@ export async function addManager(db: Firestore, input: { id: string; name: strin
     if (!byEmail.empty) throw new AppError('duplicate', `${input.email} is already on the roster`, { issues: [{ path: 'email', message: `already used by manager ${byEmail.docs[0]!.id}` }] });
     const manager: Manager = { ...input, active: true };
     tx.create(col.doc(input.id), { ...manager, version: 1, updatedAt: actor.at });
-    return manager;
+    return { ...manager, version: 1 };
   });
 }
 
-/** Changes a manager's name, level or role, or re-activates them. Deactivation is offboarding's job. */
-export async function changeManager(db: Firestore, id: string, changes: { name?: string; level?: number; role?: Role; active?: true }, actor: Actor): Promise<Manager> {
+/** A roster entry with the version it is at (bumped on every change), for edits that must not overwrite a newer one. */
+export type VersionedManager = Manager & { version: number };
+
+/**
+ * Changes a manager's name, level or role, or re-activates them. Deactivation is offboarding's job.
+ * With `expectedVersion`, a manager changed meanwhile is a conflict that carries the current entry.
+ */
+export async function changeManager(
+  db: Firestore,
+  id: string,
+  changes: { name?: string; level?: number; role?: Role; active?: true },
+  actor: Actor,
+  expectedVersion?: number,
+): Promise<VersionedManager> {
   const ref = db.collection(collections.managers).doc(id);
   return db.runTransaction(async (tx) => {
     const snap = await tx.get(ref);
     if (!snap.exists) throw new AppError('not-found', `manager ${id} not found`);
     const { version, updatedAt: _u, deactivatedAt, ...current } = snap.data() as Manager & { version?: number; updatedAt?: string };
+    if (expectedVersion !== undefined && expectedVersion !== (version ?? 0)) {
+      const now = { ...current, ...(deactivatedAt !== undefined ? { deactivatedAt } : {}), version: version ?? 0 };
+      throw new AppError('conflict', `manager ${id} was changed meanwhile (now version ${version ?? 0})`, { details: { current: now } });
+    }
     const next: Manager = { ...current, ...changes };
     if (changes.active !== true && deactivatedAt !== undefined) next.deactivatedAt = deactivatedAt;
     tx.set(ref, { ...next, version: (version ?? 0) + 1, updatedAt: actor.at });
-    return next;
+    return { ...next, version: (version ?? 0) + 1 };
+  });
+}
+
+/** The roster with each entry's version (0 for one never changed through the API). */
+export async function readVersionedRoster(db: Firestore): Promise<VersionedManager[]> {
+  const snap = await db.collection(collections.managers).get();
+  return snap.docs.map((d) => {
+    const { updatedAt: _u, version, ...manager } = d.data() as Manager & { version?: number; updatedAt?: string };
+    return { ...manager, version: version ?? 0 };
   });
 }
 

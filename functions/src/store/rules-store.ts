@@ -10,7 +10,8 @@ export async function readRules(db: Firestore): Promise<PublishedRules> {
   const snap = await db.collection(collections.config).doc('rules').get();
   if (!snap.exists) return { version: 0, rules: rulesConfigSchema.parse({}), publishedAt: null, publishedBy: null };
   const data = snap.data()!;
-  return { version: data.version as number, rules: rulesConfigSchema.parse(data.rules), publishedAt: data.publishedAt ?? null, publishedBy: data.publishedBy ?? null };
+  const rules = rulesConfigSchema.parse(data.rules);
+  return { version: data.version as number, rules, publishedAt: data.publishedAt ?? null, publishedBy: data.publishedBy ?? null };
 }
 
 /**
@@ -30,4 +31,27 @@ export async function publishRules(db: Firestore, rules: RulesConfig, actor: { b
     tx.create(ref.collection('versions').doc(String(next.version)), next);
     return next;
   });
+}
+
+/** A published version of the rules, as kept under `config/rules/versions/{n}`; version 0 is the defaults. */
+export async function readRulesVersion(db: Firestore, version: number): Promise<PublishedRules | undefined> {
+  if (version === 0) return { version: 0, rules: rulesConfigSchema.parse({}), publishedAt: null, publishedBy: null };
+  const snap = await db.collection(collections.config).doc('rules').collection('versions').doc(String(version)).get();
+  return snap.exists ? publishedOf(snap.data()!) : undefined;
+}
+
+/** Published versions, newest first, `limit` at a time below `before` (a version number). */
+export async function listRulesVersions(
+  db: Firestore,
+  page: { limit: number; before?: number },
+): Promise<{ versions: PublishedRules[]; more: boolean }> {
+  let q = db.collection(collections.config).doc('rules').collection('versions').orderBy('version', 'desc');
+  if (page.before !== undefined) q = q.where('version', '<', page.before);
+  const snap = await q.limit(page.limit + 1).get();
+  return { versions: snap.docs.slice(0, page.limit).map((d) => publishedOf(d.data())), more: snap.size > page.limit };
+}
+
+function publishedOf(data: FirebaseFirestore.DocumentData): PublishedRules {
+  const rules = rulesConfigSchema.parse(data.rules);
+  return { version: data.version as number, rules, publishedAt: data.publishedAt ?? null, publishedBy: data.publishedBy ?? null };
 }

@@ -69,7 +69,7 @@ const hostOnly = new Set([
   'grid', 'displayGrid', 'formulas', 'notes', 'backgrounds', 'cell', 'charts', 'sheet', 'sheetNames', 'columnMetadata', 'effectiveBackground',
   'protectionWarnings', 'validationWarnings', 'userEdit', 'userSetFormula', 'userSort', 'userInsertColumnAfter', 'userInsertColumnBefore',
   'userInsertRowsAfter', 'userInsertRowsBefore', 'userDeleteRows', 'userDeleteColumns', 'userMoveColumn', 'userFilter', 'userRemoveFilter',
-  'userSelect', 'userHideColumn', 'userRenameSheet', 'userDeleteSheet', 'userAddSheet',
+  'userSelect', 'userHideColumn', 'userRenameSheet', 'userDeleteSheet', 'userAddSheet', 'activeSelection',
 ]);
 
 /**
@@ -526,6 +526,11 @@ export class SpreadsheetDouble
 
   userRemoveFilter(sheetName: string): void {
     this.#named(sheetName)._filter?.remove();
+  }
+
+  /** Where the person's cursor is: the active sheet and its active range, as `Sheet!A1`. */
+  activeSelection(): string {
+    return `${this._active._name}!${a1Of(this._active._selection)}`;
   }
 
   /** Selects one range, or several (ctrl-click): the last one is the active range. */

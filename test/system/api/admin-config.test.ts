@@ -51,7 +51,7 @@ describe('admin routes', () => {
   it('keeps the roster: add, change level, refuse deactivation outside offboarding, re-activate', async () => {
     const added = await api.call('POST', '/admin/managers', { as: 'head', body: { id: 'vera', name: 'Vera', email: 'Vera@Example.com', level: 2 } });
     expect(added.status).toBe(201);
-    expect(added.body.manager).toEqual({ id: 'vera', name: 'Vera', email: 'vera@example.com', level: 2, role: 'manager', active: true });
+    expect(added.body.manager).toEqual({ id: 'vera', name: 'Vera', email: 'vera@example.com', level: 2, role: 'manager', active: true, version: 1 });
     expect((await api.call('GET', '/me', { as: 'vera' })).body.level).toBe(2);
     const dup = await api.call('POST', '/admin/managers', { as: 'head', body: { id: 'vera2', name: 'V', email: 'vera@example.com', level: 1 } });
     expectProblem(dup, 409);

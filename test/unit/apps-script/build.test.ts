@@ -52,7 +52,15 @@ describe('the add-on bundle', () => {
       const html = readFileSync(join(out, `${page.name}.html`), 'utf8');
       for (const m of html.matchAll(/\brun\(\s*["']([A-Za-z_$][\w$]*)["']/g)) called.add(m[1]!);
     }
-    expect([...called].sort()).toEqual(['cardAddNote', 'cardFileReport', 'cardLoad', 'cardLogContact', 'cardLogDeal', 'cardMarkLost', 'cardRecordConsent', 'tasksFileReport', 'tasksLoad', 'tasksOpenCard']);
+    expect([...called].sort()).toEqual([
+      ...['adminJob', 'bonusClose', 'bonusCompute', 'bonusShow'],
+      ...['cardAddNote', 'cardFileReport', 'cardLoad', 'cardLogContact', 'cardLogDeal', 'cardMarkLost', 'cardRecordConsent'],
+      ...['configGoTo', 'configPublishAgain', 'mailingExport', 'offboardingApply', 'offboardingPreview', 'rotationApply', 'rotationPreview'],
+      ...['tasksFileReport', 'tasksLoad', 'tasksOpenCard'],
+    ]);
+    // Every page target is an entry point, and every entry point other than the menus and triggers is some page's target.
+    const menusAndTriggers = built.entryPoints.filter((f) => /^(menu|on)[A-Z]/.test(f));
+    expect([...built.entryPoints].filter((f) => !menusAndTriggers.includes(f)).sort()).toEqual([...called].sort());
     for (const name of called) expect(built.entryPoints).toContain(name);
   });
 

@@ -2,9 +2,10 @@ import type { Router } from 'express';
 import { AppError, parseOrThrow } from '../../errors.ts';
 import { idSchema } from '../../schema/common.ts';
 import { rulesConfigSchema } from '../../schema/rules-config.ts';
+import { rulesRosterProblems } from '../../core/rules-roster-check.ts';
 import { listAudit } from '../../store/audit-store.ts';
 import { setPinned } from '../../store/client-edit-store.ts';
-import { addManager, changeManager } from '../../store/manager-store.ts';
+import { addManager, changeManager, readVersionedRoster } from '../../store/manager-store.ts';
 import { readRoster } from '../../store/roster-store.ts';
 import { publishRules, readRules } from '../../store/rules-store.ts';
 import { requireAdmin } from '../auth.ts';
@@ -27,6 +28,8 @@ export function adminConfigRoutes(router: Router): void {
       const body = parseBody(req, publishRulesBody);
       // Validated before anything is written: an invalid config leaves the previous version in force.
       const rules = parseOrThrow(rulesConfigSchema, body.rules ?? {}, 'rules config', 'rules');
+      const issues = rulesRosterProblems(rules, await readRoster(ctx.db));
+      if (issues.length > 0) throw new AppError('invalid-input', 'invalid rules config', { issues });
       const published = await publishRules(ctx.db, rules, actorOf(ctx), body.expectedVersion);
       return { body: published, target: 'config/rules', details: { version: published.version } };
     }),
@@ -36,7 +39,7 @@ export function adminConfigRoutes(router: Router): void {
     '/admin/managers',
     adminRoute('read roster', async (req, ctx) => {
       parseQuery(req, emptyQuery);
-      const roster = await readRoster(ctx.db);
+      const roster = await readVersionedRoster(ctx.db);
       roster.sort((a, b) => a.id.localeCompare(b.id));
       return { body: { managers: roster } };
     }),
@@ -57,8 +60,9 @@ export function adminConfigRoutes(router: Router): void {
       const id = parseParam(req.params.id, idSchema, 'id');
       const body = parseBody(req, changeManagerBody);
       if (id === ctx.caller.manager.id && body.role === 'manager') throw new AppError('invalid-input', 'you cannot take away your own admin role', { issues: [{ path: 'role', message: 'ask another admin' }] });
-      const manager = await changeManager(ctx.db, id, body, actorOf(ctx));
-      return { body: { manager }, target: `managers/${id}`, details: { changes: body } };
+      const { expectedVersion, ...changes } = body;
+      const manager = await changeManager(ctx.db, id, changes, actorOf(ctx), expectedVersion);
+      return { body: { manager }, target: `managers/${id}`, details: { changes } };
     }),
   );
 

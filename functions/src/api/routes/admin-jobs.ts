@@ -90,7 +90,9 @@ export function adminJobRoutes(router: Router): void {
     adminRoute('export mailing list', async (req, ctx) => {
       const { channel } = parseBody(req, mailingExportBody);
       const result = await exportMailingList(ctx.db, { channel, ...actorOf(ctx) });
-      return { status: 201, body: { exportId: result.exportId, count: result.rows.length, rows: result.rows, csv: result.csv }, target: `mailingExports/${result.exportId}`, details: { channel, count: result.rows.length } };
+      const { exportId, rows, csv, cadenceDays } = result;
+      const body = { exportId, count: rows.length, cadenceDays, rows, csv };
+      return { status: 201, body, target: `mailingExports/${result.exportId}`, details: { channel, count: result.rows.length } };
     }),
   );
 }

@@ -1,0 +1,65 @@
+// The dashboard's numbers (one API call, aggregated by the base) as the tables its charts are
+// drawn over, and which chart goes over which table. Pure.
+import type { Dashboard } from '../api/wire.ts';
+import type { Messages } from '../messages.ts';
+import { roublesCell } from '../money.ts';
+import type { Report } from '../sheet/report-sheet.ts';
+
+export type ChartBlock = 'clients' | 'attracted' | 'moves' | 'bonuses' | 'overdue';
+export type ChartSpec = { block: ChartBlock; type: 'COLUMN' | 'BAR'; stacked: boolean; title: string; vAxis: string };
+
+const money = '#,##0.00 "₽"';
+
+export function dashboardReport(d: Dashboard, m: Messages, refreshedAt: string): { report: Report; charts: ChartSpec[] } {
+  const t = m.admin.dashboard;
+  const names = d.managers.map((x) => x.name);
+  const count = (n: number) => n;
+  const report: Report = {
+    heading: [t.heading(d.asOf, refreshedAt), t.unassigned(d.unassigned)],
+    blocks: [
+      {
+        id: 'clients',
+        title: t.titles.clients,
+        header: [t.manager, ...d.levels.map((l) => t.level(l))],
+        rows: d.clients.map((c, i) => [names[i]!, ...d.levels.map((l) => (l === c.level ? count(c.count) : null))]),
+        formats: [null, ...d.levels.map(() => '0')],
+      },
+      {
+        id: 'attracted',
+        title: t.titles.attracted,
+        header: [t.month, ...names],
+        rows: d.attracted.map((row) => [row.month, ...d.managers.map((x) => row.byManager[x.id] ?? 0)]),
+        formats: [null, ...names.map(() => '0')],
+      },
+      {
+        id: 'moves',
+        title: t.titles.moves,
+        header: [t.month, t.rotation, t.offboarding],
+        rows: d.moves.map((r) => [r.month, r.rotation, r.offboarding]),
+        formats: [null, '0', '0'],
+      },
+      {
+        id: 'bonuses',
+        title: t.titles.bonuses,
+        header: [t.month, ...t.bonusKinds],
+        rows: d.bonuses.map((r) => [r.month, roublesCell(r.payable), roublesCell(r.pending), roublesCell(r.cancelled)]),
+        formats: [null, money, money, money],
+      },
+      {
+        id: 'overdue',
+        title: t.titles.overdue,
+        header: [t.manager, t.overdueReports],
+        rows: d.overdue.map((o, i) => [names[i]!, o.count]),
+        formats: [null, '0'],
+      },
+    ],
+  };
+  const charts: ChartSpec[] = [
+    { block: 'clients', type: 'COLUMN', stacked: true, title: t.titles.clients, vAxis: t.axes.clients },
+    { block: 'attracted', type: 'COLUMN', stacked: true, title: t.titles.attracted, vAxis: t.axes.clients },
+    { block: 'moves', type: 'COLUMN', stacked: true, title: t.titles.moves, vAxis: t.axes.clients },
+    { block: 'bonuses', type: 'COLUMN', stacked: false, title: t.titles.bonuses, vAxis: t.axes.roubles },
+    { block: 'overdue', type: 'BAR', stacked: false, title: t.titles.overdue, vAxis: t.axes.reports },
+  ];
+  return { report, charts };
+}

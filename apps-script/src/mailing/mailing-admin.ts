@@ -1,0 +1,53 @@
+// The head of sales' mailing export: choose the channel in a sidebar; the list (consented
+// contacts only, nobody listed again within the cadence) goes to a new sheet and can be downloaded
+// as CSV from the sidebar. The base audit-logs every export.
+import { exportMailingList, fetchRules } from '../api/admin-api.ts';
+import type { MailingExport } from '../api/wire.ts';
+import type { Messages } from '../messages.ts';
+import type { MailingAnswer } from '../page-contract.ts';
+import { writeReport, type Report } from '../sheet/report-sheet.ts';
+import { runSidebarCall, UserError } from '../workspace/feedback.ts';
+import { withDocumentLock } from '../workspace/lock.ts';
+import { showSidebar } from '../workspace/pages.ts';
+import type { ActionContext } from '../workspace/session.ts';
+
+/** Menu: the mailing sidebar, with the cadences in force (an admin-only read: a manager is refused here). */
+export function openMailing(session: ActionContext): void {
+  const { rules } = fetchRules();
+  showSidebar(session, 'Mailing', session.m.admin.mailing.title, {
+    admin: session.m.admin.pages,
+    cadence: { sms: rules.mailing.smsCadenceDays, email: rules.mailing.emailCadenceDays },
+  });
+}
+
+export function mailingReport(list: MailingExport, channel: 'sms' | 'email', stamp: string, m: Messages): Report {
+  const x = m.admin.mailing;
+  return {
+    heading: [x.heading(m.consentChannels[channel], stamp, list.count), x.cadence(list.cadenceDays), x.exportId(list.exportId)],
+    blocks: [{ id: 'contacts', header: x.columns, rows: list.rows.map((r) => [r.name, r.clientId, r.address, r.unsubscribeUrl]) }],
+  };
+}
+
+/** google.script.run: exports the list of a channel to a new sheet and hands the CSV to the sidebar. */
+export function mailingExport(channel: string): MailingAnswer {
+  return runSidebarCall((session) => {
+    if (channel !== 'sms' && channel !== 'email') throw new UserError(session.m.admin.mailing.chooseChannel);
+    const list = exportMailingList(channel);
+    const stamp = Utilities.formatDate(new Date(), session.timeZone, 'yyyy-MM-dd HH:mm');
+    const spec = { id: `mailing-${list.exportId}`, title: (m: Messages) => m.admin.sheets.mailing(m.consentChannels[channel], stamp) };
+    const sheet = withDocumentLock(session, () => {
+      const { sheet } = writeReport(session, spec, mailingReport(list, channel, stamp, session.m), { freezeHeader: true });
+      sheet.activate();
+      return sheet.getName();
+    });
+    const text = session.m.admin.mailing.done(list.count, sheet, list.cadenceDays);
+    return {
+      count: list.count,
+      cadenceDays: list.cadenceDays,
+      sheet,
+      csv: list.csv,
+      fileName: `${channel}-${stamp.replace(/[^0-9]/g, '')}.csv`,
+      text,
+    };
+  });
+}
