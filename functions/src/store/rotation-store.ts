@@ -176,6 +176,8 @@ export type ApplyOptions = {
   recheck: boolean;
   pace: (writes: number) => Promise<void>;
   beforeMove?: (move: PlannedMove) => Promise<void>;
+  /** Another process has taken the run over: start no more batches. */
+  lost?: () => boolean;
 };
 
 /** Per move: applied (now or before a stop), or skipped with the reason. */
@@ -228,6 +230,7 @@ export async function applyPlan(
   let next = 0;
   const worker = async () => {
     while (next < batches.length && !cut) {
+      if (options.lost?.()) return;
       const batch = batches[next++]!;
       let lines = batch.lines;
       if (started + lines.length > options.limit) {
