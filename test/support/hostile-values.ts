@@ -43,7 +43,14 @@ export function nested(depth: number, leaf: unknown = 1): unknown {
   for (let i = 0; i < depth; i++) v = i % 2 === 0 ? { a: v } : [v];
   return v;
 }
-export const deepNesting = fc.integer({ min: 50, max: 5000 }).map((depth) => nested(depth));
+/** Nested values a JSON encoder still writes (its own recursion bounds the depth). */
+export const deepNesting = fc.integer({ min: 50, max: 500 }).map((depth) => nested(depth));
+
+/** JSON text nested far deeper than any encoder writes: what a hostile client sends by hand. */
+export function nestedJsonText(depth: number, leaf = '1'): string {
+  return `${'{"a":['.repeat(depth)}${leaf}${']}'.repeat(depth)}`;
+}
+export const nestingBomb = fc.integer({ min: 1000, max: 100_000 });
 
 /** Any hostile value of any class: for fields whose type the fuzzer does not know. */
 export const anyHostile: fc.Arbitrary<unknown> = fc.oneof(hostileName, reservedId, badDate, hugeNumber, deepNesting, fc.jsonValue({ maxDepth: 3 }));
