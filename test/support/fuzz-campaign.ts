@@ -10,11 +10,11 @@ import fc from 'fast-check';
 import type { Firestore } from 'firebase-admin/firestore';
 import { runCli } from '../../functions/src/cli/main.ts';
 import { signupHandler } from '../../functions/src/consent-http/signup.ts';
-import { startDevIdentity, type DevIdentity } from '../../functions/src/local/dev-identity.ts';
 import { collections } from '../../functions/src/store/collections.ts';
 import { openFirestore } from '../../functions/src/store/db.ts';
 import { publishRules } from '../../functions/src/store/rules-store.ts';
 import { anyHostile, badDate, deepNesting, hostileName, hugeNumber, nestedJsonText, nestingBomb, profitOverAmount, reservedId } from './hostile-values.ts';
+import { startApiServer } from './api-server.ts';
 import { logWrites } from './write-log.ts';
 
 /**
@@ -186,20 +186,12 @@ const rulesCase = fc.oneof(
 /** Writes a refusal may make: the audit of refused and failed actions, and the sign-up rate counters. */
 const byDesign = (path: string) => path.startsWith(`${collections.audit}/`) || path.startsWith(`${collections.rateLimits}/`);
 
-export type FuzzWorld = { db: Firestore; close: () => Promise<void>; apiUrl: string; signupUrl: string; identity: DevIdentity };
+export type FuzzWorld = { db: Firestore; close: () => Promise<void>; apiUrl: string; signupUrl: string; tokenFor: (id: string) => string };
 
 /** The API (the deployed `api` entry point) and the sign-up function on the emulator, with their data. */
 export async function fuzzWorld(): Promise<FuzzWorld> {
   const projectId = `fuzz-${randomUUID().slice(0, 8)}`;
   const db = openFirestore(projectId);
-  const identity = await startDevIdentity({ audience: 'clientbase-fuzz' });
-  Object.assign(process.env, {
-    GCLOUD_PROJECT: projectId,
-    API_AUDIENCE: identity.audience,
-    ID_TOKEN_CERTS_URL: identity.certsUrl,
-    UNSUBSCRIBE_SECRET: 'fuzz-unsubscribe-secret-0123456789abcdef',
-    UNSUBSCRIBE_URL: 'https://example.test/unsubscribe',
-  });
   for (const m of [
     { id: 'anna', role: 'manager', level: 1 },
     { id: 'leaver', role: 'manager', level: 1 },
@@ -207,25 +199,20 @@ export async function fuzzWorld(): Promise<FuzzWorld> {
   ])
     await db.collection(collections.managers).doc(m.id).set({ ...m, name: m.id, email: `${m.id}@example.com`, active: true });
   await publishRules(db, { intake: { signupsPerMinutePerIp: 10_000 } }, { by: 'head', at: '2026-01-01T00:00:00.000Z' });
-  await import('../../functions/src/index.ts');
-  const servers: Server[] = [getTestServer('api')];
+  const api = await startApiServer(projectId, { UNSUBSCRIBE_SECRET: 'fuzz-unsubscribe-secret-0123456789abcdef', UNSUBSCRIBE_URL: 'https://example.test/unsubscribe' });
   http('fuzz-signup', signupHandler({ db: () => db, answerFloorMs: 0 }));
-  servers.push(getTestServer('fuzz-signup'));
-  const urls: string[] = [];
-  for (const s of servers) {
-    await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', () => resolve()));
-    urls.push(`http://127.0.0.1:${(s.address() as AddressInfo).port}`);
-  }
-  const anna = await send(urls[0]!, 'POST', '/clients', { authorization: `Bearer ${identity.mint({ email: 'anna@example.com' })}`, 'content-type': 'application/json' }, JSON.stringify({ id: 'c1', name: 'Fuzz target', kind: 'person', phones: ['+79160000001'] }));
-  if (anna.status !== 201) throw new Error(`fuzz setup: ${anna.status} ${anna.body}`);
+  const signup: Server = getTestServer('fuzz-signup');
+  await new Promise<void>((resolve) => signup.listen(0, '127.0.0.1', () => resolve()));
+  const created = await send(api.url, 'POST', '/clients', { authorization: `Bearer ${api.tokenFor('anna')}`, 'content-type': 'application/json' }, JSON.stringify({ id: 'c1', name: 'Fuzz target', kind: 'person', phones: ['+79160000001'] }));
+  if (created.status !== 201) throw new Error(`fuzz setup: ${created.status} ${created.body}`);
   return {
     db,
-    identity,
-    apiUrl: urls[0]!,
-    signupUrl: urls[1]!,
+    apiUrl: api.url,
+    signupUrl: `http://127.0.0.1:${(signup.address() as AddressInfo).port}`,
+    tokenFor: api.tokenFor,
     close: async () => {
-      for (const s of servers) await new Promise<void>((resolve) => s.close(() => resolve()));
-      await identity.close();
+      await new Promise<void>((resolve) => signup.close(() => resolve()));
+      await api.close();
     },
   };
 }
@@ -237,7 +224,7 @@ export async function fuzzWorld(): Promise<FuzzWorld> {
 export async function fuzzCampaign(world: FuzzWorld, runs: FuzzCounts, seed: number): Promise<FuzzSummary> {
   const summary: FuzzSummary = { seed, cases: 0, byTarget: { api: 0, import: 0, signup: 0, rules: 0 }, statuses: {}, serverErrors: 0, writesOnRefusal: 0 };
   const writes = logWrites(world.db);
-  const tokens = { anna: world.identity.mint({ email: 'anna@example.com' }), head: world.identity.mint({ email: 'head@example.com' }) };
+  const tokens = { anna: world.tokenFor('anna'), head: world.tokenFor('head') };
   const record = (target: keyof FuzzCounts, status: string) => {
     summary.cases++;
     summary.byTarget[target]++;
