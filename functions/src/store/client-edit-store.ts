@@ -4,7 +4,7 @@ import { mailableFlags } from '../core/consent/mailing-eligibility.ts';
 import { AppError, isAppError, issuesFromZod, type FieldIssue } from '../errors.ts';
 import { clientSchema, editableClientFields, type Client, type ClientDoc } from '../schema/client.ts';
 import type { HistoryEntry } from '../schema/history.ts';
-import { appendHistory, clientFromDoc, findDuplicates, normaliseClient, type Actor, type NewHistoryEntry } from './client-store.ts';
+import { appendHistory, clientFromDoc, findDuplicates, newHistoryId, normaliseClient, type Actor, type NewHistoryEntry } from './client-store.ts';
 import { writeAuditInTransaction } from './audit-store.ts';
 import { collections, contactKeyId } from './collections.ts';
 
@@ -161,14 +161,16 @@ async function applyEdit(db: Firestore, input: EditInput): Promise<EditOutcome> 
     const doc = { ...derivedOf(current), ...client, contactKeys: keys, rotatable: isRotatable(client), mailable: mailableFlags(client), version: current.version + 1, updatedAt: input.actor.at, lastEdit: { by: input.actor.by, at: input.actor.at } } as ClientDoc;
     tx.set(ref, doc);
     // The history says what changed, so a client's history replays to its current fields and version.
-    appendHistory(tx, db, { type: 'edit', clientId: input.clientId, at: input.actor.at, by: input.actor.by, version: doc.version, changes });
+    // Entries of one edit share an instant; their ids keep them in the order written (the edit first).
+    const stem = newHistoryId(input.actor.at);
+    appendHistory(tx, db, { id: `${stem}.1`, type: 'edit', clientId: input.clientId, at: input.actor.at, by: input.actor.by, version: doc.version, changes });
     for (const s of removedSnaps) if (s.exists && s.get('clientId') === input.clientId) tx.delete(s.ref);
     for (const k of added) tx.set(db.collection(collections.contactKeys).doc(contactKeyId(k)), { clientId: input.clientId, key: k });
     if (current.lostAt === undefined && client.lostAt !== undefined) {
-      appendHistory(tx, db, { type: 'lost', clientId: input.clientId, at: input.actor.at, by: input.actor.by, reason: client.lostReason ?? '', ...(client.competitor !== undefined ? { competitor: client.competitor } : {}) });
+      appendHistory(tx, db, { id: `${stem}.2`, type: 'lost', clientId: input.clientId, at: input.actor.at, by: input.actor.by, reason: client.lostReason ?? '', ...(client.competitor !== undefined ? { competitor: client.competitor } : {}) });
     } else if (current.lostAt !== undefined && client.lostAt !== current.lostAt) {
       const reinstated = client.lostAt === undefined;
-      if (reinstated) appendHistory(tx, db, { type: 'note', clientId: input.clientId, at: input.actor.at, by: input.actor.by, text: `no longer marked lost (was lost on ${current.lostAt})` });
+      if (reinstated) appendHistory(tx, db, { id: `${stem}.2`, type: 'note', clientId: input.clientId, at: input.actor.at, by: input.actor.by, text: `no longer marked lost (was lost on ${current.lostAt})` });
       writeAuditInTransaction(tx, db, {
         at: input.actor.at,
         actor: input.actor.by,
