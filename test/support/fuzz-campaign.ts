@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import type { Firestore } from 'firebase-admin/firestore';
 import { runCli } from '../../functions/src/cli/main.ts';
 import { signupHandler } from '../../functions/src/consent-http/signup.ts';
+import { unsubscribeHandler } from '../../functions/src/consent-http/unsubscribe.ts';
 import { collections } from '../../functions/src/store/collections.ts';
 import { openFirestore } from '../../functions/src/store/db.ts';
 import { publishRules } from '../../functions/src/store/rules-store.ts';
@@ -18,12 +19,13 @@ import { startApiServer } from './api-server.ts';
 import { logWrites } from './write-log.ts';
 
 /**
- * Fuzzing at scale: fast-check on every staff API route, the importer (the CLI), the public sign-up
- * and the rules publish, with the input classes that have bitten before. Two rules per case: never
+ * Fuzzing at scale: fast-check on every staff API route, the importer (the CLI), the public sign-up,
+ * the unsubscribe function and its gateway reports, and the rules publish, with the input classes
+ * that have bitten before. Two rules per case: never
  * a 5xx (nor exit status 1 from the importer), and nothing written when the input is refused (the
  * audit log and the sign-up rate counters excepted: refusals are counted there by design).
  */
-export type FuzzCounts = { api: number; import: number; signup: number; rules: number };
+export type FuzzCounts = { api: number; import: number; signup: number; rules: number; unsubscribe: number };
 export type FuzzSummary = { seed: number; cases: number; byTarget: FuzzCounts; statuses: Record<string, number>; serverErrors: number; writesOnRefusal: number };
 
 type Sent = { status: number; body: string };
@@ -183,10 +185,43 @@ const rulesCase = fc.oneof(
   fc.tuple(hugeNumber, fc.constantFrom('expectedVersion')).map(([v, k]) => ({ body: JSON.stringify({ rules: validRules, [k]: v }), what: `${k} = ${v}` })),
 );
 
+/**
+ * The unsubscribe function: its page and button with a token that is no token (the same answer as
+ * for any token, and nothing withdrawn), and the gateways' SMS STOP replies and bounces with one
+ * hostile value, with and without the secret.
+ */
+const gatewaySecret = 'fuzz-gateway-secret-0123456789';
+/** Every byte of the text's UTF-8 percent-encoded (a lone surrogate goes as U+FFFD, as on any wire). */
+const percentEncoded = (text: string) => [...Buffer.from(text, 'utf8')].map((b) => `%${b.toString(16).padStart(2, '0').toUpperCase()}`).join('');
+const validStop = { phone: '+79160000001', text: 'STOP' };
+const validBounce = { channel: 'email', address: 'nobody@example.com', reason: 'mailbox full' };
+const unsubscribeCase = fc.oneof(
+  fc.tuple(
+    fc.constantFrom('GET', 'POST'),
+    fc.oneof(
+      fc.oneof(hostileText, fc.string({ maxLength: 300 }), fc.base64String({ maxLength: 200 })).map(percentEncoded),
+      fc.constantFrom('%ED%A0%80', '%E0%A4%A', '%', '%00', 'a&t=b', '%FF%FE'),
+    ),
+  ).map(([method, token]) => ({
+    method,
+    path: `/?t=${token}`,
+    headers: (method === 'POST' ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) as Record<string, string>,
+    body: method === 'POST' ? 'List-Unsubscribe=One-Click' : undefined,
+    token: true,
+    what: `${method} t=${JSON.stringify(token).slice(0, 60)}`,
+  })),
+  fc.tuple(fc.constantFrom(['/sms-stop', validStop] as const, ['/bounce', validBounce] as const), fc.boolean()).chain(([[path, valid], withSecret]) =>
+    fc.oneof(
+      fc.tuple(fc.constantFrom(...leafPaths(valid)), anyHostile).map(([f, v]) => ({ body: JSON.stringify(withValue(valid, f, v)), what: `${path} ${f} = ${JSON.stringify(v)?.slice(0, 60)}` })),
+      nestingBomb.map((depth) => ({ body: nestedJsonText(depth), what: `${path} nested ${depth} deep` })),
+    ).map((c) => ({ method: 'POST', path, headers: { 'content-type': 'application/json', ...(withSecret ? { 'x-gateway-secret': gatewaySecret } : {}) } as Record<string, string>, body: c.body as string | undefined, token: false, what: `${c.what}${withSecret ? '' : ' without the secret'}` })),
+  ),
+);
+
 /** Writes a refusal may make: the audit of refused and failed actions, and the sign-up rate counters. */
 const byDesign = (path: string) => path.startsWith(`${collections.audit}/`) || path.startsWith(`${collections.rateLimits}/`);
 
-export type FuzzWorld = { db: Firestore; close: () => Promise<void>; apiUrl: string; signupUrl: string; tokenFor: (id: string) => string };
+export type FuzzWorld = { db: Firestore; close: () => Promise<void>; apiUrl: string; signupUrl: string; unsubscribeUrl: string; tokenFor: (id: string) => string };
 
 /** The API (the deployed `api` entry point) and the sign-up function on the emulator, with their data. */
 export async function fuzzWorld(): Promise<FuzzWorld> {
@@ -201,17 +236,20 @@ export async function fuzzWorld(): Promise<FuzzWorld> {
   await publishRules(db, { intake: { signupsPerMinutePerIp: 10_000 } }, { by: 'head', at: '2026-01-01T00:00:00.000Z' });
   const api = await startApiServer(projectId, { UNSUBSCRIBE_SECRET: 'fuzz-unsubscribe-secret-0123456789abcdef', UNSUBSCRIBE_URL: 'https://example.test/unsubscribe' });
   http('fuzz-signup', signupHandler({ db: () => db, answerFloorMs: 0 }));
+  http('fuzz-unsubscribe', unsubscribeHandler({ db: () => db, env: { ...process.env, SMS_GATEWAY_SECRET: gatewaySecret } }));
   const signup: Server = getTestServer('fuzz-signup');
-  await new Promise<void>((resolve) => signup.listen(0, '127.0.0.1', () => resolve()));
+  const unsubscribe: Server = getTestServer('fuzz-unsubscribe');
+  for (const s of [signup, unsubscribe]) await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', () => resolve()));
   const created = await send(api.url, 'POST', '/clients', { authorization: `Bearer ${api.tokenFor('anna')}`, 'content-type': 'application/json' }, JSON.stringify({ id: 'c1', name: 'Fuzz target', kind: 'person', phones: ['+79160000001'] }));
   if (created.status !== 201) throw new Error(`fuzz setup: ${created.status} ${created.body}`);
   return {
     db,
     apiUrl: api.url,
     signupUrl: `http://127.0.0.1:${(signup.address() as AddressInfo).port}`,
+    unsubscribeUrl: `http://127.0.0.1:${(unsubscribe.address() as AddressInfo).port}`,
     tokenFor: api.tokenFor,
     close: async () => {
-      await new Promise<void>((resolve) => signup.close(() => resolve()));
+      for (const s of [signup, unsubscribe]) await new Promise<void>((resolve) => s.close(() => resolve()));
       await api.close();
     },
   };
@@ -222,7 +260,7 @@ export async function fuzzWorld(): Promise<FuzzWorld> {
  * it and throw with the seed and path to replay it.
  */
 export async function fuzzCampaign(world: FuzzWorld, runs: FuzzCounts, seed: number): Promise<FuzzSummary> {
-  const summary: FuzzSummary = { seed, cases: 0, byTarget: { api: 0, import: 0, signup: 0, rules: 0 }, statuses: {}, serverErrors: 0, writesOnRefusal: 0 };
+  const summary: FuzzSummary = { seed, cases: 0, byTarget: { api: 0, import: 0, signup: 0, rules: 0, unsubscribe: 0 }, statuses: {}, serverErrors: 0, writesOnRefusal: 0 };
   const writes = logWrites(world.db);
   const tokens = { anna: world.tokenFor('anna'), head: world.tokenFor('head') };
   const record = (target: keyof FuzzCounts, status: string) => {
@@ -273,6 +311,16 @@ export async function fuzzCampaign(world: FuzzWorld, runs: FuzzCounts, seed: num
         settings(runs.signup),
       );
     }
+    if (runs.unsubscribe > 0)
+      await fc.assert(
+        fc.asyncProperty(unsubscribeCase, async (c) => {
+          writes.take();
+          const answer = await send(world.unsubscribeUrl, c.method, c.path, c.headers, c.body);
+          // A token that is no token gets the same page as any other, and withdraws nothing.
+          judge('unsubscribe', c.what, answer.status, answer.body, c.token || answer.status >= 400);
+        }),
+        settings(runs.unsubscribe),
+      );
     if (runs.import > 0) {
       const dir = mkdtempSync(join(tmpdir(), 'clientbase-fuzz-'));
       const out: string[] = [];
