@@ -15,7 +15,15 @@ const bundleDir = fileURLToPath(new URL('../apps-script/dist', import.meta.url))
 const sizes = (process.env.BENCH_ADDON_CLIENTS ?? '1000,10000').split(',').map(Number);
 const savedRows = 200;
 
-type Figures = { spreadsheetCalls: number; getValues: number; setValues: number; apiCalls: number; apiMs: number; wallMs: number; peakRssMiB: number };
+type Figures = {
+  spreadsheetCalls: number;
+  getValues: number;
+  setValues: number;
+  apiCalls: number;
+  apiMs: number;
+  wallMs: number;
+  peakRssMiB: number;
+};
 
 async function measure(addon: AddonHarness, action: () => void): Promise<Figures> {
   addon.counts.reset();
@@ -83,7 +91,7 @@ export async function bench(): Promise<BenchRow[]> {
     bench: 'add-on',
     what: action,
     size: `${thousands(largest)} rows`,
-    figures: `${f.spreadsheetCalls} Spreadsheet calls (${f.getValues} getValues, ${f.setValues} setValues), ${f.apiCalls} API calls taking ${(f.apiMs / 1000).toFixed(1)} s`,
+    figures: `${f.spreadsheetCalls} Spreadsheet calls (${f.getValues} getValues, ${f.setValues} setValues), ${f.apiCalls} API call${f.apiCalls === 1 ? '' : 's'} taking ${(f.apiMs / 1000).toFixed(1)} s`,
     seconds: f.wallMs / 1000,
     peakRssMiB: f.peakRssMiB,
   }));

@@ -63,7 +63,9 @@ export async function bench(): Promise<BenchRow[]> {
   direct.sort((a, b) => a - b);
   console.log(`api: the same page queried directly (no HTTP, no auth): p50 ${direct[10]!.toFixed(0)} ms, sequential`);
   try {
-    const list = await measured(() => autocannon({ url, connections, duration, headers, requests: [{ method: 'GET', path: '/clients?limit=50&sort=name' }] }));
+    const list = await measured(() =>
+      autocannon({ url, connections, duration, headers, requests: [{ method: 'GET', path: '/clients?limit=50&sort=name' }] }),
+    );
     const listFigures = report(`my clients (50 per page, ${clients} held)`, list.value);
 
     // 20 rows per call, each from the version last seen, so every row is a real applied edit.
@@ -97,8 +99,20 @@ export async function bench(): Promise<BenchRow[]> {
     const saveFigures = report('batch save (20 rows per call)', save.value);
     console.log(`api batch save: ${applied} rows applied, ${other} not applied`);
     return [
-      row('api', '"my clients", 50 a page', `${thousands(clients)} clients held, ${connections} connections, ${duration} s`, listFigures, list),
-      row('api', 'batch save, 20 rows a call', `${connections} connections, ${duration} s`, `${saveFigures}; ${thousands(applied)} rows applied`, save),
+      row(
+        'api',
+        '"my clients", 50 a page',
+        `${thousands(clients)} clients held, ${connections} connections, ${duration} s`,
+        listFigures,
+        list,
+      ),
+      row(
+        'api',
+        'batch save, 20 rows a call',
+        `${connections} connections, ${duration} s`,
+        `${saveFigures}; ${thousands(applied)} rows applied`,
+        save,
+      ),
     ];
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()));

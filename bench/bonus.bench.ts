@@ -88,7 +88,13 @@ async function calculator(size: number): Promise<BenchRow> {
       ` cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2)}s);` +
       ` heap ${mib(before.heapUsed)} -> ${mib(after.heapUsed)}, rss ${mib(after.rss)}`,
   );
-  return row('bonus', 'calculator (pure)', `${thousands(inMonth)} deals in a month, ${thousands(clients.length)} clients`, `${thousands(lines)} lines in ${statements.length} statements, ${thousands(inMonth / step.seconds)} deals/s`, step);
+  return row(
+    'bonus',
+    'calculator (pure)',
+    `${thousands(inMonth)} deals in a month, ${thousands(clients.length)} clients`,
+    `${thousands(lines)} lines in ${statements.length} statements, ${thousands(inMonth / step.seconds)} deals/s`,
+    step,
+  );
 }
 
 async function job(size: number): Promise<BenchRow[]> {
@@ -138,13 +144,19 @@ async function job(size: number): Promise<BenchRow[]> {
       ` rss ${mib(mem.rss)}, heap ${mib(mem.heapUsed)}`,
   );
   console.log(`bonus job: phases (ms) ${JSON.stringify(run.millis)}`);
-  console.log(`bonus job: Firestore reads ${reads}, counted on the Firestore client = ${(reads / inMonth).toFixed(2)} per deal; ${writes} writes`);
+  console.log(
+    `bonus job: Firestore reads ${reads}, counted on the Firestore client = ${(reads / inMonth).toFixed(2)} per deal; ${writes} writes`,
+  );
   const rate = inMonth / s;
-  console.log(`bonus job: ${thousands(rate)} deals/s against a raw BulkWriter rate on the same emulator of R = ${thousands(raw)} writes/s (just before and after): ${(rate / raw).toFixed(2)} deals per raw write`);
+  console.log(
+    `bonus job: ${thousands(rate)} deals/s against a raw BulkWriter rate on the same emulator of R = ${thousands(raw)} writes/s (just before and after): ${(rate / raw).toFixed(2)} deals per raw write`,
+  );
   const again = await measured(() => computeBonusMonth(db, { month, by: 'bench', at: '2026-04-01T03:00:00.000Z' }));
   console.log(`bonus job: recomputed (idempotent rerun) in ${again.seconds.toFixed(1)}s`);
   const repeat = await measured(() => computeBonusMonth(db, { month, by: 'bench', at: '2026-04-01T03:00:00.000Z' }));
-  console.log(`bonus job: the same slot again answered its stored statements in ${repeat.seconds.toFixed(1)}s (alreadyApplied: ${repeat.value.alreadyApplied === true})`);
+  console.log(
+    `bonus job: the same slot again answered its stored statements in ${repeat.seconds.toFixed(1)}s (alreadyApplied: ${repeat.value.alreadyApplied === true})`,
+  );
   return [
     row(
       'bonus',

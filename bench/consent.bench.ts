@@ -63,11 +63,21 @@ async function exportJob(clients: number): Promise<BenchRow[]> {
   process.env.UNSUBSCRIBE_URL = 'https://example.test/unsubscribe';
   const firstStep = await measured(() => exportMailingList(db, { channel: 'sms', at: '2026-02-01T10:00:00.000Z', by: 'bench' }));
   const first = firstStep.value;
-  console.log(`export (emulator): ${first.rows.length} rows of ${clients} clients in ${(firstStep.seconds * 1000).toFixed(0)} ms, CSV ${(first.csv.length / 1024).toFixed(0)} KiB`);
+  console.log(
+    `export (emulator): ${first.rows.length} rows of ${clients} clients in ${(firstStep.seconds * 1000).toFixed(0)} ms, CSV ${(first.csv.length / 1024).toFixed(0)} KiB`,
+  );
   const againStep = await measured(() => exportMailingList(db, { channel: 'sms', at: '2026-02-02T10:00:00.000Z', by: 'bench' }));
-  console.log(`export again within the cadence (emulator): ${againStep.value.rows.length} rows in ${(againStep.seconds * 1000).toFixed(0)} ms`);
+  console.log(
+    `export again within the cadence (emulator): ${againStep.value.rows.length} rows in ${(againStep.seconds * 1000).toFixed(0)} ms`,
+  );
   return [
-    row('consent', 'mailing export', `${thousands(clients)} clients`, `${thousands(first.rows.length)} rows, CSV ${(first.csv.length / 1024).toFixed(0)} KiB`, firstStep),
+    row(
+      'consent',
+      'mailing export',
+      `${thousands(clients)} clients`,
+      `${thousands(first.rows.length)} rows, CSV ${(first.csv.length / 1024).toFixed(0)} KiB`,
+      firstStep,
+    ),
     row('consent', 'the same export within the cadence', `${thousands(clients)} clients`, `${againStep.value.rows.length} rows`, againStep),
   ];
 }
@@ -86,7 +96,13 @@ async function signups(count: number): Promise<BenchRow> {
       const res = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.1' },
-        body: JSON.stringify({ name: `Lead ${i}`, phone: `+7916${String(known ? i - 3 : i).padStart(7, '0')}`, consents: { sms: true }, formId: 'bench', consentTextVersion: 'v1' }),
+        body: JSON.stringify({
+          name: `Lead ${i}`,
+          phone: `+7916${String(known ? i - 3 : i).padStart(7, '0')}`,
+          consents: { sms: true },
+          formId: 'bench',
+          consentTextVersion: 'v1',
+        }),
       });
       if (res.status !== 200) throw new Error(`sign-up ${i}: ${res.status} ${await res.text()}`);
     }
@@ -94,7 +110,13 @@ async function signups(count: number): Promise<BenchRow> {
   const ms = step.seconds * 1000;
   console.log(`sign-ups (emulator, sequential): ${count} in ${ms.toFixed(0)} ms, ${(ms / count).toFixed(1)} ms each`);
   await new Promise((resolve) => server.close(resolve));
-  return row('consent', 'public sign-ups, one at a time', `${count} forms (a quarter known phones)`, `${(ms / count).toFixed(1)} ms each`, step);
+  return row(
+    'consent',
+    'public sign-ups, one at a time',
+    `${count} forms (a quarter known phones)`,
+    `${(ms / count).toFixed(1)} ms each (every answer held to the 300 ms floor that hides who is in the base)`,
+    step,
+  );
 }
 
 export async function bench(): Promise<BenchRow[]> {

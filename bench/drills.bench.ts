@@ -2,7 +2,7 @@
 // (or BENCH_DRILL_POINTS) on a demo company of BENCH_DRILL_CLIENTS clients, chosen by a seed printed
 // here (BENCH_DRILL_SEED replays it), each run again and compared with an uninterrupted run.
 import { crashDrill, type DrillKind } from '../test/support/drills/crash-drill.ts';
-import { measured, row, type BenchRow } from './table.ts';
+import { measured, row, thousands, type BenchRow } from './table.ts';
 
 export async function bench(): Promise<BenchRow[]> {
   const points = Number(process.env.BENCH_DRILL_POINTS ?? 20);
@@ -17,7 +17,13 @@ export async function bench(): Promise<BenchRow[]> {
         points,
         seed,
         clients,
-        onPoint: (p) => console.log(`drills: ${kind} ${p.point}: ${p.detail}; ${p.killed ? 'killed' : 'finished before the kill'}${p.refusedAtOnce ? ', refused at once, taken over ten minutes later' : ''}${p.problems.length > 0 ? `; PROBLEMS: ${p.problems.join(' | ')}` : ''}`),
+        onPoint: (p) =>
+          console.log(
+            `drills: ${kind} ${p.point}: ${p.detail}; ` +
+              (p.killed ? 'killed' : 'finished before the kill') +
+              (p.refusedAtOnce ? ', refused at once, taken over ten minutes later' : '') +
+              (p.problems.length > 0 ? `; PROBLEMS: ${p.problems.join(' | ')}` : ''),
+          ),
       }),
     );
     const s = step.value;
@@ -30,9 +36,11 @@ export async function bench(): Promise<BenchRow[]> {
       row(
         'drills',
         `crash drill: ${kind}`,
-        `${clients} clients, ${s.reference.units} ${unit}, ${s.reference.writeRpcs} write RPCs`,
-        `${s.points.length} points (${byWay('own k-th write')} at the child's k-th write, ${byWay('tasks visible')} CLI once tasks show, ${byWay('random delay')} CLI after a delay), ` +
-          `${killed} killed mid-run, ${s.points.filter((p) => p.refusedAtOnce).length} refused at once then taken over; ${broken.length} broke an invariant; seed ${seed}`,
+        `${thousands(clients)} clients, ${s.reference.units} ${unit}, ${s.reference.writeRpcs} write RPCs`,
+        `${s.points.length} points (${byWay('own k-th write')} at the child's k-th write, ` +
+          `${byWay('tasks visible')} CLI once tasks show, ${byWay('random delay')} CLI after a delay), ` +
+          `${killed} killed mid-run, ${s.points.filter((p) => p.refusedAtOnce).length} refused at once then taken over; ` +
+            `${broken.length} broke an invariant; seed ${seed}`,
         step,
       ),
     );

@@ -12,13 +12,18 @@ export async function bench(): Promise<BenchRow[]> {
   try {
     const step = await measured(() => fuzzCampaign(world, runs, seed));
     const s = step.value;
-    console.log(`fuzz: ${s.cases} cases; answers ${JSON.stringify(s.statuses)}; ${s.serverErrors} 5xx; ${s.writesOnRefusal} refusals that wrote`);
+    console.log(
+      `fuzz: ${s.cases} cases; answers ${JSON.stringify(s.statuses)}; ${s.serverErrors} 5xx; ${s.writesOnRefusal} refusals that wrote`,
+    );
     return [
       row(
         'fuzz',
         'every API route, rules, sign-up, unsubscribe, importer',
-        `${thousands(s.cases)} cases (api ${thousands(s.byTarget.api)}, rules ${s.byTarget.rules}, sign-up ${s.byTarget.signup}, unsubscribe ${s.byTarget.unsubscribe}, import ${s.byTarget.import})`,
-        `${s.serverErrors} 5xx, ${s.writesOnRefusal} writes on refusal; ${Object.entries(s.statuses).map(([k, v]) => `${k}: ${thousands(v)}`).join(', ')}; seed ${seed}`,
+        `${thousands(s.cases)} cases (api ${thousands(s.byTarget.api)}, rules ${s.byTarget.rules}, ` +
+          `sign-up ${s.byTarget.signup}, unsubscribe ${s.byTarget.unsubscribe}, import ${s.byTarget.import})`,
+        `${s.serverErrors} 5xx, ${s.writesOnRefusal} writes on refusal; ${Object.entries(s.statuses)
+          .map(([k, v]) => `${k}: ${thousands(v)}`)
+          .join(', ')}; seed ${seed}`,
         step,
       ),
     ];

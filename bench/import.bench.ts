@@ -26,7 +26,19 @@ export async function bench(): Promise<BenchRow[]> {
   console.log(`import: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
   const documents = result.clients + result.deals + result.history + result.contactKeys;
   return [
-    row('import', 'snapshot import (CLI path)', `${thousands(clients)} clients, ${thousands(result.deals)} deals`, `${thousands(documents)} documents, ${thousands(clients / first)} clients/s`, firstStep),
-    row('import', 'the same file again', `${thousands(clients)} clients`, `${thousands(again.clientsUnchanged)} unchanged, nothing rewritten`, againStep),
+    row(
+      'import',
+      'snapshot import (CLI path)',
+      `${thousands(clients)} clients, ${thousands(result.deals)} deals`,
+      `${thousands(documents)} documents, ${thousands(clients / first)} clients/s`,
+      firstStep,
+    ),
+    row(
+      'import',
+      'the same file again',
+      `${thousands(clients)} clients`,
+      `${thousands(again.clientsUnchanged)} unchanged, nothing rewritten`,
+      againStep,
+    ),
   ];
 }

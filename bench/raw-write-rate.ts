@@ -9,7 +9,8 @@ export async function rawWriteRate(count: number): Promise<{ writes: number; sec
   const db = openFirestore(`bench-raw-${randomUUID().slice(0, 8)}`);
   const writer = db.bulkWriter({ throttling: false });
   const started = performance.now();
-  for (let i = 0; i < count; i++) void writer.set(db.collection('raw').doc(`r${i}`), { i, managerId: `m${i % 50}`, amount: 100_000 + i, note: 'raw write' });
+  for (let i = 0; i < count; i++)
+    void writer.set(db.collection('raw').doc(`r${i}`), { i, managerId: `m${i % 50}`, amount: 100_000 + i, note: 'raw write' });
   await writer.close();
   return { writes: count, seconds: (performance.now() - started) / 1000 };
 }

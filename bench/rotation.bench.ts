@@ -72,7 +72,13 @@ async function planner(size: number, managerCount: number): Promise<BenchRow> {
     `rotation planner: ${(ms / 1000).toFixed(2)}s (${Math.round(size / (ms / 1000))} clients/s);` +
       ` heap ${mib(before.heapUsed)} -> ${mib(after.heapUsed)}, rss ${mib(after.rss)}`,
   );
-  return row('rotation', 'planner (pure)', `${thousands(size)} clients, ${thousands(managerCount)} managers`, `${thousands(plan.moves.length)} moves planned, ${thousands(size / step.seconds)} clients/s`, step);
+  return row(
+    'rotation',
+    'planner (pure)',
+    `${thousands(size)} clients, ${thousands(managerCount)} managers`,
+    `${thousands(plan.moves.length)} moves planned, ${thousands(size / step.seconds)} clients/s`,
+    step,
+  );
 }
 
 type Move = { clientId: string; from: string | null; to: string; reason: string; reportDue: string };
@@ -257,7 +263,13 @@ async function job(size: number): Promise<BenchRow[]> {
         ` raw R = ${thousands(raw)} writes/s, M / (R / 3) = ${(moveRate / (raw / 3)).toFixed(2)} (by CPU ${(rawCpuPerMove / jobCpuPerMove).toFixed(2)})`,
       step,
     ),
-    row('rotation', 'the same day again', `${thousands(clients.length)} clients`, `stored report, ${repeat.reads} reads, ${repeat.writes} writes, nothing moved`, again),
+    row(
+      'rotation',
+      'the same day again',
+      `${thousands(clients.length)} clients`,
+      `stored report, ${repeat.reads} reads, ${repeat.writes} writes, nothing moved`,
+      again,
+    ),
   ];
 }
 

@@ -26,7 +26,10 @@ if (process.env.BENCH_FILE) {
 
 function runOne(file: string): Promise<BenchRow[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url)], { env: { LOG_LEVEL: 'silent', ...process.env, BENCH_FILE: file }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url)], {
+      env: { LOG_LEVEL: 'silent', ...process.env, BENCH_FILE: file },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let rows: BenchRow[] = [];
     let pending = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -45,7 +48,10 @@ function runOne(file: string): Promise<BenchRow[]> {
 const emulator = await startEmulator({ quiet: true });
 process.env.FIRESTORE_EMULATOR_HOST = emulator.host;
 const started = new Date();
-console.log(`bench: Firestore emulator at ${emulator.host}; node ${process.version}; ${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`);
+console.log(
+  `bench: Firestore emulator at ${emulator.host}; node ${process.version}; ` +
+    `${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`,
+);
 const all: BenchRow[] = [];
 const failed: string[] = [];
 try {
@@ -62,7 +68,10 @@ try {
   await emulator.stop();
 }
 const minutes = ((Date.now() - started.getTime()) / 60_000).toFixed(1);
-console.log(`\n=== the table (${started.toISOString().slice(0, 10)}, node ${process.version}, ${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${minutes} min in all)\n`);
+console.log(
+  `\n=== the table (${started.toISOString().slice(0, 10)}, node ${process.version}, ` +
+    `${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${minutes} min in all)\n`,
+);
 console.log(benchTable(all));
 if (failed.length > 0) {
   console.error(`\nbench: ${failed.join(', ')} failed`);

@@ -14,7 +14,11 @@ export async function measured<T>(step: () => Promise<T> | T): Promise<{ value: 
   const started = performance.now();
   try {
     const value = await step();
-    return { value, seconds: (performance.now() - started) / 1000, peakRssMiB: Math.round(Math.max(peak, process.memoryUsage.rss()) / 2 ** 20) };
+    return {
+      value,
+      seconds: (performance.now() - started) / 1000,
+      peakRssMiB: Math.round(Math.max(peak, process.memoryUsage.rss()) / 2 ** 20),
+    };
   } finally {
     clearInterval(sample);
   }
@@ -32,6 +36,10 @@ const cell = (s: string) => s.replace(/\|/g, '\\|');
 /** The table as Markdown (it reads as plain text too). */
 export function benchTable(rows: ReadonlyArray<BenchRow>): string {
   const lines = ['| bench | what | size | figures | time | peak rss |', '| --- | --- | --- | --- | ---: | ---: |'];
-  for (const r of rows) lines.push(`| ${cell(r.bench)} | ${cell(r.what)} | ${cell(r.size)} | ${cell(r.figures)} | ${r.seconds.toFixed(1)} s | ${thousands(r.peakRssMiB)} MiB |`);
+  for (const r of rows)
+    lines.push(
+      `| ${cell(r.bench)} | ${cell(r.what)} | ${cell(r.size)} | ${cell(r.figures)} ` +
+        `| ${r.seconds.toFixed(1)} s | ${thousands(r.peakRssMiB)} MiB |`,
+    );
   return lines.join('\n');
 }

@@ -49,10 +49,15 @@ export function databaseUnavailable(e: unknown): AppError | undefined {
   const status = (e as { code?: unknown } | null)?.code;
   if (isAppError(e) || typeof status !== 'number') return undefined;
   if (unreachableStatuses.has(status))
-    return new AppError('unavailable', 'the database is unavailable right now; if you were saving, the change may or may not have been saved: reload and try again in a minute', { cause: e });
+    return new AppError(
+      'unavailable',
+      'the database is unavailable right now; if you were saving, the change may or may not have been saved: reload and try again in a minute',
+      { cause: e },
+    );
   // ABORTED after the client library's own retries: another process holds the same records (a
   // transaction of a process that died keeps them until the database expires it).
-  if (status === abortedStatus) return new AppError('unavailable', 'the database is busy with the same records right now; try again in a minute', { cause: e });
+  if (status === abortedStatus)
+    return new AppError('unavailable', 'the database is busy with the same records right now; try again in a minute', { cause: e });
   return undefined;
 }
 

@@ -16,7 +16,14 @@ import { replayProblems } from './history-replay.ts';
  */
 export type StaffCall = (method: string, path: string, as: string, body?: unknown) => Promise<{ status: number; body: any }>;
 
-export type StaffWork = { managers: number; clientsEach: number; sheetsEach: number; saves: number; rowsPerSave: number; publishes: number };
+export type StaffWork = {
+  managers: number;
+  clientsEach: number;
+  sheetsEach: number;
+  saves: number;
+  rowsPerSave: number;
+  publishes: number;
+};
 
 export type StaffOutcome = {
   sent: number;
@@ -38,7 +45,14 @@ const seedAt = '2026-01-05T09:00:00.000Z';
 /** The roster and the books, written straight to the store as an import would: every client stale (held since 2025 without a deal). */
 export async function seedStaff(db: Firestore, work: StaffWork): Promise<Map<string, ClientDoc>> {
   const writer = db.bulkWriter({ throttling: false });
-  const person = (id: string, level: number, role: 'manager' | 'admin') => ({ id, name: `Manager ${id}`, email: `${id}@example.com`, level, active: true, role });
+  const person = (id: string, level: number, role: 'manager' | 'admin') => ({
+    id,
+    name: `Manager ${id}`,
+    email: `${id}@example.com`,
+    level,
+    active: true,
+    role,
+  });
   void writer.set(db.collection(collections.managers).doc(headId), person(headId, 3, 'admin'));
   const books = new Map<string, ClientDoc>();
   for (let m = 0; m < work.managers; m++) {
@@ -89,7 +103,18 @@ export async function concurrentStaff(db: Firestore, call: StaffCall, work: Staf
   const random = prng(seed);
   const before = new Map<string, ClientDoc>();
   for (const d of (await db.collection(collections.clients).get()).docs) before.set(d.id, d.data() as ClientDoc);
-  const outcome: StaffOutcome = { sent: 0, applied: 0, conflicts: 0, leftTheBook: 0, moved: 0, publishes: 0, calls: 0, errors: 0, latencies: [], problems: [] };
+  const outcome: StaffOutcome = {
+    sent: 0,
+    applied: 0,
+    conflicts: 0,
+    leftTheBook: 0,
+    moved: 0,
+    publishes: 0,
+    calls: 0,
+    errors: 0,
+    latencies: [],
+    problems: [],
+  };
   const appliedRows: Array<SentRow & { newVersion: number }> = [];
   let edits = 0;
 
@@ -106,7 +131,12 @@ export async function concurrentStaff(db: Firestore, call: StaffCall, work: Staf
   };
 
   /** One spreadsheet: loads the book, then saves edited rows from the versions it holds, as the add-on does. */
-  const sheet = async (as: string, pick: () => Array<{ id: string; version: number }>, adopt: (id: string, version: number) => void, drop: (id: string) => void) => {
+  const sheet = async (
+    as: string,
+    pick: () => Array<{ id: string; version: number }>,
+    adopt: (id: string, version: number) => void,
+    drop: (id: string) => void,
+  ) => {
     for (let s = 0; s < work.saves; s++) {
       const rows = pick().map((r) => {
         const changes: Record<string, unknown> = { name: `Client ${r.id} (${as} #${++edits})` };
@@ -118,7 +148,13 @@ export async function concurrentStaff(db: Firestore, call: StaffCall, work: Staf
       const answer = await timed('POST', '/clients/batch', as, { rows: rows.map(({ by: _b, ...row }) => row) });
       if (answer.status !== 200) continue;
       outcome.sent += rows.length;
-      for (const result of answer.body.rows as Array<{ index: number; status: string; client?: ClientDoc; current?: ClientDoc; errors?: Array<{ message: string }> }>) {
+      for (const result of answer.body.rows as Array<{
+        index: number;
+        status: string;
+        client?: ClientDoc;
+        current?: ClientDoc;
+        errors?: Array<{ message: string }>;
+      }>) {
         const row = rows[result.index]!;
         if (result.status === 'applied') {
           outcome.applied++;
@@ -161,14 +197,19 @@ export async function concurrentStaff(db: Firestore, call: StaffCall, work: Staf
     const all = [...known.keys()];
     await sheet(
       headId,
-      () => Array.from({ length: work.rowsPerSave }, () => all[Math.floor(random() * all.length)]!).filter((id, i, list) => list.indexOf(id) === i).map((id) => ({ id, version: known.get(id)! })),
+      () =>
+        Array.from({ length: work.rowsPerSave }, () => all[Math.floor(random() * all.length)]!)
+          .filter((id, i, list) => list.indexOf(id) === i)
+          .map((id) => ({ id, version: known.get(id)! })),
       (id, v) => void known.set(id, v),
       () => undefined,
     );
   })();
   const rules = (async () => {
     for (let p = 0; p < work.publishes; p++) {
-      const answer = await timed('PUT', '/admin/rules', headId, { rules: { rotation: { reportDays: 10 + p }, bonus: { normalRate: 0.05 + p / 1000 } } });
+      const answer = await timed('PUT', '/admin/rules', headId, {
+        rules: { rotation: { reportDays: 10 + p }, bonus: { normalRate: 0.05 + p / 1000 } },
+      });
       if (answer.status === 200) outcome.publishes++;
       else outcome.problems.push(`publishing rules: ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
     }
@@ -176,7 +217,8 @@ export async function concurrentStaff(db: Firestore, call: StaffCall, work: Staf
   const rotation = (async () => {
     await new Promise((r) => setTimeout(r, 200));
     const started = await timed('POST', '/admin/rotation/apply', headId, {});
-    if (started.status !== 202) return void outcome.problems.push(`rotation: ${started.status} ${JSON.stringify(started.body).slice(0, 300)}`);
+    if (started.status !== 202)
+      return void outcome.problems.push(`rotation: ${started.status} ${JSON.stringify(started.body).slice(0, 300)}`);
     for (;;) {
       const job = await timed('GET', `/admin/jobs/${started.body.jobId}`, headId);
       // A small result is stored whole (its moves); a large one summarised (their count).
@@ -188,27 +230,43 @@ export async function concurrentStaff(db: Firestore, call: StaffCall, work: Staf
   await Promise.all([...managerSheets, head, rules, rotation]);
 
   // Every applied row is exactly one edit entry, with what was sent; no edit was made that no one was told of.
-  const editEntries = (await db.collectionGroup(collections.history).where('type', '==', 'edit').get()).docs.map((d) => d.data() as Extract<HistoryEntry, { type: 'edit' }>);
+  const editEntries = (await db.collectionGroup(collections.history).where('type', '==', 'edit').get()).docs.map(
+    (d) => d.data() as Extract<HistoryEntry, { type: 'edit' }>,
+  );
   const byKey = new Map(editEntries.map((e) => [`${e.clientId}@${e.version}`, e]));
   for (const row of appliedRows) {
     const entry = byKey.get(`${row.clientId}@${row.newVersion}`);
-    if (!entry) outcome.problems.push(`${row.clientId}: ${row.by}'s save answered applied as version ${row.newVersion}, but no edit made it`);
+    if (!entry)
+      outcome.problems.push(`${row.clientId}: ${row.by}'s save answered applied as version ${row.newVersion}, but no edit made it`);
     else {
-      if (entry.by !== row.by) outcome.problems.push(`${row.clientId} v${row.newVersion}: applied for ${row.by}, recorded as ${entry.by}'s`);
+      if (entry.by !== row.by)
+        outcome.problems.push(`${row.clientId} v${row.newVersion}: applied for ${row.by}, recorded as ${entry.by}'s`);
       // A field sent with the value it already had is no change; every recorded change is what was sent.
       for (const change of entry.changes)
-        if (row.changes[change.field] !== change.after) outcome.problems.push(`${row.clientId} v${row.newVersion}: ${change.field} recorded as ${JSON.stringify(change.after)}, sent ${JSON.stringify(row.changes[change.field])}`);
-      if (!entry.changes.some((c) => c.field === 'name')) outcome.problems.push(`${row.clientId} v${row.newVersion}: the new name sent is not in the edit`);
+        if (row.changes[change.field] !== change.after)
+          outcome.problems.push(
+            `${row.clientId} v${row.newVersion}: ${change.field} recorded as ${JSON.stringify(change.after)}, ` +
+              `sent ${JSON.stringify(row.changes[change.field])}`,
+          );
+      if (!entry.changes.some((c) => c.field === 'name'))
+        outcome.problems.push(`${row.clientId} v${row.newVersion}: the new name sent is not in the edit`);
     }
   }
-  if (editEntries.length !== appliedRows.length) outcome.problems.push(`${editEntries.length} edit entries, ${appliedRows.length} rows answered applied`);
-  if (outcome.sent !== outcome.applied + outcome.conflicts + outcome.leftTheBook) outcome.problems.push(`${outcome.sent} rows sent, ${outcome.applied + outcome.conflicts + outcome.leftTheBook} answered`);
+  if (editEntries.length !== appliedRows.length)
+    outcome.problems.push(`${editEntries.length} edit entries, ${appliedRows.length} rows answered applied`);
+  if (outcome.sent !== outcome.applied + outcome.conflicts + outcome.leftTheBook)
+    outcome.problems.push(`${outcome.sent} rows sent, ${outcome.applied + outcome.conflicts + outcome.leftTheBook} answered`);
   outcome.problems.push(...(await replayProblems(db, before, seedAt)));
   // Every published version is in the audit log, and the last one is in force.
-  const published = (await db.collection(collections.audit).where('action', '==', 'publish rules').where('outcome', '==', 'ok').get()).docs.map((d) => d.get('details.version') as number);
+  const published = (
+    await db.collection(collections.audit).where('action', '==', 'publish rules').where('outcome', '==', 'ok').get()
+  ).docs.map((d) => d.get('details.version') as number);
   const inForce = (await db.collection(collections.config).doc('rules').get()).get('version') as number;
   if (published.length !== outcome.publishes || Math.max(0, ...published) !== inForce)
-    outcome.problems.push(`rules: ${outcome.publishes} published, audit lists versions ${published.sort((a, b) => a - b).join(', ')}, version ${inForce} in force`);
+    outcome.problems.push(
+      `rules: ${outcome.publishes} published, ` +
+        `audit lists versions ${published.sort((a, b) => a - b).join(', ')}, version ${inForce} in force`,
+    );
   return outcome;
 }
 

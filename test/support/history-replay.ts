@@ -53,7 +53,10 @@ export async function replayProblems(db: Firestore, before: ReadonlyMap<string, 
       if (edit) {
         for (const c of edit.changes) {
           if (!isDeepStrictEqual(state[c.field], c.before))
-            problems.push(`${snap.id} v${version}: ${edit.by}'s edit says ${c.field} was ${JSON.stringify(c.before)}, the history says ${JSON.stringify(state[c.field])}`);
+            problems.push(
+              `${snap.id} v${version}: ${edit.by}'s edit says ${c.field} was ${JSON.stringify(c.before)}, ` +
+                `the history says ${JSON.stringify(state[c.field])}`,
+            );
           state[c.field] = c.after;
         }
       } else {
@@ -62,15 +65,21 @@ export async function replayProblems(db: Firestore, before: ReadonlyMap<string, 
           problems.push(`${snap.id}: version ${version} is explained by no entry`);
           continue;
         }
-        if (transfer.from !== state.managerId) problems.push(`${snap.id} v${version}: ${transfer.runId} moved it from ${transfer.from}, the history says ${state.managerId} held it`);
+        if (transfer.from !== state.managerId)
+          problems.push(
+            `${snap.id} v${version}: ${transfer.runId} moved it from ${transfer.from}, the history says ${state.managerId} held it`,
+          );
         state.managerId = transfer.to;
       }
       state.version = version;
     }
-    for (const v of edits.keys()) if (v <= initial.version || v > now.version) problems.push(`${snap.id}: an edit claims version ${v}, outside ${initial.version + 1}–${now.version}`);
+    for (const v of edits.keys())
+      if (v <= initial.version || v > now.version)
+        problems.push(`${snap.id}: an edit claims version ${v}, outside ${initial.version + 1}–${now.version}`);
     if (transfers.length > 0) problems.push(`${snap.id}: ${transfers.length} transfer(s) with no version left to explain`);
     const stored = replayable(now);
-    if (!isDeepStrictEqual(state, stored)) problems.push(`${snap.id}: replays to ${JSON.stringify(state)}, stored ${JSON.stringify(stored)}`);
+    if (!isDeepStrictEqual(state, stored))
+      problems.push(`${snap.id}: replays to ${JSON.stringify(state)}, stored ${JSON.stringify(stored)}`);
   }
   return problems;
 }

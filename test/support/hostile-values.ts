@@ -11,7 +11,15 @@ import fc from 'fast-check';
 export const loneSurrogate = fc.constantFrom('\ud800', 'a\udfffb', 'x\ud83d', '\udc00 tail');
 
 /** Control characters and bidi overrides in one-line text (NUL, BEL, RLO, isolates, a line break). */
-export const controlled = fc.constantFrom('a\u0000b', 'bell\u0007', 'evil\u202Eexe', '\u2066iso\u2069', 'two\nlines', 'tab\tbed', 'esc\u001b[31m');
+export const controlled = fc.constantFrom(
+  'a\u0000b',
+  'bell\u0007',
+  'evil\u202Eexe',
+  '\u2066iso\u2069',
+  'two\nlines',
+  'tab\tbed',
+  'esc\u001b[31m',
+);
 
 /** Text no one-line field may hold: either class. */
 export const brokenText = fc.oneof(loneSurrogate, fc.constantFrom('a\u0000b', 'bell\u0007'));
@@ -21,7 +29,16 @@ export const hostileName = fc.oneof(loneSurrogate, controlled);
 export const reservedId = fc.constantFrom('.', '..', '__x__', '____', 'a/b', 'x'.repeat(1600), ' ', '');
 
 /** Dates that do not exist or are not ISO 8601 as typed (a rolled-over 30 February, no offset…). */
-export const impossibleDate = fc.constantFrom('2026-02-30', '2025-02-29T10:00:00Z', '2026-02-30T10:00:00Z', 'Feb 30 2026', '1', '2026-13-01', '2026-01-15T25:00:00Z', '2026-01-15T10:00:00');
+export const impossibleDate = fc.constantFrom(
+  '2026-02-30',
+  '2025-02-29T10:00:00Z',
+  '2026-02-30T10:00:00Z',
+  'Feb 30 2026',
+  '1',
+  '2026-13-01',
+  '2026-01-15T25:00:00Z',
+  '2026-01-15T10:00:00',
+);
 
 /** Dates of what happened, set in the future. */
 export const futureDate = fc.constantFrom('9999-12-31', '2999-01-01T00:00:00Z', '2099-06-01');
@@ -35,7 +52,9 @@ export const unsafeNumber = fc.constantFrom(1e16, -1e16, 1e300, 2 ** 53, -(2 ** 
 export const hugeNumber = fc.oneof(unsafeNumber, fc.constantFrom(10_000_000_000_001, 0.5));
 
 /** A profit above its amount, however small the difference. */
-export const profitOverAmount = fc.integer({ min: 0, max: 1_000_000 }).chain((amount) => fc.integer({ min: amount + 1, max: amount + 1_000_000 }).map((profit) => ({ amount, profit })));
+export const profitOverAmount = fc
+  .integer({ min: 0, max: 1_000_000 })
+  .chain((amount) => fc.integer({ min: amount + 1, max: amount + 1_000_000 }).map((profit) => ({ amount, profit })));
 
 /** A value nested `depth` levels deep (objects and arrays), to exhaust a recursive parser or validator. */
 export function nested(depth: number, leaf: unknown = 1): unknown {
@@ -53,4 +72,11 @@ export function nestedJsonText(depth: number, leaf = '1'): string {
 export const nestingBomb = fc.integer({ min: 1000, max: 100_000 });
 
 /** Any hostile value of any class: for fields whose type the fuzzer does not know. */
-export const anyHostile: fc.Arbitrary<unknown> = fc.oneof(hostileName, reservedId, badDate, hugeNumber, deepNesting, fc.jsonValue({ maxDepth: 3 }));
+export const anyHostile: fc.Arbitrary<unknown> = fc.oneof(
+  hostileName,
+  reservedId,
+  badDate,
+  hugeNumber,
+  deepNesting,
+  fc.jsonValue({ maxDepth: 3 }),
+);

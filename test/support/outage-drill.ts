@@ -89,7 +89,11 @@ export async function outageDrill(options: { deadlineMs: number; requests: numbe
     const before = await call(`${api}/clients?limit=5`, { headers: auth });
     if (before.status !== 200) throw new Error(`outage drill setup: ${before.status} ${JSON.stringify(before.body)}`);
     const edited = before.body.clients[0] as { id: string; version: number; name: string };
-    const save = (version: number, name: string) => ({ method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ rows: [{ clientId: edited.id, version, changes: { name } }] }) });
+    const save = (version: number, name: string) => ({
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ rows: [{ clientId: edited.id, version, changes: { name } }] }),
+    });
 
     await emulator.exportTo(dataDir);
     await emulator.stop();
@@ -106,10 +110,12 @@ export async function outageDrill(options: { deadlineMs: number; requests: numbe
       if (a.status !== 503 || !a.contentType.startsWith('application/problem+json') || a.body?.code !== 'unavailable')
         problems.push(`during the outage the api answered ${a.status} ${a.contentType} ${JSON.stringify(a.body).slice(0, 200)}`);
       // The deadline, not the client library's retries (about 45 s for a read), bounds the wait.
-      if (a.millis > options.deadlineMs + 3000) problems.push(`during the outage the api took ${Math.round(a.millis)} ms, past its ${options.deadlineMs} ms deadline`);
+      if (a.millis > options.deadlineMs + 3000)
+        problems.push(`during the outage the api took ${Math.round(a.millis)} ms, past its ${options.deadlineMs} ms deadline`);
     }
     for (const a of jobAnswers)
-      if (a.status !== 503 || a.body?.code !== 'unavailable') problems.push(`during the outage a job answered ${a.status} ${JSON.stringify(a.body).slice(0, 200)}`);
+      if (a.status !== 503 || a.body?.code !== 'unavailable')
+        problems.push(`during the outage a job answered ${a.status} ${JSON.stringify(a.body).slice(0, 200)}`);
 
     emulator = await startEmulator({ quiet: true, projectId, port: Number(emulator.host.split(':')[1]), seedFrom: dataDir });
     const back = performance.now();
@@ -123,12 +129,17 @@ export async function outageDrill(options: { deadlineMs: number; requests: numbe
     const now = await call(`${api}/clients/${edited.id}`, { headers: auth });
     const edits = (await readHistory(db(), edited.id)).filter((e) => e.type === 'edit');
     if (now.status !== 200 || now.body.client.version !== edited.version + edits.length)
-      problems.push(`after the outage ${edited.id} is at version ${now.body?.client?.version} with ${edits.length} edit(s) since version ${edited.version}`);
+      problems.push(
+        `after the outage ${edited.id} is at version ${now.body?.client?.version}` +
+          ` with ${edits.length} edit(s) since version ${edited.version}`,
+      );
     const again = await call(`${api}/clients/batch`, save(now.body?.client?.version ?? edited.version, `${edited.name} (after)`));
-    if (again.status !== 200 || again.body.applied !== 1) problems.push(`a save after the outage answered ${again.status} ${JSON.stringify(again.body).slice(0, 200)}`);
+    if (again.status !== 200 || again.body.applied !== 1)
+      problems.push(`a save after the outage answered ${again.status} ${JSON.stringify(again.body).slice(0, 200)}`);
     for (const j of jobs) {
       const answer = await deliver(j);
-      if (answer.status !== 200) problems.push(`${j.url} after the outage answered ${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}`);
+      if (answer.status !== 200)
+        problems.push(`${j.url} after the outage answered ${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}`);
     }
     return {
       apiDuringOutage: apiAnswers.map((a) => ({ status: a.status, millis: a.millis })),

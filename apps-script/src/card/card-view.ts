@@ -49,7 +49,9 @@ export function historyText(entry: HistoryEntry, ctx: CardContext): string {
     case 'incentive':
       return m.sidebar.incentiveLine(label(m.incentiveKinds, entry.kind), entry.reference ?? '');
     case 'edit':
-      return entry.changes.map((c) => `${label(m.columns, c.field)}: ${editedValue(c.field, c.before, ctx)} → ${editedValue(c.field, c.after, ctx)}`).join('; ');
+      return entry.changes
+        .map((c) => `${label(m.columns, c.field)}: ${editedValue(c.field, c.before, ctx)} → ${editedValue(c.field, c.after, ctx)}`)
+        .join('; ');
     default:
       // An entry of a kind newer than this add-on: say it exists rather than show nothing.
       return m.sidebar.unknownEntry;

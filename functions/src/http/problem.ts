@@ -33,7 +33,8 @@ export type Problem = {
 export function toProblem(error: unknown): Problem {
   const e = isAppError(error)
     ? error
-    : (databaseUnavailable(error) ?? new AppError('internal', 'internal error: the request was not completed; try again or tell the admin'));
+    : (databaseUnavailable(error) ??
+      new AppError('internal', 'internal error: the request was not completed; try again or tell the admin'));
   const status = statusByCode[e.code];
   const problem: Problem = {
     type: `https://clientbase.dev/problems/${e.code}`,

@@ -48,7 +48,11 @@ export function scheduledHandler<T>(job: ScheduledJob<T>, options: { db?: () => 
         caller = identity.email;
       }
       const now = options.now ?? (() => new Date());
-      const scheduleTime = scheduleSlot(req.get('x-cloudscheduler-scheduletime'), typeof req.query.at === 'string' ? req.query.at : undefined, now());
+      const scheduleTime = scheduleSlot(
+        req.get('x-cloudscheduler-scheduletime'),
+        typeof req.query.at === 'string' ? req.query.at : undefined,
+        now(),
+      );
       const db = (options.db ?? openFirestore)();
       const result = await job({ db, scheduleTime, caller, now });
       res.status(200).json(result);

@@ -48,7 +48,13 @@ export async function computeBonusMonth(
   const clock = () => (options.now?.() ?? new Date()).getTime();
   const claim = await claimMonth(db, month, runId, at, clock);
   if (claim.status === 'closed') return monthReport(month, true, await readStatements(db, month));
-  if (claim.status === 'done') return { ...monthReport(month, false, await readStatements(db, month)), alreadyApplied: true, appliedAt: claim.appliedAt, appliedBy: claim.appliedBy };
+  if (claim.status === 'done')
+    return {
+      ...monthReport(month, false, await readStatements(db, month)),
+      alreadyApplied: true,
+      appliedAt: claim.appliedAt,
+      appliedBy: claim.appliedBy,
+    };
   const lease = keepMonthLease(db, month, runId, clock);
   let finished = false;
   try {

@@ -75,7 +75,10 @@ export function reportedRun<K extends RunKind, T extends RunOutcomes[K]>(
       } catch (e) {
         if (isAlreadyRunning(e)) {
           // A doubled delivery: the run goes on in another process, which reports it. Nothing failed.
-          log().info({ millis: Date.now() - started }, `${kind} for ${input.scheduleTime} is already running elsewhere; this delivery did nothing`);
+          log().info(
+            { millis: Date.now() - started },
+            `${kind} for ${input.scheduleTime} is already running elsewhere; this delivery did nothing`,
+          );
           throw e;
         }
         const error = String((e as Error)?.message ?? e)

@@ -94,7 +94,13 @@ export type MonthClaim = { status: 'claimed' } | { status: 'closed' } | { status
  * then nothing is written. A month another live run is computing is refused; one a dead run left
  * claimed is taken over once its lease has run out (its statements are rewritten whole).
  */
-export async function claimMonth(db: Firestore, month: string, runId: string, at: string, clock: () => number = Date.now): Promise<MonthClaim> {
+export async function claimMonth(
+  db: Firestore,
+  month: string,
+  runId: string,
+  at: string,
+  clock: () => number = Date.now,
+): Promise<MonthClaim> {
   return db.runTransaction(async (tx) => {
     const snap = await tx.get(monthRef(db, month));
     if (snap.get('closed') === true) return { status: 'closed' };
@@ -102,8 +108,16 @@ export async function claimMonth(db: Firestore, month: string, runId: string, at
     const held = heldByAnother(snap.data(), leaseFields, runId, now);
     if (held !== undefined) throw alreadyRunning(`the bonus month ${month}`, held);
     if (!snap.get('computing') && snap.get('computedAt') === at)
-      return { status: 'done', appliedAt: (snap.get('finishedAt') as string | undefined) ?? at, appliedBy: snap.get('computedBy') as string };
-    tx.set(monthRef(db, month), { month, closed: false, computing: runId, computingSince: at, computingUntil: now + runLeaseMs }, { merge: true });
+      return {
+        status: 'done',
+        appliedAt: (snap.get('finishedAt') as string | undefined) ?? at,
+        appliedBy: snap.get('computedBy') as string,
+      };
+    tx.set(
+      monthRef(db, month),
+      { month, closed: false, computing: runId, computingSince: at, computingUntil: now + runLeaseMs },
+      { merge: true },
+    );
     return { status: 'claimed' };
   });
 }

@@ -4,7 +4,15 @@ import { mailableFlags } from '../core/consent/mailing-eligibility.ts';
 import { AppError, isAppError, issuesFromZod, type FieldIssue } from '../errors.ts';
 import { clientSchema, editableClientFields, type Client, type ClientDoc } from '../schema/client.ts';
 import type { HistoryEntry } from '../schema/history.ts';
-import { appendHistory, clientFromDoc, findDuplicates, newHistoryId, normaliseClient, type Actor, type NewHistoryEntry } from './client-store.ts';
+import {
+  appendHistory,
+  clientFromDoc,
+  findDuplicates,
+  newHistoryId,
+  normaliseClient,
+  type Actor,
+  type NewHistoryEntry,
+} from './client-store.ts';
 import { writeAuditInTransaction } from './audit-store.ts';
 import { collections, contactKeyId } from './collections.ts';
 
@@ -163,14 +171,38 @@ async function applyEdit(db: Firestore, input: EditInput): Promise<EditOutcome> 
     // The history says what changed, so a client's history replays to its current fields and version.
     // Entries of one edit share an instant; their ids keep them in the order written (the edit first).
     const stem = newHistoryId(input.actor.at);
-    appendHistory(tx, db, { id: `${stem}.1`, type: 'edit', clientId: input.clientId, at: input.actor.at, by: input.actor.by, version: doc.version, changes });
+    appendHistory(tx, db, {
+      id: `${stem}.1`,
+      type: 'edit',
+      clientId: input.clientId,
+      at: input.actor.at,
+      by: input.actor.by,
+      version: doc.version,
+      changes,
+    });
     for (const s of removedSnaps) if (s.exists && s.get('clientId') === input.clientId) tx.delete(s.ref);
     for (const k of added) tx.set(db.collection(collections.contactKeys).doc(contactKeyId(k)), { clientId: input.clientId, key: k });
     if (current.lostAt === undefined && client.lostAt !== undefined) {
-      appendHistory(tx, db, { id: `${stem}.2`, type: 'lost', clientId: input.clientId, at: input.actor.at, by: input.actor.by, reason: client.lostReason ?? '', ...(client.competitor !== undefined ? { competitor: client.competitor } : {}) });
+      appendHistory(tx, db, {
+        id: `${stem}.2`,
+        type: 'lost',
+        clientId: input.clientId,
+        at: input.actor.at,
+        by: input.actor.by,
+        reason: client.lostReason ?? '',
+        ...(client.competitor !== undefined ? { competitor: client.competitor } : {}),
+      });
     } else if (current.lostAt !== undefined && client.lostAt !== current.lostAt) {
       const reinstated = client.lostAt === undefined;
-      if (reinstated) appendHistory(tx, db, { id: `${stem}.2`, type: 'note', clientId: input.clientId, at: input.actor.at, by: input.actor.by, text: `no longer marked lost (was lost on ${current.lostAt})` });
+      if (reinstated)
+        appendHistory(tx, db, {
+          id: `${stem}.2`,
+          type: 'note',
+          clientId: input.clientId,
+          at: input.actor.at,
+          by: input.actor.by,
+          text: `no longer marked lost (was lost on ${current.lostAt})`,
+        });
       writeAuditInTransaction(tx, db, {
         at: input.actor.at,
         actor: input.actor.by,

@@ -96,6 +96,12 @@ export async function flagOverdueReports(
   await Promise.all(Array.from({ length: 8 }, worker));
   flagged.sort();
   // A repeated run flags nothing new and says how many an earlier run had flagged (one aggregation read).
-  const overdue = await db.collection(collections.tasks).where('status', '==', 'open').where('overdue', '==', true).where('dueDate', '<', day).count().get();
+  const overdue = await db
+    .collection(collections.tasks)
+    .where('status', '==', 'open')
+    .where('overdue', '==', true)
+    .where('dueDate', '<', day)
+    .count()
+    .get();
   return { at: day, flagged: flagged.length, taskIds: flagged, alreadyFlagged: overdue.data().count - flagged.length };
 }

@@ -17,16 +17,24 @@ export type LeaseFields = { owner: string; until: string };
 /** The answer to a delivery that finds its run in another live process's hands: it did nothing. */
 export function alreadyRunning(what: string, until: number): AppError {
   const leaseUntil = new Date(until).toISOString();
-  return new AppError('conflict', `${what} is already being worked on by another delivery (until ${leaseUntil} at the latest, unless it renews); this one did nothing`, {
-    details: { alreadyRunning: true, leaseUntil },
-  });
+  return new AppError(
+    'conflict',
+    `${what} is already being worked on by another delivery (until ${leaseUntil} at the latest, unless it renews); this one did nothing`,
+    {
+      details: { alreadyRunning: true, leaseUntil },
+    },
+  );
 }
 
 /** A holder whose lease ran out (it stalled) and whose run another delivery took over. */
 export function takenOver(what: string): AppError {
-  return new AppError('conflict', `${what} was taken over by another delivery while this one stalled (its lease had run out); that one finishes it`, {
-    details: { alreadyRunning: true },
-  });
+  return new AppError(
+    'conflict',
+    `${what} was taken over by another delivery while this one stalled (its lease had run out); that one finishes it`,
+    {
+      details: { alreadyRunning: true },
+    },
+  );
 }
 
 export function isAlreadyRunning(e: unknown): boolean {
@@ -34,7 +42,12 @@ export function isAlreadyRunning(e: unknown): boolean {
 }
 
 /** Whether a lease read from a run document is held by someone else and still alive at `now`. */
-export function heldByAnother(data: Record<string, unknown> | undefined, fields: LeaseFields, owner: string, now: number): number | undefined {
+export function heldByAnother(
+  data: Record<string, unknown> | undefined,
+  fields: LeaseFields,
+  owner: string,
+  now: number,
+): number | undefined {
   const holder = data?.[fields.owner];
   const until = data?.[fields.until];
   return typeof holder === 'string' && holder !== owner && typeof until === 'number' && until > now ? until : undefined;

@@ -52,14 +52,20 @@ const spawnChild = (args: string[], projectId: string) =>
  */
 async function expireOpenTransactions(projectId: string, childOutput: string): Promise<number> {
   // The count is of rollbacks the emulator accepted, committed transactions included.
-  const ids = childOutput.split('\n').filter((l) => l.startsWith(transactionLinePrefix)).map((l) => l.slice(transactionLinePrefix.length).trim());
+  const ids = childOutput
+    .split('\n')
+    .filter((l) => l.startsWith(transactionLinePrefix))
+    .map((l) => l.slice(transactionLinePrefix.length).trim());
   let rolledBack = 0;
   for (const transaction of ids) {
-    const res = await fetch(`http://${process.env.FIRESTORE_EMULATOR_HOST}/v1/projects/${projectId}/databases/(default)/documents:rollback`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer owner' },
-      body: JSON.stringify({ transaction }),
-    });
+    const res = await fetch(
+      `http://${process.env.FIRESTORE_EMULATOR_HOST}/v1/projects/${projectId}/databases/(default)/documents:rollback`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer owner' },
+        body: JSON.stringify({ transaction }),
+      },
+    );
     if (res.ok) rolledBack++;
   }
   return rolledBack;
@@ -94,7 +100,8 @@ async function freshBase(label: string, clients: number): Promise<{ db: Firestor
 }
 
 const stateOf = (db: Firestore, job: DrillJobSpec) => (job.kind === 'bonuses' ? bonusState(db, job.months) : rotationState(db));
-const problemsOf = (db: Firestore, job: DrillJobSpec) => (job.kind === 'bonuses' ? bonusInvariantProblems(db, job.months) : rotationInvariantProblems(db));
+const problemsOf = (db: Firestore, job: DrillJobSpec) =>
+  job.kind === 'bonuses' ? bonusInvariantProblems(db, job.months) : rotationInvariantProblems(db);
 
 function childEnv(projectId: string): NodeJS.ProcessEnv {
   return { ...process.env, GCLOUD_PROJECT: projectId, CLIENTBASE_ACTOR: drillActor, LOG_LEVEL: 'silent' };
@@ -142,7 +149,10 @@ async function drillPoint(
   let running: ChildProcess;
   let ended: Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }>;
   if (way === 'own k-th write') {
-    const trip: Trip = { afterWrites: 1 + Math.floor(random() * reference.writeRpcs), when: (['before', 'in-flight', 'after'] as TripMoment[])[Math.floor(random() * 3)]! };
+    const trip: Trip = {
+      afterWrites: 1 + Math.floor(random() * reference.writeRpcs),
+      when: (['before', 'in-flight', 'after'] as TripMoment[])[Math.floor(random() * 3)]!,
+    };
     detail = `write RPC ${trip.afterWrites} of ${reference.writeRpcs}, ${trip.when}`;
     running = spawnChild([childScript, JSON.stringify({ job, projectId, trip })], projectId);
     ended = exited(running);
@@ -173,7 +183,8 @@ async function drillPoint(
   }
   const end = await ended;
   const killed = end.signal === 'SIGKILL';
-  if (!killed && end.code !== 0) throw new Error(`drill ${kind} point ${point} (${detail}): the child failed on its own:\n${end.out.slice(-2000)}`);
+  if (!killed && end.code !== 0)
+    throw new Error(`drill ${kind} point ${point} (${detail}): the child failed on its own:\n${end.out.slice(-2000)}`);
   const expired = killed ? await expireOpenTransactions(projectId, end.out) : 0;
   if (expired > 0) detail += `; its transactions rolled back as the database would expire them`;
   const { refusedAtOnce } = await rerunAfterCrash(db, job);
@@ -187,11 +198,20 @@ async function drillPoint(
 function differences(expected: Record<string, unknown>, actual: Record<string, unknown>): string[] {
   const keys = [...new Set([...Object.keys(expected), ...Object.keys(actual)])].sort();
   const differing = keys.filter((k) => !isDeepStrictEqual(expected[k], actual[k]));
-  return differing.slice(0, 5).map((k) => `${k} differs from the uninterrupted run: expected ${JSON.stringify(expected[k])?.slice(0, 400)}, got ${JSON.stringify(actual[k])?.slice(0, 400)}`);
+  return differing
+    .slice(0, 5)
+    .map(
+      (k) =>
+        `${k} differs from the uninterrupted run: ` +
+          `expected ${JSON.stringify(expected[k])?.slice(0, 400)}, got ${JSON.stringify(actual[k])?.slice(0, 400)}`,
+    );
 }
 
 /** Runs the drill of one job: a reference run, then `points` killed-and-rerun copies. */
-export async function crashDrill(kind: DrillKind, options: { points: number; seed: number; clients: number; onPoint?: (p: DrillPoint) => void }): Promise<DrillSummary> {
+export async function crashDrill(
+  kind: DrillKind,
+  options: { points: number; seed: number; clients: number; onPoint?: (p: DrillPoint) => void },
+): Promise<DrillSummary> {
   const job = drillJob(kind);
   const { db } = await freshBase(`${kind}-ref`, options.clients);
   const wire = writeTripwire(db);
@@ -204,7 +224,8 @@ export async function crashDrill(kind: DrillKind, options: { points: number; see
       : (await db.collection(collections.tasks).count().get()).data().count;
   const reference = { state: await stateOf(db, job), writeRpcs: wire.writeRpcs(), millis, units };
   const referenceProblems = await problemsOf(db, job);
-  if (referenceProblems.length > 0) throw new Error(`the uninterrupted ${kind} run already breaks the invariants: ${referenceProblems.join('; ')}`);
+  if (referenceProblems.length > 0)
+    throw new Error(`the uninterrupted ${kind} run already breaks the invariants: ${referenceProblems.join('; ')}`);
   const random = seededRandom(options.seed);
   const points: DrillPoint[] = [];
   for (let point = 1; point <= options.points; point++) {

@@ -49,12 +49,16 @@ export async function rotationInvariantProblems(db: Firestore): Promise<string[]
     const list = (transfers.get(c.id) ?? []).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1));
     const runs = list.map((t) => t.runId);
     if (new Set(runs).size !== runs.length) problems.push(`${c.id}: moved twice in one run (${runs.join(', ')})`);
-    for (let i = 1; i < list.length; i++) if (list[i]!.from !== list[i - 1]!.to) problems.push(`${c.id}: transfer ${list[i]!.id} starts from ${list[i]!.from}, not from ${list[i - 1]!.to}`);
-    if (list.length > 0 && list.at(-1)!.to !== holder) problems.push(`${c.id}: held by ${holder}, but its last transfer went to ${list.at(-1)!.to}`);
+    for (let i = 1; i < list.length; i++)
+      if (list[i]!.from !== list[i - 1]!.to)
+        problems.push(`${c.id}: transfer ${list[i]!.id} starts from ${list[i]!.from}, not from ${list[i - 1]!.to}`);
+    if (list.length > 0 && list.at(-1)!.to !== holder)
+      problems.push(`${c.id}: held by ${holder}, but its last transfer went to ${list.at(-1)!.to}`);
     for (const t of list) {
       const task = taskOf.get(`${t.runId}/${c.id}`);
       if (!task) problems.push(`${c.id}: moved by ${t.runId} without a handover task`);
-      else if (task.managerId !== t.to) problems.push(`${c.id}: the task of ${t.runId} is for ${task.managerId}, the client went to ${t.to}`);
+      else if (task.managerId !== t.to)
+        problems.push(`${c.id}: the task of ${t.runId} is for ${task.managerId}, the client went to ${t.to}`);
     }
   }
   const moved = new Set([...transfers.values()].flat().map((t) => `${t.runId}/${t.clientId}`));
@@ -72,7 +76,8 @@ export async function rotationInvariantProblems(db: Firestore): Promise<string[]
 export async function bonusState(db: Firestore, months: string[]): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   for (const month of months) {
-    for (const s of await readStatements(db, month)) out[`${month}/${s.managerId}`] = { lines: s.lines, totals: s.totals, closed: s.closed, parts: s.parts };
+    for (const s of await readStatements(db, month))
+      out[`${month}/${s.managerId}`] = { lines: s.lines, totals: s.totals, closed: s.closed, parts: s.parts };
     const m = (await db.collection(collections.bonusMonths).doc(month).get()).data();
     if (m) {
       const { runId: _r, computedAt: _c, computedBy: _b, finishedAt: _f, computingSince: _s, ...rest } = m;
@@ -90,16 +95,21 @@ export async function bonusState(db: Firestore, months: string[]): Promise<Recor
 export async function bonusInvariantProblems(db: Firestore, months: string[]): Promise<string[]> {
   const problems: string[] = [];
   const lines: Array<StatementLine & { month: string; managerId: string }> = [];
-  for (const month of months) for (const s of await readStatements(db, month)) for (const l of s.lines) lines.push({ ...l, month, managerId: s.managerId });
+  for (const month of months)
+    for (const s of await readStatements(db, month)) for (const l of s.lines) lines.push({ ...l, month, managerId: s.managerId });
   const settled = new Map<string, typeof lines>();
-  for (const l of lines) if (l.kind === 'raised-release' || l.kind === 'raised-cancel') settled.set(l.dealId!, [...(settled.get(l.dealId!) ?? []), l]);
+  for (const l of lines)
+    if (l.kind === 'raised-release' || l.kind === 'raised-cancel') settled.set(l.dealId!, [...(settled.get(l.dealId!) ?? []), l]);
   for (const held of lines.filter((l) => l.status === 'pending')) {
     const gateMonth = monthOf(held.dueDate!);
     if (!months.includes(gateMonth)) continue;
     const found = settled.get(held.dealId!) ?? [];
     if (found.length !== 1) problems.push(`${held.id} (${held.month}, ${held.managerId}) settled ${found.length} times`);
     else if (found[0]!.month !== gateMonth || found[0]!.amount !== held.amount || found[0]!.managerId !== held.managerId)
-      problems.push(`${held.id}: settled in ${found[0]!.month} for ${found[0]!.amount} to ${found[0]!.managerId}, held in ${held.month} for ${held.amount} to ${held.managerId}`);
+      problems.push(
+        `${held.id}: settled in ${found[0]!.month} for ${found[0]!.amount} to ${found[0]!.managerId}, ` +
+          `held in ${held.month} for ${held.amount} to ${held.managerId}`,
+      );
   }
   for (const month of months) {
     const m = await db.collection(collections.bonusMonths).doc(month).get();

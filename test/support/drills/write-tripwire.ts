@@ -16,7 +16,11 @@ const writeMethods = new Set(['commit', 'batchWrite']);
  * database), or once it has landed (the caller never learns). A drill's child process passes a
  * `die` that SIGKILLs itself.
  */
-export function writeTripwire(db: Firestore, trip?: Trip, die: () => void = () => process.kill(process.pid, 'SIGKILL')): { writeRpcs: () => number } {
+export function writeTripwire(
+  db: Firestore,
+  trip?: Trip,
+  die: () => void = () => process.kill(process.pid, 'SIGKILL'),
+): { writeRpcs: () => number } {
   const funnel = db as unknown as Funnel;
   const request = funnel.request;
   let count = 0;

@@ -3,7 +3,16 @@ import fc from 'fast-check';
 import type { Firestore } from 'firebase-admin/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allDocumentPaths } from '../../support/firestore.ts';
-import { badDate, brokenText, hostileName, hugeNumber, impossibleDate, profitOverAmount, reservedId, unsafeNumber } from '../../support/hostile-values.ts';
+import {
+  badDate,
+  brokenText,
+  hostileName,
+  hugeNumber,
+  impossibleDate,
+  profitOverAmount,
+  reservedId,
+  unsafeNumber,
+} from '../../support/hostile-values.ts';
 import { startApi, type Api } from './api-harness.ts';
 
 let api: Api;
@@ -181,8 +190,14 @@ function withValue(body: Record<string, unknown>, path: string, value: unknown):
 }
 
 const hostile: fc.Arbitrary<HostileCase> = fc.oneof(
-  ...targets.map(({ route, field, values }) => values.map((v) => ({ route, field, raw: JSON.stringify(withValue(route.valid, field, v)) }))),
-  profitOverAmount.map(({ amount, profit }) => ({ route: routes.find((r) => r.path === '/clients/c1/deals')!, field: 'profit', raw: JSON.stringify({ date: '2026-02-01', amount, profit }) })),
+  ...targets.map(({ route, field, values }) =>
+    values.map((v) => ({ route, field, raw: JSON.stringify(withValue(route.valid, field, v)) })),
+  ),
+  profitOverAmount.map(({ amount, profit }) => ({
+    route: routes.find((r) => r.path === '/clients/c1/deals')!,
+    field: 'profit',
+    raw: JSON.stringify({ date: '2026-02-01', amount, profit }),
+  })),
 );
 
 const pathRoutes = [

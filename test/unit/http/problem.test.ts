@@ -22,6 +22,9 @@ describe('the problem document of a database that cannot be reached', () => {
   it('keeps every other error what it was: its own code, or an internal error that says nothing more', () => {
     expect(toProblem(grpcError(7, 'PERMISSION_DENIED'))).toMatchObject({ status: 500, code: 'internal' });
     expect(toProblem(new Error('boom'))).toMatchObject({ status: 500, code: 'internal' });
-    expect(toProblem(Object.assign(new AppError('conflict', 'stale'), { cause: grpcError(14, 'UNAVAILABLE') }))).toMatchObject({ status: 409, code: 'conflict' });
+    expect(toProblem(Object.assign(new AppError('conflict', 'stale'), { cause: grpcError(14, 'UNAVAILABLE') }))).toMatchObject({
+      status: 409,
+      code: 'conflict',
+    });
   });
 });

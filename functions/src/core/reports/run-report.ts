@@ -188,7 +188,9 @@ export function headlineOf<K extends RunKind>(kind: K, outcome: RunOutcomes[K]):
     const payable = b.statements.reduce((n, s) => n + s.totals.payable, 0);
     const pending = b.statements.reduce((n, s) => n + s.totals.pending, 0);
     const money = `payable ${roubles(payable).toFixed(2)} ₽, pending ${roubles(pending).toFixed(2)} ₽`;
-    const already = b.alreadyApplied ? ` (computed for this slot on ${b.appliedAt ?? '?'} by ${b.appliedBy ?? 'unknown'}; nothing recomputed now)` : '';
+    const already = b.alreadyApplied
+      ? ` (computed for this slot on ${b.appliedAt ?? '?'} by ${b.appliedBy ?? 'unknown'}; nothing recomputed now)`
+      : '';
     return `${b.month}${b.closed ? ' (closed)' : ''}: ${b.statements.length} statements, ${money}${already}`;
   }
   const o = outcome as OverdueOutcome;
