@@ -187,7 +187,8 @@ async function drillPoint(
     throw new Error(`drill ${kind} point ${point} (${detail}): the child failed on its own:\n${end.out.slice(-2000)}`);
   const expired = killed ? await expireOpenTransactions(projectId, end.out) : 0;
   if (expired > 0) detail += `; its transactions rolled back as the database would expire them`;
-  const { refusedAtOnce } = await rerunAfterCrash(db, job);
+  const { refusedAtOnce, waitedMs } = await rerunAfterCrash(db, job);
+  if (waitedMs > 5000) detail += `; waited ${Math.round(waitedMs / 1000)} s for a lock the killed child held without knowing it to expire`;
   const problems = await problemsOf(db, job);
   const state = await stateOf(db, job);
   if (!isDeepStrictEqual(state, reference.state)) problems.push(...differences(reference.state, state));
