@@ -9,20 +9,29 @@ import { startDevIdentity } from '../functions/src/local/dev-identity.ts';
 import { openFirestore } from '../functions/src/store/db.ts';
 import { loadAddon, startApiProcess, type AddonHarness } from '../test/support/apps-script/index.ts';
 import { seedBook } from '../test/support/manager-book.ts';
+import { measured, thousands, type BenchRow } from './table.ts';
 
 const bundleDir = fileURLToPath(new URL('../apps-script/dist', import.meta.url));
 const sizes = (process.env.BENCH_ADDON_CLIENTS ?? '1000,10000').split(',').map(Number);
 const savedRows = 200;
 
-type Figures = { spreadsheetCalls: number; getValues: number; setValues: number; apiCalls: number; apiMs: number; wallMs: number };
+type Figures = {
+  spreadsheetCalls: number;
+  getValues: number;
+  setValues: number;
+  apiCalls: number;
+  apiMs: number;
+  wallMs: number;
+  peakRssMiB: number;
+};
 
-function measure(addon: AddonHarness, action: () => void): Figures {
+async function measure(addon: AddonHarness, action: () => void): Promise<Figures> {
   addon.counts.reset();
   addon.fetches.reset();
-  const t = performance.now();
-  action();
-  const wallMs = performance.now() - t;
+  const { seconds, peakRssMiB } = await measured(action);
+  const wallMs = seconds * 1000;
   return {
+    peakRssMiB,
     spreadsheetCalls: addon.counts.total,
     getValues: addon.counts.get('getValues'),
     setValues: addon.counts.get('setValues'),
@@ -44,10 +53,10 @@ async function run(clients: number): Promise<Record<string, Figures>> {
   const api = await startApiProcess({ emulatorHost: process.env.FIRESTORE_EMULATOR_HOST!, projectId, audience: identity.audience, certsUrl: identity.certsUrl });
   const addon = await loadAddon({ bundleDir, apiUrl: api.url, identity, userEmail: 'anna@example.com' });
   try {
-    const load = measure(addon, () => addon.call('menuRefreshMyClients'));
-    const refresh = measure(addon, () => addon.call('menuRefreshMyClients'));
+    const load = await measure(addon, () => addon.call('menuRefreshMyClients'));
+    const refresh = await measure(addon, () => addon.call('menuRefreshMyClients'));
     addon.spreadsheet.userEdit('My clients', 'A2', Array.from({ length: savedRows }, (_, i) => [`Renamed ${i}`]));
-    const save = measure(addon, () => addon.call('menuSaveMyClients'));
+    const save = await measure(addon, () => addon.call('menuSaveMyClients'));
     if (addon.ui.toasts.at(-1)?.message !== `${savedRows} rows saved.`) throw new Error(`addon: the save said ${JSON.stringify(addon.ui.toasts.at(-1) ?? addon.ui.alerts.at(-1))}`);
     if (addon.counts.unlockedWrites > 0) throw new Error('addon: a write happened without the document lock');
     return { load, refresh, [`save ${savedRows} rows`]: save };
@@ -58,7 +67,7 @@ async function run(clients: number): Promise<Record<string, Figures>> {
   }
 }
 
-export async function bench(): Promise<void> {
+export async function bench(): Promise<BenchRow[]> {
   await buildAddon();
   const results = new Map<number, Record<string, Figures>>();
   for (const size of sizes) results.set(size, await run(size));
@@ -76,4 +85,14 @@ export async function bench(): Promise<void> {
     }
   }
   console.log('addon: Spreadsheet calls are the same for every size');
+  // The table keeps the largest book: the calls do not grow with it, the time does.
+  const largest = Math.max(...results.keys());
+  return Object.entries(results.get(largest)!).map(([action, f]) => ({
+    bench: 'add-on',
+    what: action,
+    size: `${thousands(largest)} rows`,
+    figures: `${f.spreadsheetCalls} Spreadsheet calls (${f.getValues} getValues, ${f.setValues} setValues), ${f.apiCalls} API call${f.apiCalls === 1 ? '' : 's'} taking ${(f.apiMs / 1000).toFixed(1)} s`,
+    seconds: f.wallMs / 1000,
+    peakRssMiB: f.peakRssMiB,
+  }));
 }

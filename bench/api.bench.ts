@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import { startDevIdentity } from '../functions/src/local/dev-identity.ts';
 import { openFirestore } from '../functions/src/store/db.ts';
+import { measured, row, thousands, type BenchRow } from './table.ts';
 
 type Histogram = { p50: number; p99: number; average: number };
 type Result = { requests: { average: number; total: number }; latency: Histogram; errors: number; timeouts: number; non2xx: number };
@@ -16,12 +17,13 @@ const clients = Number(process.env.BENCH_API_CLIENTS ?? 10_000);
 const duration = Number(process.env.BENCH_API_SECONDS ?? 10);
 const connections = 8;
 
-function report(label: string, r: Result): void {
+function report(label: string, r: Result): string {
   console.log(`api ${label}: ${r.requests.average.toFixed(0)} req/s (${r.requests.total} requests), latency p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors + r.timeouts}, non-2xx ${r.non2xx}`);
   if (r.errors + r.timeouts + r.non2xx > 0) throw new Error(`api ${label}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx answers (must be 0)`);
+  return `${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${r.errors + r.timeouts + r.non2xx} errors`;
 }
 
-export async function bench(): Promise<void> {
+export async function bench(): Promise<BenchRow[]> {
   const projectId = `bench-api-${Date.now()}`;
   const db = openFirestore(projectId);
   const identity = await startDevIdentity({ audience: 'clientbase-bench' });
@@ -61,7 +63,10 @@ export async function bench(): Promise<void> {
   direct.sort((a, b) => a - b);
   console.log(`api: the same page queried directly (no HTTP, no auth): p50 ${direct[10]!.toFixed(0)} ms, sequential`);
   try {
-    report(`my clients (50 per page, ${clients} held)`, await autocannon({ url, connections, duration, headers, requests: [{ method: 'GET', path: '/clients?limit=50&sort=name' }] }));
+    const list = await measured(() =>
+      autocannon({ url, connections, duration, headers, requests: [{ method: 'GET', path: '/clients?limit=50&sort=name' }] }),
+    );
+    const listFigures = report(`my clients (50 per page, ${clients} held)`, list.value);
 
     // 20 rows per call, each from the version last seen, so every row is a real applied edit.
     const versions = new Map<string, number>();
@@ -90,8 +95,25 @@ export async function bench(): Promise<void> {
         }
       },
     };
-    report('batch save (20 rows per call)', await autocannon({ url, connections, duration, requests: [saveRequest] }));
+    const save = await measured(() => autocannon({ url, connections, duration, requests: [saveRequest] }));
+    const saveFigures = report('batch save (20 rows per call)', save.value);
     console.log(`api batch save: ${applied} rows applied, ${other} not applied`);
+    return [
+      row(
+        'api',
+        '"my clients", 50 a page',
+        `${thousands(clients)} clients held, ${connections} connections, ${duration} s`,
+        listFigures,
+        list,
+      ),
+      row(
+        'api',
+        'batch save, 20 rows a call',
+        `${connections} connections, ${duration} s`,
+        `${saveFigures}; ${thousands(applied)} rows applied`,
+        save,
+      ),
+    ];
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await identity.close();

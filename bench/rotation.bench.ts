@@ -11,6 +11,7 @@ import { collections } from '../functions/src/store/collections.ts';
 import { openFirestore } from '../functions/src/store/db.ts';
 import { taskId, transferEntryId } from '../functions/src/store/rotation-store.ts';
 import { countOperations } from '../test/support/counting-firestore.ts';
+import { measured, row, thousands, type BenchRow } from './table.ts';
 
 const at = '2026-12-01';
 const mib = (n: number) => `${(n / 2 ** 20).toFixed(0)} MiB`;
@@ -52,15 +53,15 @@ function company(clients: number, managerCount: number): { managers: RotationMan
   return { managers, clients: out };
 }
 
-async function planner(size: number, managerCount: number): Promise<void> {
+async function planner(size: number, managerCount: number): Promise<BenchRow> {
   const { managers, clients } = company(size, managerCount);
   const candidates = clients.filter((c) => c.managerId !== null);
   const unassigned = clients.filter((c) => c.managerId === null);
   global.gc?.();
   const before = process.memoryUsage();
-  const t0 = performance.now();
-  const plan = planRotation({ managers, candidates, unassigned, rules: rotationRulesSchema.parse({}), at, seq: 5 });
-  const ms = performance.now() - t0;
+  const step = await measured(() => planRotation({ managers, candidates, unassigned, rules: rotationRulesSchema.parse({}), at, seq: 5 }));
+  const plan = step.value;
+  const ms = step.seconds * 1000;
   const after = process.memoryUsage();
   console.log(
     `rotation planner: ${size} clients (${candidates.length} held), ${managerCount} managers -> ${plan.moves.length} moves` +
@@ -70,6 +71,13 @@ async function planner(size: number, managerCount: number): Promise<void> {
   console.log(
     `rotation planner: ${(ms / 1000).toFixed(2)}s (${Math.round(size / (ms / 1000))} clients/s);` +
       ` heap ${mib(before.heapUsed)} -> ${mib(after.heapUsed)}, rss ${mib(after.rss)}`,
+  );
+  return row(
+    'rotation',
+    'planner (pure)',
+    `${thousands(size)} clients, ${thousands(managerCount)} managers`,
+    `${thousands(plan.moves.length)} moves planned, ${thousands(size / step.seconds)} clients/s`,
+    step,
   );
 }
 
@@ -182,7 +190,7 @@ function cpuSeconds(): number {
   return (own.user + own.system) / 1e6 + emulator;
 }
 
-async function job(size: number): Promise<void> {
+async function job(size: number): Promise<BenchRow[]> {
   const db = openFirestore(`bench-rotation-${Date.now()}`);
   const copy = openFirestore(`bench-rotation-raw-${Date.now()}`);
   const { managers, clients } = company(size, 100);
@@ -202,9 +210,9 @@ async function job(size: number): Promise<void> {
   const ops = countOperations(db);
   global.gc?.();
   const cpu1 = cpuSeconds();
-  const t1 = performance.now();
-  const { report, status } = await runRotation(db, { at, dryRun: false, by: 'bench' }, { pacing: false });
-  const ms = performance.now() - t1;
+  const step = await measured(() => runRotation(db, { at, dryRun: false, by: 'bench' }, { pacing: false }));
+  const { report, status } = step.value;
+  const ms = step.seconds * 1000;
   const jobCpu = cpuSeconds() - cpu1;
   const counted = { ...ops.count };
   const moved = report.moves.length;
@@ -236,17 +244,36 @@ async function job(size: number): Promise<void> {
       ` ${(1000 * rawCpuPerMove).toFixed(2)} ms for its three raw writes: ratio ${(rawCpuPerMove / jobCpuPerMove).toFixed(2)}`,
   );
   ops.reset();
-  const again = performance.now();
-  const second = await runRotation(db, { at, dryRun: false, by: 'bench' }, { pacing: false });
+  const again = await measured(() => runRotation(db, { at, dryRun: false, by: 'bench' }, { pacing: false }));
+  const second = again.value;
   console.log(
     `rotation job: second run for the same day ${second.status}${second.report.alreadyApplied ? ' (already applied)' : ''},` +
-      ` answered its stored report in ${((performance.now() - again) / 1000).toFixed(1)}s` +
+      ` answered its stored report in ${again.seconds.toFixed(1)}s` +
       ` with ${ops.count.reads} reads and ${ops.count.writes} writes, moving nothing`,
   );
+  const repeat = { ...ops.count };
   ops.stop();
+  const perMove = (n: number) => (n / Math.max(1, moved)).toFixed(2);
+  return [
+    row(
+      'rotation',
+      'job on the emulator',
+      `${thousands(clients.length)} clients, 100 managers`,
+      `${thousands(moved)} moved; ${perMove(counted.reads)} reads + ${perMove(counted.writes)} writes per move; M = ${thousands(moveRate)} moves/s,` +
+        ` raw R = ${thousands(raw)} writes/s, M / (R / 3) = ${(moveRate / (raw / 3)).toFixed(2)} (by CPU ${(rawCpuPerMove / jobCpuPerMove).toFixed(2)})`,
+      step,
+    ),
+    row(
+      'rotation',
+      'the same day again',
+      `${thousands(clients.length)} clients`,
+      `stored report, ${repeat.reads} reads, ${repeat.writes} writes, nothing moved`,
+      again,
+    ),
+  ];
 }
 
-export async function bench(): Promise<void> {
-  await planner(Number(process.env.BENCH_ROTATION_CLIENTS ?? 1_000_000), Number(process.env.BENCH_ROTATION_MANAGERS ?? 2_000));
-  await job(Number(process.env.BENCH_ROTATION_JOB_CLIENTS ?? 50_000));
+export async function bench(): Promise<BenchRow[]> {
+  const plan = await planner(Number(process.env.BENCH_ROTATION_CLIENTS ?? 1_000_000), Number(process.env.BENCH_ROTATION_MANAGERS ?? 2_000));
+  return [plan, ...(await job(Number(process.env.BENCH_ROTATION_JOB_CLIENTS ?? 50_000)))];
 }

@@ -37,6 +37,30 @@ export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
 
+/** gRPC statuses of a database that cannot be reached or did not answer in time: UNAVAILABLE, DEADLINE_EXCEEDED. */
+const unreachableStatuses = new Set([14, 4]);
+const abortedStatus = 10;
+
+/**
+ * The database could not be reached (stopped, network down, overloaded): `unavailable`, a 503 the
+ * caller may retry, not an internal error. Whether a write landed is unknown, and the message says so.
+ */
+export function databaseUnavailable(e: unknown): AppError | undefined {
+  const status = (e as { code?: unknown } | null)?.code;
+  if (isAppError(e) || typeof status !== 'number') return undefined;
+  if (unreachableStatuses.has(status))
+    return new AppError(
+      'unavailable',
+      'the database is unavailable right now; if you were saving, the change may or may not have been saved: reload and try again in a minute',
+      { cause: e },
+    );
+  // ABORTED after the client library's own retries: another process holds the same records (a
+  // transaction of a process that died keeps them until the database expires it).
+  if (status === abortedStatus)
+    return new AppError('unavailable', 'the database is busy with the same records right now; try again in a minute', { cause: e });
+  return undefined;
+}
+
 /** `clients[17].phones[0]` from a prefix and a zod path. */
 export function formatPath(prefix: string, path: ReadonlyArray<PropertyKey>): string {
   let out = prefix;

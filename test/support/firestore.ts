@@ -30,3 +30,22 @@ export async function allDocumentPaths(db: Firestore, options: { except?: string
   await walk((await db.listCollections()).filter((c) => !(options.except ?? []).includes(c.id)));
   return out.sort();
 }
+
+/**
+ * Every document in the project with its fields and last update time (one query over all
+ * collections on the emulator's REST API), for "nothing was written" assertions that see even a
+ * rewrite of the same values.
+ */
+export async function allDocuments(db: Firestore): Promise<Record<string, { updateTime: string; fields: unknown }>> {
+  const res = await fetch(`http://${process.env.FIRESTORE_EMULATOR_HOST}/v1/projects/${(db as unknown as { projectId: string }).projectId}/databases/(default)/documents:runQuery`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer owner' },
+    body: JSON.stringify({ structuredQuery: { from: [{ allDescendants: true }] } }),
+  });
+  if (!res.ok) throw new Error(`listing every document failed: ${res.status} ${await res.text()}`);
+  const out: Record<string, { updateTime: string; fields: unknown }> = {};
+  for (const r of (await res.json()) as Array<{ document?: { name: string; updateTime: string; fields?: unknown } }>) {
+    if (r.document) out[r.document.name.split('/documents/')[1]!] = { updateTime: r.document.updateTime, fields: r.document.fields ?? {} };
+  }
+  return out;
+}

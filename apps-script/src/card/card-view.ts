@@ -48,7 +48,24 @@ export function historyText(entry: HistoryEntry, ctx: CardContext): string {
       return m.sidebar.lostLine(entry.reason, entry.competitor ?? '');
     case 'incentive':
       return m.sidebar.incentiveLine(label(m.incentiveKinds, entry.kind), entry.reference ?? '');
+    case 'edit':
+      return entry.changes
+        .map((c) => `${label(m.columns, c.field)}: ${editedValue(c.field, c.before, ctx)} → ${editedValue(c.field, c.after, ctx)}`)
+        .join('; ');
+    default:
+      // An entry of a kind newer than this add-on: say it exists rather than show nothing.
+      return m.sidebar.unknownEntry;
   }
+}
+
+type EditedValue = Extract<HistoryEntry, { type: 'edit' }>['changes'][number]['before'];
+
+/** A field's value in an edit entry, in words: codes translated, lists joined, empty as a dash. */
+function editedValue(field: string, value: EditedValue, ctx: CardContext): string {
+  if (value === null || (Array.isArray(value) && value.length === 0)) return '—';
+  if (Array.isArray(value)) return value.join(', ');
+  const labels: Record<string, Record<string, string>> = { kind: ctx.m.kinds, size: ctx.m.sizes, source: ctx.m.sources };
+  return labels[field] ? label(labels[field], value) : value;
 }
 
 export function cardView(answer: ClientCardAnswer, tasks: readonly HandoverTask[], ctx: CardContext): CardView {

@@ -45,6 +45,8 @@ export function parseParam<S extends z.ZodType>(value: unknown, schema: S, name:
 }
 
 function send(res: Response, reply: Reply): void {
+  // The deadline may have answered 503 while the work went on; its late outcome has no one to go to.
+  if (res.headersSent) return;
   res.status(reply.status ?? 200).json(reply.body);
 }
 

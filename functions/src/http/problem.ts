@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { AppError, isAppError, type ErrorCode } from '../errors.ts';
+import { AppError, databaseUnavailable, isAppError, type ErrorCode } from '../errors.ts';
 import { log } from '../logger.ts';
 
 /** The one place that maps error codes to HTTP statuses. */
@@ -31,7 +31,10 @@ export type Problem = {
 
 /** RFC 9457 problem document; `type` is stable per code. */
 export function toProblem(error: unknown): Problem {
-  const e = isAppError(error) ? error : new AppError('internal', 'internal error: the request was not completed; try again or tell the admin');
+  const e = isAppError(error)
+    ? error
+    : (databaseUnavailable(error) ??
+      new AppError('internal', 'internal error: the request was not completed; try again or tell the admin'));
   const status = statusByCode[e.code];
   const problem: Problem = {
     type: `https://clientbase.dev/problems/${e.code}`,

@@ -16,7 +16,7 @@ import { sendProblem } from './problem.ts';
  *
  * `scheduleTime` is either a bare company day `YYYY-MM-DD` or a full ISO instant (UTC).
  */
-export type ScheduledJob<T> = (input: { db: Firestore; scheduleTime: string; caller: string }) => Promise<T>;
+export type ScheduledJob<T> = (input: { db: Firestore; scheduleTime: string; caller: string; now?: () => Date }) => Promise<T>;
 
 export type SchedulerAuth = {
   verify: (authorization: string | undefined) => Promise<VerifiedIdentity>;
@@ -47,9 +47,14 @@ export function scheduledHandler<T>(job: ScheduledJob<T>, options: { db?: () => 
         if (identity.email !== auth.serviceAccount) throw new AppError('forbidden', 'only the scheduler identity may start this job');
         caller = identity.email;
       }
-      const scheduleTime = scheduleSlot(req.get('x-cloudscheduler-scheduletime'), typeof req.query.at === 'string' ? req.query.at : undefined, options.now?.() ?? new Date());
+      const now = options.now ?? (() => new Date());
+      const scheduleTime = scheduleSlot(
+        req.get('x-cloudscheduler-scheduletime'),
+        typeof req.query.at === 'string' ? req.query.at : undefined,
+        now(),
+      );
       const db = (options.db ?? openFirestore)();
-      const result = await job({ db, scheduleTime, caller });
+      const result = await job({ db, scheduleTime, caller, now });
       res.status(200).json(result);
     } catch (e) {
       sendProblem(res, e);

@@ -12,6 +12,7 @@ import {
   claimMonth,
   closedMonthsBefore,
   closeMonth,
+  keepMonthLease,
   loadMonth,
   readMonthState,
   readStatements,
@@ -22,6 +23,7 @@ import {
   type RulesCache,
 } from '../store/bonus-store.ts';
 import { readRules } from '../store/rules-store.ts';
+import { takenOver } from '../store/run-lease.ts';
 
 export type { MonthReport, Statement, StatementLine } from '../core/bonus/types.ts';
 export type { StoredStatement } from '../store/bonus-store.ts';
@@ -34,12 +36,42 @@ const monthInput = z.object({ month: monthSchema, by: z.string().min(1), at: iso
  * whole. A closed month is never rewritten: it is returned as stored. Corrections to the run of
  * closed months just before this one are added here as adjustment lines.
  */
-export async function computeBonusMonth(db: Firestore, input: { month: string; by: string; at: string }): Promise<MonthReport> {
+export async function computeBonusMonth(
+  db: Firestore,
+  input: { month: string; by: string; at: string },
+  options: { now?: () => Date } = {},
+): Promise<MonthReport> {
   const { month, by, at } = parseOrThrow(monthInput, input, 'bonus month');
-  const started = Date.now();
   const runId = `${month}_${at.replace(/[^0-9]/g, '').slice(0, 17)}_${randomUUID().slice(0, 8)}`;
-  if (!(await claimMonth(db, month, runId, at))) return monthReport(month, true, await readStatements(db, month));
+  const clock = () => (options.now?.() ?? new Date()).getTime();
+  const claim = await claimMonth(db, month, runId, at, clock);
+  if (claim.status === 'closed') return monthReport(month, true, await readStatements(db, month));
+  if (claim.status === 'done')
+    return {
+      ...monthReport(month, false, await readStatements(db, month)),
+      alreadyApplied: true,
+      appliedAt: claim.appliedAt,
+      appliedBy: claim.appliedBy,
+    };
+  const lease = keepMonthLease(db, month, runId, clock);
+  let finished = false;
+  try {
+    const report = await computeClaimed(db, { month, by, at, runId }, lease.lost);
+    finished = true;
+    return report;
+  } finally {
+    // A run that failed in a live process lets the next one take over at once; the month stays
+    // marked as being computed, so it cannot be closed half-written.
+    await lease.stop(!finished);
+  }
+}
 
+async function computeClaimed(
+  db: Firestore,
+  { month, by, at, runId }: { month: string; by: string; at: string; runId: string },
+  lost: () => boolean,
+): Promise<MonthReport> {
+  const started = Date.now();
   const { version: rulesVersion, rules } = await readRules(db);
   const current: MonthRules = { bonus: rules.bonus, timeZone: rules.timeZone };
   const cache: RulesCache = new Map([[rulesVersion, Promise.resolve(current)]]);
@@ -48,6 +80,7 @@ export async function computeBonusMonth(db: Firestore, input: { month: string; b
   const adjustedMonths = await closedMonthsBefore(db, month);
   const statements = toStatements(month, withAdjustments(lines, await adjustmentsFor(db, adjustedMonths, current, cache)));
   const adjusted = Date.now();
+  if (lost()) throw takenOver(`the bonus month ${month}`);
   await writeStatements(db, month, statements, { computedAt: at, computedBy: by, runId, rulesVersion });
   const written = Date.now();
   const millis = { month: computed - started, adjustments: adjusted - computed, write: written - adjusted, total: Date.now() - started };
@@ -110,8 +143,8 @@ export async function closeBonusMonth(
 }
 
 /** Cloud Scheduler, 05:00 on the 1st: computes the month that has just ended where the company works. */
-export const bonusScheduledJob: ScheduledJob<MonthReport> = async ({ db, scheduleTime, caller }) => {
+export const bonusScheduledJob: ScheduledJob<MonthReport> = async ({ db, scheduleTime, caller, now }) => {
   const { rules } = await readRules(db);
   const month = addMonthsToMonth(companyMonth(scheduleTime, rules.timeZone), -1);
-  return computeBonusMonth(db, { month, by: caller === 'local' ? 'scheduler' : caller, at: scheduleTime });
+  return computeBonusMonth(db, { month, by: caller === 'local' ? 'scheduler' : caller, at: scheduleTime }, { now });
 };

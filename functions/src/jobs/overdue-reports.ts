@@ -4,7 +4,7 @@ import { flagOverdueReports } from '../store/handover-store.ts';
 import { readRules } from '../store/rules-store.ts';
 
 /** Cloud Scheduler, daily: flags handover reports past their due day (in the company's zone) to the admin. */
-export const overdueReportsScheduledJob: ScheduledJob<{ at: string; flagged: number; taskIds: string[] }> = async ({
+export const overdueReportsScheduledJob: ScheduledJob<{ at: string; flagged: number; taskIds: string[]; alreadyFlagged: number }> = async ({
   db,
   scheduleTime,
 }) => {

@@ -11,11 +11,13 @@ import { idSchema, isoDateSchema } from '../schema/common.ts';
 import {
   claimRun,
   finishRun,
+  keepRunLease,
   nextRotationSeq,
   readPlan,
   readRun,
   storePlan,
   type PlanChunk,
+  type RunClaim,
   type RunDoc,
 } from '../store/rotation-run-store.ts';
 import {
@@ -31,6 +33,7 @@ import {
 } from '../store/rotation-store.ts';
 import { deactivateManager } from '../store/manager-store.ts';
 import { readRules } from '../store/rules-store.ts';
+import { takenOver } from '../store/run-lease.ts';
 
 export type { RotationReport };
 
@@ -45,6 +48,8 @@ export type RunOptions = {
   concurrency?: number;
   /** Moves per atomic batch (3 writes each; Firestore takes at most 500 writes in one commit). */
   movesPerBatch?: number;
+  /** The clock the run's lease is kept by (tests and drills stand in for a delivery minutes later). */
+  now?: () => Date;
 };
 
 /** The report, the plan's notes, and whether the run finished (`running`: stopped part-way, run it again). */
@@ -171,11 +176,26 @@ async function preview(db: Firestore, spec: RunSpec): Promise<RunOutcome> {
 
 /** Claim, plan once (or read the stored plan), apply what is left, record the outcome. */
 async function apply(db: Firestore, spec: RunSpec, options: RunOptions): Promise<RunOutcome> {
-  const claim = await claimRun(db, spec);
+  const clock = () => (options.now?.() ?? new Date()).getTime();
+  const claim = await claimRun(db, spec, clock);
   const { run } = claim;
   if (run.status === 'done')
     return { report: reportOf(run, await readPlan(db, run.runId), new Map(), false), notes: run.notes ?? [], status: 'done' };
+  const lease = keepRunLease(db, claim, clock);
+  let finished = false;
+  try {
+    const outcome = await applyClaimed(db, spec, options, claim, lease.lost);
+    finished = outcome.status === 'done';
+    return outcome;
+  } finally {
+    // A run stopped or failed in a live process lets the next delivery go on at once; a killed one
+    // leaves its lease to run out.
+    await lease.stop(!finished);
+  }
+}
 
+async function applyClaimed(db: Firestore, spec: RunSpec, options: RunOptions, claim: RunClaim, lost: () => boolean): Promise<RunOutcome> {
+  const { run } = claim;
   let chunks: PlanChunk[];
   let receivers: Set<string>;
   const resumed = run.status === 'applying';
@@ -199,9 +219,11 @@ async function apply(db: Firestore, spec: RunSpec, options: RunOptions): Promise
       receivers,
       recheck: resumed,
       pace: writePacer(spec.writesPerSecond, options.pacing ?? !process.env.FIRESTORE_EMULATOR_HOST),
+      lost,
       ...(options.beforeMove ? { beforeMove: options.beforeMove } : {}),
     },
   );
+  if (lost()) throw takenOver(run.runId);
   const report = reportOf(run, chunks, outcomes, false);
   if (!complete) return { report, notes: run.notes ?? [], status: 'running' };
   const planned = chunks.reduce((n, c) => n + c.moves.length, 0);
@@ -231,5 +253,5 @@ function reportOf(run: RunDoc, chunks: PlanChunk[], outcomes: MoveOutcomes, dryR
 }
 
 /** Cloud Scheduler, monthly: applies the rotation for the slot's day (a repeated delivery changes nothing). */
-export const rotationScheduledJob: ScheduledJob<RotationReport> = async ({ db, scheduleTime, caller }) =>
-  (await runRotation(db, { at: scheduleTime, dryRun: false, by: caller === 'local' ? 'scheduler' : caller })).report;
+export const rotationScheduledJob: ScheduledJob<RotationReport> = async ({ db, scheduleTime, caller, now }) =>
+  (await runRotation(db, { at: scheduleTime, dryRun: false, by: caller === 'local' ? 'scheduler' : caller }, { now })).report;

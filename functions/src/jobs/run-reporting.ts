@@ -12,6 +12,7 @@ import {
 import type { ScheduledJob } from '../http/scheduled-job.ts';
 import { log, withLogBindings } from '../logger.ts';
 import { replaceTabs, reportSpreadsheet, type ReportSpreadsheet } from '../sheets/report-spreadsheet.ts';
+import { isAlreadyRunning } from '../store/run-lease.ts';
 import {
   markRunReportsPublished,
   markRunReportsUnpublished,
@@ -72,6 +73,14 @@ export function reportedRun<K extends RunKind, T extends RunOutcomes[K]>(
       try {
         outcome = await job(input);
       } catch (e) {
+        if (isAlreadyRunning(e)) {
+          // A doubled delivery: the run goes on in another process, which reports it. Nothing failed.
+          log().info(
+            { millis: Date.now() - started },
+            `${kind} for ${input.scheduleTime} is already running elsewhere; this delivery did nothing`,
+          );
+          throw e;
+        }
         const error = String((e as Error)?.message ?? e)
           .split('\n')[0]!
           .slice(0, 500);

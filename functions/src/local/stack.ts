@@ -269,13 +269,15 @@ async function main(): Promise<void> {
   if (overdue) log(`- overdue handover reports: ${JSON.stringify(overdue).slice(0, 200)}`);
   const lastMonth = format(subMonths(new Date(), 1), 'yyyy-MM');
   const bonuses = (await runJob('bonuses', `at=${format(new Date(), 'yyyy-MM')}-01`)) as
-    { month?: string; statements?: Array<{ totals?: { payable?: number; pending?: number } }> } | undefined;
+    | { month?: string; statements?: Array<{ totals?: { payable?: number; pending?: number } }>; alreadyApplied?: boolean }
+    | undefined;
   if (bonuses) {
     const payable = (bonuses.statements ?? []).reduce((s, st) => s + (st.totals?.payable ?? 0), 0);
     const pending = (bonuses.statements ?? []).reduce((s, st) => s + (st.totals?.pending ?? 0), 0);
     log(
       `- bonuses for ${bonuses.month ?? lastMonth}: ${bonuses.statements?.length ?? 0} statement(s), ` +
-        `payable ${(payable / 100).toFixed(2)}, pending ${(pending / 100).toFixed(2)}`,
+        `payable ${(payable / 100).toFixed(2)}, pending ${(pending / 100).toFixed(2)}` +
+        (bonuses.alreadyApplied ? ' (computed before for this slot; nothing recomputed now)' : ''),
     );
   }
   await keep();

@@ -69,6 +69,21 @@ export const clientSchema = clientSchemaAsOf();
 
 export type Client = z.infer<typeof clientSchema>;
 
+/** The client's own fields staff may change (never the holder, pin or attribution); an edit's history entry names them. */
+export const editableClientFields = [
+  'name',
+  'kind',
+  'size',
+  'phones',
+  'emails',
+  'taxNumber',
+  'source',
+  'lostAt',
+  'lostReason',
+  'competitor',
+] as const;
+export type EditableClientField = (typeof editableClientFields)[number];
+
 /** The orders a client list can be read in (each has its composite index). */
 export const clientSortKeys = ['name', 'updatedAt', 'lastDealAt', 'assignedAt'] as const;
 export type ClientSortKey = (typeof clientSortKeys)[number];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { happenedDateSchema, perAsOf } from './as-of.ts';
+import { editableClientFields } from './client.ts';
 import { boundedText, idSchema, nameText } from './common.ts';
 import { channelSchema, consentChangeMethodSchema, consentProofSchema } from './consent.ts';
 import { dealMoneyFields, refuseProfitOverAmount } from './deal.ts';
@@ -7,6 +8,9 @@ import { dealMoneyFields, refuseProfitOverAmount } from './deal.ts';
 /** What a handover report says came of a handed-over client. */
 export const reportOutcomeSchema = z.enum(['deal', 'in-progress', 'no-need', 'unreachable', 'lost', 'other'], 'must be one of deal, in-progress, no-need, unreachable, lost, other');
 export type ReportOutcome = z.infer<typeof reportOutcomeSchema>;
+
+/** A field's value before or after an edit, as stored: text, a list (phones, e-mails), or null when it was empty. */
+const editedValueSchema = z.union([boundedText(500), z.array(nameText(254)).max(20), z.null()]);
 
 export const historyEntrySchemaAsOf = perAsOf((asOf) => {
   const base = {
@@ -57,6 +61,18 @@ export const historyEntrySchemaAsOf = perAsOf((asOf) => {
       })
       .strict(),
     z.object({ ...base, type: z.literal('lost'), reason: boundedText(500), competitor: nameText(200).optional() }).strict(),
+    z
+      .object({
+        ...base,
+        type: z.literal('edit'),
+        /** The client's version this edit made: replaying the history accounts for every version. */
+        version: z.number().int().min(1),
+        changes: z
+          .array(z.object({ field: z.enum(editableClientFields), before: editedValueSchema, after: editedValueSchema }).strict())
+          .min(1)
+          .max(editableClientFields.length),
+      })
+      .strict(),
     z.object({ ...base, type: z.literal('incentive'), kind: z.enum(['discount-card', 'gift', 'prize-draw']), reference: nameText(200).optional() }).strict(),
   ]);
 });

@@ -11,6 +11,7 @@ import { rulesConfigSchema, type BonusRules } from '../schema/rules-config.ts';
 import { writeAudit } from './audit-store.ts';
 import { collections } from './collections.ts';
 import { pacedBulkWriter } from './db.ts';
+import { alreadyRunning, heldByAnother, keepLease, runLeaseMs, type LeaseFields, type LeaseKeeper } from './run-lease.ts';
 
 /** A statement as stored in `statements/{month}_{managerId}`. */
 export type StoredStatement = Statement & {
@@ -82,17 +83,48 @@ function chunks<T>(items: T[], size: number): T[][] {
   return out;
 }
 
+const leaseFields: LeaseFields = { owner: 'computing', until: 'computingUntil' };
+
+/** What claiming a month found: claimed for this run, closed, or already computed for this very instant (a repeated delivery). */
+export type MonthClaim = { status: 'claimed' } | { status: 'closed' } | { status: 'done'; appliedAt: string; appliedBy: string };
+
 /**
- * Claims a month for computing (`computing: runId`), unless it is closed: then nothing is written
- * and false is answered.
+ * Claims a month for computing (`computing: runId`, with a lease: see `run-lease.ts`), unless it is
+ * closed, or was last computed for the same instant `at` (the scheduler delivering its slot again):
+ * then nothing is written. A month another live run is computing is refused; one a dead run left
+ * claimed is taken over once its lease has run out (its statements are rewritten whole).
  */
-export async function claimMonth(db: Firestore, month: string, runId: string, at: string): Promise<boolean> {
+export async function claimMonth(
+  db: Firestore,
+  month: string,
+  runId: string,
+  at: string,
+  clock: () => number = Date.now,
+): Promise<MonthClaim> {
   return db.runTransaction(async (tx) => {
     const snap = await tx.get(monthRef(db, month));
-    if (snap.get('closed') === true) return false;
-    tx.set(monthRef(db, month), { month, closed: false, computing: runId, computingSince: at }, { merge: true });
-    return true;
+    if (snap.get('closed') === true) return { status: 'closed' };
+    const now = clock();
+    const held = heldByAnother(snap.data(), leaseFields, runId, now);
+    if (held !== undefined) throw alreadyRunning(`the bonus month ${month}`, held);
+    if (!snap.get('computing') && snap.get('computedAt') === at)
+      return {
+        status: 'done',
+        appliedAt: (snap.get('finishedAt') as string | undefined) ?? at,
+        appliedBy: snap.get('computedBy') as string,
+      };
+    tx.set(
+      monthRef(db, month),
+      { month, closed: false, computing: runId, computingSince: at, computingUntil: now + runLeaseMs },
+      { merge: true },
+    );
+    return { status: 'claimed' };
   });
+}
+
+/** Keeps a claimed month's lease alive while its run computes and writes. */
+export function keepMonthLease(db: Firestore, month: string, runId: string, clock: () => number): LeaseKeeper {
+  return keepLease(db, monthRef(db, month), leaseFields, runId, clock);
 }
 
 /**
@@ -285,7 +317,9 @@ export async function recordBonusRun(db: Firestore, run: BonusRun): Promise<void
       month: run.month,
       closed: false,
       computing: null,
+      computingUntil: null,
       computedAt: run.at,
+      finishedAt: new Date().toISOString(),
       computedBy: run.by,
       runId: run.runId,
       rulesVersion: run.rulesVersion,

@@ -1,10 +1,10 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { clientFlags, isRotatable } from '../core/client-derivation.ts';
 import { AppError, isAppError, issuesFromZod, type FieldIssue } from '../errors.ts';
-import { clientSchema, type Client, type ClientDoc } from '../schema/client.ts';
+import { clientSchema, editableClientFields, type Client, type ClientDoc } from '../schema/client.ts';
 import type { ClientChanges } from '../schema/client-changes.ts';
 import type { HistoryEntry, NewHistoryEntry } from '../schema/history.ts';
-import { appendHistory, clientFromDoc, findDuplicates, normaliseClient, type Actor } from './client-store.ts';
+import { appendHistory, clientFromDoc, findDuplicates, newHistoryId, normaliseClient, type Actor } from './client-store.ts';
 import { writeAuditInTransaction } from './audit-store.ts';
 import { collections, contactKeyId } from './collections.ts';
 
@@ -39,6 +39,19 @@ function lostMarkProblem(current: ClientDoc, next: Client, mayReinstate: boolean
   if (mayReinstate || next.lostAt === current.lostAt) return undefined;
   const message = next.lostAt === undefined ? 'only the head of sales (admin) may reinstate a lost client' : 'only the head of sales (admin) may change the day a client was lost';
   return { status: 'forbidden', errors: [{ path: 'changes.lostAt', message }] };
+}
+
+type FieldChange = Extract<HistoryEntry, { type: 'edit' }>['changes'][number];
+
+/** The own fields an edit changed, each with its stored value before and after (null: empty). */
+function fieldChanges(before: Client, after: Client): FieldChange[] {
+  const out: FieldChange[] = [];
+  for (const field of editableClientFields) {
+    const was = (before[field] ?? null) as FieldChange['before'];
+    const now = (after[field] ?? null) as FieldChange['after'];
+    if (JSON.stringify(was) !== JSON.stringify(now)) out.push({ field, before: was, after: now });
+  }
+  return out;
 }
 
 /** The person whose edit made the current version, when the last write was an edit through the API. */
@@ -127,16 +140,47 @@ async function applyEdit(db: Firestore, input: EditInput): Promise<EditOutcome> 
         errors: dupes.map((d) => ({ path: `changes.${d.key.startsWith('phone:') ? 'phones' : d.key.startsWith('email:') ? 'emails' : 'taxNumber'}`, message: `already in the base as client ${d.clientId}` })),
       };
     }
+    // An edit that changes nothing (the same values typed again) writes nothing: no version to explain.
+    const changes = fieldChanges(clientFromDoc(current), client);
+    if (changes.length === 0) return { status: 'applied', client: clientView(current) };
     // New contacts change which address a mailing would use, so the mailable flags follow them.
     const doc = { ...derivedOf(current), ...client, contactKeys: keys, ...clientFlags(client), version: current.version + 1, updatedAt: input.actor.at, lastEdit: { by: input.actor.by, at: input.actor.at } } as ClientDoc;
     tx.set(ref, doc);
+    // The history says what changed, so a client's history replays to its current fields and version.
+    // Entries of one edit share an instant; their ids keep them in the order written (the edit first).
+    const stem = newHistoryId(input.actor.at);
+    appendHistory(tx, db, {
+      id: `${stem}.1`,
+      type: 'edit',
+      clientId: input.clientId,
+      at: input.actor.at,
+      by: input.actor.by,
+      version: doc.version,
+      changes,
+    });
     for (const s of removedSnaps) if (s.exists && s.get('clientId') === input.clientId) tx.delete(s.ref);
     for (const k of added) tx.set(db.collection(collections.contactKeys).doc(contactKeyId(k)), { clientId: input.clientId, key: k });
     if (current.lostAt === undefined && client.lostAt !== undefined) {
-      appendHistory(tx, db, { type: 'lost', clientId: input.clientId, at: input.actor.at, by: input.actor.by, reason: client.lostReason ?? '', ...(client.competitor !== undefined ? { competitor: client.competitor } : {}) });
+      appendHistory(tx, db, {
+        id: `${stem}.2`,
+        type: 'lost',
+        clientId: input.clientId,
+        at: input.actor.at,
+        by: input.actor.by,
+        reason: client.lostReason ?? '',
+        ...(client.competitor !== undefined ? { competitor: client.competitor } : {}),
+      });
     } else if (current.lostAt !== undefined && client.lostAt !== current.lostAt) {
       const reinstated = client.lostAt === undefined;
-      if (reinstated) appendHistory(tx, db, { type: 'note', clientId: input.clientId, at: input.actor.at, by: input.actor.by, text: `no longer marked lost (was lost on ${current.lostAt})` });
+      if (reinstated)
+        appendHistory(tx, db, {
+          id: `${stem}.2`,
+          type: 'note',
+          clientId: input.clientId,
+          at: input.actor.at,
+          by: input.actor.by,
+          text: `no longer marked lost (was lost on ${current.lostAt})`,
+        });
       writeAuditInTransaction(tx, db, {
         at: input.actor.at,
         actor: input.actor.by,

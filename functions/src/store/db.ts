@@ -14,7 +14,9 @@ export function openFirestore(projectId = defaultProjectId()): Firestore {
   const app: App = getApps().find((a) => a.name === name) ?? initializeApp({ projectId }, name);
   const db = getFirestore(app);
   if (!configured.has(db)) {
-    db.settings({ ignoreUndefinedProperties: true });
+    // gRPC waits up to 120 s between reconnection attempts by default, so a client could go on
+    // failing for two minutes after the database is back; 5 s bounds that.
+    db.settings({ ignoreUndefinedProperties: true, 'grpc.max_reconnect_backoff_ms': 5000 });
     configured.add(db);
   }
   return db;

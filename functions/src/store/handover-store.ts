@@ -59,12 +59,13 @@ export async function listOpenTasks(db: Firestore, managerId: string): Promise<H
 /**
  * Daily: open tasks due before `day` (the company's today) are flagged on the task, at the instant
  * `at`, and raised to the admin as an `adminAlerts/{taskId}` record. Flagged tasks drop out of the
- * query, and the alert id is the task's, so running twice in a day changes nothing.
+ * query, and the alert id is the task's, so running twice in a day changes nothing; the answer
+ * counts what this run flagged and what earlier runs had.
  */
 export async function flagOverdueReports(
   db: Firestore,
   input: { day: string; at: string },
-): Promise<{ at: string; flagged: number; taskIds: string[] }> {
+): Promise<{ at: string; flagged: number; taskIds: string[]; alreadyFlagged: number }> {
   const { day, at } = input;
   const snap = await db.collection(collections.tasks).where('status', '==', 'open').where('overdue', '==', false).where('dueDate', '<', day).get();
   // One small transaction per task: the flag and the admin alert land together, and a task
@@ -81,5 +82,13 @@ export async function flagOverdueReports(
     if (done) flagged.push(ref.id);
   });
   flagged.sort();
-  return { at: day, flagged: flagged.length, taskIds: flagged };
+  // A repeated run flags nothing new and says how many an earlier run had flagged (one aggregation read).
+  const overdue = await db
+    .collection(collections.tasks)
+    .where('status', '==', 'open')
+    .where('overdue', '==', true)
+    .where('dueDate', '<', day)
+    .count()
+    .get();
+  return { at: day, flagged: flagged.length, taskIds: flagged, alreadyFlagged: overdue.data().count - flagged.length };
 }

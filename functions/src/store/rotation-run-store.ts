@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Firestore } from 'firebase-admin/firestore';
+import { FieldValue, type Firestore } from 'firebase-admin/firestore';
 import type { SkippedMove } from '../core/rotation/report.ts';
 import type { ManagerBalance, PlannedMove, RotationPlan, SkippedClient, Unbalanced } from '../core/rotation/types.ts';
 import type { FormerHolder } from '../schema/client.ts';
 import { AppError } from '../errors.ts';
 import { collections } from './collections.ts';
 import { pacedBulkWriter } from './db.ts';
+import { alreadyRunning, heldByAnother, keepLease, runLeaseMs, type LeaseFields, type LeaseKeeper } from './run-lease.ts';
 
 export type RunKind = 'rotation' | 'offboarding';
 
@@ -22,8 +23,9 @@ export type RunDoc = {
   seq?: number;
   managerId?: string;
   status: 'planning' | 'applying' | 'done';
-  planOwner?: string;
-  planLeaseUntil?: number;
+  /** The process working on the run, and until when (ms since the epoch) unless it renews: see `run-lease.ts`. */
+  leaseOwner?: string;
+  leaseUntil?: number;
   startedAt: string;
   finishedAt?: string;
   balance?: ManagerBalance[];
@@ -54,7 +56,7 @@ export type StoredMove = PlannedMove & {
 export type PlanChunk = { index: number; moves: StoredMove[]; skipped: SkippedClient[]; done: boolean; skippedMoves: SkippedMove[] };
 
 export const movesPerChunk = 500;
-const planLeaseMs = 10 * 60 * 1000;
+const leaseFields: LeaseFields = { owner: 'leaseOwner', until: 'leaseUntil' };
 
 const runRef = (db: Firestore, runId: string) => db.collection(collections.rotationRuns).doc(runId);
 const chunkRef = (db: Firestore, runId: string, index: number) => runRef(db, runId).collection('plan').doc(String(index).padStart(5, '0'));
@@ -75,24 +77,27 @@ export type RunClaim = { run: RunDoc; owner: string };
 /**
  * Claims a run before it is planned: a resumed run cannot plan again (the clients already moved
  * are no longer candidates), so the plan is stored with the claim. A rotation takes its sequence
- * number in the same transaction. A run being planned by another live process is refused.
+ * number in the same transaction. The claim takes the run's lease: a run that another live process
+ * is planning or applying is refused (a doubled delivery does nothing); a run whose holder died is
+ * taken over once its lease has run out. A run already done is answered as it is.
  */
 export async function claimRun(
   db: Firestore,
   spec: Pick<RunDoc, 'runId' | 'kind' | 'at' | 'stamp' | 'by' | 'managerId' | 'seq'>,
+  clock: () => number = Date.now,
 ): Promise<RunClaim> {
   const ref = runRef(db, spec.runId);
   const owner = randomUUID();
   const run = await db.runTransaction(async (tx) => {
     const [runSnap, counterSnap] = await tx.getAll(ref, counterRef(db));
-    const now = Date.now();
+    const now = clock();
     if (runSnap!.exists) {
       const found = runSnap!.data() as RunDoc;
-      if (found.status !== 'planning') return found;
-      if ((found.planLeaseUntil ?? 0) > now)
-        throw new AppError('conflict', `${spec.runId} is being planned by another process; try again in a few minutes`);
-      tx.update(ref, { planOwner: owner, planLeaseUntil: now + planLeaseMs });
-      return { ...found, planOwner: owner };
+      if (found.status === 'done') return found;
+      const held = heldByAnother(found, leaseFields, owner, now);
+      if (held !== undefined) throw alreadyRunning(spec.runId, held);
+      tx.update(ref, { leaseOwner: owner, leaseUntil: now + runLeaseMs });
+      return { ...found, leaseOwner: owner, leaseUntil: now + runLeaseMs };
     }
     const created: RunDoc = {
       runId: spec.runId,
@@ -100,8 +105,8 @@ export async function claimRun(
       at: spec.at,
       by: spec.by,
       status: 'planning',
-      planOwner: owner,
-      planLeaseUntil: now + planLeaseMs,
+      leaseOwner: owner,
+      leaseUntil: now + runLeaseMs,
       startedAt: new Date(now).toISOString(),
     };
     if (spec.managerId !== undefined) created.managerId = spec.managerId;
@@ -143,7 +148,7 @@ export async function storePlan(db: Firestore, claim: RunClaim, plan: RotationPl
   await writer.close();
   await db.runTransaction(async (tx) => {
     const snap = await tx.get(runRef(db, runId));
-    if (snap.get('status') !== 'planning' || snap.get('planOwner') !== claim.owner)
+    if (snap.get('status') !== 'planning' || snap.get('leaseOwner') !== claim.owner)
       throw new AppError('conflict', `${runId} was taken over by another process while planning`);
     tx.update(runRef(db, runId), {
       status: 'applying',
@@ -175,5 +180,16 @@ export async function finishRun(
   runId: string,
   outcome: { balance: ManagerBalance[]; counts: { planned: number; moved: number; skipped: number } },
 ): Promise<void> {
-  await runRef(db, runId).update({ status: 'done', finishedAt: new Date().toISOString(), ...outcome });
+  await runRef(db, runId).update({
+    status: 'done',
+    finishedAt: new Date().toISOString(),
+    ...outcome,
+    leaseOwner: FieldValue.delete(),
+    leaseUntil: FieldValue.delete(),
+  });
+}
+
+/** Keeps the claimed run's lease alive while this process plans and applies it. */
+export function keepRunLease(db: Firestore, claim: RunClaim, clock: () => number): LeaseKeeper {
+  return keepLease(db, runRef(db, claim.run.runId), leaseFields, claim.owner, clock);
 }

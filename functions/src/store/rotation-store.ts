@@ -177,6 +177,8 @@ export type ApplyOptions = {
   recheck: boolean;
   pace: (writes: number) => Promise<void>;
   beforeMove?: (move: PlannedMove) => Promise<void>;
+  /** Another process has taken the run over: start no more batches. */
+  lost?: () => boolean;
 };
 
 /** Per move: applied (now or before a stop), or skipped with the reason. */
@@ -226,6 +228,11 @@ export async function applyPlan(
 
   let started = 0;
   await forEachConcurrently(batches, options.concurrency, async (batch, _i, stop) => {
+    // A run whose lease went to another process stops taking batches; that process finishes them.
+    if (options.lost?.()) {
+      stop();
+      return;
+    }
     let lines = batch.lines;
     if (started + lines.length > options.limit) {
       lines = lines.slice(0, options.limit - started);

@@ -60,7 +60,7 @@ async function stateOf(db: Firestore) {
   for (const c of clients.docs) out[c.ref.path] = { ...c.data(), history: (await readHistory(db, c.id)).map(({ id, ...e }) => (e.type === 'transfer' ? { id, ...e } : e)) };
   for (const t of (await db.collection(collections.tasks).get()).docs) out[t.ref.path] = t.data();
   for (const r of (await db.collection(collections.rotationRuns).get()).docs) {
-    const { startedAt: _s, finishedAt: _f, planOwner: _o, planLeaseUntil: _l, ...rest } = r.data();
+    const { startedAt: _s, finishedAt: _f, leaseOwner: _o, leaseUntil: _l, ...rest } = r.data();
     out[r.ref.path] = rest;
     // Plan chunks, minus the clients' update times (wall-clock values of each database).
     for (const c of (await r.ref.collection('plan').get()).docs) {

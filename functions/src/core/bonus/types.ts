@@ -34,4 +34,12 @@ export type StatementTotals = { payable: number; pending: number; cancelled: num
 export type Statement = { month: string; managerId: string; lines: StatementLine[]; totals: StatementTotals };
 
 /** The `clientbase bonuses --json` shape. `closed`: the month is closed and was only read. */
-export type MonthReport = { month: string; closed: boolean; statements: Array<Pick<Statement, 'managerId' | 'lines' | 'totals'>> };
+export type MonthReport = {
+  month: string;
+  closed: boolean;
+  statements: Array<Pick<Statement, 'managerId' | 'lines' | 'totals'>>;
+  /** A repeated delivery of a slot already computed: the stored statements, nothing computed now (when it finished, by whom). */
+  alreadyApplied?: true;
+  appliedAt?: string;
+  appliedBy?: string;
+};

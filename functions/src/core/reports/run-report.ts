@@ -42,9 +42,14 @@ export type BonusOutcome = {
   month: string;
   closed: boolean;
   statements: Array<{ managerId: string; lines: StatementLine[]; totals: StatementTotals }>;
+  /** A repeated delivery of a slot already computed: the stored statements, nothing computed now. */
+  alreadyApplied?: true;
+  appliedAt?: string;
+  appliedBy?: string;
 };
 
-export type OverdueOutcome = { at: string; flagged: number; taskIds: string[] };
+/** `flagged`: newly flagged by this run; `alreadyFlagged`: open reports past due that an earlier run had flagged. */
+export type OverdueOutcome = { at: string; flagged: number; taskIds: string[]; alreadyFlagged?: number };
 
 export type RunOutcomes = { rotation: RotationOutcome; bonuses: BonusOutcome; 'overdue-reports': OverdueOutcome };
 
@@ -183,10 +188,14 @@ export function headlineOf<K extends RunKind>(kind: K, outcome: RunOutcomes[K]):
     const payable = b.statements.reduce((n, s) => n + s.totals.payable, 0);
     const pending = b.statements.reduce((n, s) => n + s.totals.pending, 0);
     const money = `payable ${roubles(payable).toFixed(2)} ₽, pending ${roubles(pending).toFixed(2)} ₽`;
-    return `${b.month}${b.closed ? ' (closed)' : ''}: ${b.statements.length} statements, ${money}`;
+    const already = b.alreadyApplied
+      ? ` (computed for this slot on ${b.appliedAt ?? '?'} by ${b.appliedBy ?? 'unknown'}; nothing recomputed now)`
+      : '';
+    return `${b.month}${b.closed ? ' (closed)' : ''}: ${b.statements.length} statements, ${money}${already}`;
   }
   const o = outcome as OverdueOutcome;
-  return `${o.at}: ${o.flagged} handover report(s) newly overdue`;
+  const earlier = o.alreadyFlagged ? `, ${o.alreadyFlagged} flagged before` : '';
+  return `${o.at}: ${o.flagged} handover report(s) newly overdue${earlier}`;
 }
 
 export function outcomeTabs<K extends RunKind>(kind: K, outcome: RunOutcomes[K], names: ManagerNames): ReportTab[] {

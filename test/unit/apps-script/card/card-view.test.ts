@@ -37,4 +37,25 @@ describe('the client card view', () => {
       { label: 'E-mail', value: 'согласие не записано' },
     ]);
   });
+
+  it('says what an edit changed, field by field, in the person\'s language; an entry of an unknown kind still shows', () => {
+    const history = [
+      { id: 'h1', clientId: 'c1', at: '2026-02-01T10:30:00.000Z', by: 'boris', type: 'edit', version: 4, changes: [
+        { field: 'name', before: 'ООО Ромашка', after: 'ООО «Ромашка»' },
+        { field: 'kind', before: 'person', after: 'company' },
+        { field: 'phones', before: [], after: ['+79161234567', '+74951234567'] },
+        { field: 'lostReason', before: 'ушли', after: null },
+      ] },
+      { id: 'h2', clientId: 'c1', at: '2026-02-02T10:30:00.000Z', by: 'system', type: 'merge', from: 'c9' },
+    ] as unknown as HistoryEntry[];
+    expect(cardView({ client: listed('c1'), history }, [], ctx).history).toEqual([
+      {
+        at: '2026-02-01 10:30',
+        type: 'Изменение',
+        text: 'Имя / название: ООО Ромашка → ООО «Ромашка»; Тип: Физлицо → Компания; Телефоны: — → +79161234567, +74951234567; Причина потери: ушли → —',
+        by: 'boris',
+      },
+      { at: '2026-02-02 10:30', type: 'merge', text: 'записано в базе (эта версия дополнения не показывает подробности)', by: 'system' },
+    ]);
+  });
 });

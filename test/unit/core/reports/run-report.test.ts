@@ -23,6 +23,22 @@ describe('run report tabs', () => {
     expect(headlineOf('rotation', again)).toBe('rotation-2026-12-01: already applied on 2026-12-01T03:00:00.000Z by scheduler; nothing moved now');
   });
 
+  it('says a repeated bonus slot computed nothing now, and a repeated overdue check what earlier runs flagged', () => {
+    const month = {
+      month: '2026-11',
+      closed: false,
+      statements: [{ managerId: 'a', lines: [], totals: { payable: 150_00, pending: 20_00, cancelled: 0 } }],
+    };
+    expect(headlineOf('bonuses', month)).toBe('2026-11: 1 statements, payable 150.00 ₽, pending 20.00 ₽');
+    const repeat = { ...month, alreadyApplied: true as const, appliedAt: '2026-12-01T02:00:05.000Z', appliedBy: 'scheduler' };
+    expect(headlineOf('bonuses', repeat)).toBe(
+      '2026-11: 1 statements, payable 150.00 ₽, pending 20.00 ₽ (computed for this slot on 2026-12-01T02:00:05.000Z by scheduler; nothing recomputed now)',
+    );
+    expect(headlineOf('overdue-reports', { at: '2026-12-02', flagged: 0, taskIds: [], alreadyFlagged: 3 })).toBe(
+      '2026-12-02: 0 handover report(s) newly overdue, 3 flagged before',
+    );
+  });
+
   it('cuts a table that would not fit a spreadsheet and says how many rows are left out', () => {
     const moves = Array.from({ length: maxRowsPerTab + 10 }, (_, i) => ({
       clientId: `c${i}`,
