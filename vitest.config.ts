@@ -14,7 +14,14 @@ export default defineConfig({
       // Pure tests: no Java, no emulator (`npm run test:unit`).
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       // On one real Firestore emulator, started only when a system test runs.
-      { extends: true, test: { name: 'system', include: ['test/system/**/*.test.ts'], globalSetup: ['test/support/addon-bundle.ts', 'test/support/global-setup.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'system',
+          include: ['test/system/**/*.test.ts'],
+          globalSetup: ['test/support/addon-bundle.ts', 'test/support/global-setup.ts'],
+        },
+      },
     ],
   },
 });

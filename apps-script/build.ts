@@ -13,7 +13,9 @@ import { build, type Metafile, type Plugin } from 'esbuild';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const require = createRequire(import.meta.url);
-const { generate } = require('gas-entry-generator') as { generate: (code: string, options: { comment: boolean }) => { entryPointFunctions: string } };
+const { generate } = require('gas-entry-generator') as {
+  generate: (code: string, options: { comment: boolean }) => { entryPointFunctions: string };
+};
 
 /** Where the API is when nobody says: a reserved name, so a push with it is refused. */
 export const placeholderApiUrl = 'https://clientbase-api.invalid/';
@@ -46,7 +48,12 @@ export function normaliseApiUrl(raw: string): string {
 }
 
 // Modules that must never reach Apps Script: the server's database and Node's built-ins.
-const forbiddenInputs = [/node_modules\/firebase-admin\//, /node_modules\/@google-cloud\//, /node_modules\/google-auth-library\//, /^node:/];
+const forbiddenInputs = [
+  /node_modules\/firebase-admin\//,
+  /node_modules\/@google-cloud\//,
+  /node_modules\/google-auth-library\//,
+  /^node:/,
+];
 
 function checkInputs(metafile: Metafile, what: string): void {
   const bad = Object.keys(metafile.inputs).filter((input) => forbiddenInputs.some((re) => re.test(input)));
@@ -60,8 +67,13 @@ function checkInputs(metafile: Metafile, what: string): void {
 const zodEnglishOnly: Plugin = {
   name: 'zod-english-only',
   setup(b) {
-    b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) => (/[\\/]zod[\\/]/.test(args.importer) ? { path: join(dirname(args.importer), args.path), namespace: 'zod-locales' } : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({ contents: `export { default as en } from ${JSON.stringify(join(dirname(args.path), 'en.js'))};`, resolveDir: dirname(args.path) }));
+    b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer) ? { path: join(dirname(args.importer), args.path), namespace: 'zod-locales' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(join(dirname(args.path), 'en.js'))};`,
+      resolveDir: dirname(args.path),
+    }));
   },
 };
 
@@ -115,7 +127,9 @@ async function bundlePage(source: string): Promise<string> {
     throw new Error('src/sidebar/page.html must hold <!-- inline:style --> and <!-- inline:script -->');
   }
   // HtmlService cannot load files of the project by URL: everything goes into the one page.
-  return template.replace('<!-- inline:style -->', () => `<style>\n${style}</style>`).replace('<!-- inline:script -->', () => `<script>\n${script}</script>`);
+  return template
+    .replace('<!-- inline:style -->', () => `<style>\n${style}</style>`)
+    .replace('<!-- inline:script -->', () => `<script>\n${script}</script>`);
 }
 
 function manifest(apiUrl: string): string {
@@ -140,11 +154,14 @@ export async function buildAddon(options: BuildOptions = {}): Promise<BuildResul
 /** Refuses a push that would leave the add-on pointing nowhere or at a test server. */
 function checkPushable(apiUrl: string): void {
   const clasp = join(here, '.clasp.json');
-  if (!existsSync(clasp)) throw new Error('apps-script/.clasp.json is missing: copy .clasp.json.example and put your script id in it (see docs/addon.md)');
+  if (!existsSync(clasp))
+    throw new Error('apps-script/.clasp.json is missing: copy .clasp.json.example and put your script id in it (see docs/addon.md)');
   const config = JSON.parse(readFileSync(clasp, 'utf8')) as { scriptId?: string; rootDir?: string };
-  if (!config.scriptId || config.scriptId.includes('YOUR_SCRIPT_ID')) throw new Error('apps-script/.clasp.json: set scriptId to your Apps Script project id');
+  if (!config.scriptId || config.scriptId.includes('YOUR_SCRIPT_ID'))
+    throw new Error('apps-script/.clasp.json: set scriptId to your Apps Script project id');
   if (config.rootDir !== 'dist') throw new Error('apps-script/.clasp.json: rootDir must be "dist" (only the bundle is pushed)');
-  if (apiUrl === placeholderApiUrl || !apiUrl.startsWith('https://')) throw new Error('set the API URL for a push: ADDON_API_URL=https://… npm run addon:push (or --api-url)');
+  if (apiUrl === placeholderApiUrl || !apiUrl.startsWith('https://'))
+    throw new Error('set the API URL for a push: ADDON_API_URL=https://… npm run addon:push (or --api-url)');
 }
 
 function argValue(args: string[], name: string): string | undefined {
@@ -158,7 +175,9 @@ if (import.meta.main) {
   try {
     const apiUrl = argValue(args, '--api-url');
     const result = await buildAddon(apiUrl !== undefined ? { apiUrl } : {});
-    console.log(`addon: built ${result.outDir} (${(result.bytes / 1024).toFixed(0)} KB) for ${result.apiUrl}; entry points: ${result.entryPoints.join(', ')}`);
+    console.log(
+      `addon: built ${result.outDir} (${(result.bytes / 1024).toFixed(0)} KB) for ${result.apiUrl}; entry points: ${result.entryPoints.join(', ')}`,
+    );
     if (args.includes('--push')) {
       checkPushable(result.apiUrl);
       const claspBin = join(here, '../node_modules/.bin/clasp');

@@ -45,19 +45,32 @@ async function run(clients: number): Promise<Record<string, Figures>> {
   const projectId = `bench-addon-${clients}-${Date.now()}`;
   const db = openFirestore(projectId);
   const today = companyToday('Europe/Moscow');
-  await db.collection('managers').doc('anna').set({ id: 'anna', name: 'Anna', email: 'anna@example.com', level: 1, active: true, role: 'manager' });
+  await db
+    .collection('managers')
+    .doc('anna')
+    .set({ id: 'anna', name: 'Anna', email: 'anna@example.com', level: 1, active: true, role: 'manager' });
   const t = performance.now();
   await seedBook(db, { managerId: 'anna', count: clients, today });
   console.log(`addon: seeded ${clients} clients in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   const identity = await startDevIdentity({ audience: 'clientbase-bench' });
-  const api = await startApiProcess({ emulatorHost: process.env.FIRESTORE_EMULATOR_HOST!, projectId, audience: identity.audience, certsUrl: identity.certsUrl });
+  const api = await startApiProcess({
+    emulatorHost: process.env.FIRESTORE_EMULATOR_HOST!,
+    projectId,
+    audience: identity.audience,
+    certsUrl: identity.certsUrl,
+  });
   const addon = await loadAddon({ bundleDir, apiUrl: api.url, identity, userEmail: 'anna@example.com' });
   try {
     const load = await measure(addon, () => addon.call('menuRefreshMyClients'));
     const refresh = await measure(addon, () => addon.call('menuRefreshMyClients'));
-    addon.spreadsheet.userEdit('My clients', 'A2', Array.from({ length: savedRows }, (_, i) => [`Renamed ${i}`]));
+    addon.spreadsheet.userEdit(
+      'My clients',
+      'A2',
+      Array.from({ length: savedRows }, (_, i) => [`Renamed ${i}`]),
+    );
     const save = await measure(addon, () => addon.call('menuSaveMyClients'));
-    if (addon.ui.toasts.at(-1)?.message !== `${savedRows} rows saved.`) throw new Error(`addon: the save said ${JSON.stringify(addon.ui.toasts.at(-1) ?? addon.ui.alerts.at(-1))}`);
+    if (addon.ui.toasts.at(-1)?.message !== `${savedRows} rows saved.`)
+      throw new Error(`addon: the save said ${JSON.stringify(addon.ui.toasts.at(-1) ?? addon.ui.alerts.at(-1))}`);
     if (addon.counts.unlockedWrites > 0) throw new Error('addon: a write happened without the document lock');
     return { load, refresh, [`save ${savedRows} rows`]: save };
   } finally {
@@ -71,17 +84,24 @@ export async function bench(): Promise<BenchRow[]> {
   await buildAddon();
   const results = new Map<number, Record<string, Figures>>();
   for (const size of sizes) results.set(size, await run(size));
-  console.log('\naddon: per action (Spreadsheet calls include getValues/setValues; API time is the sum of the requests\' times)');
-  console.log(`${'clients'.padStart(8)}  ${'action'.padEnd(14)}${'Spreadsheet calls'.padStart(18)}${'getValues'.padStart(10)}${'setValues'.padStart(10)}${'API calls'.padStart(10)}${'API time'.padStart(10)}${'wall'.padStart(9)}`);
+  console.log("\naddon: per action (Spreadsheet calls include getValues/setValues; API time is the sum of the requests' times)");
+  console.log(
+    `${'clients'.padStart(8)}  ${'action'.padEnd(14)}${'Spreadsheet calls'.padStart(18)}${'getValues'.padStart(10)}${'setValues'.padStart(10)}${'API calls'.padStart(10)}${'API time'.padStart(10)}${'wall'.padStart(9)}`,
+  );
   for (const [size, actions] of results) {
     for (const [action, f] of Object.entries(actions)) {
-      console.log(`${size.toLocaleString('en-US').padStart(8)}  ${action.padEnd(14)}${String(f.spreadsheetCalls).padStart(18)}${String(f.getValues).padStart(10)}${String(f.setValues).padStart(10)}${String(f.apiCalls).padStart(10)}${`${(f.apiMs / 1000).toFixed(1)} s`.padStart(10)}${`${(f.wallMs / 1000).toFixed(1)} s`.padStart(9)}`);
+      console.log(
+        `${size.toLocaleString('en-US').padStart(8)}  ${action.padEnd(14)}${String(f.spreadsheetCalls).padStart(18)}${String(f.getValues).padStart(10)}${String(f.setValues).padStart(10)}${String(f.apiCalls).padStart(10)}${`${(f.apiMs / 1000).toFixed(1)} s`.padStart(10)}${`${(f.wallMs / 1000).toFixed(1)} s`.padStart(9)}`,
+      );
     }
   }
   const [first, ...rest] = [...results.values()];
   for (const other of rest) {
     for (const action of Object.keys(first!)) {
-      if (other[action]!.spreadsheetCalls !== first![action]!.spreadsheetCalls) throw new Error(`addon: ${action} makes ${other[action]!.spreadsheetCalls} Spreadsheet calls for one size and ${first![action]!.spreadsheetCalls} for another: they must not grow with the rows`);
+      if (other[action]!.spreadsheetCalls !== first![action]!.spreadsheetCalls)
+        throw new Error(
+          `addon: ${action} makes ${other[action]!.spreadsheetCalls} Spreadsheet calls for one size and ${first![action]!.spreadsheetCalls} for another: they must not grow with the rows`,
+        );
     }
   }
   console.log('addon: Spreadsheet calls are the same for every size');

@@ -9,8 +9,21 @@ import { measured, row, thousands, type BenchRow } from './table.ts';
 
 type Histogram = { p50: number; p99: number; average: number };
 type Result = { requests: { average: number; total: number }; latency: Histogram; errors: number; timeouts: number; non2xx: number };
-type Request = { method: string; path: string; headers?: Record<string, string>; body?: string; setupRequest?: (req: Request) => Request; onResponse?: (status: number, body: string) => void };
-type Autocannon = (options: { url: string; connections: number; duration: number; headers?: Record<string, string>; requests?: Request[] }) => Promise<Result>;
+type Request = {
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+  setupRequest?: (req: Request) => Request;
+  onResponse?: (status: number, body: string) => void;
+};
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  headers?: Record<string, string>;
+  requests?: Request[];
+}) => Promise<Result>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const clients = Number(process.env.BENCH_API_CLIENTS ?? 10_000);
@@ -18,8 +31,11 @@ const duration = Number(process.env.BENCH_API_SECONDS ?? 10);
 const connections = 8;
 
 function report(label: string, r: Result): string {
-  console.log(`api ${label}: ${r.requests.average.toFixed(0)} req/s (${r.requests.total} requests), latency p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors + r.timeouts}, non-2xx ${r.non2xx}`);
-  if (r.errors + r.timeouts + r.non2xx > 0) throw new Error(`api ${label}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx answers (must be 0)`);
+  console.log(
+    `api ${label}: ${r.requests.average.toFixed(0)} req/s (${r.requests.total} requests), latency p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors + r.timeouts}, non-2xx ${r.non2xx}`,
+  );
+  if (r.errors + r.timeouts + r.non2xx > 0)
+    throw new Error(`api ${label}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx answers (must be 0)`);
   return `${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${r.errors + r.timeouts + r.non2xx} errors`;
 }
 
@@ -30,17 +46,33 @@ export async function bench(): Promise<BenchRow[]> {
   process.env.GCLOUD_PROJECT = projectId;
   process.env.API_AUDIENCE = identity.audience;
   process.env.ID_TOKEN_CERTS_URL = identity.certsUrl;
-  await db.collection('managers').doc('m1').set({ id: 'm1', name: 'Bench', email: 'm1@example.com', level: 1, active: true, role: 'manager' });
+  await db
+    .collection('managers')
+    .doc('m1')
+    .set({ id: 'm1', name: 'Bench', email: 'm1@example.com', level: 1, active: true, role: 'manager' });
   const t0 = performance.now();
   for (let start = 0; start < clients; start += 500) {
     const batch = db.batch();
     for (let i = start; i < Math.min(clients, start + 500); i++) {
       const id = `c${String(i).padStart(6, '0')}`;
       batch.set(db.collection('clients').doc(id), {
-        id, name: `Client ${id}`, kind: i % 3 === 0 ? 'company' : 'person', size: i % 50 === 0 ? 'large' : 'regular',
-        phones: [`+7916${String(1_000_000 + i).padStart(7, '0')}`], emails: [], managerId: 'm1', assignedAt: '2026-01-01', attractedBy: 'm1',
-        contactKeys: [`phone:+7916${String(1_000_000 + i).padStart(7, '0')}`], dealCount: 0, dealsSinceAssignment: 0, firstDealAt: null, lastDealAt: null,
-        rotatable: true, version: 1, updatedAt: '2026-01-01T00:00:00.000Z',
+        id,
+        name: `Client ${id}`,
+        kind: i % 3 === 0 ? 'company' : 'person',
+        size: i % 50 === 0 ? 'large' : 'regular',
+        phones: [`+7916${String(1_000_000 + i).padStart(7, '0')}`],
+        emails: [],
+        managerId: 'm1',
+        assignedAt: '2026-01-01',
+        attractedBy: 'm1',
+        contactKeys: [`phone:+7916${String(1_000_000 + i).padStart(7, '0')}`],
+        dealCount: 0,
+        dealsSinceAssignment: 0,
+        firstDealAt: null,
+        lastDealAt: null,
+        rotatable: true,
+        version: 1,
+        updatedAt: '2026-01-01T00:00:00.000Z',
       });
     }
     await batch.commit();

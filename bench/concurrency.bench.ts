@@ -33,9 +33,9 @@ export async function bench(): Promise<BenchRow[]> {
     const o = step.value;
     const figures =
       `${thousands(o.sent)} rows in ${thousands(o.calls)} calls: ${thousands(o.applied)} applied, ` +
-        `${thousands(o.conflicts)} conflicts, ${o.leftTheBook} gone from the book;` +
+      `${thousands(o.conflicts)} conflicts, ${o.leftTheBook} gone from the book;` +
       ` ${o.moved} moved by the rotation, ${o.publishes} rules published; p50 ${percentile(o.latencies, 50).toFixed(0)} ms, ` +
-        `p99 ${percentile(o.latencies, 99).toFixed(0)} ms, ${o.errors} errors; ${o.problems.length} lost or unexplained updates`;
+      `p99 ${percentile(o.latencies, 99).toFixed(0)} ms, ${o.errors} errors; ${o.problems.length} lost or unexplained updates`;
     console.log(`concurrency: ${figures}`);
     if (o.problems.length > 0) throw new Error(`concurrency: ${o.problems.slice(0, 20).join('\n')}`);
     return [

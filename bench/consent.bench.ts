@@ -30,11 +30,26 @@ function pure(): void {
     name: `Client ${i}`,
     phones: [`+7916${String(i).padStart(7, '0')}`],
     emails: [],
-    consents: [{ channel: 'sms', status: i % 7 === 0 ? 'withdrawn' : 'granted', at: '2026-01-01', method: 'website', proof: {}, ...(i % 11 === 0 ? { dead: true } : {}) }],
+    consents: [
+      {
+        channel: 'sms',
+        status: i % 7 === 0 ? 'withdrawn' : 'granted',
+        at: '2026-01-01',
+        method: 'website',
+        proof: {},
+        ...(i % 11 === 0 ? { dead: true } : {}),
+      },
+    ],
     ...(i % 3 === 0 ? { lastExportAt: '2026-01-09T00:00:00.000Z' } : {}),
   }));
-  timed('core: selectForMailing', n, () => selectForMailing(candidates, { channel: 'sms', at: '2026-01-10T00:00:00.000Z', cadenceDays: 7 }));
-  const tokens = timed('core: issue unsubscribe tokens', 50_000, () => Array.from({ length: 50_000 }, (_, i) => issueUnsubscribeToken(secret, { clientId: `c${i}`, channel: 'sms', address: `+7916${i}`, issuedAt: 0 })));
+  timed('core: selectForMailing', n, () =>
+    selectForMailing(candidates, { channel: 'sms', at: '2026-01-10T00:00:00.000Z', cadenceDays: 7 }),
+  );
+  const tokens = timed('core: issue unsubscribe tokens', 50_000, () =>
+    Array.from({ length: 50_000 }, (_, i) =>
+      issueUnsubscribeToken(secret, { clientId: `c${i}`, channel: 'sms', address: `+7916${i}`, issuedAt: 0 }),
+    ),
+  );
   timed('core: verify unsubscribe tokens', tokens.length, () => tokens.forEach((t) => verifyUnsubscribeToken([secret], t)));
 }
 
@@ -46,9 +61,23 @@ async function exportJob(clients: number): Promise<BenchRow[]> {
     const consented = i % 3 === 0;
     const phone = `+7916${String(i).padStart(7, '0')}`;
     const doc: ClientDoc = {
-      id: `c${String(i).padStart(6, '0')}`, name: `Client ${i}`, kind: 'person', size: 'regular', phones: [phone], emails: [], managerId: null,
+      id: `c${String(i).padStart(6, '0')}`,
+      name: `Client ${i}`,
+      kind: 'person',
+      size: 'regular',
+      phones: [phone],
+      emails: [],
+      managerId: null,
       ...(consented ? { consents: [{ channel: 'sms', status: 'granted', at: '2026-01-01', method: 'website', proof: {} }] } : {}),
-      contactKeys: [`phone:${phone}`], dealCount: 0, dealsSinceAssignment: 0, firstDealAt: null, lastDealAt: null, rotatable: false, mailable: { sms: consented, email: false }, version: 1, updatedAt: '2026-01-01',
+      contactKeys: [`phone:${phone}`],
+      dealCount: 0,
+      dealsSinceAssignment: 0,
+      firstDealAt: null,
+      lastDealAt: null,
+      rotatable: false,
+      mailable: { sms: consented, email: false },
+      version: 1,
+      updatedAt: '2026-01-01',
     };
     batch.set(db.collection(collections.clients).doc(doc.id), doc);
     batch.set(db.collection(collections.contactKeys).doc(contactKeyId(`phone:${phone}`)), { clientId: doc.id, key: `phone:${phone}` });
@@ -84,8 +113,14 @@ async function exportJob(clients: number): Promise<BenchRow[]> {
 
 async function signups(count: number): Promise<BenchRow> {
   const db = openFirestore(`bench-signup-${Date.now()}`);
-  await db.collection(collections.managers).doc('m1').set({ id: 'm1', name: 'm1', email: 'm1@x.ru', level: 1, active: true, role: 'manager' });
-  await db.collection(collections.config).doc('rules').set({ version: 1, rules: { intake: { signupsPerMinutePerIp: 10_000 } }, publishedAt: null, publishedBy: null });
+  await db
+    .collection(collections.managers)
+    .doc('m1')
+    .set({ id: 'm1', name: 'm1', email: 'm1@x.ru', level: 1, active: true, role: 'manager' });
+  await db
+    .collection(collections.config)
+    .doc('rules')
+    .set({ version: 1, rules: { intake: { signupsPerMinutePerIp: 10_000 } }, publishedAt: null, publishedBy: null });
   http('bench-signup', signupHandler({ db: () => db }));
   const server = getTestServer('bench-signup');
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

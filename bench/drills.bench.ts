@@ -40,7 +40,7 @@ export async function bench(): Promise<BenchRow[]> {
         `${s.points.length} points (${byWay('own k-th write')} at the child's k-th write, ` +
           `${byWay('tasks visible')} CLI once tasks show, ${byWay('random delay')} CLI after a delay), ` +
           `${killed} killed mid-run, ${s.points.filter((p) => p.refusedAtOnce).length} refused at once then taken over; ` +
-            `${broken.length} broke an invariant; seed ${seed}`,
+          `${broken.length} broke an invariant; seed ${seed}`,
         step,
       ),
     );

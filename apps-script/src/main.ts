@@ -3,7 +3,17 @@
 // stub for each `global.x = …` so Apps Script can see it.
 import { bonusClose, bonusCompute, bonusShow, openBonuses, showStatementLines } from './bonus/bonus-admin.ts';
 import { showMyBonus } from './bonus/my-bonus.ts';
-import { cardAddNote, cardFileReport, cardLoad, cardLogContact, cardLogDeal, cardMarkLost, cardRecordConsent, openCardOf, openClientCard } from './card/client-card.ts';
+import {
+  cardAddNote,
+  cardFileReport,
+  cardLoad,
+  cardLogContact,
+  cardLogDeal,
+  cardMarkLost,
+  cardRecordConsent,
+  openCardOf,
+  openClientCard,
+} from './card/client-card.ts';
 import { refreshMyClients, resolveSelected, saveMyClients } from './clients/my-clients.ts';
 import { configGoTo, configPublishAgain, loadConfig, publishConfigFromMenu } from './config/config-sheet.ts';
 import { showRulesHistory } from './config/rules-history.ts';

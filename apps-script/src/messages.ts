@@ -11,9 +11,31 @@ export function localeOf(spreadsheetLocale: string | null | undefined): Locale {
   return /^ru(\b|_|-)/i.test(spreadsheetLocale ?? '') ? 'ru' : 'en';
 }
 
-export type RefreshSummary = { total: number; updated: number; added: number; removed: number; keptUnsaved: number; duplicates: number; unknownIds: number };
-export type SaveSummary = { applied: number; created: number; merged: number; conflicts: number; invalid: number; duplicates: number; unsent: number };
-export type DepartureCounts = { rotation: number; reassigned: number; offboarding: number; unknown: number; lastRotationDay: string | null };
+export type RefreshSummary = {
+  total: number;
+  updated: number;
+  added: number;
+  removed: number;
+  keptUnsaved: number;
+  duplicates: number;
+  unknownIds: number;
+};
+export type SaveSummary = {
+  applied: number;
+  created: number;
+  merged: number;
+  conflicts: number;
+  invalid: number;
+  duplicates: number;
+  unsent: number;
+};
+export type DepartureCounts = {
+  rotation: number;
+  reassigned: number;
+  offboarding: number;
+  unknown: number;
+  lastRotationDay: string | null;
+};
 
 const en = {
   appName: 'clientbase',
@@ -51,7 +73,8 @@ const en = {
   columnNotes: {
     phones: 'Several phones: separate them with commas.',
     emails: 'Several e-mails: separate them with commas.',
-    rotationDueOn: 'The day this client becomes a rotation candidate under the current rules unless you make a deal (computed by the base).',
+    rotationDueOn:
+      'The day this client becomes a rotation candidate under the current rules unless you make a deal (computed by the base).',
     reportDueOn: 'Your handover report on this client is due by this day.',
     daysHeld: 'Days since the client was assigned to you.',
     lostAt: 'Mark a lost client: the day, the reason and the competitor if known.',
@@ -60,16 +83,64 @@ const en = {
   },
   kinds: { person: 'Person', company: 'Company' },
   sizes: { regular: 'Regular', large: 'Large' },
-  sources: { questionnaire: 'Questionnaire', website: 'Website', event: 'Event', referral: 'Referral', import: 'Import', 'cold-call': 'Cold call', other: 'Other' },
+  sources: {
+    questionnaire: 'Questionnaire',
+    website: 'Website',
+    event: 'Event',
+    referral: 'Referral',
+    import: 'Import',
+    'cold-call': 'Cold call',
+    other: 'Other',
+  },
   contactChannels: { call: 'Call', meeting: 'Meeting', email: 'E-mail', sms: 'SMS', message: 'Message', other: 'Other' },
   consentChannels: { sms: 'SMS', email: 'E-mail' },
   consentStatuses: { granted: 'Granted', withdrawn: 'Withdrawn', dead: 'Unreachable' },
-  consentMethods: { questionnaire: 'Questionnaire', website: 'Website form', event: 'Event', import: 'Import', staff: 'Recorded by staff', unsubscribe: 'Unsubscribed', bounce: 'Bounced' },
-  outcomes: { deal: 'Deal made', 'in-progress': 'In progress', 'no-need': 'No need', unreachable: 'Unreachable', lost: 'Lost', other: 'Other' },
-  transferReasons: { 'no-deal-since-assignment': 'rotation: no deal since assigned', 'no-deal-for-months': 'rotation: no recent deal', offboarding: 'a colleague left', manual: 'moved by the head of sales', intake: 'new client', 'top-up': 'rotation: from the new base' },
-  historyTypes: { contact: 'Contact', note: 'Note', deal: 'Deal', transfer: 'Transfer', consent: 'Consent', report: 'Handover report', lost: 'Lost', incentive: 'Incentive', edit: 'Edit' },
+  consentMethods: {
+    questionnaire: 'Questionnaire',
+    website: 'Website form',
+    event: 'Event',
+    import: 'Import',
+    staff: 'Recorded by staff',
+    unsubscribe: 'Unsubscribed',
+    bounce: 'Bounced',
+  },
+  outcomes: {
+    deal: 'Deal made',
+    'in-progress': 'In progress',
+    'no-need': 'No need',
+    unreachable: 'Unreachable',
+    lost: 'Lost',
+    other: 'Other',
+  },
+  transferReasons: {
+    'no-deal-since-assignment': 'rotation: no deal since assigned',
+    'no-deal-for-months': 'rotation: no recent deal',
+    offboarding: 'a colleague left',
+    manual: 'moved by the head of sales',
+    intake: 'new client',
+    'top-up': 'rotation: from the new base',
+  },
+  historyTypes: {
+    contact: 'Contact',
+    note: 'Note',
+    deal: 'Deal',
+    transfer: 'Transfer',
+    consent: 'Consent',
+    report: 'Handover report',
+    lost: 'Lost',
+    incentive: 'Incentive',
+    edit: 'Edit',
+  },
   incentiveKinds: { 'discount-card': 'discount card', gift: 'gift', 'prize-draw': 'prize draw' },
-  lineKinds: { normal: 'Normal rate', raised: 'New-client rate', 'raised-release': 'New-client rate released', 'raised-cancel': 'New-client rate cancelled', attraction: 'Attraction bonus', cohort: 'Cohort retention bonus', adjustment: 'Adjustment' },
+  lineKinds: {
+    normal: 'Normal rate',
+    raised: 'New-client rate',
+    'raised-release': 'New-client rate released',
+    'raised-cancel': 'New-client rate cancelled',
+    attraction: 'Attraction bonus',
+    cohort: 'Cohort retention bonus',
+    adjustment: 'Adjustment',
+  },
   lineStatuses: { payable: 'Payable', pending: 'Pending', released: 'Released', cancelled: 'Cancelled' },
 
   refresh: {
@@ -78,15 +149,25 @@ const en = {
       if (s.updated > 0) parts.push(`${enNumber(s.updated)} updated`);
       if (s.added > 0) parts.push(`${enNumber(s.added)} new`);
       if (s.removed > 0) parts.push(`${enNumber(s.removed)} removed`);
-      if (s.keptUnsaved > 0) parts.push(`${enCount(s.keptUnsaved, 'row', 'rows')} with unsaved changes kept as you left them (Save to send them)`);
-      if (s.duplicates > 0) parts.push(`${enCount(s.duplicates, 'row repeats', 'rows repeat')} another row's client and ${s.duplicates === 1 ? 'was' : 'were'} left alone (delete the copy)`);
-      if (s.unknownIds > 0) parts.push(`${enCount(s.unknownIds, 'row has', 'rows have')} a client id this sheet never loaded and ${s.unknownIds === 1 ? 'was' : 'were'} left alone`);
+      if (s.keptUnsaved > 0)
+        parts.push(`${enCount(s.keptUnsaved, 'row', 'rows')} with unsaved changes kept as you left them (Save to send them)`);
+      if (s.duplicates > 0)
+        parts.push(
+          `${enCount(s.duplicates, 'row repeats', 'rows repeat')} another row's client and ${s.duplicates === 1 ? 'was' : 'were'} left alone (delete the copy)`,
+        );
+      if (s.unknownIds > 0)
+        parts.push(
+          `${enCount(s.unknownIds, 'row has', 'rows have')} a client id this sheet never loaded and ${s.unknownIds === 1 ? 'was' : 'were'} left alone`,
+        );
       return `${parts.join('; ')}.`;
     },
     removedTitle: 'Clients no longer yours',
     removed: (n: number, why: DepartureCounts) => {
       const reasons: string[] = [];
-      if (why.rotation > 0) reasons.push(`${enNumber(why.rotation)} handed to colleagues by the rotation${why.lastRotationDay ? ` of ${why.lastRotationDay}` : ''}`);
+      if (why.rotation > 0)
+        reasons.push(
+          `${enNumber(why.rotation)} handed to colleagues by the rotation${why.lastRotationDay ? ` of ${why.lastRotationDay}` : ''}`,
+        );
       if (why.reassigned > 0) reasons.push(`${enNumber(why.reassigned)} moved by the head of sales`);
       if (why.offboarding > 0) reasons.push(`${enNumber(why.offboarding)} handed on when staff changed`);
       if (why.unknown > 0) reasons.push(`${enNumber(why.unknown)} no longer in your book`);
@@ -102,7 +183,10 @@ const en = {
       const parts: string[] = [];
       if (s.applied + s.merged > 0) parts.push(`${enCount(s.applied + s.merged, 'row', 'rows')} saved`);
       if (s.created > 0) parts.push(`${enCount(s.created, 'new client', 'new clients')} added`);
-      if (s.conflicts > 0) parts.push(`${enCount(s.conflicts, 'conflict', 'conflicts')} (tinted orange: someone changed the same cell; read the note, then use Keep mine or Take theirs)`);
+      if (s.conflicts > 0)
+        parts.push(
+          `${enCount(s.conflicts, 'conflict', 'conflicts')} (tinted orange: someone changed the same cell; read the note, then use Keep mine or Take theirs)`,
+        );
       if (s.invalid > 0) parts.push(`${enCount(s.invalid, 'row has', 'rows have')} errors (tinted red: the note says what to fix)`);
       if (s.duplicates > 0) parts.push(`${enCount(s.duplicates, 'new client is', 'new clients are')} already in the base (not added)`);
       if (s.unsent > 0) parts.push(`${enCount(s.unsent, 'row was', 'rows were')} not sent: press Save again`);
@@ -113,18 +197,21 @@ const en = {
     invalidNote: (message: string) => `Not saved: ${message}`,
     duplicateNote: 'Not added: this client is already in the base. If it should be yours, ask the head of sales.',
     notYoursNote: 'Not saved: this client is no longer yours (moved to a colleague). Refresh to update the sheet.',
-    layoutBroken: (columns: string) => `The sheet is missing clientbase's column(s) ${columns}. Choose Load / refresh my clients to put them back, then save again.`,
-    wrongOwner: (owner: string, me: string) => `This sheet holds the clients of ${owner}, and you are signed in as ${me}. Open your own spreadsheet or sign in as ${owner}.`,
+    layoutBroken: (columns: string) =>
+      `The sheet is missing clientbase's column(s) ${columns}. Choose Load / refresh my clients to put them back, then save again.`,
+    wrongOwner: (owner: string, me: string) =>
+      `This sheet holds the clients of ${owner}, and you are signed in as ${me}. Open your own spreadsheet or sign in as ${owner}.`,
     invalidChoice: (choices: string) => `choose one of: ${choices}`,
   },
   resolve: {
-    nothingSelected: 'Select the rows whose conflicts you want to resolve (rows tinted orange on My clients), then choose the command again.',
+    nothingSelected:
+      'Select the rows whose conflicts you want to resolve (rows tinted orange on My clients), then choose the command again.',
     nothingToResolve: 'The selected rows have no unsaved changes or conflicts.',
     keptMine: (n: number) => `${enCount(n, 'row', 'rows')} saved with your values.`,
     tookTheirs: (n: number) => `${enCount(n, 'row', 'rows')} now show the base's values; your other unsaved changes on them are kept.`,
   },
   card: {
-    selectRow: 'Select a client\'s row on the My clients sheet, then open the card.',
+    selectRow: "Select a client's row on the My clients sheet, then open the card.",
     noSheet: 'There is no My clients sheet yet: choose Load / refresh my clients first.',
     newRow: 'This row is a new client that has not been saved yet. Save changes first, then open the card.',
     title: (name: string) => `Client: ${name}`,
@@ -134,31 +221,49 @@ const en = {
     prompt: (offered: string) => `Which month? Type it as YYYY-MM, or leave it empty for ${offered}.`,
     promptTitle: 'My bonus',
     badMonth: (text: string) => `"${text}" is not a month: type it as YYYY-MM, for example 2026-03.`,
-    noStatement: (month: string) => `There is no bonus statement for ${month} yet. Statements are computed on the 1st of the following month.`,
+    noStatement: (month: string) =>
+      `There is no bonus statement for ${month} yet. Statements are computed on the 1st of the following month.`,
     heading: (month: string, closed: boolean) => `Bonus statement for ${month}${closed ? ' (closed)' : ' (open: may still change)'}`,
     totals: { payable: 'Payable', pending: 'Pending', cancelled: 'Cancelled' },
-    columns: { client: 'Client', deal: 'Deal', rule: 'Rule', rate: 'Rate', amount: 'Amount', status: 'Status', pendingUntil: 'Pending until', note: 'Why' },
+    columns: {
+      client: 'Client',
+      deal: 'Deal',
+      rule: 'Rule',
+      rate: 'Rate',
+      amount: 'Amount',
+      status: 'Status',
+      pendingUntil: 'Pending until',
+      note: 'Why',
+    },
     shown: (month: string, lines: number) => `Bonus for ${month}: ${enCount(lines, 'line', 'lines')}.`,
   },
   connection: {
     ok: (name: string, role: string, level: number, url: string) => `Connected to ${url} as ${name} (${role}, level ${level}).`,
     roles: { manager: 'sales manager', admin: 'head of sales' },
-    audience: (aud: string) => `For whoever installs the add-on: its sign-in tokens are issued for ${aud}; the API's API_AUDIENCE setting must list this value.`,
+    audience: (aud: string) =>
+      `For whoever installs the add-on: its sign-in tokens are issued for ${aud}; the API's API_AUDIENCE setting must list this value.`,
   },
   errors: {
     title: 'clientbase',
     busy: 'Another clientbase action is still running in this spreadsheet. Wait for it to finish and try again.',
-    notConfigured: 'The add-on does not know where the client base is (no API address). Ask whoever installed it to set the API_URL script property or rebuild with --api-url.',
+    notConfigured:
+      'The add-on does not know where the client base is (no API address). Ask whoever installed it to set the API_URL script property or rebuild with --api-url.',
     missingScope: (url: string | null) =>
       `clientbase is not allowed to confirm who you are or to reach the base: some permissions were not granted. ${url ? `Open this link and allow everything it asks for, then try again:\n${url}` : 'Open Extensions → clientbase again and allow every permission it asks for.'}`,
-    missingEmailScope: 'clientbase was not allowed to see your e-mail address, so the base cannot tell who you are. Remove the add-on\'s access in your Google account, open it again and allow every permission.',
-    notOnRoster: (email: string) => `${email || 'Your account'} is not on the staff roster. If you work here, ask the head of sales to add this e-mail; if you use several Google accounts, open the spreadsheet in a window signed in to your work account only.`,
-    deactivated: 'Your access to the client base has ended: you are no longer active staff. If that is a mistake, talk to the head of sales.',
+    missingEmailScope:
+      "clientbase was not allowed to see your e-mail address, so the base cannot tell who you are. Remove the add-on's access in your Google account, open it again and allow every permission.",
+    notOnRoster: (email: string) =>
+      `${email || 'Your account'} is not on the staff roster. If you work here, ask the head of sales to add this e-mail; if you use several Google accounts, open the spreadsheet in a window signed in to your work account only.`,
+    deactivated:
+      'Your access to the client base has ended: you are no longer active staff. If that is a mistake, talk to the head of sales.',
     adminOnly: 'Only the head of sales (admin) can do this.',
-    unauthenticated: 'The base did not accept your Google sign-in. Reload the spreadsheet and try again; if it keeps happening, tell the head of sales (the add-on\'s OAuth client and the API\'s API_AUDIENCE must match).',
+    unauthenticated:
+      "The base did not accept your Google sign-in. Reload the spreadsheet and try again; if it keeps happening, tell the head of sales (the add-on's OAuth client and the API's API_AUDIENCE must match).",
     network: 'The client base could not be reached. Check your connection and try again in a minute.',
-    networkUnknownOutcome: 'The connection to the base broke before its answer arrived: the change may or may not have been saved. Refresh your clients before trying again.',
-    rateLimited: (seconds: number | null) => `The base is busy right now. Wait ${seconds !== null ? `${seconds} seconds` : 'a minute'} and try again.`,
+    networkUnknownOutcome:
+      'The connection to the base broke before its answer arrived: the change may or may not have been saved. Refresh your clients before trying again.',
+    rateLimited: (seconds: number | null) =>
+      `The base is busy right now. Wait ${seconds !== null ? `${seconds} seconds` : 'a minute'} and try again.`,
     unavailable: 'The base is temporarily unavailable. Try again in a few minutes.',
     unavailableUnknownOutcome: 'The base did not answer in time: the change may or may not have been saved. Refresh before trying again.',
     invalid: (detail: string) => `The base refused the request: ${detail}`,
@@ -166,15 +271,24 @@ const en = {
     conflict: 'Someone changed this client meanwhile. Reload and try again.',
     duplicate: 'This client is already in the base.',
     tooLarge: 'Too much at once for the base. Save fewer rows at a time.',
-    server: (status: number, detail: string) => `The base could not complete the request (error ${status}${detail ? `: ${detail}` : ''}). Try again; if it repeats, tell the head of sales.`,
+    server: (status: number, detail: string) =>
+      `The base could not complete the request (error ${status}${detail ? `: ${detail}` : ''}). Try again; if it repeats, tell the head of sales.`,
     unexpected: (detail: string) => `Something went wrong in clientbase: ${detail}`,
-    twoAccounts: 'Google refused the call (PERMISSION_DENIED). This happens when several Google accounts are signed in: open the spreadsheet in a window signed in to one account only.',
-    partialSave: (saved: number) => `${enCount(saved, 'row was', 'rows were')} saved before this happened; the others are still unsaved. Press Save again when the base answers.`,
+    twoAccounts:
+      'Google refused the call (PERMISSION_DENIED). This happens when several Google accounts are signed in: open the spreadsheet in a window signed in to one account only.',
+    partialSave: (saved: number) =>
+      `${enCount(saved, 'row was', 'rows were')} saved before this happened; the others are still unsaved. Press Save again when the base answers.`,
   },
   form: {
     required: 'is required',
     badDay: 'must be a date YYYY-MM-DD',
-    money: { empty: 'is required', 'not-a-number': 'must be an amount in roubles, e.g. 1 234,56', ambiguous: 'is ambiguous: write 12500 for twelve and a half thousand, 12,50 for twelve and a half', 'too-precise': 'at most two digits after the decimal point (kopecks)', 'too-large': 'is too large' },
+    money: {
+      empty: 'is required',
+      'not-a-number': 'must be an amount in roubles, e.g. 1 234,56',
+      ambiguous: 'is ambiguous: write 12500 for twelve and a half thousand, 12,50 for twelve and a half',
+      'too-precise': 'at most two digits after the decimal point (kopecks)',
+      'too-large': 'is too large',
+    },
   },
   admin: enAdmin,
   sidebar: {
@@ -215,8 +329,22 @@ const en = {
       outcome: 'Outcome',
       task: 'Task',
     },
-    buttons: { deal: 'Log deal', contact: 'Log contact', note: 'Add note', consent: 'Record consent', lost: 'Mark lost', report: 'File report' },
-    done: { deal: 'Deal logged.', contact: 'Contact logged.', note: 'Note added.', consent: 'Consent recorded.', lost: 'Client marked lost.', report: 'Report filed.' },
+    buttons: {
+      deal: 'Log deal',
+      contact: 'Log contact',
+      note: 'Add note',
+      consent: 'Record consent',
+      lost: 'Mark lost',
+      report: 'File report',
+    },
+    done: {
+      deal: 'Deal logged.',
+      contact: 'Contact logged.',
+      note: 'Note added.',
+      consent: 'Consent recorded.',
+      lost: 'Client marked lost.',
+      report: 'Report filed.',
+    },
     noTasks: 'No open handover reports. Well done.',
     overdue: 'overdue',
     due: 'due',
@@ -280,16 +408,64 @@ const ru: Messages = {
   },
   kinds: { person: 'Физлицо', company: 'Компания' },
   sizes: { regular: 'Обычный', large: 'Крупный' },
-  sources: { questionnaire: 'Анкета', website: 'Сайт', event: 'Мероприятие', referral: 'Рекомендация', import: 'Импорт', 'cold-call': 'Холодный звонок', other: 'Другое' },
+  sources: {
+    questionnaire: 'Анкета',
+    website: 'Сайт',
+    event: 'Мероприятие',
+    referral: 'Рекомендация',
+    import: 'Импорт',
+    'cold-call': 'Холодный звонок',
+    other: 'Другое',
+  },
   contactChannels: { call: 'Звонок', meeting: 'Встреча', email: 'E-mail', sms: 'SMS', message: 'Сообщение', other: 'Другое' },
   consentChannels: { sms: 'SMS', email: 'E-mail' },
   consentStatuses: { granted: 'Дано', withdrawn: 'Отозвано', dead: 'Недоступен' },
-  consentMethods: { questionnaire: 'Анкета', website: 'Форма на сайте', event: 'Мероприятие', import: 'Импорт', staff: 'Записал сотрудник', unsubscribe: 'Отписка', bounce: 'Недоставка' },
-  outcomes: { deal: 'Сделка', 'in-progress': 'В работе', 'no-need': 'Нет потребности', unreachable: 'Не дозвониться', lost: 'Потерян', other: 'Другое' },
-  transferReasons: { 'no-deal-since-assignment': 'ротация: нет сделок с момента закрепления', 'no-deal-for-months': 'ротация: давно не было сделок', offboarding: 'уход коллеги', manual: 'решение руководителя', intake: 'новый клиент', 'top-up': 'ротация: из новой базы' },
-  historyTypes: { contact: 'Контакт', note: 'Заметка', deal: 'Сделка', transfer: 'Передача', consent: 'Согласие', report: 'Отчёт о передаче', lost: 'Потерян', incentive: 'Поощрение', edit: 'Изменение' },
+  consentMethods: {
+    questionnaire: 'Анкета',
+    website: 'Форма на сайте',
+    event: 'Мероприятие',
+    import: 'Импорт',
+    staff: 'Записал сотрудник',
+    unsubscribe: 'Отписка',
+    bounce: 'Недоставка',
+  },
+  outcomes: {
+    deal: 'Сделка',
+    'in-progress': 'В работе',
+    'no-need': 'Нет потребности',
+    unreachable: 'Не дозвониться',
+    lost: 'Потерян',
+    other: 'Другое',
+  },
+  transferReasons: {
+    'no-deal-since-assignment': 'ротация: нет сделок с момента закрепления',
+    'no-deal-for-months': 'ротация: давно не было сделок',
+    offboarding: 'уход коллеги',
+    manual: 'решение руководителя',
+    intake: 'новый клиент',
+    'top-up': 'ротация: из новой базы',
+  },
+  historyTypes: {
+    contact: 'Контакт',
+    note: 'Заметка',
+    deal: 'Сделка',
+    transfer: 'Передача',
+    consent: 'Согласие',
+    report: 'Отчёт о передаче',
+    lost: 'Потерян',
+    incentive: 'Поощрение',
+    edit: 'Изменение',
+  },
   incentiveKinds: { 'discount-card': 'дисконтная карта', gift: 'подарок', 'prize-draw': 'розыгрыш' },
-  lineKinds: { normal: 'Обычная ставка', raised: 'Ставка за нового клиента', 'raised-release': 'Выплата повышенной ставки', 'raised-cancel': 'Отмена повышенной ставки', attraction: 'Бонус за привлечение', cohort: 'Бонус за удержание когорты', adjustment: 'Корректировка' },
+  lineKinds: {
+    normal: 'Обычная ставка',
+    raised: 'Ставка за нового клиента',
+    'raised-release': 'Выплата повышенной ставки',
+    'raised-cancel': 'Отмена повышенной ставки',
+    attraction: 'Бонус за привлечение',
+    cohort: 'Бонус за удержание когорты',
+    adjustment: 'Корректировка',
+  },
   lineStatuses: { payable: 'К выплате', pending: 'Ожидает', released: 'Выплачено', cancelled: 'Отменено' },
 
   refresh: {
@@ -298,16 +474,24 @@ const ru: Messages = {
       if (s.updated > 0) parts.push(`обновлено: ${ruNumber(s.updated)}`);
       if (s.added > 0) parts.push(`новых: ${ruNumber(s.added)}`);
       if (s.removed > 0) parts.push(`убрано: ${ruNumber(s.removed)}`);
-      if (s.keptUnsaved > 0) parts.push(`${ruCount(s.keptUnsaved, 'строка', 'строки', 'строк')} с несохранёнными правками оставлены как есть (нажмите «Сохранить»)`);
-      if (s.duplicates > 0) parts.push(`${ruCount(s.duplicates, 'строка повторяет', 'строки повторяют', 'строк повторяют')} клиента другой строки — не тронуты (удалите копию)`);
-      if (s.unknownIds > 0) parts.push(`${ruCount(s.unknownIds, 'строка', 'строки', 'строк')} с ID клиента, которого этот лист не загружал, — не тронуты`);
+      if (s.keptUnsaved > 0)
+        parts.push(
+          `${ruCount(s.keptUnsaved, 'строка', 'строки', 'строк')} с несохранёнными правками оставлены как есть (нажмите «Сохранить»)`,
+        );
+      if (s.duplicates > 0)
+        parts.push(
+          `${ruCount(s.duplicates, 'строка повторяет', 'строки повторяют', 'строк повторяют')} клиента другой строки — не тронуты (удалите копию)`,
+        );
+      if (s.unknownIds > 0)
+        parts.push(`${ruCount(s.unknownIds, 'строка', 'строки', 'строк')} с ID клиента, которого этот лист не загружал, — не тронуты`);
       const text = parts.join('; ');
       return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
     },
     removedTitle: 'Клиенты больше не ваши',
     removed: (n: number, why: DepartureCounts) => {
       const reasons: string[] = [];
-      if (why.rotation > 0) reasons.push(`${ruNumber(why.rotation)} переданы коллегам при ротации${why.lastRotationDay ? ` ${why.lastRotationDay}` : ''}`);
+      if (why.rotation > 0)
+        reasons.push(`${ruNumber(why.rotation)} переданы коллегам при ротации${why.lastRotationDay ? ` ${why.lastRotationDay}` : ''}`);
       if (why.reassigned > 0) reasons.push(`${ruNumber(why.reassigned)} передал руководитель`);
       if (why.offboarding > 0) reasons.push(`${ruNumber(why.offboarding)} переданы при смене сотрудников`);
       if (why.unknown > 0) reasons.push(`${ruNumber(why.unknown)} больше не закреплены за вами`);
@@ -323,9 +507,14 @@ const ru: Messages = {
       const parts: string[] = [];
       if (s.applied + s.merged > 0) parts.push(`сохранено: ${ruCount(s.applied + s.merged, 'строка', 'строки', 'строк')}`);
       if (s.created > 0) parts.push(`добавлено новых клиентов: ${ruNumber(s.created)}`);
-      if (s.conflicts > 0) parts.push(`конфликтов: ${ruNumber(s.conflicts)} (оранжевые ячейки: кто-то изменил то же поле; прочтите примечание и выберите «оставить моё» или «взять из базы»)`);
-      if (s.invalid > 0) parts.push(`с ошибками: ${ruCount(s.invalid, 'строка', 'строки', 'строк')} (красные ячейки: в примечании сказано, что исправить)`);
-      if (s.duplicates > 0) parts.push(`уже есть в базе: ${ruCount(s.duplicates, 'новый клиент', 'новых клиента', 'новых клиентов')} (не добавлены)`);
+      if (s.conflicts > 0)
+        parts.push(
+          `конфликтов: ${ruNumber(s.conflicts)} (оранжевые ячейки: кто-то изменил то же поле; прочтите примечание и выберите «оставить моё» или «взять из базы»)`,
+        );
+      if (s.invalid > 0)
+        parts.push(`с ошибками: ${ruCount(s.invalid, 'строка', 'строки', 'строк')} (красные ячейки: в примечании сказано, что исправить)`);
+      if (s.duplicates > 0)
+        parts.push(`уже есть в базе: ${ruCount(s.duplicates, 'новый клиент', 'новых клиента', 'новых клиентов')} (не добавлены)`);
       if (s.unsent > 0) parts.push(`не отправлено: ${ruCount(s.unsent, 'строка', 'строки', 'строк')} — нажмите «Сохранить» ещё раз`);
       if (parts.length === 0) return 'Ничего не сохранено.';
       const text = parts.join('; ');
@@ -336,15 +525,18 @@ const ru: Messages = {
     invalidNote: (message: string) => `Не сохранено: ${message}`,
     duplicateNote: 'Не добавлен: этот клиент уже есть в базе. Если он должен быть вашим, обратитесь к руководителю.',
     notYoursNote: 'Не сохранено: клиент больше не ваш (передан коллеге). Обновите лист.',
-    layoutBroken: (columns: string) => `На листе нет столбцов clientbase: ${columns}. Выберите «Загрузить / обновить моих клиентов», чтобы вернуть их, и сохраните снова.`,
-    wrongOwner: (owner: string, me: string) => `На этом листе клиенты ${owner}, а вы вошли как ${me}. Откройте свою таблицу или войдите как ${owner}.`,
+    layoutBroken: (columns: string) =>
+      `На листе нет столбцов clientbase: ${columns}. Выберите «Загрузить / обновить моих клиентов», чтобы вернуть их, и сохраните снова.`,
+    wrongOwner: (owner: string, me: string) =>
+      `На этом листе клиенты ${owner}, а вы вошли как ${me}. Откройте свою таблицу или войдите как ${owner}.`,
     invalidChoice: (choices: string) => `выберите одно из: ${choices}`,
   },
   resolve: {
     nothingSelected: 'Выделите строки с конфликтами (оранжевые строки на листе «Мои клиенты») и выберите команду снова.',
     nothingToResolve: 'В выделенных строках нет несохранённых правок и конфликтов.',
     keptMine: (n: number) => `Сохранено с вашими значениями: ${ruCount(n, 'строка', 'строки', 'строк')}.`,
-    tookTheirs: (n: number) => `${ruCount(n, 'строка показывает', 'строки показывают', 'строк показывают')} значения из базы; другие ваши несохранённые правки в них сохранились.`,
+    tookTheirs: (n: number) =>
+      `${ruCount(n, 'строка показывает', 'строки показывают', 'строк показывают')} значения из базы; другие ваши несохранённые правки в них сохранились.`,
   },
   card: {
     selectRow: 'Выделите строку клиента на листе «Мои клиенты» и откройте карточку.',
@@ -358,46 +550,73 @@ const ru: Messages = {
     promptTitle: 'Мой бонус',
     badMonth: (text: string) => `«${text}» — не месяц: введите в виде ГГГГ-ММ, например 2026-03.`,
     noStatement: (month: string) => `Расчёта бонуса за ${month} ещё нет. Бонусы считаются 1-го числа следующего месяца.`,
-    heading: (month: string, closed: boolean) => `Расчёт бонуса за ${month}${closed ? ' (месяц закрыт)' : ' (месяц открыт: может измениться)'}`,
+    heading: (month: string, closed: boolean) =>
+      `Расчёт бонуса за ${month}${closed ? ' (месяц закрыт)' : ' (месяц открыт: может измениться)'}`,
     totals: { payable: 'К выплате', pending: 'Ожидает', cancelled: 'Отменено' },
-    columns: { client: 'Клиент', deal: 'Сделка', rule: 'Правило', rate: 'Ставка', amount: 'Сумма', status: 'Статус', pendingUntil: 'Ожидает до', note: 'Пояснение' },
+    columns: {
+      client: 'Клиент',
+      deal: 'Сделка',
+      rule: 'Правило',
+      rate: 'Ставка',
+      amount: 'Сумма',
+      status: 'Статус',
+      pendingUntil: 'Ожидает до',
+      note: 'Пояснение',
+    },
     shown: (month: string, lines: number) => `Бонус за ${month}: ${ruCount(lines, 'строка', 'строки', 'строк')}.`,
   },
   connection: {
     ok: (name: string, role: string, level: number, url: string) => `Подключено к ${url}: ${name} (${role}, уровень ${level}).`,
     roles: { manager: 'менеджер', admin: 'руководитель отдела продаж' },
-    audience: (aud: string) => `Для того, кто устанавливает дополнение: токены входа выдаются для ${aud}; этот идентификатор должен быть в настройке API_AUDIENCE у API.`,
+    audience: (aud: string) =>
+      `Для того, кто устанавливает дополнение: токены входа выдаются для ${aud}; этот идентификатор должен быть в настройке API_AUDIENCE у API.`,
   },
   errors: {
     title: 'clientbase',
     busy: 'В этой таблице ещё выполняется другое действие clientbase. Дождитесь его окончания и повторите.',
-    notConfigured: 'Дополнение не знает, где находится база (не задан адрес API). Попросите того, кто его установил, задать свойство скрипта API_URL или пересобрать с --api-url.',
+    notConfigured:
+      'Дополнение не знает, где находится база (не задан адрес API). Попросите того, кто его установил, задать свойство скрипта API_URL или пересобрать с --api-url.',
     missingScope: (url: string | null) =>
       `clientbase не может подтвердить, кто вы, или связаться с базой: выданы не все разрешения. ${url ? `Откройте ссылку, разрешите всё, что будет запрошено, и повторите:\n${url}` : 'Откройте «Расширения → clientbase» ещё раз и разрешите всё, что будет запрошено.'}`,
-    missingEmailScope: 'clientbase не получил разрешения видеть ваш адрес e-mail, поэтому база не знает, кто вы. Отзовите доступ дополнения в аккаунте Google, откройте его снова и разрешите всё.',
-    notOnRoster: (email: string) => `${email || 'Ваш аккаунт'} нет в списке сотрудников. Если вы работаете в отделе, попросите руководителя добавить этот адрес; если у вас несколько аккаунтов Google, откройте таблицу в окне, где выполнен вход только в рабочий.`,
+    missingEmailScope:
+      'clientbase не получил разрешения видеть ваш адрес e-mail, поэтому база не знает, кто вы. Отзовите доступ дополнения в аккаунте Google, откройте его снова и разрешите всё.',
+    notOnRoster: (email: string) =>
+      `${email || 'Ваш аккаунт'} нет в списке сотрудников. Если вы работаете в отделе, попросите руководителя добавить этот адрес; если у вас несколько аккаунтов Google, откройте таблицу в окне, где выполнен вход только в рабочий.`,
     deactivated: 'Ваш доступ к базе закрыт: вы больше не числитесь действующим сотрудником. Если это ошибка, обратитесь к руководителю.',
     adminOnly: 'Это может сделать только руководитель отдела продаж (администратор).',
-    unauthenticated: 'База не приняла ваш вход Google. Перезагрузите таблицу и повторите; если не помогает, сообщите руководителю (OAuth-клиент дополнения и API_AUDIENCE API должны совпадать).',
+    unauthenticated:
+      'База не приняла ваш вход Google. Перезагрузите таблицу и повторите; если не помогает, сообщите руководителю (OAuth-клиент дополнения и API_AUDIENCE API должны совпадать).',
     network: 'Не удалось связаться с базой. Проверьте подключение и повторите через минуту.',
-    networkUnknownOutcome: 'Связь с базой прервалась до ответа: изменение могло сохраниться, а могло и нет. Обновите клиентов, прежде чем повторять.',
-    rateLimited: (seconds: number | null) => `База сейчас перегружена. Подождите ${seconds !== null ? `${seconds} с` : 'минуту'} и повторите.`,
+    networkUnknownOutcome:
+      'Связь с базой прервалась до ответа: изменение могло сохраниться, а могло и нет. Обновите клиентов, прежде чем повторять.',
+    rateLimited: (seconds: number | null) =>
+      `База сейчас перегружена. Подождите ${seconds !== null ? `${seconds} с` : 'минуту'} и повторите.`,
     unavailable: 'База временно недоступна. Повторите через несколько минут.',
-    unavailableUnknownOutcome: 'База не ответила вовремя: изменение могло сохраниться, а могло и нет. Обновите данные, прежде чем повторять.',
+    unavailableUnknownOutcome:
+      'База не ответила вовремя: изменение могло сохраниться, а могло и нет. Обновите данные, прежде чем повторять.',
     invalid: (detail: string) => `База отклонила запрос: ${detail}`,
     notFound: 'Этот клиент больше не ваш (возможно, передан коллеге). Обновите список клиентов.',
     conflict: 'Клиента тем временем изменили. Обновите и повторите.',
     duplicate: 'Этот клиент уже есть в базе.',
     tooLarge: 'Слишком много за один раз. Сохраняйте меньше строк.',
-    server: (status: number, detail: string) => `База не смогла выполнить запрос (ошибка ${status}${detail ? `: ${detail}` : ''}). Повторите; если ошибка повторится, сообщите руководителю.`,
+    server: (status: number, detail: string) =>
+      `База не смогла выполнить запрос (ошибка ${status}${detail ? `: ${detail}` : ''}). Повторите; если ошибка повторится, сообщите руководителю.`,
     unexpected: (detail: string) => `Сбой в clientbase: ${detail}`,
-    twoAccounts: 'Google отклонил вызов (PERMISSION_DENIED). Так бывает, когда выполнен вход в несколько аккаунтов Google: откройте таблицу в окне, где выполнен вход только в один.',
-    partialSave: (saved: number) => `До этого успели сохраниться: ${ruCount(saved, 'строка', 'строки', 'строк')}; остальные не сохранены. Нажмите «Сохранить» ещё раз, когда база ответит.`,
+    twoAccounts:
+      'Google отклонил вызов (PERMISSION_DENIED). Так бывает, когда выполнен вход в несколько аккаунтов Google: откройте таблицу в окне, где выполнен вход только в один.',
+    partialSave: (saved: number) =>
+      `До этого успели сохраниться: ${ruCount(saved, 'строка', 'строки', 'строк')}; остальные не сохранены. Нажмите «Сохранить» ещё раз, когда база ответит.`,
   },
   form: {
     required: 'обязательное поле',
     badDay: 'нужна дата в виде ГГГГ-ММ-ДД',
-    money: { empty: 'обязательное поле', 'not-a-number': 'нужна сумма в рублях, например 1 234,56', ambiguous: 'неоднозначно: напишите 12500 для двенадцати с половиной тысяч или 12,50 для двенадцати с половиной', 'too-precise': 'не больше двух знаков после запятой (копейки)', 'too-large': 'слишком большая сумма' },
+    money: {
+      empty: 'обязательное поле',
+      'not-a-number': 'нужна сумма в рублях, например 1 234,56',
+      ambiguous: 'неоднозначно: напишите 12500 для двенадцати с половиной тысяч или 12,50 для двенадцати с половиной',
+      'too-precise': 'не больше двух знаков после запятой (копейки)',
+      'too-large': 'слишком большая сумма',
+    },
   },
   admin: ruAdmin,
   sidebar: {
@@ -438,8 +657,22 @@ const ru: Messages = {
       outcome: 'Результат',
       task: 'Задача',
     },
-    buttons: { deal: 'Записать сделку', contact: 'Записать контакт', note: 'Добавить заметку', consent: 'Записать согласие', lost: 'Отметить потерянным', report: 'Отправить отчёт' },
-    done: { deal: 'Сделка записана.', contact: 'Контакт записан.', note: 'Заметка добавлена.', consent: 'Согласие записано.', lost: 'Клиент отмечен потерянным.', report: 'Отчёт отправлен.' },
+    buttons: {
+      deal: 'Записать сделку',
+      contact: 'Записать контакт',
+      note: 'Добавить заметку',
+      consent: 'Записать согласие',
+      lost: 'Отметить потерянным',
+      report: 'Отправить отчёт',
+    },
+    done: {
+      deal: 'Сделка записана.',
+      contact: 'Контакт записан.',
+      note: 'Заметка добавлена.',
+      consent: 'Согласие записано.',
+      lost: 'Клиент отмечен потерянным.',
+      report: 'Отчёт отправлен.',
+    },
     noTasks: 'Открытых отчётов о передаче нет.',
     overdue: 'просрочен',
     due: 'до',
@@ -461,8 +694,14 @@ export function messagesFor(locale: Locale): Messages {
 }
 
 /** The strings a sidebar needs, as plain data (functions do not cross google.script.run). */
-export type SidebarStrings = Omit<Messages['sidebar'], 'dealLine' | 'transferLine' | 'lostLine' | 'consentLine' | 'reportLine' | 'incentiveLine'> & {
-  labels: Pick<Messages, 'kinds' | 'sizes' | 'sources' | 'contactChannels' | 'consentChannels' | 'consentStatuses' | 'consentMethods' | 'outcomes'>;
+export type SidebarStrings = Omit<
+  Messages['sidebar'],
+  'dealLine' | 'transferLine' | 'lostLine' | 'consentLine' | 'reportLine' | 'incentiveLine'
+> & {
+  labels: Pick<
+    Messages,
+    'kinds' | 'sizes' | 'sources' | 'contactChannels' | 'consentChannels' | 'consentStatuses' | 'consentMethods' | 'outcomes'
+  >;
   errors: { twoAccounts: string; unexpected: string };
 };
 
@@ -470,7 +709,16 @@ export function sidebarStrings(m: Messages): SidebarStrings {
   const { dealLine: _d, transferLine: _t, lostLine: _l, consentLine: _c, reportLine: _r, incentiveLine: _i, ...plain } = m.sidebar;
   return {
     ...plain,
-    labels: { kinds: m.kinds, sizes: m.sizes, sources: m.sources, contactChannels: m.contactChannels, consentChannels: m.consentChannels, consentStatuses: m.consentStatuses, consentMethods: m.consentMethods, outcomes: m.outcomes },
+    labels: {
+      kinds: m.kinds,
+      sizes: m.sizes,
+      sources: m.sources,
+      contactChannels: m.contactChannels,
+      consentChannels: m.consentChannels,
+      consentStatuses: m.consentStatuses,
+      consentMethods: m.consentMethods,
+      outcomes: m.outcomes,
+    },
     errors: { twoAccounts: m.errors.twoAccounts, unexpected: m.errors.unexpected('') },
   };
 }

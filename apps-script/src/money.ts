@@ -16,7 +16,9 @@ export function formatRoubles(kopecks: number, locale: Locale): string {
   return `${sign}${whole}${locale === 'ru' ? ',' : '.'}${String(abs % 100).padStart(2, '0')}\u00a0₽`;
 }
 
-export type ParsedMoney = { ok: true; kopecks: number } | { ok: false; problem: 'empty' | 'not-a-number' | 'ambiguous' | 'too-precise' | 'too-large' };
+export type ParsedMoney =
+  | { ok: true; kopecks: number }
+  | { ok: false; problem: 'empty' | 'not-a-number' | 'ambiguous' | 'too-precise' | 'too-large' };
 
 /**
  * Roubles as people type them: "1234", "1 234,56", "1,234.56", "1.234,56", "-500", "1234.5 ₽",
@@ -26,7 +28,10 @@ export type ParsedMoney = { ok: true; kopecks: number } | { ok: false; problem: 
  * Converted by string arithmetic, so 0.1 + 0.2 never happens.
  */
 export function parseRoubles(text: string): ParsedMoney {
-  let s = text.replace(/[\s\u00a0\u202f']/g, '').replace(/(₽|руб\.?|р\.|rub|rur)$/i, '').replace(/^[−–]/, '-');
+  let s = text
+    .replace(/[\s\u00a0\u202f']/g, '')
+    .replace(/(₽|руб\.?|р\.|rub|rur)$/i, '')
+    .replace(/^[−–]/, '-');
   if (s === '' || s === '-') return { ok: false, problem: 'empty' };
   const negative = s.startsWith('-');
   if (negative) s = s.slice(1);
@@ -47,7 +52,8 @@ export function parseRoubles(text: string): ParsedMoney {
       return { ok: false, problem: 'ambiguous' };
     }
     if (/[.,]/.test(whole)) {
-      if (!/^\d{1,3}([.,]\d{3})+$/.test(whole) || (whole.includes(',') && whole.includes('.'))) return { ok: false, problem: 'not-a-number' };
+      if (!/^\d{1,3}([.,]\d{3})+$/.test(whole) || (whole.includes(',') && whole.includes('.')))
+        return { ok: false, problem: 'not-a-number' };
       whole = whole.replace(/[.,]/g, '');
     }
   }

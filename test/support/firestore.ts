@@ -10,7 +10,10 @@ import { openFirestore } from '../../functions/src/store/db.ts';
 export function testFirestore(label: string): { db: Firestore; projectId: string; host: string } {
   const host = inject('firestoreHost');
   process.env.FIRESTORE_EMULATOR_HOST = host;
-  const projectId = `test-${label.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 20)}-${randomUUID().slice(0, 8)}`;
+  const projectId = `test-${label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 20)}-${randomUUID().slice(0, 8)}`;
   return { db: openFirestore(projectId), projectId, host };
 }
 
@@ -37,11 +40,14 @@ export async function allDocumentPaths(db: Firestore, options: { except?: string
  * rewrite of the same values.
  */
 export async function allDocuments(db: Firestore): Promise<Record<string, { updateTime: string; fields: unknown }>> {
-  const res = await fetch(`http://${process.env.FIRESTORE_EMULATOR_HOST}/v1/projects/${(db as unknown as { projectId: string }).projectId}/databases/(default)/documents:runQuery`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: 'Bearer owner' },
-    body: JSON.stringify({ structuredQuery: { from: [{ allDescendants: true }] } }),
-  });
+  const res = await fetch(
+    `http://${process.env.FIRESTORE_EMULATOR_HOST}/v1/projects/${(db as unknown as { projectId: string }).projectId}/databases/(default)/documents:runQuery`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer owner' },
+      body: JSON.stringify({ structuredQuery: { from: [{ allDescendants: true }] } }),
+    },
+  );
   if (!res.ok) throw new Error(`listing every document failed: ${res.status} ${await res.text()}`);
   const out: Record<string, { updateTime: string; fields: unknown }> = {};
   for (const r of (await res.json()) as Array<{ document?: { name: string; updateTime: string; fields?: unknown } }>) {

@@ -8,7 +8,10 @@ export type FrontEndMode = '429' | '503' | '429-once';
  * UrlFetchApp blocks this thread while it waits). See front-end-stand-in-main.ts.
  */
 export async function startFrontEnd(mode: FrontEndMode, upstream = '', retryAfter = '5'): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, [fileURLToPath(new URL('./front-end-stand-in-main.ts', import.meta.url))], { env: { ...process.env, MODE: mode, UPSTREAM: upstream, RETRY_AFTER: retryAfter }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./front-end-stand-in-main.ts', import.meta.url))], {
+    env: { ...process.env, MODE: mode, UPSTREAM: upstream, RETRY_AFTER: retryAfter },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {

@@ -311,13 +311,11 @@ const validForm = {
   incentive: { kind: 'gift', reference: 'mug' },
 };
 const signupCase = fc.oneof(
-  fc
-    .tuple(fc.constantFrom(...leafPaths(validForm)), anyHostile)
-    .map(([f, v]) => ({
-      body: JSON.stringify(withValue(validForm, f, v)),
-      contentType: 'application/json',
-      what: `${f} = ${JSON.stringify(v)?.slice(0, 80)}`,
-    })),
+  fc.tuple(fc.constantFrom(...leafPaths(validForm)), anyHostile).map(([f, v]) => ({
+    body: JSON.stringify(withValue(validForm, f, v)),
+    contentType: 'application/json',
+    what: `${f} = ${JSON.stringify(v)?.slice(0, 80)}`,
+  })),
   fc
     .tuple(
       fc.constantFrom('name', 'phone', 'email', 'formId', 'consents[sms]', 'incentive[reference]'),
@@ -328,20 +326,16 @@ const signupCase = fc.oneof(
       contentType: 'application/x-www-form-urlencoded',
       what: `form ${f} = ${JSON.stringify(v).slice(0, 80)}`,
     })),
-  fc
-    .integer({ min: 10, max: 2000 })
-    .map((depth) => ({
-      body: `name=Olga&formId=f&consentTextVersion=v&phone=%2B79165550101&consents${'[a]'.repeat(depth)}=on`,
-      contentType: 'application/x-www-form-urlencoded',
-      what: `form brackets nested ${depth} deep`,
-    })),
-  fc
-    .integer({ min: 17, max: 64 })
-    .map((kib) => ({
-      body: JSON.stringify({ ...validForm, name: 'x'.repeat(kib * 1024) }),
-      contentType: 'application/json',
-      what: `${kib} KiB body`,
-    })),
+  fc.integer({ min: 10, max: 2000 }).map((depth) => ({
+    body: `name=Olga&formId=f&consentTextVersion=v&phone=%2B79165550101&consents${'[a]'.repeat(depth)}=on`,
+    contentType: 'application/x-www-form-urlencoded',
+    what: `form brackets nested ${depth} deep`,
+  })),
+  fc.integer({ min: 17, max: 64 }).map((kib) => ({
+    body: JSON.stringify({ ...validForm, name: 'x'.repeat(kib * 1024) }),
+    contentType: 'application/json',
+    what: `${kib} KiB body`,
+  })),
 );
 
 /** Rules as published from the config sheet, with one hostile value or a nesting bomb. */
@@ -358,12 +352,10 @@ const validRules = {
   intake: { rule: 'fixed', managerId: 'anna' },
 };
 const rulesCase = fc.oneof(
-  fc
-    .tuple(fc.constantFrom(...leafPaths(validRules)), anyHostile)
-    .map(([f, v]) => ({
-      body: JSON.stringify({ rules: withValue(validRules, f, v) }),
-      what: `rules.${f} = ${JSON.stringify(v)?.slice(0, 80)}`,
-    })),
+  fc.tuple(fc.constantFrom(...leafPaths(validRules)), anyHostile).map(([f, v]) => ({
+    body: JSON.stringify({ rules: withValue(validRules, f, v) }),
+    what: `rules.${f} = ${JSON.stringify(v)?.slice(0, 80)}`,
+  })),
   deepNesting.map((v) => ({ body: JSON.stringify({ rules: { ...validRules, bonus: v } }), what: 'rules.bonus nested deep' })),
   nestingBomb.map((depth) => ({ body: `{"rules":${nestedJsonText(depth)}}`, what: `rules nested ${depth} deep` })),
   fc.jsonValue({ maxDepth: 4 }).map((v) => ({ body: JSON.stringify({ rules: v }), what: 'random rules' })),
@@ -449,7 +441,10 @@ export async function fuzzWorld(): Promise<FuzzWorld> {
       .collection(collections.managers)
       .doc(m.id)
       .set({ ...m, name: m.id, email: `${m.id}@example.com`, active: true });
-  await publishRules(db, rulesConfigSchema.parse({ intake: { signupsPerMinutePerIp: 10_000 } }), { by: 'head', at: '2026-01-01T00:00:00.000Z' });
+  await publishRules(db, rulesConfigSchema.parse({ intake: { signupsPerMinutePerIp: 10_000 } }), {
+    by: 'head',
+    at: '2026-01-01T00:00:00.000Z',
+  });
   const api = await startApiServer(projectId, {
     UNSUBSCRIBE_SECRET: 'fuzz-unsubscribe-secret-0123456789abcdef',
     UNSUBSCRIBE_URL: 'https://example.test/unsubscribe',

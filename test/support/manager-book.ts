@@ -59,7 +59,8 @@ export async function seedBook(db: Firestore, options: BookOptions): Promise<str
     };
     doc.rotatable = isRotatable(doc);
     void writer.set(db.collection('clients').doc(id), doc);
-    if (options.contactKeys) for (const key of doc.contactKeys) void writer.set(db.collection('contactKeys').doc(contactKeyId(key)), { clientId: id, key });
+    if (options.contactKeys)
+      for (const key of doc.contactKeys) void writer.set(db.collection('contactKeys').doc(contactKeyId(key)), { clientId: id, key });
   }
   await writer.close();
   return ids;

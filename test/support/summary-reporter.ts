@@ -22,6 +22,8 @@ export default class SummaryReporter implements Reporter {
     // must not read as a clean "0 failed".
     const setupFailed = reason === 'failed' && failed === 0;
     if (setupFailed) failed = 1;
-    process.stdout.write(`\n${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}${setupFailed ? ' (the run failed before its tests could: see the error printed)' : ''}\n`);
+    process.stdout.write(
+      `\n${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}${setupFailed ? ' (the run failed before its tests could: see the error printed)' : ''}\n`,
+    );
   }
 }

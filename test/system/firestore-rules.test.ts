@@ -61,6 +61,10 @@ describe('firestore rules', () => {
   });
 
   it('deny every read and write to a signed-in admin: the API is the only way in', async () => {
-    await expectAllDenied(modular(env.authenticatedContext('head', { email: 'head@example.com', email_verified: true, admin: true, role: 'admin' }).firestore()));
+    await expectAllDenied(
+      modular(
+        env.authenticatedContext('head', { email: 'head@example.com', email_verified: true, admin: true, role: 'admin' }).firestore(),
+      ),
+    );
   });
 });

@@ -31,7 +31,17 @@ export class ApiError extends Error {
   /** Where to grant missing permissions, when Apps Script gave one. */
   readonly authorizationUrl: string | null;
 
-  constructor(kind: ApiErrorKind, detail: string, options: { status?: number | null; problem?: Problem | null; retryAfterSeconds?: number | null; outcomeUnknown?: boolean; authorizationUrl?: string | null } = {}) {
+  constructor(
+    kind: ApiErrorKind,
+    detail: string,
+    options: {
+      status?: number | null;
+      problem?: Problem | null;
+      retryAfterSeconds?: number | null;
+      outcomeUnknown?: boolean;
+      authorizationUrl?: string | null;
+    } = {},
+  ) {
     super(detail);
     this.name = 'ApiError';
     this.kind = kind;
@@ -81,14 +91,19 @@ export function errorFromResponse(status: number, headers: Record<string, string
   if (status === 401) return new ApiError('unauthenticated', detail, common);
   if (status === 403) {
     const reason = problem?.reason;
-    return new ApiError(reason === 'not-on-roster' ? 'not-on-roster' : reason === 'inactive' ? 'deactivated' : 'admin-only', detail, common);
+    return new ApiError(
+      reason === 'not-on-roster' ? 'not-on-roster' : reason === 'inactive' ? 'deactivated' : 'admin-only',
+      detail,
+      common,
+    );
   }
   if (status === 404) return new ApiError('not-found', detail, common);
   if (status === 409) return new ApiError(code === 'duplicate' ? 'duplicate' : 'conflict', detail, common);
   if (status === 413) return new ApiError('too-large', detail, common);
   if (status === 429) return new ApiError('rate-limited', detail, common);
   // The API's own 503 says the database stalled mid-request: whatever was sent may have landed.
-  if (status === 503 || status === 502 || status === 504) return new ApiError('unavailable', detail, { ...common, outcomeUnknown: code === 'unavailable' });
+  if (status === 503 || status === 502 || status === 504)
+    return new ApiError('unavailable', detail, { ...common, outcomeUnknown: code === 'unavailable' });
   if (status >= 400 && status < 500) return new ApiError('invalid-input', detail, common);
   return new ApiError('server', detail, common);
 }

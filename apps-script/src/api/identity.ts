@@ -25,8 +25,12 @@ export function freshIdentityToken(): string {
     throw new ApiError('missing-scope', 'authorisation required', { authorizationUrl: info.getAuthorizationUrl() || null });
   }
   const token = ScriptApp.getIdentityToken();
-  if (!token) throw new ApiError('missing-scope', 'no identity token: the openid scope was not granted', { authorizationUrl: info.getAuthorizationUrl() || null });
+  if (!token)
+    throw new ApiError('missing-scope', 'no identity token: the openid scope was not granted', {
+      authorizationUrl: info.getAuthorizationUrl() || null,
+    });
   const claims = tokenClaims(token);
-  if (claims !== null && (typeof claims.email !== 'string' || claims.email === '')) throw new ApiError('missing-email-scope', 'the identity token carries no e-mail');
+  if (claims !== null && (typeof claims.email !== 'string' || claims.email === ''))
+    throw new ApiError('missing-email-scope', 'the identity token carries no e-mail');
   return token;
 }

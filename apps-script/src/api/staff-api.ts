@@ -1,6 +1,15 @@
 // The staff API's routes as the add-on uses them, typed by the server's own schemas.
 import type { z } from 'zod';
-import type { batchRowSchema, consentBody, contactBody, createClientBody, dealBody, noteBody, reportBody, updateClientBody } from '../../../functions/src/api/schemas.ts';
+import type {
+  batchRowSchema,
+  consentBody,
+  contactBody,
+  createClientBody,
+  dealBody,
+  noteBody,
+  reportBody,
+  updateClientBody,
+} from '../../../functions/src/api/schemas.ts';
 import { callApi, callApiAll, type ApiCall } from './api-client.ts';
 import { ApiError, isApiError } from './api-error.ts';
 import type { BatchAnswer, ClientCardAnswer, ClientPage, Departure, HandoverTask, ListedClient, Me, Statement } from './wire.ts';
@@ -39,7 +48,9 @@ export type CreateOutcome = { status: 'created'; client: ListedClient } | { stat
  * a retry after a lost answer finds "already exists" for that same id and reads the client back.
  */
 export function createClients(bodies: NewClientBody[]): CreateOutcome[] {
-  const answers = callApiAll<{ client: ListedClient }>(bodies.map((body): ApiCall => ({ method: 'post', path: 'clients', body, idempotent: true })));
+  const answers = callApiAll<{ client: ListedClient }>(
+    bodies.map((body): ApiCall => ({ method: 'post', path: 'clients', body, idempotent: true })),
+  );
   return answers.map((answer, i) => {
     if (!isApiError(answer)) return { status: 'created', client: answer.client };
     if (answer.kind !== 'duplicate') return { status: 'error', error: answer };
@@ -58,13 +69,21 @@ export function fetchClient(clientId: string): ClientCardAnswer {
 }
 
 export function updateClient(clientId: string, body: z.input<typeof updateClientBody>): ListedClient {
-  return callApi<{ client: ListedClient }>({ method: 'patch', path: `clients/${encodeURIComponent(clientId)}`, body, idempotent: true }).client;
+  return callApi<{ client: ListedClient }>({ method: 'patch', path: `clients/${encodeURIComponent(clientId)}`, body, idempotent: true })
+    .client;
 }
 
 export function departures(ids: string[]): Departure[] {
   const out: Departure[] = [];
   for (let i = 0; i < ids.length; i += clientPageSize) {
-    out.push(...callApi<{ departures: Departure[] }>({ method: 'post', path: 'clients/departures', body: { ids: ids.slice(i, i + clientPageSize) }, idempotent: true }).departures);
+    out.push(
+      ...callApi<{ departures: Departure[] }>({
+        method: 'post',
+        path: 'clients/departures',
+        body: { ids: ids.slice(i, i + clientPageSize) },
+        idempotent: true,
+      }).departures,
+    );
   }
   return out;
 }

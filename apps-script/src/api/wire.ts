@@ -41,7 +41,16 @@ export type ClientCardAnswer = { client: ListedClient; history: HistoryEntry[] }
 export type Statement = { month: string; managerId: string; lines: StatementLine[]; totals: StatementTotals; closed: boolean };
 
 /** RFC 9457 problem document as the API writes it. */
-export type Problem = { type?: string; title?: string; status?: number; detail?: string; code?: string; errors?: FieldIssue[]; reason?: string; [extra: string]: unknown };
+export type Problem = {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  code?: string;
+  errors?: FieldIssue[];
+  reason?: string;
+  [extra: string]: unknown;
+};
 
 // The head of sales' routes.
 export type { Dashboard, MonthStatements, OverdueReport, RotationReport, RuleChange, RulesConfig, StatementSummary };

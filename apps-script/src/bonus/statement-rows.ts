@@ -21,7 +21,16 @@ export function statementSheet(statement: Statement, clientNames: ReadonlyMap<st
       [b.totals.pending, roublesCell(statement.totals.pending)],
       [b.totals.cancelled, roublesCell(statement.totals.cancelled)],
     ],
-    header: [b.columns.client, b.columns.deal, b.columns.rule, b.columns.rate, b.columns.amount, b.columns.status, b.columns.pendingUntil, b.columns.note],
+    header: [
+      b.columns.client,
+      b.columns.deal,
+      b.columns.rule,
+      b.columns.rate,
+      b.columns.amount,
+      b.columns.status,
+      b.columns.pendingUntil,
+      b.columns.note,
+    ],
     rows: statement.lines.map((line) => [
       line.clientId === null ? '' : (clientNames.get(line.clientId) ?? line.clientId),
       line.dealId ?? '',

@@ -43,7 +43,12 @@ function money(input: FormInput, key: string, errors: Record<string, string>, m:
 /** A deal: roubles typed, kopecks sent; the id is made here so a retried request cannot log it twice. */
 export function dealForm(input: FormInput, id: string, m: Messages): FormResult<z.input<typeof dealBody> & { id: string }> {
   const errors: Record<string, string> = {};
-  const body = { id, date: day(input, 'date', errors, m), amount: money(input, 'amount', errors, m), profit: money(input, 'profit', errors, m) };
+  const body = {
+    id,
+    date: day(input, 'date', errors, m),
+    amount: money(input, 'amount', errors, m),
+    profit: money(input, 'profit', errors, m),
+  };
   return check(dealBody, body, errors, m) as FormResult<z.input<typeof dealBody> & { id: string }>;
 }
 
@@ -60,7 +65,12 @@ export function consentForm(input: FormInput, recordedBy: string, m: Messages): 
   const proof: Record<string, string> = { recordedBy };
   if (text(input, 'formId') !== '') proof.formId = text(input, 'formId');
   if (text(input, 'textVersion') !== '') proof.textVersion = text(input, 'textVersion');
-  return check(consentBody, { channel: text(input, 'channel'), status: text(input, 'status'), method: text(input, 'method'), proof }, {}, m);
+  return check(
+    consentBody,
+    { channel: text(input, 'channel'), status: text(input, 'status'), method: text(input, 'method'), proof },
+    {},
+    m,
+  );
 }
 
 /** Marking the client lost is an edit of the client, made on the version the card was loaded at. */
@@ -70,7 +80,9 @@ export function lostForm(input: FormInput, m: Messages): FormResult<{ lostAt: st
   const reason = text(input, 'reason');
   if (reason === '') errors.reason = m.form.required;
   const competitor = text(input, 'competitor');
-  return Object.keys(errors).length > 0 ? { ok: false, fieldErrors: errors } : { ok: true, body: { lostAt, lostReason: reason, competitor: competitor === '' ? null : competitor } };
+  return Object.keys(errors).length > 0
+    ? { ok: false, fieldErrors: errors }
+    : { ok: true, body: { lostAt, lostReason: reason, competitor: competitor === '' ? null : competitor } };
 }
 
 export function reportForm(input: FormInput, m: Messages): FormResult<z.input<typeof reportBody>> {

@@ -41,7 +41,11 @@ export function historyText(entry: HistoryEntry, ctx: CardContext): string {
     case 'transfer':
       return m.sidebar.transferLine(label(m.transferReasons, entry.reason));
     case 'consent':
-      return m.sidebar.consentLine(label(m.consentChannels, entry.channel), label(m.consentStatuses, entry.status), label(m.consentMethods, entry.method));
+      return m.sidebar.consentLine(
+        label(m.consentChannels, entry.channel),
+        label(m.consentStatuses, entry.status),
+        label(m.consentMethods, entry.method),
+      );
     case 'report':
       return m.sidebar.reportLine(label(m.outcomes, entry.outcome), entry.text);
     case 'lost':
@@ -90,13 +94,20 @@ export function cardView(answer: ClientCardAnswer, tasks: readonly HandoverTask[
     // Dead is per address: a client may stay reachable on another phone or e-mail of the channel.
     const dead = consent?.deadAddresses ?? [];
     const unreachable = dead.length > 0 ? ` · ${label(m.consentStatuses, 'dead')}: ${dead.join(', ')}` : '';
-    const value = consent ? `${label(m.consentStatuses, consent.status)}, ${isoDay(consent.at)} (${label(m.consentMethods, consent.method)})${unreachable}` : s.noConsent;
+    const value = consent
+      ? `${label(m.consentStatuses, consent.status)}, ${isoDay(consent.at)} (${label(m.consentMethods, consent.method)})${unreachable}`
+      : s.noConsent;
     return { label: m.consentChannels[channel], value };
   });
   // The API answers history in time order; sorting again keeps that true whatever it sends.
   const history = [...answer.history]
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1))
-    .map((entry) => ({ at: ctx.formatWhen(entry.at), type: label(m.historyTypes, entry.type), text: historyText(entry, ctx), by: entry.by === ctx.myId ? s.you : entry.by }));
+    .map((entry) => ({
+      at: ctx.formatWhen(entry.at),
+      type: label(m.historyTypes, entry.type),
+      text: historyText(entry, ctx),
+      by: entry.by === ctx.myId ? s.you : entry.by,
+    }));
   return {
     clientId: c.id,
     name: c.name,
@@ -105,7 +116,9 @@ export function cardView(answer: ClientCardAnswer, tasks: readonly HandoverTask[
     facts: facts.filter((f) => f.value !== ''),
     consents,
     history,
-    tasks: tasks.filter((t) => t.clientId === c.id).map((t) => ({ id: t.id, dueDate: t.dueDate, overdue: t.overdue || t.dueDate < ctx.today })),
+    tasks: tasks
+      .filter((t) => t.clientId === c.id)
+      .map((t) => ({ id: t.id, dueDate: t.dueDate, overdue: t.overdue || t.dueDate < ctx.today })),
     today: ctx.today,
   };
 }

@@ -35,7 +35,16 @@ function formatWhen(session: ActionContext): (iso: string) => string {
 function loadCard(session: ActionContext, clientId: string): { card: CardView; client: ListedClient } {
   const answer = fetchClient(clientId);
   const tasks = fetchTasks();
-  return { card: cardView(answer, tasks, { m: session.m, locale: session.locale, myId: myManagerId(), today: session.today, formatWhen: formatWhen(session) }), client: answer.client };
+  return {
+    card: cardView(answer, tasks, {
+      m: session.m,
+      locale: session.locale,
+      myId: myManagerId(),
+      today: session.today,
+      formatWhen: formatWhen(session),
+    }),
+    client: answer.client,
+  };
 }
 
 export function cardLoad(clientId: string): CardAnswer {

@@ -4,7 +4,18 @@ import type { IdentityKeys } from '../sheet/row-identity.ts';
 import type { ColumnSpec, TableSpec } from '../sheet/table-spec.ts';
 
 /** Columns the manager edits and Save sends back: the client's own fields. */
-export const editableClientKeys = ['name', 'kind', 'size', 'phones', 'emails', 'taxNumber', 'source', 'lostAt', 'lostReason', 'competitor'] as const;
+export const editableClientKeys = [
+  'name',
+  'kind',
+  'size',
+  'phones',
+  'emails',
+  'taxNumber',
+  'source',
+  'lostAt',
+  'lostReason',
+  'competitor',
+] as const;
 export type EditableKey = (typeof editableClientKeys)[number];
 
 /** Columns the base fills in; the manager reads them. */
@@ -24,9 +35,30 @@ const columns: ReadonlyArray<ColumnSpec<ClientColumnKey>> = [
   { key: 'source', role: 'editable', format: 'choice', header: (m) => m.columns.source, choices: choice((m) => m.sources), width: 110 },
   { key: 'lastDealAt', role: 'derived', format: 'day', header: (m) => m.columns.lastDealAt, width: 100 },
   { key: 'dealCount', role: 'derived', format: 'integer', header: (m) => m.columns.dealCount, width: 60 },
-  { key: 'daysHeld', role: 'derived', format: 'integer', header: (m) => m.columns.daysHeld, note: (m) => m.columnNotes.daysHeld, width: 70 },
-  { key: 'rotationDueOn', role: 'derived', format: 'day', header: (m) => m.columns.rotationDueOn, note: (m) => m.columnNotes.rotationDueOn, width: 110 },
-  { key: 'reportDueOn', role: 'derived', format: 'day', header: (m) => m.columns.reportDueOn, note: (m) => m.columnNotes.reportDueOn, width: 100 },
+  {
+    key: 'daysHeld',
+    role: 'derived',
+    format: 'integer',
+    header: (m) => m.columns.daysHeld,
+    note: (m) => m.columnNotes.daysHeld,
+    width: 70,
+  },
+  {
+    key: 'rotationDueOn',
+    role: 'derived',
+    format: 'day',
+    header: (m) => m.columns.rotationDueOn,
+    note: (m) => m.columnNotes.rotationDueOn,
+    width: 110,
+  },
+  {
+    key: 'reportDueOn',
+    role: 'derived',
+    format: 'day',
+    header: (m) => m.columns.reportDueOn,
+    note: (m) => m.columnNotes.reportDueOn,
+    width: 100,
+  },
   { key: 'lostAt', role: 'editable', format: 'day', header: (m) => m.columns.lostAt, note: (m) => m.columnNotes.lostAt, width: 100 },
   { key: 'lostReason', role: 'editable', format: 'text', header: (m) => m.columns.lostReason, width: 160 },
   { key: 'competitor', role: 'editable', format: 'text', header: (m) => m.columns.competitor, width: 120 },

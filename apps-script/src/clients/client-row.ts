@@ -15,7 +15,8 @@ export type Canonical = Record<EditableKey, string>;
 export type ClientCells = Record<ClientColumnKey, CellValue>;
 
 type ChoiceKey = 'kind' | 'size' | 'source';
-const choiceLabels = (m: Messages, key: ChoiceKey): Record<string, string> => (key === 'kind' ? m.kinds : key === 'size' ? m.sizes : m.sources);
+const choiceLabels = (m: Messages, key: ChoiceKey): Record<string, string> =>
+  key === 'kind' ? m.kinds : key === 'size' ? m.sizes : m.sources;
 
 /** A typed label ("Компания", "company", "Company") → its code; unknown text stays as typed. */
 export function choiceCode(key: ChoiceKey, text: string): string {
@@ -73,7 +74,9 @@ export function displayValue(key: EditableKey, canonical: string, m: Messages): 
   return canonical;
 }
 
-export function derivedCells(client: ListedClient): Pick<ClientCells, 'lastDealAt' | 'dealCount' | 'daysHeld' | 'rotationDueOn' | 'reportDueOn'> {
+export function derivedCells(
+  client: ListedClient,
+): Pick<ClientCells, 'lastDealAt' | 'dealCount' | 'daysHeld' | 'rotationDueOn' | 'reportDueOn'> {
   return {
     lastDealAt: isoDay(client.lastDealAt),
     dealCount: client.dealCount ?? 0,
@@ -139,7 +142,11 @@ export type ClientChanges = z.input<typeof clientChangesSchema>;
  * The `changes` of a batch row: only the given fields, as the API takes them, checked with the
  * API's own schema first so that a bad cell is marked at once without a round trip.
  */
-export function changesFor(now: Canonical, keys: readonly EditableKey[], m: Messages): { changes: ClientChanges; problems: FieldProblem[] } {
+export function changesFor(
+  now: Canonical,
+  keys: readonly EditableKey[],
+  m: Messages,
+): { changes: ClientChanges; problems: FieldProblem[] } {
   const built: Partial<Record<EditableKey, unknown>> = {};
   for (const key of keys) built[key] = fieldValue(key, now[key]);
   const changes = built as ClientChanges;

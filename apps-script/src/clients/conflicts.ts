@@ -17,7 +17,13 @@ export function judgeConflict(loaded: Canonical | null, mine: Canonical, theirs:
 }
 
 /** The note on a conflicting cell: the base's value, who changed it and when, and what to do. */
-export function conflictNote(key: EditableKey, theirs: Canonical, changedBy: ChangedBy | null | undefined, when: string, m: Messages): string {
+export function conflictNote(
+  key: EditableKey,
+  theirs: Canonical,
+  changedBy: ChangedBy | null | undefined,
+  when: string,
+  m: Messages,
+): string {
   return m.save.conflictNote(columnHeader(key, m), displayValue(key, theirs[key], m), changedBy?.name ?? null, when);
 }
 

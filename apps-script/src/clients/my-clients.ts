@@ -2,7 +2,16 @@
 // the sheet once, decides with the pure plans, talks to the base, and writes back once, under the
 // document lock. Rows are found by the client id in their hidden column every time.
 import { explain, isApiError, type ApiError } from '../api/api-error.ts';
-import { createClients, departures, fetchClient, fetchMe, fetchMyClients, saveClientRows, type BatchRow, type NewClientBody } from '../api/staff-api.ts';
+import {
+  createClients,
+  departures,
+  fetchClient,
+  fetchMe,
+  fetchMyClients,
+  saveClientRows,
+  type BatchRow,
+  type NewClientBody,
+} from '../api/staff-api.ts';
 import type { BatchRowResult, ChangedBy, Departure, ListedClient } from '../api/wire.ts';
 import type { DepartureCounts, SaveSummary } from '../messages.ts';
 import { applyMarks, rowsWithMarks, type CellMark } from '../sheet/cell-marks.ts';
@@ -14,7 +23,19 @@ import { alert, toast, UserError } from '../workspace/feedback.ts';
 import { withDocumentLock } from '../workspace/lock.ts';
 import type { ActionContext } from '../workspace/session.ts';
 import { columnHeader, editableClientKeys, myClientsTable, type ClientColumnKey, type EditableKey } from './client-columns.ts';
-import { canonicalClient, canonicalRow, changedFields, changesFor, clientCells, creationKeys, derivedCells, displayValue, keyOfPath, newClientFor, type Canonical } from './client-row.ts';
+import {
+  canonicalClient,
+  canonicalRow,
+  changedFields,
+  changesFor,
+  clientCells,
+  creationKeys,
+  derivedCells,
+  displayValue,
+  keyOfPath,
+  newClientFor,
+  type Canonical,
+} from './client-row.ts';
 import { conflictNote, judgeConflict, takeTheirs } from './conflicts.ts';
 import { identityOf, isEdited, planRefresh } from './refresh-plan.ts';
 import { chunkRows, planSave, type RowUpdate } from './save-plan.ts';
@@ -66,7 +87,8 @@ function decorate(sheet: Sheet, columns: ColumnMap<ClientColumnKey>): void {
 function openTable(session: ActionContext, repair: boolean, rows = 0): ClientsTable | null {
   const opened = openManagedTable(session.spreadsheet, myClientsTable, session.m, { repair, rows, decorate });
   if (opened.status === 'absent') return null;
-  if (opened.status === 'broken') throw new UserError(session.m.save.layoutBroken(opened.missing.map((k) => columnHeader(k, session.m)).join(', ')));
+  if (opened.status === 'broken')
+    throw new UserError(session.m.save.layoutBroken(opened.missing.map((k) => columnHeader(k, session.m)).join(', ')));
   return { sheet: opened.sheet, spec: opened.spec, columns: opened.columns };
 }
 
@@ -106,19 +128,36 @@ export function refreshMyClients(session: ActionContext): void {
     const table = openTable(session, true, clients.length)!;
     const rows = readTable(table);
     const plan = planRefresh({ rows, loaded: readLoaded(session), clients, m, formatDay });
-    ensureRows(table.sheet, myClientsTable, table.columns, plan.writes.reduce((last, w) => Math.max(last, w.row), 0), m);
+    ensureRows(
+      table.sheet,
+      myClientsTable,
+      table.columns,
+      plan.writes.reduce((last, w) => Math.max(last, w.row), 0),
+      m,
+    );
     writeRows(table, rows, plan.writes);
     const marks: CellMark<ClientColumnKey>[] = [
       ...plan.copies.map((c) => ({ row: c.row, key: 'name' as const, note: m.refresh.duplicateRowNote(c.of), tone: 'info' as const })),
       ...plan.unknownIds.map((row) => ({ row, key: 'name' as const, note: m.refresh.unknownIdNote, tone: 'info' as const })),
     ];
     applyMarks(table, new Set(), marks);
-    deleteRows(table.sheet, plan.removals.map((r) => r.row));
+    deleteRows(
+      table.sheet,
+      plan.removals.map((r) => r.row),
+    );
     writeLoaded(session, plan.loaded);
     PropertiesService.getDocumentProperties().setProperties({ [ownerProperty]: me.email.toLowerCase(), [managerIdProperty]: me.id });
     return plan;
   });
-  const summary = m.refresh.summary({ total: clients.length, updated: result.updated, added: result.added, removed: result.removals.length, keptUnsaved: result.keptEdited.length, duplicates: result.copies.length, unknownIds: result.unknownIds.length });
+  const summary = m.refresh.summary({
+    total: clients.length,
+    updated: result.updated,
+    added: result.added,
+    removed: result.removals.length,
+    keptUnsaved: result.keptEdited.length,
+    duplicates: result.copies.length,
+    unknownIds: result.unknownIds.length,
+  });
   if (result.removals.length > 0) {
     const why = countDepartures(departures(result.removals.map((r) => r.id)));
     alert(session, `${summary}\n\n${m.refresh.removed(result.removals.length, why)}`, m.refresh.removedTitle);
@@ -152,9 +191,21 @@ function settleRow(state: SaveState, row: number, client: ListedClient, keep: Pa
   state.clearRows.add(row);
 }
 
-function markConflict(state: SaveState, update: Pick<RowUpdate, 'row'>, fields: readonly EditableKey[], current: ListedClient, changedBy: ChangedBy | undefined): void {
+function markConflict(
+  state: SaveState,
+  update: Pick<RowUpdate, 'row'>,
+  fields: readonly EditableKey[],
+  current: ListedClient,
+  changedBy: ChangedBy | undefined,
+): void {
   const theirs = canonicalClient(current);
-  for (const key of fields) state.marks.push({ row: update.row, key, tone: 'conflict', note: conflictNote(key, theirs, changedBy, when(state.session, current.updatedAt), state.session.m) });
+  for (const key of fields)
+    state.marks.push({
+      row: update.row,
+      key,
+      tone: 'conflict',
+      note: conflictNote(key, theirs, changedBy, when(state.session, current.updatedAt), state.session.m),
+    });
   // The derived columns may refresh; the person's cells, version and hash stay until they decide.
   state.writes.push({ row: update.row, cells: derivedCells(current) });
   state.clearRows.add(update.row);
@@ -165,7 +216,12 @@ function markInvalid(state: SaveState, row: number, errors: ReadonlyArray<{ path
   const m = state.session.m;
   for (const e of errors) {
     const notYours = e.path === 'clientId';
-    state.marks.push({ row, key: notYours ? 'name' : keyOfPath(e.path), tone: 'invalid', note: notYours ? m.save.notYoursNote : m.save.invalidNote(e.message) });
+    state.marks.push({
+      row,
+      key: notYours ? 'name' : keyOfPath(e.path),
+      tone: 'invalid',
+      note: notYours ? m.save.notYoursNote : m.save.invalidNote(e.message),
+    });
   }
   state.clearRows.add(row);
   state.summary.invalid++;
@@ -186,7 +242,8 @@ function sendUpdates(state: SaveState, updates: RowUpdate[], round: 'first' | 'r
         markInvalid(state, update.row, result.errors);
       } else {
         const theirs = canonicalClient(result.current);
-        const verdict = round === 'first' ? judgeConflict(update.loaded, update.now, theirs) : ({ kind: 'conflict', fields: update.send } as const);
+        const verdict =
+          round === 'first' ? judgeConflict(update.loaded, update.now, theirs) : ({ kind: 'conflict', fields: update.send } as const);
         if (verdict.kind === 'same') {
           settleRow(state, update.row, result.current);
           state.summary.merged++;
@@ -240,10 +297,19 @@ export function saveMyClients(session: ActionContext): void {
     const rows = readTable(table);
     const loaded = readLoaded(session);
     const plan = planSave({ rows, loaded, m, formatDay });
-    const state: SaveState = { session, rows, loaded, writes: [], marks: [], clearRows: new Set(plan.clean), summary: { applied: 0, created: 0, merged: 0, conflicts: 0, invalid: 0, duplicates: 0, unsent: 0 } };
+    const state: SaveState = {
+      session,
+      rows,
+      loaded,
+      writes: [],
+      marks: [],
+      clearRows: new Set(plan.clean),
+      summary: { applied: 0, created: 0, merged: 0, conflicts: 0, invalid: 0, duplicates: 0, unsent: 0 },
+    };
     // Marks on rows the person put back as they were loaded are out of date.
     const edited = new Set([...plan.updates.map((u) => u.row), ...plan.creations.map((c) => c.row), ...plan.problems.map((p) => p.row)]);
-    if (rows.length > 0) for (const row of rowsWithMarks(table, rows[0]!.row, rows[rows.length - 1]!.row)) if (!edited.has(row)) state.clearRows.add(row);
+    if (rows.length > 0)
+      for (const row of rowsWithMarks(table, rows[0]!.row, rows[rows.length - 1]!.row)) if (!edited.has(row)) state.clearRows.add(row);
     for (const p of plan.problems) {
       state.marks.push({ row: p.row, key: p.key, tone: 'invalid', note: m.save.invalidNote(p.message) });
       state.clearRows.add(p.row);
@@ -255,7 +321,11 @@ export function saveMyClients(session: ActionContext): void {
     // New rows get their id before anything is sent: if an answer is lost, the next Save sends the
     // same id and learns the client already exists, instead of creating it twice.
     const creations = plan.creations.map((c) => ({ ...c, id: c.id ?? `c-${Utilities.getUuid()}` }));
-    writeRows(table, rows, creations.filter((c, i) => plan.creations[i]!.id === null).map((c) => ({ row: c.row, cells: { clientId: c.id } })));
+    writeRows(
+      table,
+      rows,
+      creations.filter((c, i) => plan.creations[i]!.id === null).map((c) => ({ row: c.row, cells: { clientId: c.id } })),
+    );
     try {
       const rebase = sendUpdates(state, plan.updates, 'first');
       if (rebase.length > 0) sendUpdates(state, rebase, 'rebase');
@@ -271,7 +341,8 @@ export function saveMyClients(session: ActionContext): void {
   });
   if (state === null) return toast(session, m.save.nothing);
   const text = m.save.summary(state.summary);
-  if (failure !== null) throw withPartialSave(failure as ApiError, state.summary.applied + state.summary.merged + state.summary.created, session);
+  if (failure !== null)
+    throw withPartialSave(failure as ApiError, state.summary.applied + state.summary.merged + state.summary.created, session);
   if (state.summary.conflicts + state.summary.invalid + state.summary.duplicates > 0) alert(session, text);
   else toast(session, text);
 }
@@ -288,7 +359,9 @@ function selectedRows(session: ActionContext, table: ClientsTable): Set<number> 
   if (active.getSheetId() !== table.sheet.getSheetId()) return new Set();
   const out = new Set<number>();
   const list = session.spreadsheet.getActiveRangeList();
-  const ranges = list ? list.getRanges() : [session.spreadsheet.getActiveRange()].filter((r): r is GoogleAppsScript.Spreadsheet.Range => r !== null);
+  const ranges = list
+    ? list.getRanges()
+    : [session.spreadsheet.getActiveRange()].filter((r): r is GoogleAppsScript.Spreadsheet.Range => r !== null);
   for (const range of ranges) for (let r = range.getRow(); r < range.getRow() + range.getNumRows(); r++) if (r >= 2) out.add(r);
   return out;
 }
@@ -303,7 +376,15 @@ export function resolveSelected(session: ActionContext, choice: 'mine' | 'theirs
     if (wanted.size === 0) throw new UserError(m.resolve.nothingSelected);
     const rows = readTable(table);
     const loaded = readLoaded(session);
-    const state: SaveState = { session, rows, loaded, writes: [], marks: [], clearRows: new Set(), summary: { applied: 0, created: 0, merged: 0, conflicts: 0, invalid: 0, duplicates: 0, unsent: 0 } };
+    const state: SaveState = {
+      session,
+      rows,
+      loaded,
+      writes: [],
+      marks: [],
+      clearRows: new Set(),
+      summary: { applied: 0, created: 0, merged: 0, conflicts: 0, invalid: 0, duplicates: 0, unsent: 0 },
+    };
     const pending: RowUpdate[] = [];
     for (const row of rows) {
       if (!wanted.has(row.row)) continue;
@@ -329,7 +410,12 @@ export function resolveSelected(session: ActionContext, choice: 'mine' | 'theirs
         continue;
       }
       const { changes, problems } = changesFor(now, send, m);
-      if (problems.length > 0) markInvalid(state, row.row, problems.map((p) => ({ path: p.key, message: p.message })));
+      if (problems.length > 0)
+        markInvalid(
+          state,
+          row.row,
+          problems.map((p) => ({ path: p.key, message: p.message })),
+        );
       else pending.push({ row: row.row, clientId: identity.id, version: current.version, now, loaded: theirs, send, changes });
     }
     if (pending.length > 0) sendUpdates(state, pending, 'rebase');
@@ -351,7 +437,14 @@ export function refreshClientRow(session: ActionContext, client: ListedClient): 
     const table = openTable(session, false);
     if (!table) return;
     const rows = readTable(table);
-    const plan = planRefresh({ rows, loaded: readLoaded(session), clients: [client], m: session.m, formatDay: session.formatDay, scope: 'these' });
+    const plan = planRefresh({
+      rows,
+      loaded: readLoaded(session),
+      clients: [client],
+      m: session.m,
+      formatDay: session.formatDay,
+      scope: 'these',
+    });
     writeRows(table, rows, plan.writes);
     writeLoaded(session, plan.loaded);
   });

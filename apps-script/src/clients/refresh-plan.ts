@@ -22,7 +22,10 @@ export function isEdited(row: TableRow<ClientColumnKey>, identity: RowIdentity, 
 }
 
 /** First row of each id; later rows with the same id are copies the add-on leaves alone. */
-export function indexRows(rows: ReadonlyArray<TableRow<ClientColumnKey>>, formatDay: DayFormatter): { byId: Map<string, RowIdentity>; copies: Array<RowIdentity & { of: number }> } {
+export function indexRows(
+  rows: ReadonlyArray<TableRow<ClientColumnKey>>,
+  formatDay: DayFormatter,
+): { byId: Map<string, RowIdentity>; copies: Array<RowIdentity & { of: number }> } {
   return indexRowIdentities(rows, myClientsTable, formatDay);
 }
 
@@ -76,7 +79,16 @@ export function planRefresh(input: {
   const wholeBook = (input.scope ?? 'book') === 'book';
   const { byId, copies } = indexRows(rows, formatDay);
   const rowByNumber = new Map(rows.map((r) => [r.row, r]));
-  const plan: RefreshPlan = { writes: [], removals: [], keptEdited: [], copies: copies.map((c) => ({ row: c.row, of: c.of })), unknownIds: [], loaded: new Map(), updated: 0, added: 0 };
+  const plan: RefreshPlan = {
+    writes: [],
+    removals: [],
+    keptEdited: [],
+    copies: copies.map((c) => ({ row: c.row, of: c.of })),
+    unknownIds: [],
+    loaded: new Map(),
+    updated: 0,
+    added: 0,
+  };
   let nextRow = firstFreeRow(rows, formatDay);
   const served = new Set<string>();
   for (const client of clients) {

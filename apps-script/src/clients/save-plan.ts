@@ -5,10 +5,28 @@ import type { Messages } from '../messages.ts';
 import type { DayFormatter } from '../sheet/cell-values.ts';
 import type { LoadedRecord, TableRow } from '../sheet/table-spec.ts';
 import { editableClientKeys, type ClientColumnKey, type EditableKey } from './client-columns.ts';
-import { canonicalRow, changedFields, changesFor, hashOf, isBlank, newClientFor, type Canonical, type ClientChanges, type FieldProblem } from './client-row.ts';
+import {
+  canonicalRow,
+  changedFields,
+  changesFor,
+  hashOf,
+  isBlank,
+  newClientFor,
+  type Canonical,
+  type ClientChanges,
+  type FieldProblem,
+} from './client-row.ts';
 import { identityOf, indexRows } from './refresh-plan.ts';
 
-export type RowUpdate = { row: number; clientId: string; version: number; now: Canonical; loaded: Canonical | null; send: EditableKey[]; changes: ClientChanges };
+export type RowUpdate = {
+  row: number;
+  clientId: string;
+  version: number;
+  now: Canonical;
+  loaded: Canonical | null;
+  send: EditableKey[];
+  changes: ClientChanges;
+};
 /** `id` null: never sent; the add-on gives it an id (written to the row) before the first request. */
 export type RowCreation = { row: number; id: string | null; now: Canonical };
 export type RowProblem = FieldProblem & { row: number };
@@ -23,7 +41,12 @@ export type SavePlan = {
   clean: number[];
 };
 
-export function planSave(input: { rows: ReadonlyArray<TableRow<ClientColumnKey>>; loaded: ReadonlyMap<string, LoadedRecord<EditableKey>>; m: Messages; formatDay: DayFormatter }): SavePlan {
+export function planSave(input: {
+  rows: ReadonlyArray<TableRow<ClientColumnKey>>;
+  loaded: ReadonlyMap<string, LoadedRecord<EditableKey>>;
+  m: Messages;
+  formatDay: DayFormatter;
+}): SavePlan {
   const { rows, loaded, m, formatDay } = input;
   const plan: SavePlan = { updates: [], creations: [], problems: [], rehash: [], clean: [] };
   const { copies } = indexRows(rows, formatDay);
@@ -58,7 +81,9 @@ export function planSave(input: { rows: ReadonlyArray<TableRow<ClientColumnKey>>
     plan.updates.push({ row: row.row, clientId: identity.id, version: identity.version, now, loaded: baseline, send, changes });
   }
   const problemRows = new Set(plan.problems.map((p) => p.row));
-  plan.clean = [...plan.updates.map((u) => u.row), ...plan.creations.map((c) => c.row), ...plan.rehash.map((r) => r.row)].filter((r) => !problemRows.has(r));
+  plan.clean = [...plan.updates.map((u) => u.row), ...plan.creations.map((c) => c.row), ...plan.rehash.map((r) => r.row)].filter(
+    (r) => !problemRows.has(r),
+  );
   return plan;
 }
 

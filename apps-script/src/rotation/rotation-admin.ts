@@ -113,10 +113,12 @@ export function offboardingPreview(managerId: string): PlanAnswer {
   return runSidebarCall((session) => {
     const id = checkLeaver(session, managerId);
     const o = session.m.admin.offboarding;
-    return showPlan(session, withBaseRefusal(session, () => previewOffboarding(id)), offboardingSheet, (v) => [
-      o.heading(v.balance.find((b) => b.managerId === id)?.name ?? id, v.at),
-      o.summary(v.moves, v.skipped),
-    ]);
+    return showPlan(
+      session,
+      withBaseRefusal(session, () => previewOffboarding(id)),
+      offboardingSheet,
+      (v) => [o.heading(v.balance.find((b) => b.managerId === id)?.name ?? id, v.at), o.summary(v.moves, v.skipped)],
+    );
   });
 }
 

@@ -18,11 +18,18 @@ function findSheet(spreadsheet: Spreadsheet, id: string): GoogleAppsScript.Sprea
 
 const sheetId = (tableId: string) => `${tableId}:loaded`;
 
-export function readLoadedValues<F extends string>(spreadsheet: Spreadsheet, tableId: string, fields: readonly F[]): Map<string, LoadedRecord<F>> {
+export function readLoadedValues<F extends string>(
+  spreadsheet: Spreadsheet,
+  tableId: string,
+  fields: readonly F[],
+): Map<string, LoadedRecord<F>> {
   const sheet = findSheet(spreadsheet, sheetId(tableId));
   const out = new Map<string, LoadedRecord<F>>();
   if (!sheet || sheet.getLastRow() < 2) return out;
-  const [header, ...rows] = sheet.getRange(1, 1, sheet.getLastRow(), fields.length + 2).getValues().map((r) => r.map((v) => String(v ?? '')));
+  const [header, ...rows] = sheet
+    .getRange(1, 1, sheet.getLastRow(), fields.length + 2)
+    .getValues()
+    .map((r) => r.map((v) => String(v ?? '')));
   // Columns by name, so a sheet written by an older version with other fields still reads.
   const at = (name: string) => header!.indexOf(name);
   const idAt = at('id');
@@ -37,7 +44,12 @@ export function readLoadedValues<F extends string>(spreadsheet: Spreadsheet, tab
   return out;
 }
 
-export function writeLoadedValues<F extends string>(spreadsheet: Spreadsheet, tableId: string, fields: readonly F[], records: Iterable<LoadedRecord<F>>): void {
+export function writeLoadedValues<F extends string>(
+  spreadsheet: Spreadsheet,
+  tableId: string,
+  fields: readonly F[],
+  records: Iterable<LoadedRecord<F>>,
+): void {
   let sheet = findSheet(spreadsheet, sheetId(tableId));
   const previousRows = sheet ? sheet.getLastRow() : 0;
   if (!sheet) {

@@ -31,7 +31,10 @@ export function locateColumns<K extends string>(sheet: Sheet, spec: TableSpec<K>
   let missing = spec.columns.filter((c) => columns[c.key] === undefined);
   if (missing.length > 0 && sheet.getLastColumn() > 0) {
     // Metadata lost (a copied sheet, an old version): recognise the header in either language.
-    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map((v) => String(v).trim());
+    const header = sheet
+      .getRange(1, 1, 1, sheet.getLastColumn())
+      .getValues()[0]!
+      .map((v) => String(v).trim());
     const taken = new Set(Object.values(columns) as number[]);
     for (const c of missing) {
       const names = new Set([c.header(messagesFor('en')), c.header(messagesFor('ru'))]);
@@ -48,7 +51,14 @@ export function locateColumns<K extends string>(sheet: Sheet, spec: TableSpec<K>
 }
 
 /** Number format, validation and (for read-only columns) warning-only protection of some rows of a column. */
-function setUpCells<K extends string>(sheet: Sheet, spec: ColumnSpec<K>, column: number, firstRow: number, rows: number, m: Messages): void {
+function setUpCells<K extends string>(
+  sheet: Sheet,
+  spec: ColumnSpec<K>,
+  column: number,
+  firstRow: number,
+  rows: number,
+  m: Messages,
+): void {
   const body = sheet.getRange(firstRow, column, rows, 1);
   body.setNumberFormat(numberFormats[spec.format]);
   // Warn rather than reject: a rejecting rule would also refuse the add-on's own writes of a value
@@ -60,7 +70,11 @@ function setUpCells<K extends string>(sheet: Sheet, spec: ColumnSpec<K>, column:
     body.setDataValidation(SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(true).build());
   }
   // Warning only: a hard protection would bind the add-on too, since it runs as the person.
-  if (spec.role !== 'editable') body.protect().setDescription(`clientbase: ${spec.header(m)}`).setWarningOnly(true);
+  if (spec.role !== 'editable')
+    body
+      .protect()
+      .setDescription(`clientbase: ${spec.header(m)}`)
+      .setWarningOnly(true);
 }
 
 /** Header, metadata, cells and visibility of one managed column. */
@@ -69,7 +83,8 @@ function setUpColumn<K extends string>(sheet: Sheet, spec: ColumnSpec<K>, column
   sheet.getRange(`${letter}:${letter}`).addDeveloperMetadata(columnMetadataKey, spec.key);
   const header = sheet.getRange(1, column);
   header.setValue(spec.header(m)).setFontWeight('bold');
-  const note = spec.role === 'system' ? m.columnNotes.system : spec.note?.(m) ?? (spec.role === 'derived' ? m.columnNotes.readOnly : undefined);
+  const note =
+    spec.role === 'system' ? m.columnNotes.system : (spec.note?.(m) ?? (spec.role === 'derived' ? m.columnNotes.readOnly : undefined));
   if (note) header.setNote(note);
   setUpCells(sheet, spec, column, 2, Math.max(sheet.getMaxRows() - 1, 1), m);
   if (spec.width) sheet.setColumnWidth(column, spec.width);
@@ -88,14 +103,21 @@ export function ensureRows<K extends string>(sheet: Sheet, spec: TableSpec<K>, c
 }
 
 /** A new sheet laid out for the table; `decorate` adds what is particular to it (conditional formats). */
-export function createManagedSheet<K extends string>(spreadsheet: Spreadsheet, spec: TableSpec<K>, m: Messages, rows: number, decorate?: (sheet: Sheet, columns: ColumnMap<K>) => void): { sheet: Sheet; columns: ColumnMap<K> } {
+export function createManagedSheet<K extends string>(
+  spreadsheet: Spreadsheet,
+  spec: TableSpec<K>,
+  m: Messages,
+  rows: number,
+  decorate?: (sheet: Sheet, columns: ColumnMap<K>) => void,
+): { sheet: Sheet; columns: ColumnMap<K> } {
   let title = spec.title(m);
   for (let n = 2; spreadsheet.getSheetByName(title); n++) title = `${spec.title(m)} (${n})`;
   const sheet = spreadsheet.insertSheet(title);
   sheet.addDeveloperMetadata(sheetMetadataKey, spec.id);
   // Room for the rows about to be loaded first, so formats and validation cover them all at once.
   if (sheet.getMaxRows() < rows + 1) sheet.insertRowsAfter(sheet.getMaxRows(), rows + 1 - sheet.getMaxRows());
-  if (sheet.getMaxColumns() < spec.columns.length) sheet.insertColumnsAfter(sheet.getMaxColumns(), spec.columns.length - sheet.getMaxColumns());
+  if (sheet.getMaxColumns() < spec.columns.length)
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), spec.columns.length - sheet.getMaxColumns());
   const columns = {} as ColumnMap<K>;
   spec.columns.forEach((c, i) => {
     columns[c.key] = i + 1;
@@ -107,7 +129,13 @@ export function createManagedSheet<K extends string>(spreadsheet: Spreadsheet, s
 }
 
 /** Puts back managed columns someone deleted, after the last managed column. */
-export function restoreColumns<K extends string>(sheet: Sheet, spec: TableSpec<K>, located: Partial<ColumnMap<K>>, missing: K[], m: Messages): ColumnMap<K> {
+export function restoreColumns<K extends string>(
+  sheet: Sheet,
+  spec: TableSpec<K>,
+  located: Partial<ColumnMap<K>>,
+  missing: K[],
+  m: Messages,
+): ColumnMap<K> {
   const columns = { ...located } as ColumnMap<K>;
   for (const key of missing) {
     const after = Math.max(0, ...(Object.values(columns) as number[]).filter((n) => typeof n === 'number'));

@@ -42,7 +42,11 @@ export function columnRuns<K extends string>(columns: ColumnMap<K>): Array<{ fir
  * updated with what was written (so a later write in the same action cannot undo this one).
  * The sheet must already have the rows (ensureRows).
  */
-export function writeRows<K extends string>(table: Table<K>, current: ReadonlyArray<TableRow<K>>, writes: ReadonlyArray<RowWrite<K>>): void {
+export function writeRows<K extends string>(
+  table: Table<K>,
+  current: ReadonlyArray<TableRow<K>>,
+  writes: ReadonlyArray<RowWrite<K>>,
+): void {
   if (writes.length === 0) return;
   const byRow = new Map<number, Partial<Record<K, CellValue>>>();
   let first = Infinity;

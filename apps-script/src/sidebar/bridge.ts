@@ -14,10 +14,7 @@ export const strings = BOOT.strings;
 
 export function run<T>(fn: string, ...args: unknown[]): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    google.script.run
-      .withSuccessHandler((value) => resolve(value as T))
-      .withFailureHandler((error) => reject(error))
-      [fn]!(...args);
+    google.script.run.withSuccessHandler((value) => resolve(value as T)).withFailureHandler((error) => reject(error))[fn]!(...args);
   });
 }
 

@@ -31,37 +31,83 @@ function history(card: CardView): HTMLElement {
 function forms(card: CardView): HTMLElement[] {
   const l = s.labels;
   const specs: FormSpec[] = [
-    { action: 'deal', title: s.tabs.deal, button: s.buttons.deal, fields: [
-      { name: 'date', label: s.fields.date, type: 'date', required: true, value: card.today, max: card.today },
-      { name: 'amount', label: s.fields.amount, type: 'money', required: true },
-      { name: 'profit', label: s.fields.profit, type: 'money', required: true },
-    ] },
-    { action: 'contact', title: s.tabs.contact, button: s.buttons.contact, fields: [
-      { name: 'channel', label: s.fields.channel, type: 'select', options: options(l.contactChannels), value: 'call' },
-      { name: 'text', label: s.fields.text, type: 'textarea' },
-    ] },
-    { action: 'note', title: s.tabs.note, button: s.buttons.note, fields: [{ name: 'text', label: s.fields.text, type: 'textarea', required: true }] },
-    { action: 'consent', title: s.tabs.consent, button: s.buttons.consent, fields: [
-      { name: 'channel', label: s.fields.channel, type: 'select', options: options(l.consentChannels) },
-      { name: 'status', label: s.fields.status, type: 'select', options: options({ granted: l.consentStatuses.granted, withdrawn: l.consentStatuses.withdrawn }) },
-      { name: 'method', label: s.fields.method, type: 'select', options: options({ questionnaire: l.consentMethods.questionnaire, website: l.consentMethods.website, event: l.consentMethods.event, staff: l.consentMethods.staff }) },
-      { name: 'formId', label: s.fields.formId, type: 'text' },
-      { name: 'textVersion', label: s.fields.textVersion, type: 'text' },
-    ] },
+    {
+      action: 'deal',
+      title: s.tabs.deal,
+      button: s.buttons.deal,
+      fields: [
+        { name: 'date', label: s.fields.date, type: 'date', required: true, value: card.today, max: card.today },
+        { name: 'amount', label: s.fields.amount, type: 'money', required: true },
+        { name: 'profit', label: s.fields.profit, type: 'money', required: true },
+      ],
+    },
+    {
+      action: 'contact',
+      title: s.tabs.contact,
+      button: s.buttons.contact,
+      fields: [
+        { name: 'channel', label: s.fields.channel, type: 'select', options: options(l.contactChannels), value: 'call' },
+        { name: 'text', label: s.fields.text, type: 'textarea' },
+      ],
+    },
+    {
+      action: 'note',
+      title: s.tabs.note,
+      button: s.buttons.note,
+      fields: [{ name: 'text', label: s.fields.text, type: 'textarea', required: true }],
+    },
+    {
+      action: 'consent',
+      title: s.tabs.consent,
+      button: s.buttons.consent,
+      fields: [
+        { name: 'channel', label: s.fields.channel, type: 'select', options: options(l.consentChannels) },
+        {
+          name: 'status',
+          label: s.fields.status,
+          type: 'select',
+          options: options({ granted: l.consentStatuses.granted, withdrawn: l.consentStatuses.withdrawn }),
+        },
+        {
+          name: 'method',
+          label: s.fields.method,
+          type: 'select',
+          options: options({
+            questionnaire: l.consentMethods.questionnaire,
+            website: l.consentMethods.website,
+            event: l.consentMethods.event,
+            staff: l.consentMethods.staff,
+          }),
+        },
+        { name: 'formId', label: s.fields.formId, type: 'text' },
+        { name: 'textVersion', label: s.fields.textVersion, type: 'text' },
+      ],
+    },
   ];
   if (!card.lost) {
-    specs.push({ action: 'lost', title: s.tabs.lost, button: s.buttons.lost, fields: [
-      { name: 'date', label: s.fields.date, type: 'date', required: true, value: card.today, max: card.today },
-      { name: 'reason', label: s.fields.reason, type: 'text', required: true },
-      { name: 'competitor', label: s.fields.competitor, type: 'text' },
-    ] });
+    specs.push({
+      action: 'lost',
+      title: s.tabs.lost,
+      button: s.buttons.lost,
+      fields: [
+        { name: 'date', label: s.fields.date, type: 'date', required: true, value: card.today, max: card.today },
+        { name: 'reason', label: s.fields.reason, type: 'text', required: true },
+        { name: 'competitor', label: s.fields.competitor, type: 'text' },
+      ],
+    });
   }
   for (const task of card.tasks) {
-    specs.push({ action: 'report', title: `${s.tabs.report} (${task.overdue ? s.overdue : s.due} ${task.dueDate})`, button: s.buttons.report, open: task.overdue, fields: [
-      { name: 'taskId', label: s.fields.task, type: 'hidden', value: task.id },
-      { name: 'outcome', label: s.fields.outcome, type: 'select', options: options(l.outcomes), value: 'in-progress' },
-      { name: 'text', label: s.fields.text, type: 'textarea', required: true },
-    ] });
+    specs.push({
+      action: 'report',
+      title: `${s.tabs.report} (${task.overdue ? s.overdue : s.due} ${task.dueDate})`,
+      button: s.buttons.report,
+      open: task.overdue,
+      fields: [
+        { name: 'taskId', label: s.fields.task, type: 'hidden', value: task.id },
+        { name: 'outcome', label: s.fields.outcome, type: 'select', options: options(l.outcomes), value: 'in-progress' },
+        { name: 'text', label: s.fields.text, type: 'textarea', required: true },
+      ],
+    });
   }
   return specs.map((spec) => form(spec, (data, node) => submit(spec.action, data, node, card)));
 }

@@ -4,14 +4,19 @@ import { failureText, strings } from './bridge.ts';
 
 type Attrs = Record<string, string | boolean | undefined>;
 
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Array<Node | string | null | undefined>): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Array<Node | string | null | undefined>
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v === undefined || v === false) continue;
     if (k === 'class') node.className = String(v);
     else node.setAttribute(k, v === true ? '' : v);
   }
-  for (const child of children) if (child !== null && child !== undefined) node.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  for (const child of children)
+    if (child !== null && child !== undefined) node.append(typeof child === 'string' ? document.createTextNode(child) : child);
   return node;
 }
 
@@ -27,7 +32,11 @@ function control(field: FieldSpec): HTMLElement {
   let input: HTMLElement;
   if (field.type === 'textarea') input = el('textarea', { id, name: field.name, rows: '3', required: field.required });
   else if (field.type === 'select') {
-    input = el('select', { id, name: field.name, required: field.required }, ...field.options.map(([value, text]) => el('option', { value, selected: value === field.value }, text)));
+    input = el(
+      'select',
+      { id, name: field.name, required: field.required },
+      ...field.options.map(([value, text]) => el('option', { value, selected: value === field.value }, text)),
+    );
   } else {
     input = el('input', {
       id,
@@ -39,13 +48,25 @@ function control(field: FieldSpec): HTMLElement {
       max: field.max,
     });
   }
-  return el('div', { class: 'field' }, el('label', { for: id }, field.label), input, el('small', { class: 'error', 'data-error-for': field.name, role: 'alert' }));
+  return el(
+    'div',
+    { class: 'field' },
+    el('label', { for: id }, field.label),
+    input,
+    el('small', { class: 'error', 'data-error-for': field.name, role: 'alert' }),
+  );
 }
 
 export type FormSpec = { action: string; title: string; button: string; fields: FieldSpec[]; open?: boolean };
 
 export function form(spec: FormSpec, onSubmit: (data: Record<string, string>, node: HTMLFormElement) => Promise<void>): HTMLElement {
-  const node = el('form', { 'data-action': spec.action, novalidate: true }, ...spec.fields.map(control), el('div', { class: 'form-error', role: 'alert' }), el('button', { type: 'submit' }, spec.button));
+  const node = el(
+    'form',
+    { 'data-action': spec.action, novalidate: true },
+    ...spec.fields.map(control),
+    el('div', { class: 'form-error', role: 'alert' }),
+    el('button', { type: 'submit' }, spec.button),
+  );
   node.addEventListener('submit', (event) => {
     event.preventDefault();
     clearErrors(node);

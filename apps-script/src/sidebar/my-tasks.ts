@@ -11,11 +11,17 @@ function taskItem(task: TaskView): HTMLElement {
   const open = el('button', { type: 'button', class: 'link' }, s.openCard);
   open.addEventListener('click', () => void run('tasksOpenCard', task.clientId, task.clientName).catch((e) => reportCallFailure(e)));
   const report = form(
-    { action: 'report', title: s.tabs.report, button: s.buttons.report, open: task.overdue, fields: [
-      { name: 'taskId', label: s.fields.task, type: 'hidden', value: task.id },
-      { name: 'outcome', label: s.fields.outcome, type: 'select', options: options(s.labels.outcomes), value: 'in-progress' },
-      { name: 'text', label: s.fields.text, type: 'textarea', required: true },
-    ] },
+    {
+      action: 'report',
+      title: s.tabs.report,
+      button: s.buttons.report,
+      open: task.overdue,
+      fields: [
+        { name: 'taskId', label: s.fields.task, type: 'hidden', value: task.id },
+        { name: 'outcome', label: s.fields.outcome, type: 'select', options: options(s.labels.outcomes), value: 'in-progress' },
+        { name: 'text', label: s.fields.text, type: 'textarea', required: true },
+      ],
+    },
     (data, node) => submit(data, node),
   );
   return el(

@@ -17,7 +17,14 @@ export function openMyTasks(session: ActionContext): void {
 function taskViews(session: ActionContext): TaskView[] {
   const reasons = session.m.transferReasons as Record<string, string>;
   return fetchTasks()
-    .map((t) => ({ id: t.id, clientId: t.clientId, clientName: t.clientName ?? t.clientId, reason: reasons[t.reason] ?? t.reason, dueDate: t.dueDate, overdue: t.overdue || t.dueDate < session.today }))
+    .map((t) => ({
+      id: t.id,
+      clientId: t.clientId,
+      clientName: t.clientName ?? t.clientId,
+      reason: reasons[t.reason] ?? t.reason,
+      dueDate: t.dueDate,
+      overdue: t.overdue || t.dueDate < session.today,
+    }))
     .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
 }
 

@@ -51,7 +51,12 @@ export type { SidebarAnswer, SidebarFailure };
 export function fieldErrorMap(errors: readonly FieldIssue[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const e of errors) {
-    const key = e.path.replace(/^(changes|proof)\./, '').replace(/\[\d+\]$/, '').split('.').pop() || '(form)';
+    const key =
+      e.path
+        .replace(/^(changes|proof)\./, '')
+        .replace(/\[\d+\]$/, '')
+        .split('.')
+        .pop() || '(form)';
     out[key] = out[key] ? `${out[key]}; ${e.message}` : e.message;
   }
   return out;
@@ -66,8 +71,14 @@ export function runSidebarCall<T extends object>(call: (session: ActionContext) 
   } catch (e) {
     console.error(e);
     const m = session?.m ?? messagesFor('en');
-    const fieldErrors = isApiError(e) && e.kind === 'invalid-input' ? fieldErrorMap(e.fieldErrors) : e instanceof FormError ? e.fieldErrors : {};
-    const message = e instanceof FormError ? m.sidebar.fixErrors : isApiError(e) && e.kind === 'invalid-input' && Object.keys(fieldErrors).length > 0 ? m.sidebar.fixErrors : describeFailure(e, m, session?.email ?? '');
+    const fieldErrors =
+      isApiError(e) && e.kind === 'invalid-input' ? fieldErrorMap(e.fieldErrors) : e instanceof FormError ? e.fieldErrors : {};
+    const message =
+      e instanceof FormError
+        ? m.sidebar.fixErrors
+        : isApiError(e) && e.kind === 'invalid-input' && Object.keys(fieldErrors).length > 0
+          ? m.sidebar.fixErrors
+          : describeFailure(e, m, session?.email ?? '');
     return { ok: false, message, fieldErrors };
   }
 }
@@ -89,7 +100,11 @@ export function withBaseRefusal<T>(session: ActionContext, work: () => T): T {
 export class FormError extends Error {
   readonly fieldErrors: Record<string, string>;
   constructor(fieldErrors: Record<string, string>) {
-    super(Object.entries(fieldErrors).map(([k, v]) => `${k}: ${v}`).join('; '));
+    super(
+      Object.entries(fieldErrors)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('; '),
+    );
     this.name = 'FormError';
     this.fieldErrors = fieldErrors;
   }

@@ -9,7 +9,10 @@ import type { ActionContext } from './session.ts';
 function page(session: ActionContext, name: string, data: Record<string, unknown>): GoogleAppsScript.HTML.HtmlOutput {
   const boot: PageBoot = { locale: session.locale, strings: sidebarStrings(session.m), today: session.today, ...data };
   const template = HtmlService.createTemplateFromFile(name);
-  (template as unknown as { boot: string }).boot = JSON.stringify(boot).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  (template as unknown as { boot: string }).boot = JSON.stringify(boot)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
   return template.evaluate();
 }
 

@@ -19,7 +19,15 @@ export function openSession(): ActionContext {
   const locale = localeOf(spreadsheet.getSpreadsheetLocale());
   const timeZone = spreadsheet.getSpreadsheetTimeZone() || Session.getScriptTimeZone();
   const formatDay: DayFormatter = (date) => Utilities.formatDate(date, timeZone, 'yyyy-MM-dd');
-  return { spreadsheet, locale, m: messagesFor(locale), timeZone, formatDay, today: formatDay(new Date()), email: (Session.getActiveUser().getEmail() || '').toLowerCase() };
+  return {
+    spreadsheet,
+    locale,
+    m: messagesFor(locale),
+    timeZone,
+    formatDay,
+    today: formatDay(new Date()),
+    email: (Session.getActiveUser().getEmail() || '').toLowerCase(),
+  };
 }
 
 /**

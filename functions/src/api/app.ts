@@ -84,7 +84,13 @@ export function createApiHandler(options: ApiOptions): HttpFunction {
     res.set('cache-control', 'no-store');
     const at = now().toISOString();
     const deadline = setTimeout(() => {
-      sendProblem(res, new AppError('unavailable', 'the base did not answer in time; the change may or may not have been saved: reload before trying again'));
+      sendProblem(
+        res,
+        new AppError(
+          'unavailable',
+          'the base did not answer in time; the change may or may not have been saved: reload before trying again',
+        ),
+      );
     }, options.deadlineMs ?? defaultDeadlineMs);
     res.once('close', () => clearTimeout(deadline));
     let ctx: Ctx | undefined;
@@ -93,7 +99,12 @@ export function createApiHandler(options: ApiOptions): HttpFunction {
       if (isHealthCheck(req)) return await answerHealth(res, db);
       verify ??= options.verify();
       checkEnvelope(req);
-      const caller = await authenticate(db, verify, req.get('authorization'), { method: req.method, path: req.path, at, source: clientIp(req, options.trustedProxyHops ?? 1) });
+      const caller = await authenticate(db, verify, req.get('authorization'), {
+        method: req.method,
+        path: req.path,
+        at,
+        source: clientIp(req, options.trustedProxyHops ?? 1),
+      });
       const ctxDb = db;
       let asOf: Promise<AsOf> | undefined;
       ctx = { db, caller, at, now, asOf: () => (asOf ??= readRules(ctxDb).then(({ rules }) => asOfNow(rules.timeZone, new Date(at)))) };
@@ -109,7 +120,13 @@ export function createApiHandler(options: ApiOptions): HttpFunction {
       });
     } catch (e) {
       if (ctx !== undefined && isAppError(e) && (e.code === 'forbidden' || e.cause === foreignClient)) {
-        await writeAudit(ctx.db, { at, actor: ctx.caller.manager.id, action: `${req.method} ${req.path}`, outcome: 'refused', details: { reason: e.code === 'forbidden' ? 'role' : 'another manager\'s client' } }).catch(() => undefined);
+        await writeAudit(ctx.db, {
+          at,
+          actor: ctx.caller.manager.id,
+          action: `${req.method} ${req.path}`,
+          outcome: 'refused',
+          details: { reason: e.code === 'forbidden' ? 'role' : "another manager's client" },
+        }).catch(() => undefined);
       }
       sendProblem(res, e);
     }

@@ -66,10 +66,24 @@ export function adminRoute(action: string, fn: (req: Request, ctx: Ctx) => Promi
     try {
       reply = await fn(req, ctx);
     } catch (e) {
-      await writeAudit(ctx.db, { at: ctx.at, actor: ctx.caller.manager.id, action, outcome: 'failed', ...(typeof req.params.id === 'string' ? { target: req.params.id } : {}), details: { error: (e as Error).message?.slice(0, 300) ?? String(e) } });
+      await writeAudit(ctx.db, {
+        at: ctx.at,
+        actor: ctx.caller.manager.id,
+        action,
+        outcome: 'failed',
+        ...(typeof req.params.id === 'string' ? { target: req.params.id } : {}),
+        details: { error: (e as Error).message?.slice(0, 300) ?? String(e) },
+      });
       throw e;
     }
-    await writeAudit(ctx.db, { at: ctx.at, actor: ctx.caller.manager.id, action, outcome: 'ok', ...(reply.target !== undefined ? { target: reply.target } : {}), ...(reply.details !== undefined ? { details: reply.details } : {}) });
+    await writeAudit(ctx.db, {
+      at: ctx.at,
+      actor: ctx.caller.manager.id,
+      action,
+      outcome: 'ok',
+      ...(reply.target !== undefined ? { target: reply.target } : {}),
+      ...(reply.details !== undefined ? { details: reply.details } : {}),
+    });
     send(res, reply);
   };
 }

@@ -18,7 +18,8 @@ export function installProblemFinalHandler(): void {
   const proto = express.application as unknown as { handle: (req: Request, res: Response, callback?: (err?: unknown) => void) => void };
   const original = proto.handle;
   proto.handle = function handle(this: unknown, req: Request, res: Response, callback?: (err?: unknown) => void) {
-    const done = callback ?? ((err?: unknown) => sendProblem(res, err === undefined ? new AppError('not-found', 'no such route') : bodyError(err)));
+    const done =
+      callback ?? ((err?: unknown) => sendProblem(res, err === undefined ? new AppError('not-found', 'no such route') : bodyError(err)));
     return original.call(this, req, res, done);
   };
 }

@@ -16,7 +16,12 @@ const maxResultBytes = 800_000;
  * this instance (deploy with CPU always allocated, `--no-cpu-throttling`, or it would stall).
  * The jobs are idempotent, so one that an instance restart cut short is simply started again.
  */
-export async function startJob(db: Firestore, job: { kind: string; by: string; at: string; params: Record<string, unknown> }, work: () => Promise<unknown>, summarise: (result: unknown) => unknown = (r) => r): Promise<JobRun> {
+export async function startJob(
+  db: Firestore,
+  job: { kind: string; by: string; at: string; params: Record<string, unknown> },
+  work: () => Promise<unknown>,
+  summarise: (result: unknown) => unknown = (r) => r,
+): Promise<JobRun> {
   const id = `api-${job.kind}-${randomUUID()}`;
   const run: JobRun = { id, kind: job.kind, status: 'running', by: job.by, params: job.params, startedAt: job.at };
   await createJobRun(db, run);
@@ -33,7 +38,9 @@ export async function startJob(db: Firestore, job: { kind: string; by: string; a
       else log().error({ err: e }, `job ${id} failed: ${String((e as Error)?.message ?? e)}`);
     }
     if (patch.status === 'done') log().info(`job ${id} done`);
-    await finishJobRun(db, id, { ...patch, finishedAt: new Date().toISOString() }).catch((e: unknown) => log().error({ err: e }, `job ${id} could not record its end`));
+    await finishJobRun(db, id, { ...patch, finishedAt: new Date().toISOString() }).catch((e: unknown) =>
+      log().error({ err: e }, `job ${id} could not record its end`),
+    );
   });
   return run;
 }
@@ -43,7 +50,11 @@ export async function readJob(db: Firestore, id: string, now: Date): Promise<Job
   const run = await readJobRun(db, id);
   if (run === undefined) return undefined;
   if (run.status === 'running' && now.getTime() - Date.parse(run.startedAt) > staleAfterMs) {
-    return { ...run, status: 'failed', error: { detail: 'the job stopped without finishing (its instance was restarted); start it again: it is safe to repeat' } };
+    return {
+      ...run,
+      status: 'failed',
+      error: { detail: 'the job stopped without finishing (its instance was restarted); start it again: it is safe to repeat' },
+    };
   }
   return run;
 }

@@ -12,31 +12,67 @@ import { managerSchema, roleSchema } from '../schema/manager.ts';
 const c = clientSchema.shape;
 
 export const createClientBody = z
-  .object({ id: idSchema.optional(), name: c.name, kind: c.kind, size: c.size, phones: c.phones, emails: c.emails, taxNumber: c.taxNumber, source: c.source })
+  .object({
+    id: idSchema.optional(),
+    name: c.name,
+    kind: c.kind,
+    size: c.size,
+    phones: c.phones,
+    emails: c.emails,
+    taxNumber: c.taxNumber,
+    source: c.source,
+  })
   .strict();
 
 /** An admin may also place the client with a manager (or leave it in the new base). */
-export const adminCreateClientBody = createClientBody.extend({ managerId: idSchema.nullable().optional(), attractedBy: idSchema.optional() }).strict();
+export const adminCreateClientBody = createClientBody
+  .extend({ managerId: idSchema.nullable().optional(), attractedBy: idSchema.optional() })
+  .strict();
 
 export const versionSchema = z.number().int('must be a whole number').min(1, 'must be at least 1');
 
-export const updateClientBodyAsOf = perAsOf((asOf) => z.object({ version: versionSchema, changes: clientChangesSchemaAsOf(asOf) }).strict());
+export const updateClientBodyAsOf = perAsOf((asOf) =>
+  z.object({ version: versionSchema, changes: clientChangesSchemaAsOf(asOf) }).strict(),
+);
 export const updateClientBody = updateClientBodyAsOf();
 
-export const batchRowSchemaAsOf = perAsOf((asOf) => z.object({ clientId: idSchema, version: versionSchema, changes: clientChangesSchemaAsOf(asOf) }).strict());
+export const batchRowSchemaAsOf = perAsOf((asOf) =>
+  z.object({ clientId: idSchema, version: versionSchema, changes: clientChangesSchemaAsOf(asOf) }).strict(),
+);
 export const batchRowSchema = batchRowSchemaAsOf();
 export const maxBatchRows = 200;
-export const batchSaveBody = z.object({ rows: z.array(z.unknown()).min(1, 'send at least one row').max(maxBatchRows, `at most ${maxBatchRows} rows per call`) }).strict();
+export const batchSaveBody = z
+  .object({ rows: z.array(z.unknown()).min(1, 'send at least one row').max(maxBatchRows, `at most ${maxBatchRows} rows per call`) })
+  .strict();
 
 /** A deal as staff log it: a completed sale, so dated no later than today; profit within the amount. */
-export const dealBodyAsOf = perAsOf((asOf) => z.object({ id: idSchema.optional(), ...dealFields(asOf) }).strict().superRefine(refuseProfitOverAmount));
+export const dealBodyAsOf = perAsOf((asOf) =>
+  z
+    .object({ id: idSchema.optional(), ...dealFields(asOf) })
+    .strict()
+    .superRefine(refuseProfitOverAmount),
+);
 export const dealBody = dealBodyAsOf();
-export const adminDealBodyAsOf = perAsOf((asOf) => z.object({ id: idSchema.optional(), managerId: idSchema.optional(), ...dealFields(asOf) }).strict().superRefine(refuseProfitOverAmount));
+export const adminDealBodyAsOf = perAsOf((asOf) =>
+  z
+    .object({ id: idSchema.optional(), managerId: idSchema.optional(), ...dealFields(asOf) })
+    .strict()
+    .superRefine(refuseProfitOverAmount),
+);
 
-export const contactBody = z.object({ channel: z.enum(['call', 'meeting', 'email', 'sms', 'message', 'other']), text: boundedText(5000) }).strict();
+export const contactBody = z
+  .object({ channel: z.enum(['call', 'meeting', 'email', 'sms', 'message', 'other']), text: boundedText(5000) })
+  .strict();
 export const noteBody = z.object({ text: boundedText(5000).min(1, 'must not be empty') }).strict();
 
-export const consentBody = z.object({ channel: channelSchema, status: z.enum(['granted', 'withdrawn']), method: consentMethodSchema, proof: consentProofSchema.default({}) }).strict();
+export const consentBody = z
+  .object({
+    channel: channelSchema,
+    status: z.enum(['granted', 'withdrawn']),
+    method: consentMethodSchema,
+    proof: consentProofSchema.default({}),
+  })
+  .strict();
 
 export const reportBody = z.object({ text: boundedText(5000).min(1, 'must not be empty'), outcome: reportOutcomeSchema }).strict();
 
@@ -65,7 +101,8 @@ export const emptyBody = z.object({}).strict();
 
 export const monthParam = monthSchema;
 
-const limitParam = (max: number, fallback: number) => z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(max, `must be at most ${max}`).default(fallback);
+const limitParam = (max: number, fallback: number) =>
+  z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(max, `must be at most ${max}`).default(fallback);
 
 /** Large enough for the add-on to load a book of 10,000 in four calls (2,500 clients ≈ 1.1 MB of JSON). */
 export const maxPageSize = 2500;
@@ -78,20 +115,31 @@ export const listClientsQuery = z
     q: nameText(100).optional(),
     kind: c.kind.optional(),
     size: z.enum(['regular', 'large']).optional(),
-    lost: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    lost: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
     managerId: idSchema.optional(),
   })
   .strict();
 
 /** Clients a manager's sheet still shows but the list no longer returns: why they went. */
-export const departuresBody = z.object({ ids: z.array(idSchema).min(1, 'send at least one id').max(maxPageSize, `at most ${maxPageSize} ids per call`) }).strict();
+export const departuresBody = z
+  .object({ ids: z.array(idSchema).min(1, 'send at least one id').max(maxPageSize, `at most ${maxPageSize} ids per call`) })
+  .strict();
 
 export const auditQuery = z.object({ limit: limitParam(500, 100), cursor: z.string().max(200).optional() }).strict();
 export const emptyQuery = z.object({}).strict();
 
 /** The head of sales' oversight: rules history, overdue reports, statements, the dashboard. */
 export const rulesVersionsQuery = z
-  .object({ limit: limitParam(100, 50), cursor: z.string().regex(/^[1-9]\d{0,8}$/, 'unknown cursor; start again without it').optional() })
+  .object({
+    limit: limitParam(100, 50),
+    cursor: z
+      .string()
+      .regex(/^[1-9]\d{0,8}$/, 'unknown cursor; start again without it')
+      .optional(),
+  })
   .strict();
 export const rulesVersionParam = z.coerce
   .number('must be a version number')

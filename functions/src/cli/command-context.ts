@@ -14,7 +14,12 @@ export function defaultContext(): CommandContext {
   let db: Firestore | undefined;
   return {
     db: () => {
-      if (!process.env.FIRESTORE_EMULATOR_HOST && !process.env.GOOGLE_APPLICATION_CREDENTIALS && !process.env.GOOGLE_CLOUD_PROJECT && !process.env.GCLOUD_PROJECT) {
+      if (
+        !process.env.FIRESTORE_EMULATOR_HOST &&
+        !process.env.GOOGLE_APPLICATION_CREDENTIALS &&
+        !process.env.GOOGLE_CLOUD_PROJECT &&
+        !process.env.GCLOUD_PROJECT
+      ) {
         throw new AppError(
           'unavailable',
           'no database: set FIRESTORE_EMULATOR_HOST (e.g. start `clientbase emulator`) or GOOGLE_CLOUD_PROJECT with Google credentials',

@@ -25,7 +25,9 @@ const registrations: Array<(program: Command, ctx: CommandContext) => void> = [
 
 export function buildProgram(ctx: CommandContext): Command {
   const program = new Command('clientbase')
-    .description('The sales client base in Firestore: import, export, rotation, bonuses, mailing lists.\nTalks to FIRESTORE_EMULATOR_HOST when set, else to GOOGLE_CLOUD_PROJECT with Google credentials.')
+    .description(
+      'The sales client base in Firestore: import, export, rotation, bonuses, mailing lists.\nTalks to FIRESTORE_EMULATOR_HOST when set, else to GOOGLE_CLOUD_PROJECT with Google credentials.',
+    )
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) });
   for (const register of registrations) register(program, ctx);

@@ -20,9 +20,14 @@ export function readSnapshotFiles(paths: string[]): RawSnapshot {
     } catch {
       throw new AppError('invalid-input', `cannot read ${p}: no such file or folder`, { issues: [{ path: p, message: 'not found' }] });
     }
-    return st.isDirectory() ? readdirSync(p).filter((f) => /\.(csv|json)$/i.test(f)).map((f) => join(p, f)) : [p];
+    return st.isDirectory()
+      ? readdirSync(p)
+          .filter((f) => /\.(csv|json)$/i.test(f))
+          .map((f) => join(p, f))
+      : [p];
   });
-  if (files.length === 0) throw new AppError('invalid-input', 'no snapshot given: pass a .json snapshot or managers.csv / clients.csv / deals.csv');
+  if (files.length === 0)
+    throw new AppError('invalid-input', 'no snapshot given: pass a .json snapshot or managers.csv / clients.csv / deals.csv');
   const raw: RawSnapshot = { managers: [], clients: [], deals: [], history: [] };
   const issues: FieldIssue[] = [];
   for (const file of files) {
@@ -59,7 +64,10 @@ function addJsonSnapshot(parsed: unknown, name: string, raw: RawSnapshot, issues
   if (!top.success) {
     for (const i of top.error.issues) {
       if (i.path[0] === 'config') continue; // reported per field below
-      issues.push({ path: formatPath('', i.path) || name, message: i.code === 'unrecognized_keys' ? `unknown field(s): ${i.keys.join(', ')}` : i.message });
+      issues.push({
+        path: formatPath('', i.path) || name,
+        message: i.code === 'unrecognized_keys' ? `unknown field(s): ${i.keys.join(', ')}` : i.message,
+      });
     }
     if (top.error.issues.some((i) => i.path[0] !== 'config')) return;
   }
@@ -102,9 +110,14 @@ function readCsv(file: string, raw: RawSnapshot, issues: FieldIssue[]): void {
         if (nullableColumns.has(column)) value[column] = null;
         continue;
       }
-      if (listColumns.has(column)) value[column] = cell.split(/[;\n]/).map((s) => s.trim()).filter(Boolean);
+      if (listColumns.has(column))
+        value[column] = cell
+          .split(/[;\n]/)
+          .map((s) => s.trim())
+          .filter(Boolean);
       else if (intColumns.has(column)) value[column] = /^-?\d+$/.test(cell) ? Number(cell) : cell;
-      else if (boolColumns.has(column)) value[column] = /^(true|yes|1|да)$/i.test(cell) ? true : /^(false|no|0|нет)$/i.test(cell) ? false : cell;
+      else if (boolColumns.has(column))
+        value[column] = /^(true|yes|1|да)$/i.test(cell) ? true : /^(false|no|0|нет)$/i.test(cell) ? false : cell;
       else value[column] = cell;
     }
     if (table === 'clients' && !('managerId' in value)) value.managerId = null;
@@ -112,7 +125,9 @@ function readCsv(file: string, raw: RawSnapshot, issues: FieldIssue[]): void {
     const line = info.lines;
     const locate: SourceRecord['locate'] = (path) => {
       const column = path[0] === undefined ? undefined : String(path[0]);
-      return column === undefined ? `${name} line ${line}` : `${name} line ${line}, column ${column}${typeof path[1] === 'number' ? ` (value ${path[1] + 1})` : ''}`;
+      return column === undefined
+        ? `${name} line ${line}`
+        : `${name} line ${line}, column ${column}${typeof path[1] === 'number' ? ` (value ${path[1] + 1})` : ''}`;
     };
     raw[table].push({ value, locate });
   }

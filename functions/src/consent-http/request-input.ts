@@ -6,12 +6,14 @@ import { AppError } from '../errors.ts';
 export function requireFormBody(req: Request, maxBytes: number): Record<string, unknown> {
   const declared = Number(req.get('content-length') ?? '0');
   const actual = (req as Request & { rawBody?: Buffer }).rawBody?.length ?? 0;
-  if (declared > maxBytes || actual > maxBytes) throw new AppError('payload-too-large', `the request body is larger than ${maxBytes} bytes`, { details: { maxBytes } });
+  if (declared > maxBytes || actual > maxBytes)
+    throw new AppError('payload-too-large', `the request body is larger than ${maxBytes} bytes`, { details: { maxBytes } });
   if (!req.is('application/json') && !req.is('application/x-www-form-urlencoded')) {
     throw new AppError('unsupported-media-type', 'send the form as application/json or application/x-www-form-urlencoded');
   }
   const body: unknown = req.body;
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new AppError('invalid-input', 'the body must be an object', { issues: [{ path: '(body)', message: 'must be an object' }] });
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new AppError('invalid-input', 'the body must be an object', { issues: [{ path: '(body)', message: 'must be an object' }] });
   return body as Record<string, unknown>;
 }
 

@@ -46,7 +46,12 @@ const received = { status: 'received', message: 'Thank you! Your details have be
 export function signupHandler(options: SignupOptions = {}): HttpFunction {
   const maxBytes = options.maxBodyBytes ?? 16 * 1024;
   const hops = options.trustedProxyHops ?? proxyHopsFromEnv(process.env);
-  const origins = options.allowedOrigins ?? (process.env.SIGNUP_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const origins =
+    options.allowedOrigins ??
+    (process.env.SIGNUP_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
   const thanksUrl = options.thanksUrl ?? (process.env.SIGNUP_THANKS_URL || undefined);
   let db: Firestore | undefined;
   const floorMs = options.answerFloorMs ?? defaultAnswerFloorMs;
@@ -66,17 +71,28 @@ export function signupHandler(options: SignupOptions = {}): HttpFunction {
       const rate = await hitRateLimit(db, { key: ip ?? 'unknown', limit: rules.intake.signupsPerMinutePerIp, windowSeconds: 60, now });
       if (!rate.allowed) {
         res.set('Retry-After', String(rate.retryAfterSeconds));
-        throw new AppError('rate-limited', `too many sign-ups from this address; try again in ${rate.retryAfterSeconds} s`, { details: { retryAfterSeconds: rate.retryAfterSeconds } });
+        throw new AppError('rate-limited', `too many sign-ups from this address; try again in ${rate.retryAfterSeconds} s`, {
+          details: { retryAfterSeconds: rate.retryAfterSeconds },
+        });
       }
       const body = requireFormBody(req, maxBytes);
       const form = parseOrThrow(signupFormSchema, body, 'sign-up form');
-      const { contacts, issues } = normaliseContacts({ phones: form.phone !== undefined ? [form.phone] : [], emails: form.email !== undefined ? [form.email] : [] });
+      const { contacts, issues } = normaliseContacts({
+        phones: form.phone !== undefined ? [form.phone] : [],
+        emails: form.email !== undefined ? [form.email] : [],
+      });
       if (issues.length > 0) {
-        throw new AppError('invalid-input', 'invalid sign-up form', { issues: issues.map((i) => ({ path: formatPath('', [i.path[0] === 'phones' ? 'phone' : 'email']), message: i.message })) });
+        throw new AppError('invalid-input', 'invalid sign-up form', {
+          issues: issues.map((i) => ({ path: formatPath('', [i.path[0] === 'phones' ? 'phone' : 'email']), message: i.message })),
+        });
       }
       let outcome: SignupOutcome;
       try {
-        outcome = await registerSignup(db, { ...form, phone: contacts.phones[0], email: contacts.emails[0] }, { at: now.toISOString(), ip });
+        outcome = await registerSignup(
+          db,
+          { ...form, phone: contacts.phones[0], email: contacts.emails[0] },
+          { at: now.toISOString(), ip },
+        );
       } finally {
         // Whatever the base held, success or failure: the answer leaves no sooner than the floor.
         await delay(Math.max(0, started + floorMs - performance.now()));

@@ -9,9 +9,17 @@ export type UnsubscribeConfig = { secret: string; verifySecrets: string[]; url: 
 
 export function unsubscribeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): UnsubscribeConfig {
   const secret = env.UNSUBSCRIBE_SECRET ?? '';
-  if (secret.length < minSecretLength) throw new AppError('unavailable', `unsubscribe links are not configured: set UNSUBSCRIBE_SECRET (at least ${minSecretLength} random characters)`);
+  if (secret.length < minSecretLength)
+    throw new AppError(
+      'unavailable',
+      `unsubscribe links are not configured: set UNSUBSCRIBE_SECRET (at least ${minSecretLength} random characters)`,
+    );
   const previous = env.UNSUBSCRIBE_SECRET_PREVIOUS ?? '';
-  return { secret, verifySecrets: previous.length >= minSecretLength ? [secret, previous] : [secret], url: env.UNSUBSCRIBE_URL || undefined };
+  return {
+    secret,
+    verifySecrets: previous.length >= minSecretLength ? [secret, previous] : [secret],
+    url: env.UNSUBSCRIBE_URL || undefined,
+  };
 }
 
 /** The link put in each message: the function URL with the token as `?t=`. */

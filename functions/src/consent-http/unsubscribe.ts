@@ -20,7 +20,9 @@ export type UnsubscribeOptions = {
 };
 
 const smsStopSchema = z.object({ phone: boundedText(40).min(1, 'must not be empty'), text: boundedText(1600) }).strip();
-const bounceSchema = z.object({ channel: channelSchema, address: boundedText(254).min(1, 'must not be empty'), reason: boundedText(500).optional() }).strip();
+const bounceSchema = z
+  .object({ channel: channelSchema, address: boundedText(254).min(1, 'must not be empty'), reason: boundedText(500).optional() })
+  .strip();
 
 /**
  * `unsubscribe` (no login):
@@ -45,8 +47,10 @@ export function unsubscribeHandler(options: UnsubscribeOptions = {}): HttpFuncti
       if (path.endsWith('/sms-stop') || path.endsWith('/bounce')) {
         if (req.method !== 'POST') throw new AppError('method-not-allowed', 'gateways report with POST');
         const allowed = path.endsWith('/sms-stop') ? [env.SMS_GATEWAY_SECRET] : [env.SMS_GATEWAY_SECRET, env.ESP_WEBHOOK_SECRET];
-        if (allowed.every((s) => s === undefined || s.length < 16)) throw new AppError('unavailable', 'gateway reports are not configured: set SMS_GATEWAY_SECRET (at least 16 characters)');
-        if (!secretMatches(req.get('x-gateway-secret'), allowed)) throw new AppError('unauthenticated', 'send the gateway secret in X-Gateway-Secret');
+        if (allowed.every((s) => s === undefined || s.length < 16))
+          throw new AppError('unavailable', 'gateway reports are not configured: set SMS_GATEWAY_SECRET (at least 16 characters)');
+        if (!secretMatches(req.get('x-gateway-secret'), allowed))
+          throw new AppError('unauthenticated', 'send the gateway secret in X-Gateway-Secret');
         const body = requireFormBody(req, 16 * 1024);
         db ??= (options.db ?? openFirestore)();
         if (path.endsWith('/sms-stop')) {
@@ -55,12 +59,24 @@ export function unsubscribeHandler(options: UnsubscribeOptions = {}): HttpFuncti
             res.status(200).json({ status: 'ignored', stop: false });
             return;
           }
-          const results = await withdrawByAddress(db, { channel: 'sms', address: reply.phone, at: now, by: 'sms-gateway', proof: { recordedBy: 'sms-gateway', note: reply.text.slice(0, 500) } });
+          const results = await withdrawByAddress(db, {
+            channel: 'sms',
+            address: reply.phone,
+            at: now,
+            by: 'sms-gateway',
+            proof: { recordedBy: 'sms-gateway', note: reply.text.slice(0, 500) },
+          });
           res.status(200).json({ status: 'ok', stop: true, withdrawn: results.filter((r) => r.outcome === 'withdrawn').length });
           return;
         }
         const report = parseOrThrow(bounceSchema, body, 'bounce report');
-        const results = await markContactDead(db, { channel: report.channel, address: report.address, at: now, by: 'bounce-report', ...(report.reason !== undefined ? { note: report.reason } : {}) });
+        const results = await markContactDead(db, {
+          channel: report.channel,
+          address: report.address,
+          at: now,
+          by: 'bounce-report',
+          ...(report.reason !== undefined ? { note: report.reason } : {}),
+        });
         res.status(200).json({ status: 'ok', marked: results.filter((r) => r.outcome === 'dead').length });
         return;
       }
@@ -83,7 +99,11 @@ export function unsubscribeHandler(options: UnsubscribeOptions = {}): HttpFuncti
           address: claim.address,
           at: now,
           by: 'unsubscribe',
-          proof: { recordedBy: 'unsubscribe', note: oneClick ? 'one-click (RFC 8058)' : 'unsubscribe page', ...(ip !== undefined ? { ip: ip.slice(0, 64) } : {}) },
+          proof: {
+            recordedBy: 'unsubscribe',
+            note: oneClick ? 'one-click (RFC 8058)' : 'unsubscribe page',
+            ...(ip !== undefined ? { ip: ip.slice(0, 64) } : {}),
+          },
         });
       }
       page(res, donePage());
@@ -118,7 +138,8 @@ function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-const style = 'body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;line-height:1.5}button{font-size:1rem;padding:.6rem 1.2rem}';
+const style =
+  'body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;line-height:1.5}button{font-size:1rem;padding:.6rem 1.2rem}';
 
 function confirmationPage(token: string): string {
   return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>Отписка от рассылки</title><style>${style}</style></head><body>

@@ -10,7 +10,10 @@ export type HeldClient = Pick<ClientDoc, 'managerId' | 'assignedAt' | 'dealsSinc
  * the rules in force: days held (company days), the day rotation would take the client, and the
  * due day of their open handover report on it.
  */
-export function holdingFacts(client: HeldClient, input: { rules: Pick<RulesConfig, 'timeZone' | 'rotation'>; today: string; reportDueOn: string | null }): ClientHoldingFacts {
+export function holdingFacts(
+  client: HeldClient,
+  input: { rules: Pick<RulesConfig, 'timeZone' | 'rotation'>; today: string; reportDueOn: string | null },
+): ClientHoldingFacts {
   const held = client.managerId !== null && client.assignedAt !== undefined;
   return {
     daysHeld: held ? Math.max(0, daysBetween(companyDay(client.assignedAt!, input.rules.timeZone), input.today)) : null,

@@ -43,7 +43,11 @@ export type KnownInBase = {
 
 export const emptyBase: KnownInBase = { managerIds: new Set(), clientIds: new Set(), contactOwners: new Map() };
 
-function parseRecords<T>(schema: z.ZodType<T>, records: SourceRecord[], issues: FieldIssue[]): Array<{ value: T; source: SourceRecord } | undefined> {
+function parseRecords<T>(
+  schema: z.ZodType<T>,
+  records: SourceRecord[],
+  issues: FieldIssue[],
+): Array<{ value: T; source: SourceRecord } | undefined> {
   return records.map((source) => {
     const r = schema.safeParse(source.value);
     if (r.success) return { value: r.data, source };
@@ -52,12 +56,17 @@ function parseRecords<T>(schema: z.ZodType<T>, records: SourceRecord[], issues: 
   });
 }
 
-function checkUniqueIds(kind: string, parsed: Array<{ value: { id: string }; source: SourceRecord } | undefined>, issues: FieldIssue[]): void {
+function checkUniqueIds(
+  kind: string,
+  parsed: Array<{ value: { id: string }; source: SourceRecord } | undefined>,
+  issues: FieldIssue[],
+): void {
   const seen = new Map<string, SourceRecord>();
   for (const p of parsed) {
     if (!p) continue;
     const first = seen.get(p.value.id);
-    if (first) issues.push({ path: p.source.locate(['id']), message: `duplicate ${kind} id ${p.value.id} (also at ${first.locate(['id'])})` });
+    if (first)
+      issues.push({ path: p.source.locate(['id']), message: `duplicate ${kind} id ${p.value.id} (also at ${first.locate(['id'])})` });
     else seen.set(p.value.id, p.source);
   }
 }
@@ -68,7 +77,11 @@ function checkUniqueIds(kind: string, parsed: Array<{ value: { id: string }; sou
  * unique, references resolvable (in the snapshot or already in the base), and no contact shared by
  * two clients. Returns every problem, not just the first.
  */
-export function checkSnapshot(raw: RawSnapshot, base: KnownInBase = emptyBase, asOf?: AsOf): { snapshot: CheckedSnapshot; issues: FieldIssue[] } {
+export function checkSnapshot(
+  raw: RawSnapshot,
+  base: KnownInBase = emptyBase,
+  asOf?: AsOf,
+): { snapshot: CheckedSnapshot; issues: FieldIssue[] } {
   const schemas = snapshotRecordSchemas(asOf);
   const issues: FieldIssue[] = [];
   let config: RulesConfig | undefined;
@@ -86,7 +99,12 @@ export function checkSnapshot(raw: RawSnapshot, base: KnownInBase = emptyBase, a
   checkUniqueIds('history entry', history, issues);
 
   // An invalid record's id still counts as present: its own errors are reported, not every reference to it.
-  const idsOf = (records: SourceRecord[]) => records.flatMap((r) => (r.value && typeof r.value === 'object' && typeof (r.value as { id?: unknown }).id === 'string' ? [(r.value as { id: string }).id.trim()] : []));
+  const idsOf = (records: SourceRecord[]) =>
+    records.flatMap((r) =>
+      r.value && typeof r.value === 'object' && typeof (r.value as { id?: unknown }).id === 'string'
+        ? [(r.value as { id: string }).id.trim()]
+        : [],
+    );
   const managerIds = new Set([...base.managerIds, ...idsOf(raw.managers)]);
   const clientIds = new Set([...base.clientIds, ...idsOf(raw.clients)]);
   const checkedClients: CheckedClient[] = [];
@@ -101,7 +119,8 @@ export function checkSnapshot(raw: RawSnapshot, base: KnownInBase = emptyBase, a
       if (ref != null && !managerIds.has(ref)) issues.push({ path: p.source.locate([field]), message: `no manager with id ${ref}` });
     }
     c.formerHolders?.forEach((h, i) => {
-      if (!managerIds.has(h.managerId)) issues.push({ path: p.source.locate(['formerHolders', i, 'managerId']), message: `no manager with id ${h.managerId}` });
+      if (!managerIds.has(h.managerId))
+        issues.push({ path: p.source.locate(['formerHolders', i, 'managerId']), message: `no manager with id ${h.managerId}` });
     });
     const { contacts, keys, issues: contactIssues } = normaliseContacts(c);
     for (const ci of contactIssues) issues.push({ path: p.source.locate(ci.path), message: ci.message });
@@ -111,7 +130,10 @@ export function checkSnapshot(raw: RawSnapshot, base: KnownInBase = emptyBase, a
       const field = key.startsWith('phone:') ? 'phones' : key.startsWith('email:') ? 'emails' : 'taxNumber';
       const inSnapshot = keyOwners.get(key);
       if (inSnapshot && inSnapshot.clientId !== c.id) {
-        issues.push({ path: p.source.locate([field]), message: `${key.slice(key.indexOf(':') + 1)} is also on client ${inSnapshot.clientId} (${inSnapshot.where}): a contact belongs to one client` });
+        issues.push({
+          path: p.source.locate([field]),
+          message: `${key.slice(key.indexOf(':') + 1)} is also on client ${inSnapshot.clientId} (${inSnapshot.where}): a contact belongs to one client`,
+        });
         continue;
       }
       const inBase = base.contactOwners.get(key);
@@ -128,11 +150,14 @@ export function checkSnapshot(raw: RawSnapshot, base: KnownInBase = emptyBase, a
   });
   for (const p of deals) {
     if (!p) continue;
-    if (!clientIds.has(p.value.clientId)) issues.push({ path: p.source.locate(['clientId']), message: `no client with id ${p.value.clientId}` });
-    if (!managerIds.has(p.value.managerId)) issues.push({ path: p.source.locate(['managerId']), message: `no manager with id ${p.value.managerId}` });
+    if (!clientIds.has(p.value.clientId))
+      issues.push({ path: p.source.locate(['clientId']), message: `no client with id ${p.value.clientId}` });
+    if (!managerIds.has(p.value.managerId))
+      issues.push({ path: p.source.locate(['managerId']), message: `no manager with id ${p.value.managerId}` });
   }
   for (const p of history) {
-    if (p && !clientIds.has(p.value.clientId)) issues.push({ path: p.source.locate(['clientId']), message: `no client with id ${p.value.clientId}` });
+    if (p && !clientIds.has(p.value.clientId))
+      issues.push({ path: p.source.locate(['clientId']), message: `no client with id ${p.value.clientId}` });
   }
   return {
     snapshot: {
@@ -153,5 +178,12 @@ function looseClient(value: unknown): LooseClient {
   const v = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
   const strings = (x: unknown) => (Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string') : []);
   const str = (x: unknown) => (typeof x === 'string' ? x : undefined);
-  return { id: str(v.id) ?? '', phones: strings(v.phones), emails: strings(v.emails), taxNumber: str(v.taxNumber), managerId: str(v.managerId) ?? null, attractedBy: str(v.attractedBy) };
+  return {
+    id: str(v.id) ?? '',
+    phones: strings(v.phones),
+    emails: strings(v.emails),
+    taxNumber: str(v.taxNumber),
+    managerId: str(v.managerId) ?? null,
+    attractedBy: str(v.attractedBy),
+  };
 }

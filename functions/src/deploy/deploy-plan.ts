@@ -504,7 +504,8 @@ export const phases: Phase[] = [
         }));
       for (const f of indexes.fieldOverrides ?? []) {
         const described = observed[`field:${f.collectionGroup}/${f.fieldPath}`] as
-          { ttlConfig?: { state?: string }; indexConfig?: { usesAncestorConfig?: boolean; indexes?: unknown[] } } | undefined;
+          | { ttlConfig?: { state?: string }; indexConfig?: { usesAncestorConfig?: boolean; indexes?: unknown[] } }
+          | undefined;
         const where = [f.fieldPath, `--collection-group=${f.collectionGroup}`, `--database=${database}`];
         if (f.ttl && !['ACTIVE', 'CREATING'].includes(described?.ttlConfig?.state ?? '')) {
           steps.push({
@@ -737,7 +738,8 @@ export const phases: Phase[] = [
     plan: ({ config }, observed) => {
       const steps: Step[] = [];
       const api = observed['runService:api'] as
-        { spec?: { template?: { metadata?: { annotations?: Record<string, string> } } } } | undefined;
+        | { spec?: { template?: { metadata?: { annotations?: Record<string, string> } } } }
+        | undefined;
       if (api?.spec?.template?.metadata?.annotations?.['run.googleapis.com/cpu-throttling'] !== 'false') {
         steps.push({
           kind: 'gcloud',

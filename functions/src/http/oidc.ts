@@ -13,8 +13,13 @@ const googleIssuers = ['accounts.google.com', 'https://accounts.google.com'];
 
 export function createIdentityVerifier(options: IdentityVerifierOptions): (authorization: string | undefined) => Promise<VerifiedIdentity> {
   const audiences = [options.audience].flat().filter((a) => a !== '');
-  if (audiences.length === 0) throw new Error('an identity token audience must be configured (without it the signature check would accept any Google token)');
-  const client = new OAuth2Client(options.certsUrl ? { endpoints: { oauth2FederatedSignonPemCertsUrl: options.certsUrl }, issuers: googleIssuers } : { issuers: googleIssuers });
+  if (audiences.length === 0)
+    throw new Error('an identity token audience must be configured (without it the signature check would accept any Google token)');
+  const client = new OAuth2Client(
+    options.certsUrl
+      ? { endpoints: { oauth2FederatedSignonPemCertsUrl: options.certsUrl }, issuers: googleIssuers }
+      : { issuers: googleIssuers },
+  );
   return async (authorization) => {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     if (!match) throw new AppError('unauthenticated', 'sign in: send a Google identity token as "Authorization: Bearer <token>"');
@@ -26,8 +31,14 @@ export function createIdentityVerifier(options: IdentityVerifierOptions): (autho
       throw new AppError('unauthenticated', `the identity token was refused: ${refusalReason(e)}`, { cause: e });
     }
     if (!payload?.email) throw new AppError('unauthenticated', 'the identity token carries no e-mail');
-    if ((payload.email_verified as boolean | undefined) === false) throw new AppError('unauthenticated', 'the identity token e-mail is not verified');
-    return { email: payload.email.toLowerCase(), emailVerified: (payload.email_verified as boolean | undefined) !== false, subject: payload.sub, audience: String(payload.aud) };
+    if ((payload.email_verified as boolean | undefined) === false)
+      throw new AppError('unauthenticated', 'the identity token e-mail is not verified');
+    return {
+      email: payload.email.toLowerCase(),
+      emailVerified: (payload.email_verified as boolean | undefined) !== false,
+      subject: payload.sub,
+      audience: String(payload.aud),
+    };
   };
 }
 

@@ -50,7 +50,8 @@ export function toProblem(error: unknown): Problem {
 
 export function sendProblem(res: Response, error: unknown): void {
   const problem = toProblem(error);
-  if (problem.status >= 500 && !isAppError(error)) log().error({ err: error }, `request failed: ${String((error as Error)?.message ?? error)}`);
+  if (problem.status >= 500 && !isAppError(error))
+    log().error({ err: error }, `request failed: ${String((error as Error)?.message ?? error)}`);
   if (res.headersSent) return;
   res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
 }

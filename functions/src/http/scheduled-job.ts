@@ -31,11 +31,18 @@ export function schedulerAuthFromEnv(env: NodeJS.ProcessEnv = process.env): Sche
   }
   const audience = env.SCHEDULER_AUDIENCE ?? '';
   const serviceAccount = (env.SCHEDULER_SERVICE_ACCOUNT ?? '').toLowerCase();
-  if (!audience || !serviceAccount) throw new Error('set SCHEDULER_AUDIENCE (the function URL) and SCHEDULER_SERVICE_ACCOUNT (the scheduler identity)');
-  return { verify: createIdentityVerifier({ audience, ...(env.ID_TOKEN_CERTS_URL ? { certsUrl: env.ID_TOKEN_CERTS_URL } : {}) }), serviceAccount };
+  if (!audience || !serviceAccount)
+    throw new Error('set SCHEDULER_AUDIENCE (the function URL) and SCHEDULER_SERVICE_ACCOUNT (the scheduler identity)');
+  return {
+    verify: createIdentityVerifier({ audience, ...(env.ID_TOKEN_CERTS_URL ? { certsUrl: env.ID_TOKEN_CERTS_URL } : {}) }),
+    serviceAccount,
+  };
 }
 
-export function scheduledHandler<T>(job: ScheduledJob<T>, options: { db?: () => Firestore; auth?: () => SchedulerAuth | 'disabled'; now?: () => Date } = {}): HttpFunction {
+export function scheduledHandler<T>(
+  job: ScheduledJob<T>,
+  options: { db?: () => Firestore; auth?: () => SchedulerAuth | 'disabled'; now?: () => Date } = {},
+): HttpFunction {
   let auth: SchedulerAuth | 'disabled' | undefined;
   return async (req, res) => {
     try {
@@ -74,7 +81,12 @@ export function scheduleSlot(header: string | undefined, at: string | undefined,
   const parsed = parseIsoDate(raw.trim());
   if (!parsed.ok) {
     throw new AppError('invalid-input', 'the schedule time is not a date', {
-      issues: [{ path: header !== undefined ? 'X-CloudScheduler-ScheduleTime' : 'at', message: `${parsed.message} (a day YYYY-MM-DD in the company time zone, or an ISO date-time with offset)` }],
+      issues: [
+        {
+          path: header !== undefined ? 'X-CloudScheduler-ScheduleTime' : 'at',
+          message: `${parsed.message} (a day YYYY-MM-DD in the company time zone, or an ISO date-time with offset)`,
+        },
+      ],
     });
   }
   return parsed.value;

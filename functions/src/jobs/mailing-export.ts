@@ -12,7 +12,14 @@ import { timeOrderedId } from '../store/collections.ts';
 import { finishMailingExport, startMailingExport, takeMailingPage } from '../store/mailing-store.ts';
 import { readRules } from '../store/rules-store.ts';
 
-export type MailingRow = { clientId: string; name: string; channel: Channel; address: string; unsubscribeToken: string; unsubscribeUrl: string };
+export type MailingRow = {
+  clientId: string;
+  name: string;
+  channel: Channel;
+  address: string;
+  unsubscribeToken: string;
+  unsubscribeUrl: string;
+};
 
 export const mailingCsvHeader = ['client_id', 'name', 'channel', 'address', 'unsubscribe_url'] as const;
 
@@ -33,7 +40,11 @@ export async function exportMailingList(
 ): Promise<{ exportId: string; rows: MailingRow[]; csv: string; cadenceDays: number }> {
   const { channel, at, by } = parseOrThrow(inputSchema, input, 'mailing export');
   const config = unsubscribeConfigFromEnv();
-  if (config.url === undefined) throw new AppError('unavailable', 'unsubscribe links are not configured: set UNSUBSCRIBE_URL to the public URL of the unsubscribe function');
+  if (config.url === undefined)
+    throw new AppError(
+      'unavailable',
+      'unsubscribe links are not configured: set UNSUBSCRIBE_URL to the public URL of the unsubscribe function',
+    );
   const url = config.url;
   const { rules } = await readRules(db);
   const cadenceDays = channel === 'sms' ? rules.mailing.smsCadenceDays : rules.mailing.emailCadenceDays;
@@ -49,18 +60,39 @@ export async function exportMailingList(
       for (const s of page.skipped) skipped[s.reason]++;
       for (const p of page.picked) {
         const token = issueUnsubscribeToken(config.secret, { clientId: p.clientId, channel, address: p.address, issuedAt: Date.parse(at) });
-        rows.push({ clientId: p.clientId, name: p.name, channel, address: p.address, unsubscribeToken: token, unsubscribeUrl: unsubscribeLink(url, token) });
+        rows.push({
+          clientId: p.clientId,
+          name: p.name,
+          channel,
+          address: p.address,
+          unsubscribeToken: token,
+          unsubscribeUrl: unsubscribeLink(url, token),
+        });
       }
       after = page.last;
       more = page.more;
     }
   } catch (e) {
     await finishMailingExport(db, exportId, { status: 'failed', count: rows.length });
-    await writeAudit(db, { at, actor: by, action: 'mailing.export', outcome: 'failed', target: exportId, details: { channel, count: rows.length, error: (e as Error).message?.slice(0, 500) ?? String(e) } });
+    await writeAudit(db, {
+      at,
+      actor: by,
+      action: 'mailing.export',
+      outcome: 'failed',
+      target: exportId,
+      details: { channel, count: rows.length, error: (e as Error).message?.slice(0, 500) ?? String(e) },
+    });
     throw e;
   }
   await finishMailingExport(db, exportId, { status: 'done', count: rows.length, skipped });
-  await writeAudit(db, { at, actor: by, action: 'mailing.export', outcome: 'ok', target: exportId, details: { channel, count: rows.length, cadenceDays, skipped } });
+  await writeAudit(db, {
+    at,
+    actor: by,
+    action: 'mailing.export',
+    outcome: 'ok',
+    target: exportId,
+    details: { channel, count: rows.length, cadenceDays, skipped },
+  });
   const csv = toCsv(
     mailingCsvHeader,
     rows.map((r) => [r.clientId, r.name, r.channel, r.address, r.unsubscribeUrl]),

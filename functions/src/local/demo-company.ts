@@ -19,9 +19,66 @@ function prng(seed: number): () => number {
   };
 }
 
-const firstNames = ['Anna', 'Boris', 'Vera', 'Gleb', 'Daria', 'Egor', 'Zoya', 'Ilya', 'Kira', 'Lev', 'Maria', 'Nikita', 'Olga', 'Pavel', 'Raisa', 'Semyon', 'Tatiana', 'Fedor', 'Yulia', 'Timur', 'Alla', 'Denis'];
-const lastNames = ['Ivanova', 'Petrov', 'Smirnova', 'Kuznetsov', 'Popova', 'Sokolov', 'Lebedeva', 'Kozlov', 'Novikova', 'Morozov', 'Volkova', 'Fedorov', 'Orlova', 'Belov', 'Zaitseva', 'Gusev'];
-const companyWords = ['Romashka', 'Vektor', 'Sever', 'Almaz', 'Granit', 'Orion', 'Vostok', 'Kedr', 'Luch', 'Sigma', 'Polyus', 'Rubin', 'Start', 'Titan', 'Yantar', 'Zenit'];
+const firstNames = [
+  'Anna',
+  'Boris',
+  'Vera',
+  'Gleb',
+  'Daria',
+  'Egor',
+  'Zoya',
+  'Ilya',
+  'Kira',
+  'Lev',
+  'Maria',
+  'Nikita',
+  'Olga',
+  'Pavel',
+  'Raisa',
+  'Semyon',
+  'Tatiana',
+  'Fedor',
+  'Yulia',
+  'Timur',
+  'Alla',
+  'Denis',
+];
+const lastNames = [
+  'Ivanova',
+  'Petrov',
+  'Smirnova',
+  'Kuznetsov',
+  'Popova',
+  'Sokolov',
+  'Lebedeva',
+  'Kozlov',
+  'Novikova',
+  'Morozov',
+  'Volkova',
+  'Fedorov',
+  'Orlova',
+  'Belov',
+  'Zaitseva',
+  'Gusev',
+];
+const companyWords = [
+  'Romashka',
+  'Vektor',
+  'Sever',
+  'Almaz',
+  'Granit',
+  'Orion',
+  'Vostok',
+  'Kedr',
+  'Luch',
+  'Sigma',
+  'Polyus',
+  'Rubin',
+  'Start',
+  'Titan',
+  'Yantar',
+  'Zenit',
+];
 const forms = ['OOO', 'AO', 'IP'];
 const competitors = ['Vasilek Trade', 'Best Supply', 'Mega Opt', undefined];
 const lostReasons = ['went to a competitor', 'closed the business', 'no longer needs our products', 'price too high'];
@@ -57,7 +114,10 @@ export function demoCompany(options: DemoOptions): Record<string, unknown> {
     const unassigned = rnd() < 0.05;
     const holder = unassigned ? null : (pick(sellers) as { id: string; level: number });
     // Large clients sit with senior managers more often.
-    const manager = holder && large && holder.level === 1 && rnd() < 0.6 ? (pick(sellers.filter((m) => (m.level as number) >= 2)) as { id: string }) : holder;
+    const manager =
+      holder && large && holder.level === 1 && rnd() < 0.6
+        ? (pick(sellers.filter((m) => (m.level as number) >= 2)) as { id: string })
+        : holder;
     const createdAt = subDays(today, Math.floor(rnd() * 1000) + 30);
     const assignedAt = addDays(createdAt, Math.floor(rnd() * 60));
     const attractedBy = manager && rnd() < 0.6 ? manager.id : rnd() < 0.5 ? (pick(sellers) as { id: string }).id : undefined;
@@ -85,9 +145,22 @@ export function demoCompany(options: DemoOptions): Record<string, unknown> {
     if (manager && rnd() < 0.01) client.pinned = true;
     const consents: Record<string, unknown>[] = [];
     if ((client.emails as string[]).length > 0 && rnd() < 0.5) {
-      consents.push({ channel: 'email', status: rnd() < 0.9 ? 'granted' : 'withdrawn', at: day(createdAt), method: 'questionnaire', proof: { formId: 'paper-2025', recordedBy: String(attractedBy ?? 'import') } });
+      consents.push({
+        channel: 'email',
+        status: rnd() < 0.9 ? 'granted' : 'withdrawn',
+        at: day(createdAt),
+        method: 'questionnaire',
+        proof: { formId: 'paper-2025', recordedBy: String(attractedBy ?? 'import') },
+      });
     }
-    if (rnd() < 0.4) consents.push({ channel: 'sms', status: 'granted', at: day(createdAt), method: pick(['website', 'event', 'questionnaire'] as const), proof: { formId: 'site-signup-v3' } });
+    if (rnd() < 0.4)
+      consents.push({
+        channel: 'sms',
+        status: 'granted',
+        at: day(createdAt),
+        method: pick(['website', 'event', 'questionnaire'] as const),
+        proof: { formId: 'site-signup-v3' },
+      });
     if (consents.length > 0) client.consents = consents;
     clients.push(client);
 
@@ -100,7 +173,14 @@ export function demoCompany(options: DemoOptions): Record<string, unknown> {
       const date = subDays(today, Math.floor(rnd() * span));
       if (date < assignedAt) continue;
       const amount = Math.round((large ? 500_000 : 50_000) * (0.5 + rnd() * 3)) * 100;
-      deals.push({ id: `d${String(++dealNo).padStart(6, '0')}`, clientId: id, managerId: manager.id, date: day(date), amount, profit: Math.round(amount * (0.1 + rnd() * 0.2)) });
+      deals.push({
+        id: `d${String(++dealNo).padStart(6, '0')}`,
+        clientId: id,
+        managerId: manager.id,
+        date: day(date),
+        amount,
+        profit: Math.round(amount * (0.1 + rnd() * 0.2)),
+      });
     }
   }
 

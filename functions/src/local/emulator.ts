@@ -8,7 +8,13 @@ import { join } from 'node:path';
  * Starts the real Cloud Firestore emulator (Java) on a free port, waits until it answers, and stops
  * it. No stand-in: tests, the CLI and the local stack all run against this.
  */
-export type Emulator = { host: string; projectId: string; pid: number | undefined; stop: () => Promise<void>; exportTo: (dir: string) => Promise<void> };
+export type Emulator = {
+  host: string;
+  projectId: string;
+  pid: number | undefined;
+  stop: () => Promise<void>;
+  exportTo: (dir: string) => Promise<void>;
+};
 
 export type EmulatorOptions = {
   port?: number;
@@ -34,7 +40,12 @@ function findLaunch(): Launch {
   const mainClass = 'com.google.cloud.datastore.emulator.firestore.CloudFirestore';
   const jarCandidates: string[] = [];
   if (process.env.FIRESTORE_EMULATOR_JAR) jarCandidates.push(process.env.FIRESTORE_EMULATOR_JAR);
-  const sdkRoots = ['/usr/lib/google-cloud-sdk', '/usr/share/google-cloud-sdk', join(homedir(), 'google-cloud-sdk'), '/opt/google-cloud-sdk'];
+  const sdkRoots = [
+    '/usr/lib/google-cloud-sdk',
+    '/usr/share/google-cloud-sdk',
+    join(homedir(), 'google-cloud-sdk'),
+    '/opt/google-cloud-sdk',
+  ];
   const gcloud = spawnSync('gcloud', ['info', '--format=value(installation.sdk_root)'], { encoding: 'utf8' });
   if (!gcloud.error && gcloud.status === 0 && gcloud.stdout.trim()) sdkRoots.unshift(gcloud.stdout.trim());
   for (const root of sdkRoots) jarCandidates.push(join(root, 'platform', 'cloud-firestore-emulator', 'cloud-firestore-emulator.jar'));
@@ -48,7 +59,10 @@ function findLaunch(): Launch {
   if (!jar) throw new Error(`The Cloud Firestore emulator was not found (looked in ${jarCandidates.join(', ')}). ${installHelp}`);
   // firebase-tools' jar has its own main class; the Cloud SDK's is started by class name.
   const isFirebaseJar = jar.includes(`${join('.cache', 'firebase')}`);
-  return { command: java, args: isFirebaseJar ? ['-Duser.language=en', '-jar', jar] : ['-Duser.language=en', '-cp', jar, mainClass, 'start'] };
+  return {
+    command: java,
+    args: isFirebaseJar ? ['-Duser.language=en', '-jar', jar] : ['-Duser.language=en', '-cp', jar, mainClass, 'start'],
+  };
 }
 
 export async function freePort(): Promise<number> {

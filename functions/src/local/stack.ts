@@ -255,10 +255,20 @@ async function main(): Promise<void> {
   log('');
   log(`Scheduled jobs, run once now as Cloud Scheduler would (slot ${today}):`);
   const rotation = (await runJob('rotation', `at=${today}`)) as
-    | { runId?: string; moves?: unknown[]; unbalanced?: unknown[]; skipped?: unknown[]; alreadyApplied?: boolean; appliedAt?: string; appliedBy?: string }
+    | {
+        runId?: string;
+        moves?: unknown[];
+        unbalanced?: unknown[];
+        skipped?: unknown[];
+        alreadyApplied?: boolean;
+        appliedAt?: string;
+        appliedBy?: string;
+      }
     | undefined;
   if (rotation?.alreadyApplied) {
-    log(`- rotation ${rotation.runId ?? ''}: already applied on ${rotation.appliedAt ?? today} by ${rotation.appliedBy ?? 'unknown'}; nothing moved now`);
+    log(
+      `- rotation ${rotation.runId ?? ''}: already applied on ${rotation.appliedAt ?? today} by ${rotation.appliedBy ?? 'unknown'}; nothing moved now`,
+    );
   } else if (rotation) {
     log(
       `- rotation ${rotation.runId ?? ''}: ${rotation.moves?.length ?? 0} client(s) moved, ` +

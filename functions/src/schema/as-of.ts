@@ -18,7 +18,10 @@ export function asOfNow(timeZone: string, now: Date): AsOf {
  */
 export function happenedDateSchema(asOf: AsOf | undefined) {
   if (asOf === undefined) return isoDateSchema;
-  return isoDateSchema.refine((v) => companyDay(v, asOf.timeZone) <= asOf.today, `must not be later than today (${asOf.today} in ${asOf.timeZone}): record what has happened`);
+  return isoDateSchema.refine(
+    (v) => companyDay(v, asOf.timeZone) <= asOf.today,
+    `must not be later than today (${asOf.today} in ${asOf.timeZone}): record what has happened`,
+  );
 }
 
 /** Builds a schema once per company day (and once without a day), so requests do not rebuild schemas. */

@@ -109,7 +109,14 @@ export function parseIsoDate(text: string): ParsedDate {
   }
   const m = instantPattern.exec(text);
   if (!m) return { ok: false, message: 'must be a date YYYY-MM-DD or a date-time with an offset, e.g. 2026-03-01T10:00:00+03:00' };
-  const [year, month, date, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
+  const [year, month, date, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const problem = calendarProblem(year, month, date);
   if (problem !== undefined) return { ok: false, message: problem };
   if (hour > 23 || minute > 59 || second > 59) return { ok: false, message: 'is not a real time of day' };

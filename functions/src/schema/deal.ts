@@ -12,7 +12,8 @@ export function dealMoneyFields() {
 }
 
 export function refuseProfitOverAmount(deal: { amount: number; profit: number }, ctx: z.RefinementCtx): void {
-  if (deal.profit > deal.amount) ctx.addIssue({ code: 'custom', path: ['profit'], message: 'must not be more than the amount (profit is part of the amount)' });
+  if (deal.profit > deal.amount)
+    ctx.addIssue({ code: 'custom', path: ['profit'], message: 'must not be more than the amount (profit is part of the amount)' });
 }
 
 /** A completed sale: with `asOf`, dated no later than the company's today. */

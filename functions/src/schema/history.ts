@@ -6,7 +6,10 @@ import { channelSchema, consentChangeMethodSchema, consentProofSchema } from './
 import { dealMoneyFields, refuseProfitOverAmount } from './deal.ts';
 
 /** What a handover report says came of a handed-over client. */
-export const reportOutcomeSchema = z.enum(['deal', 'in-progress', 'no-need', 'unreachable', 'lost', 'other'], 'must be one of deal, in-progress, no-need, unreachable, lost, other');
+export const reportOutcomeSchema = z.enum(
+  ['deal', 'in-progress', 'no-need', 'unreachable', 'lost', 'other'],
+  'must be one of deal, in-progress, no-need, unreachable, lost, other',
+);
 export type ReportOutcome = z.infer<typeof reportOutcomeSchema>;
 
 /** A field's value before or after an edit, as stored: text, a list (phones, e-mails), or null when it was empty. */
@@ -21,7 +24,14 @@ export const historyEntrySchemaAsOf = perAsOf((asOf) => {
     by: nameText(200).min(1),
   };
   return z.discriminatedUnion('type', [
-    z.object({ ...base, type: z.literal('contact'), channel: z.enum(['call', 'meeting', 'email', 'sms', 'message', 'other']), text: boundedText(5000) }).strict(),
+    z
+      .object({
+        ...base,
+        type: z.literal('contact'),
+        channel: z.enum(['call', 'meeting', 'email', 'sms', 'message', 'other']),
+        text: boundedText(5000),
+      })
+      .strict(),
     z.object({ ...base, type: z.literal('note'), text: boundedText(5000).min(1, 'must not be empty') }).strict(),
     z
       .object({ ...base, type: z.literal('deal'), dealId: idSchema, managerId: idSchema, ...dealMoneyFields() })
@@ -49,7 +59,8 @@ export const historyEntrySchemaAsOf = perAsOf((asOf) => {
       .strict()
       .superRefine((e, ctx) => {
         // Dead is per address: a bounce names the address that bounced.
-        if (e.status === 'dead' && e.proof.address === undefined) ctx.addIssue({ code: 'custom', path: ['proof', 'address'], message: 'is required for a dead contact' });
+        if (e.status === 'dead' && e.proof.address === undefined)
+          ctx.addIssue({ code: 'custom', path: ['proof', 'address'], message: 'is required for a dead contact' });
       }),
     z
       .object({
@@ -73,7 +84,14 @@ export const historyEntrySchemaAsOf = perAsOf((asOf) => {
           .max(editableClientFields.length),
       })
       .strict(),
-    z.object({ ...base, type: z.literal('incentive'), kind: z.enum(['discount-card', 'gift', 'prize-draw']), reference: nameText(200).optional() }).strict(),
+    z
+      .object({
+        ...base,
+        type: z.literal('incentive'),
+        kind: z.enum(['discount-card', 'gift', 'prize-draw']),
+        reference: nameText(200).optional(),
+      })
+      .strict(),
   ]);
 });
 export const historyEntrySchema = historyEntrySchemaAsOf();

@@ -13,7 +13,9 @@ export const rotationRulesSchema = z
   })
   .strict();
 
-export const attractionTierSchema = z.object({ minClients: z.number().int().min(1), amount: moneySchema.refine((v) => v >= 0, 'must not be negative') }).strict();
+export const attractionTierSchema = z
+  .object({ minClients: z.number().int().min(1), amount: moneySchema.refine((v) => v >= 0, 'must not be negative') })
+  .strict();
 export const cohortTierSchema = z.object({ minShare: z.number().min(0).max(1), rate: rateSchema }).strict();
 
 export const bonusRulesSchema = z

@@ -30,7 +30,10 @@ export function writeAuditInTransaction(tx: Transaction, db: Firestore, entry: A
  * source address and minute holding a counter, so junk traffic cannot flood the audit log. The
  * entry sorts with the others by the minute it covers.
  */
-export async function countUnauthenticatedRefusal(db: Firestore, input: { at: string; source: string | undefined; request: string; reason: string }): Promise<string> {
+export async function countUnauthenticatedRefusal(
+  db: Firestore,
+  input: { at: string; source: string | undefined; request: string; reason: string },
+): Promise<string> {
   const minute = `${input.at.slice(0, 16)}:00.000Z`;
   const source = (input.source ?? 'unknown').replace(/[^A-Za-z0-9.:-]/g, '_').slice(0, 64) || 'unknown';
   const id = timeOrderedId(minute, `unauthenticated-${source}`);
@@ -43,7 +46,13 @@ export async function countUnauthenticatedRefusal(db: Firestore, input: { at: st
         actor: 'anonymous',
         action: 'unauthenticated requests',
         outcome: 'refused',
-        details: { source, count: FieldValue.increment(1), lastAt: input.at, lastRequest: input.request.slice(0, 200), lastReason: input.reason.slice(0, 200) },
+        details: {
+          source,
+          count: FieldValue.increment(1),
+          lastAt: input.at,
+          lastRequest: input.request.slice(0, 200),
+          lastReason: input.reason.slice(0, 200),
+        },
       },
       { merge: true },
     );

@@ -33,11 +33,15 @@ export type EditOutcome =
  */
 function lostMarkProblem(current: ClientDoc, next: Client, mayReinstate: boolean): EditOutcome | undefined {
   if (current.lostAt === undefined) {
-    if (next.lostAt !== undefined && (next.lostReason ?? '') === '') return { status: 'invalid', errors: [{ path: 'changes.lostReason', message: 'is required when marking a client lost' }] };
+    if (next.lostAt !== undefined && (next.lostReason ?? '') === '')
+      return { status: 'invalid', errors: [{ path: 'changes.lostReason', message: 'is required when marking a client lost' }] };
     return undefined;
   }
   if (mayReinstate || next.lostAt === current.lostAt) return undefined;
-  const message = next.lostAt === undefined ? 'only the head of sales (admin) may reinstate a lost client' : 'only the head of sales (admin) may change the day a client was lost';
+  const message =
+    next.lostAt === undefined
+      ? 'only the head of sales (admin) may reinstate a lost client'
+      : 'only the head of sales (admin) may change the day a client was lost';
   return { status: 'forbidden', errors: [{ path: 'changes.lostAt', message }] };
 }
 
@@ -114,7 +118,8 @@ async function applyEdit(db: Firestore, input: EditInput): Promise<EditOutcome> 
       else if (v !== undefined) merged[k] = v;
     }
     // Reinstating clears the loss's reason and competitor with it; the history keeps them.
-    if (input.changes.lostAt === null) for (const k of ['lostReason', 'competitor'] as const) if (input.changes[k] === undefined) delete merged[k];
+    if (input.changes.lostAt === null)
+      for (const k of ['lostReason', 'competitor'] as const) if (input.changes[k] === undefined) delete merged[k];
     const parsed = clientSchema.safeParse(merged);
     if (!parsed.success) return { status: 'invalid', errors: issuesFromZod(parsed.error, 'changes') };
     const lostProblem = lostMarkProblem(current, parsed.data, input.mayReinstate);
@@ -131,20 +136,33 @@ async function applyEdit(db: Firestore, input: EditInput): Promise<EditOutcome> 
     const removed = current.contactKeys.filter((k) => !keys.includes(k));
     const [dupes, removedSnaps] = await Promise.all([
       findDuplicates(tx, db, added, input.clientId),
-      removed.length > 0 ? tx.getAll(...removed.map((k) => db.collection(collections.contactKeys).doc(contactKeyId(k)))) : Promise.resolve([]),
+      removed.length > 0
+        ? tx.getAll(...removed.map((k) => db.collection(collections.contactKeys).doc(contactKeyId(k))))
+        : Promise.resolve([]),
     ]);
     if (dupes.length > 0) {
       return {
         status: 'invalid',
         existingClientId: dupes[0]!.clientId,
-        errors: dupes.map((d) => ({ path: `changes.${d.key.startsWith('phone:') ? 'phones' : d.key.startsWith('email:') ? 'emails' : 'taxNumber'}`, message: `already in the base as client ${d.clientId}` })),
+        errors: dupes.map((d) => ({
+          path: `changes.${d.key.startsWith('phone:') ? 'phones' : d.key.startsWith('email:') ? 'emails' : 'taxNumber'}`,
+          message: `already in the base as client ${d.clientId}`,
+        })),
       };
     }
     // An edit that changes nothing (the same values typed again) writes nothing: no version to explain.
     const changes = fieldChanges(clientFromDoc(current), client);
     if (changes.length === 0) return { status: 'applied', client: clientView(current) };
     // New contacts change which address a mailing would use, so the mailable flags follow them.
-    const doc = { ...derivedOf(current), ...client, contactKeys: keys, ...clientFlags(client), version: current.version + 1, updatedAt: input.actor.at, lastEdit: { by: input.actor.by, at: input.actor.at } } as ClientDoc;
+    const doc = {
+      ...derivedOf(current),
+      ...client,
+      contactKeys: keys,
+      ...clientFlags(client),
+      version: current.version + 1,
+      updatedAt: input.actor.at,
+      lastEdit: { by: input.actor.by, at: input.actor.at },
+    } as ClientDoc;
     tx.set(ref, doc);
     // The history says what changed, so a client's history replays to its current fields and version.
     // Entries of one edit share an instant; their ids keep them in the order written (the edit first).
@@ -219,7 +237,10 @@ export async function readClientInScope(db: Firestore, clientId: string, scope: 
 }
 
 /** Logs a contact or note on a client the caller may touch, checked in the same transaction. */
-export async function logClientHistory(db: Firestore, input: { clientId: string; scope: ClientScope; entry: NewHistoryEntry }): Promise<HistoryEntry> {
+export async function logClientHistory(
+  db: Firestore,
+  input: { clientId: string; scope: ClientScope; entry: NewHistoryEntry },
+): Promise<HistoryEntry> {
   const ref = db.collection(collections.clients).doc(input.clientId);
   return db.runTransaction(async (tx) => {
     const snap = await tx.get(ref);

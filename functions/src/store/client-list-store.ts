@@ -44,7 +44,10 @@ export async function listClients(db: Firestore, query: ClientListQuery): Promis
     const snap = await (after ? base.startAfter(after.value, after.id) : base).limit(query.limit + 1).get();
     const docs = snap.docs.slice(0, query.limit);
     const last = docs[docs.length - 1];
-    return { clients: docs.map((d) => clientView(d.data() as ClientDoc)), nextCursor: snap.size > query.limit && last ? encodeCursor(query, last.data() as ClientDoc) : null };
+    return {
+      clients: docs.map((d) => clientView(d.data() as ClientDoc)),
+      nextCursor: snap.size > query.limit && last ? encodeCursor(query, last.data() as ClientDoc) : null,
+    };
   }
 
   const matches = clientMatcher(query);
@@ -105,12 +108,19 @@ async function openReportDueDays(db: Firestore, holders: string[]): Promise<Map<
  * The clients with what the holder's sheet shows beside them (days held, rotation due on, report
  * due), from the rules in force and the open handover tasks: two or three reads per call.
  */
-export async function withHoldingFacts<T extends ClientView>(db: Firestore, clients: T[], at: string): Promise<Array<T & ClientHoldingFacts>> {
+export async function withHoldingFacts<T extends ClientView>(
+  db: Firestore,
+  clients: T[],
+  at: string,
+): Promise<Array<T & ClientHoldingFacts>> {
   if (clients.length === 0) return [];
   const holders = [...new Set(clients.map((c) => c.managerId).filter((m): m is string => m !== null))];
   const [{ rules }, due] = await Promise.all([readRules(db), openReportDueDays(db, holders)]);
   const today = companyDay(at, rules.timeZone);
-  return clients.map((c) => ({ ...c, ...holdingFacts(c, { rules, today, reportDueOn: c.managerId === null ? null : (due.get(`${c.managerId}/${c.id}`) ?? null) }) }));
+  return clients.map((c) => ({
+    ...c,
+    ...holdingFacts(c, { rules, today, reportDueOn: c.managerId === null ? null : (due.get(`${c.managerId}/${c.id}`) ?? null) }),
+  }));
 }
 
 export type Departure = { clientId: string; reason: 'rotation' | 'reassigned' | 'held' | 'unknown'; at: string | null };

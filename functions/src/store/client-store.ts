@@ -8,7 +8,18 @@ import { historyEntrySchema, type HistoryEntry, type NewHistoryEntry } from '../
 import { collections, contactKeyId, timeOrderedId } from './collections.ts';
 
 /** Keys that exist on the document only to serve queries and concurrency; not part of `Client`. */
-const derivedKeys = ['contactKeys', 'dealCount', 'dealsSinceAssignment', 'firstDealAt', 'lastDealAt', 'rotatable', 'version', 'updatedAt', 'mailable', 'lastEdit'] as const;
+const derivedKeys = [
+  'contactKeys',
+  'dealCount',
+  'dealsSinceAssignment',
+  'firstDealAt',
+  'lastDealAt',
+  'rotatable',
+  'version',
+  'updatedAt',
+  'mailable',
+  'lastEdit',
+] as const;
 
 export function clientFromDoc(data: FirebaseFirestore.DocumentData): Client {
   const out: Record<string, unknown> = {};
@@ -20,7 +31,9 @@ export function clientFromDoc(data: FirebaseFirestore.DocumentData): Client {
 export function normaliseClient(client: Client, prefix = ''): { client: Client; keys: string[] } {
   const { contacts, keys, issues } = normaliseContacts(client);
   if (issues.length > 0) {
-    throw new AppError('invalid-input', 'invalid client contacts', { issues: issues.map((i) => ({ path: formatPath(prefix, i.path), message: i.message })) });
+    throw new AppError('invalid-input', 'invalid client contacts', {
+      issues: issues.map((i) => ({ path: formatPath(prefix, i.path), message: i.message })),
+    });
   }
   const normalised: Client = { ...client, phones: contacts.phones, emails: contacts.emails };
   if (contacts.taxNumber !== undefined) normalised.taxNumber = contacts.taxNumber;
@@ -28,7 +41,12 @@ export function normaliseClient(client: Client, prefix = ''): { client: Client; 
 }
 
 /** Finds which of these contact keys already belong to another client. */
-export async function findDuplicates(tx: Transaction, db: Firestore, keys: string[], selfId?: string): Promise<{ key: string; clientId: string }[]> {
+export async function findDuplicates(
+  tx: Transaction,
+  db: Firestore,
+  keys: string[],
+  selfId?: string,
+): Promise<{ key: string; clientId: string }[]> {
   if (keys.length === 0) return [];
   const refs = keys.map((k) => db.collection(collections.contactKeys).doc(contactKeyId(k)));
   const snaps = await tx.getAll(...refs);
@@ -44,7 +62,10 @@ export function duplicateError(found: { key: string; clientId: string }[]): AppE
   const first = found[0]!;
   const field = first.key.startsWith('phone:') ? 'phones' : first.key.startsWith('email:') ? 'emails' : 'taxNumber';
   return new AppError('duplicate', `already in the base as client ${first.clientId}`, {
-    issues: found.map((f) => ({ path: f.key.startsWith('phone:') ? 'phones' : f.key.startsWith('email:') ? 'emails' : 'taxNumber', message: `already in the base as client ${f.clientId}` })),
+    issues: found.map((f) => ({
+      path: f.key.startsWith('phone:') ? 'phones' : f.key.startsWith('email:') ? 'emails' : 'taxNumber',
+      message: `already in the base as client ${f.clientId}`,
+    })),
     details: { existingClientId: first.clientId, field },
   });
 }
@@ -70,7 +91,11 @@ export async function createClient(db: Firestore, input: Client, actor: Actor): 
   const ref = db.collection(collections.clients).doc(client.id);
   return db.runTransaction(async (tx) => {
     const [existing, dupes] = await Promise.all([tx.get(ref), findDuplicates(tx, db, keys)]);
-    if (existing.exists) throw new AppError('duplicate', `a client with id ${client.id} already exists`, { issues: [{ path: 'id', message: 'already exists' }], details: { existingClientId: client.id, field: 'id' } });
+    if (existing.exists)
+      throw new AppError('duplicate', `a client with id ${client.id} already exists`, {
+        issues: [{ path: 'id', message: 'already exists' }],
+        details: { existingClientId: client.id, field: 'id' },
+      });
     if (dupes.length > 0) throw duplicateError(dupes);
     const doc: ClientDoc = { ...client, createdAt: client.createdAt ?? actor.at, ...newClientDerived(client, keys, actor.at) };
     tx.create(ref, doc);
@@ -108,14 +133,25 @@ export async function recordDeal(db: Firestore, deal: Deal, actor: Actor, guard:
   const dealRef = db.collection(collections.deals).doc(deal.id);
   return db.runTransaction(async (tx) => {
     const [clientSnap, dealSnap] = await tx.getAll(clientRef, dealRef);
-    if (!clientSnap!.exists) throw new AppError('not-found', `client ${deal.clientId} not found`, { issues: [{ path: 'clientId', message: 'no such client' }] });
+    if (!clientSnap!.exists)
+      throw new AppError('not-found', `client ${deal.clientId} not found`, { issues: [{ path: 'clientId', message: 'no such client' }] });
     checkHolder(clientSnap!.data() as ClientDoc, deal.clientId, guard);
-    if (dealSnap!.exists) throw new AppError('duplicate', `deal ${deal.id} already exists`, { issues: [{ path: 'id', message: 'already exists' }] });
+    if (dealSnap!.exists)
+      throw new AppError('duplicate', `deal ${deal.id} already exists`, { issues: [{ path: 'id', message: 'already exists' }] });
     const c = clientSnap!.data() as ClientDoc;
     const doc: DealDoc = { ...deal, seq: c.dealCount + 1 };
     tx.create(dealRef, doc);
     tx.update(clientRef, { ...withDeal(c, c, deal), version: c.version + 1, updatedAt: actor.at });
-    appendHistory(tx, db, { type: 'deal', clientId: deal.clientId, at: actor.at, by: actor.by, dealId: deal.id, managerId: deal.managerId, amount: deal.amount, profit: deal.profit });
+    appendHistory(tx, db, {
+      type: 'deal',
+      clientId: deal.clientId,
+      at: actor.at,
+      by: actor.by,
+      dealId: deal.id,
+      managerId: deal.managerId,
+      amount: deal.amount,
+      profit: deal.profit,
+    });
     return doc;
   });
 }

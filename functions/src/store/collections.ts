@@ -47,5 +47,8 @@ export function contactKeyId(key: string): string {
  * suffix that makes it unique (random, or fixed where a retry must write the same document).
  */
 export function timeOrderedId(at: string, suffix: string = randomUUID().slice(0, 8)): string {
-  return `${at.replace(/[^0-9]/g, '').padEnd(17, '0').slice(0, 17)}-${suffix}`;
+  return `${at
+    .replace(/[^0-9]/g, '')
+    .padEnd(17, '0')
+    .slice(0, 17)}-${suffix}`;
 }

@@ -32,7 +32,8 @@ function clientRef(db: Firestore, clientId: string) {
 
 async function readClientIn(tx: Transaction, db: Firestore, clientId: string): Promise<ClientDoc> {
   const snap = await tx.get(clientRef(db, clientId));
-  if (!snap.exists) throw new AppError('not-found', `client ${clientId} not found`, { issues: [{ path: 'clientId', message: 'no such client' }] });
+  if (!snap.exists)
+    throw new AppError('not-found', `client ${clientId} not found`, { issues: [{ path: 'clientId', message: 'no such client' }] });
   return snap.data() as ClientDoc;
 }
 
@@ -43,14 +44,28 @@ async function readClientIn(tx: Transaction, db: Firestore, clientId: string): P
  */
 export async function recordConsent(
   db: Firestore,
-  input: { clientId: string; channel: Channel; status: 'granted' | 'withdrawn'; method: ConsentMethod; proof: ConsentProof; at: string; by: string },
+  input: {
+    clientId: string;
+    channel: Channel;
+    status: 'granted' | 'withdrawn';
+    method: ConsentMethod;
+    proof: ConsentProof;
+    at: string;
+    by: string;
+  },
   guard: HolderGuard = {},
 ): Promise<Consent> {
   const proof: ConsentProof = { ...input.proof, recordedBy: input.proof.recordedBy ?? input.by };
   return db.runTransaction(async (tx) => {
     const doc = await readClientIn(tx, db, input.clientId);
     checkHolder(doc, input.clientId, guard);
-    const next = stageConsentChange(tx, db, doc, { channel: input.channel, status: input.status, at: input.at, method: input.method, proof }, input.by);
+    const next = stageConsentChange(
+      tx,
+      db,
+      doc,
+      { channel: input.channel, status: input.status, at: input.at, method: input.method, proof },
+      input.by,
+    );
     tx.update(clientRef(db, input.clientId), changedFields(next, input.at));
     return consentFor(next.consents, input.channel)!;
   });
@@ -63,7 +78,10 @@ export type WithdrawOutcome = 'withdrawn' | 'already-withdrawn' | 'no-such-conta
  * already withdrawn consent gets no new entry. `address` must still be one of the client's
  * contacts on that channel, so an old link cannot switch off whoever holds the record now.
  */
-export async function withdrawConsent(db: Firestore, input: { clientId: string; channel: Channel; address: string; at: string; by: string; proof: ConsentProof }): Promise<WithdrawOutcome> {
+export async function withdrawConsent(
+  db: Firestore,
+  input: { clientId: string; channel: Channel; address: string; at: string; by: string; proof: ConsentProof },
+): Promise<WithdrawOutcome> {
   return db.runTransaction(async (tx) => {
     const snap = await tx.get(clientRef(db, input.clientId));
     if (!snap.exists) return 'no-such-contact';
@@ -72,7 +90,19 @@ export async function withdrawConsent(db: Firestore, input: { clientId: string; 
     if (!addresses.includes(input.address)) return 'no-such-contact';
     const current = consentFor(doc.consents, input.channel);
     if (current !== undefined && current.status === 'withdrawn') return 'already-withdrawn';
-    const next = stageConsentChange(tx, db, doc, { channel: input.channel, status: 'withdrawn', at: input.at, method: 'unsubscribe', proof: { ...input.proof, address: input.address } }, input.by);
+    const next = stageConsentChange(
+      tx,
+      db,
+      doc,
+      {
+        channel: input.channel,
+        status: 'withdrawn',
+        at: input.at,
+        method: 'unsubscribe',
+        proof: { ...input.proof, address: input.address },
+      },
+      input.by,
+    );
     tx.update(clientRef(db, input.clientId), changedFields(next, input.at));
     return 'withdrawn';
   });
@@ -85,7 +115,11 @@ export function contactKeyFor(channel: Channel, raw: string): { key: string; add
 }
 
 /** Every client holding this phone or e-mail (normally one: duplicates are refused). */
-export async function clientsWithAddress(db: Firestore, channel: Channel, raw: string): Promise<{ clientIds: string[]; address: string } | undefined> {
+export async function clientsWithAddress(
+  db: Firestore,
+  channel: Channel,
+  raw: string,
+): Promise<{ clientIds: string[]; address: string } | undefined> {
   const k = contactKeyFor(channel, raw);
   if (k === undefined) return undefined;
   const snap = await db.collection(collections.clients).where('contactKeys', 'array-contains', k.key).limit(50).get();
@@ -93,11 +127,15 @@ export async function clientsWithAddress(db: Firestore, channel: Channel, raw: s
 }
 
 /** Withdraws the channel's consent for every client with this address (an SMS STOP reply). */
-export async function withdrawByAddress(db: Firestore, input: { channel: Channel; address: string; at: string; by: string; proof: ConsentProof }): Promise<{ clientId: string; outcome: WithdrawOutcome }[]> {
+export async function withdrawByAddress(
+  db: Firestore,
+  input: { channel: Channel; address: string; at: string; by: string; proof: ConsentProof },
+): Promise<{ clientId: string; outcome: WithdrawOutcome }[]> {
   const found = await clientsWithAddress(db, input.channel, input.address);
   if (found === undefined) return [];
   const out: { clientId: string; outcome: WithdrawOutcome }[] = [];
-  for (const clientId of found.clientIds) out.push({ clientId, outcome: await withdrawConsent(db, { ...input, clientId, address: found.address }) });
+  for (const clientId of found.clientIds)
+    out.push({ clientId, outcome: await withdrawConsent(db, { ...input, clientId, address: found.address }) });
   return out;
 }
 
@@ -106,16 +144,32 @@ export async function withdrawByAddress(db: Firestore, input: { channel: Channel
  * again. Only that address: the client's other addresses on the channel stay mailable. Idempotent:
  * an address already dead gets no new entry.
  */
-export async function markContactDead(db: Firestore, input: { channel: Channel; address: string; at: string; by: string; note?: string }): Promise<{ clientId: string; outcome: 'dead' | 'already-dead' }[]> {
+export async function markContactDead(
+  db: Firestore,
+  input: { channel: Channel; address: string; at: string; by: string; note?: string },
+): Promise<{ clientId: string; outcome: 'dead' | 'already-dead' }[]> {
   const found = await clientsWithAddress(db, input.channel, input.address);
-  if (found === undefined) throw new AppError('invalid-input', 'invalid bounce report', { issues: [{ path: 'address', message: input.channel === 'sms' ? 'not a valid phone number' : 'not a valid e-mail address' }] });
+  if (found === undefined)
+    throw new AppError('invalid-input', 'invalid bounce report', {
+      issues: [{ path: 'address', message: input.channel === 'sms' ? 'not a valid phone number' : 'not a valid e-mail address' }],
+    });
   const out: { clientId: string; outcome: 'dead' | 'already-dead' }[] = [];
   for (const clientId of found.clientIds) {
     const outcome = await db.runTransaction(async (tx) => {
       const doc = await readClientIn(tx, db, clientId);
       if (consentFor(doc.consents, input.channel)?.deadAddresses?.includes(found.address) === true) return 'already-dead' as const;
-      const proof: ConsentProof = { address: found.address, recordedBy: input.by, ...(input.note !== undefined ? { note: input.note.slice(0, 500) } : {}) };
-      const next = stageConsentChange(tx, db, doc, { channel: input.channel, status: 'dead', at: input.at, method: 'bounce', proof }, input.by);
+      const proof: ConsentProof = {
+        address: found.address,
+        recordedBy: input.by,
+        ...(input.note !== undefined ? { note: input.note.slice(0, 500) } : {}),
+      };
+      const next = stageConsentChange(
+        tx,
+        db,
+        doc,
+        { channel: input.channel, status: 'dead', at: input.at, method: 'bounce', proof },
+        input.by,
+      );
       tx.update(clientRef(db, clientId), changedFields(next, input.at));
       return 'dead' as const;
     });

@@ -41,10 +41,21 @@ export async function fileHandoverReport(
     const task = snap.data() as HandoverTask | undefined;
     // Another manager's task reads as absent: nobody learns what was handed to a colleague.
     if (!task || task.managerId !== report.managerId) {
-      throw new AppError('not-found', `task ${report.taskId} not found`, { issues: [{ path: 'taskId', message: 'no such task of yours' }], ...(task ? { cause: foreignTask } : {}) });
+      throw new AppError('not-found', `task ${report.taskId} not found`, {
+        issues: [{ path: 'taskId', message: 'no such task of yours' }],
+        ...(task ? { cause: foreignTask } : {}),
+      });
     }
     if (task.status === 'closed') return { taskId: task.id, clientId: task.clientId };
-    appendHistory(tx, db, { type: 'report', clientId: task.clientId, at: report.at, by: report.managerId, taskId: task.id, text: report.text, outcome: report.outcome });
+    appendHistory(tx, db, {
+      type: 'report',
+      clientId: task.clientId,
+      at: report.at,
+      by: report.managerId,
+      taskId: task.id,
+      text: report.text,
+      outcome: report.outcome,
+    });
     tx.update(ref, { status: 'closed', closedAt: report.at, outcome: report.outcome });
     return { taskId: task.id, clientId: task.clientId };
   });
@@ -52,7 +63,12 @@ export async function fileHandoverReport(
 
 /** A manager's open report tasks, earliest deadline first. */
 export async function listOpenTasks(db: Firestore, managerId: string): Promise<HandoverTask[]> {
-  const snap = await db.collection(collections.tasks).where('managerId', '==', managerId).where('status', '==', 'open').orderBy('dueDate').get();
+  const snap = await db
+    .collection(collections.tasks)
+    .where('managerId', '==', managerId)
+    .where('status', '==', 'open')
+    .orderBy('dueDate')
+    .get();
   return snap.docs.map((d) => d.data() as HandoverTask);
 }
 
@@ -67,7 +83,12 @@ export async function flagOverdueReports(
   input: { day: string; at: string },
 ): Promise<{ at: string; flagged: number; taskIds: string[]; alreadyFlagged: number }> {
   const { day, at } = input;
-  const snap = await db.collection(collections.tasks).where('status', '==', 'open').where('overdue', '==', false).where('dueDate', '<', day).get();
+  const snap = await db
+    .collection(collections.tasks)
+    .where('status', '==', 'open')
+    .where('overdue', '==', false)
+    .where('dueDate', '<', day)
+    .get();
   // One small transaction per task: the flag and the admin alert land together, and a task
   // closed between the query and the flag is left alone.
   const flagged: string[] = [];
@@ -76,7 +97,14 @@ export async function flagOverdueReports(
       const task = (await tx.get(ref)).data() as HandoverTask | undefined;
       if (task?.status !== 'open' || task.overdue) return false;
       tx.update(ref, { overdue: true, overdueAt: at });
-      tx.set(db.collection(collections.adminAlerts).doc(`overdue-report_${task.id}`), { type: 'overdue-report', taskId: task.id, clientId: task.clientId, managerId: task.managerId, dueDate: task.dueDate, at });
+      tx.set(db.collection(collections.adminAlerts).doc(`overdue-report_${task.id}`), {
+        type: 'overdue-report',
+        taskId: task.id,
+        clientId: task.clientId,
+        managerId: task.managerId,
+        dueDate: task.dueDate,
+        at,
+      });
       return true;
     });
     if (done) flagged.push(ref.id);

@@ -14,8 +14,14 @@ export async function addManager(
   const col = db.collection(collections.managers);
   return db.runTransaction(async (tx) => {
     const [byId, byEmail] = await Promise.all([tx.get(col.doc(input.id)), tx.get(col.where('email', '==', input.email).limit(1))]);
-    if (byId.exists) throw new AppError('duplicate', `a manager with id ${input.id} already exists`, { issues: [{ path: 'id', message: 'already exists' }] });
-    if (!byEmail.empty) throw new AppError('duplicate', `${input.email} is already on the roster`, { issues: [{ path: 'email', message: `already used by manager ${byEmail.docs[0]!.id}` }] });
+    if (byId.exists)
+      throw new AppError('duplicate', `a manager with id ${input.id} already exists`, {
+        issues: [{ path: 'id', message: 'already exists' }],
+      });
+    if (!byEmail.empty)
+      throw new AppError('duplicate', `${input.email} is already on the roster`, {
+        issues: [{ path: 'email', message: `already used by manager ${byEmail.docs[0]!.id}` }],
+      });
     const manager: Manager = { ...input, active: true };
     tx.create(col.doc(input.id), { ...manager, version: 1, updatedAt: actor.at });
     return { ...manager, version: 1 };
@@ -73,7 +79,12 @@ export async function deactivateManager(db: Firestore, id: string, actor: { day:
     const snap = await tx.get(ref);
     if (!snap.exists) throw new AppError('not-found', `manager ${id} not found`);
     if (snap.get('active') === false && snap.get('deactivatedAt') !== undefined) return;
-    tx.update(ref, { active: false, deactivatedAt: actor.day, version: ((snap.get('version') as number | undefined) ?? 0) + 1, updatedAt: actor.at });
+    tx.update(ref, {
+      active: false,
+      deactivatedAt: actor.day,
+      version: ((snap.get('version') as number | undefined) ?? 0) + 1,
+      updatedAt: actor.at,
+    });
     writeAuditInTransaction(tx, db, { at: actor.at, actor: actor.by, action: 'manager.offboard', outcome: 'ok', target: `managers/${id}` });
   });
 }

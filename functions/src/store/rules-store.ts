@@ -18,7 +18,12 @@ export async function readRules(db: Firestore): Promise<PublishedRules> {
  * Publishes a new rules version, validated by the caller (an invalid config never gets here, so
  * the previous version stays in force); every version is kept under `config/rules/versions`.
  */
-export async function publishRules(db: Firestore, rules: RulesConfig, actor: { by: string; at: string }, expectedVersion?: number): Promise<PublishedRules> {
+export async function publishRules(
+  db: Firestore,
+  rules: RulesConfig,
+  actor: { by: string; at: string },
+  expectedVersion?: number,
+): Promise<PublishedRules> {
   const ref = db.collection(collections.config).doc('rules');
   return db.runTransaction(async (tx) => {
     const snap = await tx.get(ref);

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { Firestore } from 'firebase-admin/firestore';
 import { newClientDerived } from '../core/client-derivation.ts';
 import { chooseIntakeManager } from '../core/consent/intake-assignment.ts';
-import { mergeSignup, signupChannels, signupConsents, signupIncentive, signupKeys, type NormalisedSignup } from '../core/consent/signup-merge.ts';
+import {
+  mergeSignup,
+  signupChannels,
+  signupConsents,
+  signupIncentive,
+  signupKeys,
+  type NormalisedSignup,
+} from '../core/consent/signup-merge.ts';
 import { AppError } from '../errors.ts';
 import type { Client, ClientDoc } from '../schema/client.ts';
 import type { Channel } from '../schema/consent.ts';
@@ -24,7 +31,11 @@ const intakeCounterId = 'intake';
  * consent goes to the client that holds that channel's address. Racing sign-ups with one phone
  * serialise on its contact key, so the second attaches instead of duplicating.
  */
-export async function registerSignup(db: Firestore, form: NormalisedSignup, ctx: { at: string; ip: string | undefined }): Promise<SignupOutcome> {
+export async function registerSignup(
+  db: Firestore,
+  form: NormalisedSignup,
+  ctx: { at: string; ip: string | undefined },
+): Promise<SignupOutcome> {
   const { rules } = await readRules(db);
   const keys = signupKeys(form);
   const keyRef = (k: string) => db.collection(collections.contactKeys).doc(contactKeyId(k));
@@ -84,7 +95,16 @@ export async function registerSignup(db: Firestore, form: NormalisedSignup, ctx:
     };
     const contactKeys = signupChannels.flatMap((channel) => keys[channel] ?? []);
     let doc: ClientDoc = { ...client, ...newClientDerived(client, contactKeys, ctx.at) };
-    if (decision.managerId !== null) appendHistory(tx, db, { type: 'transfer', clientId: newId, at: ctx.at, by: 'signup', from: null, to: decision.managerId, reason: 'intake' });
+    if (decision.managerId !== null)
+      appendHistory(tx, db, {
+        type: 'transfer',
+        clientId: newId,
+        at: ctx.at,
+        by: 'signup',
+        from: null,
+        to: decision.managerId,
+        reason: 'intake',
+      });
     for (const change of signupConsents(form, ctx.at, ctx.ip)) doc = stageConsentChange(tx, db, doc, change, 'signup');
     const incentive = signupIncentive(form, ctx.at);
     if (incentive !== undefined) doc = stageIncentive(tx, db, doc, incentive, 'signup');

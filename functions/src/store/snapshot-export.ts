@@ -7,7 +7,13 @@ import type { RulesConfig } from '../schema/rules-config.ts';
 import { collections } from './collections.ts';
 import { readRules } from './rules-store.ts';
 
-export type Snapshot = { config?: RulesConfig; managers: Manager[]; clients: Record<string, unknown>[]; deals: Deal[]; history: HistoryEntry[] };
+export type Snapshot = {
+  config?: RulesConfig;
+  managers: Manager[];
+  clients: Record<string, unknown>[];
+  deals: Deal[];
+  history: HistoryEntry[];
+};
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const clientKeys = Object.keys(clientSchema.shape);

@@ -16,7 +16,15 @@ import { collections, contactKeyId, timeOrderedId } from './collections.ts';
 import { readRules, publishRules } from './rules-store.ts';
 
 export type ImportProgress = (phase: string, done: number, total: number) => void;
-export type ImportResult = { managers: number; clients: number; clientsUnchanged: number; deals: number; history: number; contactKeys: number; configPublished: boolean };
+export type ImportResult = {
+  managers: number;
+  clients: number;
+  clientsUnchanged: number;
+  deals: number;
+  history: number;
+  contactKeys: number;
+  configPublished: boolean;
+};
 
 const readChunk = 300;
 
@@ -28,7 +36,11 @@ async function getAllChunked(db: Firestore, refs: FirebaseFirestore.DocumentRefe
 }
 
 function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
 }
 
 /** Pulls from the base only what the snapshot names: its managers, its clients, its contact keys. */
@@ -36,13 +48,19 @@ async function readKnown(db: Firestore, raw: RawSnapshot): Promise<{ known: Know
   const existing = new Map<string, ClientDoc>();
   const managerIds = new Set((await db.collection(collections.managers).select().get()).docs.map((d) => d.id));
   if (!(await hasAnyClient(db))) return { known: { managerIds, clientIds: new Set(), contactOwners: new Map() }, existing };
-  const idOf = (v: unknown, key: string) => (v && typeof v === 'object' && typeof (v as Record<string, unknown>)[key] === 'string' ? ((v as Record<string, unknown>)[key] as string) : undefined);
+  const idOf = (v: unknown, key: string) =>
+    v && typeof v === 'object' && typeof (v as Record<string, unknown>)[key] === 'string'
+      ? ((v as Record<string, unknown>)[key] as string)
+      : undefined;
   const wanted = new Set<string>();
   for (const r of raw.clients) if (idOf(r.value, 'id')) wanted.add(idOf(r.value, 'id')!);
   for (const r of [...raw.deals, ...raw.history]) if (idOf(r.value, 'clientId')) wanted.add(idOf(r.value, 'clientId')!);
   // Ids Firestore would refuse are not looked up: the check reports them, naming the record.
   const safeIds = [...wanted].filter(isDocumentId);
-  const snaps = await getAllChunked(db, safeIds.map((id) => db.collection(collections.clients).doc(id)));
+  const snaps = await getAllChunked(
+    db,
+    safeIds.map((id) => db.collection(collections.clients).doc(id)),
+  );
   for (const s of snaps) if (s.exists) existing.set(s.id, s.data() as ClientDoc);
   const keys = new Set<string>();
   for (const r of raw.clients) {
@@ -50,10 +68,14 @@ async function readKnown(db: Firestore, raw: RawSnapshot): Promise<{ known: Know
     if (!v || typeof v !== 'object') continue;
     const phones = Array.isArray(v.phones) ? v.phones.filter((x): x is string => typeof x === 'string') : [];
     const emails = Array.isArray(v.emails) ? v.emails.filter((x): x is string => typeof x === 'string') : [];
-    for (const k of normaliseContacts({ phones, emails, taxNumber: typeof v.taxNumber === 'string' ? v.taxNumber : undefined }).keys) keys.add(k);
+    for (const k of normaliseContacts({ phones, emails, taxNumber: typeof v.taxNumber === 'string' ? v.taxNumber : undefined }).keys)
+      keys.add(k);
   }
   const contactOwners = new Map<string, string>();
-  const keySnaps = await getAllChunked(db, [...keys].map((k) => db.collection(collections.contactKeys).doc(contactKeyId(k))));
+  const keySnaps = await getAllChunked(
+    db,
+    [...keys].map((k) => db.collection(collections.contactKeys).doc(contactKeyId(k))),
+  );
   for (const s of keySnaps) if (s.exists) contactOwners.set(s.get('key') as string, s.get('clientId') as string);
   return { known: { managerIds, clientIds: new Set(existing.keys()), contactOwners }, existing };
 }
@@ -71,7 +93,10 @@ async function readExistingDeals(db: Firestore, clientIds: string[]): Promise<De
   }
   const out: Deal[] = [];
   for (let i = 0; i < clientIds.length; i += 30) {
-    const snap = await db.collection(collections.deals).where('clientId', 'in', clientIds.slice(i, i + 30)).get();
+    const snap = await db
+      .collection(collections.deals)
+      .where('clientId', 'in', clientIds.slice(i, i + 30))
+      .get();
     out.push(...snap.docs.map(strip));
   }
   return out;
@@ -87,7 +112,11 @@ export function dealHistoryId(deal: Deal): string {
  * unchanged clients are not rewritten, so importing the same file twice leaves one copy. If the
  * process dies while writing, running the import again completes it.
  */
-export async function importSnapshot(db: Firestore, raw: RawSnapshot, options: { at: string; by?: string; onProgress?: ImportProgress; throttle?: boolean }): Promise<ImportResult> {
+export async function importSnapshot(
+  db: Firestore,
+  raw: RawSnapshot,
+  options: { at: string; by?: string; onProgress?: ImportProgress; throttle?: boolean },
+): Promise<ImportResult> {
   const progress = options.onProgress ?? (() => undefined);
   progress('checking', 0, raw.clients.length);
   const { known, existing } = await readKnown(db, raw);
@@ -95,7 +124,8 @@ export async function importSnapshot(db: Firestore, raw: RawSnapshot, options: {
   const ownZone = raw.config === undefined ? undefined : rulesConfigSchema.safeParse(raw.config.value).data?.timeZone;
   const timeZone = ownZone ?? (await readRules(db)).rules.timeZone;
   const { snapshot, issues } = checkSnapshot(raw, known, asOfNow(timeZone, new Date(options.at)));
-  if (issues.length > 0) throw new AppError('invalid-input', `the snapshot has ${issues.length} problem(s); nothing was imported`, { issues });
+  if (issues.length > 0)
+    throw new AppError('invalid-input', `the snapshot has ${issues.length} problem(s); nothing was imported`, { issues });
 
   const touched = new Set([...snapshot.clients.map((c) => c.client.id), ...snapshot.deals.map((d) => d.clientId)]);
   const dealsByClient = new Map<string, Map<string, Deal>>();
@@ -113,7 +143,15 @@ export async function importSnapshot(db: Firestore, raw: RawSnapshot, options: {
     failures.push(`${e.documentRef.path}: ${e.message}`);
     return false;
   });
-  const result: ImportResult = { managers: 0, clients: 0, clientsUnchanged: 0, deals: 0, history: 0, contactKeys: 0, configPublished: false };
+  const result: ImportResult = {
+    managers: 0,
+    clients: 0,
+    clientsUnchanged: 0,
+    deals: 0,
+    history: 0,
+    contactKeys: 0,
+    configPublished: false,
+  };
 
   if (snapshot.config) {
     const current = await readRules(db);
@@ -171,7 +209,17 @@ export async function importSnapshot(db: Firestore, raw: RawSnapshot, options: {
     clientDeals(clientId).forEach((deal, i) => {
       const dealDoc: DealDoc = { ...deal, seq: i + 1 };
       void writer.set(db.collection(collections.deals).doc(deal.id), dealDoc);
-      const entry: HistoryEntry = { id: dealHistoryId(deal), clientId, type: 'deal', at: deal.date, by: options.by ?? 'import', dealId: deal.id, managerId: deal.managerId, amount: deal.amount, profit: deal.profit };
+      const entry: HistoryEntry = {
+        id: dealHistoryId(deal),
+        clientId,
+        type: 'deal',
+        at: deal.date,
+        by: options.by ?? 'import',
+        dealId: deal.id,
+        managerId: deal.managerId,
+        amount: deal.amount,
+        profit: deal.profit,
+      };
       history.set(`${clientId}/${entry.id}`, entry);
       dealsDone++;
     });
@@ -185,6 +233,9 @@ export async function importSnapshot(db: Firestore, raw: RawSnapshot, options: {
   }
   await writer.close();
   progress('done', total, total);
-  if (failures.length > 0) throw new AppError('unavailable', `${failures.length} write(s) failed; run the same import again to complete it`, { issues: failures.slice(0, 20).map((f) => ({ path: f, message: 'write failed' })) });
+  if (failures.length > 0)
+    throw new AppError('unavailable', `${failures.length} write(s) failed; run the same import again to complete it`, {
+      issues: failures.slice(0, 20).map((f) => ({ path: f, message: 'write failed' })),
+    });
   return result;
 }

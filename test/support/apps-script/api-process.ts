@@ -60,5 +60,9 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
   clearTimeout(timer);
   if (outcome === true) return { url, stop };
   await stop();
-  throw new Error(outcome === 'timeout' ? `the api process did not start listening within 30 s:\n${stderr}` : `the api process exited with code ${child.exitCode}:\n${stderr}`);
+  throw new Error(
+    outcome === 'timeout'
+      ? `the api process did not start listening within 30 s:\n${stderr}`
+      : `the api process exited with code ${child.exitCode}:\n${stderr}`,
+  );
 }

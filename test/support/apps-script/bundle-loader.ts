@@ -172,7 +172,13 @@ export async function loadAddon(options: LoadAddonOptions): Promise<AddonHarness
     Charts: new ChartsDouble(),
   };
   const plainGlobals = {
-    MimeType: Object.freeze({ CSV: 'text/csv', PLAIN_TEXT: 'text/plain', JSON: 'application/json', HTML: 'text/html', PDF: 'application/pdf' }),
+    MimeType: Object.freeze({
+      CSV: 'text/csv',
+      PLAIN_TEXT: 'text/plain',
+      JSON: 'application/json',
+      HTML: 'text/html',
+      PDF: 'application/pdf',
+    }),
   };
 
   function execute(fn: string, authMode: AuthModeName, makeArgs: (bridge: RealmBridge) => unknown[]): unknown {
@@ -208,7 +214,13 @@ export async function loadAddon(options: LoadAddonOptions): Promise<AddonHarness
     } finally {
       runtime.end();
       current = undefined;
-      runtime.executions.push({ fn, authMode, loadMs: Math.round(loadMs), ms: Math.round(performance.now() - started), ...(error ? { error } : {}) });
+      runtime.executions.push({
+        fn,
+        authMode,
+        loadMs: Math.round(loadMs),
+        ms: Math.round(performance.now() - started),
+        ...(error ? { error } : {}),
+      });
     }
   }
 
@@ -220,7 +232,9 @@ export async function loadAddon(options: LoadAddonOptions): Promise<AddonHarness
     },
     trigger(fn, opts = {}) {
       const authMode = opts.authMode ?? (fn === 'onOpen' ? 'LIMITED' : 'FULL');
-      return execute(fn, authMode, () => [{ authMode: (AuthMode as unknown as Record<string, unknown>)[authMode], source: spreadsheet, ...(opts.event ?? {}) }]);
+      return execute(fn, authMode, () => [
+        { authMode: (AuthMode as unknown as Record<string, unknown>)[authMode], source: spreadsheet, ...(opts.event ?? {}) },
+      ]);
     },
     topLevelFunctions: () => [...declared],
     spreadsheet,

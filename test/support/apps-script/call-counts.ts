@@ -69,9 +69,31 @@ export class CallCounts {
   }
 }
 
-const writePrefix = /^(set|insert|delete|clear|sort|append|hide|show|unhide|protect|add|remove|update|auto|create|move|merge|break|copy|trim|check|uncheck|apply|expand|collapse|shift|randomize)/;
-const notWrites = new Set(['createDeveloperMetadataFinder', 'createTextFinder', 'activate', 'activateAsCurrentCell', 'setActiveSheet', 'setActiveRange', 'setActiveRangeList', 'setActiveSelection', 'setCurrentCell', 'showSidebar']);
-const documentTypes = new Set(['Spreadsheet', 'Sheet', 'Range', 'RangeList', 'Filter', 'Protection', 'DeveloperMetadata', 'NamedRange', 'EmbeddedChart']);
+const writePrefix =
+  /^(set|insert|delete|clear|sort|append|hide|show|unhide|protect|add|remove|update|auto|create|move|merge|break|copy|trim|check|uncheck|apply|expand|collapse|shift|randomize)/;
+const notWrites = new Set([
+  'createDeveloperMetadataFinder',
+  'createTextFinder',
+  'activate',
+  'activateAsCurrentCell',
+  'setActiveSheet',
+  'setActiveRange',
+  'setActiveRangeList',
+  'setActiveSelection',
+  'setCurrentCell',
+  'showSidebar',
+]);
+const documentTypes = new Set([
+  'Spreadsheet',
+  'Sheet',
+  'Range',
+  'RangeList',
+  'Filter',
+  'Protection',
+  'DeveloperMetadata',
+  'NamedRange',
+  'EmbeddedChart',
+]);
 
 /** Whether a spreadsheet call changes the document (what must happen under the document lock). */
 export function isSpreadsheetWrite(type: string, method: string): boolean {

@@ -21,7 +21,15 @@ export function dateToSerial(date: Date, timeZone: string): number {
 
 export function serialToDate(serial: number, timeZone: string): Date {
   const wall = new Date(Math.round((serial - unixEpochSerial) * msPerDay));
-  return new TZDate(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds(), timeZone);
+  return new TZDate(
+    wall.getUTCFullYear(),
+    wall.getUTCMonth(),
+    wall.getUTCDate(),
+    wall.getUTCHours(),
+    wall.getUTCMinutes(),
+    wall.getUTCSeconds(),
+    timeZone,
+  );
 }
 
 export type Entered = { value: CellValue; formula?: string; numberFormat?: string };
@@ -122,8 +130,17 @@ function formatDatePattern(date: Date, pattern: string, timeZone: string): strin
   const out: string[] = [];
   tokens.forEach((token, i) => {
     const lower = token.toLowerCase();
-    const prev = tokens.slice(0, i).reverse().find((t) => /^[a-z]/i.test(t) && !/^"/.test(t))?.toLowerCase() ?? '';
-    const next = tokens.slice(i + 1).find((t) => /^[a-z]/i.test(t) && !/^"/.test(t))?.toLowerCase() ?? '';
+    const prev =
+      tokens
+        .slice(0, i)
+        .reverse()
+        .find((t) => /^[a-z]/i.test(t) && !/^"/.test(t))
+        ?.toLowerCase() ?? '';
+    const next =
+      tokens
+        .slice(i + 1)
+        .find((t) => /^[a-z]/i.test(t) && !/^"/.test(t))
+        ?.toLowerCase() ?? '';
     if (token.startsWith('"')) out.push(`'${token.slice(1, -1).replace(/'/g, "''")}'`);
     else if (lower === 'am/pm') out.push('a');
     else if (lower.startsWith('y')) out.push(lower.length <= 2 ? 'yy' : 'yyyy');
@@ -143,7 +160,11 @@ function formatNumberPattern(n: number, pattern: string, locale: string): string
   const section = pattern.split(';')[n < 0 && pattern.includes(';') ? 1 : 0] ?? pattern;
   const core = /[#0?][#0?,]*(\.[#0?]+)?/.exec(section);
   if (!core) return plainNumber(n, locale);
-  const literal = (s: string) => s.replace(/"([^"]*)"/g, '$1').replace(/\\(.)/g, '$1').replace(/[_*]./g, ' ');
+  const literal = (s: string) =>
+    s
+      .replace(/"([^"]*)"/g, '$1')
+      .replace(/\\(.)/g, '$1')
+      .replace(/[_*]./g, ' ');
   const prefix = literal(section.slice(0, core.index));
   const suffix = literal(section.slice(core.index + core[0].length));
   const percent = suffix.includes('%');

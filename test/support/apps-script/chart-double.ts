@@ -11,15 +11,40 @@ import { describeDouble } from './vm-bridge.ts';
 
 type C = typeof GoogleAppsScript.Charts;
 export const ChartType = enumOf<C['ChartType']>('ChartType', [
-  'TIMELINE', 'AREA', 'BAR', 'BUBBLE', 'CANDLESTICK', 'COLUMN', 'COMBO', 'GAUGE', 'GEO', 'HISTOGRAM', 'RADAR', 'LINE', 'ORG', 'PIE',
-  'SCATTER', 'SPARKLINE', 'STEPPED_AREA', 'TABLE', 'TREEMAP', 'WATERFALL',
+  'TIMELINE',
+  'AREA',
+  'BAR',
+  'BUBBLE',
+  'CANDLESTICK',
+  'COLUMN',
+  'COMBO',
+  'GAUGE',
+  'GEO',
+  'HISTOGRAM',
+  'RADAR',
+  'LINE',
+  'ORG',
+  'PIE',
+  'SCATTER',
+  'SPARKLINE',
+  'STEPPED_AREA',
+  'TABLE',
+  'TREEMAP',
+  'WATERFALL',
 ]);
 export const ChartMergeStrategy = enumOf<C['ChartMergeStrategy']>('ChartMergeStrategy', ['MERGE_COLUMNS', 'MERGE_ROWS']);
-export const ChartHiddenDimensionStrategy = enumOf<C['ChartHiddenDimensionStrategy']>('ChartHiddenDimensionStrategy', ['IGNORE_BOTH', 'IGNORE_ROWS', 'IGNORE_COLUMNS', 'SHOW_BOTH']);
+export const ChartHiddenDimensionStrategy = enumOf<C['ChartHiddenDimensionStrategy']>('ChartHiddenDimensionStrategy', [
+  'IGNORE_BOTH',
+  'IGNORE_ROWS',
+  'IGNORE_COLUMNS',
+  'SHOW_BOTH',
+]);
 export const LegendPosition = enumOf<C['Position']>('Position', ['TOP', 'RIGHT', 'BOTTOM', 'NONE']);
 
 /** The `Charts` service as far as embedded charts need it: its enums. */
-export class ChartsDouble implements Pick<GoogleAppsScript.Charts.Charts, 'ChartType' | 'ChartMergeStrategy' | 'ChartHiddenDimensionStrategy' | 'Position'> {
+export class ChartsDouble
+  implements Pick<GoogleAppsScript.Charts.Charts, 'ChartType' | 'ChartMergeStrategy' | 'ChartHiddenDimensionStrategy' | 'Position'>
+{
   ChartType = ChartType;
   ChartMergeStrategy = ChartMergeStrategy;
   ChartHiddenDimensionStrategy = ChartHiddenDimensionStrategy;
@@ -44,7 +69,12 @@ type ChartState = {
 export type ChartRecord = { id: string; type: string | null; ranges: string[]; options: Record<string, unknown>; position: ChartPosition };
 
 function cloneChart(s: ChartState, sheet: SheetDouble): ChartState {
-  return { ...s, ranges: s.ranges.filter((a) => !a.gone).map((a) => sheet._anchor(a.rect)), options: { ...s.options }, position: { ...s.position } };
+  return {
+    ...s,
+    ranges: s.ranges.filter((a) => !a.gone).map((a) => sheet._anchor(a.rect)),
+    options: { ...s.options },
+    position: { ...s.position },
+  };
 }
 
 type BuilderApi = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
@@ -52,9 +82,28 @@ export class EmbeddedChartBuilderDouble
   implements
     Pick<
       BuilderApi,
-      | 'addRange' | 'asAreaChart' | 'asBarChart' | 'asColumnChart' | 'asComboChart' | 'asHistogramChart' | 'asLineChart' | 'asPieChart'
-      | 'asScatterChart' | 'asTableChart' | 'build' | 'clearRanges' | 'getChartType' | 'getRanges' | 'removeRange' | 'setChartType'
-      | 'setHiddenDimensionStrategy' | 'setMergeStrategy' | 'setNumHeaders' | 'setOption' | 'setPosition' | 'setTransposeRowsAndColumns'
+      | 'addRange'
+      | 'asAreaChart'
+      | 'asBarChart'
+      | 'asColumnChart'
+      | 'asComboChart'
+      | 'asHistogramChart'
+      | 'asLineChart'
+      | 'asPieChart'
+      | 'asScatterChart'
+      | 'asTableChart'
+      | 'build'
+      | 'clearRanges'
+      | 'getChartType'
+      | 'getRanges'
+      | 'removeRange'
+      | 'setChartType'
+      | 'setHiddenDimensionStrategy'
+      | 'setMergeStrategy'
+      | 'setNumHeaders'
+      | 'setOption'
+      | 'setPosition'
+      | 'setTransposeRowsAndColumns'
     >
 {
   readonly #sheet: SheetDouble;
@@ -194,7 +243,15 @@ export class EmbeddedChartDouble
   implements
     Pick<
       GoogleAppsScript.Spreadsheet.EmbeddedChart,
-      'getChartId' | 'getContainerInfo' | 'getHiddenDimensionStrategy' | 'getMergeStrategy' | 'getNumHeaders' | 'getOptions' | 'getRanges' | 'getTransposeRowsAndColumns' | 'modify'
+      | 'getChartId'
+      | 'getContainerInfo'
+      | 'getHiddenDimensionStrategy'
+      | 'getMergeStrategy'
+      | 'getNumHeaders'
+      | 'getOptions'
+      | 'getRanges'
+      | 'getTransposeRowsAndColumns'
+      | 'modify'
     >
 {
   readonly _sheet: SheetDouble;
@@ -260,7 +317,9 @@ export class ChartOptionsDouble implements Pick<GoogleAppsScript.Charts.ChartOpt
 }
 describeDouble(ChartOptionsDouble, { type: 'ChartOptions', service: 'SpreadsheetApp' });
 
-export class ContainerInfoDouble implements Pick<GoogleAppsScript.Spreadsheet.ContainerInfo, 'getAnchorColumn' | 'getAnchorRow' | 'getOffsetX' | 'getOffsetY'> {
+export class ContainerInfoDouble
+  implements Pick<GoogleAppsScript.Spreadsheet.ContainerInfo, 'getAnchorColumn' | 'getAnchorRow' | 'getOffsetX' | 'getOffsetY'>
+{
   readonly #position: ChartPosition;
   constructor(position: ChartPosition) {
     this.#position = position;

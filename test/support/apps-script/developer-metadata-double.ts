@@ -9,12 +9,24 @@ import { describeDouble } from './vm-bridge.ts';
 
 type S = typeof GoogleAppsScript.Spreadsheet;
 export const DeveloperMetadataVisibility = enumOf<S['DeveloperMetadataVisibility']>('DeveloperMetadataVisibility', ['DOCUMENT', 'PROJECT']);
-export const DeveloperMetadataLocationType = enumOf<S['DeveloperMetadataLocationType']>('DeveloperMetadataLocationType', ['SPREADSHEET', 'SHEET', 'ROW', 'COLUMN']);
+export const DeveloperMetadataLocationType = enumOf<S['DeveloperMetadataLocationType']>('DeveloperMetadataLocationType', [
+  'SPREADSHEET',
+  'SHEET',
+  'ROW',
+  'COLUMN',
+]);
 
-export type MetadataLocation = { kind: 'SPREADSHEET' } | { kind: 'SHEET'; sheet: SheetDouble } | { kind: 'COLUMN'; sheet: SheetDouble; column: ColumnState };
+export type MetadataLocation =
+  | { kind: 'SPREADSHEET' }
+  | { kind: 'SHEET'; sheet: SheetDouble }
+  | { kind: 'COLUMN'; sheet: SheetDouble; column: ColumnState };
 
 export class DeveloperMetadataDouble
-  implements Pick<GoogleAppsScript.Spreadsheet.DeveloperMetadata, 'getId' | 'getKey' | 'getLocation' | 'getValue' | 'getVisibility' | 'remove' | 'setKey' | 'setValue' | 'setVisibility'>
+  implements
+    Pick<
+      GoogleAppsScript.Spreadsheet.DeveloperMetadata,
+      'getId' | 'getKey' | 'getLocation' | 'getValue' | 'getVisibility' | 'remove' | 'setKey' | 'setValue' | 'setVisibility'
+    >
 {
   readonly _id: number;
   _key: string;
@@ -22,7 +34,14 @@ export class DeveloperMetadataDouble
   _visibility: 'DOCUMENT' | 'PROJECT';
   readonly _location: MetadataLocation;
   readonly _book: SpreadsheetDouble;
-  constructor(book: SpreadsheetDouble, id: number, key: string, value: string | null, visibility: 'DOCUMENT' | 'PROJECT', location: MetadataLocation) {
+  constructor(
+    book: SpreadsheetDouble,
+    id: number,
+    key: string,
+    value: string | null,
+    visibility: 'DOCUMENT' | 'PROJECT',
+    location: MetadataLocation,
+  ) {
     this._book = book;
     this._id = id;
     this._key = key;
@@ -69,7 +88,8 @@ export class DeveloperMetadataDouble
 describeDouble(DeveloperMetadataDouble, { type: 'DeveloperMetadata', service: 'SpreadsheetApp' });
 
 export class DeveloperMetadataLocationDouble
-  implements Pick<GoogleAppsScript.Spreadsheet.DeveloperMetadataLocation, 'getColumn' | 'getLocationType' | 'getRow' | 'getSheet' | 'getSpreadsheet'>
+  implements
+    Pick<GoogleAppsScript.Spreadsheet.DeveloperMetadataLocation, 'getColumn' | 'getLocationType' | 'getRow' | 'getSheet' | 'getSpreadsheet'>
 {
   readonly #metadata: DeveloperMetadataDouble;
   constructor(metadata: DeveloperMetadataDouble) {
@@ -101,7 +121,8 @@ export type FinderScope = { sheet?: SheetDouble; columns?: { from: number; to: n
 
 type FinderApi = GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder;
 export class DeveloperMetadataFinderDouble
-  implements Pick<FinderApi, 'find' | 'onIntersectingLocations' | 'withId' | 'withKey' | 'withLocationType' | 'withValue' | 'withVisibility'>
+  implements
+    Pick<FinderApi, 'find' | 'onIntersectingLocations' | 'withId' | 'withKey' | 'withLocationType' | 'withValue' | 'withVisibility'>
 {
   readonly #book: SpreadsheetDouble;
   readonly #scope: FinderScope;

@@ -96,7 +96,10 @@ function tokenize(formula: string): Token[] {
     }
     // A reference, possibly with a sheet prefix and a second part; or a name, function, number.
     const rest = s.slice(i);
-    const ref = /^((?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?(\$?[A-Za-z]{1,3}\$?\d+|\$?[A-Za-z]{1,3}|\$?\d+)(?::(\$?[A-Za-z]{1,3}\$?\d+|\$?[A-Za-z]{1,3}|\$?\d+))?(?![A-Za-z0-9_(.!])/.exec(rest);
+    const ref =
+      /^((?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?(\$?[A-Za-z]{1,3}\$?\d+|\$?[A-Za-z]{1,3}|\$?\d+)(?::(\$?[A-Za-z]{1,3}\$?\d+|\$?[A-Za-z]{1,3}|\$?\d+))?(?![A-Za-z0-9_(.!])/.exec(
+        rest,
+      );
     if (ref && (ref[1] || ref[3] || cellPart.test(ref[2]!))) {
       const start = refEnd(ref[2]!)!;
       const end = ref[3] ? refEnd(ref[3]) : undefined;
@@ -105,7 +108,12 @@ function tokenize(formula: string): Token[] {
       } else {
         const sheet = ref[1] ? ref[1].slice(0, -1) : undefined;
         const sheetName = sheet === undefined ? undefined : sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
-        tokens.push({ kind: 'ref', ref: { ...(sheetName === undefined ? {} : { sheet: sheetName }), start, ...(end ? { end } : {}) }, start: i, end: i + ref[0].length });
+        tokens.push({
+          kind: 'ref',
+          ref: { ...(sheetName === undefined ? {} : { sheet: sheetName }), start, ...(end ? { end } : {}) },
+          start: i,
+          end: i + ref[0].length,
+        });
         i += ref[0].length;
         continue;
       }
@@ -353,7 +361,8 @@ class Parser {
     const y = this.#scalar(b);
     if (x instanceof FormulaError) return x;
     if (y instanceof FormulaError) return y;
-    const norm = (v: CellValue): number | string | boolean => (v instanceof Date ? dateToSerial(v, this.#scope.timeZone) : typeof v === 'string' ? v.toLowerCase() : v);
+    const norm = (v: CellValue): number | string | boolean =>
+      v instanceof Date ? dateToSerial(v, this.#scope.timeZone) : typeof v === 'string' ? v.toLowerCase() : v;
     let nx = norm(x);
     let ny = norm(y);
     // An empty cell equals 0, "" and FALSE.
@@ -390,8 +399,9 @@ function numbersOf(args: Value[], scope: FormulaScope): number[] | FormulaError 
   for (const a of args) {
     if (Array.isArray(a)) {
       // Ranges: only numbers (and dates) count; text and blanks are skipped, as in Sheets.
-      for (const v of a.flat()) if (typeof v === 'number') out.push(v);
-      else if (v instanceof Date) out.push(dateToSerial(v, scope.timeZone));
+      for (const v of a.flat())
+        if (typeof v === 'number') out.push(v);
+        else if (v instanceof Date) out.push(dateToSerial(v, scope.timeZone));
     } else {
       const n = toNumber(a, scope);
       if (n instanceof FormulaError) return n;
@@ -415,7 +425,8 @@ function textArg(args: Value[], i: number): string | FormulaError {
 
 function truthy(v: Exclude<Value, CellValue[][]>, scope: FormulaScope): boolean | FormulaError {
   if (v instanceof FormulaError) return v;
-  if (typeof v === 'string') return v.toUpperCase() === 'TRUE' ? true : v.toUpperCase() === 'FALSE' || v === '' ? false : new FormulaError('#VALUE!');
+  if (typeof v === 'string')
+    return v.toUpperCase() === 'TRUE' ? true : v.toUpperCase() === 'FALSE' || v === '' ? false : new FormulaError('#VALUE!');
   const n = toNumber(v, scope);
   return n instanceof FormulaError ? n : n !== 0;
 }
@@ -491,7 +502,7 @@ const functions: Record<string, (args: Value[], scope: FormulaScope) => Value> =
     if (x instanceof FormulaError) return x;
     if (d instanceof FormulaError) return d;
     const f = 10 ** d;
-    return Math.sign(x) * Math.round(Math.abs(x) * f) / f;
+    return (Math.sign(x) * Math.round(Math.abs(x) * f)) / f;
   },
   ABS: (args, scope) => {
     const x = toNumber(one(args, 0), scope);

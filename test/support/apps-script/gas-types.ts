@@ -60,7 +60,8 @@ export function enumOf<T>(enumName: string, names: readonly string[]): T {
 /** The name of an enum value handed in by the bundle (or a plain string from a test). */
 export function enumName(value: unknown, enumType: string): string {
   if (value instanceof EnumValueDouble) {
-    if (value.enumName !== enumType) throw new AppsScriptException(`Invalid argument: expected a ${enumType}, got ${value.enumName}.${value.name()}`);
+    if (value.enumName !== enumType)
+      throw new AppsScriptException(`Invalid argument: expected a ${enumType}, got ${value.enumName}.${value.name()}`);
     return value.name();
   }
   if (typeof value === 'string') return value;

@@ -14,12 +14,16 @@ function installGoogleScriptStandIn(functions) {
     if (t === 'string' || t === 'number' || t === 'boolean') return;
     if (t !== 'object' || value instanceof Date || value instanceof Node) throw illegal(key);
     if (Array.isArray(value)) {
-      value.forEach(function (v, i) { check(v, String(i)); });
+      value.forEach(function (v, i) {
+        check(v, String(i));
+      });
       return;
     }
     var proto = Object.getPrototypeOf(value);
     if (proto !== Object.prototype && proto !== null) throw illegal(key);
-    Object.keys(value).forEach(function (k) { check(value[k], k); });
+    Object.keys(value).forEach(function (k) {
+      check(value[k], k);
+    });
   }
   // A form passed alone becomes an object of its fields' values (strings), as in Apps Script.
   function formFields(form) {
@@ -34,15 +38,23 @@ function installGoogleScriptStandIn(functions) {
   }
   function runner(state) {
     var r = {
-      withSuccessHandler: function (f) { return runner(Object.assign({}, state, { success: f })); },
-      withFailureHandler: function (f) { return runner(Object.assign({}, state, { failure: f })); },
-      withUserObject: function (o) { return runner(Object.assign({}, state, { userObject: o })); },
+      withSuccessHandler: function (f) {
+        return runner(Object.assign({}, state, { success: f }));
+      },
+      withFailureHandler: function (f) {
+        return runner(Object.assign({}, state, { failure: f }));
+      },
+      withUserObject: function (o) {
+        return runner(Object.assign({}, state, { userObject: o }));
+      },
     };
     functions.forEach(function (name) {
       r[name] = function () {
         var args = Array.prototype.slice.call(arguments);
         var payload = args.length === 1 && args[0] instanceof HTMLFormElement ? [formFields(args[0])] : args;
-        payload.forEach(function (a, i) { check(a, String(i)); });
+        payload.forEach(function (a, i) {
+          check(a, String(i));
+        });
         pending.count++;
         window.__appsScriptDoubleRun(name, JSON.stringify(payload)).then(function (answer) {
           // Handlers run as tasks of their own: an error in one is an uncaught page error.
@@ -71,20 +83,36 @@ function installGoogleScriptStandIn(functions) {
     script: {
       run: runner({}),
       host: {
-        close: function () { host('close'); },
-        setHeight: function (h) { host('setHeight:' + h); },
-        setWidth: function (w) { host('setWidth:' + w); },
-        editor: { focus: function () { host('focus'); } },
+        close: function () {
+          host('close');
+        },
+        setHeight: function (h) {
+          host('setHeight:' + h);
+        },
+        setWidth: function (w) {
+          host('setWidth:' + w);
+        },
+        editor: {
+          focus: function () {
+            host('focus');
+          },
+        },
         origin: 'https://docs.google.com',
       },
-      url: { getLocation: function (callback) { callback({ hash: '', parameter: {}, parameters: {} }); } },
+      url: {
+        getLocation: function (callback) {
+          callback({ hash: '', parameter: {}, parameters: {} });
+        },
+      },
     },
   };
 }
 
 // The share (0…1) of a PNG's pixels that are not white, decoded by the browser itself.
 async function appsScriptDoubleInkRatio(base64Png) {
-  var bytes = Uint8Array.from(atob(base64Png), function (c) { return c.charCodeAt(0); });
+  var bytes = Uint8Array.from(atob(base64Png), function (c) {
+    return c.charCodeAt(0);
+  });
   var bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
   var canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
   var ctx = canvas.getContext('2d');

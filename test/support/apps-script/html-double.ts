@@ -17,8 +17,22 @@ export class HtmlOutputDouble
   implements
     Pick<
       OutputApi,
-      | 'addMetaTag' | 'append' | 'appendUntrusted' | 'clear' | 'getContent' | 'getFaviconUrl' | 'getHeight' | 'getTitle' | 'getWidth'
-      | 'setContent' | 'setFaviconUrl' | 'setHeight' | 'setSandboxMode' | 'setTitle' | 'setWidth' | 'setXFrameOptionsMode'
+      | 'addMetaTag'
+      | 'append'
+      | 'appendUntrusted'
+      | 'clear'
+      | 'getContent'
+      | 'getFaviconUrl'
+      | 'getHeight'
+      | 'getTitle'
+      | 'getWidth'
+      | 'setContent'
+      | 'setFaviconUrl'
+      | 'setHeight'
+      | 'setSandboxMode'
+      | 'setTitle'
+      | 'setWidth'
+      | 'setXFrameOptionsMode'
     >
 {
   _content: string;
@@ -115,7 +129,9 @@ export function compileTemplate(source: string): string {
 /** Runs compiled template code in the bundle's context, `this` being the template's variables. */
 export type TemplateRunner = (code: string, variables: object) => string;
 
-export class HtmlTemplateDouble implements Pick<GoogleAppsScript.HTML.HtmlTemplate, 'evaluate' | 'getCode' | 'getCodeWithComments' | 'getRawContent'> {
+export class HtmlTemplateDouble
+  implements Pick<GoogleAppsScript.HTML.HtmlTemplate, 'evaluate' | 'getCode' | 'getCodeWithComments' | 'getRawContent'>
+{
   readonly #source: string;
   readonly #run: TemplateRunner;
   constructor(source: string, run: TemplateRunner) {
@@ -139,7 +155,11 @@ describeDouble(HtmlTemplateDouble, { type: 'HtmlTemplate', service: 'HtmlService
 
 /** Test double of Apps Script's HtmlService, reading the bundle's HTML files from its folder. */
 export class HtmlServiceDouble
-  implements Pick<GoogleAppsScript.HTML.HtmlService, 'SandboxMode' | 'XFrameOptionsMode' | 'createHtmlOutput' | 'createHtmlOutputFromFile' | 'createTemplate' | 'createTemplateFromFile'>
+  implements
+    Pick<
+      GoogleAppsScript.HTML.HtmlService,
+      'SandboxMode' | 'XFrameOptionsMode' | 'createHtmlOutput' | 'createHtmlOutputFromFile' | 'createTemplate' | 'createTemplateFromFile'
+    >
 {
   SandboxMode = SandboxMode;
   XFrameOptionsMode = XFrameOptionsMode;

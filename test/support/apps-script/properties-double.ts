@@ -17,7 +17,11 @@ const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 type PropertiesApi = GoogleAppsScript.Properties.Properties;
 
 export class PropertiesDouble
-  implements Pick<PropertiesApi, 'deleteAllProperties' | 'deleteProperty' | 'getKeys' | 'getProperties' | 'getProperty' | 'setProperties' | 'setProperty'>
+  implements
+    Pick<
+      PropertiesApi,
+      'deleteAllProperties' | 'deleteProperty' | 'getKeys' | 'getProperties' | 'getProperty' | 'setProperties' | 'setProperty'
+    >
 {
   readonly #store: () => Map<string, string>;
   constructor(store: () => Map<string, string>) {
@@ -27,7 +31,8 @@ export class PropertiesDouble
     for (const v of next.values()) if (bytes(v) > propertyValueLimit) throw new AppsScriptException('Argument too large: value');
     let total = 0;
     for (const [k, v] of next) total += bytes(k) + bytes(v);
-    if (total > propertyStoreLimit) throw new AppsScriptException('You have exceeded the property storage quota. Please remove some properties and try again.');
+    if (total > propertyStoreLimit)
+      throw new AppsScriptException('You have exceeded the property storage quota. Please remove some properties and try again.');
   }
   deleteAllProperties(): PropertiesApi {
     this.#store().clear();
@@ -77,7 +82,9 @@ export class PropertyStores {
   }
 }
 
-export class PropertiesServiceDouble implements Pick<GoogleAppsScript.Properties.PropertiesService, 'getDocumentProperties' | 'getScriptProperties' | 'getUserProperties'> {
+export class PropertiesServiceDouble
+  implements Pick<GoogleAppsScript.Properties.PropertiesService, 'getDocumentProperties' | 'getScriptProperties' | 'getUserProperties'>
+{
   readonly #stores: PropertyStores;
   constructor(stores: PropertyStores) {
     this.#stores = stores;
@@ -144,7 +151,9 @@ export class CacheDouble implements Pick<CacheApi, 'get' | 'getAll' | 'put' | 'p
 describeDouble(CacheDouble, { type: 'Cache', service: 'CacheService' });
 
 /** Test double of CacheService; a test may drop everything at any time, as the real cache may. */
-export class CacheServiceDouble implements Pick<GoogleAppsScript.Cache.CacheService, 'getDocumentCache' | 'getScriptCache' | 'getUserCache'> {
+export class CacheServiceDouble
+  implements Pick<GoogleAppsScript.Cache.CacheService, 'getDocumentCache' | 'getScriptCache' | 'getUserCache'>
+{
   readonly #script = new Map<string, Entry>();
   readonly #document = new Map<string, Entry>();
   readonly #users = new Map<string, Map<string, Entry>>();

@@ -32,8 +32,20 @@ const formatDefaults: Record<FormatKey, unknown> = {
 };
 
 const namedColors: Record<string, string> = {
-  white: '#ffffff', black: '#000000', red: '#ff0000', green: '#008000', blue: '#0000ff', yellow: '#ffff00', orange: '#ffa500',
-  gray: '#808080', grey: '#808080', purple: '#800080', pink: '#ffc0cb', lime: '#00ff00', cyan: '#00ffff', magenta: '#ff00ff',
+  white: '#ffffff',
+  black: '#000000',
+  red: '#ff0000',
+  green: '#008000',
+  blue: '#0000ff',
+  yellow: '#ffff00',
+  orange: '#ffa500',
+  gray: '#808080',
+  grey: '#808080',
+  purple: '#800080',
+  pink: '#ffc0cb',
+  lime: '#00ff00',
+  cyan: '#00ffff',
+  magenta: '#ff00ff',
 };
 
 /** A colour as Sheets reports it back: lower-case #rrggbb. */
@@ -54,11 +66,15 @@ const normalizers: Partial<Record<FormatKey, (v: unknown) => unknown>> = {
 function checkShape(values: unknown, rect: Rect, method: string): asserts values is unknown[][] {
   if (!Array.isArray(values) || !values.every(Array.isArray)) throw signatureMismatch(`SpreadsheetApp.Range.${method}`, [values]);
   if (values.length !== rect.numRows) {
-    throw new AppsScriptException(`The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${rect.numRows}.`);
+    throw new AppsScriptException(
+      `The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${rect.numRows}.`,
+    );
   }
   for (const row of values) {
     if (row.length !== rect.numColumns) {
-      throw new AppsScriptException(`The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${rect.numColumns}.`);
+      throw new AppsScriptException(
+        `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${rect.numColumns}.`,
+      );
     }
   }
 }
@@ -69,17 +85,85 @@ export class RangeDouble
   implements
     Pick<
       RangeApi,
-      | 'activate' | 'activateAsCurrentCell' | 'addDeveloperMetadata' | 'canEdit' | 'clear' | 'clearContent' | 'clearDataValidations'
-      | 'clearFormat' | 'clearNote' | 'createDeveloperMetadataFinder' | 'createFilter' | 'getA1Notation' | 'getBackground'
-      | 'getBackgrounds' | 'getCell' | 'getColumn' | 'getDataValidation' | 'getDataValidations' | 'getDeveloperMetadata'
-      | 'getDisplayValue' | 'getDisplayValues' | 'getFilter' | 'getFontFamily' | 'getFontSize' | 'getFontStyle' | 'getFontWeight'
-      | 'getFontWeights' | 'getFormula' | 'getFormulas' | 'getGridId' | 'getHeight' | 'getHorizontalAlignment' | 'getLastColumn'
-      | 'getLastRow' | 'getNote' | 'getNotes' | 'getNumColumns' | 'getNumRows' | 'getNumberFormat' | 'getNumberFormats' | 'getRow'
-      | 'getRowIndex' | 'getSheet' | 'getValue' | 'getValues' | 'getVerticalAlignment' | 'getWidth' | 'getWrap' | 'getWrapStrategy'
-      | 'isBlank' | 'offset' | 'protect' | 'setBackground' | 'setBackgrounds' | 'setBorder' | 'setDataValidation' | 'setDataValidations'
-      | 'setFontColor' | 'setFontColors' | 'setFontFamily' | 'setFontLine' | 'setFontSize' | 'setFontStyle' | 'setFontWeight'
-      | 'setFontWeights' | 'setFormula' | 'setFormulas' | 'setHorizontalAlignment' | 'setNote' | 'setNotes' | 'setNumberFormat'
-      | 'setNumberFormats' | 'setValue' | 'setValues' | 'setVerticalAlignment' | 'setWrap' | 'setWrapStrategy' | 'sort' | 'trimWhitespace'
+      | 'activate'
+      | 'activateAsCurrentCell'
+      | 'addDeveloperMetadata'
+      | 'canEdit'
+      | 'clear'
+      | 'clearContent'
+      | 'clearDataValidations'
+      | 'clearFormat'
+      | 'clearNote'
+      | 'createDeveloperMetadataFinder'
+      | 'createFilter'
+      | 'getA1Notation'
+      | 'getBackground'
+      | 'getBackgrounds'
+      | 'getCell'
+      | 'getColumn'
+      | 'getDataValidation'
+      | 'getDataValidations'
+      | 'getDeveloperMetadata'
+      | 'getDisplayValue'
+      | 'getDisplayValues'
+      | 'getFilter'
+      | 'getFontFamily'
+      | 'getFontSize'
+      | 'getFontStyle'
+      | 'getFontWeight'
+      | 'getFontWeights'
+      | 'getFormula'
+      | 'getFormulas'
+      | 'getGridId'
+      | 'getHeight'
+      | 'getHorizontalAlignment'
+      | 'getLastColumn'
+      | 'getLastRow'
+      | 'getNote'
+      | 'getNotes'
+      | 'getNumColumns'
+      | 'getNumRows'
+      | 'getNumberFormat'
+      | 'getNumberFormats'
+      | 'getRow'
+      | 'getRowIndex'
+      | 'getSheet'
+      | 'getValue'
+      | 'getValues'
+      | 'getVerticalAlignment'
+      | 'getWidth'
+      | 'getWrap'
+      | 'getWrapStrategy'
+      | 'isBlank'
+      | 'offset'
+      | 'protect'
+      | 'setBackground'
+      | 'setBackgrounds'
+      | 'setBorder'
+      | 'setDataValidation'
+      | 'setDataValidations'
+      | 'setFontColor'
+      | 'setFontColors'
+      | 'setFontFamily'
+      | 'setFontLine'
+      | 'setFontSize'
+      | 'setFontStyle'
+      | 'setFontWeight'
+      | 'setFontWeights'
+      | 'setFormula'
+      | 'setFormulas'
+      | 'setHorizontalAlignment'
+      | 'setNote'
+      | 'setNotes'
+      | 'setNumberFormat'
+      | 'setNumberFormats'
+      | 'setValue'
+      | 'setValues'
+      | 'setVerticalAlignment'
+      | 'setWrap'
+      | 'setWrapStrategy'
+      | 'sort'
+      | 'trimWhitespace'
     >
 {
   readonly _sheet: SheetDouble;
@@ -167,7 +251,11 @@ export class RangeDouble
   }
   setFormulas(formulas: string[][]): RangeApi {
     checkShape(formulas, this._rect, 'setFormulas');
-    this._sheet._writeValues(this._rect, formulas.map((row) => row.map((f) => (f === null || f === undefined ? '' : String(f)))), 'script');
+    this._sheet._writeValues(
+      this._rect,
+      formulas.map((row) => row.map((f) => (f === null || f === undefined ? '' : String(f)))),
+      'script',
+    );
     return gas(this);
   }
   setFormula(formula: string): RangeApi {
@@ -328,7 +416,8 @@ export class RangeDouble
     checkShape(rules, this._rect, 'setDataValidations');
     for (const [r, c, i, j] of this._cells()) {
       const rule = rules[i]![j];
-      if (rule !== null && rule !== undefined && !(rule instanceof DataValidationDouble)) throw new AppsScriptException('Invalid argument: rule');
+      if (rule !== null && rule !== undefined && !(rule instanceof DataValidationDouble))
+        throw new AppsScriptException('Invalid argument: rule');
       const cell = this._sheet._cellForWrite(r, c);
       if (rule) cell.validation = rule;
       else delete cell.validation;
@@ -344,7 +433,13 @@ export class RangeDouble
 
   // ------------------------------------------------------------ clearing
 
-  clear(options?: { commentsOnly?: boolean; contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean; skipFilteredRows?: boolean }): RangeApi {
+  clear(options?: {
+    commentsOnly?: boolean;
+    contentsOnly?: boolean;
+    formatOnly?: boolean;
+    validationsOnly?: boolean;
+    skipFilteredRows?: boolean;
+  }): RangeApi {
     const o = options ?? {};
     const only = o.commentsOnly || o.contentsOnly || o.formatOnly || o.validationsOnly;
     for (const [r, c] of this._cells()) {
@@ -404,11 +499,17 @@ export class RangeDouble
     return gas(this._sheet);
   }
   getCell(row: number, column: number): RangeApi {
-    if (row < 1 || column < 1 || row > this._rect.numRows || column > this._rect.numColumns) throw new AppsScriptException('Cell reference out of range');
+    if (row < 1 || column < 1 || row > this._rect.numRows || column > this._rect.numColumns)
+      throw new AppsScriptException('Cell reference out of range');
     return gas(this._sheet._range({ row: this._rect.row + row - 1, column: this._rect.column + column - 1, numRows: 1, numColumns: 1 }));
   }
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): RangeApi {
-    return this._sheet.getRange(this._rect.row + rowOffset, this._rect.column + columnOffset, numRows ?? this._rect.numRows, numColumns ?? this._rect.numColumns);
+    return this._sheet.getRange(
+      this._rect.row + rowOffset,
+      this._rect.column + columnOffset,
+      numRows ?? this._rect.numRows,
+      numColumns ?? this._rect.numColumns,
+    );
   }
   canEdit(): boolean {
     return true;
@@ -426,7 +527,8 @@ export class RangeDouble
   sort(sortSpecObj: any): RangeApi {
     const specs = (Array.isArray(sortSpecObj) ? sortSpecObj : [sortSpecObj]).map((s: unknown): SortSpec => {
       if (typeof s === 'number') return { column: s, ascending: true };
-      if (s && typeof s === 'object' && typeof (s as SortSpec).column === 'number') return { column: (s as SortSpec).column, ascending: (s as SortSpec).ascending !== false };
+      if (s && typeof s === 'object' && typeof (s as SortSpec).column === 'number')
+        return { column: (s as SortSpec).column, ascending: (s as SortSpec).ascending !== false };
       throw new AppsScriptException(`Invalid argument: sortSpecObj`);
     });
     for (const s of specs) {
@@ -446,7 +548,11 @@ export class RangeDouble
   protect(): GoogleAppsScript.Spreadsheet.Protection {
     return gas(this._sheet._protect(this._rect, 'RANGE'));
   }
-  addDeveloperMetadata(key: string, valueOrVisibility?: unknown, visibility?: GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility): RangeApi {
+  addDeveloperMetadata(
+    key: string,
+    valueOrVisibility?: unknown,
+    visibility?: GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility,
+  ): RangeApi {
     const { row, column, numRows, numColumns } = this._rect;
     const wholeColumns = row === 1 && numRows === this._sheet._rows.length;
     const wholeRows = column === 1 && numColumns === this._sheet._columns.length;
@@ -457,7 +563,12 @@ export class RangeDouble
       );
     }
     if (numColumns !== 1) notImplemented('developer metadata on several columns at once');
-    this._sheet._book._addMetadata({ kind: 'COLUMN', sheet: this._sheet, column: this._sheet._columns[column - 1]! }, key, valueOrVisibility, visibility);
+    this._sheet._book._addMetadata(
+      { kind: 'COLUMN', sheet: this._sheet, column: this._sheet._columns[column - 1]! },
+      key,
+      valueOrVisibility,
+      visibility,
+    );
     return gas(this);
   }
   getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
@@ -471,7 +582,12 @@ export class RangeDouble
     );
   }
   createDeveloperMetadataFinder(): GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder {
-    return gas(this._sheet._book._finder({ sheet: this._sheet, columns: { from: this._rect.column, to: this._rect.column + this._rect.numColumns - 1 } }));
+    return gas(
+      this._sheet._book._finder({
+        sheet: this._sheet,
+        columns: { from: this._rect.column, to: this._rect.column + this._rect.numColumns - 1 },
+      }),
+    );
   }
 }
 describeDouble(RangeDouble, { type: 'Range', service: 'SpreadsheetApp' });
@@ -482,9 +598,29 @@ export class RangeListDouble
   implements
     Pick<
       RangeListApi,
-      | 'activate' | 'clear' | 'clearContent' | 'clearDataValidations' | 'clearFormat' | 'clearNote' | 'getRanges' | 'setBackground'
-      | 'setBorder' | 'setFontColor' | 'setFontFamily' | 'setFontLine' | 'setFontSize' | 'setFontStyle' | 'setFontWeight' | 'setFormula'
-      | 'setHorizontalAlignment' | 'setNote' | 'setNumberFormat' | 'setValue' | 'setVerticalAlignment' | 'setWrap' | 'setWrapStrategy'
+      | 'activate'
+      | 'clear'
+      | 'clearContent'
+      | 'clearDataValidations'
+      | 'clearFormat'
+      | 'clearNote'
+      | 'getRanges'
+      | 'setBackground'
+      | 'setBorder'
+      | 'setFontColor'
+      | 'setFontFamily'
+      | 'setFontLine'
+      | 'setFontSize'
+      | 'setFontStyle'
+      | 'setFontWeight'
+      | 'setFormula'
+      | 'setHorizontalAlignment'
+      | 'setNote'
+      | 'setNumberFormat'
+      | 'setValue'
+      | 'setVerticalAlignment'
+      | 'setWrap'
+      | 'setWrapStrategy'
       | 'trimWhitespace'
     >
 {
@@ -570,4 +706,3 @@ export class RangeListDouble
   }
 }
 describeDouble(RangeListDouble, { type: 'RangeList', service: 'SpreadsheetApp' });
-

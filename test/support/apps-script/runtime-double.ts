@@ -96,17 +96,25 @@ export class AppsScriptRuntime {
         const scope = this.#scopeOf(info, method);
         if (scope && scope !== scopes.currentSpreadsheet) this.#refuse(info, method, scope);
         // A simple trigger acts for nobody: no identity or OAuth token.
-        if (service === 'ScriptApp' && (method === 'getIdentityToken' || method === 'getOAuthToken')) this.#refuse(info, method, scopes.openid);
+        if (service === 'ScriptApp' && (method === 'getIdentityToken' || method === 'getOAuthToken'))
+          this.#refuse(info, method, scopes.openid);
       }
     }
     const needed = this.#scopeOf(info, method);
     if (needed === scopes.currentSpreadsheet) {
-      if (!this.isGranted(scopes.currentSpreadsheet) && !this.isGranted(scopes.spreadsheets) && !menuBuilding) this.#refuse(info, method, needed);
+      if (!this.isGranted(scopes.currentSpreadsheet) && !this.isGranted(scopes.spreadsheets) && !menuBuilding)
+        this.#refuse(info, method, needed);
     } else if (needed && !this.isGranted(needed)) {
       this.#refuse(info, method, needed);
     }
     const spreadsheet = service === 'SpreadsheetApp';
-    this.counts.record({ type: info.type, method, spreadsheet, write: spreadsheet && isSpreadsheetWrite(info.type, method), locked: this.#held.has('document') });
+    this.counts.record({
+      type: info.type,
+      method,
+      spreadsheet,
+      write: spreadsheet && isSpreadsheetWrite(info.type, method),
+      locked: this.#held.has('document'),
+    });
   };
 
   #scopeOf(info: DoubleInfo, method: string): string | undefined {

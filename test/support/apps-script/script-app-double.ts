@@ -13,7 +13,9 @@ type Sc = typeof GoogleAppsScript.Script;
 export const AuthMode = enumOf<Sc['AuthMode']>('AuthMode', ['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL']);
 export const AuthorizationStatus = enumOf<Sc['AuthorizationStatus']>('AuthorizationStatus', ['REQUIRED', 'NOT_REQUIRED']);
 
-export class AuthorizationInfoDouble implements Pick<GoogleAppsScript.Script.AuthorizationInfo, 'getAuthorizationStatus' | 'getAuthorizationUrl'> {
+export class AuthorizationInfoDouble
+  implements Pick<GoogleAppsScript.Script.AuthorizationInfo, 'getAuthorizationStatus' | 'getAuthorizationUrl'>
+{
   readonly #missing: string[];
   readonly #authorized: string[];
   constructor(requested: string[], granted: Set<string>) {
@@ -35,7 +37,18 @@ export class AuthorizationInfoDouble implements Pick<GoogleAppsScript.Script.Aut
 describeDouble(AuthorizationInfoDouble, { type: 'AuthorizationInfo', service: 'ScriptApp' });
 
 export class ScriptAppDouble
-  implements Pick<GoogleAppsScript.Script.ScriptApp, 'AuthMode' | 'AuthorizationStatus' | 'getAuthorizationInfo' | 'getIdentityToken' | 'getOAuthToken' | 'getScriptId' | 'requireAllScopes' | 'requireScopes'>
+  implements
+    Pick<
+      GoogleAppsScript.Script.ScriptApp,
+      | 'AuthMode'
+      | 'AuthorizationStatus'
+      | 'getAuthorizationInfo'
+      | 'getIdentityToken'
+      | 'getOAuthToken'
+      | 'getScriptId'
+      | 'requireAllScopes'
+      | 'requireScopes'
+    >
 {
   AuthMode = AuthMode;
   AuthorizationStatus = AuthorizationStatus;
@@ -71,7 +84,8 @@ export class ScriptAppDouble
   requireScopes(authMode: GoogleAppsScript.Script.AuthMode, oAuthScopes: string[]): void {
     enumName(authMode, 'AuthMode');
     const missing = oAuthScopes.filter((s) => !this.#runtime.isGranted(s));
-    if (missing.length > 0) throw new AppsScriptException(`Authorization is required to perform that action. Missing scopes: ${missing.join(', ')}`);
+    if (missing.length > 0)
+      throw new AppsScriptException(`Authorization is required to perform that action. Missing scopes: ${missing.join(', ')}`);
   }
 }
 describeDouble(ScriptAppDouble, { type: 'ScriptApp', service: 'ScriptApp' });
@@ -88,7 +102,11 @@ export class UserDouble implements Pick<GoogleAppsScript.Base.User, 'getEmail'> 
 describeDouble(UserDouble, { type: 'User', service: 'Session' });
 
 export class SessionDouble
-  implements Pick<GoogleAppsScript.Base.Session, 'getActiveUser' | 'getActiveUserLocale' | 'getEffectiveUser' | 'getScriptTimeZone' | 'getTemporaryActiveUserKey'>
+  implements
+    Pick<
+      GoogleAppsScript.Base.Session,
+      'getActiveUser' | 'getActiveUserLocale' | 'getEffectiveUser' | 'getScriptTimeZone' | 'getTemporaryActiveUserKey'
+    >
 {
   readonly #runtime: AppsScriptRuntime;
   readonly #locale: () => string;

@@ -4,7 +4,13 @@ import { EmbeddedChartBuilderDouble, EmbeddedChartDouble } from './chart-double.
 import { FormulaError, type FormulaScope, type Ref, type RefEnd } from './formula-engine.ts';
 import { AppsScriptException, enumName, gas, notImplemented, signatureMismatch } from './gas-types.ts';
 import { ownRange, RangeDouble, RangeListDouble } from './range-double.ts';
-import { ConditionalFormatRuleDouble, FilterDouble, ProtectionDouble, type Anchor, type DataValidationDouble } from './sheet-rules-double.ts';
+import {
+  ConditionalFormatRuleDouble,
+  FilterDouble,
+  ProtectionDouble,
+  type Anchor,
+  type DataValidationDouble,
+} from './sheet-rules-double.ts';
 import type { SpreadsheetDouble } from './spreadsheet-double.ts';
 import { describeDouble } from './vm-bridge.ts';
 
@@ -17,8 +23,18 @@ import { describeDouble } from './vm-bridge.ts';
  * references the way Sheets does.
  */
 export type FormatKey =
-  | 'background' | 'fontColor' | 'fontWeight' | 'fontStyle' | 'fontSize' | 'fontFamily' | 'fontLine' | 'horizontalAlignment'
-  | 'verticalAlignment' | 'wrap' | 'wrapStrategy' | 'numberFormat';
+  | 'background'
+  | 'fontColor'
+  | 'fontWeight'
+  | 'fontStyle'
+  | 'fontSize'
+  | 'fontFamily'
+  | 'fontLine'
+  | 'horizontalAlignment'
+  | 'verticalAlignment'
+  | 'wrap'
+  | 'wrapStrategy'
+  | 'numberFormat';
 
 export type Cell = {
   value?: CellValue;
@@ -35,8 +51,18 @@ type Dimension = 'rows' | 'columns';
 
 const maxCellLength = 50_000;
 const formatKeys: FormatKey[] = [
-  'background', 'fontColor', 'fontWeight', 'fontStyle', 'fontSize', 'fontFamily', 'fontLine', 'horizontalAlignment', 'verticalAlignment',
-  'wrap', 'wrapStrategy', 'numberFormat',
+  'background',
+  'fontColor',
+  'fontWeight',
+  'fontStyle',
+  'fontSize',
+  'fontFamily',
+  'fontLine',
+  'horizontalAlignment',
+  'verticalAlignment',
+  'wrap',
+  'wrapStrategy',
+  'numberFormat',
 ];
 
 /** The formats and validation of a cell, without its content or note: what an inserted neighbour takes. */
@@ -66,7 +92,10 @@ function shiftRef(ref: Ref, dimension: Dimension, at: number, count: number): Re
     return moved === null ? null : { ...ref, start: { ...ref.start, [key]: moved } };
   }
   const end = ref.end[key] ?? start;
-  const rect = dimension === 'rows' ? { row: start, column: 1, numRows: end - start + 1, numColumns: 1 } : { row: 1, column: start, numRows: 1, numColumns: end - start + 1 };
+  const rect =
+    dimension === 'rows'
+      ? { row: start, column: 1, numRows: end - start + 1, numColumns: 1 }
+      : { row: 1, column: start, numRows: 1, numColumns: end - start + 1 };
   const moved = shiftRect(rect, dimension, at, count);
   if (!moved) return null;
   const [s, size] = dimension === 'rows' ? [moved.row, moved.numRows] : [moved.column, moved.numColumns];
@@ -77,18 +106,89 @@ export class SheetDouble
   implements
     Pick<
       SheetApi,
-      | 'activate' | 'addDeveloperMetadata' | 'appendRow' | 'autoResizeColumn' | 'autoResizeColumns' | 'clear' | 'clearConditionalFormatRules'
-      | 'clearContents' | 'clearFormats' | 'clearNotes' | 'createDeveloperMetadataFinder' | 'deleteColumn' | 'deleteColumns' | 'deleteRow'
-      | 'deleteRows' | 'getActiveCell' | 'getActiveRange' | 'getActiveRangeList' | 'getCharts' | 'getColumnWidth' | 'getConditionalFormatRules' | 'getDataRange'
-      | 'getDeveloperMetadata' | 'getFilter' | 'getFrozenColumns' | 'getFrozenRows' | 'getIndex' | 'getLastColumn' | 'getLastRow'
-      | 'getMaxColumns' | 'getMaxRows' | 'getName' | 'getParent' | 'getProtections' | 'getRange' | 'getRangeList' | 'getRowHeight'
-      | 'getSheetId' | 'getSheetName' | 'getSheetValues' | 'getTabColor' | 'hideColumn' | 'hideColumns' | 'hideRow' | 'hideRows' | 'hideSheet'
-      | 'insertChart' | 'insertColumnAfter' | 'insertColumnBefore' | 'insertColumns' | 'insertColumnsAfter' | 'insertColumnsBefore'
-      | 'insertRowAfter' | 'insertRowBefore' | 'insertRows' | 'insertRowsAfter' | 'insertRowsBefore' | 'isColumnHiddenByUser'
-      | 'isRowHiddenByFilter' | 'isRowHiddenByUser' | 'isSheetHidden' | 'moveColumns' | 'moveRows' | 'newChart' | 'protect' | 'removeChart'
-      | 'setActiveRange' | 'setActiveSelection' | 'setColumnWidth' | 'setColumnWidths' | 'setConditionalFormatRules' | 'setFrozenColumns'
-      | 'setFrozenRows' | 'setName' | 'setRowHeight' | 'setTabColor' | 'showColumns' | 'showRows' | 'showSheet' | 'sort' | 'unhideColumn'
-      | 'unhideRow' | 'updateChart'
+      | 'activate'
+      | 'addDeveloperMetadata'
+      | 'appendRow'
+      | 'autoResizeColumn'
+      | 'autoResizeColumns'
+      | 'clear'
+      | 'clearConditionalFormatRules'
+      | 'clearContents'
+      | 'clearFormats'
+      | 'clearNotes'
+      | 'createDeveloperMetadataFinder'
+      | 'deleteColumn'
+      | 'deleteColumns'
+      | 'deleteRow'
+      | 'deleteRows'
+      | 'getActiveCell'
+      | 'getActiveRange'
+      | 'getActiveRangeList'
+      | 'getCharts'
+      | 'getColumnWidth'
+      | 'getConditionalFormatRules'
+      | 'getDataRange'
+      | 'getDeveloperMetadata'
+      | 'getFilter'
+      | 'getFrozenColumns'
+      | 'getFrozenRows'
+      | 'getIndex'
+      | 'getLastColumn'
+      | 'getLastRow'
+      | 'getMaxColumns'
+      | 'getMaxRows'
+      | 'getName'
+      | 'getParent'
+      | 'getProtections'
+      | 'getRange'
+      | 'getRangeList'
+      | 'getRowHeight'
+      | 'getSheetId'
+      | 'getSheetName'
+      | 'getSheetValues'
+      | 'getTabColor'
+      | 'hideColumn'
+      | 'hideColumns'
+      | 'hideRow'
+      | 'hideRows'
+      | 'hideSheet'
+      | 'insertChart'
+      | 'insertColumnAfter'
+      | 'insertColumnBefore'
+      | 'insertColumns'
+      | 'insertColumnsAfter'
+      | 'insertColumnsBefore'
+      | 'insertRowAfter'
+      | 'insertRowBefore'
+      | 'insertRows'
+      | 'insertRowsAfter'
+      | 'insertRowsBefore'
+      | 'isColumnHiddenByUser'
+      | 'isRowHiddenByFilter'
+      | 'isRowHiddenByUser'
+      | 'isSheetHidden'
+      | 'moveColumns'
+      | 'moveRows'
+      | 'newChart'
+      | 'protect'
+      | 'removeChart'
+      | 'setActiveRange'
+      | 'setActiveSelection'
+      | 'setColumnWidth'
+      | 'setColumnWidths'
+      | 'setConditionalFormatRules'
+      | 'setFrozenColumns'
+      | 'setFrozenRows'
+      | 'setName'
+      | 'setRowHeight'
+      | 'setTabColor'
+      | 'showColumns'
+      | 'showRows'
+      | 'showSheet'
+      | 'sort'
+      | 'unhideColumn'
+      | 'unhideRow'
+      | 'updateChart'
     >
 {
   readonly _book: SpreadsheetDouble;
@@ -230,12 +330,15 @@ export class SheetDouble
         const column = rect.column + j;
         if (v === null || v === undefined) return { value: '' as CellValue };
         if (v instanceof Date) {
-          if (Number.isNaN(v.getTime())) throw new AppsScriptException(`Invalid date in cell ${a1Of({ row, column, numRows: 1, numColumns: 1 })}`);
+          if (Number.isNaN(v.getTime()))
+            throw new AppsScriptException(`Invalid date in cell ${a1Of({ row, column, numRows: 1, numColumns: 1 })}`);
           return { value: new Date(v.getTime()) as CellValue };
         }
         if (typeof v === 'number' || typeof v === 'boolean') return { value: v as CellValue };
-        if (typeof v !== 'string') notImplemented(`a ${Array.isArray(v) ? 'nested array' : typeof v} as a cell value (Sheets would store its text form)`);
-        if (v.length > maxCellLength) throw new AppsScriptException(`Your input contains more than the maximum of ${maxCellLength} characters in a single cell.`);
+        if (typeof v !== 'string')
+          notImplemented(`a ${Array.isArray(v) ? 'nested array' : typeof v} as a cell value (Sheets would store its text form)`);
+        if (v.length > maxCellLength)
+          throw new AppsScriptException(`Your input contains more than the maximum of ${maxCellLength} characters in a single cell.`);
         return parseEntered(v, where, this._cell(row, column)?.numberFormat as string | undefined);
       }),
     );
@@ -247,7 +350,8 @@ export class SheetDouble
         if (!validation || 'formula' in p) return;
         if (validation._accepts(p.value, this, row, column)) return;
         const a1 = a1Of({ row, column, numRows: 1, numColumns: 1 });
-        if (!validation.getAllowInvalid()) throw new AppsScriptException(`The data you entered in cell ${a1} violates the data validation rules set on this cell.`);
+        if (!validation.getAllowInvalid())
+          throw new AppsScriptException(`The data you entered in cell ${a1} violates the data validation rules set on this cell.`);
         if (by === 'user') this._book.validationWarnings.push({ sheet: this._name, a1, value: p.value });
       }),
     );
@@ -282,7 +386,14 @@ export class SheetDouble
         this._rows.splice(at - 1, 0, ...inserted);
       } else this._rows.splice(at - 1, -count);
     } else {
-      if (count > 0) this._columns.splice(at - 1, 0, ...Array.from({ length: count }, () => ({ ...(this._columns[neighbour - 1]?.width ? { width: this._columns[neighbour - 1]!.width } : {}) })));
+      if (count > 0)
+        this._columns.splice(
+          at - 1,
+          0,
+          ...Array.from({ length: count }, () => ({
+            ...(this._columns[neighbour - 1]?.width ? { width: this._columns[neighbour - 1]!.width } : {}),
+          })),
+        );
       else {
         const removed = this._columns.splice(at - 1, -count);
         this._book._metadata = this._book._metadata.filter((m) => !(m._location.kind === 'COLUMN' && removed.includes(m._location.column)));
@@ -316,16 +427,19 @@ export class SheetDouble
 
   #insert(dimension: Dimension, at: number, count: number): SheetApi {
     const max = dimension === 'rows' ? this._rows.length : this._columns.length;
-    if (!Number.isInteger(at) || !Number.isInteger(count) || at < 1 || at > max + 1 || count < 1) throw new AppsScriptException(`Those ${dimension} are out of bounds.`);
+    if (!Number.isInteger(at) || !Number.isInteger(count) || at < 1 || at > max + 1 || count < 1)
+      throw new AppsScriptException(`Those ${dimension} are out of bounds.`);
     this._shift(dimension, at, count);
     return gas(this);
   }
 
   #delete(dimension: Dimension, at: number, count: number): SheetApi {
     const max = dimension === 'rows' ? this._rows.length : this._columns.length;
-    if (!Number.isInteger(at) || !Number.isInteger(count) || at < 1 || count < 1 || at + count - 1 > max) throw new AppsScriptException(`Those ${dimension} are out of bounds.`);
+    if (!Number.isInteger(at) || !Number.isInteger(count) || at < 1 || count < 1 || at + count - 1 > max)
+      throw new AppsScriptException(`Those ${dimension} are out of bounds.`);
     const frozen = dimension === 'rows' ? this._frozenRows : this._frozenColumns;
-    if (max - count <= frozen && at > frozen) throw new AppsScriptException(`Sorry, it is not possible to delete all non-frozen ${dimension}.`);
+    if (max - count <= frozen && at > frozen)
+      throw new AppsScriptException(`Sorry, it is not possible to delete all non-frozen ${dimension}.`);
     if (max - count < 1) throw new AppsScriptException(`Sorry, it is not possible to delete all non-frozen ${dimension}.`);
     this._shift(dimension, at, -count);
     if (dimension === 'rows') this._frozenRows = Math.min(this._frozenRows, this._rows.length - 1);
@@ -446,7 +560,11 @@ export class SheetDouble
     this._book._activateSheet(this);
     return gas(this);
   }
-  addDeveloperMetadata(key: string, valueOrVisibility?: unknown, visibility?: GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility): SheetApi {
+  addDeveloperMetadata(
+    key: string,
+    valueOrVisibility?: unknown,
+    visibility?: GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility,
+  ): SheetApi {
     this._book._addMetadata({ kind: 'SHEET', sheet: this }, key, valueOrVisibility, visibility);
     return gas(this);
   }
@@ -454,7 +572,8 @@ export class SheetDouble
     if (!Array.isArray(rowContents)) throw signatureMismatch('SpreadsheetApp.Sheet.appendRow', [rowContents]);
     const row = this._lastRow() + 1;
     if (row > this._rows.length) this._shift('rows', this._rows.length + 1, 1);
-    if (rowContents.length > this._columns.length) this._shift('columns', this._columns.length + 1, rowContents.length - this._columns.length);
+    if (rowContents.length > this._columns.length)
+      this._shift('columns', this._columns.length + 1, rowContents.length - this._columns.length);
     if (rowContents.length > 0) this._writeValues({ row, column: 1, numRows: 1, numColumns: rowContents.length }, [rowContents], 'script');
     return gas(this);
   }
@@ -625,7 +744,8 @@ export class SheetDouble
     for (let r = rowIndex; r < rowIndex + numRows; r++) this._rowState(r, true).hiddenByUser = true;
   }
   hideSheet(): SheetApi {
-    if (this._book._sheets.filter((s) => !s._hidden && s !== this).length === 0) throw new AppsScriptException("You can't hide all the sheets in a document.");
+    if (this._book._sheets.filter((s) => !s._hidden && s !== this).length === 0)
+      throw new AppsScriptException("You can't hide all the sheets in a document.");
     this._hidden = true;
     return gas(this);
   }
@@ -712,10 +832,16 @@ export class SheetDouble
     return gas(this);
   }
   setConditionalFormatRules(rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[]): void {
-    if (!Array.isArray(rules) || !rules.every((r) => r instanceof ConditionalFormatRuleDouble)) throw new AppsScriptException('Invalid argument: rules');
+    if (!Array.isArray(rules) || !rules.every((r) => r instanceof ConditionalFormatRuleDouble))
+      throw new AppsScriptException('Invalid argument: rules');
     for (const rule of this._conditionalRules) for (const a of rule._state.ranges) this._anchors.delete(a as Anchor);
     this._conditionalRules = (rules as unknown as ConditionalFormatRuleDouble[]).map(
-      (rule) => new ConditionalFormatRuleDouble({ ...rule._state, format: { ...rule._state.format }, ranges: rule._state.ranges.map((a) => a.sheet._anchor(a.rect)) }),
+      (rule) =>
+        new ConditionalFormatRuleDouble({
+          ...rule._state,
+          format: { ...rule._state.format },
+          ranges: rule._state.ranges.map((a) => a.sheet._anchor(a.rect)),
+        }),
     );
   }
   setFrozenColumns(columns: number): void {
@@ -753,7 +879,9 @@ export class SheetDouble
     const first = this._frozenRows + 1;
     const last = Math.max(this._lastRow(), first);
     if (columnPosition < 1 || columnPosition > this._columns.length) throw new AppsScriptException('The column position is out of bounds.');
-    this._sortRows({ row: first, column: 1, numRows: last - first + 1, numColumns: this._columns.length }, [{ column: columnPosition, ascending }]);
+    this._sortRows({ row: first, column: 1, numRows: last - first + 1, numColumns: this._columns.length }, [
+      { column: columnPosition, ascending },
+    ]);
     return gas(this);
   }
   unhideColumn(column: GoogleAppsScript.Spreadsheet.Range): void {

@@ -14,19 +14,64 @@ import { describeDouble } from './vm-bridge.ts';
 type S = typeof GoogleAppsScript.Spreadsheet;
 
 export const DataValidationCriteria = enumOf<S['DataValidationCriteria']>('DataValidationCriteria', [
-  'DATE_AFTER', 'DATE_BEFORE', 'DATE_BETWEEN', 'DATE_EQUAL_TO', 'DATE_IS_VALID_DATE', 'DATE_NOT_BETWEEN', 'DATE_ON_OR_AFTER',
-  'DATE_ON_OR_BEFORE', 'NUMBER_BETWEEN', 'NUMBER_EQUAL_TO', 'NUMBER_GREATER_THAN', 'NUMBER_GREATER_THAN_OR_EQUAL_TO',
-  'NUMBER_LESS_THAN', 'NUMBER_LESS_THAN_OR_EQUAL_TO', 'NUMBER_NOT_BETWEEN', 'NUMBER_NOT_EQUAL_TO', 'TEXT_CONTAINS',
-  'TEXT_DOES_NOT_CONTAIN', 'TEXT_EQUAL_TO', 'TEXT_IS_VALID_EMAIL', 'TEXT_IS_VALID_URL', 'VALUE_IN_LIST', 'VALUE_IN_RANGE',
-  'CUSTOM_FORMULA', 'CHECKBOX',
+  'DATE_AFTER',
+  'DATE_BEFORE',
+  'DATE_BETWEEN',
+  'DATE_EQUAL_TO',
+  'DATE_IS_VALID_DATE',
+  'DATE_NOT_BETWEEN',
+  'DATE_ON_OR_AFTER',
+  'DATE_ON_OR_BEFORE',
+  'NUMBER_BETWEEN',
+  'NUMBER_EQUAL_TO',
+  'NUMBER_GREATER_THAN',
+  'NUMBER_GREATER_THAN_OR_EQUAL_TO',
+  'NUMBER_LESS_THAN',
+  'NUMBER_LESS_THAN_OR_EQUAL_TO',
+  'NUMBER_NOT_BETWEEN',
+  'NUMBER_NOT_EQUAL_TO',
+  'TEXT_CONTAINS',
+  'TEXT_DOES_NOT_CONTAIN',
+  'TEXT_EQUAL_TO',
+  'TEXT_IS_VALID_EMAIL',
+  'TEXT_IS_VALID_URL',
+  'VALUE_IN_LIST',
+  'VALUE_IN_RANGE',
+  'CUSTOM_FORMULA',
+  'CHECKBOX',
 ]);
 export const BooleanCriteria = enumOf<S['BooleanCriteria']>('BooleanCriteria', [
-  'CELL_EMPTY', 'CELL_NOT_EMPTY', 'DATE_AFTER', 'DATE_BEFORE', 'DATE_EQUAL_TO', 'DATE_AFTER_RELATIVE', 'DATE_BEFORE_RELATIVE',
-  'DATE_EQUAL_TO_RELATIVE', 'NUMBER_BETWEEN', 'NUMBER_EQUAL_TO', 'NUMBER_GREATER_THAN', 'NUMBER_GREATER_THAN_OR_EQUAL_TO',
-  'NUMBER_LESS_THAN', 'NUMBER_LESS_THAN_OR_EQUAL_TO', 'NUMBER_NOT_BETWEEN', 'NUMBER_NOT_EQUAL_TO', 'TEXT_CONTAINS',
-  'TEXT_DOES_NOT_CONTAIN', 'TEXT_EQUAL_TO', 'TEXT_STARTS_WITH', 'TEXT_ENDS_WITH', 'CUSTOM_FORMULA',
+  'CELL_EMPTY',
+  'CELL_NOT_EMPTY',
+  'DATE_AFTER',
+  'DATE_BEFORE',
+  'DATE_EQUAL_TO',
+  'DATE_AFTER_RELATIVE',
+  'DATE_BEFORE_RELATIVE',
+  'DATE_EQUAL_TO_RELATIVE',
+  'NUMBER_BETWEEN',
+  'NUMBER_EQUAL_TO',
+  'NUMBER_GREATER_THAN',
+  'NUMBER_GREATER_THAN_OR_EQUAL_TO',
+  'NUMBER_LESS_THAN',
+  'NUMBER_LESS_THAN_OR_EQUAL_TO',
+  'NUMBER_NOT_BETWEEN',
+  'NUMBER_NOT_EQUAL_TO',
+  'TEXT_CONTAINS',
+  'TEXT_DOES_NOT_CONTAIN',
+  'TEXT_EQUAL_TO',
+  'TEXT_STARTS_WITH',
+  'TEXT_ENDS_WITH',
+  'CUSTOM_FORMULA',
 ]);
-export const RelativeDate = enumOf<S['RelativeDate']>('RelativeDate', ['TODAY', 'TOMORROW', 'YESTERDAY', 'PAST_WEEK', 'PAST_MONTH', 'PAST_YEAR']);
+export const RelativeDate = enumOf<S['RelativeDate']>('RelativeDate', [
+  'TODAY',
+  'TOMORROW',
+  'YESTERDAY',
+  'PAST_WEEK',
+  'PAST_MONTH',
+  'PAST_YEAR',
+]);
 export const ProtectionType = enumOf<S['ProtectionType']>('ProtectionType', ['RANGE', 'SHEET']);
 
 const enumValue = (e: object, name: string) => (e as Record<string, EnumValueDouble>)[name]!;
@@ -125,8 +170,20 @@ function meets(c: Criterion, value: CellValue, sheet: SheetDouble, at: { row: nu
       const dc = at.column - at.origin.column;
       const moved = rewriteReferences(String(c.values[0]), (ref) => ({
         ...ref,
-        start: { ...ref.start, ...(ref.start.row !== undefined && !ref.start.rowAbsolute ? { row: ref.start.row + dr } : {}), ...(ref.start.column !== undefined && !ref.start.columnAbsolute ? { column: ref.start.column + dc } : {}) },
-        ...(ref.end ? { end: { ...ref.end, ...(ref.end.row !== undefined && !ref.end.rowAbsolute ? { row: ref.end.row + dr } : {}), ...(ref.end.column !== undefined && !ref.end.columnAbsolute ? { column: ref.end.column + dc } : {}) } } : {}),
+        start: {
+          ...ref.start,
+          ...(ref.start.row !== undefined && !ref.start.rowAbsolute ? { row: ref.start.row + dr } : {}),
+          ...(ref.start.column !== undefined && !ref.start.columnAbsolute ? { column: ref.start.column + dc } : {}),
+        },
+        ...(ref.end
+          ? {
+              end: {
+                ...ref.end,
+                ...(ref.end.row !== undefined && !ref.end.rowAbsolute ? { row: ref.end.row + dr } : {}),
+                ...(ref.end.column !== undefined && !ref.end.columnAbsolute ? { column: ref.end.column + dc } : {}),
+              },
+            }
+          : {}),
       }));
       const result = evaluateFormula(moved, sheet._formulaScope());
       return result === true || (typeof result === 'number' && result !== 0);
@@ -140,7 +197,10 @@ function meets(c: Criterion, value: CellValue, sheet: SheetDouble, at: { row: nu
 
 type ValidationState = { criterion: Criterion; allowInvalid: boolean; helpText: string | null };
 
-export class DataValidationDouble implements Pick<GoogleAppsScript.Spreadsheet.DataValidation, 'copy' | 'getAllowInvalid' | 'getCriteriaType' | 'getCriteriaValues' | 'getHelpText'> {
+export class DataValidationDouble
+  implements
+    Pick<GoogleAppsScript.Spreadsheet.DataValidation, 'copy' | 'getAllowInvalid' | 'getCriteriaType' | 'getCriteriaValues' | 'getHelpText'>
+{
   readonly _state: ValidationState;
   constructor(state: ValidationState) {
     this._state = state;
@@ -173,12 +233,39 @@ export class DataValidationBuilderDouble
   implements
     Pick<
       DataValidationBuilderApi,
-      | 'build' | 'copy' | 'getAllowInvalid' | 'getCriteriaType' | 'getCriteriaValues' | 'getHelpText' | 'requireCheckbox' | 'requireDate'
-      | 'requireDateAfter' | 'requireDateBefore' | 'requireDateBetween' | 'requireDateEqualTo' | 'requireDateNotBetween'
-      | 'requireDateOnOrAfter' | 'requireDateOnOrBefore' | 'requireFormulaSatisfied' | 'requireNumberBetween' | 'requireNumberEqualTo'
-      | 'requireNumberGreaterThan' | 'requireNumberGreaterThanOrEqualTo' | 'requireNumberLessThan' | 'requireNumberLessThanOrEqualTo'
-      | 'requireNumberNotBetween' | 'requireNumberNotEqualTo' | 'requireTextContains' | 'requireTextDoesNotContain' | 'requireTextEqualTo'
-      | 'requireTextIsEmail' | 'requireTextIsUrl' | 'requireValueInList' | 'requireValueInRange' | 'setAllowInvalid' | 'setHelpText'
+      | 'build'
+      | 'copy'
+      | 'getAllowInvalid'
+      | 'getCriteriaType'
+      | 'getCriteriaValues'
+      | 'getHelpText'
+      | 'requireCheckbox'
+      | 'requireDate'
+      | 'requireDateAfter'
+      | 'requireDateBefore'
+      | 'requireDateBetween'
+      | 'requireDateEqualTo'
+      | 'requireDateNotBetween'
+      | 'requireDateOnOrAfter'
+      | 'requireDateOnOrBefore'
+      | 'requireFormulaSatisfied'
+      | 'requireNumberBetween'
+      | 'requireNumberEqualTo'
+      | 'requireNumberGreaterThan'
+      | 'requireNumberGreaterThanOrEqualTo'
+      | 'requireNumberLessThan'
+      | 'requireNumberLessThanOrEqualTo'
+      | 'requireNumberNotBetween'
+      | 'requireNumberNotEqualTo'
+      | 'requireTextContains'
+      | 'requireTextDoesNotContain'
+      | 'requireTextEqualTo'
+      | 'requireTextIsEmail'
+      | 'requireTextIsUrl'
+      | 'requireValueInList'
+      | 'requireValueInRange'
+      | 'setAllowInvalid'
+      | 'setHelpText'
       | 'withCriteria'
     >
 {
@@ -191,7 +278,8 @@ export class DataValidationBuilderDouble
     return gas(this);
   }
   build(): GoogleAppsScript.Spreadsheet.DataValidation {
-    if (!this.#state.criterion.type) throw new AppsScriptException('You must specify a criteria type before building the data validation rule.');
+    if (!this.#state.criterion.type)
+      throw new AppsScriptException('You must specify a criteria type before building the data validation rule.');
     return gas(new DataValidationDouble({ ...this.#state, criterion: { ...this.#state.criterion } }));
   }
   copy(): DataValidationBuilderApi {
@@ -301,10 +389,30 @@ describeDouble(DataValidationBuilderDouble, { type: 'DataValidationBuilder', ser
 
 // ---------------------------------------------------------------- conditional formats
 
-type ConditionalFormat = { background?: string | null; fontColor?: string | null; bold?: boolean | null; italic?: boolean | null; strikethrough?: boolean | null; underline?: boolean | null };
+type ConditionalFormat = {
+  background?: string | null;
+  fontColor?: string | null;
+  bold?: boolean | null;
+  italic?: boolean | null;
+  strikethrough?: boolean | null;
+  underline?: boolean | null;
+};
 type RuleState = { criterion: Criterion | null; format: ConditionalFormat; ranges: { sheet: SheetDouble; rect: Rect }[] };
 
-export class BooleanConditionDouble implements Pick<GoogleAppsScript.Spreadsheet.BooleanCondition, 'getBackground' | 'getBold' | 'getCriteriaType' | 'getCriteriaValues' | 'getFontColor' | 'getItalic' | 'getStrikethrough' | 'getUnderline'> {
+export class BooleanConditionDouble
+  implements
+    Pick<
+      GoogleAppsScript.Spreadsheet.BooleanCondition,
+      | 'getBackground'
+      | 'getBold'
+      | 'getCriteriaType'
+      | 'getCriteriaValues'
+      | 'getFontColor'
+      | 'getItalic'
+      | 'getStrikethrough'
+      | 'getUnderline'
+    >
+{
   readonly #criterion: Criterion;
   readonly #format: ConditionalFormat;
   constructor(criterion: Criterion, format: ConditionalFormat) {
@@ -338,7 +446,9 @@ export class BooleanConditionDouble implements Pick<GoogleAppsScript.Spreadsheet
 }
 describeDouble(BooleanConditionDouble, { type: 'BooleanCondition', service: 'SpreadsheetApp' });
 
-export class ConditionalFormatRuleDouble implements Pick<GoogleAppsScript.Spreadsheet.ConditionalFormatRule, 'copy' | 'getBooleanCondition' | 'getGradientCondition' | 'getRanges'> {
+export class ConditionalFormatRuleDouble
+  implements Pick<GoogleAppsScript.Spreadsheet.ConditionalFormatRule, 'copy' | 'getBooleanCondition' | 'getGradientCondition' | 'getRanges'>
+{
   readonly _state: RuleState;
   constructor(state: RuleState) {
     this._state = state;
@@ -366,7 +476,11 @@ export class ConditionalFormatRuleDouble implements Pick<GoogleAppsScript.Spread
 describeDouble(ConditionalFormatRuleDouble, { type: 'ConditionalFormatRule', service: 'SpreadsheetApp' });
 
 function cloneRule(state: RuleState): RuleState {
-  return { criterion: state.criterion ? { ...state.criterion } : null, format: { ...state.format }, ranges: state.ranges.map((r) => ({ sheet: r.sheet, rect: { ...r.rect } })) };
+  return {
+    criterion: state.criterion ? { ...state.criterion } : null,
+    format: { ...state.format },
+    ranges: state.ranges.map((r) => ({ sheet: r.sheet, rect: { ...r.rect } })),
+  };
 }
 
 type RuleBuilderApi = GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder;
@@ -374,12 +488,38 @@ export class ConditionalFormatRuleBuilderDouble
   implements
     Pick<
       RuleBuilderApi,
-      | 'build' | 'copy' | 'getBooleanCondition' | 'getGradientCondition' | 'getRanges' | 'setBackground' | 'setBold' | 'setFontColor'
-      | 'setItalic' | 'setRanges' | 'setStrikethrough' | 'setUnderline' | 'whenCellEmpty' | 'whenCellNotEmpty' | 'whenDateAfter'
-      | 'whenDateBefore' | 'whenDateEqualTo' | 'whenFormulaSatisfied' | 'whenNumberBetween' | 'whenNumberEqualTo' | 'whenNumberGreaterThan'
-      | 'whenNumberGreaterThanOrEqualTo' | 'whenNumberLessThan' | 'whenNumberLessThanOrEqualTo' | 'whenNumberNotBetween'
-      | 'whenNumberNotEqualTo' | 'whenTextContains' | 'whenTextDoesNotContain' | 'whenTextEndsWith' | 'whenTextEqualTo'
-      | 'whenTextStartsWith' | 'withCriteria'
+      | 'build'
+      | 'copy'
+      | 'getBooleanCondition'
+      | 'getGradientCondition'
+      | 'getRanges'
+      | 'setBackground'
+      | 'setBold'
+      | 'setFontColor'
+      | 'setItalic'
+      | 'setRanges'
+      | 'setStrikethrough'
+      | 'setUnderline'
+      | 'whenCellEmpty'
+      | 'whenCellNotEmpty'
+      | 'whenDateAfter'
+      | 'whenDateBefore'
+      | 'whenDateEqualTo'
+      | 'whenFormulaSatisfied'
+      | 'whenNumberBetween'
+      | 'whenNumberEqualTo'
+      | 'whenNumberGreaterThan'
+      | 'whenNumberGreaterThanOrEqualTo'
+      | 'whenNumberLessThan'
+      | 'whenNumberLessThanOrEqualTo'
+      | 'whenNumberNotBetween'
+      | 'whenNumberNotEqualTo'
+      | 'whenTextContains'
+      | 'whenTextDoesNotContain'
+      | 'whenTextEndsWith'
+      | 'whenTextEqualTo'
+      | 'whenTextStartsWith'
+      | 'withCriteria'
     >
 {
   readonly #state: RuleState;
@@ -502,7 +642,13 @@ describeDouble(ConditionalFormatRuleBuilderDouble, { type: 'ConditionalFormatRul
 
 type FilterCriteriaState = { hidden: string[] | null; visible: string[] | null; criterion: Criterion | null };
 
-export class FilterCriteriaDouble implements Pick<GoogleAppsScript.Spreadsheet.FilterCriteria, 'copy' | 'getCriteriaType' | 'getCriteriaValues' | 'getHiddenValues' | 'getVisibleValues'> {
+export class FilterCriteriaDouble
+  implements
+    Pick<
+      GoogleAppsScript.Spreadsheet.FilterCriteria,
+      'copy' | 'getCriteriaType' | 'getCriteriaValues' | 'getHiddenValues' | 'getVisibleValues'
+    >
+{
   readonly _state: FilterCriteriaState;
   constructor(state: FilterCriteriaState) {
     this._state = state;
@@ -534,7 +680,11 @@ export class FilterCriteriaDouble implements Pick<GoogleAppsScript.Spreadsheet.F
 describeDouble(FilterCriteriaDouble, { type: 'FilterCriteria', service: 'SpreadsheetApp' });
 
 function cloneCriteria(s: FilterCriteriaState): FilterCriteriaState {
-  return { hidden: s.hidden ? [...s.hidden] : null, visible: s.visible ? [...s.visible] : null, criterion: s.criterion ? { ...s.criterion } : null };
+  return {
+    hidden: s.hidden ? [...s.hidden] : null,
+    visible: s.visible ? [...s.visible] : null,
+    criterion: s.criterion ? { ...s.criterion } : null,
+  };
 }
 
 type CriteriaBuilderApi = GoogleAppsScript.Spreadsheet.FilterCriteriaBuilder;
@@ -542,9 +692,23 @@ export class FilterCriteriaBuilderDouble
   implements
     Pick<
       CriteriaBuilderApi,
-      | 'build' | 'copy' | 'getCriteriaType' | 'getCriteriaValues' | 'getHiddenValues' | 'getVisibleValues' | 'setHiddenValues'
-      | 'setVisibleValues' | 'whenCellEmpty' | 'whenCellNotEmpty' | 'whenNumberGreaterThan' | 'whenNumberLessThan' | 'whenTextContains'
-      | 'whenTextDoesNotContain' | 'whenTextEqualTo' | 'whenTextStartsWith' | 'whenFormulaSatisfied'
+      | 'build'
+      | 'copy'
+      | 'getCriteriaType'
+      | 'getCriteriaValues'
+      | 'getHiddenValues'
+      | 'getVisibleValues'
+      | 'setHiddenValues'
+      | 'setVisibleValues'
+      | 'whenCellEmpty'
+      | 'whenCellNotEmpty'
+      | 'whenNumberGreaterThan'
+      | 'whenNumberLessThan'
+      | 'whenTextContains'
+      | 'whenTextDoesNotContain'
+      | 'whenTextEqualTo'
+      | 'whenTextStartsWith'
+      | 'whenFormulaSatisfied'
     >
 {
   readonly #state: FilterCriteriaState;
@@ -612,7 +776,13 @@ export class FilterCriteriaBuilderDouble
 describeDouble(FilterCriteriaBuilderDouble, { type: 'FilterCriteriaBuilder', service: 'SpreadsheetApp' });
 
 /** The sheet's filter: its range (header row first) and per-column criteria; rows failing them are hidden. */
-export class FilterDouble implements Pick<GoogleAppsScript.Spreadsheet.Filter, 'getColumnFilterCriteria' | 'getRange' | 'remove' | 'removeColumnFilterCriteria' | 'setColumnFilterCriteria' | 'sort'> {
+export class FilterDouble
+  implements
+    Pick<
+      GoogleAppsScript.Spreadsheet.Filter,
+      'getColumnFilterCriteria' | 'getRange' | 'remove' | 'removeColumnFilterCriteria' | 'setColumnFilterCriteria' | 'sort'
+    >
+{
   readonly _anchor: Anchor;
   readonly _criteria = new Map<number, FilterCriteriaDouble>();
   constructor(anchor: Anchor) {
@@ -642,7 +812,10 @@ export class FilterDouble implements Pick<GoogleAppsScript.Spreadsheet.Filter, '
     this._apply();
     return gas(this);
   }
-  setColumnFilterCriteria(columnPosition: number, filterCriteria: GoogleAppsScript.Spreadsheet.FilterCriteria | null): GoogleAppsScript.Spreadsheet.Filter {
+  setColumnFilterCriteria(
+    columnPosition: number,
+    filterCriteria: GoogleAppsScript.Spreadsheet.FilterCriteria | null,
+  ): GoogleAppsScript.Spreadsheet.Filter {
     const column = this.#column(columnPosition);
     if (filterCriteria === null) this._criteria.delete(column);
     else if (filterCriteria instanceof FilterCriteriaDouble) this._criteria.set(column, filterCriteria);
@@ -652,7 +825,8 @@ export class FilterDouble implements Pick<GoogleAppsScript.Spreadsheet.Filter, '
   }
   sort(columnPosition: number, ascending: boolean): GoogleAppsScript.Spreadsheet.Filter {
     const r = this._anchor.rect;
-    if (r.numRows > 1) this._anchor.sheet._sortRows({ ...r, row: r.row + 1, numRows: r.numRows - 1 }, [{ column: this.#column(columnPosition), ascending }]);
+    if (r.numRows > 1)
+      this._anchor.sheet._sortRows({ ...r, row: r.row + 1, numRows: r.numRows - 1 }, [{ column: this.#column(columnPosition), ascending }]);
     return gas(this);
   }
   /** Hides the rows (below the header) that some column's criteria reject; shows the others. */
@@ -673,9 +847,24 @@ export class ProtectionDouble
   implements
     Pick<
       GoogleAppsScript.Spreadsheet.Protection,
-      | 'addEditor' | 'addEditors' | 'canDomainEdit' | 'canEdit' | 'getDescription' | 'getEditors' | 'getProtectionType' | 'getRange'
-      | 'getUnprotectedRanges' | 'isWarningOnly' | 'remove' | 'removeEditor' | 'removeEditors' | 'setDescription' | 'setDomainEdit'
-      | 'setRange' | 'setUnprotectedRanges' | 'setWarningOnly'
+      | 'addEditor'
+      | 'addEditors'
+      | 'canDomainEdit'
+      | 'canEdit'
+      | 'getDescription'
+      | 'getEditors'
+      | 'getProtectionType'
+      | 'getRange'
+      | 'getUnprotectedRanges'
+      | 'isWarningOnly'
+      | 'remove'
+      | 'removeEditor'
+      | 'removeEditors'
+      | 'setDescription'
+      | 'setDomainEdit'
+      | 'setRange'
+      | 'setUnprotectedRanges'
+      | 'setWarningOnly'
     >
 {
   readonly _anchor: Anchor;

@@ -14,7 +14,16 @@ import type { AddonHarness } from './bundle-loader.ts';
  * than the sidebar itself is refused and listed in `blockedRequests`.
  */
 export const chromiumPath = '/usr/bin/chromium';
-const launchArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const launchArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const sidebarUrl = 'https://sidebar.apps-script-double.test/userCodeAppPanel';
 
 let browser: Promise<Browser> | undefined;
@@ -58,7 +67,11 @@ type Answer = { ok: true; json?: string } | { ok: false; message: string };
 /** The page-side stand-in (plain browser JavaScript, installed before the sidebar's own scripts). */
 const standIn = readFileSync(fileURLToPath(new URL('./google-script-stand-in.js', import.meta.url)), 'utf8');
 
-export async function openSidebar(harness: AddonHarness, html: string, options: { width?: number; height?: number } = {}): Promise<SidebarPage> {
+export async function openSidebar(
+  harness: AddonHarness,
+  html: string,
+  options: { width?: number; height?: number } = {},
+): Promise<SidebarPage> {
   const context = await (await sharedBrowser()).newContext({ viewport: { width: options.width ?? 300, height: options.height ?? 700 } });
   const page = await context.newPage();
   const calls: SidebarCall[] = [];

@@ -1,7 +1,14 @@
 import { a1Of, columnNumber, intersects, parseA1, type Rect } from './a1-notation.ts';
 import type { CellValue, SheetLocale } from './cell-values.ts';
 import type { ChartRecord } from './chart-double.ts';
-import { DeveloperMetadataDouble, DeveloperMetadataFinderDouble, DeveloperMetadataLocationType, DeveloperMetadataVisibility, type FinderScope, type MetadataLocation } from './developer-metadata-double.ts';
+import {
+  DeveloperMetadataDouble,
+  DeveloperMetadataFinderDouble,
+  DeveloperMetadataLocationType,
+  DeveloperMetadataVisibility,
+  type FinderScope,
+  type MetadataLocation,
+} from './developer-metadata-double.ts';
 import { evaluateFormula, rewriteReferences, type Ref } from './formula-engine.ts';
 import { AppsScriptException, EnumValueDouble, enumOf, gas, notImplemented, signatureMismatch } from './gas-types.ts';
 import { ownRange, RangeListDouble } from './range-double.ts';
@@ -27,8 +34,16 @@ export const BorderStyle = enumOf<S['BorderStyle']>('BorderStyle', ['DOTTED', 'D
 export const Direction = enumOf<S['Direction']>('Direction', ['UP', 'DOWN', 'PREVIOUS', 'NEXT']);
 
 const enums: Record<string, object> = {
-  WrapStrategy, Dimension, BorderStyle, Direction, DataValidationCriteria, BooleanCriteria, RelativeDate, ProtectionType,
-  DeveloperMetadataVisibility, DeveloperMetadataLocationType,
+  WrapStrategy,
+  Dimension,
+  BorderStyle,
+  Direction,
+  DataValidationCriteria,
+  BooleanCriteria,
+  RelativeDate,
+  ProtectionType,
+  DeveloperMetadataVisibility,
+  DeveloperMetadataLocationType,
 };
 
 export type SpreadsheetOptions = {
@@ -66,10 +81,37 @@ type SheetApi = GoogleAppsScript.Spreadsheet.Sheet;
 type RangeApi = GoogleAppsScript.Spreadsheet.Range;
 
 const hostOnly = new Set([
-  'grid', 'displayGrid', 'formulas', 'notes', 'backgrounds', 'cell', 'charts', 'sheet', 'sheetNames', 'columnMetadata', 'effectiveBackground',
-  'protectionWarnings', 'validationWarnings', 'userEdit', 'userSetFormula', 'userSort', 'userInsertColumnAfter', 'userInsertColumnBefore',
-  'userInsertRowsAfter', 'userInsertRowsBefore', 'userDeleteRows', 'userDeleteColumns', 'userMoveColumn', 'userFilter', 'userRemoveFilter',
-  'userSelect', 'userHideColumn', 'userRenameSheet', 'userDeleteSheet', 'userAddSheet', 'activeSelection',
+  'grid',
+  'displayGrid',
+  'formulas',
+  'notes',
+  'backgrounds',
+  'cell',
+  'charts',
+  'sheet',
+  'sheetNames',
+  'columnMetadata',
+  'effectiveBackground',
+  'protectionWarnings',
+  'validationWarnings',
+  'userEdit',
+  'userSetFormula',
+  'userSort',
+  'userInsertColumnAfter',
+  'userInsertColumnBefore',
+  'userInsertRowsAfter',
+  'userInsertRowsBefore',
+  'userDeleteRows',
+  'userDeleteColumns',
+  'userMoveColumn',
+  'userFilter',
+  'userRemoveFilter',
+  'userSelect',
+  'userHideColumn',
+  'userRenameSheet',
+  'userDeleteSheet',
+  'userAddSheet',
+  'activeSelection',
 ]);
 
 /**
@@ -83,11 +125,37 @@ export class SpreadsheetDouble
   implements
     Pick<
       SpreadsheetApi,
-      | 'addDeveloperMetadata' | 'createDeveloperMetadataFinder' | 'deleteSheet' | 'getActiveCell' | 'getActiveRange' | 'getActiveRangeList' | 'getActiveSheet'
-      | 'getCurrentCell' | 'getDeveloperMetadata' | 'getId' | 'getName' | 'getNamedRanges' | 'getNumSheets' | 'getRange' | 'getRangeByName'
-      | 'getRangeList' | 'getSheetById' | 'getSheetByName' | 'getSheets' | 'getSpreadsheetLocale' | 'getSpreadsheetTimeZone' | 'getUrl'
-      | 'insertSheet' | 'removeNamedRange' | 'rename' | 'setActiveRange' | 'setActiveSheet' | 'setNamedRange' | 'setSpreadsheetLocale'
-      | 'setSpreadsheetTimeZone' | 'toast'
+      | 'addDeveloperMetadata'
+      | 'createDeveloperMetadataFinder'
+      | 'deleteSheet'
+      | 'getActiveCell'
+      | 'getActiveRange'
+      | 'getActiveRangeList'
+      | 'getActiveSheet'
+      | 'getCurrentCell'
+      | 'getDeveloperMetadata'
+      | 'getId'
+      | 'getName'
+      | 'getNamedRanges'
+      | 'getNumSheets'
+      | 'getRange'
+      | 'getRangeByName'
+      | 'getRangeList'
+      | 'getSheetById'
+      | 'getSheetByName'
+      | 'getSheets'
+      | 'getSpreadsheetLocale'
+      | 'getSpreadsheetTimeZone'
+      | 'getUrl'
+      | 'insertSheet'
+      | 'removeNamedRange'
+      | 'rename'
+      | 'setActiveRange'
+      | 'setActiveSheet'
+      | 'setNamedRange'
+      | 'setSpreadsheetLocale'
+      | 'setSpreadsheetTimeZone'
+      | 'toast'
     >
 {
   _sheets: SheetDouble[] = [];
@@ -158,7 +226,8 @@ export class SpreadsheetDouble
   /** Applies `map` to every reference of every formula: cells, custom-formula conditional formats and validations. */
   _rewriteFormulas(map: (ref: Ref, formulaSheet: SheetDouble) => Ref | null): void {
     const customFormula = (criterion: { type: string; values: unknown[] } | null, sheet: SheetDouble) => {
-      if (criterion?.type === 'CUSTOM_FORMULA') criterion.values[0] = rewriteReferences(String(criterion.values[0]), (ref) => map(ref, sheet));
+      if (criterion?.type === 'CUSTOM_FORMULA')
+        criterion.values[0] = rewriteReferences(String(criterion.values[0]), (ref) => map(ref, sheet));
     };
     for (const sheet of this._sheets) {
       const validations = new Set<DataValidationDouble>();
@@ -198,16 +267,22 @@ export class SpreadsheetDouble
   _renameSheet(sheet: SheetDouble, name: string): void {
     if (name.trim() === '') throw new AppsScriptException('Invalid argument: sheetName');
     const clash = this._sheetNamed(name);
-    if (clash && clash !== sheet) throw new AppsScriptException(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    if (clash && clash !== sheet)
+      throw new AppsScriptException(`A sheet with the name "${name}" already exists. Please enter another name.`);
     const old = sheet._name;
-    this._rewriteFormulas((ref) => (ref.sheet !== undefined && ref.sheet.toLowerCase() === old.toLowerCase() ? { ...ref, sheet: name } : ref));
+    this._rewriteFormulas((ref) =>
+      ref.sheet !== undefined && ref.sheet.toLowerCase() === old.toLowerCase() ? { ...ref, sheet: name } : ref,
+    );
     sheet._name = name;
   }
 
   _addMetadata(location: MetadataLocation, key: string, valueOrVisibility: unknown, visibility: unknown): void {
     if (typeof key !== 'string' || key === '') throw new AppsScriptException('Invalid argument: key');
     const asVisibility = (v: unknown) => (v instanceof EnumValueDouble ? (v.name() as 'DOCUMENT' | 'PROJECT') : undefined);
-    const value = valueOrVisibility instanceof EnumValueDouble || valueOrVisibility === undefined || valueOrVisibility === null ? null : String(valueOrVisibility);
+    const value =
+      valueOrVisibility instanceof EnumValueDouble || valueOrVisibility === undefined || valueOrVisibility === null
+        ? null
+        : String(valueOrVisibility);
     const vis = asVisibility(valueOrVisibility) ?? asVisibility(visibility) ?? 'DOCUMENT';
     this._metadata.push(new DeveloperMetadataDouble(this, this.#nextMetadataId++, key, value, vis, location));
   }
@@ -220,7 +295,8 @@ export class SpreadsheetDouble
     for (const p of sheet._protections) {
       if (!p._warningOnly || p._anchor.gone || !intersects(p._anchor.rect, rect)) continue;
       let covered = false;
-      for (let r = rect.row; r < rect.row + rect.numRows && !covered; r++) for (let c = rect.column; c < rect.column + rect.numColumns && !covered; c++) covered = p._covers(r, c);
+      for (let r = rect.row; r < rect.row + rect.numRows && !covered; r++)
+        for (let c = rect.column; c < rect.column + rect.numColumns && !covered; c++) covered = p._covers(r, c);
       if (covered) this.protectionWarnings.push({ sheet: sheet._name, a1: a1Of(rect), description: p._description });
     }
   }
@@ -232,7 +308,11 @@ export class SpreadsheetDouble
 
   // ------------------------------------------------------------ Apps Script's Spreadsheet
 
-  addDeveloperMetadata(key: string, valueOrVisibility?: unknown, visibility?: GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility): SpreadsheetApi {
+  addDeveloperMetadata(
+    key: string,
+    valueOrVisibility?: unknown,
+    visibility?: GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility,
+  ): SpreadsheetApi {
     this._addMetadata({ kind: 'SPREADSHEET' }, key, valueOrVisibility, visibility);
     return gas(this);
   }
@@ -317,9 +397,11 @@ export class SpreadsheetDouble
     for (const a of args) {
       if (typeof a === 'string') name = a;
       else if (typeof a === 'number') index = a;
-      else if (a && typeof a === 'object' && 'template' in a && (a as { template?: unknown }).template) notImplemented('Spreadsheet.insertSheet with a template');
+      else if (a && typeof a === 'object' && 'template' in a && (a as { template?: unknown }).template)
+        notImplemented('Spreadsheet.insertSheet with a template');
     }
-    if (name !== undefined && this._sheetNamed(name)) throw new AppsScriptException(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    if (name !== undefined && this._sheetNamed(name))
+      throw new AppsScriptException(`A sheet with the name "${name}" already exists. Please enter another name.`);
     const base = this._where.locale.startsWith('ru') ? 'Лист' : 'Sheet';
     let n = this._sheets.length + 1;
     while (name === undefined && this._sheetNamed(`${base}${n}`)) n++;
@@ -373,7 +455,12 @@ export class SpreadsheetDouble
   #named(name?: string): SheetDouble {
     if (name === undefined) return this._active;
     const sheet = this._sheets.find((s) => s._name === name);
-    if (!sheet) throw new Error(`the spreadsheet double has no sheet named "${name}" (it has ${this.sheetNames().map((n) => `"${n}"`).join(', ')})`);
+    if (!sheet)
+      throw new Error(
+        `the spreadsheet double has no sheet named "${name}" (it has ${this.sheetNames()
+          .map((n) => `"${n}"`)
+          .join(', ')})`,
+      );
     return sheet;
   }
 
@@ -422,8 +509,16 @@ export class SpreadsheetDouble
       fontColor: range.getFontColor(),
       fontWeight: range.getFontWeight(),
       numberFormat: range.getNumberFormat(),
-      validation: validation ? { criteria: validation._state.criterion.type, values: [...validation._state.criterion.values], allowInvalid: validation._state.allowInvalid } : null,
-      protections: sheet._protections.filter((p) => p._covers(rect.row, rect.column)).map((p) => ({ description: p._description, warningOnly: p._warningOnly })),
+      validation: validation
+        ? {
+            criteria: validation._state.criterion.type,
+            values: [...validation._state.criterion.values],
+            allowInvalid: validation._state.allowInvalid,
+          }
+        : null,
+      protections: sheet._protections
+        .filter((p) => p._covers(rect.row, rect.column))
+        .map((p) => ({ description: p._description, warningOnly: p._warningOnly })),
     };
   }
 
@@ -561,7 +656,9 @@ export class SpreadsheetDouble
 }
 describeDouble(SpreadsheetDouble, { type: 'Spreadsheet', service: 'SpreadsheetApp', hostOnly });
 
-class NamedRangeDouble implements Pick<GoogleAppsScript.Spreadsheet.NamedRange, 'getName' | 'getRange' | 'remove' | 'setName' | 'setRange'> {
+class NamedRangeDouble
+  implements Pick<GoogleAppsScript.Spreadsheet.NamedRange, 'getName' | 'getRange' | 'remove' | 'setName' | 'setRange'>
+{
   readonly #book: SpreadsheetDouble;
   #name: string;
   constructor(book: SpreadsheetDouble, name: string) {
@@ -599,10 +696,32 @@ export class SpreadsheetAppDouble
   implements
     Pick<
       AppApi,
-      | 'BooleanCriteria' | 'BorderStyle' | 'DataValidationCriteria' | 'DeveloperMetadataLocationType' | 'DeveloperMetadataVisibility'
-      | 'Dimension' | 'Direction' | 'ProtectionType' | 'RelativeDate' | 'WrapStrategy' | 'create' | 'flush' | 'getActive' | 'getActiveRange' | 'getActiveRangeList'
-      | 'getActiveSheet' | 'getActiveSpreadsheet' | 'getCurrentCell' | 'getUi' | 'newConditionalFormatRule' | 'newDataValidation'
-      | 'newFilterCriteria' | 'openById' | 'openByUrl' | 'setActiveRange' | 'setActiveSheet'
+      | 'BooleanCriteria'
+      | 'BorderStyle'
+      | 'DataValidationCriteria'
+      | 'DeveloperMetadataLocationType'
+      | 'DeveloperMetadataVisibility'
+      | 'Dimension'
+      | 'Direction'
+      | 'ProtectionType'
+      | 'RelativeDate'
+      | 'WrapStrategy'
+      | 'create'
+      | 'flush'
+      | 'getActive'
+      | 'getActiveRange'
+      | 'getActiveRangeList'
+      | 'getActiveSheet'
+      | 'getActiveSpreadsheet'
+      | 'getCurrentCell'
+      | 'getUi'
+      | 'newConditionalFormatRule'
+      | 'newDataValidation'
+      | 'newFilterCriteria'
+      | 'openById'
+      | 'openByUrl'
+      | 'setActiveRange'
+      | 'setActiveSheet'
     >
 {
   BooleanCriteria = BooleanCriteria;
@@ -624,7 +743,9 @@ export class SpreadsheetAppDouble
   #otherSpreadsheet(method: string): never {
     // `spreadsheets.currentonly` reaches the document the add-on runs in, nothing else.
     if (this.#granted(otherSpreadsheets)) notImplemented(`SpreadsheetApp.${method} (other spreadsheets)`);
-    throw new AppsScriptException(`You do not have permission to call SpreadsheetApp.${method}. Required permissions: ${otherSpreadsheets}`);
+    throw new AppsScriptException(
+      `You do not have permission to call SpreadsheetApp.${method}. Required permissions: ${otherSpreadsheets}`,
+    );
   }
   create(): SpreadsheetApi {
     return this.#otherSpreadsheet('create');

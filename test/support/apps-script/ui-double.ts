@@ -8,9 +8,17 @@ import { describeDouble } from './vm-bridge.ts';
 type B = typeof GoogleAppsScript.Base;
 export const Button = enumOf<B['Button']>('Button', ['CLOSE', 'OK', 'CANCEL', 'YES', 'NO']);
 export const ButtonSet = enumOf<B['ButtonSet']>('ButtonSet', ['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL']);
-const buttonsOf: Record<string, string[]> = { OK: ['OK', 'CLOSE'], OK_CANCEL: ['OK', 'CANCEL', 'CLOSE'], YES_NO: ['YES', 'NO', 'CLOSE'], YES_NO_CANCEL: ['YES', 'NO', 'CANCEL', 'CLOSE'] };
+const buttonsOf: Record<string, string[]> = {
+  OK: ['OK', 'CLOSE'],
+  OK_CANCEL: ['OK', 'CANCEL', 'CLOSE'],
+  YES_NO: ['YES', 'NO', 'CLOSE'],
+  YES_NO_CANCEL: ['YES', 'NO', 'CANCEL', 'CLOSE'],
+};
 
-export type MenuItemRecord = { kind: 'item'; caption: string; functionName: string } | { kind: 'separator' } | { kind: 'submenu'; menu: MenuRecord };
+export type MenuItemRecord =
+  | { kind: 'item'; caption: string; functionName: string }
+  | { kind: 'separator' }
+  | { kind: 'submenu'; menu: MenuRecord };
 export type MenuRecord = { caption: string; addon: boolean; items: MenuItemRecord[] };
 export type AlertRecord = { title: string; prompt: string; buttons: string; answer: string };
 export type PromptRecord = { title: string; prompt: string; buttons: string; answer: { text: string; button: string } };
@@ -62,10 +70,34 @@ export class PromptResponseDouble implements Pick<GoogleAppsScript.Base.PromptRe
 }
 describeDouble(PromptResponseDouble, { type: 'PromptResponse', service: 'Ui' });
 
-const hostOnly = new Set(['menus', 'alerts', 'prompts', 'toasts', 'shown', 'sidebars', 'dialogs', 'nextButton', 'nextPrompt', 'menuFunctions', 'lastSidebar']);
+const hostOnly = new Set([
+  'menus',
+  'alerts',
+  'prompts',
+  'toasts',
+  'shown',
+  'sidebars',
+  'dialogs',
+  'nextButton',
+  'nextPrompt',
+  'menuFunctions',
+  'lastSidebar',
+]);
 
 export class UiDouble
-  implements Pick<GoogleAppsScript.Base.Ui, 'Button' | 'ButtonSet' | 'alert' | 'createAddonMenu' | 'createMenu' | 'prompt' | 'showModalDialog' | 'showModelessDialog' | 'showSidebar'>
+  implements
+    Pick<
+      GoogleAppsScript.Base.Ui,
+      | 'Button'
+      | 'ButtonSet'
+      | 'alert'
+      | 'createAddonMenu'
+      | 'createMenu'
+      | 'prompt'
+      | 'showModalDialog'
+      | 'showModelessDialog'
+      | 'showSidebar'
+    >
 {
   Button = Button;
   ButtonSet = ButtonSet;
@@ -99,7 +131,8 @@ export class UiDouble
   }
   /** Every function name the menus point at, submenus included. */
   menuFunctions(): string[] {
-    const walk = (items: MenuItemRecord[]): string[] => items.flatMap((i) => (i.kind === 'item' ? [i.functionName] : i.kind === 'submenu' ? walk(i.menu.items) : []));
+    const walk = (items: MenuItemRecord[]): string[] =>
+      items.flatMap((i) => (i.kind === 'item' ? [i.functionName] : i.kind === 'submenu' ? walk(i.menu.items) : []));
     return this.menus.flatMap((m) => walk(m.items));
   }
 
@@ -124,7 +157,10 @@ export class UiDouble
     const { title, prompt, buttons } = this.#dialogArgs(args);
     let answer = this.nextButton.shift();
     if (answer === undefined) {
-      if (buttons !== 'OK') throw new Error(`the test did not say which button the person clicks in the alert "${prompt}" (${buttons}): push one to ui.nextButton`);
+      if (buttons !== 'OK')
+        throw new Error(
+          `the test did not say which button the person clicks in the alert "${prompt}" (${buttons}): push one to ui.nextButton`,
+        );
       answer = 'OK';
     }
     if (!buttonsOf[buttons]!.includes(answer)) throw new Error(`the alert "${prompt}" offers ${buttons}, not ${answer}`);
@@ -153,7 +189,13 @@ export class UiDouble
   #show(kind: HtmlShownRecord['kind'], output: unknown, title?: string): void {
     if (!(output instanceof HtmlOutputDouble)) throw new AppsScriptException('Invalid argument: userInterface');
     this.#inspect(output._content);
-    this.shown.push({ kind, title: title ?? output._title, content: output._content, width: kind === 'sidebar' ? 300 : output._width, height: output._height });
+    this.shown.push({
+      kind,
+      title: title ?? output._title,
+      content: output._content,
+      width: kind === 'sidebar' ? 300 : output._width,
+      height: output._height,
+    });
   }
 
   showModalDialog(userInterface: object, title: string): void {

@@ -28,7 +28,10 @@ type SyncRequest = (request: WireRequest) => WireResponse;
 let worker: SyncRequest | undefined;
 /** The worker thread starts on the first fetch of the test process and serves every harness after it. */
 function syncRequest(request: WireRequest): WireResponse {
-  worker ??= createSyncFn<(request: WireRequest) => Promise<WireResponse>>(fileURLToPath(new URL('./url-fetch-worker.ts', import.meta.url)), { timeout: 90_000 });
+  worker ??= createSyncFn<(request: WireRequest) => Promise<WireResponse>>(
+    fileURLToPath(new URL('./url-fetch-worker.ts', import.meta.url)),
+    { timeout: 90_000 },
+  );
   return worker(request);
 }
 
@@ -39,7 +42,9 @@ const truncatedResponseLength = 140;
 type ResponseApi = GoogleAppsScript.URL_Fetch.HTTPResponse;
 type Options = GoogleAppsScript.URL_Fetch.URLFetchRequestOptions;
 
-export class HttpResponseDouble implements Pick<ResponseApi, 'getAllHeaders' | 'getAs' | 'getBlob' | 'getContent' | 'getContentText' | 'getHeaders' | 'getResponseCode'> {
+export class HttpResponseDouble
+  implements Pick<ResponseApi, 'getAllHeaders' | 'getAs' | 'getBlob' | 'getContent' | 'getContentText' | 'getHeaders' | 'getResponseCode'>
+{
   readonly #status: number;
   readonly #rawHeaders: string[];
   readonly #body: Buffer;
@@ -103,7 +108,12 @@ export class UrlFetchAppDouble implements Pick<GoogleAppsScript.URL_Fetch.UrlFet
 
   getRequest(url: string, params: Options = {}): GoogleAppsScript.URL_Fetch.URLFetchRequest {
     const wire = this.#wire(url, params);
-    return { url: wire.url, method: wire.method.toLowerCase() as GoogleAppsScript.URL_Fetch.HttpMethod, headers: wire.headers, payload: wire.body ? Buffer.from(wire.body, 'base64').toString('utf8') : '' };
+    return {
+      url: wire.url,
+      method: wire.method.toLowerCase() as GoogleAppsScript.URL_Fetch.HttpMethod,
+      headers: wire.headers,
+      payload: wire.body ? Buffer.from(wire.body, 'base64').toString('utf8') : '',
+    };
   }
 
   #wire(url: string, params: Options): WireRequest {
@@ -126,11 +136,22 @@ export class UrlFetchAppDouble implements Pick<GoogleAppsScript.URL_Fetch.UrlFet
         body = payload._bytes;
         contentType ??= payload._contentType ?? undefined;
       } else if (Array.isArray(payload)) body = Buffer.from(payload.map((b) => Number(b) & 0xff));
-      else if (typeof payload === 'object') body = Buffer.from(new URLSearchParams(Object.entries(payload).map(([k, v]): [string, string] => [k, String(v)])).toString(), 'utf8');
+      else if (typeof payload === 'object')
+        body = Buffer.from(
+          new URLSearchParams(Object.entries(payload).map(([k, v]): [string, string] => [k, String(v)])).toString(),
+          'utf8',
+        );
       contentType ??= 'application/x-www-form-urlencoded';
     }
     if (contentType && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-type')) headers['Content-Type'] = contentType;
-    return { url, method: method.toUpperCase(), headers, ...(body ? { body: body.toString('base64') } : {}), timeoutMs: fetchTimeoutMs, followRedirects: params.followRedirects !== false };
+    return {
+      url,
+      method: method.toUpperCase(),
+      headers,
+      ...(body ? { body: body.toString('base64') } : {}),
+      timeoutMs: fetchTimeoutMs,
+      followRedirects: params.followRedirects !== false,
+    };
   }
 
   fetch(url: string, params: Options = {}): ResponseApi {
@@ -138,7 +159,14 @@ export class UrlFetchAppDouble implements Pick<GoogleAppsScript.URL_Fetch.UrlFet
     const started = performance.now();
     const authorized = Object.keys(wire.headers).some((k) => k.toLowerCase() === 'authorization');
     const record = (status: number | null, error?: string) =>
-      this.#options.log.push({ url, method: wire.method, status, ms: Math.round(performance.now() - started), authorized, ...(error ? { error } : {}) });
+      this.#options.log.push({
+        url,
+        method: wire.method,
+        status,
+        ms: Math.round(performance.now() - started),
+        authorized,
+        ...(error ? { error } : {}),
+      });
     if (this.#options.isNetworkDown()) {
       record(null, 'network down');
       throw new AppsScriptException(`Address unavailable: ${url}`);

@@ -5,7 +5,14 @@ import http from 'node:http';
 import https from 'node:https';
 import { runAsWorker } from 'synckit';
 
-export type WireRequest = { url: string; method: string; headers: Record<string, string>; body?: string; timeoutMs: number; followRedirects: boolean };
+export type WireRequest = {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+  timeoutMs: number;
+  followRedirects: boolean;
+};
 export type WireResponse =
   | { ok: true; status: number; rawHeaders: string[]; body: string; url: string }
   | { ok: false; error: 'unreachable' | 'dns' | 'timeout' | 'other'; message: string };
@@ -21,7 +28,14 @@ function once(request: WireRequest, deadline: number): Promise<WireResponse & { 
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () =>
-        resolve({ ok: true, status: res.statusCode ?? 0, rawHeaders: res.rawHeaders, body: Buffer.concat(chunks).toString('base64'), url: request.url, location: res.headers.location }),
+        resolve({
+          ok: true,
+          status: res.statusCode ?? 0,
+          rawHeaders: res.rawHeaders,
+          body: Buffer.concat(chunks).toString('base64'),
+          url: request.url,
+          location: res.headers.location,
+        }),
       );
       res.on('error', (e) => resolve({ ok: false, error: 'other', message: e.message }));
     });
@@ -31,7 +45,12 @@ function once(request: WireRequest, deadline: number): Promise<WireResponse & { 
     });
     req.on('error', (e: NodeJS.ErrnoException) => {
       const code = e.code ?? '';
-      const error = code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'dns' : ['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE'].includes(code) ? 'unreachable' : 'other';
+      const error =
+        code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+          ? 'dns'
+          : ['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE'].includes(code)
+            ? 'unreachable'
+            : 'other';
       resolve({ ok: false, error, message: `${code} ${e.message}`.trim() });
     });
     if (body) req.write(body);

@@ -17,14 +17,30 @@ export const Charset = enumOf<U['Charset']>('Charset', ['US_ASCII', 'UTF_8']);
 /** Apps Script's bytes are Java's: signed, -128…127. */
 export const signedBytes = (b: Uint8Array): number[] => Array.from(b, (x) => (x > 127 ? x - 256 : x));
 const toBuffer = (data: unknown, charset?: unknown): Buffer => {
-  if (typeof data === 'string') return Buffer.from(data, charset !== undefined && enumName(charset, 'Charset') === 'US_ASCII' ? 'latin1' : 'utf8');
+  if (typeof data === 'string')
+    return Buffer.from(data, charset !== undefined && enumName(charset, 'Charset') === 'US_ASCII' ? 'latin1' : 'utf8');
   if (Array.isArray(data)) return Buffer.from(data.map((x) => Number(x) & 0xff));
   if (data instanceof BlobDouble) return Buffer.from(data._bytes);
   throw new AppsScriptException('Invalid argument: data');
 };
 
 type BlobApi = GoogleAppsScript.Base.Blob;
-export class BlobDouble implements Pick<BlobApi, 'copyBlob' | 'getBytes' | 'getContentType' | 'getDataAsString' | 'getName' | 'isGoogleType' | 'setBytes' | 'setContentType' | 'setDataFromString' | 'setName'> {
+export class BlobDouble
+  implements
+    Pick<
+      BlobApi,
+      | 'copyBlob'
+      | 'getBytes'
+      | 'getContentType'
+      | 'getDataAsString'
+      | 'getName'
+      | 'isGoogleType'
+      | 'setBytes'
+      | 'setContentType'
+      | 'setDataFromString'
+      | 'setName'
+    >
+{
   _bytes: Buffer;
   _contentType: string | null;
   _name: string | null;
@@ -70,7 +86,14 @@ export class BlobDouble implements Pick<BlobApi, 'copyBlob' | 'getBytes' | 'getC
 }
 describeDouble(BlobDouble, { type: 'Blob', service: 'Utilities' });
 
-const digestNames: Record<string, string> = { MD2: 'md2', MD5: 'md5', SHA_1: 'sha1', SHA_256: 'sha256', SHA_384: 'sha384', SHA_512: 'sha512' };
+const digestNames: Record<string, string> = {
+  MD2: 'md2',
+  MD5: 'md5',
+  SHA_1: 'sha1',
+  SHA_256: 'sha256',
+  SHA_384: 'sha384',
+  SHA_512: 'sha512',
+};
 
 /** Java SimpleDateFormat patterns as date-fns patterns (the common letters mean the same). */
 function javaPattern(pattern: string): string {
@@ -81,8 +104,19 @@ export class UtilitiesDouble
   implements
     Pick<
       GoogleAppsScript.Utilities.Utilities,
-      | 'Charset' | 'DigestAlgorithm' | 'base64Decode' | 'base64DecodeWebSafe' | 'base64Encode' | 'base64EncodeWebSafe' | 'computeDigest'
-      | 'formatDate' | 'formatString' | 'getUuid' | 'newBlob' | 'parseCsv' | 'sleep'
+      | 'Charset'
+      | 'DigestAlgorithm'
+      | 'base64Decode'
+      | 'base64DecodeWebSafe'
+      | 'base64Encode'
+      | 'base64EncodeWebSafe'
+      | 'computeDigest'
+      | 'formatDate'
+      | 'formatString'
+      | 'getUuid'
+      | 'newBlob'
+      | 'parseCsv'
+      | 'sleep'
     >
 {
   Charset = Charset;
@@ -104,13 +138,20 @@ export class UtilitiesDouble
     // Apps Script keeps the padding in its web-safe alphabet.
     return toBuffer(data, charset).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
   }
-  computeDigest(algorithm: GoogleAppsScript.Utilities.DigestAlgorithm, value: string | number[], charset?: GoogleAppsScript.Utilities.Charset): number[] {
+  computeDigest(
+    algorithm: GoogleAppsScript.Utilities.DigestAlgorithm,
+    value: string | number[],
+    charset?: GoogleAppsScript.Utilities.Charset,
+  ): number[] {
     const name = digestNames[enumName(algorithm, 'DigestAlgorithm')]!;
     return signedBytes(createHash(name).update(toBuffer(value, charset)).digest());
   }
   formatDate(date: Date, timeZone: string, pattern: string): string {
     if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw new AppsScriptException('Invalid argument: date');
-    return format(new TZDate(date.getTime(), timeZone), javaPattern(pattern), { useAdditionalDayOfYearTokens: true, useAdditionalWeekYearTokens: true });
+    return format(new TZDate(date.getTime(), timeZone), javaPattern(pattern), {
+      useAdditionalDayOfYearTokens: true,
+      useAdditionalWeekYearTokens: true,
+    });
   }
   formatString(template: string, ...args: any[]): string {
     return formatText(template, ...args);
@@ -143,7 +184,12 @@ export class LoggerDouble implements Pick<GoogleAppsScript.Base.Logger, 'clear' 
     return this.#lines.join('\n');
   }
   log(data: any, ...values: any[]): GoogleAppsScript.Base.Logger {
-    const line = typeof data === 'string' && values.length > 0 ? formatText(data, ...values) : typeof data === 'string' ? data : formatText('%o', data);
+    const line =
+      typeof data === 'string' && values.length > 0
+        ? formatText(data, ...values)
+        : typeof data === 'string'
+          ? data
+          : formatText('%o', data);
     this.#lines.push(line);
     this.#runtime.logs.push(`Logger: ${line}`);
     return gas(this);

@@ -140,7 +140,12 @@ export class RealmBridge {
         return this.#method(t, info, prop, value);
       },
       set: (t, prop, value) => {
-        if (info.openProperties && typeof prop === 'string' && !prop.startsWith('_') && !(prop in t && typeof Reflect.get(t, prop) === 'function')) {
+        if (
+          info.openProperties &&
+          typeof prop === 'string' &&
+          !prop.startsWith('_') &&
+          !(prop in t && typeof Reflect.get(t, prop) === 'function')
+        ) {
           return Reflect.set(t, prop, value);
         }
         throw this.toVmError(new NotImplementedInDouble(`not implemented in the test double: setting ${info.type}.${String(prop)}`));
@@ -171,7 +176,12 @@ export class RealmBridge {
     const wrapped = function (...args: unknown[]): unknown {
       try {
         if (!bookkeeping) bridge.#guard(info, prop);
-        return bridge.toVm(fn.apply(target, args.map((a) => bridge.fromVm(a))));
+        return bridge.toVm(
+          fn.apply(
+            target,
+            args.map((a) => bridge.fromVm(a)),
+          ),
+        );
       } catch (e) {
         throw bridge.toVmError(e);
       }

@@ -204,7 +204,7 @@ function differences(expected: Record<string, unknown>, actual: Record<string, u
     .map(
       (k) =>
         `${k} differs from the uninterrupted run: ` +
-          `expected ${JSON.stringify(expected[k])?.slice(0, 400)}, got ${JSON.stringify(actual[k])?.slice(0, 400)}`,
+        `expected ${JSON.stringify(expected[k])?.slice(0, 400)}, got ${JSON.stringify(actual[k])?.slice(0, 400)}`,
     );
 }
 

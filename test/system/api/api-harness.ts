@@ -9,7 +9,14 @@ import { testFirestore } from '../../support/firestore.ts';
 export const audience = 'clientbase-api-test';
 
 export type Answer = { status: number; contentType: string; body: any };
-export type CallOptions = { as?: string; token?: string; body?: unknown; rawBody?: string; contentType?: string; headers?: Record<string, string> };
+export type CallOptions = {
+  as?: string;
+  token?: string;
+  body?: unknown;
+  rawBody?: string;
+  contentType?: string;
+  headers?: Record<string, string>;
+};
 
 export type Api = {
   db: Firestore;

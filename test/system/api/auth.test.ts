@@ -31,14 +31,22 @@ describe('api authentication', () => {
     const answer = await api.call('GET', '/me', { headers: { 'x-forwarded-for': '192.0.2.10' } });
     expectProblem(answer, 401);
     expect(answer.body).toMatchObject({ type: 'https://clientbase.dev/problems/unauthenticated', code: 'unauthenticated' });
-    expect(await unauthenticatedFrom('192.0.2.10')).toEqual([expect.objectContaining({ actor: 'anonymous', outcome: 'refused', details: expect.objectContaining({ count: 1, lastRequest: 'GET /me' }) })]);
+    expect(await unauthenticatedFrom('192.0.2.10')).toEqual([
+      expect.objectContaining({
+        actor: 'anonymous',
+        outcome: 'refused',
+        details: expect.objectContaining({ count: 1, lastRequest: 'GET /me' }),
+      }),
+    ]);
   });
 
   it('counts refused requests without a valid identity per source and minute, so junk cannot flood the audit log', async () => {
     const before = (await api.db.collection('audit').get()).size;
     const junk = ['', 'Bearer x', 'Bearer a.b.c', `Bearer ${api.identity.forge({ email: 'anna@example.com' })}`, 'Basic YWRtaW46YWRtaW4='];
     for (let i = 0; i < 30; i++) {
-      const answer = await api.call('GET', i % 2 ? '/clients' : '/me', { headers: { 'x-forwarded-for': '192.0.2.77', ...(junk[i % junk.length] ? { authorization: junk[i % junk.length]! } : {}) } });
+      const answer = await api.call('GET', i % 2 ? '/clients' : '/me', {
+        headers: { 'x-forwarded-for': '192.0.2.77', ...(junk[i % junk.length] ? { authorization: junk[i % junk.length]! } : {}) },
+      });
       expectProblem(answer, 401);
     }
     const entries = await unauthenticatedFrom('192.0.2.77');
@@ -53,7 +61,13 @@ describe('api authentication', () => {
     const forged = api.identity.forge({ email: 'anna@example.com' });
     const [h, p, s] = api.tokenFor('anna@example.com').split('.');
     const tampered = `${h}.${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p!, 'base64url').toString()), email: 'boss@example.com' })).toString('base64url')}.${s}`;
-    for (const token of [expired, forged, tampered, 'not-a-jwt-secret-looking-value', 'headerpart.eyJlbWFpbCI6ImV2aWxAZXhhbXBsZS5jb20ifQ.signaturepart']) {
+    for (const token of [
+      expired,
+      forged,
+      tampered,
+      'not-a-jwt-secret-looking-value',
+      'headerpart.eyJlbWFpbCI6ImV2aWxAZXhhbXBsZS5jb20ifQ.signaturepart',
+    ]) {
       const answer = await api.call('GET', '/me', { token, headers: { 'x-forwarded-for': '192.0.2.88' } });
       expectProblem(answer, 401);
       const text = JSON.stringify(answer.body);
@@ -123,7 +137,10 @@ describe('api request envelope', () => {
 
   it('refuses a body that is not JSON with 415', async () => {
     expectProblem(await api.call('POST', '/clients', { as: 'anna', rawBody: 'name=x', contentType: 'text/plain' }), 415);
-    expectProblem(await api.call('POST', '/clients', { as: 'anna', rawBody: 'name=x', contentType: 'application/x-www-form-urlencoded' }), 415);
+    expectProblem(
+      await api.call('POST', '/clients', { as: 'anna', rawBody: 'name=x', contentType: 'application/x-www-form-urlencoded' }),
+      415,
+    );
   });
 
   it('refuses a body over 256 KB with 413 and writes nothing', async () => {

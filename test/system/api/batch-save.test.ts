@@ -7,7 +7,12 @@ beforeAll(async () => {
   api = await startApi('api-batch');
   await api.addManager({ id: 'anna' });
   await api.addManager({ id: 'boris' });
-  for (const [id, as, phone] of [['a1', 'anna', '+79160000001'], ['a2', 'anna', '+79160000002'], ['a3', 'anna', '+79160000003'], ['b1', 'boris', '+79160000009']] as const) {
+  for (const [id, as, phone] of [
+    ['a1', 'anna', '+79160000001'],
+    ['a2', 'anna', '+79160000002'],
+    ['a3', 'anna', '+79160000003'],
+    ['b1', 'boris', '+79160000009'],
+  ] as const) {
     const answer = await api.call('POST', '/clients', { as, body: { id, name: `Client ${id}`, kind: 'person', phones: [phone] } });
     expect(answer.status).toBe(201);
   }
@@ -48,13 +53,20 @@ describe('batch save', () => {
   });
 
   it('reports a bad phone by its path once the other fields are valid', async () => {
-    const answer = await api.call('POST', '/clients/batch', { as: 'anna', body: { rows: [{ clientId: 'a3', version: 1, changes: { phones: ['123'] } }] } });
-    expect(answer.body.rows[0]).toMatchObject({ status: 'invalid', errors: [{ path: 'changes.phones[0]', message: 'not a valid phone number' }] });
+    const answer = await api.call('POST', '/clients/batch', {
+      as: 'anna',
+      body: { rows: [{ clientId: 'a3', version: 1, changes: { phones: ['123'] } }] },
+    });
+    expect(answer.body.rows[0]).toMatchObject({
+      status: 'invalid',
+      errors: [{ path: 'changes.phones[0]', message: 'not a valid phone number' }],
+    });
   });
 
-  it('applies exactly one of two saves made from the same version; the other gets the winner\'s values', async () => {
+  it("applies exactly one of two saves made from the same version; the other gets the winner's values", async () => {
     const v = await version('a2');
-    const save = (name: string) => api.call('POST', '/clients/batch', { as: 'anna', body: { rows: [{ clientId: 'a2', version: v, changes: { name } }] } });
+    const save = (name: string) =>
+      api.call('POST', '/clients/batch', { as: 'anna', body: { rows: [{ clientId: 'a2', version: v, changes: { name } }] } });
     const [x, y] = await Promise.all([save('Edit from sheet X'), save('Edit from sheet Y')]);
     const statuses = [x.body.rows[0].status, y.body.rows[0].status].sort();
     expect(statuses).toEqual(['applied', 'conflict']);
@@ -77,7 +89,10 @@ describe('batch save', () => {
   it('refuses an empty, oversized or non-list batch as a whole and writes nothing', async () => {
     const before = await allDocumentPaths(api.db);
     expectProblem(await api.call('POST', '/clients/batch', { as: 'anna', body: { rows: [] } }), 400);
-    const tooMany = await api.call('POST', '/clients/batch', { as: 'anna', body: { rows: Array.from({ length: 201 }, () => ({ clientId: 'a1', version: 1, changes: { name: 'x' } })) } });
+    const tooMany = await api.call('POST', '/clients/batch', {
+      as: 'anna',
+      body: { rows: Array.from({ length: 201 }, () => ({ clientId: 'a1', version: 1, changes: { name: 'x' } })) },
+    });
     expectProblem(tooMany, 400);
     expect(tooMany.body.errors).toEqual([{ path: 'rows', message: 'at most 200 rows per call' }]);
     expectProblem(await api.call('POST', '/clients/batch', { as: 'anna', body: { rows: {}, extra: 1 } }), 400);

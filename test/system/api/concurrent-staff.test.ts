@@ -17,33 +17,29 @@ describe('concurrent staff', () => {
     await api.close();
   });
 
-  it(
-    '20 managers saving overlapping rows while a rotation applies and rules are published lose no update, ' +
-      'and every client replays from its history',
-    { timeout: 180_000 },
-    async () => {
-      await seedStaff(api.db, work);
-      const outcome = await concurrentStaff(
-        api.db,
-        (method, path, as, body) => api.call(method, path, { as, ...(body !== undefined ? { body } : {}) }),
-        work,
-        7,
-      );
-      console.log(
-        `concurrent staff: ${outcome.sent} rows sent in ${outcome.calls} calls: ` +
-          `${outcome.applied} applied, ${outcome.conflicts} conflicts, ${outcome.leftTheBook} had left the book;` +
-          ` ${outcome.moved} moved by the rotation, ${outcome.publishes} rules published; ` +
-            `p50 ${percentile(outcome.latencies, 50).toFixed(0)} ms, p99 ${percentile(outcome.latencies, 99).toFixed(0)} ms`,
-      );
-      expect(outcome.problems).toEqual([]);
-      expect(outcome.errors).toBe(0);
-      // The day must have held real contention, or it proves nothing.
-      expect(outcome.applied).toBeGreaterThan(0);
-      expect(outcome.conflicts).toBeGreaterThan(0);
-      expect(outcome.moved).toBeGreaterThan(0);
-      expect(outcome.publishes).toBe(work.publishes);
-    },
-  );
+  it('20 managers saving overlapping rows while a rotation applies and rules are published lose no update, ' +
+    'and every client replays from its history', { timeout: 180_000 }, async () => {
+    await seedStaff(api.db, work);
+    const outcome = await concurrentStaff(
+      api.db,
+      (method, path, as, body) => api.call(method, path, { as, ...(body !== undefined ? { body } : {}) }),
+      work,
+      7,
+    );
+    console.log(
+      `concurrent staff: ${outcome.sent} rows sent in ${outcome.calls} calls: ` +
+        `${outcome.applied} applied, ${outcome.conflicts} conflicts, ${outcome.leftTheBook} had left the book;` +
+        ` ${outcome.moved} moved by the rotation, ${outcome.publishes} rules published; ` +
+        `p50 ${percentile(outcome.latencies, 50).toFixed(0)} ms, p99 ${percentile(outcome.latencies, 99).toFixed(0)} ms`,
+    );
+    expect(outcome.problems).toEqual([]);
+    expect(outcome.errors).toBe(0);
+    // The day must have held real contention, or it proves nothing.
+    expect(outcome.applied).toBeGreaterThan(0);
+    expect(outcome.conflicts).toBeGreaterThan(0);
+    expect(outcome.moved).toBeGreaterThan(0);
+    expect(outcome.publishes).toBe(work.publishes);
+  });
 
   it('the replay checker catches a change that no history entry explains', async () => {
     const { db } = testFirestore('replay-checker');

@@ -19,14 +19,20 @@ describe('api deadline', () => {
     delete process.env.FIRESTORE_EMULATOR_HOST;
     const db = getFirestore(initializeApp({ projectId: 'deadline-test' }, `dead-${deadPort}`));
     db.settings({ host: `127.0.0.1:${deadPort}`, ssl: false });
-    const handler = createApiHandler({ db: () => db, verify: () => verifierFromEnv({ API_AUDIENCE: 'deadline-test', ID_TOKEN_CERTS_URL: identity.certsUrl }), deadlineMs: 500 });
+    const handler = createApiHandler({
+      db: () => db,
+      verify: () => verifierFromEnv({ API_AUDIENCE: 'deadline-test', ID_TOKEN_CERTS_URL: identity.certsUrl }),
+      deadlineMs: 500,
+    });
     const app = express();
     app.use(express.json());
     app.use((req, res) => void handler(req, res));
     const server = app.listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     try {
-      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/me`, { headers: { authorization: `Bearer ${identity.mint({ email: 'anna@example.com' })}` } });
+      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/me`, {
+        headers: { authorization: `Bearer ${identity.mint({ email: 'anna@example.com' })}` },
+      });
       expect(res.status).toBe(503);
       expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
       expect(((await res.json()) as { detail: string }).detail).toMatch(/may or may not have been saved/);

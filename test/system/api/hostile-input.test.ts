@@ -16,22 +16,34 @@ beforeAll(async () => {
   await api.addManager({ id: 'anna' });
   await api.addManager({ id: 'head', role: 'admin', level: 3 });
   await publishRules(api.db, rulesConfigSchema.parse({ timeZone }), { by: 'head', at: '2026-01-01T00:00:00.000Z' });
-  expect((await api.call('POST', '/clients', { as: 'anna', body: { id: 'c1', name: 'Target', kind: 'person', phones: ['+79160000001'] } })).status).toBe(201);
+  expect(
+    (await api.call('POST', '/clients', { as: 'anna', body: { id: 'c1', name: 'Target', kind: 'person', phones: ['+79160000001'] } }))
+      .status,
+  ).toBe(201);
 });
 afterAll(() => api.close());
 
 const paths = (answer: { body: { errors?: { path: string }[] } }) => (answer.body.errors ?? []).map((e) => e.path);
-const version = async (id: string) => ((await api.db.collection('clients').doc(id).get()).get('version') as number);
+const version = async (id: string) => (await api.db.collection('clients').doc(id).get()).get('version') as number;
 
 /** Sends a request exactly as written, without the URL normalisation fetch does (`/a/../b` stays). */
 function rawRequest(method: string, path: string, token: string, body?: string): Promise<{ status: number; body: any }> {
   const url = new URL(api.baseUrl);
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: url.hostname, port: url.port, method, path, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) } }, (res) => {
-      let text = '';
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined }));
-    });
+    const req = httpRequest(
+      {
+        host: url.hostname,
+        port: url.port,
+        method,
+        path,
+        headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -41,13 +53,26 @@ describe('money that cannot be gamed', () => {
   it('refuses a profit above the amount, a negative amount and sums beyond 10^13 kopecks, naming the field, writing nothing', async () => {
     const before = await allDocumentPaths(api.db);
     const day = companyToday(timeZone);
-    const overAmount = await api.call('POST', '/clients/c1/deals', { as: 'anna', body: { date: day, amount: 100, profit: 10_000_000_000_000 } });
+    const overAmount = await api.call('POST', '/clients/c1/deals', {
+      as: 'anna',
+      body: { date: day, amount: 100, profit: 10_000_000_000_000 },
+    });
     expectProblem(overAmount, 400);
-    expect(overAmount.body.errors).toEqual([{ path: 'profit', message: 'must not be more than the amount (profit is part of the amount)' }]);
-    expect(paths(await api.call('POST', '/clients/c1/deals', { as: 'anna', body: { date: day, amount: -1, profit: -1 } }))).toEqual(['amount']);
-    expect(paths(await api.call('POST', '/clients/c1/deals', { as: 'anna', body: { date: day, amount: 10_000_000_000_001, profit: 1 } }))).toEqual(['amount']);
-    expect(paths(await api.call('POST', '/clients/c1/deals', { as: 'anna', body: { date: day, amount: 1e300, profit: -1e300 } })).sort()).toEqual(['amount', 'profit']);
-    expect(paths(await api.call('POST', '/clients/c1/deals', { as: 'head', body: { date: day, amount: 100, profit: 101 } }))).toEqual(['profit']);
+    expect(overAmount.body.errors).toEqual([
+      { path: 'profit', message: 'must not be more than the amount (profit is part of the amount)' },
+    ]);
+    expect(paths(await api.call('POST', '/clients/c1/deals', { as: 'anna', body: { date: day, amount: -1, profit: -1 } }))).toEqual([
+      'amount',
+    ]);
+    expect(
+      paths(await api.call('POST', '/clients/c1/deals', { as: 'anna', body: { date: day, amount: 10_000_000_000_001, profit: 1 } })),
+    ).toEqual(['amount']);
+    expect(
+      paths(await api.call('POST', '/clients/c1/deals', { as: 'anna', body: { date: day, amount: 1e300, profit: -1e300 } })).sort(),
+    ).toEqual(['amount', 'profit']);
+    expect(paths(await api.call('POST', '/clients/c1/deals', { as: 'head', body: { date: day, amount: 100, profit: 101 } }))).toEqual([
+      'profit',
+    ]);
     expect(await allDocumentPaths(api.db)).toEqual(before);
   });
 
@@ -65,7 +90,9 @@ describe('dates that cannot be gamed', () => {
     for (const date of ['9999-12-31', addDaysToDay(today, 1), `${addDaysToDay(today, 1)}T12:00:00-05:00`]) {
       const answer = await api.call('POST', '/clients/c1/deals', { as: 'anna', body: { date, amount: 100, profit: 10 } });
       expectProblem(answer, 400);
-      expect(answer.body.errors).toEqual([{ path: 'date', message: expect.stringContaining(`must not be later than today (${today} in ${timeZone})`) }]);
+      expect(answer.body.errors).toEqual([
+        { path: 'date', message: expect.stringContaining(`must not be later than today (${today} in ${timeZone})`) },
+      ]);
     }
     expect(await allDocumentPaths(api.db)).toEqual(before);
     const ok = await api.call('POST', '/clients/c1/deals', { as: 'anna', body: { date: today, amount: 100, profit: 10 } });
@@ -76,17 +103,32 @@ describe('dates that cannot be gamed', () => {
   it('refuses a lost day in the future, on a single save and in a batch', async () => {
     const tomorrow = addDaysToDay(companyToday(timeZone), 1);
     const v = await version('c1');
-    const answer = await api.call('PATCH', '/clients/c1', { as: 'anna', body: { version: v, changes: { lostAt: tomorrow, lostReason: 'parked' } } });
+    const answer = await api.call('PATCH', '/clients/c1', {
+      as: 'anna',
+      body: { version: v, changes: { lostAt: tomorrow, lostReason: 'parked' } },
+    });
     expectProblem(answer, 400);
     expect(paths(answer)).toEqual(['changes.lostAt']);
-    const batch = await api.call('POST', '/clients/batch', { as: 'anna', body: { rows: [{ clientId: 'c1', version: v, changes: { lostAt: '9999-12-31', lostReason: 'parked' } }] } });
+    const batch = await api.call('POST', '/clients/batch', {
+      as: 'anna',
+      body: { rows: [{ clientId: 'c1', version: v, changes: { lostAt: '9999-12-31', lostReason: 'parked' } }] },
+    });
     expect(batch.body.rows[0]).toMatchObject({ status: 'invalid', errors: [{ path: 'changes.lostAt' }] });
     expect(await version('c1')).toBe(v);
   });
 
   it('reads dates only as ISO 8601 typed, checking the calendar on the text', async () => {
     const before = await allDocumentPaths(api.db);
-    for (const date of ['2026-02-30T10:00:00Z', '2026-02-30', 'Feb 30 2026', '1', '2026-01-15T25:00:00Z', '2026-01-15T10:00:00', '2026-1-5', '15.01.2026']) {
+    for (const date of [
+      '2026-02-30T10:00:00Z',
+      '2026-02-30',
+      'Feb 30 2026',
+      '1',
+      '2026-01-15T25:00:00Z',
+      '2026-01-15T10:00:00',
+      '2026-1-5',
+      '15.01.2026',
+    ]) {
       const answer = await api.call('POST', '/clients/c1/deals', { as: 'anna', body: { date, amount: 100, profit: 10 } });
       expectProblem(answer, 400);
       expect(paths(answer), date).toEqual(['date']);
@@ -95,7 +137,10 @@ describe('dates that cannot be gamed', () => {
     expectProblem(preview, 400);
     expect(paths(preview)).toEqual(['at']);
     expect((await allDocumentPaths(api.db)).filter((p) => !p.startsWith('audit/'))).toEqual(before.filter((p) => !p.startsWith('audit/')));
-    const withOffset = await api.call('POST', '/clients/c1/deals', { as: 'anna', body: { date: '2026-01-20T10:00:00+03:00', amount: 100, profit: 10 } });
+    const withOffset = await api.call('POST', '/clients/c1/deals', {
+      as: 'anna',
+      body: { date: '2026-01-20T10:00:00+03:00', amount: 100, profit: 10 },
+    });
     expect(withOffset.body.deal.date).toBe('2026-01-20T07:00:00.000Z');
   });
 });
@@ -106,7 +151,10 @@ describe('lost clients', () => {
     const noReason = await api.call('PATCH', '/clients/parked', { as: 'anna', body: { version: 1, changes: { lostAt: '2026-01-10' } } });
     expectProblem(noReason, 400);
     expect(noReason.body.errors).toEqual([{ path: 'changes.lostReason', message: 'is required when marking a client lost' }]);
-    const lost = await api.call('PATCH', '/clients/parked', { as: 'anna', body: { version: 1, changes: { lostAt: '2026-01-10', lostReason: 'went quiet' } } });
+    const lost = await api.call('PATCH', '/clients/parked', {
+      as: 'anna',
+      body: { version: 1, changes: { lostAt: '2026-01-10', lostReason: 'went quiet' } },
+    });
     expect(lost.body.client).toMatchObject({ lostAt: '2026-01-10', rotatable: false, version: 2 });
 
     const back = await api.call('PATCH', '/clients/parked', { as: 'anna', body: { version: 2, changes: { lostAt: null } } });
@@ -115,8 +163,14 @@ describe('lost clients', () => {
     const moved = await api.call('PATCH', '/clients/parked', { as: 'anna', body: { version: 2, changes: { lostAt: '2026-01-11' } } });
     expectProblem(moved, 403);
     expect(paths(moved)).toEqual(['changes.lostAt']);
-    const batch = await api.call('POST', '/clients/batch', { as: 'anna', body: { rows: [{ clientId: 'parked', version: 2, changes: { lostAt: null, lostReason: null } }] } });
-    expect(batch.body.rows[0]).toMatchObject({ status: 'invalid', errors: [{ path: 'changes.lostAt', message: 'only the head of sales (admin) may reinstate a lost client' }] });
+    const batch = await api.call('POST', '/clients/batch', {
+      as: 'anna',
+      body: { rows: [{ clientId: 'parked', version: 2, changes: { lostAt: null, lostReason: null } }] },
+    });
+    expect(batch.body.rows[0]).toMatchObject({
+      status: 'invalid',
+      errors: [{ path: 'changes.lostAt', message: 'only the head of sales (admin) may reinstate a lost client' }],
+    });
     expect(await version('parked')).toBe(2);
 
     const reinstated = await api.call('PATCH', '/clients/parked', { as: 'head', body: { version: 2, changes: { lostAt: null } } });
@@ -125,7 +179,14 @@ describe('lost clients', () => {
     expect(reinstated.body.client.lostAt).toBeUndefined();
     expect(reinstated.body.client.lostReason).toBeUndefined();
     const audit = await api.db.collection('audit').where('action', '==', 'reinstate lost client').get();
-    expect(audit.docs.map((d) => d.data())).toEqual([expect.objectContaining({ actor: 'head', outcome: 'ok', target: 'clients/parked', details: expect.objectContaining({ lostAt: '2026-01-10', lostReason: 'went quiet' }) })]);
+    expect(audit.docs.map((d) => d.data())).toEqual([
+      expect.objectContaining({
+        actor: 'head',
+        outcome: 'ok',
+        target: 'clients/parked',
+        details: expect.objectContaining({ lostAt: '2026-01-10', lostReason: 'went quiet' }),
+      }),
+    ]);
     const refused = await api.db.collection('audit').where('outcome', '==', 'refused').where('actor', '==', 'anna').get();
     expect(refused.size).toBeGreaterThanOrEqual(3);
   });
@@ -146,7 +207,12 @@ describe('text that cannot crash a request', () => {
       ['POST', '/clients/c1/notes', { text: 'half an emoji \ud83d' }, ['text']],
       ['POST', '/clients/c1/notes', { text: 'nul \u0000 byte' }, ['text']],
       ['POST', '/clients/c1/contacts', { channel: 'call', text: '\udc00' }, ['text']],
-      ['POST', '/clients/c1/consents', { channel: 'sms', status: 'granted', method: 'staff', proof: { formId: '\ud800' } }, ['proof.formId']],
+      [
+        'POST',
+        '/clients/c1/consents',
+        { channel: 'sms', status: 'granted', method: 'staff', proof: { formId: '\ud800' } },
+        ['proof.formId'],
+      ],
       ['POST', '/admin/managers', { id: 'm9', name: 'Bad\u0007bell', email: 'm9@example.com', level: 1 }, ['name']],
     ];
     for (const [method, path, body, expected] of cases) {
@@ -160,7 +226,10 @@ describe('text that cannot crash a request', () => {
   });
 
   it('keeps line breaks and tabs in notes', async () => {
-    const answer = await api.call('POST', '/clients/c1/notes', { as: 'anna', body: { text: 'called twice:\n\t- no answer\n\t- call back Monday' } });
+    const answer = await api.call('POST', '/clients/c1/notes', {
+      as: 'anna',
+      body: { text: 'called twice:\n\t- no answer\n\t- call back Monday' },
+    });
     expect(answer.status).toBe(201);
     expect(answer.body.entry.text).toBe('called twice:\n\t- no answer\n\t- call back Monday');
   });
@@ -170,7 +239,14 @@ describe('ids that cannot crash a request', () => {
   it('answers reserved or malformed ids in the path with 4xx, never 500', async () => {
     const token = api.tokenFor('anna@example.com');
     const report = JSON.stringify({ text: 'done', outcome: 'other' });
-    for (const path of ['/tasks/../report', '/tasks/./report', '/tasks/%2E%2E/report', '/tasks/__x__/report', '/tasks/%2F/report', '/tasks/%ED%A0%80/report']) {
+    for (const path of [
+      '/tasks/../report',
+      '/tasks/./report',
+      '/tasks/%2E%2E/report',
+      '/tasks/__x__/report',
+      '/tasks/%2F/report',
+      '/tasks/%ED%A0%80/report',
+    ]) {
       const answer = await rawRequest('POST', path, token, report);
       expect(answer.status, path).toBeGreaterThanOrEqual(400);
       expect(answer.status, path).toBeLessThan(500);

@@ -20,7 +20,10 @@ beforeAll(async () => {
   api = await startApi('api-fuzz');
   await api.addManager({ id: 'anna' });
   await api.addManager({ id: 'head', role: 'admin', level: 3 });
-  expect((await api.call('POST', '/clients', { as: 'anna', body: { id: 'c1', name: 'Fuzz target', kind: 'person', phones: ['+79160000001'] } })).status).toBe(201);
+  expect(
+    (await api.call('POST', '/clients', { as: 'anna', body: { id: 'c1', name: 'Fuzz target', kind: 'person', phones: ['+79160000001'] } }))
+      .status,
+  ).toBe(201);
 });
 afterAll(() => api.close());
 
@@ -28,17 +31,47 @@ type WriteRoute = { method: string; path: string; as: string; valid: Record<stri
 
 /** Every write route, with a body that would be accepted and the fields whose type matters. */
 const routes: WriteRoute[] = [
-  { method: 'POST', path: '/clients', as: 'anna', valid: { name: 'New', kind: 'person', phones: ['+79160000002'] }, typed: ['name', 'kind', 'phones'] },
+  {
+    method: 'POST',
+    path: '/clients',
+    as: 'anna',
+    valid: { name: 'New', kind: 'person', phones: ['+79160000002'] },
+    typed: ['name', 'kind', 'phones'],
+  },
   { method: 'PATCH', path: '/clients/c1', as: 'anna', valid: { version: 1, changes: { name: 'Renamed' } }, typed: ['version', 'changes'] },
-  { method: 'POST', path: '/clients/c1/deals', as: 'anna', valid: { date: '2026-02-01', amount: 100, profit: 10 }, typed: ['date', 'amount', 'profit'] },
+  {
+    method: 'POST',
+    path: '/clients/c1/deals',
+    as: 'anna',
+    valid: { date: '2026-02-01', amount: 100, profit: 10 },
+    typed: ['date', 'amount', 'profit'],
+  },
   { method: 'POST', path: '/clients/c1/contacts', as: 'anna', valid: { channel: 'call', text: 'hello' }, typed: ['channel', 'text'] },
   { method: 'POST', path: '/clients/c1/notes', as: 'anna', valid: { text: 'a note' }, typed: ['text'] },
-  { method: 'POST', path: '/clients/batch', as: 'anna', valid: { rows: [{ clientId: 'c1', version: 1, changes: { name: 'B' } }] }, typed: ['rows'] },
+  {
+    method: 'POST',
+    path: '/clients/batch',
+    as: 'anna',
+    valid: { rows: [{ clientId: 'c1', version: 1, changes: { name: 'B' } }] },
+    typed: ['rows'],
+  },
   { method: 'PUT', path: '/admin/rules', as: 'head', valid: { rules: { rotation: { holdMonths: 5 } } }, typed: [] },
-  { method: 'POST', path: '/admin/managers', as: 'head', valid: { id: 'new', name: 'New', email: 'new@example.com', level: 1 }, typed: ['id', 'name', 'email', 'level'] },
+  {
+    method: 'POST',
+    path: '/admin/managers',
+    as: 'head',
+    valid: { id: 'new', name: 'New', email: 'new@example.com', level: 1 },
+    typed: ['id', 'name', 'email', 'level'],
+  },
   { method: 'PATCH', path: '/admin/managers/anna', as: 'head', valid: { level: 2 }, typed: ['level'] },
   { method: 'PUT', path: '/admin/clients/c1/pin', as: 'head', valid: { pinned: true }, typed: ['pinned'] },
-  { method: 'POST', path: '/clients/c1/consents', as: 'anna', valid: { channel: 'email', status: 'granted', method: 'staff' }, typed: ['channel', 'status', 'method'] },
+  {
+    method: 'POST',
+    path: '/clients/c1/consents',
+    as: 'anna',
+    valid: { channel: 'email', status: 'granted', method: 'staff' },
+    typed: ['channel', 'status', 'method'],
+  },
   { method: 'POST', path: '/tasks/t1/report', as: 'anna', valid: { text: 'done', outcome: 'other' }, typed: ['text', 'outcome'] },
   { method: 'POST', path: '/admin/rotation/preview', as: 'head', valid: {}, typed: [] },
   { method: 'POST', path: '/admin/rotation/apply', as: 'head', valid: {}, typed: [] },
@@ -56,29 +89,65 @@ const notJson = fc.string({ maxLength: 60 }).filter((s) => {
     return s.trim() !== '';
   }
 });
-const notADate = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('tomorrow', '2026-13-45T00:00:00Z', 'yesterday 10am')).filter((v) => Number.isNaN(Date.parse(v.trim())) && !/^\d{4}-\d{2}-\d{2}$/.test(v.trim()));
+const notADate = fc
+  .oneof(fc.string({ maxLength: 20 }), fc.constantFrom('tomorrow', '2026-13-45T00:00:00Z', 'yesterday 10am'))
+  .filter((v) => Number.isNaN(Date.parse(v.trim())) && !/^\d{4}-\d{2}-\d{2}$/.test(v.trim()));
 const unknownKey = fc.string({ minLength: 1, maxLength: 12 }).map((k) => `x_${k}`);
 const wrongFor = (value: unknown) =>
-  typeof value === 'string' ? fc.oneof(fc.integer(), fc.boolean(), fc.array(fc.integer(), { maxLength: 3 }), fc.constant({}))
-  : typeof value === 'number' ? fc.oneof(fc.string({ maxLength: 10 }), fc.boolean(), fc.double({ noInteger: true, noNaN: true }), fc.constant([]))
-  : typeof value === 'boolean' ? fc.oneof(fc.string({ maxLength: 10 }), fc.integer(), fc.constant(null))
-  : fc.oneof(fc.string({ maxLength: 10 }), fc.integer(), fc.boolean());
+  typeof value === 'string'
+    ? fc.oneof(fc.integer(), fc.boolean(), fc.array(fc.integer(), { maxLength: 3 }), fc.constant({}))
+    : typeof value === 'number'
+      ? fc.oneof(fc.string({ maxLength: 10 }), fc.boolean(), fc.double({ noInteger: true, noNaN: true }), fc.constant([]))
+      : typeof value === 'boolean'
+        ? fc.oneof(fc.string({ maxLength: 10 }), fc.integer(), fc.constant(null))
+        : fc.oneof(fc.string({ maxLength: 10 }), fc.integer(), fc.boolean());
 
 type Case = { route: WriteRoute; raw: string; contentType: string };
 
 const malformed: fc.Arbitrary<Case> = fc.constantFrom(...routes).chain((route) =>
   fc.oneof(
     notJson.map((raw) => ({ route, raw, contentType: 'application/json' })),
-    fc.oneof(fc.integer(), fc.string({ maxLength: 20 }), fc.constant(null), fc.boolean(), fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 4 })).map((v) => ({ route, raw: JSON.stringify(v), contentType: 'application/json' })),
-    fc.tuple(unknownKey, fc.jsonValue({ maxDepth: 2 })).map(([k, v]) => ({ route, raw: JSON.stringify({ ...route.valid, [k]: v }), contentType: 'application/json' })),
-    fc.dictionary(unknownKey, fc.jsonValue({ maxDepth: 2 }), { minKeys: 1, maxKeys: 4 }).map((d) => ({ route, raw: JSON.stringify(d), contentType: 'application/json' })),
-    ...(route.typed.length > 0 ? [fc.constantFrom(...route.typed).chain((field) => wrongFor(route.valid[field]).map((v) => ({ route, raw: JSON.stringify({ ...route.valid, [field]: v }), contentType: 'application/json' })))] : []),
+    fc
+      .oneof(
+        fc.integer(),
+        fc.string({ maxLength: 20 }),
+        fc.constant(null),
+        fc.boolean(),
+        fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 4 }),
+      )
+      .map((v) => ({ route, raw: JSON.stringify(v), contentType: 'application/json' })),
+    fc
+      .tuple(unknownKey, fc.jsonValue({ maxDepth: 2 }))
+      .map(([k, v]) => ({ route, raw: JSON.stringify({ ...route.valid, [k]: v }), contentType: 'application/json' })),
+    fc
+      .dictionary(unknownKey, fc.jsonValue({ maxDepth: 2 }), { minKeys: 1, maxKeys: 4 })
+      .map((d) => ({ route, raw: JSON.stringify(d), contentType: 'application/json' })),
+    ...(route.typed.length > 0
+      ? [
+          fc
+            .constantFrom(...route.typed)
+            .chain((field) =>
+              wrongFor(route.valid[field]).map((v) => ({
+                route,
+                raw: JSON.stringify({ ...route.valid, [field]: v }),
+                contentType: 'application/json',
+              })),
+            ),
+        ]
+      : []),
     ...(route.path === '/admin/rules'
-      ? [fc.jsonValue({ maxDepth: 2 }).filter((v) => typeof v !== 'object' || v === null || Array.isArray(v)).map((v) => ({ route, raw: JSON.stringify({ rules: { rotation: v } }), contentType: 'application/json' }))]
+      ? [
+          fc
+            .jsonValue({ maxDepth: 2 })
+            .filter((v) => typeof v !== 'object' || v === null || Array.isArray(v))
+            .map((v) => ({ route, raw: JSON.stringify({ rules: { rotation: v } }), contentType: 'application/json' })),
+        ]
       : []),
     fc.jsonValue({ maxDepth: 2 }).map((v) => ({ route, raw: JSON.stringify(v), contentType: 'text/plain' })),
     // Text that is no date where a date belongs (a check that crashed on these once answered 500).
-    ...('date' in route.valid ? [notADate.map((d) => ({ route, raw: JSON.stringify({ ...route.valid, date: d }), contentType: 'application/json' }))] : []),
+    ...('date' in route.valid
+      ? [notADate.map((d) => ({ route, raw: JSON.stringify({ ...route.valid, date: d }), contentType: 'application/json' }))]
+      : []),
   ),
 );
 
@@ -100,7 +169,11 @@ describe('malformed bodies', () => {
         expect(answer.status, `${route.method} ${route.path} ${raw}`).toBeGreaterThanOrEqual(400);
         expect(answer.status, `${route.method} ${route.path} ${raw}`).toBeLessThan(500);
         expect(answer.contentType).toMatch(/^application\/problem\+json/);
-        expect(answer.body).toMatchObject({ type: expect.stringMatching(/^https:\/\/clientbase\.dev\/problems\//), status: answer.status, detail: expect.any(String) });
+        expect(answer.body).toMatchObject({
+          type: expect.stringMatching(/^https:\/\/clientbase\.dev\/problems\//),
+          status: answer.status,
+          detail: expect.any(String),
+        });
       }),
       { numRuns: 1000 },
     );
@@ -117,12 +190,18 @@ describe('malformed bodies', () => {
         if (route.path === '/clients/batch') {
           // A batch answers each row; a hostile row is refused on its own, naming the field.
           expect(answer.status, what).toBe(200);
-          expect(answer.body.rows[0], what).toMatchObject({ status: 'invalid', errors: expect.arrayContaining([expect.objectContaining({ path: field.replace('rows[0].', '') })]) });
+          expect(answer.body.rows[0], what).toMatchObject({
+            status: 'invalid',
+            errors: expect.arrayContaining([expect.objectContaining({ path: field.replace('rows[0].', '') })]),
+          });
           return;
         }
         expect(answer.status, what).toBe(400);
         expect(answer.contentType).toMatch(/^application\/problem\+json/);
-        expect(answer.body.errors.map((e: { path: string }) => e.path), what).toContain(field);
+        expect(
+          answer.body.errors.map((e: { path: string }) => e.path),
+          what,
+        ).toContain(field);
       }),
       { numRuns: 250 },
     );
@@ -208,7 +287,20 @@ const pathRoutes = [
   { method: 'PATCH', path: '/admin/managers/{id}', valid: { level: 2 } },
   { method: 'PUT', path: '/admin/clients/{id}/pin', valid: { pinned: true } },
 ];
-const pathIds = ['.', '..', '%2E', '%2e%2E', '__x__', '%5F%5Fx%5F%5F', '%2F', 'a%00b', '%ED%A0%80', '%E0%A4%A', 'x'.repeat(1600), '%E2%80%AEevil'];
+const pathIds = [
+  '.',
+  '..',
+  '%2E',
+  '%2e%2E',
+  '__x__',
+  '%5F%5Fx%5F%5F',
+  '%2F',
+  'a%00b',
+  '%ED%A0%80',
+  '%E0%A4%A',
+  'x'.repeat(1600),
+  '%E2%80%AEevil',
+];
 
 /** A request exactly as written: fetch would resolve `..` and `%2E%2E` before sending. */
 function rawRequest(method: string, path: string, token: string, body: string | undefined): Promise<{ status: number }> {

@@ -6,7 +6,10 @@ let api: Api;
 
 /** A client held since long ago with no deal: a rotation candidate on any day this year. */
 async function staleClient(id: string, managerId: string, phone: string): Promise<void> {
-  const answer = await api.call('POST', '/clients', { as: 'head', body: { id, name: `Stale ${id}`, kind: 'company', managerId, phones: [phone] } });
+  const answer = await api.call('POST', '/clients', {
+    as: 'head',
+    body: { id, name: `Stale ${id}`, kind: 'company', managerId, phones: [phone] },
+  });
   expect(answer.status).toBe(201);
   await api.db.collection('clients').doc(id).update({ assignedAt: '2024-01-10' });
 }
@@ -41,7 +44,10 @@ describe('rotation and handover through the api', () => {
     const preview = await api.call('POST', '/admin/rotation/preview', { as: 'head' });
     expect(preview.status).toBe(200);
     expect(preview.body.dryRun).toBe(true);
-    expect(preview.body.moves.map((m: { clientId: string; from: string; to: string }) => [m.clientId, m.from, m.to]).sort()).toEqual([['a1', 'anna', 'boris'], ['b1', 'boris', 'anna']]);
+    expect(preview.body.moves.map((m: { clientId: string; from: string; to: string }) => [m.clientId, m.from, m.to]).sort()).toEqual([
+      ['a1', 'anna', 'boris'],
+      ['b1', 'boris', 'anna'],
+    ]);
     expect((await allDocumentPaths(api.db)).filter((p) => !p.startsWith('audit/'))).toEqual(before);
     expectProblem(await api.call('POST', '/admin/rotation/preview', { as: 'head', body: { at: 'tomorrow' } }), 400);
   });
@@ -78,7 +84,10 @@ describe('rotation and handover through the api', () => {
 
   it('offboards a leaver: access ends before the answer, and the whole book is handed on', async () => {
     await staleClient('v1', 'vera', '+79160000003');
-    expect((await api.call('POST', '/clients', { as: 'vera', body: { id: 'v2', name: 'Fresh', kind: 'person', phones: ['+79160000004'] } })).status).toBe(201);
+    expect(
+      (await api.call('POST', '/clients', { as: 'vera', body: { id: 'v2', name: 'Fresh', kind: 'person', phones: ['+79160000004'] } }))
+        .status,
+    ).toBe(201);
     const plan = await api.call('POST', '/admin/managers/vera/offboard', { as: 'head', body: { dryRun: true } });
     expect(plan.status).toBe(200);
     expect(plan.body.moves.map((m: { clientId: string }) => m.clientId).sort()).toEqual(['v1', 'v2']);
@@ -96,7 +105,9 @@ describe('rotation and handover through the api', () => {
     expect(vera.active).toBe(false);
     // One deactivation, whichever way it comes: the run's company day, audited once.
     expect(done.body.result.runId).toBe(`offboarding-vera-${vera.deactivatedAt}`);
-    const deactivations = (await api.db.collection('audit').where('target', '==', 'managers/vera').get()).docs.filter((d) => d.get('action') === 'manager.offboard');
+    const deactivations = (await api.db.collection('audit').where('target', '==', 'managers/vera').get()).docs.filter(
+      (d) => d.get('action') === 'manager.offboard',
+    );
     expect(deactivations.map((d) => d.get('actor'))).toEqual(['head']);
   });
 });

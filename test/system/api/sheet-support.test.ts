@@ -9,7 +9,10 @@ import { expectProblem, startApi, type Answer, type Api } from './api-harness.ts
 let api: Api;
 
 async function client(id: string, managerId: string, phone: string, extra: Record<string, unknown> = {}): Promise<void> {
-  const created = await api.call('POST', '/clients', { as: 'head', body: { id, name: `Client ${id}`, kind: 'company', managerId, phones: [phone] } });
+  const created = await api.call('POST', '/clients', {
+    as: 'head',
+    body: { id, name: `Client ${id}`, kind: 'company', managerId, phones: [phone] },
+  });
   expect(created.status).toBe(201);
   if (Object.keys(extra).length > 0) await api.db.collection('clients').doc(id).update(extra);
 }
@@ -38,21 +41,26 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-describe('the api for the manager\'s spreadsheet', () => {
+describe("the api for the manager's spreadsheet", () => {
   it('lists each client with days held, rotation due on and report due, computed from the rules in force', async () => {
     const page = await api.call('GET', '/clients?limit=1000&managerId=anna', { as: 'anna' });
     expect(page.status).toBe(200);
     const byId = Object.fromEntries(page.body.clients.map((c: { id: string }) => [c.id, c]));
     const fresh = byId.fresh;
     expect(fresh.daysHeld).toBe(0);
-    expect(fresh.rotationDueOn).toBe(rotationDueOn({ assignedAt: fresh.assignedAt, dealsSinceAssignment: 0, lastDealAt: null }, { holdMonths: 6, noDealMonths: 12 }));
+    expect(fresh.rotationDueOn).toBe(
+      rotationDueOn({ assignedAt: fresh.assignedAt, dealsSinceAssignment: 0, lastDealAt: null }, { holdMonths: 6, noDealMonths: 12 }),
+    );
     expect(fresh.reportDueOn).toBeNull();
     expect(byId.old).toMatchObject({ daysHeld: daysBetween('2024-01-10', today()), rotationDueOn: '2024-07-10' });
     expect(byId.lost.rotationDueOn).toBeNull();
 
     // The rule follows the published rules: a shorter hold moves the day.
     const rules = (await api.call('GET', '/admin/rules', { as: 'head' })).body;
-    const published = await api.call('PUT', '/admin/rules', { as: 'head', body: { rules: { ...rules.rules, rotation: { ...rules.rules.rotation, holdMonths: 3 } }, expectedVersion: rules.version } });
+    const published = await api.call('PUT', '/admin/rules', {
+      as: 'head',
+      body: { rules: { ...rules.rules, rotation: { ...rules.rules.rotation, holdMonths: 3 } }, expectedVersion: rules.version },
+    });
     expect(published.status).toBe(200);
     const again = await api.call('GET', '/clients/old', { as: 'anna' });
     expect(again.body.client.rotationDueOn).toBe('2024-04-10');
@@ -68,23 +76,39 @@ describe('the api for the manager\'s spreadsheet', () => {
     const v = (await api.call('GET', '/clients/fresh', { as: 'anna' })).body.client.version;
     const byHead = await api.call('PATCH', '/clients/fresh', { as: 'head', body: { version: v, changes: { name: 'Renamed by head' } } });
     expect(byHead.status).toBe(200);
-    const stale = await api.call('POST', '/clients/batch', { as: 'anna', body: { rows: [{ clientId: 'fresh', version: v, changes: { name: 'Mine' } }] } });
-    expect(stale.body.rows[0]).toMatchObject({ status: 'conflict', changedBy: { id: 'head', name: 'Head of Sales' }, current: { name: 'Renamed by head', version: v + 1 } });
+    const stale = await api.call('POST', '/clients/batch', {
+      as: 'anna',
+      body: { rows: [{ clientId: 'fresh', version: v, changes: { name: 'Mine' } }] },
+    });
+    expect(stale.body.rows[0]).toMatchObject({
+      status: 'conflict',
+      changedBy: { id: 'head', name: 'Head of Sales' },
+      current: { name: 'Renamed by head', version: v + 1 },
+    });
     expect(stale.body.rows[0].current.rotationDueOn).toEqual(expect.any(String));
     const patched = await api.call('PATCH', '/clients/fresh', { as: 'anna', body: { version: v, changes: { name: 'Mine' } } });
     expectProblem(patched, 409);
     expect(patched.body.changedBy).toEqual({ id: 'head', name: 'Head of Sales' });
 
-    const deal = await api.call('POST', '/clients/fresh/deals', { as: 'anna', body: { date: addDaysToDay(today(), -1), amount: 1000, profit: 100 } });
+    const deal = await api.call('POST', '/clients/fresh/deals', {
+      as: 'anna',
+      body: { date: addDaysToDay(today(), -1), amount: 1000, profit: 100 },
+    });
     expect(deal.status).toBe(201);
-    const afterDeal = await api.call('POST', '/clients/batch', { as: 'anna', body: { rows: [{ clientId: 'fresh', version: v + 1, changes: { name: 'Mine' } }] } });
+    const afterDeal = await api.call('POST', '/clients/batch', {
+      as: 'anna',
+      body: { rows: [{ clientId: 'fresh', version: v + 1, changes: { name: 'Mine' } }] },
+    });
     expect(afterDeal.body.rows[0].status).toBe('conflict');
     expect(afterDeal.body.rows[0].changedBy).toBeUndefined();
-    const applied = await api.call('POST', '/clients/batch', { as: 'anna', body: { rows: [{ clientId: 'fresh', version: v + 2, changes: { name: 'Mine' } }] } });
+    const applied = await api.call('POST', '/clients/batch', {
+      as: 'anna',
+      body: { rows: [{ clientId: 'fresh', version: v + 2, changes: { name: 'Mine' } }] },
+    });
     expect(applied.body.rows[0]).toMatchObject({ status: 'applied', client: { name: 'Mine', dealCount: 1, daysHeld: 0 } });
   });
 
-  it('says why clients left a manager\'s book, and nothing about clients they never held', async () => {
+  it("says why clients left a manager's book, and nothing about clients they never held", async () => {
     await client('b-only', 'boris', '+79161110009');
     const done = await awaitJob(await api.call('POST', '/admin/rotation/apply', { as: 'head' }));
     expect(done.body.result.moves.map((m: { clientId: string }) => m.clientId)).toContain('old');
@@ -97,7 +121,9 @@ describe('the api for the manager\'s spreadsheet', () => {
         { clientId: 'no-such-client', reason: 'unknown', at: null },
       ]),
     );
-    expect(why.body.departures.find((d: { clientId: string }) => d.clientId === 'fresh').reason).toBe(left.includes('fresh') ? 'rotation' : 'held');
+    expect(why.body.departures.find((d: { clientId: string }) => d.clientId === 'fresh').reason).toBe(
+      left.includes('fresh') ? 'rotation' : 'held',
+    );
     const stranger = await api.call('POST', '/clients/departures', { as: 'boris', body: { ids: ['lost'] } });
     expect(stranger.body.departures).toEqual([{ clientId: 'lost', reason: 'unknown', at: null }]);
     expectProblem(await api.call('POST', '/clients/departures', { as: 'anna', body: { ids: [] } }), 400);

@@ -15,9 +15,22 @@ const create = (as: string, body: unknown) => api.call('POST', '/clients', { as,
 
 describe('staff clients', () => {
   it('creates a client held and attracted by the caller, with normalised contacts', async () => {
-    const answer = await create('anna', { id: 'c-anna-1', name: 'Ivan Petrov', kind: 'person', phones: ['8 916 123 45 67'], emails: [' Ivan@Example.com '] });
+    const answer = await create('anna', {
+      id: 'c-anna-1',
+      name: 'Ivan Petrov',
+      kind: 'person',
+      phones: ['8 916 123 45 67'],
+      emails: [' Ivan@Example.com '],
+    });
     expect(answer.status).toBe(201);
-    expect(answer.body.client).toMatchObject({ id: 'c-anna-1', managerId: 'anna', attractedBy: 'anna', phones: ['+79161234567'], emails: ['ivan@example.com'], version: 1 });
+    expect(answer.body.client).toMatchObject({
+      id: 'c-anna-1',
+      managerId: 'anna',
+      attractedBy: 'anna',
+      phones: ['+79161234567'],
+      emails: ['ivan@example.com'],
+      version: 1,
+    });
     expect(answer.body.client.contactKeys).toBeUndefined();
   });
 
@@ -47,10 +60,16 @@ describe('staff clients', () => {
     const read = await api.call('GET', '/clients/c-anna-1', { as: 'boris' });
     expectProblem(read, 404);
     expect(read.body.detail).toBe('client c-anna-1 not found');
-    expect(await api.call('GET', '/clients/no-such', { as: 'boris' })).toMatchObject({ status: 404, body: { detail: 'client no-such not found' } });
+    expect(await api.call('GET', '/clients/no-such', { as: 'boris' })).toMatchObject({
+      status: 404,
+      body: { detail: 'client no-such not found' },
+    });
     const before = await allDocumentPaths(api.db);
     expectProblem(await api.call('PATCH', '/clients/c-anna-1', { as: 'boris', body: { version: 1, changes: { name: 'Mine now' } } }), 404);
-    expectProblem(await api.call('POST', '/clients/c-anna-1/deals', { as: 'boris', body: { date: '2026-02-01', amount: 100, profit: 10 } }), 404);
+    expectProblem(
+      await api.call('POST', '/clients/c-anna-1/deals', { as: 'boris', body: { date: '2026-02-01', amount: 100, profit: 10 } }),
+      404,
+    );
     expectProblem(await api.call('POST', '/clients/c-anna-1/notes', { as: 'boris', body: { text: 'hi' } }), 404);
     const after = await allDocumentPaths(api.db);
     expect(after.filter((p) => !p.startsWith('audit/'))).toEqual(before.filter((p) => !p.startsWith('audit/')));
@@ -59,9 +78,14 @@ describe('staff clients', () => {
   });
 
   it('reads one client with its full history in order', async () => {
-    expect((await api.call('POST', '/clients/c-anna-1/contacts', { as: 'anna', body: { channel: 'call', text: 'asked about prices' } })).status).toBe(201);
+    expect(
+      (await api.call('POST', '/clients/c-anna-1/contacts', { as: 'anna', body: { channel: 'call', text: 'asked about prices' } })).status,
+    ).toBe(201);
     expect((await api.call('POST', '/clients/c-anna-1/notes', { as: 'anna', body: { text: 'wants a discount' } })).status).toBe(201);
-    const deal = await api.call('POST', '/clients/c-anna-1/deals', { as: 'anna', body: { date: '2026-02-01', amount: 100000, profit: 20000 } });
+    const deal = await api.call('POST', '/clients/c-anna-1/deals', {
+      as: 'anna',
+      body: { date: '2026-02-01', amount: 100000, profit: 20000 },
+    });
     expect(deal.status).toBe(201);
     expect(deal.body.deal).toMatchObject({ clientId: 'c-anna-1', managerId: 'anna', seq: 1 });
     const read = await api.call('GET', '/clients/c-anna-1', { as: 'anna' });
@@ -71,14 +95,20 @@ describe('staff clients', () => {
   });
 
   it('refuses a deal naming another manager: deals are recorded as the caller', async () => {
-    const answer = await api.call('POST', '/clients/c-anna-1/deals', { as: 'anna', body: { date: '2026-02-02', amount: 1, profit: 1, managerId: 'boris' } });
+    const answer = await api.call('POST', '/clients/c-anna-1/deals', {
+      as: 'anna',
+      body: { date: '2026-02-02', amount: 1, profit: 1, managerId: 'boris' },
+    });
     expectProblem(answer, 400);
     expect(answer.body.errors[0].message).toMatch(/unknown field/);
   });
 
   it('updates a client from the version it was read at, re-normalising contacts and moving their keys', async () => {
     const read = await api.call('GET', '/clients/c-anna-1', { as: 'anna' });
-    const answer = await api.call('PATCH', '/clients/c-anna-1', { as: 'anna', body: { version: read.body.client.version, changes: { phones: ['+7 903 000-11-22'], taxNumber: null, size: 'large' } } });
+    const answer = await api.call('PATCH', '/clients/c-anna-1', {
+      as: 'anna',
+      body: { version: read.body.client.version, changes: { phones: ['+7 903 000-11-22'], taxNumber: null, size: 'large' } },
+    });
     expect(answer.status).toBe(200);
     expect(answer.body.client).toMatchObject({ phones: ['+79030001122'], size: 'large', version: read.body.client.version + 1 });
     const keys = (await api.db.collection('contactKeys').get()).docs.map((d) => d.data().key).sort();
@@ -97,10 +127,16 @@ describe('staff clients', () => {
 
   it("refuses an update taking another client's phone, and one changing the holder", async () => {
     const v = (await api.db.collection('clients').doc('c-anna-1').get()).get('version');
-    const dup = await api.call('PATCH', '/clients/c-anna-1', { as: 'anna', body: { version: v, changes: { phones: ['8 916 123 45 67'] } } });
+    const dup = await api.call('PATCH', '/clients/c-anna-1', {
+      as: 'anna',
+      body: { version: v, changes: { phones: ['8 916 123 45 67'] } },
+    });
     expectProblem(dup, 409);
     expect(dup.body).toMatchObject({ code: 'duplicate', existingClientId: 'c-boris-1' });
-    const holder = await api.call('PATCH', '/clients/c-anna-1', { as: 'anna', body: { version: v, changes: { managerId: 'boris', attractedBy: 'boris' } } });
+    const holder = await api.call('PATCH', '/clients/c-anna-1', {
+      as: 'anna',
+      body: { version: v, changes: { managerId: 'boris', attractedBy: 'boris' } },
+    });
     expectProblem(holder, 400);
     expect(holder.body.errors[0]).toMatchObject({ path: 'changes', message: 'unknown field(s): managerId, attractedBy' });
     expect((await api.db.collection('clients').doc('c-anna-1').get()).get('version')).toBe(v);
@@ -108,7 +144,10 @@ describe('staff clients', () => {
 
   it('marks a client lost with a history entry, and takes it out of rotation', async () => {
     const v = (await api.db.collection('clients').doc('c-anna-1').get()).get('version');
-    const answer = await api.call('PATCH', '/clients/c-anna-1', { as: 'anna', body: { version: v, changes: { lostAt: '2026-03-01', lostReason: 'went to a competitor', competitor: 'Rival LLC' } } });
+    const answer = await api.call('PATCH', '/clients/c-anna-1', {
+      as: 'anna',
+      body: { version: v, changes: { lostAt: '2026-03-01', lostReason: 'went to a competitor', competitor: 'Rival LLC' } },
+    });
     expect(answer.status).toBe(200);
     expect(answer.body.client).toMatchObject({ lostAt: '2026-03-01', rotatable: false });
     const history = (await api.call('GET', '/clients/c-anna-1', { as: 'anna' })).body.history;
@@ -142,9 +181,22 @@ describe('my clients list', () => {
     for (let i = 0; i < 25; i++) {
       const id = `list-${String(i).padStart(2, '0')}`;
       batch.set(api.db.collection('clients').doc(id), {
-        id, name: `Client ${String(i).padStart(2, '0')}`, kind: i % 2 === 0 ? 'person' : 'company', size: i % 5 === 0 ? 'large' : 'regular',
-        phones: [`+7916000${String(1000 + i)}`], emails: [], managerId: 'boris', assignedAt: '2026-01-01', contactKeys: [],
-        dealCount: 0, dealsSinceAssignment: 0, firstDealAt: null, lastDealAt: i < 3 ? `2026-02-0${i + 1}` : null, rotatable: true, version: 1, updatedAt: '2026-01-01T00:00:00.000Z',
+        id,
+        name: `Client ${String(i).padStart(2, '0')}`,
+        kind: i % 2 === 0 ? 'person' : 'company',
+        size: i % 5 === 0 ? 'large' : 'regular',
+        phones: [`+7916000${String(1000 + i)}`],
+        emails: [],
+        managerId: 'boris',
+        assignedAt: '2026-01-01',
+        contactKeys: [],
+        dealCount: 0,
+        dealsSinceAssignment: 0,
+        firstDealAt: null,
+        lastDealAt: i < 3 ? `2026-02-0${i + 1}` : null,
+        rotatable: true,
+        version: 1,
+        updatedAt: '2026-01-01T00:00:00.000Z',
         ...(i === 7 ? { lostAt: '2026-02-01' } : {}),
       });
     }
@@ -170,13 +222,14 @@ describe('my clients list', () => {
   });
 
   it('filters by text, kind, size and lost, and sorts', async () => {
-    const ids = async (query: string) => (await api.call('GET', `/clients?${query}`, { as: 'boris' })).body.clients.map((c: { id: string }) => c.id);
+    const ids = async (query: string) =>
+      (await api.call('GET', `/clients?${query}`, { as: 'boris' })).body.clients.map((c: { id: string }) => c.id);
     expect(await ids('q=client%2012')).toEqual(['list-12']);
     expect(await ids('q=0001013')).toEqual(['list-13']);
     expect(await ids('size=large&kind=person')).toEqual(['list-00', 'list-10', 'list-20']);
     expect(await ids('lost=true')).toEqual(['list-07']);
     expect((await ids('lost=false&limit=200')).length).toBe(26);
-    expect((await ids('sort=lastDealAt&order=desc&limit=3'))).toEqual(['list-02', 'list-01', 'list-00']);
+    expect(await ids('sort=lastDealAt&order=desc&limit=3')).toEqual(['list-02', 'list-01', 'list-00']);
   });
 
   it('bounds the page size and refuses a forged cursor or a foreign manager filter', async () => {

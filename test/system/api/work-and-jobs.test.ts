@@ -10,7 +10,14 @@ beforeAll(async () => {
   await api.addManager({ id: 'anna' });
   await api.addManager({ id: 'boris' });
   await api.addManager({ id: 'head', role: 'admin', level: 3 });
-  expect((await api.call('POST', '/clients', { as: 'anna', body: { id: 'c1', name: 'Mailable', kind: 'person', emails: ['c1@example.com'], phones: ['+79160000001'] } })).status).toBe(201);
+  expect(
+    (
+      await api.call('POST', '/clients', {
+        as: 'anna',
+        body: { id: 'c1', name: 'Mailable', kind: 'person', emails: ['c1@example.com'], phones: ['+79160000001'] },
+      })
+    ).status,
+  ).toBe(201);
 });
 afterAll(() => api.close());
 
@@ -28,13 +35,24 @@ async function awaitJob(started: Answer): Promise<Answer> {
 
 describe('consents', () => {
   it('records a consent with its proof, and a withdrawal, on my own client only', async () => {
-    const granted = await api.call('POST', '/clients/c1/consents', { as: 'anna', body: { channel: 'email', status: 'granted', method: 'questionnaire', proof: { formId: 'Q-17' } } });
+    const granted = await api.call('POST', '/clients/c1/consents', {
+      as: 'anna',
+      body: { channel: 'email', status: 'granted', method: 'questionnaire', proof: { formId: 'Q-17' } },
+    });
     expect(granted.status).toBe(201);
-    expect(granted.body.consent).toMatchObject({ channel: 'email', status: 'granted', method: 'questionnaire', proof: { formId: 'Q-17', recordedBy: 'anna' } });
+    expect(granted.body.consent).toMatchObject({
+      channel: 'email',
+      status: 'granted',
+      method: 'questionnaire',
+      proof: { formId: 'Q-17', recordedBy: 'anna' },
+    });
     const client = (await api.call('GET', '/clients/c1', { as: 'anna' })).body;
     expect(client.client.mailable).toEqual({ sms: false, email: true });
     expect(client.history.at(-1)).toMatchObject({ type: 'consent', status: 'granted', by: 'anna' });
-    expectProblem(await api.call('POST', '/clients/c1/consents', { as: 'boris', body: { channel: 'email', status: 'withdrawn', method: 'staff' } }), 404);
+    expectProblem(
+      await api.call('POST', '/clients/c1/consents', { as: 'boris', body: { channel: 'email', status: 'withdrawn', method: 'staff' } }),
+      404,
+    );
     const before = await allDocumentPaths(api.db);
     const bad = await api.call('POST', '/clients/c1/consents', { as: 'anna', body: { channel: 'fax', status: 'maybe', method: 'staff' } });
     expectProblem(bad, 400);
@@ -67,8 +85,14 @@ describe('mailing export', () => {
 
 describe('bonus month', () => {
   it('computes a month as a polled job, lets each manager read only their own statement, and closes it', async () => {
-    expect((await api.call('POST', '/clients', { as: 'anna', body: { id: 'c2', name: 'Buyer', kind: 'company', phones: ['+79160000002'] } })).status).toBe(201);
-    expect((await api.call('POST', '/clients/c2/deals', { as: 'anna', body: { id: 'd1', date: '2026-02-10', amount: 100000, profit: 40000 } })).status).toBe(201);
+    expect(
+      (await api.call('POST', '/clients', { as: 'anna', body: { id: 'c2', name: 'Buyer', kind: 'company', phones: ['+79160000002'] } }))
+        .status,
+    ).toBe(201);
+    expect(
+      (await api.call('POST', '/clients/c2/deals', { as: 'anna', body: { id: 'd1', date: '2026-02-10', amount: 100000, profit: 40000 } }))
+        .status,
+    ).toBe(201);
     expectProblem(await api.call('POST', '/admin/bonus/2026-02/compute', { as: 'anna' }), 403);
     expectProblem(await api.call('POST', '/admin/bonus/2026-13/compute', { as: 'head' }), 400);
     const done = await awaitJob(await api.call('POST', '/admin/bonus/2026-02/compute', { as: 'head' }));
@@ -91,7 +115,10 @@ describe('bonus month', () => {
 
   it('reports a job whose instance died as failed, telling the admin to start it again', async () => {
     const startedAt = new Date(Date.now() - 60 * 60 * 1000).toISOString();
-    await api.db.collection('jobRuns').doc('api-rotation-lost').set({ id: 'api-rotation-lost', kind: 'rotation', status: 'running', by: 'head', params: {}, startedAt });
+    await api.db
+      .collection('jobRuns')
+      .doc('api-rotation-lost')
+      .set({ id: 'api-rotation-lost', kind: 'rotation', status: 'running', by: 'head', params: {}, startedAt });
     const polled = await api.call('GET', '/admin/jobs/api-rotation-lost', { as: 'head' });
     expect(polled.body).toMatchObject({ status: 'failed', error: { detail: expect.stringMatching(/start it again/) } });
     expectProblem(await api.call('GET', '/admin/jobs/api-rotation-lost', { as: 'anna' }), 403);

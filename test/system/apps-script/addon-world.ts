@@ -34,7 +34,10 @@ export async function startAddonWorld(label: string): Promise<AddonWorld> {
   const api: AddonWorld['api'] = async (method, path, as, body) => {
     const res = await fetch(apiProcess.url + path.replace(/^\//, ''), {
       method,
-      headers: { authorization: `Bearer ${identity.mint({ email: `${as}@example.com` })}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: `Bearer ${identity.mint({ email: `${as}@example.com` })}`,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     const text = await res.text();
@@ -52,7 +55,10 @@ export async function startAddonWorld(label: string): Promise<AddonWorld> {
     apiUrl: apiProcess.url,
     api,
     async addManager(m) {
-      await db.collection('managers').doc(m.id).set({ name: m.id, email: `${m.id}@example.com`, level: 1, active: true, role: 'manager', ...m });
+      await db
+        .collection('managers')
+        .doc(m.id)
+        .set({ name: m.id, email: `${m.id}@example.com`, level: 1, active: true, role: 'manager', ...m });
     },
     async open(options) {
       const { as, ...rest } = options;
@@ -78,4 +84,23 @@ export async function startAddonWorld(label: string): Promise<AddonWorld> {
 }
 
 /** The "My clients" sheet's columns as the add-on lays them out (A = 1). */
-export const col = { name: 1, kind: 2, size: 3, phones: 4, emails: 5, taxNumber: 6, source: 7, lastDealAt: 8, dealCount: 9, daysHeld: 10, rotationDueOn: 11, reportDueOn: 12, lostAt: 13, lostReason: 14, competitor: 15, clientId: 16, version: 17, hash: 18 } as const;
+export const col = {
+  name: 1,
+  kind: 2,
+  size: 3,
+  phones: 4,
+  emails: 5,
+  taxNumber: 6,
+  source: 7,
+  lastDealAt: 8,
+  dealCount: 9,
+  daysHeld: 10,
+  rotationDueOn: 11,
+  reportDueOn: 12,
+  lostAt: 13,
+  lostReason: 14,
+  competitor: 15,
+  clientId: 16,
+  version: 17,
+  hash: 18,
+} as const;

@@ -209,7 +209,10 @@ describe("an admin's month", () => {
     head.spreadsheet.userEdit('Config', configCell('rotation.reportDays'), '21');
     head.ui.nextButton.push('NO');
     head.call('menuConfigLoad');
-    expect(head.ui.alerts.at(-1)).toMatchObject({ prompt: expect.stringMatching(/^1 setting on the Config sheet was changed and not published/), answer: 'NO' });
+    expect(head.ui.alerts.at(-1)).toMatchObject({
+      prompt: expect.stringMatching(/^1 setting on the Config sheet was changed and not published/),
+      answer: 'NO',
+    });
     expect(head.spreadsheet.cell('Config', configCell('rotation.reportDays')).value).toBe(21);
     head.spreadsheet.userEdit('Config', configCell('rotation.reportDays'), '10');
     const rules = (await world.api('GET', '/admin/rules', 'head')).body;
@@ -240,7 +243,7 @@ describe("an admin's month", () => {
     expect(String(rows[2]![3]).split('\n')).toEqual(['Report days: 14 → 10', 'Retention months: 3 → 4', 'SMS cadence: 7 → 14']);
   });
 
-  it('speaks Russian in a Russian spreadsheet, errors in the cell\'s units included', async () => {
+  it("speaks Russian in a Russian spreadsheet, errors in the cell's units included", async () => {
     const ru = await world.open({ as: 'deputy', locale: 'ru_RU' });
     ru.call('menuConfigLoad');
     const grid = ru.spreadsheet.grid('Правила');
@@ -519,7 +522,10 @@ describe("an admin's month", () => {
     expect(head.spreadsheet.grid('Statements').find((l) => l[1] === 'anna')![6]).toBe(adjustments / 100);
     expect((await world.api('GET', `/statements/${lastMonth}?managerId=anna`, 'head')).body.statement.totals).toEqual(closedBefore.totals);
     // A month that has not ended cannot be closed: the base's reason, not a word about clients.
-    expect(head.call('bonusClose', thisMonth)).toMatchObject({ ok: false, message: expect.stringMatching(new RegExp(`^The base did not do it: ${thisMonth} has not ended yet`)) });
+    expect(head.call('bonusClose', thisMonth)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(new RegExp(`^The base did not do it: ${thisMonth} has not ended yet`)),
+    });
   });
 
   it('exports a mailing list from the sidebar to a new sheet and a CSV, with the cadence applied, audit-logged', async () => {

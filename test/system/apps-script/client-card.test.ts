@@ -58,7 +58,9 @@ describe('the client card', () => {
   it('refuses an amount it cannot read before sending, beside the field', async () => {
     addon.fetches.reset();
     await submit('deal', { date: today, amount: '12,500', profit: '1 000' });
-    expect(await text('form[data-action="deal"] [data-error-for="amount"]')).toBe('is ambiguous: write 12500 for twelve and a half thousand, 12,50 for twelve and a half');
+    expect(await text('form[data-action="deal"] [data-error-for="amount"]')).toBe(
+      'is ambiguous: write 12500 for twelve and a half thousand, 12,50 for twelve and a half',
+    );
     expect(addon.fetches.filter((f) => f.method === 'POST')).toHaveLength(0);
     await submit('deal', { date: today, amount: '12 500', profit: '1 000,50' });
     expect(await text('#status')).toBe('Deal logged.');
@@ -67,7 +69,7 @@ describe('the client card', () => {
     expect(deals.docs.map((d) => d.get('amount'))).toEqual([1_250_000]);
   });
 
-  it('shows the base\'s own field error, then marks the client lost once it is fixed', async () => {
+  it("shows the base's own field error, then marks the client lost once it is fixed", async () => {
     await submit('lost', { date: today, reason: 'went to a competitor', competitor: 'R'.repeat(250) });
     expect(await text('form[data-action="lost"] [data-error-for="competitor"]')).toBe('must be at most 200 characters');
     expect(await page().getAttribute('form[data-action="lost"] [name="competitor"]', 'aria-invalid')).toBe('true');
@@ -76,7 +78,11 @@ describe('the client card', () => {
     await submit('lost', { date: today, reason: 'went to a competitor', competitor: 'Rival LLC' });
     expect(await text('#status')).toBe('Client marked lost.');
     expect(await text('h2 .badge')).toBe('Lost');
-    expect((await world.db.collection('clients').doc(clientId).get()).data()).toMatchObject({ lostAt: today, lostReason: 'went to a competitor', competitor: 'Rival LLC' });
+    expect((await world.db.collection('clients').doc(clientId).get()).data()).toMatchObject({
+      lostAt: today,
+      lostReason: 'went to a competitor',
+      competitor: 'Rival LLC',
+    });
     // The sheet's row follows without a refresh.
     const line = addon.spreadsheet.grid(sheet).find((l) => l[col.clientId - 1] === clientId)!;
     expect(line[col.lostReason - 1]).toBe('went to a competitor');
@@ -87,7 +93,9 @@ describe('the client card', () => {
     await submit('consent', { channel: 'email', status: 'granted', method: 'questionnaire', formId: 'Q-2026-17' });
     expect(await text('#status')).toBe('Consent recorded.');
     const client = (await world.db.collection('clients').doc(clientId).get()).data()!;
-    expect(client.consents).toEqual([expect.objectContaining({ channel: 'email', status: 'granted', proof: { formId: 'Q-2026-17', recordedBy: 'anna@example.com' } })]);
+    expect(client.consents).toEqual([
+      expect.objectContaining({ channel: 'email', status: 'granted', proof: { formId: 'Q-2026-17', recordedBy: 'anna@example.com' } }),
+    ]);
     const html = await page().content();
     for (const token of addon.identityTokens()) expect(html).not.toContain(token);
     expect(card.blockedRequests).toEqual([]);

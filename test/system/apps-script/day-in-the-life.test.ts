@@ -55,12 +55,20 @@ describe('a day in the life of a sales manager', () => {
     expect(new Set(loaded.slice(1).map((line) => line[col.clientId - 1]))).toEqual(new Set(annaIds));
 
     addon.spreadsheet.userSort(sheet, letter(col.lastDealAt), false);
-    const days = grid().slice(1).map((line) => line[col.lastDealAt - 1]).filter((d): d is Date => d instanceof Date).map((d) => d.getTime());
+    const days = grid()
+      .slice(1)
+      .map((line) => line[col.lastDealAt - 1])
+      .filter((d): d is Date => d instanceof Date)
+      .map((d) => d.getTime());
     expect(days).toEqual([...days].sort((a, b) => b - a));
 
     addon.spreadsheet.userEdit(sheet, 'S1', 'Deals ×2');
     // Filled down, as a person does: one formula per row, each pointing at its own row.
-    addon.spreadsheet.userEdit(sheet, 'S2', Array.from({ length: 10_000 }, (_, i) => [`=I${i + 2}*2`]));
+    addon.spreadsheet.userEdit(
+      sheet,
+      'S2',
+      Array.from({ length: 10_000 }, (_, i) => [`=I${i + 2}*2`]),
+    );
     expectOwnColumnIntact();
   });
 
@@ -82,7 +90,7 @@ describe('a day in the life of a sales manager', () => {
     expectOwnColumnIntact();
   });
 
-  it('runs into a colleague\'s edit of the same cell: the conflict is shown and the manager\'s value kept', async () => {
+  it("runs into a colleague's edit of the same cell: the conflict is shown and the manager's value kept", async () => {
     const a = annaIds[10]!;
     const byHead = await world.api('PATCH', `/clients/${a}`, 'head', { version: 2, changes: { name: 'Romashka (head office)' } });
     expect(byHead.status).toBe(200);
@@ -98,7 +106,7 @@ describe('a day in the life of a sales manager', () => {
     expectOwnColumnIntact();
   });
 
-  it('keeps mine: the manager\'s value is saved on the new version and the marks go', async () => {
+  it("keeps mine: the manager's value is saved on the new version and the marks go", async () => {
     const a = annaIds[10]!;
     addon.spreadsheet.userSelect(sheet, `A${rowOf(a)}`);
     addon.call('menuKeepMine');
@@ -113,8 +121,14 @@ describe('a day in the life of a sales manager', () => {
   it('loses two clients to the rotation: refresh removes exactly those rows and says why', async () => {
     const done = await world.awaitJob(await world.api('POST', '/admin/rotation/apply', 'head', {}), 'head');
     const moves = done.result.moves as Array<{ clientId: string; from: string; to: string }>;
-    const gone = moves.filter((m) => m.from === 'anna').map((m) => m.clientId).sort();
-    const arrived = moves.filter((m) => m.to === 'anna').map((m) => m.clientId).sort();
+    const gone = moves
+      .filter((m) => m.from === 'anna')
+      .map((m) => m.clientId)
+      .sort();
+    const arrived = moves
+      .filter((m) => m.to === 'anna')
+      .map((m) => m.clientId)
+      .sort();
     expect(gone).toEqual(annaIds.slice(0, 2));
     expect(arrived).toEqual(borisIds.slice(0, 2));
     const rowsBefore = grid().length;
@@ -123,7 +137,9 @@ describe('a day in the life of a sales manager', () => {
     const said = addon.ui.alerts.at(-1)!;
     expect(said.title).toBe('Clients no longer yours');
     expect(said.prompt).toContain(`2 rows were removed: 2 handed to colleagues by the rotation of ${today}`);
-    const ids = grid().slice(1).map((line) => line[col.clientId - 1]);
+    const ids = grid()
+      .slice(1)
+      .map((line) => line[col.clientId - 1]);
     for (const id of gone) expect(ids).not.toContain(id);
     for (const id of arrived) expect(ids).toContain(id);
     expect(ids).toHaveLength(rowsBefore - 1);

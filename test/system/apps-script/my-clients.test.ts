@@ -70,13 +70,22 @@ describe('the clients sheet against what people do to it', () => {
 
     addon.call('menuRefreshMyClients');
     expect(addon.ui.toasts.at(-1)?.message).toBe('51 clients loaded; 1 new.');
-    const ids = s.grid(sheet).slice(1).map((line) => line[header(addon).indexOf('Client id')]).filter(Boolean);
+    const ids = s
+      .grid(sheet)
+      .slice(1)
+      .map((line) => line[header(addon).indexOf('Client id')])
+      .filter(Boolean);
     expect(new Set(ids)).toEqual(new Set([...anna, created.id]));
     expect(ids).toHaveLength(51);
     // The person's column still has their note on the right client, and nothing else written in it.
     const notes = header(addon).indexOf('My notes');
     expect(s.grid(sheet).find((line) => line.includes(noted))![notes]).toBe('call after lunch');
-    expect(s.grid(sheet).filter((line) => line[notes] !== '').map((line) => line[notes])).toEqual(['My notes', 'call after lunch']);
+    expect(
+      s
+        .grid(sheet)
+        .filter((line) => line[notes] !== '')
+        .map((line) => line[notes]),
+    ).toEqual(['My notes', 'call after lunch']);
     expect(addon.counts.unlockedWrites).toBe(0);
   });
 
@@ -86,20 +95,24 @@ describe('the clients sheet against what people do to it', () => {
     addon.spreadsheet.userDeleteColumns(sheet, letter(col.source));
     addon.spreadsheet.userEdit(sheet, 'A2', 'Renamed while broken');
     addon.call('menuSaveMyClients');
-    expect(addon.ui.alerts.at(-1)?.prompt).toBe('The sheet is missing clientbase\'s column(s) Source. Choose Load / refresh my clients to put them back, then save again.');
+    expect(addon.ui.alerts.at(-1)?.prompt).toBe(
+      "The sheet is missing clientbase's column(s) Source. Choose Load / refresh my clients to put them back, then save again.",
+    );
     addon.call('menuRefreshMyClients');
     expect(header(addon)).toContain('Source');
     addon.call('menuSaveMyClients');
     expect(addon.ui.toasts.at(-1)?.message).toBe('1 row saved.');
   });
 
-  it('merges a colleague\'s edit of another field without asking; take theirs settles a real conflict and keeps the other edits', async () => {
+  it("merges a colleague's edit of another field without asking; take theirs settles a real conflict and keeps the other edits", async () => {
     const addon = await world.open({ as: 'anna' });
     addon.call('menuRefreshMyClients');
     const [x, y] = [anna[20]!, anna[21]!];
     const vx = (await server(x)).version;
     const vy = (await server(y)).version;
-    expect((await world.api('PATCH', `/clients/${x}`, 'head', { version: vx, changes: { emails: ['boss@example.com'] } })).status).toBe(200);
+    expect((await world.api('PATCH', `/clients/${x}`, 'head', { version: vx, changes: { emails: ['boss@example.com'] } })).status).toBe(
+      200,
+    );
     expect((await world.api('PATCH', `/clients/${y}`, 'head', { version: vy, changes: { name: 'Theirs' } })).status).toBe(200);
     addon.spreadsheet.userEdit(sheet, `A${rowOf(addon, x)}`, 'Mine X');
     addon.spreadsheet.userEdit(sheet, `A${rowOf(addon, y)}`, 'Mine Y');
@@ -120,12 +133,14 @@ describe('the clients sheet against what people do to it', () => {
     expect(await server(y)).toMatchObject({ name: 'Theirs', emails: ['mine@example.com'] });
   });
 
-  it('will not let a second person empty or overwrite a spreadsheet that holds someone else\'s book', async () => {
+  it("will not let a second person empty or overwrite a spreadsheet that holds someone else's book", async () => {
     const addon = await world.open({ as: 'anna' });
     addon.call('menuRefreshMyClients');
     addon.setUser('boris@example.com');
     addon.call('menuRefreshMyClients');
-    expect(addon.ui.alerts.at(-1)?.prompt).toBe('This sheet holds the clients of anna@example.com, and you are signed in as boris@example.com. Open your own spreadsheet or sign in as anna@example.com.');
+    expect(addon.ui.alerts.at(-1)?.prompt).toBe(
+      'This sheet holds the clients of anna@example.com, and you are signed in as boris@example.com. Open your own spreadsheet or sign in as anna@example.com.',
+    );
     expect(addon.spreadsheet.grid(sheet)).toHaveLength(52);
   });
 

@@ -61,14 +61,21 @@ describe('handover reports and the bonus statement', () => {
     expect(open.size).toBe(1);
     const reported = handed.find((id) => !open.docs.some((d) => d.get('clientId') === id))!;
     const history = await world.db.collection('clients').doc(reported).collection('history').get();
-    expect(history.docs.map((d) => d.data()).find((h) => h.type === 'report')).toMatchObject({ outcome: 'in-progress', text: 'Called: they want a quote for the spring.' });
+    expect(history.docs.map((d) => d.data()).find((h) => h.type === 'report')).toMatchObject({
+      outcome: 'in-progress',
+      text: 'Called: they want a quote for the spring.',
+    });
     // The filed report's deadline leaves the client's row.
     expect(addon.spreadsheet.grid('My clients').find((l) => l[col.clientId - 1] === reported)![col.reportDueOn - 1]).toBe('');
   });
 
-  it('puts a month\'s statement on the My bonus sheet, amounts in roubles', async () => {
+  it("puts a month's statement on the My bonus sheet, amounts in roubles", async () => {
     const client = handed[0]!;
-    const deal = await world.api('POST', `/clients/${client}/deals`, 'anna', { date: `${lastMonth}-05`, amount: 10_000_000, profit: 2_000_000 });
+    const deal = await world.api('POST', `/clients/${client}/deals`, 'anna', {
+      date: `${lastMonth}-05`,
+      amount: 10_000_000,
+      profit: 2_000_000,
+    });
     expect(deal.status).toBe(201);
     await world.awaitJob(await world.api('POST', `/admin/bonus/${lastMonth}/compute`, 'head', {}), 'head');
     const statement = (await world.api('GET', `/statements/${lastMonth}`, 'anna')).body.statement;
@@ -78,20 +85,31 @@ describe('handover reports and the bonus statement', () => {
     expect(addon.ui.prompts.at(-1)?.prompt).toBe(`Which month? Type it as YYYY-MM, or leave it empty for ${lastMonth}.`);
     const sheet = addon.spreadsheet.grid('My bonus');
     expect(sheet[0]![0]).toBe(`Bonus statement for ${lastMonth} (open: may still change)`);
-    expect(sheet[1]!.slice(0, 6)).toEqual(['Payable', statement.totals.payable / 100, 'Pending', statement.totals.pending / 100, 'Cancelled', statement.totals.cancelled / 100]);
+    expect(sheet[1]!.slice(0, 6)).toEqual([
+      'Payable',
+      statement.totals.payable / 100,
+      'Pending',
+      statement.totals.pending / 100,
+      'Cancelled',
+      statement.totals.cancelled / 100,
+    ]);
     expect(sheet[3]).toEqual(['Client', 'Deal', 'Rule', 'Rate', 'Amount', 'Status', 'Pending until', 'Why']);
     const lines = sheet.slice(4).filter((l) => l.some((v) => v !== ''));
     expect(lines).toHaveLength(statement.lines.length);
     expect(lines[0]![0]).toBe(`Client ${client}`);
     expect(addon.spreadsheet.cell('My bonus', 'E5').numberFormat).toBe('#,##0.00 "₽"');
-    expect(addon.ui.toasts.at(-1)?.message).toBe(`Bonus for ${lastMonth}: ${statement.lines.length} line${statement.lines.length === 1 ? '' : 's'}.`);
+    expect(addon.ui.toasts.at(-1)?.message).toBe(
+      `Bonus for ${lastMonth}: ${statement.lines.length} line${statement.lines.length === 1 ? '' : 's'}.`,
+    );
 
     addon.ui.nextPrompt.push({ text: 'March' });
     addon.call('menuShowMyBonus');
     expect(addon.ui.alerts.at(-1)?.prompt).toBe('"March" is not a month: type it as YYYY-MM, for example 2026-03.');
     addon.ui.nextPrompt.push({ text: '2020-01' });
     addon.call('menuShowMyBonus');
-    expect(addon.ui.alerts.at(-1)?.prompt).toBe('There is no bonus statement for 2020-01 yet. Statements are computed on the 1st of the following month.');
+    expect(addon.ui.alerts.at(-1)?.prompt).toBe(
+      'There is no bonus statement for 2020-01 yet. Statements are computed on the 1st of the following month.',
+    );
   });
 
   it('checks the connection and says who the base thinks you are', () => {

@@ -104,7 +104,9 @@ describe('what a manager is told when something stands in the way', () => {
     expect(phone.background).toBe('#f4c7c3');
     expect(phone.value).toBe('12345');
     const duplicate = addon.spreadsheet.cell(sheet, 'A7');
-    expect(duplicate.note).toBe('clientbase · Not added: this client is already in the base. If it should be yours, ask the head of sales.');
+    expect(duplicate.note).toBe(
+      'clientbase · Not added: this client is already in the base. If it should be yours, ask the head of sales.',
+    );
     expect(duplicate.note).not.toContain('other-');
   });
 

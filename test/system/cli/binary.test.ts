@@ -25,7 +25,13 @@ function scratchDir(prefix: string): string {
 }
 
 function run(command: string, args: string[], extraEnv: Record<string, string> = {}, cwd = root) {
-  const result = spawnSync(command, args, { cwd, env: { ...env, ...extraEnv }, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(command, args, {
+    cwd,
+    env: { ...env, ...extraEnv },
+    encoding: 'utf8',
+    timeout: 120_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
@@ -73,9 +79,26 @@ describe('output through a pipe', () => {
   const dbEnv = { FIRESTORE_EMULATOR_HOST: host, GCLOUD_PROJECT: projectId };
   beforeAll(async () => {
     // A base whose export is several megabytes: a pipe holds 64 KiB at a time.
-    const clients = Array.from({ length: 300 }, (_, i) => ({ id: `c${String(i).padStart(4, '0')}`, name: `Client ${i}`, kind: 'person', managerId: null }));
-    const history = clients.flatMap((c) => [1, 2].map((n) => ({ id: `${c.id}-note-${n}`, clientId: c.id, type: 'note', at: '2026-01-10', by: 'import', text: `${c.id} ${n} `.padEnd(5000, 'lorem ipsum ') })));
-    await importSnapshot(db, rawSnapshotFromObject({ managers: [], clients, deals: [], history }), { at: '2026-02-01T00:00:00.000Z', throttle: false });
+    const clients = Array.from({ length: 300 }, (_, i) => ({
+      id: `c${String(i).padStart(4, '0')}`,
+      name: `Client ${i}`,
+      kind: 'person',
+      managerId: null,
+    }));
+    const history = clients.flatMap((c) =>
+      [1, 2].map((n) => ({
+        id: `${c.id}-note-${n}`,
+        clientId: c.id,
+        type: 'note',
+        at: '2026-01-10',
+        by: 'import',
+        text: `${c.id} ${n} `.padEnd(5000, 'lorem ipsum '),
+      })),
+    );
+    await importSnapshot(db, rawSnapshotFromObject({ managers: [], clients, deals: [], history }), {
+      at: '2026-02-01T00:00:00.000Z',
+      throttle: false,
+    });
   });
 
   it('delivers a multi-megabyte export whole through a slow pipe, byte for byte as --out writes it', async () => {
@@ -86,7 +109,10 @@ describe('output through a pipe', () => {
     expect(size).toBeGreaterThan(3_000_000);
 
     // The reader starts late, so the pipe is full while the command finishes.
-    const child = spawn('sh', ['-c', `"${process.execPath}" "${bin}" export | (sleep 1; cat) | sha256sum`], { cwd: root, env: { ...env, ...dbEnv } });
+    const child = spawn('sh', ['-c', `"${process.execPath}" "${bin}" export | (sleep 1; cat) | sha256sum`], {
+      cwd: root,
+      env: { ...env, ...dbEnv },
+    });
     let out = '';
     child.stdout.on('data', (c) => (out += c));
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -95,7 +121,10 @@ describe('output through a pipe', () => {
     expect(out.split(/\s+/)[0]).toBe(expected);
 
     // And the exit status still tells the truth through the pipe.
-    const bad = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${bin}" rotate --at nonsense | cat`], { cwd: root, env: { ...env, ...dbEnv } });
+    const bad = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${bin}" rotate --at nonsense | cat`], {
+      cwd: root,
+      env: { ...env, ...dbEnv },
+    });
     expect(bad.status).toBe(2);
   });
 });

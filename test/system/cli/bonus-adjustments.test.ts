@@ -16,7 +16,11 @@ describe('clientbase bonuses: adjustment lines', () => {
   it('shows the money of a correction to a closed month in roubles, like every other note', async () => {
     const { db } = testFirestore('cli-adjust-note');
     const actor = { by: 'admin', at: '2026-01-01T00:00:00.000Z' };
-    await createClient(db, clientSchema.parse({ id: 'c1', name: 'Acme', kind: 'company', managerId: 'm1', assignedAt: '2026-01-01', attractedBy: 'm1' }), actor);
+    await createClient(
+      db,
+      clientSchema.parse({ id: 'c1', name: 'Acme', kind: 'company', managerId: 'm1', assignedAt: '2026-01-01', attractedBy: 'm1' }),
+      actor,
+    );
     await recordDeal(db, { id: 'd1', clientId: 'c1', managerId: 'm1', date: '2026-01-10', amount: 100_000, profit: 10_000 }, actor);
     expect(await cli(db, '2026-02-01T02:00:00Z').run('bonuses', '--month', '2026-01')).toBe(0);
     expect(await cli(db, '2026-02-02T00:00:00Z').run('close-month', '2026-01')).toBe(0);

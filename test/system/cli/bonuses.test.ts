@@ -19,13 +19,22 @@ describe('clientbase bonuses / close-month', () => {
   it('prints the month as JSON in minor units and as a table', async () => {
     const { db } = testFirestore('cli-bonuses');
     const actor = { by: 'admin', at: '2026-01-01T00:00:00.000Z' };
-    await createClient(db, clientSchema.parse({ id: 'c1', name: 'Acme', kind: 'company', managerId: 'm1', assignedAt: '2026-01-01', attractedBy: 'm1' }), actor);
+    await createClient(
+      db,
+      clientSchema.parse({ id: 'c1', name: 'Acme', kind: 'company', managerId: 'm1', assignedAt: '2026-01-01', attractedBy: 'm1' }),
+      actor,
+    );
     await recordDeal(db, { id: 'd1', clientId: 'c1', managerId: 'm1', date: '2026-01-10', amount: 50_000, profit: 12_345 }, actor);
     const json = context(db, '2026-02-01T02:00:00Z');
     expect(await runCli(['bonuses', '--month', '2026-01', '--json'], json.ctx)).toBe(0);
     const report = JSON.parse(json.out.join(''));
-    expect(report).toMatchObject({ month: '2026-01', statements: [{ managerId: 'm1', totals: { payable: 617, pending: 617, cancelled: 0 } }] });
-    expect(report.statements[0].lines.map((l: Record<string, unknown>) => [l.kind, l.clientId, l.dealId, l.rate, l.amount, l.status, l.dueDate])).toEqual([
+    expect(report).toMatchObject({
+      month: '2026-01',
+      statements: [{ managerId: 'm1', totals: { payable: 617, pending: 617, cancelled: 0 } }],
+    });
+    expect(
+      report.statements[0].lines.map((l: Record<string, unknown>) => [l.kind, l.clientId, l.dealId, l.rate, l.amount, l.status, l.dueDate]),
+    ).toEqual([
       ['normal', 'c1', 'd1', 0.05, 617, 'payable', null],
       ['raised', 'c1', 'd1', 0.05, 617, 'pending', '2026-04-10'],
     ]);

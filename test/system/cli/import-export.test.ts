@@ -11,7 +11,12 @@ import { allDocumentPaths, testFirestore } from '../../support/firestore.ts';
 function cli(db: Firestore) {
   const out: string[] = [];
   const err: string[] = [];
-  const ctx: CommandContext = { db: () => db, out: (t) => out.push(t), err: (t) => err.push(t), now: () => new Date('2026-11-24T10:00:00Z') };
+  const ctx: CommandContext = {
+    db: () => db,
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    now: () => new Date('2026-11-24T10:00:00Z'),
+  };
   return { run: (...args: string[]) => runCli(args, ctx), out, err };
 }
 
@@ -29,8 +34,32 @@ const snapshot = {
     { id: 'm2', name: 'Boris Lee', email: 'Boris@Example.com', level: 2, active: true, role: 'admin' },
   ],
   clients: [
-    { id: 'c1', name: 'Ivan Petrov', kind: 'person', size: 'regular', phones: ['8 916 123-45-67'], emails: ['IVAN@example.com'], managerId: 'm1', assignedAt: '2025-01-10', attractedBy: 'm1', source: 'website' },
-    { id: 'c2', name: 'OOO Romashka', kind: 'company', size: 'large', phones: [], emails: [], taxNumber: '7707083893', managerId: 'm2', assignedAt: '2024-05-01', lostAt: '2026-01-05', lostReason: 'went to a competitor', competitor: 'Vasilek' },
+    {
+      id: 'c1',
+      name: 'Ivan Petrov',
+      kind: 'person',
+      size: 'regular',
+      phones: ['8 916 123-45-67'],
+      emails: ['IVAN@example.com'],
+      managerId: 'm1',
+      assignedAt: '2025-01-10',
+      attractedBy: 'm1',
+      source: 'website',
+    },
+    {
+      id: 'c2',
+      name: 'OOO Romashka',
+      kind: 'company',
+      size: 'large',
+      phones: [],
+      emails: [],
+      taxNumber: '7707083893',
+      managerId: 'm2',
+      assignedAt: '2024-05-01',
+      lostAt: '2026-01-05',
+      lostReason: 'went to a competitor',
+      competitor: 'Vasilek',
+    },
     { id: 'c3', name: 'New lead', kind: 'person', size: 'regular', phones: ['+44 20 7946 0958'], emails: [], managerId: null },
   ],
   deals: [
@@ -46,7 +75,16 @@ describe('clientbase import / export', () => {
     const c = cli(db);
     expect(await c.run('import', '--quiet', file('ok.json', snapshot))).toBe(0);
     expect(c.out.join('')).toContain('Imported 3 client(s)');
-    expect(await getClientDoc(db, 'c1')).toMatchObject({ phones: ['+79161234567'], emails: ['ivan@example.com'], dealCount: 2, dealsSinceAssignment: 2, firstDealAt: '2025-03-01', lastDealAt: '2025-06-01', rotatable: true, version: 1 });
+    expect(await getClientDoc(db, 'c1')).toMatchObject({
+      phones: ['+79161234567'],
+      emails: ['ivan@example.com'],
+      dealCount: 2,
+      dealsSinceAssignment: 2,
+      firstDealAt: '2025-03-01',
+      lastDealAt: '2025-06-01',
+      rotatable: true,
+      version: 1,
+    });
     expect(await getClientDoc(db, 'c2')).toMatchObject({ rotatable: false });
     expect((await db.collection('deals').doc('d2').get()).get('seq')).toBe(2);
 
@@ -101,7 +139,11 @@ describe('clientbase import / export', () => {
     await cli(db).run('import', '--quiet', file('base.json', snapshot));
     const before = await allDocumentPaths(db);
     const c = cli(db);
-    const incoming = { managers: [], clients: [{ id: 'x1', name: 'Same phone', kind: 'person', phones: ['+7 916 123 45 67'], managerId: null }], deals: [] };
+    const incoming = {
+      managers: [],
+      clients: [{ id: 'x1', name: 'Same phone', kind: 'person', phones: ['+7 916 123 45 67'], managerId: null }],
+      deals: [],
+    };
     expect(await c.run('import', file('dupe.json', incoming))).toBe(2);
     expect(c.err.join('\n')).toContain('clients[0].phones: already in the base as client c1');
     expect(await allDocumentPaths(db)).toEqual(before);
@@ -111,14 +153,20 @@ describe('clientbase import / export', () => {
     const { db } = testFirestore('csv');
     const csvDir = mkdtempSync(join(tmpdir(), 'clientbase-csv-'));
     writeFileSync(join(csvDir, 'managers.csv'), 'id,name,email,level,active\nm1,Anna,anna@example.com,1,true\n');
-    writeFileSync(join(csvDir, 'clients.csv'), 'id,name,kind,size,phones,emails,managerId,assignedAt\nc1,Ivan,person,regular,8 916 123 45 67;+7 925 000 11 22,ivan@example.com,m1,2025-01-10\nc2,Olga,person,regular,,,,\n');
+    writeFileSync(
+      join(csvDir, 'clients.csv'),
+      'id,name,kind,size,phones,emails,managerId,assignedAt\nc1,Ivan,person,regular,8 916 123 45 67;+7 925 000 11 22,ivan@example.com,m1,2025-01-10\nc2,Olga,person,regular,,,,\n',
+    );
     writeFileSync(join(csvDir, 'deals.csv'), 'id,clientId,managerId,date,amount,profit\nd1,c1,m1,2025-03-01,1000,200\n');
     expect(await cli(db).run('import', '--quiet', csvDir)).toBe(0);
     expect(await getClientDoc(db, 'c1')).toMatchObject({ phones: ['+79161234567', '+79250001122'], dealCount: 1 });
     expect(await getClientDoc(db, 'c2')).toMatchObject({ managerId: null });
 
     const { db: empty } = testFirestore('csv-bad');
-    writeFileSync(join(csvDir, 'clients.csv'), 'id,name,kind,size,phones,emails,managerId,assignedAt\nc1,Ivan,person,regular,8 916 123 45 67,ivan@example.com,m1,2025-01-10\nc2,Olga,robot,regular,555,,,\n');
+    writeFileSync(
+      join(csvDir, 'clients.csv'),
+      'id,name,kind,size,phones,emails,managerId,assignedAt\nc1,Ivan,person,regular,8 916 123 45 67,ivan@example.com,m1,2025-01-10\nc2,Olga,robot,regular,555,,,\n',
+    );
     const c = cli(empty);
     expect(await c.run('import', csvDir)).toBe(2);
     expect(c.err.join('\n')).toContain('clients.csv line 3, column kind:');

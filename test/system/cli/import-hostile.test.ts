@@ -36,8 +36,29 @@ const valid = () => ({
     { id: 'm2', name: 'Boris Lee', email: 'boris@example.com', level: 1, active: true },
   ],
   clients: [
-    { id: 'c1', name: 'Ivan Petrov', kind: 'person', phones: ['+79161234567'], emails: ['ivan@example.com'], managerId: 'm1', assignedAt: '2025-01-10', attractedBy: 'm1', lostReason: 'moved', lostAt: '2026-01-05', competitor: 'Rival' },
-    { id: 'c2', name: 'OOO Romashka', kind: 'company', phones: [], emails: [], managerId: 'm2', assignedAt: '2025-02-01', consents: [{ channel: 'email', status: 'granted', at: '2025-02-01', method: 'import' }] },
+    {
+      id: 'c1',
+      name: 'Ivan Petrov',
+      kind: 'person',
+      phones: ['+79161234567'],
+      emails: ['ivan@example.com'],
+      managerId: 'm1',
+      assignedAt: '2025-01-10',
+      attractedBy: 'm1',
+      lostReason: 'moved',
+      lostAt: '2026-01-05',
+      competitor: 'Rival',
+    },
+    {
+      id: 'c2',
+      name: 'OOO Romashka',
+      kind: 'company',
+      phones: [],
+      emails: [],
+      managerId: 'm2',
+      assignedAt: '2025-02-01',
+      consents: [{ channel: 'email', status: 'granted', at: '2025-02-01', method: 'import' }],
+    },
   ],
   deals: [{ id: 'd1', clientId: 'c1', managerId: 'm1', date: '2025-03-01', amount: 100_000, profit: 20_000 }],
   history: [{ id: 'h1', clientId: 'c2', type: 'note', at: '2025-02-02', by: 'm2', text: 'first call' }],
@@ -75,7 +96,10 @@ describe('import of hostile snapshots', () => {
     const { db } = testFirestore('imp-csv-id');
     const csv = mkdtempSync(join(tmpdir(), 'clientbase-hostile-csv-'));
     writeFileSync(join(csv, 'managers.csv'), 'id,name,email,level,active\nm1,Anna,anna@example.com,1,true\n');
-    writeFileSync(join(csv, 'clients.csv'), 'id,name,kind,managerId,assignedAt\n..,Dots,person,m1,2025-01-10\n__x__,Reserved,person,m1,2025-01-10\n');
+    writeFileSync(
+      join(csv, 'clients.csv'),
+      'id,name,kind,managerId,assignedAt\n..,Dots,person,m1,2025-01-10\n__x__,Reserved,person,m1,2025-01-10\n',
+    );
     const c = cli(db);
     expect(await c.run('import', '--quiet', csv)).toBe(2);
     expect(c.err.join('\n')).toContain('clients.csv line 2, column id:');
@@ -101,14 +125,48 @@ type Mutation = { table: 'managers' | 'clients' | 'deals' | 'history'; index: nu
 const badDate = fc.oneof(anyBadDate, fc.constantFrom('2026-11-25', '2026-11-25T12:00:00-05:00'));
 
 /** One bad value in one field of an otherwise valid snapshot; `named` is the path the error must name. */
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.tuple(fc.constantFrom(['clients', 0, 'name'], ['clients', 1, 'competitor'], ['clients', 0, 'lostReason'], ['managers', 1, 'name'], ['history', 0, 'text'], ['history', 0, 'by']), loneSurrogate),
-  fc.tuple(fc.constantFrom(['clients', 0, 'name'], ['clients', 1, 'name'], ['managers', 0, 'name'], ['clients', 0, 'competitor']), controlled),
-  fc.tuple(fc.constantFrom(['clients', 1, 'id'], ['managers', 0, 'id'], ['deals', 0, 'id'], ['history', 0, 'id'], ['deals', 0, 'clientId'], ['clients', 0, 'managerId']), reservedId),
-  fc.tuple(fc.constantFrom(['deals', 0, 'date'], ['clients', 0, 'lostAt'], ['clients', 1, 'assignedAt'], ['clients', 0, 'createdAt'], ['history', 0, 'at']), badDate),
-  fc.tuple(fc.constantFrom(['deals', 0, 'amount'], ['deals', 0, 'profit'], ['managers', 0, 'level']), hugeNumber),
-  fc.constant([['deals', 0, 'profit'], 100_001] as const),
-).map(([[table, index, field], value]) => ({ table, index, field, value, named: `${table}[${index}].${field}` }) as Mutation);
+const mutation: fc.Arbitrary<Mutation> = fc
+  .oneof(
+    fc.tuple(
+      fc.constantFrom(
+        ['clients', 0, 'name'],
+        ['clients', 1, 'competitor'],
+        ['clients', 0, 'lostReason'],
+        ['managers', 1, 'name'],
+        ['history', 0, 'text'],
+        ['history', 0, 'by'],
+      ),
+      loneSurrogate,
+    ),
+    fc.tuple(
+      fc.constantFrom(['clients', 0, 'name'], ['clients', 1, 'name'], ['managers', 0, 'name'], ['clients', 0, 'competitor']),
+      controlled,
+    ),
+    fc.tuple(
+      fc.constantFrom(
+        ['clients', 1, 'id'],
+        ['managers', 0, 'id'],
+        ['deals', 0, 'id'],
+        ['history', 0, 'id'],
+        ['deals', 0, 'clientId'],
+        ['clients', 0, 'managerId'],
+      ),
+      reservedId,
+    ),
+    fc.tuple(
+      fc.constantFrom(
+        ['deals', 0, 'date'],
+        ['clients', 0, 'lostAt'],
+        ['clients', 1, 'assignedAt'],
+        ['clients', 0, 'createdAt'],
+        ['history', 0, 'at'],
+      ),
+      badDate,
+    ),
+    fc.tuple(fc.constantFrom(['deals', 0, 'amount'], ['deals', 0, 'profit'], ['managers', 0, 'level']), hugeNumber),
+    fc.constant([['deals', 0, 'profit'], 100_001] as const),
+  )
+  .map(([[table, index, field], value]) => ({ table, index, field, value, named: `${table}[${index}].${field}` }) as Mutation);
 
 describe('import property', () => {
   let db: Firestore;

@@ -20,14 +20,34 @@ beforeAll(() => {
 function cli(db: Firestore) {
   const out: string[] = [];
   const err: string[] = [];
-  const ctx: CommandContext = { db: () => db, out: (t) => out.push(t), err: (t) => err.push(t), now: () => new Date('2026-05-04T09:00:00Z') };
+  const ctx: CommandContext = {
+    db: () => db,
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    now: () => new Date('2026-05-04T09:00:00Z'),
+  };
   return { run: (...args: string[]) => runCli(args, ctx), out, err };
 }
 
 async function seed(db: Firestore): Promise<void> {
-  for (const [id, phone] of [['c1', '+79160000001'], ['c2', '+79160000002']] as const) {
-    await createClient(db, clientSchema.parse({ id, name: `Client ${id}`, kind: 'person', managerId: null, phones: [phone], emails: [`${id}@example.com`] }), { by: 'm1', at: '2026-05-01' });
-    await recordConsent(db, { clientId: id, channel: 'sms', status: 'granted', method: 'event', proof: { formId: 'expo' }, at: '2026-05-01', by: 'm1' });
+  for (const [id, phone] of [
+    ['c1', '+79160000001'],
+    ['c2', '+79160000002'],
+  ] as const) {
+    await createClient(
+      db,
+      clientSchema.parse({ id, name: `Client ${id}`, kind: 'person', managerId: null, phones: [phone], emails: [`${id}@example.com`] }),
+      { by: 'm1', at: '2026-05-01' },
+    );
+    await recordConsent(db, {
+      clientId: id,
+      channel: 'sms',
+      status: 'granted',
+      method: 'event',
+      proof: { formId: 'expo' },
+      at: '2026-05-01',
+      by: 'm1',
+    });
   }
 }
 
@@ -39,7 +59,10 @@ describe('clientbase mailing', () => {
     expect(await first.run('mailing', '--channel', 'sms')).toBe(0);
     const lines = first.out.join('').trim().split('\r\n');
     expect(lines[0]).toBe('client_id,name,channel,address,unsubscribe_url');
-    expect(lines.slice(1).map((l) => l.split(',').slice(0, 4).join(','))).toEqual(['c1,Client c1,sms,+79160000001', 'c2,Client c2,sms,+79160000002']);
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 4).join(','))).toEqual([
+      'c1,Client c1,sms,+79160000001',
+      'c2,Client c2,sms,+79160000002',
+    ]);
     expect(first.err.join('')).toMatch(/2 sms contact/);
     const audit = await db.collection(collections.audit).where('action', '==', 'mailing.export').get();
     expect(audit.docs.map((d) => d.get('actor'))).toEqual(['cli']);

@@ -17,8 +17,18 @@ function context(db: Firestore, now = '2026-12-01T06:00:00Z') {
 
 async function seed(db: Firestore) {
   const actor = { by: 'admin', at: '2026-01-01T00:00:00.000Z' };
-  for (const id of ['a', 'b', 'c']) await db.collection(collections.managers).doc(id).set({ id, name: id, email: `${id}@example.com`, level: 1, active: true, role: 'manager' });
-  for (const [id, m] of [['x1', 'a'], ['x2', 'a'], ['y1', 'b'], ['z1', 'c']]) await createClient(db, clientSchema.parse({ id, name: id, kind: 'person', managerId: m, assignedAt: '2026-01-10' }), actor);
+  for (const id of ['a', 'b', 'c'])
+    await db
+      .collection(collections.managers)
+      .doc(id)
+      .set({ id, name: id, email: `${id}@example.com`, level: 1, active: true, role: 'manager' });
+  for (const [id, m] of [
+    ['x1', 'a'],
+    ['x2', 'a'],
+    ['y1', 'b'],
+    ['z1', 'c'],
+  ])
+    await createClient(db, clientSchema.parse({ id, name: id, kind: 'person', managerId: m, assignedAt: '2026-01-10' }), actor);
 }
 
 describe('clientbase rotate / offboard', () => {

@@ -28,7 +28,14 @@ describe('clientbase seed --demo', () => {
   it('refuses a nonsensical client count with exit 2', async () => {
     const { db } = testFirestore('seed-bad');
     const err: string[] = [];
-    expect(await runCli(['seed', '--demo', '--clients', '0'], { db: () => db, out: () => undefined, err: (t) => err.push(t), now: () => new Date() })).toBe(2);
+    expect(
+      await runCli(['seed', '--demo', '--clients', '0'], {
+        db: () => db,
+        out: () => undefined,
+        err: (t) => err.push(t),
+        now: () => new Date(),
+      }),
+    ).toBe(2);
     expect(err.join('\n')).toContain('--clients: must be a whole number from 1 to 1000000');
   });
 });

@@ -14,11 +14,24 @@ let server: Awaited<ReturnType<typeof serveFunction>>;
 let now = new Date('2026-03-02T10:00:00.000Z');
 
 beforeAll(async () => {
-  for (const [id, level] of [['m2', 1], ['m1', 1], ['m3', 2]] as const) {
-    await db.collection(collections.managers).doc(id).set({ id, name: id, email: `${id}@x.ru`, level, active: true, role: 'manager' });
+  for (const [id, level] of [
+    ['m2', 1],
+    ['m1', 1],
+    ['m3', 2],
+  ] as const) {
+    await db
+      .collection(collections.managers)
+      .doc(id)
+      .set({ id, name: id, email: `${id}@x.ru`, level, active: true, role: 'manager' });
   }
-  await publishRules(db, rulesConfigSchema.parse({ intake: { rule: 'round-robin', signupsPerMinutePerIp: 5 } }), { by: 'admin', at: '2026-03-01' });
-  server = await serveFunction('signup', signupHandler({ db: () => db, now: () => now, onRegistered: (o) => outcomes.push(o), answerFloorMs: 0 }));
+  await publishRules(db, rulesConfigSchema.parse({ intake: { rule: 'round-robin', signupsPerMinutePerIp: 5 } }), {
+    by: 'admin',
+    at: '2026-03-01',
+  });
+  server = await serveFunction(
+    'signup',
+    signupHandler({ db: () => db, now: () => now, onRegistered: (o) => outcomes.push(o), answerFloorMs: 0 }),
+  );
 });
 afterAll(() => server.close());
 
@@ -29,10 +42,23 @@ async function post(body: unknown, options: { ip?: string; contentType?: string;
     headers: { 'content-type': options.contentType ?? 'application/json', 'x-forwarded-for': options.ip ?? `198.51.100.${++ipSeq}` },
     body: options.raw ?? (typeof body === 'string' ? body : JSON.stringify(body)),
   });
-  return { status: res.status, type: res.headers.get('content-type') ?? '', retryAfter: res.headers.get('retry-after'), body: (await res.json()) as any };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type') ?? '',
+    retryAfter: res.headers.get('retry-after'),
+    body: (await res.json()) as any,
+  };
 }
 
-const form = { name: 'Olga', phone: '8 (916) 555-01-01', email: 'Olga@Example.com', consents: { sms: true, email: false }, formId: 'site-footer', consentTextVersion: '2026-01', incentive: { kind: 'prize-draw', reference: 'draw-march' } };
+const form = {
+  name: 'Olga',
+  phone: '8 (916) 555-01-01',
+  email: 'Olga@Example.com',
+  consents: { sms: true, email: false },
+  formId: 'site-footer',
+  consentTextVersion: '2026-01',
+  incentive: { kind: 'prize-draw', reference: 'draw-march' },
+};
 
 describe('public sign-up', () => {
   it('creates the client with consent proof and incentive, assigned by round robin', async () => {
@@ -40,11 +66,30 @@ describe('public sign-up', () => {
     expect(res).toMatchObject({ status: 200, body: { status: 'received' } });
     const { clientId } = outcomes.at(-1)!;
     const doc = await getClientDoc(db, clientId);
-    expect(doc).toMatchObject({ name: 'Olga', source: 'website', phones: ['+79165550101'], emails: ['olga@example.com'], managerId: 'm1', mailable: { sms: true, email: false }, incentives: [{ kind: 'prize-draw', reference: 'draw-march', formId: 'site-footer' }] });
-    expect(doc!.consents).toEqual([{ channel: 'sms', status: 'granted', at: now.toISOString(), method: 'website', proof: { formId: 'site-footer', textVersion: '2026-01', recordedBy: 'signup', address: '+79165550101', ip: '203.0.113.7' } }]);
+    expect(doc).toMatchObject({
+      name: 'Olga',
+      source: 'website',
+      phones: ['+79165550101'],
+      emails: ['olga@example.com'],
+      managerId: 'm1',
+      mailable: { sms: true, email: false },
+      incentives: [{ kind: 'prize-draw', reference: 'draw-march', formId: 'site-footer' }],
+    });
+    expect(doc!.consents).toEqual([
+      {
+        channel: 'sms',
+        status: 'granted',
+        at: now.toISOString(),
+        method: 'website',
+        proof: { formId: 'site-footer', textVersion: '2026-01', recordedBy: 'signup', address: '+79165550101', ip: '203.0.113.7' },
+      },
+    ]);
     const history = await readHistory(db, clientId);
     expect(history.map((h) => h.type).sort()).toEqual(['consent', 'incentive', 'transfer']);
-    expect(history.find((h) => h.type === 'consent')).toMatchObject({ by: 'signup', proof: { formId: 'site-footer', textVersion: '2026-01', ip: '203.0.113.7' } });
+    expect(history.find((h) => h.type === 'consent')).toMatchObject({
+      by: 'signup',
+      proof: { formId: 'site-footer', textVersion: '2026-01', ip: '203.0.113.7' },
+    });
     expect(history.find((h) => h.type === 'transfer')).toMatchObject({ from: null, to: 'm1', reason: 'intake' });
   });
 
@@ -58,23 +103,40 @@ describe('public sign-up', () => {
   it('attaches a sign-up with a known phone to the existing client, answering exactly as for a new one', async () => {
     const first = outcomes[0]!.clientId;
     const clientsBefore = (await db.collection(collections.clients).get()).size;
-    const res = await post({ name: 'Someone else', phone: '+7 916 555 01 01', email: 'olga.new@example.com', consents: { sms: true, email: true }, formId: 'questionnaire-7', consentTextVersion: '2026-02', source: 'questionnaire' });
+    const res = await post({
+      name: 'Someone else',
+      phone: '+7 916 555 01 01',
+      email: 'olga.new@example.com',
+      consents: { sms: true, email: true },
+      formId: 'questionnaire-7',
+      consentTextVersion: '2026-02',
+      source: 'questionnaire',
+    });
     expect(res).toMatchObject({ status: 200, body: { status: 'received', message: expect.any(String) } });
     expect(Object.keys(res.body).sort()).toEqual(['message', 'status']);
     expect(outcomes.at(-1)).toMatchObject({ clientId: first, created: false });
     expect((await db.collection(collections.clients).get()).size).toBe(clientsBefore);
     const doc = await getClientDoc(db, first);
     expect(doc).toMatchObject({ name: 'Olga', emails: ['olga@example.com', 'olga.new@example.com'], mailable: { sms: true, email: true } });
-    expect(doc!.consents!.find((c) => c.channel === 'email')).toMatchObject({ status: 'granted', method: 'questionnaire', proof: { formId: 'questionnaire-7' } });
+    expect(doc!.consents!.find((c) => c.channel === 'email')).toMatchObject({
+      status: 'granted',
+      method: 'questionnaire',
+      proof: { formId: 'questionnaire-7' },
+    });
     expect(doc!.contactKeys).toContain('email:olga.new@example.com');
-    expect((await db.collection(collections.contactKeys).doc(encodeURIComponent('email:olga.new@example.com')).get()).get('clientId')).toBe(first);
+    expect((await db.collection(collections.contactKeys).doc(encodeURIComponent('email:olga.new@example.com')).get()).get('clientId')).toBe(
+      first,
+    );
   });
 
   it('attaches by e-mail too, and two racing sign-ups with one new phone make one client', async () => {
     await post({ ...form, name: 'R', phone: '', email: 'OLGA@example.com' });
     expect(outcomes.at(-1)).toMatchObject({ clientId: outcomes[0]!.clientId, created: false });
     const before = outcomes.length;
-    await Promise.all([post({ ...form, name: 'Twin', phone: '+79165550199', email: '' }), post({ ...form, name: 'Twin', phone: '+79165550199', email: '' })]);
+    await Promise.all([
+      post({ ...form, name: 'Twin', phone: '+79165550199', email: '' }),
+      post({ ...form, name: 'Twin', phone: '+79165550199', email: '' }),
+    ]);
     const pair = outcomes.slice(before);
     expect(pair.map((o) => o.created).sort()).toEqual([false, true]);
     expect(pair[0]!.clientId).toBe(pair[1]!.clientId);
@@ -91,26 +153,51 @@ describe('public sign-up', () => {
     const badPhone = await post({ ...form, phone: '12' });
     expect(badPhone.body.errors).toEqual([{ path: 'phone', message: 'not a valid phone number' }]);
     expect((await post('[1,2]')).status).toBe(400);
-    expect(await post('{"name":', {})).toMatchObject({ status: 400, type: expect.stringContaining('application/problem+json'), body: { errors: [{ path: '(body)' }] } });
+    expect(await post('{"name":', {})).toMatchObject({
+      status: 400,
+      type: expect.stringContaining('application/problem+json'),
+      body: { errors: [{ path: '(body)' }] },
+    });
     expect((await post('name=x', { contentType: 'text/plain' })).status).toBe(415);
     expect((await allDocumentPaths(db)).filter((p) => !p.startsWith('rateLimits/'))).toEqual(before);
   });
 
   it('accepts an HTML form post with ticked boxes', async () => {
-    const body = new URLSearchParams({ name: 'Form user', phone: '+79165550177', 'consents[sms]': 'on', formId: 'paper-q', consentTextVersion: 'v1', source: 'questionnaire', 'incentive[kind]': 'gift' }).toString();
+    const body = new URLSearchParams({
+      name: 'Form user',
+      phone: '+79165550177',
+      'consents[sms]': 'on',
+      formId: 'paper-q',
+      consentTextVersion: 'v1',
+      source: 'questionnaire',
+      'incentive[kind]': 'gift',
+    }).toString();
     const res = await post(body, { contentType: 'application/x-www-form-urlencoded' });
     expect(res.status).toBe(200);
-    expect(await getClientDoc(db, outcomes.at(-1)!.clientId)).toMatchObject({ source: 'questionnaire', consents: [{ channel: 'sms', status: 'granted', method: 'questionnaire' }], incentives: [{ kind: 'gift' }] });
+    expect(await getClientDoc(db, outcomes.at(-1)!.clientId)).toMatchObject({
+      source: 'questionnaire',
+      consents: [{ channel: 'sms', status: 'granted', method: 'questionnaire' }],
+      incentives: [{ kind: 'gift' }],
+    });
   });
 
   it('sends a plain HTML form post on to the thank-you page when one is configured', async () => {
-    const withThanks = await serveFunction('signup', signupHandler({ db: () => db, now: () => now, thanksUrl: 'https://example.test/thanks' }));
+    const withThanks = await serveFunction(
+      'signup',
+      signupHandler({ db: () => db, now: () => now, thanksUrl: 'https://example.test/thanks' }),
+    );
     try {
       const res = await fetch(withThanks.url, {
         method: 'POST',
         redirect: 'manual',
         headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '198.51.100.250' },
-        body: new URLSearchParams({ name: 'Redirected', email: 'redirected@example.com', 'consents[email]': 'on', formId: 'f', consentTextVersion: 'v1' }).toString(),
+        body: new URLSearchParams({
+          name: 'Redirected',
+          email: 'redirected@example.com',
+          'consents[email]': 'on',
+          formId: 'f',
+          consentTextVersion: 'v1',
+        }).toString(),
       });
       expect([res.status, res.headers.get('location')]).toEqual([303, 'https://example.test/thanks']);
     } finally {
@@ -120,10 +207,17 @@ describe('public sign-up', () => {
 
   it('answers a known and a new phone no sooner than the same floor, so the answer time tells nothing', async () => {
     const floorMs = 250;
-    const timed = await serveFunction('signup', signupHandler({ db: () => db, now: () => now, answerFloorMs: floorMs, onRegistered: (o) => outcomes.push(o) }));
+    const timed = await serveFunction(
+      'signup',
+      signupHandler({ db: () => db, now: () => now, answerFloorMs: floorMs, onRegistered: (o) => outcomes.push(o) }),
+    );
     const send = async (phone: string) => {
       const started = performance.now();
-      const res = await fetch(timed.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.${++ipSeq}` }, body: JSON.stringify({ ...form, phone, email: '' }) });
+      const res = await fetch(timed.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.${++ipSeq}` },
+        body: JSON.stringify({ ...form, phone, email: '' }),
+      });
       return { ms: performance.now() - started, status: res.status, body: await res.text() };
     };
     try {
@@ -177,7 +271,8 @@ describe('public sign-up', () => {
   it('counts the address the front end saw, not one the caller wrote into X-Forwarded-For', async () => {
     now = new Date('2026-03-02T12:00:00.000Z');
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await post({ ...form, phone: `+7916555030${i}`, email: '' }, { ip: `10.0.0.${i}, 192.0.2.55` })).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push((await post({ ...form, phone: `+7916555030${i}`, email: '' }, { ip: `10.0.0.${i}, 192.0.2.55` })).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
   });
 });

@@ -22,13 +22,25 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 async function person(store: Firestore, id: string, phone: string, email: string): Promise<void> {
-  await createClient(store, clientSchema.parse({ id, name: id, kind: 'person', managerId: null, phones: [phone], emails: [email] }), { by: 'm1', at: '2026-03-01T00:00:00.000Z' });
+  await createClient(store, clientSchema.parse({ id, name: id, kind: 'person', managerId: null, phones: [phone], emails: [email] }), {
+    by: 'm1',
+    at: '2026-03-01T00:00:00.000Z',
+  });
   for (const channel of ['sms', 'email'] as const) {
-    await recordConsent(store, { clientId: id, channel, status: 'granted', method: 'website', proof: { formId: 'f1' }, at: '2026-03-01T00:00:00.000Z', by: 'signup' });
+    await recordConsent(store, {
+      clientId: id,
+      channel,
+      status: 'granted',
+      method: 'website',
+      proof: { formId: 'f1' },
+      at: '2026-03-01T00:00:00.000Z',
+      by: 'signup',
+    });
   }
 }
 
-const status = async (id: string, channel: 'sms' | 'email') => (await getClientDoc(db, id))!.consents!.find((c) => c.channel === channel)!.status;
+const status = async (id: string, channel: 'sms' | 'email') =>
+  (await getClientDoc(db, id))!.consents!.find((c) => c.channel === channel)!.status;
 
 async function call(method: string, path: string, init: { body?: string; contentType?: string; headers?: Record<string, string> } = {}) {
   const res = await fetch(`${server.url}${path}`, {
@@ -39,7 +51,8 @@ async function call(method: string, path: string, init: { body?: string; content
   return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text() };
 }
 
-const tokenFor = (clientId: string, address: string, channel: 'sms' | 'email' = 'email') => issueUnsubscribeToken(secret, { clientId, channel, address, issuedAt: Date.parse('2026-03-15T00:00:00Z') });
+const tokenFor = (clientId: string, address: string, channel: 'sms' | 'email' = 'email') =>
+  issueUnsubscribeToken(secret, { clientId, channel, address, issuedAt: Date.parse('2026-03-15T00:00:00Z') });
 
 describe('unsubscribe', () => {
   it('shows a confirmation page on GET and withdraws nothing until the button is pressed', async () => {
@@ -50,7 +63,10 @@ describe('unsubscribe', () => {
     expect(page.text).toContain('<form method="post">');
     expect(page.text).toContain(`value="${token}"`);
     expect(await status('g1', 'email')).toBe('granted');
-    const pressed = await call('POST', `/?t=${token}`, { body: new URLSearchParams({ t: token }).toString(), contentType: 'application/x-www-form-urlencoded' });
+    const pressed = await call('POST', `/?t=${token}`, {
+      body: new URLSearchParams({ t: token }).toString(),
+      contentType: 'application/x-www-form-urlencoded',
+    });
     expect(pressed.status).toBe(200);
     expect(await status('g1', 'email')).toBe('withdrawn');
     expect(await status('g1', 'sms')).toBe('granted');
@@ -59,7 +75,11 @@ describe('unsubscribe', () => {
   it('withdraws at once on an RFC 8058 one-click POST, with the proof in the history, and is idempotent', async () => {
     await person(db, 'o1', '+79160001002', 'o1@example.com');
     const token = tokenFor('o1', 'o1@example.com');
-    const oneClick = () => call('POST', `/?t=${encodeURIComponent(token)}`, { body: 'List-Unsubscribe=One-Click', contentType: 'application/x-www-form-urlencoded' });
+    const oneClick = () =>
+      call('POST', `/?t=${encodeURIComponent(token)}`, {
+        body: 'List-Unsubscribe=One-Click',
+        contentType: 'application/x-www-form-urlencoded',
+      });
     const first = await oneClick();
     const second = await oneClick();
     expect(first.status).toBe(200);
@@ -67,23 +87,45 @@ describe('unsubscribe', () => {
     expect(await status('o1', 'email')).toBe('withdrawn');
     const withdrawals = (await readHistory(db, 'o1')).filter((h) => h.type === 'consent' && h.status === 'withdrawn');
     expect(withdrawals).toEqual([
-      expect.objectContaining({ channel: 'email', method: 'unsubscribe', by: 'unsubscribe', at: '2026-04-01T12:00:00.000Z', proof: expect.objectContaining({ address: 'o1@example.com', note: 'one-click (RFC 8058)', recordedBy: 'unsubscribe' }) }),
+      expect.objectContaining({
+        channel: 'email',
+        method: 'unsubscribe',
+        by: 'unsubscribe',
+        at: '2026-04-01T12:00:00.000Z',
+        proof: expect.objectContaining({ address: 'o1@example.com', note: 'one-click (RFC 8058)', recordedBy: 'unsubscribe' }),
+      }),
     ]);
   });
 
   it('answers an unknown, forged or mangled token exactly like a valid one, changing nothing', async () => {
     await person(db, 'v1', '+79160001003', 'v1@example.com');
     await person(db, 'v2', '+79160001004', 'v2@example.com');
-    const valid = await call('POST', `/?t=${tokenFor('v1', 'v1@example.com')}`, { body: 'List-Unsubscribe=One-Click', contentType: 'application/x-www-form-urlencoded' });
+    const valid = await call('POST', `/?t=${tokenFor('v1', 'v1@example.com')}`, {
+      body: 'List-Unsubscribe=One-Click',
+      contentType: 'application/x-www-form-urlencoded',
+    });
     const before = await allDocumentPaths(db);
     const docBefore = await getClientDoc(db, 'v2');
     const [payload, mac] = tokenFor('v1', 'v1@example.com').split('.') as [string, string];
-    const retargeted = Buffer.from(Buffer.from(payload, 'base64url').toString().replace('"v1"', '"v2"').replace('v1@', 'v2@')).toString('base64url');
-    const forgedElsewhere = issueUnsubscribeToken('some-other-secret-0123456789abcdefghij', { clientId: 'v2', channel: 'email', address: 'v2@example.com', issuedAt: 0 });
+    const retargeted = Buffer.from(Buffer.from(payload, 'base64url').toString().replace('"v1"', '"v2"').replace('v1@', 'v2@')).toString(
+      'base64url',
+    );
+    const forgedElsewhere = issueUnsubscribeToken('some-other-secret-0123456789abcdefghij', {
+      clientId: 'v2',
+      channel: 'email',
+      address: 'v2@example.com',
+      issuedAt: 0,
+    });
     for (const bad of [`${retargeted}.${mac}`, forgedElsewhere, 'nonsense', '', `${payload}.${mac.slice(0, -2)}AA`]) {
-      const answer = await call('POST', `/?t=${encodeURIComponent(bad)}`, { body: 'List-Unsubscribe=One-Click', contentType: 'application/x-www-form-urlencoded' });
+      const answer = await call('POST', `/?t=${encodeURIComponent(bad)}`, {
+        body: 'List-Unsubscribe=One-Click',
+        contentType: 'application/x-www-form-urlencoded',
+      });
       expect(answer).toEqual(valid);
-      expect(await call('GET', `/?t=${encodeURIComponent(bad)}`)).toMatchObject({ status: 200, type: expect.stringContaining('text/html') });
+      expect(await call('GET', `/?t=${encodeURIComponent(bad)}`)).toMatchObject({
+        status: 200,
+        type: expect.stringContaining('text/html'),
+      });
     }
     expect(await getClientDoc(db, 'v2')).toEqual(docBefore);
     expect(await allDocumentPaths(db)).toEqual(before);
@@ -93,8 +135,16 @@ describe('unsubscribe', () => {
     await person(db, 'r1', '+79160001005', 'r1@example.com');
     await person(db, 'r2', '+79160001006', 'r2@example.com');
     // r1's sms link used for r1: only r1's sms consent goes.
-    await call('POST', `/?t=${tokenFor('r1', '+79160001005', 'sms')}`, { body: 'List-Unsubscribe=One-Click', contentType: 'application/x-www-form-urlencoded' });
-    expect([await status('r1', 'sms'), await status('r1', 'email'), await status('r2', 'sms'), await status('r2', 'email')]).toEqual(['withdrawn', 'granted', 'granted', 'granted']);
+    await call('POST', `/?t=${tokenFor('r1', '+79160001005', 'sms')}`, {
+      body: 'List-Unsubscribe=One-Click',
+      contentType: 'application/x-www-form-urlencoded',
+    });
+    expect([await status('r1', 'sms'), await status('r1', 'email'), await status('r2', 'sms'), await status('r2', 'email')]).toEqual([
+      'withdrawn',
+      'granted',
+      'granted',
+      'granted',
+    ]);
     // A token for an address the client no longer has does nothing (the link went to someone else).
     const stale = tokenFor('r2', 'old-r2@example.com');
     await call('POST', `/?t=${stale}`, { body: 'List-Unsubscribe=One-Click', contentType: 'application/x-www-form-urlencoded' });
@@ -108,7 +158,11 @@ describe('unsubscribe', () => {
     try {
       const { rows } = await exportMailingList(other, { channel: 'sms', at: '2026-03-20T10:00:00.000Z', by: 'admin@x.ru' });
       const link = new URL(rows[0]!.unsubscribeUrl);
-      await fetch(`${local.url}/?${link.searchParams.toString()}`, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      await fetch(`${local.url}/?${link.searchParams.toString()}`, {
+        method: 'POST',
+        body: 'List-Unsubscribe=One-Click',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
       expect((await getClientDoc(other, 'e1'))!.consents!.find((c) => c.channel === 'sms')!.status).toBe('withdrawn');
       expect((await exportMailingList(other, { channel: 'sms', at: '2026-04-20T10:00:00.000Z', by: 'admin@x.ru' })).rows).toEqual([]);
     } finally {
@@ -118,11 +172,27 @@ describe('unsubscribe', () => {
 
   it('marks dead only the address that bounced: the client stays mailable on its other e-mail, and lists go there', async () => {
     const { db: other } = testFirestore('unsubscribe-bounce-two');
-    await createClient(other, clientSchema.parse({ id: 'two', name: 'Two Mails', kind: 'person', managerId: null, emails: ['old@example.com', 'new@example.com'] }), { by: 'm1', at: '2026-03-01T00:00:00.000Z' });
-    await recordConsent(other, { clientId: 'two', channel: 'email', status: 'granted', method: 'website', proof: { formId: 'f1' }, at: '2026-03-01T00:00:00.000Z', by: 'signup' });
+    await createClient(
+      other,
+      clientSchema.parse({ id: 'two', name: 'Two Mails', kind: 'person', managerId: null, emails: ['old@example.com', 'new@example.com'] }),
+      { by: 'm1', at: '2026-03-01T00:00:00.000Z' },
+    );
+    await recordConsent(other, {
+      clientId: 'two',
+      channel: 'email',
+      status: 'granted',
+      method: 'website',
+      proof: { formId: 'f1' },
+      at: '2026-03-01T00:00:00.000Z',
+      by: 'signup',
+    });
     const local = await serveFunction('unsubscribe', unsubscribeHandler({ db: () => other, env }));
     const bounce = (address: string) =>
-      fetch(`${local.url}/bounce`, { method: 'POST', body: JSON.stringify({ channel: 'email', address }), headers: { 'content-type': 'application/json', 'x-gateway-secret': gatewaySecret } }).then((r) => r.json());
+      fetch(`${local.url}/bounce`, {
+        method: 'POST',
+        body: JSON.stringify({ channel: 'email', address }),
+        headers: { 'content-type': 'application/json', 'x-gateway-secret': gatewaySecret },
+      }).then((r) => r.json());
     try {
       expect(await bounce('OLD@example.com')).toEqual({ status: 'ok', marked: 1 });
       const doc = (await getClientDoc(other, 'two'))!;
@@ -139,14 +209,22 @@ describe('unsubscribe', () => {
   });
 
   it('refuses a STOP reply holding broken Unicode at once, naming the field', async () => {
-    const res = await call('POST', '/sms-stop', { body: JSON.stringify({ phone: '+79160001010', text: 'STOP \ud800' }), contentType: 'application/json', headers: { 'x-gateway-secret': gatewaySecret } });
+    const res = await call('POST', '/sms-stop', {
+      body: JSON.stringify({ phone: '+79160001010', text: 'STOP \ud800' }),
+      contentType: 'application/json',
+      headers: { 'x-gateway-secret': gatewaySecret },
+    });
     expect(res.status).toBe(400);
     expect(JSON.parse(res.text).errors).toEqual([{ path: 'text', message: 'is not valid Unicode text (it holds a lone surrogate)' }]);
   });
 
   it('withdraws sms consent when the gateway forwards a STOP reply, and ignores other replies', async () => {
     await person(db, 's1', '+79160001008', 's1@example.com');
-    const json = (body: unknown, secretHeader = gatewaySecret) => ({ body: JSON.stringify(body), contentType: 'application/json', headers: { 'x-gateway-secret': secretHeader } });
+    const json = (body: unknown, secretHeader = gatewaySecret) => ({
+      body: JSON.stringify(body),
+      contentType: 'application/json',
+      headers: { 'x-gateway-secret': secretHeader },
+    });
     const chat = await call('POST', '/sms-stop', json({ phone: '89160001008', text: 'when is the sale?' }));
     expect(JSON.parse(chat.text)).toEqual({ status: 'ignored', stop: false });
     expect(await status('s1', 'sms')).toBe('granted');
@@ -154,13 +232,24 @@ describe('unsubscribe', () => {
     expect(JSON.parse(stop.text)).toEqual({ status: 'ok', stop: true, withdrawn: 1 });
     expect(await status('s1', 'sms')).toBe('withdrawn');
     expect(await status('s1', 'email')).toBe('granted');
-    expect((await readHistory(db, 's1')).at(-1)).toMatchObject({ type: 'consent', by: 'sms-gateway', proof: { note: 'СТОП', address: '+79160001008' } });
+    expect((await readHistory(db, 's1')).at(-1)).toMatchObject({
+      type: 'consent',
+      by: 'sms-gateway',
+      proof: { note: 'СТОП', address: '+79160001008' },
+    });
   });
 
   it('refuses gateway reports without the right secret', async () => {
     await person(db, 's2', '+79160001009', 's2@example.com');
-    const wrong = await call('POST', '/sms-stop', { body: JSON.stringify({ phone: '+79160001009', text: 'STOP' }), contentType: 'application/json', headers: { 'x-gateway-secret': 'guess-guess-guess-guess' } });
-    const none = await call('POST', '/bounce', { body: JSON.stringify({ channel: 'sms', address: '+79160001009' }), contentType: 'application/json' });
+    const wrong = await call('POST', '/sms-stop', {
+      body: JSON.stringify({ phone: '+79160001009', text: 'STOP' }),
+      contentType: 'application/json',
+      headers: { 'x-gateway-secret': 'guess-guess-guess-guess' },
+    });
+    const none = await call('POST', '/bounce', {
+      body: JSON.stringify({ channel: 'sms', address: '+79160001009' }),
+      contentType: 'application/json',
+    });
     expect([wrong.status, none.status]).toEqual([401, 401]);
     expect(wrong.type).toContain('application/problem+json');
     expect(await status('s2', 'sms')).toBe('granted');
@@ -168,12 +257,27 @@ describe('unsubscribe', () => {
 
   it('marks a bounced contact dead so that no list includes it', async () => {
     await person(db, 'b1', '+79160001010', 'b1@example.com');
-    const res = await call('POST', '/bounce', { body: JSON.stringify({ channel: 'email', address: 'B1@example.com', reason: '550 mailbox unavailable' }), contentType: 'application/json', headers: { 'x-gateway-secret': gatewaySecret } });
+    const res = await call('POST', '/bounce', {
+      body: JSON.stringify({ channel: 'email', address: 'B1@example.com', reason: '550 mailbox unavailable' }),
+      contentType: 'application/json',
+      headers: { 'x-gateway-secret': gatewaySecret },
+    });
     expect(JSON.parse(res.text)).toEqual({ status: 'ok', marked: 1 });
-    expect((await getClientDoc(db, 'b1'))!.consents!.find((c) => c.channel === 'email')).toMatchObject({ status: 'granted', deadAddresses: ['b1@example.com'] });
+    expect((await getClientDoc(db, 'b1'))!.consents!.find((c) => c.channel === 'email')).toMatchObject({
+      status: 'granted',
+      deadAddresses: ['b1@example.com'],
+    });
     expect((await getClientDoc(db, 'b1'))!.mailable).toEqual({ sms: true, email: false });
-    const bad = await call('POST', '/bounce', { body: JSON.stringify({ channel: 'fax', address: '' }), contentType: 'application/json', headers: { 'x-gateway-secret': gatewaySecret } });
+    const bad = await call('POST', '/bounce', {
+      body: JSON.stringify({ channel: 'fax', address: '' }),
+      contentType: 'application/json',
+      headers: { 'x-gateway-secret': gatewaySecret },
+    });
     expect(bad.status).toBe(400);
-    expect(JSON.parse(bad.text).errors.map((e: { path: string }) => e.path).sort()).toEqual(['address', 'channel']);
+    expect(
+      JSON.parse(bad.text)
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['address', 'channel']);
   });
 });

@@ -11,27 +11,23 @@ describe('crash drills on the real emulator', () => {
   process.env.FIRESTORE_EMULATOR_HOST = inject('firestoreHost');
 
   const drill = (kind: DrillKind, what: string) =>
-    it(
-      `${what}: killed at ${points} points (SIGKILL of a child process) and run again, ` +
-        `it ends as an uninterrupted run and keeps every invariant`,
-      { timeout: 240_000 },
-      async () => {
-        console.log(`crash drill ${kind}: DRILL_SEED=${seed}, ${points} points, ${clients} clients`);
-        const summary = await crashDrill(kind, {
-          points,
-          seed,
-          clients,
-          onPoint: (p) =>
-            console.log(
-              `  ${kind} point ${p.point}: ${p.detail}; ` +
-                (p.killed ? 'killed' : 'had finished before the kill') +
-                (p.refusedAtOnce ? '; refused at once (the dead run held its lease), taken over ten minutes later' : ''),
-            ),
-        });
-        expect(summary.reference.units).toBeGreaterThan(3);
-        for (const p of summary.points) expect(p.problems, `${kind} point ${p.point} (${p.detail}), DRILL_SEED=${seed}`).toEqual([]);
-      },
-    );
+    it(`${what}: killed at ${points} points (SIGKILL of a child process) and run again, ` +
+      `it ends as an uninterrupted run and keeps every invariant`, { timeout: 240_000 }, async () => {
+      console.log(`crash drill ${kind}: DRILL_SEED=${seed}, ${points} points, ${clients} clients`);
+      const summary = await crashDrill(kind, {
+        points,
+        seed,
+        clients,
+        onPoint: (p) =>
+          console.log(
+            `  ${kind} point ${p.point}: ${p.detail}; ` +
+              (p.killed ? 'killed' : 'had finished before the kill') +
+              (p.refusedAtOnce ? '; refused at once (the dead run held its lease), taken over ten minutes later' : ''),
+          ),
+      });
+      expect(summary.reference.units).toBeGreaterThan(3);
+      for (const p of summary.points) expect(p.problems, `${kind} point ${p.point} (${p.detail}), DRILL_SEED=${seed}`).toEqual([]);
+    });
 
   drill('rotation', 'the rotation job');
   drill('offboarding', 'offboarding');

@@ -75,96 +75,106 @@ function expectSaysNothingDone(answer: { status: number; body: any }) {
 }
 
 describe('a scheduled trigger delivered twice at once, and again ten minutes later', () => {
-  it('rotation: one delivery moves the clients, the other says it did nothing, ' +
-    'and the retry answers the stored run without a write', async () => {
-    const db = await demoBase('dup-rotation');
-    const rotation = await deliver(db, rotationScheduledJob, 'rotation');
-    const slot = '2026-11-01T03:00:00Z';
-    const { worker, idle } = split(
-      await Promise.all([rotation.post(slot), rotation.post(slot)]),
-      (b) => b.moves?.length > 0 && !b.alreadyApplied,
-    );
-    expectSaysNothingDone(idle);
-    const moved = worker.body.moves.length;
-    expect((await db.collection(collections.tasks).count().get()).data().count).toBe(moved);
-    expect((await db.collectionGroup(collections.history).where('type', '==', 'transfer').count().get()).data().count).toBe(moved);
-    const after = await allDocuments(db);
-    rotation.later(tenMinutes);
-    const retry = await rotation.post(slot);
-    expect(retry).toMatchObject({ status: 200, body: { alreadyApplied: true, appliedBy: scheduler, moves: worker.body.moves } });
-    expect(await allDocuments(db)).toEqual(after);
-  });
+  it(
+    'rotation: one delivery moves the clients, the other says it did nothing, ' + 'and the retry answers the stored run without a write',
+    async () => {
+      const db = await demoBase('dup-rotation');
+      const rotation = await deliver(db, rotationScheduledJob, 'rotation');
+      const slot = '2026-11-01T03:00:00Z';
+      const { worker, idle } = split(
+        await Promise.all([rotation.post(slot), rotation.post(slot)]),
+        (b) => b.moves?.length > 0 && !b.alreadyApplied,
+      );
+      expectSaysNothingDone(idle);
+      const moved = worker.body.moves.length;
+      expect((await db.collection(collections.tasks).count().get()).data().count).toBe(moved);
+      expect((await db.collectionGroup(collections.history).where('type', '==', 'transfer').count().get()).data().count).toBe(moved);
+      const after = await allDocuments(db);
+      rotation.later(tenMinutes);
+      const retry = await rotation.post(slot);
+      expect(retry).toMatchObject({ status: 200, body: { alreadyApplied: true, appliedBy: scheduler, moves: worker.body.moves } });
+      expect(await allDocuments(db)).toEqual(after);
+    },
+  );
 
-  it('bonuses: one delivery computes the month, the other says it did nothing, ' +
-    'and the retry answers the stored statements without a write', async () => {
-    const db = await demoBase('dup-bonuses');
-    const bonuses = await deliver(db, bonusScheduledJob, 'bonuses');
-    const slot = '2026-11-01T02:00:00Z';
-    const { worker, idle } = split(
-      await Promise.all([bonuses.post(slot), bonuses.post(slot)]),
-      (b) => b.statements?.length > 0 && !b.alreadyApplied,
-    );
-    expectSaysNothingDone(idle);
-    expect(worker.body.month).toBe('2026-10');
-    const after = await allDocuments(db);
-    bonuses.later(tenMinutes);
-    const retry = await bonuses.post(slot);
-    expect(retry).toMatchObject({
-      status: 200,
-      body: { month: '2026-10', alreadyApplied: true, appliedBy: scheduler, statements: worker.body.statements },
-    });
-    expect(await allDocuments(db)).toEqual(after);
-    expect((await db.collection(collections.bonusRuns).count().get()).data().count).toBe(1);
-  });
+  it(
+    'bonuses: one delivery computes the month, the other says it did nothing, ' +
+      'and the retry answers the stored statements without a write',
+    async () => {
+      const db = await demoBase('dup-bonuses');
+      const bonuses = await deliver(db, bonusScheduledJob, 'bonuses');
+      const slot = '2026-11-01T02:00:00Z';
+      const { worker, idle } = split(
+        await Promise.all([bonuses.post(slot), bonuses.post(slot)]),
+        (b) => b.statements?.length > 0 && !b.alreadyApplied,
+      );
+      expectSaysNothingDone(idle);
+      expect(worker.body.month).toBe('2026-10');
+      const after = await allDocuments(db);
+      bonuses.later(tenMinutes);
+      const retry = await bonuses.post(slot);
+      expect(retry).toMatchObject({
+        status: 200,
+        body: { month: '2026-10', alreadyApplied: true, appliedBy: scheduler, statements: worker.body.statements },
+      });
+      expect(await allDocuments(db)).toEqual(after);
+      expect((await db.collection(collections.bonusRuns).count().get()).data().count).toBe(1);
+    },
+  );
 
-  it('overdue reports: the two deliveries flag each report once between them, ' +
-    'and the retry flags nothing, saying they were flagged before', async () => {
-    const db = await demoBase('dup-overdue');
-    const rotation = await deliver(db, rotationScheduledJob, 'rotation');
-    const moved = (await rotation.post('2026-11-01T03:00:00Z')).body.moves.length as number;
-    expect(moved).toBeGreaterThan(0);
-    const overdue = await deliver(db, overdueReportsScheduledJob, 'overdue-reports');
-    const slot = '2026-11-20T05:00:00Z';
-    const [a, b] = await Promise.all([overdue.post(slot), overdue.post(slot)]);
-    expect([a.status, b.status]).toEqual([200, 200]);
-    expect(a.body.flagged + b.body.flagged).toBe(moved);
-    expect([...a.body.taskIds, ...b.body.taskIds].sort()).toEqual(
-      (await db.collection(collections.tasks).get()).docs.map((d) => d.id).sort(),
-    );
-    expect((await db.collection(collections.adminAlerts).count().get()).data().count).toBe(moved);
-    const after = await allDocuments(db);
-    overdue.later(tenMinutes);
-    expect(await overdue.post(slot)).toMatchObject({
-      status: 200,
-      body: { at: '2026-11-20', flagged: 0, taskIds: [], alreadyFlagged: moved },
-    });
-    expect(await allDocuments(db)).toEqual(after);
-  });
+  it(
+    'overdue reports: the two deliveries flag each report once between them, ' +
+      'and the retry flags nothing, saying they were flagged before',
+    async () => {
+      const db = await demoBase('dup-overdue');
+      const rotation = await deliver(db, rotationScheduledJob, 'rotation');
+      const moved = (await rotation.post('2026-11-01T03:00:00Z')).body.moves.length as number;
+      expect(moved).toBeGreaterThan(0);
+      const overdue = await deliver(db, overdueReportsScheduledJob, 'overdue-reports');
+      const slot = '2026-11-20T05:00:00Z';
+      const [a, b] = await Promise.all([overdue.post(slot), overdue.post(slot)]);
+      expect([a.status, b.status]).toEqual([200, 200]);
+      expect(a.body.flagged + b.body.flagged).toBe(moved);
+      expect([...a.body.taskIds, ...b.body.taskIds].sort()).toEqual(
+        (await db.collection(collections.tasks).get()).docs.map((d) => d.id).sort(),
+      );
+      expect((await db.collection(collections.adminAlerts).count().get()).data().count).toBe(moved);
+      const after = await allDocuments(db);
+      overdue.later(tenMinutes);
+      expect(await overdue.post(slot)).toMatchObject({
+        status: 200,
+        body: { at: '2026-11-20', flagged: 0, taskIds: [], alreadyFlagged: moved },
+      });
+      expect(await allDocuments(db)).toEqual(after);
+    },
+  );
 
-  it('a run whose process died is refused while its lease lasts, ' +
-    'and the retry ten minutes later takes it over and finishes it', async () => {
-    const db = await demoBase('dup-dead');
-    // A delivery that claimed the day and died before planning it.
-    await claimRun(db, {
-      runId: 'rotation-2026-11-01',
-      kind: 'rotation',
-      at: '2026-11-01',
-      stamp: '2026-10-31T21:00:00.000Z',
-      by: 'scheduler',
-    });
-    const rotation = await deliver(db, rotationScheduledJob, 'rotation');
-    const slot = '2026-11-01T03:00:00Z';
-    const refused = await rotation.post(slot);
-    expect(refused).toMatchObject({ status: 409, body: { alreadyRunning: true } });
-    expect((await db.collection(collections.tasks).count().get()).data().count).toBe(0);
-    rotation.later(tenMinutes);
-    const retry = await rotation.post(slot);
-    expect(retry.status).toBe(200);
-    expect(retry.body.alreadyApplied).toBeUndefined();
-    expect(retry.body.moves.length).toBeGreaterThan(0);
-    expect((await db.collection(collections.rotationRuns).doc('rotation-2026-11-01').get()).data()).toMatchObject({
-      status: 'done',
-      seq: 1,
-    });
-  });
+  it(
+    'a run whose process died is refused while its lease lasts, ' + 'and the retry ten minutes later takes it over and finishes it',
+    async () => {
+      const db = await demoBase('dup-dead');
+      // A delivery that claimed the day and died before planning it.
+      await claimRun(db, {
+        runId: 'rotation-2026-11-01',
+        kind: 'rotation',
+        at: '2026-11-01',
+        stamp: '2026-10-31T21:00:00.000Z',
+        by: 'scheduler',
+      });
+      const rotation = await deliver(db, rotationScheduledJob, 'rotation');
+      const slot = '2026-11-01T03:00:00Z';
+      const refused = await rotation.post(slot);
+      expect(refused).toMatchObject({ status: 409, body: { alreadyRunning: true } });
+      expect((await db.collection(collections.tasks).count().get()).data().count).toBe(0);
+      rotation.later(tenMinutes);
+      const retry = await rotation.post(slot);
+      expect(retry.status).toBe(200);
+      expect(retry.body.alreadyApplied).toBeUndefined();
+      expect(retry.body.moves.length).toBeGreaterThan(0);
+      expect((await db.collection(collections.rotationRuns).doc('rotation-2026-11-01').get()).data()).toMatchObject({
+        status: 'done',
+        seq: 1,
+      });
+    },
+  );
 });

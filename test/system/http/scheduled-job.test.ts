@@ -19,7 +19,16 @@ afterAll(() => servers.forEach((s) => s.close()));
 async function serve(db: Firestore, job: ScheduledJob<unknown>): Promise<string> {
   const name = `scheduled-job-test-${servers.length}`;
   const scheduler = 'scheduler@clientbase.iam.gserviceaccount.com';
-  http(name, scheduledHandler(job, { db: () => db, auth: () => ({ serviceAccount: scheduler, verify: async () => ({ email: scheduler, emailVerified: true, subject: '1', audience: 'x' }) }) }));
+  http(
+    name,
+    scheduledHandler(job, {
+      db: () => db,
+      auth: () => ({
+        serviceAccount: scheduler,
+        verify: async () => ({ email: scheduler, emailVerified: true, subject: '1', audience: 'x' }),
+      }),
+    }),
+  );
   const server = getTestServer(name);
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
@@ -51,7 +60,9 @@ describe('the schedule slot a scheduled job receives', () => {
   });
 
   it('passes an instant on in UTC, read as the company day of that instant, daylight saving included', async () => {
-    expect((await post(echo, { 'x-cloudscheduler-scheduletime': '2026-07-01T04:30:00+00:00' })).body).toEqual({ scheduleTime: '2026-07-01T04:30:00.000Z' });
+    expect((await post(echo, { 'x-cloudscheduler-scheduletime': '2026-07-01T04:30:00+00:00' })).body).toEqual({
+      scheduleTime: '2026-07-01T04:30:00.000Z',
+    });
     // 00:30 in New York in summer (UTC-4), but 23:30 the evening before in winter (UTC-5).
     expect((await post(overdue, { 'x-cloudscheduler-scheduletime': '2026-07-01T04:30:00Z' })).body.at).toBe('2026-07-01');
     expect((await post(overdue, { 'x-cloudscheduler-scheduletime': '2026-12-01T04:30:00Z' })).body.at).toBe('2026-11-30');

@@ -17,24 +17,50 @@ import { rulesConfigSchema } from '../../../functions/src/schema/rules-config.ts
 
 const admin = { by: 'head@example.com', at: '2026-01-01T00:00:00.000Z' };
 
-async function seed(db: Firestore, clients: Array<{ id: string; attractedBy?: string; managerId?: string }>, deals: Array<{ id: string; clientId: string; date: string; profit: number; managerId?: string }>) {
-  await publishRules(db, rulesConfigSchema.parse({ bonus: { normalRate: 0.05, newClientMultiplier: 3, retentionMonths: 3, attractionBonus: 100_000 } }), admin);
-  for (const c of clients) await createClient(db, clientSchema.parse({ id: c.id, name: `Client ${c.id}`, kind: 'company', managerId: c.managerId ?? 'm1', assignedAt: '2026-01-01', attractedBy: c.attractedBy ?? 'm1' }), admin);
+async function seed(
+  db: Firestore,
+  clients: Array<{ id: string; attractedBy?: string; managerId?: string }>,
+  deals: Array<{ id: string; clientId: string; date: string; profit: number; managerId?: string }>,
+) {
+  await publishRules(
+    db,
+    rulesConfigSchema.parse({ bonus: { normalRate: 0.05, newClientMultiplier: 3, retentionMonths: 3, attractionBonus: 100_000 } }),
+    admin,
+  );
+  for (const c of clients)
+    await createClient(
+      db,
+      clientSchema.parse({
+        id: c.id,
+        name: `Client ${c.id}`,
+        kind: 'company',
+        managerId: c.managerId ?? 'm1',
+        assignedAt: '2026-01-01',
+        attractedBy: c.attractedBy ?? 'm1',
+      }),
+      admin,
+    );
   for (const d of deals) await recordDeal(db, { managerId: 'm1', amount: d.profit * 4, ...d }, admin);
 }
 
-const linesOf = (r: { statements: Array<{ managerId: string; lines: Array<{ id: string; amount: number; status: string }> }> }, managerId = 'm1') =>
-  r.statements.find((s) => s.managerId === managerId)?.lines.map((l) => [l.id, l.amount, l.status]);
+const linesOf = (
+  r: { statements: Array<{ managerId: string; lines: Array<{ id: string; amount: number; status: string }> }> },
+  managerId = 'm1',
+) => r.statements.find((s) => s.managerId === managerId)?.lines.map((l) => [l.id, l.amount, l.status]);
 
 describe('bonus job', () => {
   it('gives identical statements when a month is computed twice, and records both runs', async () => {
     const { db } = testFirestore('bonus-twice');
-    await seed(db, [{ id: 'c1' }, { id: 'c2', attractedBy: 'm2', managerId: 'm2' }], [
-      { id: 'd1', clientId: 'c1', date: '2026-01-10', profit: 10_000 },
-      { id: 'd2', clientId: 'c1', date: '2026-01-20', profit: 10_000 },
-      { id: 'd3', clientId: 'c2', date: '2026-01-15', profit: 5_000, managerId: 'm2' },
-      { id: 'd4', clientId: 'c2', date: '2026-02-15', profit: 5_000, managerId: 'm2' },
-    ]);
+    await seed(
+      db,
+      [{ id: 'c1' }, { id: 'c2', attractedBy: 'm2', managerId: 'm2' }],
+      [
+        { id: 'd1', clientId: 'c1', date: '2026-01-10', profit: 10_000 },
+        { id: 'd2', clientId: 'c1', date: '2026-01-20', profit: 10_000 },
+        { id: 'd3', clientId: 'c2', date: '2026-01-15', profit: 5_000, managerId: 'm2' },
+        { id: 'd4', clientId: 'c2', date: '2026-02-15', profit: 5_000, managerId: 'm2' },
+      ],
+    );
     const first = await computeBonusMonth(db, { month: '2026-01', by: 'admin', at: '2026-02-01T02:00:00.000Z' });
     const storedFirst = await readStatement(db, { month: '2026-01', managerId: 'm1' });
     const second = await computeBonusMonth(db, { month: '2026-01', by: 'admin', at: '2026-02-01T03:00:00.000Z' });
@@ -61,8 +87,13 @@ describe('bonus job', () => {
     const { db } = testFirestore('bonus-closed');
     await seed(db, [{ id: 'c1' }], [{ id: 'd1', clientId: 'c1', date: '2026-01-10', profit: 10_000 }]);
     await computeBonusMonth(db, { month: '2026-01', by: 'admin', at: '2026-02-01T02:00:00.000Z' });
-    await expect(closeBonusMonth(db, { month: '2026-02', by: 'admin', at: '2026-02-10T00:00:00.000Z' })).rejects.toMatchObject({ code: 'conflict' });
-    expect(await closeBonusMonth(db, { month: '2026-01', by: 'admin', at: '2026-02-02T00:00:00.000Z' })).toEqual({ month: '2026-01', closed: true });
+    await expect(closeBonusMonth(db, { month: '2026-02', by: 'admin', at: '2026-02-10T00:00:00.000Z' })).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    expect(await closeBonusMonth(db, { month: '2026-01', by: 'admin', at: '2026-02-02T00:00:00.000Z' })).toEqual({
+      month: '2026-01',
+      closed: true,
+    });
     const closed = await readStatement(db, { month: '2026-01', managerId: 'm1' });
     expect(closed!.closed).toBe(true);
 
@@ -105,10 +136,14 @@ describe('bonus job', () => {
 
   it('cancels the pending raised parts at the gate of a client lost in month 2', async () => {
     const { db } = testFirestore('bonus-lost');
-    await seed(db, [{ id: 'c1' }], [
-      { id: 'd1', clientId: 'c1', date: '2026-01-10', profit: 10_000 },
-      { id: 'd2', clientId: 'c1', date: '2026-02-05', profit: 10_000 },
-    ]);
+    await seed(
+      db,
+      [{ id: 'c1' }],
+      [
+        { id: 'd1', clientId: 'c1', date: '2026-01-10', profit: 10_000 },
+        { id: 'd2', clientId: 'c1', date: '2026-02-05', profit: 10_000 },
+      ],
+    );
     await db.collection(collections.clients).doc('c1').update({ lostAt: '2026-02-15', lostReason: 'went to a competitor' });
     const jan = await computeBonusMonth(db, { month: '2026-01', by: 'admin', at: '2026-02-01T02:00:00.000Z' });
     expect(jan.statements[0]!.totals.pending).toBe(1000);
@@ -123,9 +158,28 @@ describe('bonus job', () => {
   it('judges a January cohort in March from the clients and deals it reads (MISSION §3.6)', async () => {
     const { db } = testFirestore('bonus-cohort');
     const ids = ['c1', 'c2', 'c3', 'c4', 'c5'];
-    await seed(db, ids.map((id) => ({ id })), ids.map((id, i) => ({ id: `d-${id}`, clientId: id, date: `2026-01-0${i + 1}`, profit: 20_000 })));
-    await publishRules(db, rulesConfigSchema.parse({ bonus: { retentionMonths: 3, attractionBonus: 100_000, cohortTiers: [{ minShare: 1, rate: 0.04 }, { minShare: 0.4, rate: 0.03 }, { minShare: 0, rate: 0.02 }] } }), admin);
-    for (const id of ['c1', 'c2', 'c3']) await db.collection(collections.clients).doc(id).update({ lostAt: '2026-02-20', lostReason: 'went to a competitor' });
+    await seed(
+      db,
+      ids.map((id) => ({ id })),
+      ids.map((id, i) => ({ id: `d-${id}`, clientId: id, date: `2026-01-0${i + 1}`, profit: 20_000 })),
+    );
+    await publishRules(
+      db,
+      rulesConfigSchema.parse({
+        bonus: {
+          retentionMonths: 3,
+          attractionBonus: 100_000,
+          cohortTiers: [
+            { minShare: 1, rate: 0.04 },
+            { minShare: 0.4, rate: 0.03 },
+            { minShare: 0, rate: 0.02 },
+          ],
+        },
+      }),
+      admin,
+    );
+    for (const id of ['c1', 'c2', 'c3'])
+      await db.collection(collections.clients).doc(id).update({ lostAt: '2026-02-20', lostReason: 'went to a competitor' });
     const jan = await computeBonusMonth(db, { month: '2026-01', by: 'admin', at: '2026-02-01T02:00:00.000Z' });
     expect(jan.statements[0]!.lines.filter((l) => l.kind === 'attraction').reduce((n, l) => n + l.amount, 0)).toBe(5 * 100_000);
     const mar = await computeBonusMonth(db, { month: '2026-03', by: 'admin', at: '2026-04-01T02:00:00.000Z' });
@@ -136,7 +190,16 @@ describe('bonus job', () => {
     const { db } = testFirestore('bonus-parts');
     await seed(db, [{ id: 'c1', attractedBy: 'm9' }], []);
     const writer = db.bulkWriter();
-    for (let i = 1; i <= 1200; i++) void writer.set(db.collection(collections.deals).doc(`d${String(i).padStart(4, '0')}`), { id: `d${String(i).padStart(4, '0')}`, clientId: 'c1', managerId: 'm1', date: '2026-01-15', amount: 100, profit: 100, seq: i + 10 });
+    for (let i = 1; i <= 1200; i++)
+      void writer.set(db.collection(collections.deals).doc(`d${String(i).padStart(4, '0')}`), {
+        id: `d${String(i).padStart(4, '0')}`,
+        clientId: 'c1',
+        managerId: 'm1',
+        date: '2026-01-15',
+        amount: 100,
+        profit: 100,
+        seq: i + 10,
+      });
     await writer.close();
     const big = await computeBonusMonth(db, { month: '2026-01', by: 'admin', at: '2026-02-01T02:00:00.000Z' });
     expect(big.statements[0]!.lines).toHaveLength(1200);
@@ -157,8 +220,13 @@ describe('bonus job', () => {
     const clean = await computeBonusMonth(db, { month: '2026-01', by: 'admin', at: '2026-02-01T02:00:00.000Z' });
     // A run that claimed the month and died after writing a wrong statement.
     await db.collection(collections.bonusMonths).doc('2026-01').update({ computing: 'crashed-run' });
-    await db.collection(collections.statements).doc('2026-01_m1').update({ lines: [], totals: { payable: 0, pending: 0, cancelled: 0 } });
-    await expect(closeBonusMonth(db, { month: '2026-01', by: 'admin', at: '2026-02-02T00:00:00.000Z' })).rejects.toMatchObject({ code: 'conflict' });
+    await db
+      .collection(collections.statements)
+      .doc('2026-01_m1')
+      .update({ lines: [], totals: { payable: 0, pending: 0, cancelled: 0 } });
+    await expect(closeBonusMonth(db, { month: '2026-01', by: 'admin', at: '2026-02-02T00:00:00.000Z' })).rejects.toMatchObject({
+      code: 'conflict',
+    });
     expect(await computeBonusMonth(db, { month: '2026-01', by: 'admin', at: '2026-02-02T01:00:00.000Z' })).toEqual(clean);
     await closeBonusMonth(db, { month: '2026-01', by: 'admin', at: '2026-02-02T02:00:00.000Z' });
     expect((await readStatement(db, { month: '2026-01', managerId: 'm1' }))!.lines).toEqual(clean.statements[0]!.lines);
@@ -198,7 +266,10 @@ describe('bonus job', () => {
 
   it('refuses a bad month naming the field and writes nothing', async () => {
     const { db } = testFirestore('bonus-bad');
-    await expect(computeBonusMonth(db, { month: '2026-13', by: 'admin', at: '2026-02-01' })).rejects.toMatchObject({ code: 'invalid-input', issues: [{ path: 'month' }] });
+    await expect(computeBonusMonth(db, { month: '2026-13', by: 'admin', at: '2026-02-01' })).rejects.toMatchObject({
+      code: 'invalid-input',
+      issues: [{ path: 'month' }],
+    });
     expect(await allDocumentPaths(db)).toEqual([]);
   });
 
@@ -207,7 +278,16 @@ describe('bonus job', () => {
     afterAll(() => servers.forEach((s) => s.close()));
     const start = async (db: Firestore, email: string) => {
       const name = `bonuses-${servers.length}`;
-      http(name, scheduledHandler(bonusScheduledJob, { db: () => db, auth: () => ({ serviceAccount: 'scheduler@clientbase.iam.gserviceaccount.com', verify: async () => ({ email, emailVerified: true, subject: '1', audience: 'x' }) }) }));
+      http(
+        name,
+        scheduledHandler(bonusScheduledJob, {
+          db: () => db,
+          auth: () => ({
+            serviceAccount: 'scheduler@clientbase.iam.gserviceaccount.com',
+            verify: async () => ({ email, emailVerified: true, subject: '1', audience: 'x' }),
+          }),
+        }),
+      );
       const server = getTestServer(name);
       servers.push(server);
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
@@ -219,11 +299,17 @@ describe('bonus job', () => {
       await seed(db, [{ id: 'c1' }], [{ id: 'd1', clientId: 'c1', date: '2026-02-10', profit: 10_000 }]);
       const url = await start(db, 'scheduler@clientbase.iam.gserviceaccount.com');
       // 05:00 on 1 March in Moscow is still 28 February in UTC.
-      const res = await fetch(url, { method: 'POST', headers: { authorization: 'Bearer t', 'x-cloudscheduler-scheduletime': '2026-03-01T02:00:00Z' } });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { authorization: 'Bearer t', 'x-cloudscheduler-scheduletime': '2026-03-01T02:00:00Z' },
+      });
       expect(res.status).toBe(200);
       const body = (await res.json()) as { month: string };
       expect(body.month).toBe('2026-02');
-      expect(await readStatement(db, { month: '2026-02', managerId: 'm1' })).toMatchObject({ computedBy: 'scheduler@clientbase.iam.gserviceaccount.com', totals: { payable: 100_500 } });
+      expect(await readStatement(db, { month: '2026-02', managerId: 'm1' })).toMatchObject({
+        computedBy: 'scheduler@clientbase.iam.gserviceaccount.com',
+        totals: { payable: 100_500 },
+      });
     });
 
     it('computes the month that has just ended in a company zone west of UTC', async () => {
@@ -250,7 +336,10 @@ describe('bonus job', () => {
         const server = getTestServer('bonuses');
         servers.push(server);
         await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-        const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, { method: 'POST', headers: { 'x-cloudscheduler-scheduletime': '2026-06-01T02:00:00Z' } });
+        const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, {
+          method: 'POST',
+          headers: { 'x-cloudscheduler-scheduletime': '2026-06-01T02:00:00Z' },
+        });
         expect(res.status).toBe(200);
         expect(((await res.json()) as { month: string }).month).toBe('2026-05');
         expect((await readStatement(db, { month: '2026-05', managerId: 'm1' }))?.totals.payable).toBe(100_500);

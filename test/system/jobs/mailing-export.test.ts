@@ -20,8 +20,20 @@ beforeAll(() => {
 const actor = { by: 'admin@x.ru', at: '2026-01-01T09:00:00.000Z' };
 
 async function client(db: Firestore, id: string, phone: string, name = id): Promise<void> {
-  await createClient(db, clientSchema.parse({ id, name, kind: 'person', managerId: null, phones: [phone], emails: [`${id}@example.com`] }), actor);
-  await recordConsent(db, { clientId: id, channel: 'sms', status: 'granted', method: 'questionnaire', proof: { formId: 'q1' }, at: '2026-01-02T00:00:00.000Z', by: 'm1' });
+  await createClient(
+    db,
+    clientSchema.parse({ id, name, kind: 'person', managerId: null, phones: [phone], emails: [`${id}@example.com`] }),
+    actor,
+  );
+  await recordConsent(db, {
+    clientId: id,
+    channel: 'sms',
+    status: 'granted',
+    method: 'questionnaire',
+    proof: { formId: 'q1' },
+    at: '2026-01-02T00:00:00.000Z',
+    by: 'm1',
+  });
 }
 
 describe('mailing export', () => {
@@ -30,7 +42,11 @@ describe('mailing export', () => {
     await client(db, 'ok', '+79160000001');
     await client(db, 'gone', '+79160000002');
     await client(db, 'dead', '+79160000003');
-    await createClient(db, clientSchema.parse({ id: 'never', name: 'never', kind: 'person', managerId: null, phones: ['+79160000004'] }), actor);
+    await createClient(
+      db,
+      clientSchema.parse({ id: 'never', name: 'never', kind: 'person', managerId: null, phones: ['+79160000004'] }),
+      actor,
+    );
     await withdrawByAddress(db, { channel: 'sms', address: '+79160000002', at: '2026-01-03T00:00:00.000Z', by: 'sms-gateway', proof: {} });
     await markContactDead(db, { channel: 'sms', address: '+79160000003', at: '2026-01-03T00:00:00.000Z', by: 'bounce-report' });
     const sms = await exportMailingList(db, { channel: 'sms', at: '2026-01-05T10:00:00.000Z', by: 'admin@x.ru' });
@@ -78,15 +94,27 @@ describe('mailing export', () => {
     await client(db, 'b', '+79160000002', '=HYPERLINK("http://evil")');
     const out = await exportMailingList(db, { channel: 'sms', at: '2026-01-05T10:00:00.000Z', by: 'admin@x.ru' });
     const row = out.rows[0]!;
-    expect(verifyUnsubscribeToken([secret], row.unsubscribeToken)).toMatchObject({ clientId: 'a', channel: 'sms', address: '+79160000001' });
+    expect(verifyUnsubscribeToken([secret], row.unsubscribeToken)).toMatchObject({
+      clientId: 'a',
+      channel: 'sms',
+      address: '+79160000001',
+    });
     expect(row.unsubscribeUrl).toBe(`https://example.test/unsubscribe?t=${row.unsubscribeToken}`);
     const parsed = parse(out.csv, { columns: true }) as Record<string, string>[];
     expect(parsed).toEqual([
       { client_id: 'a', name: 'Petrov, "Pete"', channel: 'sms', address: '+79160000001', unsubscribe_url: row.unsubscribeUrl },
-      { client_id: 'b', name: '\'=HYPERLINK("http://evil")', channel: 'sms', address: '+79160000002', unsubscribe_url: out.rows[1]!.unsubscribeUrl },
+      {
+        client_id: 'b',
+        name: '\'=HYPERLINK("http://evil")',
+        channel: 'sms',
+        address: '+79160000002',
+        unsubscribe_url: out.rows[1]!.unsubscribeUrl,
+      },
     ]);
     const audit = await db.collection(collections.audit).where('action', '==', 'mailing.export').get();
-    expect(audit.docs.map((d) => d.data())).toMatchObject([{ actor: 'admin@x.ru', outcome: 'ok', target: out.exportId, details: { channel: 'sms', count: 2 } }]);
+    expect(audit.docs.map((d) => d.data())).toMatchObject([
+      { actor: 'admin@x.ru', outcome: 'ok', target: out.exportId, details: { channel: 'sms', count: 2 } },
+    ]);
     const recorded = await db.collection(collections.mailingExports).doc(out.exportId).collection('contacts').get();
     expect(recorded.docs.map((d) => d.id).sort()).toEqual(['a', 'b']);
   });
@@ -97,7 +125,9 @@ describe('mailing export', () => {
     const saved = process.env.UNSUBSCRIBE_SECRET;
     delete process.env.UNSUBSCRIBE_SECRET;
     try {
-      await expect(exportMailingList(db, { channel: 'sms', at: '2026-01-05T10:00:00.000Z', by: 'admin@x.ru' })).rejects.toMatchObject({ code: 'unavailable' });
+      await expect(exportMailingList(db, { channel: 'sms', at: '2026-01-05T10:00:00.000Z', by: 'admin@x.ru' })).rejects.toMatchObject({
+        code: 'unavailable',
+      });
     } finally {
       process.env.UNSUBSCRIBE_SECRET = saved;
     }

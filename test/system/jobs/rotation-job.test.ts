@@ -20,11 +20,35 @@ const admin = { by: 'head@example.com', at: '2026-01-05T09:00:00.000Z' };
 const at = '2026-12-01';
 
 async function addManagers(db: Firestore, managers: Array<{ id: string; level: number; active?: boolean }>) {
-  for (const m of managers) await db.collection(collections.managers).doc(m.id).set({ id: m.id, name: m.id, email: `${m.id}@example.com`, level: m.level, active: m.active ?? true, role: 'manager', version: 1, updatedAt: admin.at });
+  for (const m of managers)
+    await db
+      .collection(collections.managers)
+      .doc(m.id)
+      .set({
+        id: m.id,
+        name: m.id,
+        email: `${m.id}@example.com`,
+        level: m.level,
+        active: m.active ?? true,
+        role: 'manager',
+        version: 1,
+        updatedAt: admin.at,
+      });
 }
 
 async function addClient(db: Firestore, id: string, managerId: string | null, extra: Record<string, unknown> = {}) {
-  await createClient(db, clientSchema.parse({ id, name: `Client ${id}`, kind: 'company', managerId, ...(managerId ? { assignedAt: '2026-01-10' } : {}), ...extra }), admin);
+  await createClient(
+    db,
+    clientSchema.parse({
+      id,
+      name: `Client ${id}`,
+      kind: 'company',
+      managerId,
+      ...(managerId ? { assignedAt: '2026-01-10' } : {}),
+      ...extra,
+    }),
+    admin,
+  );
 }
 
 /** Level 1: a (4 stale), b (1 stale), c (1 stale), d (none); level 2: s1 (1 stale), s2; plus pinned, lost, fresh, large, unassigned. */
@@ -57,7 +81,11 @@ async function stateOf(db: Firestore) {
   const clients = await db.collection(collections.clients).get();
   const out: Record<string, unknown> = {};
   // Seed entries carry random ids; the rotation's own transfer entries must match id for id.
-  for (const c of clients.docs) out[c.ref.path] = { ...c.data(), history: (await readHistory(db, c.id)).map(({ id, ...e }) => (e.type === 'transfer' ? { id, ...e } : e)) };
+  for (const c of clients.docs)
+    out[c.ref.path] = {
+      ...c.data(),
+      history: (await readHistory(db, c.id)).map(({ id, ...e }) => (e.type === 'transfer' ? { id, ...e } : e)),
+    };
   for (const t of (await db.collection(collections.tasks).get()).docs) out[t.ref.path] = t.data();
   for (const r of (await db.collection(collections.rotationRuns).get()).docs) {
     const { startedAt: _s, finishedAt: _f, leaseOwner: _o, leaseUntil: _l, ...rest } = r.data();
@@ -195,7 +223,10 @@ describe('rotation job', () => {
     expect(stopped.status).toBe('running');
     expect(stopped.report.moves).toHaveLength(530);
     const chunks = await broken.collection(collections.rotationRuns).doc(full.runId).collection('plan').get();
-    expect(chunks.docs.map((c) => [c.id, c.get('done')])).toEqual([['00000', true], ['00001', false]]);
+    expect(chunks.docs.map((c) => [c.id, c.get('done')])).toEqual([
+      ['00000', true],
+      ['00001', false],
+    ]);
     const resumed = await runRotation(broken, { at, dryRun: false, by: 'system' }, options);
     ops.stop();
     expect(resumed.status).toBe('done');
@@ -236,14 +267,26 @@ describe('rotation job', () => {
   it('skips and reports a client its manager edited between planning and applying, leaving the edit in place', async () => {
     const { db } = testFirestore('rot-edit');
     await seedCompany(db);
-    const report = await rotate(db, { at, dryRun: false, by: 'system' }, {
-      pacing: false,
-      beforeMove: async (move) => {
-        if (move.clientId === 'a2') await db.collection(collections.clients).doc('a2').update({ name: 'Renamed by a', version: move.version + 1 });
+    const report = await rotate(
+      db,
+      { at, dryRun: false, by: 'system' },
+      {
+        pacing: false,
+        beforeMove: async (move) => {
+          if (move.clientId === 'a2')
+            await db
+              .collection(collections.clients)
+              .doc('a2')
+              .update({ name: 'Renamed by a', version: move.version + 1 });
+        },
       },
-    });
+    );
     expect(report.moves.map((m) => m.clientId)).not.toContain('a2');
-    expect(report.skipped).toContainEqual({ clientId: 'a2', managerId: 'a', why: 'the client was edited after planning (version changed)' });
+    expect(report.skipped).toContainEqual({
+      clientId: 'a2',
+      managerId: 'a',
+      why: 'the client was edited after planning (version changed)',
+    });
     expect(await client(db, 'a2')).toMatchObject({ managerId: 'a', name: 'Renamed by a', version: 2 });
     expect((await db.collection(collections.tasks).doc(`${report.runId}_a2`).get()).exists).toBe(false);
     expect(report.unbalanced.find((u) => u.managerId === 'a')).toMatchObject({ level: 1, given: 3 });
@@ -260,7 +303,12 @@ describe('rotation job', () => {
       { id: 'b', level: 1 },
       { id: 'c', level: 1 },
     ]);
-    for (const [id, m] of [['x', 'a'], ['y', 'b'], ['z', 'c']] as const) await addClient(db, id, m, { assignedAt: '2025-01-01' });
+    for (const [id, m] of [
+      ['x', 'a'],
+      ['y', 'b'],
+      ['z', 'c'],
+    ] as const)
+      await addClient(db, id, m, { assignedAt: '2025-01-01' });
     const first = await rotate(db, { at: '2025-09-01', dryRun: false, by: 'system' }, { pacing: false });
     const second = await rotate(db, { at: '2026-04-01', dryRun: false, by: 'system' }, { pacing: false });
     expect(second.moves).toHaveLength(3);
@@ -280,7 +328,24 @@ describe('rotation job', () => {
     const writer = db.bulkWriter();
     for (let i = 0; i < 60; i++) {
       const recent = i % 2 === 0;
-      void writer.set(db.collection(collections.clients).doc(`f${i}`), { id: `f${i}`, name: `f${i}`, kind: 'person', size: 'regular', phones: [], emails: [], managerId: i % 3 ? 'a' : 'b', assignedAt: recent ? '2026-10-01' : '2024-01-01', contactKeys: [], dealCount: 1, dealsSinceAssignment: recent ? 0 : 1, firstDealAt: '2023-01-01', lastDealAt: recent ? '2023-01-01' : '2026-11-20', rotatable: true, version: 1, updatedAt: admin.at });
+      void writer.set(db.collection(collections.clients).doc(`f${i}`), {
+        id: `f${i}`,
+        name: `f${i}`,
+        kind: 'person',
+        size: 'regular',
+        phones: [],
+        emails: [],
+        managerId: i % 3 ? 'a' : 'b',
+        assignedAt: recent ? '2026-10-01' : '2024-01-01',
+        contactKeys: [],
+        dealCount: 1,
+        dealsSinceAssignment: recent ? 0 : 1,
+        firstDealAt: '2023-01-01',
+        lastDealAt: recent ? '2023-01-01' : '2026-11-20',
+        rotatable: true,
+        version: 1,
+        updatedAt: admin.at,
+      });
     }
     await writer.close();
     const ops = countOperations(db);
@@ -296,7 +361,10 @@ describe('rotation job', () => {
 
   it('refuses a bad date naming the field and writes nothing', async () => {
     const { db } = testFirestore('rot-bad');
-    await expect(runRotation(db, { at: '2026-02-30', dryRun: false, by: 'x' })).rejects.toMatchObject({ code: 'invalid-input', issues: [{ path: 'at' }] });
+    await expect(runRotation(db, { at: '2026-02-30', dryRun: false, by: 'x' })).rejects.toMatchObject({
+      code: 'invalid-input',
+      issues: [{ path: 'at' }],
+    });
     expect(await allDocumentPaths(db)).toEqual([]);
   });
 });
@@ -387,7 +455,16 @@ describe('scheduled triggers', () => {
   afterAll(() => servers.forEach((s) => s.close()));
   const start = async (db: Firestore, job: Parameters<typeof scheduledHandler>[0], email: string) => {
     const name = `rotation-test-${servers.length}`;
-    http(name, scheduledHandler(job, { db: () => db, auth: () => ({ serviceAccount: 'scheduler@clientbase.iam.gserviceaccount.com', verify: async () => ({ email, emailVerified: true, subject: '1', audience: 'x' }) }) }));
+    http(
+      name,
+      scheduledHandler(job, {
+        db: () => db,
+        auth: () => ({
+          serviceAccount: 'scheduler@clientbase.iam.gserviceaccount.com',
+          verify: async () => ({ email, emailVerified: true, subject: '1', audience: 'x' }),
+        }),
+      }),
+    );
     const server = getTestServer(name);
     servers.push(server);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
@@ -399,7 +476,10 @@ describe('scheduled triggers', () => {
     await seedCompany(db);
     const url = await start(db, rotationScheduledJob, 'scheduler@clientbase.iam.gserviceaccount.com');
     // 02:00 on 1 December in Moscow is still 30 November in UTC.
-    const res = await fetch(url, { method: 'POST', headers: { authorization: 'Bearer t', 'x-cloudscheduler-scheduletime': '2026-11-30T23:00:00Z' } });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { authorization: 'Bearer t', 'x-cloudscheduler-scheduletime': '2026-11-30T23:00:00Z' },
+    });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { runId: string; moves: unknown[] };
     expect(body.runId).toBe('rotation-2026-12-01');

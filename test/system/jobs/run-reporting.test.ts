@@ -392,7 +392,11 @@ describe('reports spreadsheet publishing after scheduled runs', () => {
 
   it("publishes the real jobs' outcomes: a rotation of stale clients and a month of bonus statements", async () => {
     const { db, options } = await fresh('report-real-jobs');
-    await publishRules(db, rulesConfigSchema.parse({ bonus: { normalRate: 0.05, newClientMultiplier: 3, retentionMonths: 3, attractionBonus: 100_000 } }), admin);
+    await publishRules(
+      db,
+      rulesConfigSchema.parse({ bonus: { normalRate: 0.05, newClientMultiplier: 3, retentionMonths: 3, attractionBonus: 100_000 } }),
+      admin,
+    );
     for (const id of ['x1', 'x2'])
       await createClient(
         db,

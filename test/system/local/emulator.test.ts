@@ -6,7 +6,9 @@ describe('the emulator launcher', () => {
     const saved = process.env.JAVA;
     process.env.JAVA = '/nonexistent/java';
     try {
-      await expect(startEmulator({ quiet: true })).rejects.toThrow(/Java was not found.*Java 17 or later.*gcloud components install cloud-firestore-emulator/s);
+      await expect(startEmulator({ quiet: true })).rejects.toThrow(
+        /Java was not found.*Java 17 or later.*gcloud components install cloud-firestore-emulator/s,
+      );
     } finally {
       if (saved === undefined) delete process.env.JAVA;
       else process.env.JAVA = saved;

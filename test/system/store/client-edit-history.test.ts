@@ -12,7 +12,14 @@ describe('edits in the client history', () => {
     const { db } = testFirestore('edit-history');
     await createClient(
       db,
-      clientSchema.parse({ id: 'c1', name: 'Ivan', kind: 'person', managerId: 'anna', assignedAt: '2026-01-10', phones: ['8 916 123 45 67'] }),
+      clientSchema.parse({
+        id: 'c1',
+        name: 'Ivan',
+        kind: 'person',
+        managerId: 'anna',
+        assignedAt: '2026-01-10',
+        phones: ['8 916 123 45 67'],
+      }),
       created,
     );
     const outcome = await editClient(db, {
@@ -66,7 +73,11 @@ describe('edits in the client history', () => {
 
   it('records a stale edit nowhere: the conflict leaves the history as it was', async () => {
     const { db } = testFirestore('edit-stale');
-    await createClient(db, clientSchema.parse({ id: 'c1', name: 'Ivan', kind: 'person', managerId: 'anna', assignedAt: '2026-01-10' }), created);
+    await createClient(
+      db,
+      clientSchema.parse({ id: 'c1', name: 'Ivan', kind: 'person', managerId: 'anna', assignedAt: '2026-01-10' }),
+      created,
+    );
     await editClient(db, {
       clientId: 'c1',
       version: 1,

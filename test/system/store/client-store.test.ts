@@ -11,11 +11,30 @@ describe('client store', () => {
     const { db } = testFirestore('dupes');
     await createClient(db, clientSchema.parse({ ...base, id: 'c1', name: 'Ivan' }), actor);
     const before = await allDocumentPaths(db);
-    await expect(createClient(db, clientSchema.parse({ id: 'c2', name: 'Ivan again', kind: 'person', managerId: 'm2', assignedAt: '2026-01-11', phones: ['+7 (916) 123-45-67'] }), actor)).rejects.toMatchObject({
+    await expect(
+      createClient(
+        db,
+        clientSchema.parse({
+          id: 'c2',
+          name: 'Ivan again',
+          kind: 'person',
+          managerId: 'm2',
+          assignedAt: '2026-01-11',
+          phones: ['+7 (916) 123-45-67'],
+        }),
+        actor,
+      ),
+    ).rejects.toMatchObject({
       code: 'duplicate',
       details: { existingClientId: 'c1', field: 'phones' },
     });
-    await expect(createClient(db, clientSchema.parse({ id: 'c3', name: 'Other', kind: 'person', managerId: null, emails: [' IVAN@example.com'] }), actor)).rejects.toMatchObject({ code: 'duplicate' });
+    await expect(
+      createClient(
+        db,
+        clientSchema.parse({ id: 'c3', name: 'Other', kind: 'person', managerId: null, emails: [' IVAN@example.com'] }),
+        actor,
+      ),
+    ).rejects.toMatchObject({ code: 'duplicate' });
     expect(await allDocumentPaths(db)).toEqual(before);
   });
 
@@ -34,9 +53,17 @@ describe('client store', () => {
     await recordDeal(db, { id: 'd1', clientId: 'c1', managerId: 'm1', date: '2026-02-01', amount: 10000, profit: 2000 }, actor);
     const d2 = await recordDeal(db, { id: 'd2', clientId: 'c1', managerId: 'm1', date: '2026-03-01', amount: 5000, profit: 1000 }, actor);
     expect(d2.seq).toBe(2);
-    expect(await getClientDoc(db, 'c1')).toMatchObject({ dealCount: 2, dealsSinceAssignment: 2, firstDealAt: '2026-02-01', lastDealAt: '2026-03-01', version: 3 });
+    expect(await getClientDoc(db, 'c1')).toMatchObject({
+      dealCount: 2,
+      dealsSinceAssignment: 2,
+      firstDealAt: '2026-02-01',
+      lastDealAt: '2026-03-01',
+      version: 3,
+    });
     expect((await readHistory(db, 'c1')).map((h) => h.type)).toEqual(['deal', 'deal']);
-    await expect(recordDeal(db, { id: 'd3', clientId: 'nobody', managerId: 'm1', date: '2026-03-01', amount: 1, profit: 1 }, actor)).rejects.toMatchObject({ code: 'not-found' });
+    await expect(
+      recordDeal(db, { id: 'd3', clientId: 'nobody', managerId: 'm1', date: '2026-03-01', amount: 1, profit: 1 }, actor),
+    ).rejects.toMatchObject({ code: 'not-found' });
   });
 
   it('refuses a deal from a manager who no longer holds the client, checked in the same transaction', async () => {
@@ -44,9 +71,13 @@ describe('client store', () => {
     await createClient(db, clientSchema.parse({ ...base, id: 'c1', name: 'Ivan' }), actor);
     await db.collection('clients').doc('c1').update({ managerId: 'm2' });
     const before = await allDocumentPaths(db);
-    await expect(recordDeal(db, { id: 'd1', clientId: 'c1', managerId: 'm1', date: '2026-02-01', amount: 100, profit: 10 }, actor, { holderId: 'm1' })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(
+      recordDeal(db, { id: 'd1', clientId: 'c1', managerId: 'm1', date: '2026-02-01', amount: 100, profit: 10 }, actor, { holderId: 'm1' }),
+    ).rejects.toMatchObject({ code: 'not-found' });
     expect(await allDocumentPaths(db)).toEqual(before);
-    await recordDeal(db, { id: 'd2', clientId: 'c1', managerId: 'm2', date: '2026-02-01', amount: 100, profit: 10 }, actor, { holderId: 'm2' });
+    await recordDeal(db, { id: 'd2', clientId: 'c1', managerId: 'm2', date: '2026-02-01', amount: 100, profit: 10 }, actor, {
+      holderId: 'm2',
+    });
     expect((await getClientDoc(db, 'c1'))?.dealCount).toBe(1);
   });
 });

@@ -11,8 +11,17 @@ const admin = { by: 'head@example.com', at: '2026-01-05T09:00:00.000Z' };
 
 /** Offboards `leaver`, handing c1..c4 to b and c: four open report tasks due 2026-12-15. */
 async function handedOver(db: Firestore) {
-  for (const [id, level] of [['leaver', 1], ['b', 1], ['c', 1]] as const) await db.collection(collections.managers).doc(id).set({ id, name: id, email: `${id}@example.com`, level, active: true, role: 'manager' });
-  for (const id of ['c1', 'c2', 'c3', 'c4']) await createClient(db, clientSchema.parse({ id, name: id, kind: 'person', managerId: 'leaver', assignedAt: '2026-01-01' }), admin);
+  for (const [id, level] of [
+    ['leaver', 1],
+    ['b', 1],
+    ['c', 1],
+  ] as const)
+    await db
+      .collection(collections.managers)
+      .doc(id)
+      .set({ id, name: id, email: `${id}@example.com`, level, active: true, role: 'manager' });
+  for (const id of ['c1', 'c2', 'c3', 'c4'])
+    await createClient(db, clientSchema.parse({ id, name: id, kind: 'person', managerId: 'leaver', assignedAt: '2026-01-01' }), admin);
   return (await offboardManager(db, { managerId: 'leaver', at: '2026-12-01', by: 'head@example.com' }, { pacing: false })).report;
 }
 
@@ -29,11 +38,23 @@ describe('handover reports', () => {
     const { db } = testFirestore('handover-file');
     await handedOver(db);
     const [task] = await listOpenTasks(db, 'b');
-    const result = await fileHandoverReport(db, { taskId: task!.id, managerId: 'b', text: 'Called, they need a quote', outcome: 'in-progress', at: '2026-12-05T10:00:00.000Z' });
+    const result = await fileHandoverReport(db, {
+      taskId: task!.id,
+      managerId: 'b',
+      text: 'Called, they need a quote',
+      outcome: 'in-progress',
+      at: '2026-12-05T10:00:00.000Z',
+    });
     expect(result).toEqual({ taskId: task!.id, clientId: task!.clientId });
-    expect((await db.collection(collections.tasks).doc(task!.id).get()).data()).toMatchObject({ status: 'closed', outcome: 'in-progress', closedAt: '2026-12-05T10:00:00.000Z' });
+    expect((await db.collection(collections.tasks).doc(task!.id).get()).data()).toMatchObject({
+      status: 'closed',
+      outcome: 'in-progress',
+      closedAt: '2026-12-05T10:00:00.000Z',
+    });
     const history = await readHistory(db, task!.clientId);
-    expect(history.filter((h) => h.type === 'report')).toEqual([expect.objectContaining({ taskId: task!.id, text: 'Called, they need a quote', outcome: 'in-progress', by: 'b' })]);
+    expect(history.filter((h) => h.type === 'report')).toEqual([
+      expect.objectContaining({ taskId: task!.id, text: 'Called, they need a quote', outcome: 'in-progress', by: 'b' }),
+    ]);
     await fileHandoverReport(db, { taskId: task!.id, managerId: 'b', text: 'Again', outcome: 'deal', at: '2026-12-06' });
     expect((await readHistory(db, task!.clientId)).filter((h) => h.type === 'report')).toHaveLength(1);
     expect((await listOpenTasks(db, 'b')).map((t) => t.id)).not.toContain(task!.id);
@@ -44,7 +65,9 @@ describe('handover reports', () => {
     await handedOver(db);
     const [task] = await listOpenTasks(db, 'b');
     const before = await allDocumentPaths(db);
-    await expect(fileHandoverReport(db, { taskId: task!.id, managerId: 'c', text: 'x', outcome: 'deal', at: '2026-12-05' })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(
+      fileHandoverReport(db, { taskId: task!.id, managerId: 'c', text: 'x', outcome: 'deal', at: '2026-12-05' }),
+    ).rejects.toMatchObject({ code: 'not-found' });
     expect(await allDocumentPaths(db)).toEqual(before);
   });
 

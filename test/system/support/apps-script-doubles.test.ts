@@ -5,7 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevIdentity, type DevIdentity } from '../../../functions/src/local/dev-identity.ts';
 import { testFirestore } from '../../support/firestore.ts';
 import { buildFixtureBundle } from '../../support/apps-script/fixtures/fixture-bundle.ts';
-import { closeSidebarBrowser, loadAddon, openSidebar, scopes, startApiProcess, type AddonHarness, type ApiProcess } from '../../support/apps-script/index.ts';
+import {
+  closeSidebarBrowser,
+  loadAddon,
+  openSidebar,
+  scopes,
+  startApiProcess,
+  type AddonHarness,
+  type ApiProcess,
+} from '../../support/apps-script/index.ts';
 
 // The harness itself, end to end: a small add-on bundle (built like the real one) loaded in the vm
 // context, calling the real API in a child process on the real emulator through the synchronous
@@ -23,7 +31,10 @@ beforeAll(async () => {
   identity = await startDevIdentity({ audience });
   await Promise.all([
     buildFixtureBundle(bundleDir),
-    db.collection('managers').doc('anna').set({ id: 'anna', name: 'Anna Orlova', email: 'anna@example.com', level: 1, active: true, role: 'manager' }),
+    db
+      .collection('managers')
+      .doc('anna')
+      .set({ id: 'anna', name: 'Anna Orlova', email: 'anna@example.com', level: 1, active: true, role: 'manager' }),
   ]);
   api = await startApiProcess({ emulatorHost: host, projectId, audience, certsUrl: identity.certsUrl });
   harness = await loadAddon({ bundleDir, apiUrl: api.url, identity, userEmail: 'anna@example.com' });
@@ -48,7 +59,9 @@ describe('the add-on harness', () => {
 
   it('throws like Apps Script on a 401 unless muteHttpExceptions is set', () => {
     expect(() => harness.call('whoAmIAnonymously', false)).toThrow(
-      new RegExp(`^Request failed for ${api.url.slice(0, -1).replace(/\./g, '\\.')} returned code 401\\. Truncated server response: .*unauthenticated.* \\(use muteHttpExceptions option to examine full response\\)$`),
+      new RegExp(
+        `^Request failed for ${api.url.slice(0, -1).replace(/\./g, '\\.')} returned code 401\\. Truncated server response: .*unauthenticated.* \\(use muteHttpExceptions option to examine full response\\)$`,
+      ),
     );
     expect(harness.call('whoAmIAnonymously', true)).toBe(401);
   });
@@ -76,14 +89,31 @@ describe('the add-on harness', () => {
 
   it('counts every spreadsheet call, and the writes made without the document lock', () => {
     harness.counts.reset();
-    harness.call('writeRows', [['c1', 'Vera'], ['c2', 'Anna']], true);
+    harness.call(
+      'writeRows',
+      [
+        ['c1', 'Vera'],
+        ['c2', 'Anna'],
+      ],
+      true,
+    );
     expect(harness.counts.get('Range.setValues')).toBe(1);
     expect(harness.counts.get('Spreadsheet.insertSheet')).toBe(1);
     expect(harness.counts.unlockedWrites).toBe(0);
-    harness.call('writeRows', [['c1', 'Vera'], ['c2', 'Anna'], ['c3', 'Boris']], false);
+    harness.call(
+      'writeRows',
+      [
+        ['c1', 'Vera'],
+        ['c2', 'Anna'],
+        ['c3', 'Boris'],
+      ],
+      false,
+    );
     expect(harness.counts.get('setValues')).toBe(2);
     expect(harness.counts.unlockedWriteCalls).toEqual(['Range.setValues']);
-    const spreadsheetCalls = Object.entries(harness.counts.snapshot()).filter(([k]) => /^(SpreadsheetApp|Spreadsheet|Sheet|Range)\./.test(k));
+    const spreadsheetCalls = Object.entries(harness.counts.snapshot()).filter(([k]) =>
+      /^(SpreadsheetApp|Spreadsheet|Sheet|Range)\./.test(k),
+    );
     expect(harness.counts.total).toBe(spreadsheetCalls.reduce((s, [, n]) => s + n, 0));
     expect(harness.counts.get('Lock.waitLock')).toBe(1);
     expect(harness.spreadsheet.grid('Data')).toEqual([
@@ -139,7 +169,9 @@ describe('the add-on harness', () => {
       },
     ]);
     expect(harness.ui.menuFunctions().every((f) => harness.topLevelFunctions().includes(f))).toBe(true);
-    expect(() => harness.trigger('whoAmI', { authMode: 'LIMITED' })).toThrow(/You do not have permission to call (ScriptApp\.getIdentityToken|UrlFetchApp\.fetch)/);
+    expect(() => harness.trigger('whoAmI', { authMode: 'LIMITED' })).toThrow(
+      /You do not have permission to call (ScriptApp\.getIdentityToken|UrlFetchApp\.fetch)/,
+    );
   });
 
   it('evaluates templates in the bundle context, escaping <?= ?> and not <?!= ?>', () => {
@@ -147,7 +179,10 @@ describe('the add-on harness', () => {
   });
 
   it('refuses an identity token handed to HTML', async () => {
-    const sidebar = await openSidebar(harness, '<p>leak</p><script>google.script.run.withFailureHandler(function (e) { document.body.dataset.error = e.message; }).leakToken();</script>');
+    const sidebar = await openSidebar(
+      harness,
+      '<p>leak</p><script>google.script.run.withFailureHandler(function (e) { document.body.dataset.error = e.message; }).leakToken();</script>',
+    );
     try {
       await sidebar.settle();
       expect(await sidebar.page.getAttribute('body', 'data-error')).toMatch(/handed an identity token to the sidebar/);
@@ -174,7 +209,9 @@ describe('the add-on harness', () => {
         ['echo', true],
         ['fail', false],
       ]);
-      const refused = await sidebar.page.evaluate("(() => { try { google.script.run.echo(new Date()); return 'sent'; } catch (e) { return e.message; } })()");
+      const refused = await sidebar.page.evaluate(
+        "(() => { try { google.script.run.echo(new Date()); return 'sent'; } catch (e) { return e.message; } })()",
+      );
       expect(refused).toBe('Failed due to illegal value in property: 0');
       expect(sidebar.blockedRequests).toEqual(['https://ssl.gstatic.com/docs/script/css/add-ons1.css']);
       expect(sidebar.errors).toEqual([]);

@@ -9,8 +9,15 @@ const vitest = fileURLToPath(new URL('../../../node_modules/vitest/vitest.mjs', 
 
 /** A nested run with no Java to be found: the emulator cannot start. */
 function runWithoutJava(args: string[]) {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !k.startsWith('__VITEST') && k !== 'FIRESTORE_EMULATOR_HOST'));
-  const result = spawnSync(process.execPath, [vitest, 'run', ...args], { cwd: root, env: { ...env, JAVA: '/nonexistent/java', NO_COLOR: '1' }, encoding: 'utf8', timeout: 120_000 });
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !k.startsWith('__VITEST') && k !== 'FIRESTORE_EMULATOR_HOST'),
+  );
+  const result = spawnSync(process.execPath, [vitest, 'run', ...args], {
+    cwd: root,
+    env: { ...env, JAVA: '/nonexistent/java', NO_COLOR: '1' },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { code: result.status, out: `${result.stdout}${result.stderr}` };
 }
 

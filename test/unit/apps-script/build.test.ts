@@ -37,7 +37,9 @@ describe('the add-on bundle', () => {
     const code = readFileSync(join(out, 'Code.js'), 'utf8');
     const stubs = [...code.matchAll(/^function ([A-Za-z_$][\w$]*)\(/gm)].map((m) => m[1]!);
     expect(stubs).toEqual(built.entryPoints);
-    expect(stubs).toEqual(expect.arrayContaining(['onOpen', 'onInstall', 'menuRefreshMyClients', 'menuSaveMyClients', 'cardLoad', 'tasksLoad']));
+    expect(stubs).toEqual(
+      expect.arrayContaining(['onOpen', 'onInstall', 'menuRefreshMyClients', 'menuSaveMyClients', 'cardLoad', 'tasksLoad']),
+    );
     const context = createContext({});
     runInContext(code, context);
     for (const name of stubs) {
@@ -55,7 +57,15 @@ describe('the add-on bundle', () => {
     expect([...called].sort()).toEqual([
       ...['adminJob', 'bonusClose', 'bonusCompute', 'bonusShow'],
       ...['cardAddNote', 'cardFileReport', 'cardLoad', 'cardLogContact', 'cardLogDeal', 'cardMarkLost', 'cardRecordConsent'],
-      ...['configGoTo', 'configPublishAgain', 'mailingExport', 'offboardingApply', 'offboardingPreview', 'rotationApply', 'rotationPreview'],
+      ...[
+        'configGoTo',
+        'configPublishAgain',
+        'mailingExport',
+        'offboardingApply',
+        'offboardingPreview',
+        'rotationApply',
+        'rotationPreview',
+      ],
       ...['tasksFileReport', 'tasksLoad', 'tasksOpenCard'],
     ]);
     // Every page target is an entry point, and every entry point other than the menus and triggers is some page's target.
@@ -64,7 +74,7 @@ describe('the add-on bundle', () => {
     for (const name of called) expect(built.entryPoints).toContain(name);
   });
 
-  it('inlines each page\'s script and style, and starts it from a template variable', () => {
+  it("inlines each page's script and style, and starts it from a template variable", () => {
     for (const page of htmlPages) {
       const html = readFileSync(join(out, `${page.name}.html`), 'utf8');
       expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+stylesheet/);

@@ -5,7 +5,8 @@ type Tree = { [k: string]: unknown };
 
 function shape(value: unknown, path = ''): string[] {
   if (typeof value === 'function') return [`${path}()`];
-  if (value !== null && typeof value === 'object') return Object.entries(value as Tree).flatMap(([k, v]) => shape(v, path ? `${path}.${k}` : k));
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value as Tree).flatMap(([k, v]) => shape(v, path ? `${path}.${k}` : k));
   return [path];
 }
 
@@ -21,7 +22,7 @@ describe('messages', () => {
     for (const text of [...strings(messagesFor('en')), ...strings(messagesFor('ru'))]) expect(text.trim()).not.toBe('');
   });
 
-  it('follow the spreadsheet\'s locale', () => {
+  it("follow the spreadsheet's locale", () => {
     expect(localeOf('ru_RU')).toBe('ru');
     expect(localeOf('ru')).toBe('ru');
     expect(localeOf('en_GB')).toBe('en');
@@ -31,7 +32,8 @@ describe('messages', () => {
 
   it('count in Russian with the right word forms', () => {
     const ru = messagesFor('ru');
-    const summary = (n: number) => ru.refresh.summary({ total: n, updated: 0, added: 0, removed: 0, keptUnsaved: 0, duplicates: 0, unknownIds: 0 });
+    const summary = (n: number) =>
+      ru.refresh.summary({ total: n, updated: 0, added: 0, removed: 0, keptUnsaved: 0, duplicates: 0, unknownIds: 0 });
     expect([1, 2, 5, 11, 21, 10000].map(summary)).toEqual([
       'Загружено: 1 клиент.',
       'Загружено: 2 клиента.',

@@ -1,8 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { clientMatcher, hasFilter } from '../../../functions/src/core/client-search.ts';
 
-const ivan = { id: 'c-17', name: 'Ivan Petrov', kind: 'person' as const, size: 'regular' as const, phones: ['+79161234567'], emails: ['ivan@example.com'] };
-const steel = { id: 'c-18', name: 'Steel LLC', kind: 'company' as const, size: 'large' as const, phones: [], emails: [], taxNumber: '7707083893', lostAt: '2026-02-01' };
+const ivan = {
+  id: 'c-17',
+  name: 'Ivan Petrov',
+  kind: 'person' as const,
+  size: 'regular' as const,
+  phones: ['+79161234567'],
+  emails: ['ivan@example.com'],
+};
+const steel = {
+  id: 'c-18',
+  name: 'Steel LLC',
+  kind: 'company' as const,
+  size: 'large' as const,
+  phones: [],
+  emails: [],
+  taxNumber: '7707083893',
+  lostAt: '2026-02-01',
+};
 
 describe('client search', () => {
   it('finds by name, id, e-mail and INN, ignoring case', () => {

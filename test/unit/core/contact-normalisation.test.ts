@@ -20,7 +20,11 @@ describe('contact normalisation', () => {
   });
 
   it('returns duplicate keys and names every bad contact by its path', () => {
-    const r = normaliseContacts({ phones: ['8 916 123 45 67', '+7 916 123-45-67', 'x'], emails: ['A@B.ru', 'bad'], taxNumber: '7707083893' });
+    const r = normaliseContacts({
+      phones: ['8 916 123 45 67', '+7 916 123-45-67', 'x'],
+      emails: ['A@B.ru', 'bad'],
+      taxNumber: '7707083893',
+    });
     expect(r.contacts.phones).toEqual(['+79161234567']);
     expect(r.keys).toEqual(['phone:+79161234567', 'email:a@b.ru', 'inn:7707083893']);
     expect(r.issues).toEqual([

@@ -36,14 +36,20 @@ describe('schemas', () => {
   it('requires assignedAt for an assigned client and a real date', () => {
     const r = clientSchema.safeParse({ id: 'c1', name: 'A', kind: 'person', managerId: 'm1' });
     expect(r.success).toBe(false);
-    expect(issuesFromZod(r.error!, 'clients[3]')).toContainEqual({ path: 'clients[3].assignedAt', message: 'is required when the client has a manager' });
+    expect(issuesFromZod(r.error!, 'clients[3]')).toContainEqual({
+      path: 'clients[3].assignedAt',
+      message: 'is required when the client has a manager',
+    });
     expect(isoDateSchema.safeParse('2025-02-30').success).toBe(false);
     expect(isoDateSchema.parse('2025-02-28')).toBe('2025-02-28');
     expect(isoDateSchema.parse('2025-02-28T10:00:00+03:00')).toBe('2025-02-28T07:00:00.000Z');
   });
 
   it('reads a manager with a lower-cased e-mail and a level of at least 1', () => {
-    expect(managerSchema.parse({ id: 'm1', name: 'Anna', email: 'Anna@Co.RU', level: 2, active: true })).toMatchObject({ email: 'anna@co.ru', role: 'manager' });
+    expect(managerSchema.parse({ id: 'm1', name: 'Anna', email: 'Anna@Co.RU', level: 2, active: true })).toMatchObject({
+      email: 'anna@co.ru',
+      role: 'manager',
+    });
     expect(managerSchema.safeParse({ id: 'm1', name: 'Anna', email: 'a@co.ru', level: 0, active: true }).success).toBe(false);
   });
 });
@@ -57,7 +63,25 @@ describe('dates as typed', () => {
   });
 
   it('refuses what is not ISO 8601, or not a real day or time, instead of rolling it over', () => {
-    for (const text of ['2026-02-30', '2025-02-29', '2026-02-30T10:00:00Z', '2026-13-01', '2026-00-10', 'Feb 30 2026', '1', '2026', '2026-01-15T10:00:00', '2026-01-15 10:00:00Z', '2026-01-15T24:00:00Z', '2026-01-15T10:60:00Z', '2026-01-15T10:00:60Z', '2026-01-15T10:00:00+25:00', '0999-01-01', '+002026-01-01', '2026-01-15t10:00:00z']) {
+    for (const text of [
+      '2026-02-30',
+      '2025-02-29',
+      '2026-02-30T10:00:00Z',
+      '2026-13-01',
+      '2026-00-10',
+      'Feb 30 2026',
+      '1',
+      '2026',
+      '2026-01-15T10:00:00',
+      '2026-01-15 10:00:00Z',
+      '2026-01-15T24:00:00Z',
+      '2026-01-15T10:60:00Z',
+      '2026-01-15T10:00:60Z',
+      '2026-01-15T10:00:00+25:00',
+      '0999-01-01',
+      '+002026-01-01',
+      '2026-01-15t10:00:00z',
+    ]) {
       expect(parseIsoDate(text).ok, text).toBe(false);
     }
     expect(isoDateSchema.safeParse('2026-02-30T00:00:00Z').error?.issues[0]?.message).toMatch(/not a real calendar date/);
@@ -81,13 +105,17 @@ describe('text, ids and money', () => {
   it('keeps notes free (line breaks, tabs) but names on one line without control or bidi characters', () => {
     expect(boundedText(50).safeParse('line 1\n\tline 2').success).toBe(true);
     expect(boundedText(50).safeParse('bell \u0007').success).toBe(false);
-    expect(boundedText(50).safeParse('half \ud800').error?.issues[0]?.message).toBe('is not valid Unicode text (it holds a lone surrogate)');
+    expect(boundedText(50).safeParse('half \ud800').error?.issues[0]?.message).toBe(
+      'is not valid Unicode text (it holds a lone surrogate)',
+    );
     expect(nameText(50).safeParse('Ivan Petrov 😀 Иван').success).toBe(true);
-    for (const bad of ['a\nb', 'a\tb', 'a\u0085b', 'evil\u202Eexe', '\u2066x\u2069', '\udfff']) expect(nameText(50).safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    for (const bad of ['a\nb', 'a\tb', 'a\u0085b', 'evil\u202Eexe', '\u2066x\u2069', '\udfff'])
+      expect(nameText(50).safeParse(bad).success, JSON.stringify(bad)).toBe(false);
   });
 
   it('knows Firestore’s rules for ids', () => {
-    for (const id of ['.', '..', '__x__', '____', 'a/b', '', '\ud800', 'x'.repeat(1501), 'я'.repeat(751)]) expect(documentIdProblem(id), JSON.stringify(id.slice(0, 10))).toBeDefined();
+    for (const id of ['.', '..', '__x__', '____', 'a/b', '', '\ud800', 'x'.repeat(1501), 'я'.repeat(751)])
+      expect(documentIdProblem(id), JSON.stringify(id.slice(0, 10))).toBeDefined();
     for (const id of ['rotation-2026-03-01_c1', '...', '_x_', '__x', '__', 'я'.repeat(750)]) expect(documentIdProblem(id)).toBeUndefined();
     for (const id of ['..', '.', '__x__', 'a b', '-x']) expect(idSchema.safeParse(id).success).toBe(false);
   });
@@ -99,6 +127,8 @@ describe('text, ids and money', () => {
     const deal = { id: 'd1', clientId: 'c1', managerId: 'm1', date: '2026-01-01' };
     expect(dealSchema.safeParse({ ...deal, amount: 100, profit: 100 }).success).toBe(true);
     expect(dealSchema.safeParse({ ...deal, amount: 100, profit: -5_000 }).success).toBe(true);
-    expect(issuesFromZod(dealSchema.safeParse({ ...deal, amount: 100, profit: 101 }).error!)).toEqual([{ path: 'profit', message: 'must not be more than the amount (profit is part of the amount)' }]);
+    expect(issuesFromZod(dealSchema.safeParse({ ...deal, amount: 100, profit: 101 }).error!)).toEqual([
+      { path: 'profit', message: 'must not be more than the amount (profit is part of the amount)' },
+    ]);
   });
 });

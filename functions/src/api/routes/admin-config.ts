@@ -59,7 +59,10 @@ export function adminConfigRoutes(router: Router): void {
     adminRoute('change manager', async (req, ctx) => {
       const id = parseParam(req.params.id, idSchema, 'id');
       const body = parseBody(req, changeManagerBody);
-      if (id === ctx.caller.manager.id && body.role === 'manager') throw new AppError('invalid-input', 'you cannot take away your own admin role', { issues: [{ path: 'role', message: 'ask another admin' }] });
+      if (id === ctx.caller.manager.id && body.role === 'manager')
+        throw new AppError('invalid-input', 'you cannot take away your own admin role', {
+          issues: [{ path: 'role', message: 'ask another admin' }],
+        });
       const { expectedVersion, ...changes } = body;
       const manager = await changeManager(ctx.db, id, changes, actorOf(ctx), expectedVersion);
       return { body: { manager }, target: `managers/${id}`, details: { changes } };
@@ -71,7 +74,11 @@ export function adminConfigRoutes(router: Router): void {
     adminRoute('pin client', async (req, ctx) => {
       const id = parseParam(req.params.id, idSchema, 'id');
       const body = parseBody(req, pinBody);
-      return { body: { client: await setPinned(ctx.db, { clientId: id, pinned: body.pinned, actor: actorOf(ctx) }) }, target: `clients/${id}`, details: { pinned: body.pinned } };
+      return {
+        body: { client: await setPinned(ctx.db, { clientId: id, pinned: body.pinned, actor: actorOf(ctx) }) },
+        target: `clients/${id}`,
+        details: { pinned: body.pinned },
+      };
     }),
   );
 

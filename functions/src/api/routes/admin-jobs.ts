@@ -49,7 +49,8 @@ export function adminJobRoutes(router: Router): void {
     adminRoute('offboard manager', async (req, ctx) => {
       const managerId = parseParam(req.params.id, idSchema, 'id');
       const body = parseBody(req, offboardBody);
-      if (managerId === ctx.caller.manager.id) throw new AppError('invalid-input', 'you cannot offboard yourself', { issues: [{ path: 'id', message: 'ask another admin' }] });
+      if (managerId === ctx.caller.manager.id)
+        throw new AppError('invalid-input', 'you cannot offboard yourself', { issues: [{ path: 'id', message: 'ask another admin' }] });
       if (body.dryRun === true) {
         const { report: plan } = await offboardManager(ctx.db, { managerId, at: ctx.at, by: ctx.caller.manager.id, dryRun: true });
         return { body: plan, target: `managers/${managerId}`, details: { dryRun: true, moves: plan.moves.length } };
@@ -68,10 +69,20 @@ export function adminJobRoutes(router: Router): void {
     adminRoute('compute bonus month', async (req, ctx) => {
       const month = parseParam(req.params.month, monthParam, 'month');
       parseBody(req, emptyBody);
-      const job = await startJob(ctx.db, { kind: 'bonus-compute', by: ctx.caller.manager.id, at: ctx.at, params: { month } }, () => computeBonusMonth(ctx.db, { month, ...actorOf(ctx) }), (r) => {
-        const report = r as MonthReport;
-        return { month: report.month, closed: report.closed, statements: report.statements.map((s) => ({ managerId: s.managerId, lines: s.lines.length, totals: s.totals })), note: 'lines omitted (too many to keep here); read each statement' };
-      });
+      const job = await startJob(
+        ctx.db,
+        { kind: 'bonus-compute', by: ctx.caller.manager.id, at: ctx.at, params: { month } },
+        () => computeBonusMonth(ctx.db, { month, ...actorOf(ctx) }),
+        (r) => {
+          const report = r as MonthReport;
+          return {
+            month: report.month,
+            closed: report.closed,
+            statements: report.statements.map((s) => ({ managerId: s.managerId, lines: s.lines.length, totals: s.totals })),
+            note: 'lines omitted (too many to keep here); read each statement',
+          };
+        },
+      );
       return { ...started(job), details: { month } };
     }),
   );

@@ -28,17 +28,45 @@ async function saveRow(ctx: Ctx, raw: unknown, index: number): Promise<RowResult
   }
   const row = parsed.data;
   try {
-    const outcome = await editClient(ctx.db, { clientId: row.clientId, version: row.version, changes: row.changes, scope: scopeOf(ctx), actor: actorOf(ctx), mayReinstate: isAdmin(ctx) });
+    const outcome = await editClient(ctx.db, {
+      clientId: row.clientId,
+      version: row.version,
+      changes: row.changes,
+      scope: scopeOf(ctx),
+      actor: actorOf(ctx),
+      mayReinstate: isAdmin(ctx),
+    });
     if (outcome.status === 'applied') return { index, clientId: row.clientId, status: 'applied', client: outcome.client };
-    if (outcome.status === 'conflict') return { index, clientId: row.clientId, status: 'conflict', current: outcome.current, ...(outcome.changedBy ? { changedBy: outcome.changedBy } : {}) };
+    if (outcome.status === 'conflict')
+      return {
+        index,
+        clientId: row.clientId,
+        status: 'conflict',
+        current: outcome.current,
+        ...(outcome.changedBy ? { changedBy: outcome.changedBy } : {}),
+      };
     if (outcome.status === 'forbidden') {
-      await writeAudit(ctx.db, { at: ctx.at, actor: ctx.caller.manager.id, action: 'POST /clients/batch', outcome: 'refused', target: `clients/${row.clientId}`, details: { reason: outcome.errors[0]!.message } });
+      await writeAudit(ctx.db, {
+        at: ctx.at,
+        actor: ctx.caller.manager.id,
+        action: 'POST /clients/batch',
+        outcome: 'refused',
+        target: `clients/${row.clientId}`,
+        details: { reason: outcome.errors[0]!.message },
+      });
     }
     return { index, clientId: row.clientId, status: 'invalid', errors: outcome.errors };
   } catch (e) {
     if (isAppError(e) && e.code === 'not-found') {
       if (e.cause === foreignClient) {
-        await writeAudit(ctx.db, { at: ctx.at, actor: ctx.caller.manager.id, action: 'POST /clients/batch', outcome: 'refused', target: `clients/${row.clientId}`, details: { reason: "another manager's client" } });
+        await writeAudit(ctx.db, {
+          at: ctx.at,
+          actor: ctx.caller.manager.id,
+          action: 'POST /clients/batch',
+          outcome: 'refused',
+          target: `clients/${row.clientId}`,
+          details: { reason: "another manager's client" },
+        });
       }
       return { index, clientId: row.clientId, status: 'invalid', errors: [{ path: 'clientId', message: 'no such client among yours' }] };
     }
@@ -54,7 +82,11 @@ export function batchSaveRoutes(router: Router): void {
       const results = await mapConcurrently(rows, rowConcurrency, (row, i) => saveRow(ctx, row, i));
       // Saved and conflicting rows come back as the sheet shows them, derived columns included.
       const answered = results.filter((r) => r.status !== 'invalid');
-      const withFacts = await withHoldingFacts(ctx.db, answered.map((r) => (r.status === 'applied' ? r.client : r.current)), ctx.at);
+      const withFacts = await withHoldingFacts(
+        ctx.db,
+        answered.map((r) => (r.status === 'applied' ? r.client : r.current)),
+        ctx.at,
+      );
       answered.forEach((r, i) => (r.status === 'applied' ? (r.client = withFacts[i]!) : (r.current = withFacts[i]!)));
       const count = (s: RowResult['status']) => results.filter((r) => r.status === s).length;
       return { body: { applied: count('applied'), conflicts: count('conflict'), invalid: count('invalid'), rows: results } };

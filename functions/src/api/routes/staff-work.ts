@@ -22,7 +22,11 @@ export function staffWorkRoutes(router: Router): void {
     route(async (req, ctx) => {
       parseQuery(req, emptyQuery);
       const tasks = await listOpenTasks(ctx.db, ctx.caller.manager.id);
-      const names = await heldClientNames(ctx.db, ctx.caller.manager.id, tasks.map((t) => t.clientId));
+      const names = await heldClientNames(
+        ctx.db,
+        ctx.caller.manager.id,
+        tasks.map((t) => t.clientId),
+      );
       return { body: { tasks: tasks.map((t) => ({ ...t, clientName: names.get(t.clientId) ?? null })) } };
     }),
   );
@@ -34,11 +38,24 @@ export function staffWorkRoutes(router: Router): void {
       const body = parseBody(req, reportBody);
       // Only the task's holder reports; another's task answers not found (the store checks it) and is audited.
       try {
-        const filed = await fileHandoverReport(ctx.db, { taskId, managerId: ctx.caller.manager.id, text: body.text, outcome: body.outcome, at: ctx.at });
+        const filed = await fileHandoverReport(ctx.db, {
+          taskId,
+          managerId: ctx.caller.manager.id,
+          text: body.text,
+          outcome: body.outcome,
+          at: ctx.at,
+        });
         return { status: 201, body: filed };
       } catch (e) {
         if (isAppError(e) && e.cause === foreignTask) {
-          await writeAudit(ctx.db, { at: ctx.at, actor: ctx.caller.manager.id, action: `POST ${req.path}`, outcome: 'refused', target: `tasks/${taskId}`, details: { reason: "another manager's task" } });
+          await writeAudit(ctx.db, {
+            at: ctx.at,
+            actor: ctx.caller.manager.id,
+            action: `POST ${req.path}`,
+            outcome: 'refused',
+            target: `tasks/${taskId}`,
+            details: { reason: "another manager's task" },
+          });
         }
         throw e;
       }
@@ -51,7 +68,11 @@ export function staffWorkRoutes(router: Router): void {
       const clientId = parseParam(req.params.id, idSchema, 'id');
       const body = parseBody(req, consentBody);
       await readClientInScope(ctx.db, clientId, scopeOf(ctx));
-      const consent = await recordConsent(ctx.db, { clientId, ...body, ...actorOf(ctx) }, isAdmin(ctx) ? {} : { holderId: ctx.caller.manager.id });
+      const consent = await recordConsent(
+        ctx.db,
+        { clientId, ...body, ...actorOf(ctx) },
+        isAdmin(ctx) ? {} : { holderId: ctx.caller.manager.id },
+      );
       return { status: 201, body: { consent } };
     }),
   );

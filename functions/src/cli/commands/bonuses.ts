@@ -11,11 +11,21 @@ export function formatReport(report: MonthReport): string {
   const out = [`Bonus statements for ${report.month}${report.closed ? ' (closed: shown as stored)' : ''}`];
   if (report.statements.length === 0) out.push('No lines: no deals, releases or bonuses this month.');
   for (const s of report.statements) {
-    out.push('', `Manager ${s.managerId}: payable ${formatMoney(s.totals.payable)}, pending ${formatMoney(s.totals.pending)}, cancelled ${formatMoney(s.totals.cancelled)}`);
+    out.push(
+      '',
+      `Manager ${s.managerId}: payable ${formatMoney(s.totals.payable)}, pending ${formatMoney(s.totals.pending)}, cancelled ${formatMoney(s.totals.cancelled)}`,
+    );
     const rows = [['kind', 'client', 'deal', 'rate', 'amount', 'status', 'due', 'why']];
-    for (const l of s.lines) rows.push([l.kind, l.clientId ?? '', l.dealId ?? '', formatRate(l.rate), formatMoney(l.amount), l.status, l.dueDate ?? '', l.note]);
+    for (const l of s.lines)
+      rows.push([l.kind, l.clientId ?? '', l.dealId ?? '', formatRate(l.rate), formatMoney(l.amount), l.status, l.dueDate ?? '', l.note]);
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-    for (const r of rows) out.push(`  ${r.map((cell, i) => (i === 4 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd()}`);
+    for (const r of rows)
+      out.push(
+        `  ${r
+          .map((cell, i) => (i === 4 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+          .join('  ')
+          .trimEnd()}`,
+      );
   }
   return out.join('\n');
 }

@@ -7,7 +7,7 @@ import type { CommandContext } from '../command-context.ts';
 export function registerCloseMonth(program: Command, ctx: CommandContext): void {
   program
     .command('close-month')
-    .description('close a month\'s bonus statements: they never change again; later corrections land as adjustments in the next open month')
+    .description("close a month's bonus statements: they never change again; later corrections land as adjustments in the next open month")
     .argument('<month>', 'the month, YYYY-MM')
     .action(async (raw: string) => {
       const month = parseOrThrow(monthSchema, raw, 'month', 'month');

@@ -11,7 +11,9 @@ export function registerEmulator(program: Command, ctx: CommandContext): void {
     .option('--port <port>', 'port to listen on (default: a free one)', (v) => Number.parseInt(v, 10))
     .action(async (opts: { port?: number }) => {
       // From the source (functions/src/cli/commands) or the installed build (lib/functions/src/cli/commands).
-      const rulesFile = ['../../../../firestore.rules', '../../../../../firestore.rules'].map((p) => fileURLToPath(new URL(p, import.meta.url))).find((f) => existsSync(f));
+      const rulesFile = ['../../../../firestore.rules', '../../../../../firestore.rules']
+        .map((p) => fileURLToPath(new URL(p, import.meta.url)))
+        .find((f) => existsSync(f));
       const emulator = await startEmulator({ ...(opts.port ? { port: opts.port } : {}), rulesFile, quiet: true });
       ctx.out(`Firestore emulator running. In another shell:\n  export FIRESTORE_EMULATOR_HOST=${emulator.host}\nPress Ctrl+C to stop.`);
       await new Promise<void>((resolve) => {

@@ -13,7 +13,13 @@ export function registerExport(program: Command, ctx: CommandContext): void {
       const db = ctx.db();
       const snapshot = await exportSnapshot(db);
       const json = `${JSON.stringify(snapshot, null, 2)}\n`;
-      await writeAudit(db, { at: ctx.now().toISOString(), actor: process.env.USER ? `cli:${process.env.USER}` : 'cli', action: 'export-base', outcome: 'ok', details: { clients: snapshot.clients.length, deals: snapshot.deals.length } });
+      await writeAudit(db, {
+        at: ctx.now().toISOString(),
+        actor: process.env.USER ? `cli:${process.env.USER}` : 'cli',
+        action: 'export-base',
+        outcome: 'ok',
+        details: { clients: snapshot.clients.length, deals: snapshot.deals.length },
+      });
       if (opts.out) {
         writeFileSync(opts.out, json);
         ctx.err(`Exported ${snapshot.clients.length} client(s), ${snapshot.deals.length} deal(s) to ${opts.out}.`);

@@ -23,11 +23,19 @@ export function registerMailing(program: Command, ctx: CommandContext): void {
         try {
           fd = openSync(opts.out, 'wx', 0o600);
         } catch (e) {
-          throw new AppError('invalid-input', `cannot create ${opts.out}: ${(e as NodeJS.ErrnoException).code === 'EEXIST' ? 'the file exists' : (e as Error).message}`, { issues: [{ path: '--out', message: 'must be a new file' }] });
+          throw new AppError(
+            'invalid-input',
+            `cannot create ${opts.out}: ${(e as NodeJS.ErrnoException).code === 'EEXIST' ? 'the file exists' : (e as Error).message}`,
+            { issues: [{ path: '--out', message: 'must be a new file' }] },
+          );
         }
       }
       try {
-        const result = await exportMailingList(ctx.db(), { channel, at: ctx.now().toISOString(), by: process.env.CLIENTBASE_ACTOR ?? 'cli' });
+        const result = await exportMailingList(ctx.db(), {
+          channel,
+          at: ctx.now().toISOString(),
+          by: process.env.CLIENTBASE_ACTOR ?? 'cli',
+        });
         const text = opts.json ? `${JSON.stringify({ exportId: result.exportId, rows: result.rows }, null, 2)}\n` : result.csv;
         const summary = `mailing export ${result.exportId}: ${result.rows.length} ${channel} contact(s)`;
         if (fd !== undefined) {

@@ -22,7 +22,9 @@ export function registerOffboard(program: Command, ctx: CommandContext): void {
       const db = ctx.db();
       // A mistyped id is the user's to fix: exit status 2, like any bad argument.
       if ((await readManager(db, managerId)) === undefined) {
-        throw new AppError('invalid-input', `no manager ${managerId}`, { issues: [{ path: 'MANAGER_ID', message: 'no such manager on the roster' }] });
+        throw new AppError('invalid-input', `no manager ${managerId}`, {
+          issues: [{ path: 'MANAGER_ID', message: 'no such manager on the roster' }],
+        });
       }
       // Without --at, or with today's date, the offboarding happens now (history sorts by the instant).
       const { timeZone } = (await readRules(db)).rules;

@@ -8,7 +8,13 @@ import type { CommandContext } from '../command-context.ts';
 
 function table(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => `  ${r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()}`);
+  return rows.map(
+    (r) =>
+      `  ${r
+        .map((cell, i) => cell.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd()}`,
+  );
 }
 
 /** The readable form of a rotation or offboarding: moves, balance, what could not balance, what stayed; times in `timeZone`. */
@@ -25,9 +31,27 @@ export function formatRotation(outcome: RunOutcome, title: string, timeZone: str
     const rows = report.moves.map((m) => [m.clientId, m.from ?? '(new base)', m.to, m.reason, m.reportDue]);
     out.push('', `${movesTitle} (${report.moves.length}):`, ...table([['client', 'from', 'to', 'reason', 'report due'], ...rows]));
   }
-  if (report.balance.length > 0) out.push('', 'Balance per manager:', ...table([['manager', 'given', 'received'], ...report.balance.map((b) => [b.managerId, String(b.given), String(b.received)])]));
-  if (report.unbalanced.length > 0) out.push('', `Could not balance (${report.unbalanced.length}):`, ...table([['manager', 'level', 'given', 'received', 'why'], ...report.unbalanced.map((u) => [u.managerId, String(u.level), String(u.given), String(u.received), u.why])]));
-  if (report.skipped.length > 0) out.push('', `Stayed where they are (${report.skipped.length}):`, ...table([['client', 'manager', 'why'], ...report.skipped.map((s) => [s.clientId, s.managerId ?? '', s.why])]));
+  if (report.balance.length > 0)
+    out.push(
+      '',
+      'Balance per manager:',
+      ...table([['manager', 'given', 'received'], ...report.balance.map((b) => [b.managerId, String(b.given), String(b.received)])]),
+    );
+  if (report.unbalanced.length > 0)
+    out.push(
+      '',
+      `Could not balance (${report.unbalanced.length}):`,
+      ...table([
+        ['manager', 'level', 'given', 'received', 'why'],
+        ...report.unbalanced.map((u) => [u.managerId, String(u.level), String(u.given), String(u.received), u.why]),
+      ]),
+    );
+  if (report.skipped.length > 0)
+    out.push(
+      '',
+      `Stayed where they are (${report.skipped.length}):`,
+      ...table([['client', 'manager', 'why'], ...report.skipped.map((s) => [s.clientId, s.managerId ?? '', s.why])]),
+    );
   for (const n of notes) out.push(`Note: ${n}`);
   const counts = `${report.moves.length} moved, ${report.unbalanced.length} unbalanced, ${report.skipped.length} skipped`;
   out.push('', already ? `Summary: ${already} (the run then: ${counts}).` : `Summary: ${counts}.`);

@@ -15,7 +15,9 @@ export function registerSeed(program: Command, ctx: CommandContext): void {
     .option('--force', 'seed even if the base already holds clients')
     .action(async (opts: { clients: number; force?: boolean }) => {
       if (!Number.isInteger(opts.clients) || opts.clients < 1 || opts.clients > 1_000_000) {
-        throw new AppError('invalid-input', 'invalid --clients', { issues: [{ path: '--clients', message: 'must be a whole number from 1 to 1000000' }] });
+        throw new AppError('invalid-input', 'invalid --clients', {
+          issues: [{ path: '--clients', message: 'must be a whole number from 1 to 1000000' }],
+        });
       }
       const db = ctx.db();
       if (!opts.force && (await hasAnyClient(db))) {
@@ -23,7 +25,11 @@ export function registerSeed(program: Command, ctx: CommandContext): void {
         return;
       }
       const snapshot = demoCompany({ today: ctx.now(), clients: opts.clients });
-      const result = await importSnapshot(db, rawSnapshotFromObject(snapshot), { at: ctx.now().toISOString(), by: 'seed', throttle: !process.env.FIRESTORE_EMULATOR_HOST });
+      const result = await importSnapshot(db, rawSnapshotFromObject(snapshot), {
+        at: ctx.now().toISOString(),
+        by: 'seed',
+        throttle: !process.env.FIRESTORE_EMULATOR_HOST,
+      });
       ctx.out(`Seeded the demo company: ${result.managers} managers, ${result.clients} clients, ${result.deals} deals.`);
     });
 }

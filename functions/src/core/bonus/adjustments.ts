@@ -57,7 +57,11 @@ export function adjustmentLines(review: ClosedMonthReview): Map<string, Statemen
         ref: template.id,
       });
     }
-    if (lines.length > 0) out.set(managerId, lines.sort((a, b) => (a.id < b.id ? -1 : 1)));
+    if (lines.length > 0)
+      out.set(
+        managerId,
+        lines.sort((a, b) => (a.id < b.id ? -1 : 1)),
+      );
   }
   return out;
 }
@@ -66,7 +70,10 @@ export function adjustmentLines(review: ClosedMonthReview): Map<string, Statemen
  * The adjustments the first open month after a run of closed months carries: `closedRun` is that
  * run (any order), `fresh` recomputes a month from today's data.
  */
-export function adjustmentsForOpenMonth(closedRun: ReadonlyArray<{ month: string; stored: Map<string, StatementLine[]> }>, fresh: (month: string) => Map<string, StatementLine[]>): Map<string, StatementLine[]> {
+export function adjustmentsForOpenMonth(
+  closedRun: ReadonlyArray<{ month: string; stored: Map<string, StatementLine[]> }>,
+  fresh: (month: string) => Map<string, StatementLine[]>,
+): Map<string, StatementLine[]> {
   const out = new Map<string, StatementLine[]>();
   const months = [...closedRun].sort((a, b) => (a.month < b.month ? -1 : 1));
   for (const closed of months) {

@@ -30,7 +30,12 @@ export function cohortTier(tiers: BonusRules['cohortTiers'], retained: number, t
  * the end of the month picks the tier; the rate applies to the profit of the cohort's deals made by
  * that manager up to the end of the month (a loss never makes the bonus negative).
  */
-export function cohortLines(month: string, rules: BonusRules, clients: Iterable<BonusClient>, dealsByClient: Map<string, BonusDeal[]>): Map<string, StatementLine> {
+export function cohortLines(
+  month: string,
+  rules: BonusRules,
+  clients: Iterable<BonusClient>,
+  dealsByClient: Map<string, BonusDeal[]>,
+): Map<string, StatementLine> {
   const out = new Map<string, StatementLine>();
   if (!rules.cohortTiers || rules.cohortTiers.length === 0) return out;
   const cohortMonth = cohortMonthJudgedIn(month, rules.retentionMonths);
@@ -45,7 +50,8 @@ export function cohortLines(month: string, rules: BonusRules, clients: Iterable<
     const rate = cohortTier(rules.cohortTiers, retained, cohort.length);
     if (rate === undefined) continue;
     let profit = 0;
-    for (const c of cohort) for (const d of dealsByClient.get(c.id) ?? []) if (d.managerId === managerId && monthOf(d.date) <= month) profit += d.profit;
+    for (const c of cohort)
+      for (const d of dealsByClient.get(c.id) ?? []) if (d.managerId === managerId && monthOf(d.date) <= month) profit += d.profit;
     const id = `cohort:${cohortMonth}`;
     out.set(managerId, {
       id,

@@ -64,7 +64,8 @@ function pct(r: Rate): string {
 /** Per-client attraction amount: the highest tier the manager's count of new clients reaches, else the flat bonus. */
 export function attractionAmount(rules: BonusRules, newClients: number): number {
   let best: { minClients: number; amount: number } | undefined;
-  for (const t of rules.attractionTiers ?? []) if (newClients >= t.minClients && (best === undefined || t.minClients > best.minClients)) best = t;
+  for (const t of rules.attractionTiers ?? [])
+    if (newClients >= t.minClients && (best === undefined || t.minClients > best.minClients)) best = t;
   return best?.amount ?? rules.attractionBonus;
 }
 
@@ -183,7 +184,9 @@ export function computeMonthLines(input: BonusInput): Map<string, StatementLine[
         amount: raised.amount,
         status: kept ? 'released' : 'cancelled',
         dueDate: gate,
-        note: kept ? `retention gate ${gate} passed: the client stayed; held since ${monthOf(deal.date)}` : `retention gate ${gate}: the client was lost on ${dayOf(client.lostAt!)}`,
+        note: kept
+          ? `retention gate ${gate} passed: the client stayed; held since ${monthOf(deal.date)}`
+          : `retention gate ${gate}: the client was lost on ${dayOf(client.lostAt!)}`,
       });
     }
   }
@@ -218,7 +221,10 @@ export function computeMonthLines(input: BonusInput): Map<string, StatementLine[
   const byManager = new Map<string, StatementLine[]>();
   for (const [managerId, kinds] of out) {
     const ordered = [...kinds.entries()].sort(([a], [b]) => kindOrder[a] - kindOrder[b]);
-    byManager.set(managerId, ordered.flatMap(([kind, lines]) => (kind === 'normal' || kind === 'raised' ? lines : lines.sort(byId))));
+    byManager.set(
+      managerId,
+      ordered.flatMap(([kind, lines]) => (kind === 'normal' || kind === 'raised' ? lines : lines.sort(byId))),
+    );
   }
   return byManager;
 }

@@ -27,7 +27,10 @@ export function applyConsentChange(current: ReadonlyArray<Consent>, change: Cons
   let next: Consent;
   if (change.status === 'dead') {
     if (address !== undefined) dead.add(address);
-    next = existing !== undefined ? { ...existing, at: change.at } : { channel: change.channel, status: 'withdrawn', at: change.at, method: change.method, proof: change.proof };
+    next =
+      existing !== undefined
+        ? { ...existing, at: change.at }
+        : { channel: change.channel, status: 'withdrawn', at: change.at, method: change.method, proof: change.proof };
   } else {
     if (change.status === 'granted' && address !== undefined) dead.delete(address);
     next = { channel: change.channel, status: change.status, at: change.at, method: change.method, proof: change.proof };
@@ -40,8 +43,13 @@ export function applyConsentChange(current: ReadonlyArray<Consent>, change: Cons
 
 /** The current consents, derived from a client's history (any order; only consent entries count). */
 export function foldConsents(entries: ReadonlyArray<HistoryEntry>): Consent[] {
-  const changes = entries.filter((e): e is ConsentEntry => e.type === 'consent').sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return changes.reduce<Consent[]>((acc, e) => applyConsentChange(acc, { channel: e.channel, status: e.status, at: e.at, method: e.method, proof: e.proof }), []);
+  const changes = entries
+    .filter((e): e is ConsentEntry => e.type === 'consent')
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return changes.reduce<Consent[]>(
+    (acc, e) => applyConsentChange(acc, { channel: e.channel, status: e.status, at: e.at, method: e.method, proof: e.proof }),
+    [],
+  );
 }
 
 export function consentFor(consents: ReadonlyArray<Consent> | undefined, channel: Channel): Consent | undefined {

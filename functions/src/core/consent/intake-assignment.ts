@@ -15,11 +15,18 @@ export function chooseIntakeManager(roster: ReadonlyArray<Manager>, rules: Intak
   const active = roster.filter((m) => m.active && m.role === 'manager');
   if (rules.rule === 'fixed') {
     const m = active.find((x) => x.id === rules.managerId);
-    return m !== undefined ? { managerId: m.id, nextCounter: counter } : { managerId: null, nextCounter: counter, why: `the intake manager ${rules.managerId ?? '(none)'} is not an active manager` };
+    return m !== undefined
+      ? { managerId: m.id, nextCounter: counter }
+      : { managerId: null, nextCounter: counter, why: `the intake manager ${rules.managerId ?? '(none)'} is not an active manager` };
   }
   const level = rules.level ?? Math.min(...active.map((m) => m.level));
   const turn = active.filter((m) => m.level === level).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  if (turn.length === 0) return { managerId: null, nextCounter: counter, why: active.length === 0 ? 'no active managers' : `no active manager of level ${level}` };
+  if (turn.length === 0)
+    return {
+      managerId: null,
+      nextCounter: counter,
+      why: active.length === 0 ? 'no active managers' : `no active manager of level ${level}`,
+    };
   const safe = Number.isSafeInteger(counter) && counter >= 0 ? counter : 0;
   return { managerId: turn[safe % turn.length]!.id, nextCounter: safe + 1 };
 }

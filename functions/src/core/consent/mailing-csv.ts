@@ -8,7 +8,11 @@ export function csvField(value: string, options: { guardFormula?: boolean } = {}
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-export function toCsv(header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>, guarded: ReadonlySet<number> = new Set()): string {
+export function toCsv(
+  header: ReadonlyArray<string>,
+  rows: ReadonlyArray<ReadonlyArray<string>>,
+  guarded: ReadonlySet<number> = new Set(),
+): string {
   const line = (cells: ReadonlyArray<string>) => cells.map((c, i) => csvField(c, { guardFormula: guarded.has(i) })).join(',');
   return [line(header), ...rows.map(line)].map((l) => `${l}\r\n`).join('');
 }

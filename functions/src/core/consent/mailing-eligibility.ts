@@ -22,7 +22,8 @@ export function consentAllowsMailing(consent: Consent | undefined): boolean {
 
 /** The flags denormalised on the client document so that the export queries only mailable clients. */
 export function mailableFlags(client: ContactHolder): MailableFlags {
-  const flag = (channel: Channel) => consentAllowsMailing(consentFor(client.consents, channel)) && mailingAddress(client, channel) !== undefined;
+  const flag = (channel: Channel) =>
+    consentAllowsMailing(consentFor(client.consents, channel)) && mailingAddress(client, channel) !== undefined;
   return { sms: flag('sms'), email: flag('email') };
 }
 
@@ -39,7 +40,10 @@ export type MailingPick = { clientId: string; name: string; address: string };
 export type MailingSkip = { clientId: string; reason: 'no-consent' | 'withdrawn' | 'dead' | 'no-address' | 'cadence' };
 
 /** Splits candidates into those who may get this mailing now and those who may not, with why. */
-export function selectForMailing(candidates: ReadonlyArray<MailingCandidate>, options: { channel: Channel; at: string; cadenceDays: number }): { picked: MailingPick[]; skipped: MailingSkip[] } {
+export function selectForMailing(
+  candidates: ReadonlyArray<MailingCandidate>,
+  options: { channel: Channel; at: string; cadenceDays: number },
+): { picked: MailingPick[]; skipped: MailingSkip[] } {
   const picked: MailingPick[] = [];
   const skipped: MailingSkip[] = [];
   for (const c of candidates) {

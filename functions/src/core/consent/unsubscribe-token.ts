@@ -15,9 +15,19 @@ function sign(secret: string, payload: string): Buffer {
   return createHmac('sha256', secret).update(payload).digest();
 }
 
-export function issueUnsubscribeToken(secret: string, claim: { clientId: string; channel: Channel; address: string; issuedAt: number; nonce?: string }): string {
+export function issueUnsubscribeToken(
+  secret: string,
+  claim: { clientId: string; channel: Channel; address: string; issuedAt: number; nonce?: string },
+): string {
   if (secret.length < minSecretLength) throw new Error(`the unsubscribe secret must be at least ${minSecretLength} characters`);
-  const body = { v: 1, c: claim.clientId, ch: claim.channel, a: claim.address, n: claim.nonce ?? randomBytes(12).toString('base64url'), t: Math.floor(claim.issuedAt / 1000) };
+  const body = {
+    v: 1,
+    c: claim.clientId,
+    ch: claim.channel,
+    a: claim.address,
+    n: claim.nonce ?? randomBytes(12).toString('base64url'),
+    t: Math.floor(claim.issuedAt / 1000),
+  };
   const payload = Buffer.from(JSON.stringify(body)).toString('base64url');
   return `${payload}.${sign(secret, payload).toString('base64url')}`;
 }
@@ -44,6 +54,14 @@ export function verifyUnsubscribeToken(secrets: ReadonlyArray<string>, token: un
   }
   if (typeof body !== 'object' || body === null) return undefined;
   const b = body as Record<string, unknown>;
-  if (b.v !== 1 || typeof b.c !== 'string' || (b.ch !== 'sms' && b.ch !== 'email') || typeof b.a !== 'string' || typeof b.n !== 'string' || typeof b.t !== 'number') return undefined;
+  if (
+    b.v !== 1 ||
+    typeof b.c !== 'string' ||
+    (b.ch !== 'sms' && b.ch !== 'email') ||
+    typeof b.a !== 'string' ||
+    typeof b.n !== 'string' ||
+    typeof b.t !== 'number'
+  )
+    return undefined;
   return { clientId: b.c, channel: b.ch, address: b.a, nonce: b.n, issuedAt: b.t * 1000 };
 }

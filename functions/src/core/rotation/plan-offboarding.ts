@@ -29,7 +29,8 @@ export function planOffboarding(input: OffboardingInput): RotationPlan {
   const reportDue = addDaysToDay(at, input.rules.reportDays);
   const managers = [...input.managers].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const leaver = managers.find((m) => m.id === input.leaverId);
-  if (!leaver) throw new AppError('not-found', `manager ${input.leaverId} not found`, { issues: [{ path: 'managerId', message: 'no such manager' }] });
+  if (!leaver)
+    throw new AppError('not-found', `manager ${input.leaverId} not found`, { issues: [{ path: 'managerId', message: 'no such manager' }] });
   const indexOf = new Map(managers.map((m, i) => [m.id, i]));
   const received = new Int32Array(managers.length);
   const stamp = new Int32Array(managers.length);
@@ -42,16 +43,28 @@ export function planOffboarding(input: OffboardingInput): RotationPlan {
   });
   const notes: string[] = [];
   const levels = [...heaps.keys()].sort((a, b) => a - b);
-  const nearest = levels.length === 0 ? undefined : levels.reduce((best, l) => (Math.abs(l - leaver.level) < Math.abs(best - leaver.level) || (Math.abs(l - leaver.level) === Math.abs(best - leaver.level) && l > best) ? l : best));
-  if (nearest !== undefined && nearest !== leaver.level) notes.push(`nobody active at level ${leaver.level}: the clients go to level ${nearest}`);
+  const nearest =
+    levels.length === 0
+      ? undefined
+      : levels.reduce((best, l) =>
+          Math.abs(l - leaver.level) < Math.abs(best - leaver.level) ||
+          (Math.abs(l - leaver.level) === Math.abs(best - leaver.level) && l > best)
+            ? l
+            : best,
+        );
+  if (nearest !== undefined && nearest !== leaver.level)
+    notes.push(`nobody active at level ${leaver.level}: the clients go to level ${nearest}`);
   const higher = levels.find((l) => l > leaver.level);
 
   const isCurrent = (e: HeapEntry) => e.stamp === stamp[e.index];
-  const take = (heap: ManagerHeap, blocked: number[], ignoreBlocked: boolean): number | undefined => takeReceiver(heap, blocked, isCurrent, ignoreBlocked);
+  const take = (heap: ManagerHeap, blocked: number[], ignoreBlocked: boolean): number | undefined =>
+    takeReceiver(heap, blocked, isCurrent, ignoreBlocked);
 
   const moves: PlannedMove[] = [];
   const skipped: SkippedClient[] = [];
-  const clients = input.clients.filter((c) => c.managerId === leaver.id && c.lostAt === undefined).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const clients = input.clients
+    .filter((c) => c.managerId === leaver.id && c.lostAt === undefined)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   let prev: string | undefined;
   for (const client of clients) {
     if (client.id === prev) continue;

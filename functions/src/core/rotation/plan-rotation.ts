@@ -57,7 +57,11 @@ export function planRotation(input: RotationInput): RotationPlan {
   const levels = new Map<number, Level>();
   managers.forEach((m, i) => {
     let l = levels.get(m.level);
-    if (!l) levels.set(m.level, (l = { level: m.level, members: [], givers: new ManagerHeap(), receivers: new ManagerHeap(), all: new ManagerHeap() }));
+    if (!l)
+      levels.set(
+        m.level,
+        (l = { level: m.level, members: [], givers: new ManagerHeap(), receivers: new ManagerHeap(), all: new ManagerHeap() }),
+      );
     l.members.push(i);
   });
   const levelsAsc = [...levels.keys()].sort((a, b) => a - b);
@@ -96,7 +100,14 @@ export function planRotation(input: RotationInput): RotationPlan {
   const take = (heap: ManagerHeap, blocked: number[]): number | undefined => takeReceiver(heap, blocked, isCurrent);
   const move = (q: Queued, from: number, to: number) => {
     q.done = true;
-    moves.push({ clientId: q.client.id, from: managers[from]!.id, to: managers[to]!.id, reason: q.reason, reportDue, version: q.client.version });
+    moves.push({
+      clientId: q.client.id,
+      from: managers[from]!.id,
+      to: managers[to]!.id,
+      reason: q.reason,
+      reportDue,
+      version: q.client.version,
+    });
     toGive[from]!--;
     given[from]!++;
     owed[to]!--;

@@ -38,10 +38,14 @@ export function staleReason(client: HoldingFacts, cutoffs: StaleCutoffs): StaleR
  * rule the rotation applies. Null for a client rotation never takes (lost, pinned, unassigned) or
  * one that can never become stale with the facts it has.
  */
-export function rotationDueOn(client: HoldingFacts & { rotatable?: boolean }, rules: Pick<RotationRules, 'holdMonths' | 'noDealMonths'>): string | null {
+export function rotationDueOn(
+  client: HoldingFacts & { rotatable?: boolean },
+  rules: Pick<RotationRules, 'holdMonths' | 'noDealMonths'>,
+): string | null {
   if (client.rotatable === false || client.assignedAt === undefined) return null;
   const held = addMonthsToDay(dayOf(client.assignedAt), rules.holdMonths);
-  const quiet = client.dealsSinceAssignment > 0 && client.lastDealAt !== null ? addMonthsToDay(dayOf(client.lastDealAt), rules.noDealMonths) : held;
+  const quiet =
+    client.dealsSinceAssignment > 0 && client.lastDealAt !== null ? addMonthsToDay(dayOf(client.lastDealAt), rules.noDealMonths) : held;
   // Month ends clamp (31 Aug + 6 months = 28 Feb, which is not yet 6 months): the answer is the
   // estimate or a few days after it; start a little before in case days are read in another zone.
   let day = addDaysToDay(held > quiet ? held : quiet, -3);

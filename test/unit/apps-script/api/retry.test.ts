@@ -15,13 +15,14 @@ describe('when the add-on tries again', () => {
     expect(retryDelayMs(new ApiError('server', 'x'), 1, false)).toBeNull();
   });
 
-  it('waits as long as Retry-After asks on 429 and on a front end\'s 503, within reason', () => {
+  it("waits as long as Retry-After asks on 429 and on a front end's 503, within reason", () => {
     expect(retryDelayMs(new ApiError('rate-limited', 'x', { retryAfterSeconds: 3 }), 1, false)).toBe(3000);
     expect(retryDelayMs(new ApiError('unavailable', 'x', { retryAfterSeconds: 5 }), 2, false)).toBe(5000);
     expect(retryDelayMs(new ApiError('rate-limited', 'x', { retryAfterSeconds: 600 }), 1, true)).toBeNull();
   });
 
   it('does not retry what trying again cannot fix', () => {
-    for (const kind of ['invalid-input', 'not-on-roster', 'deactivated', 'conflict', 'missing-scope'] as const) expect(retryDelayMs(new ApiError(kind, 'x'), 1, true)).toBeNull();
+    for (const kind of ['invalid-input', 'not-on-roster', 'deactivated', 'conflict', 'missing-scope'] as const)
+      expect(retryDelayMs(new ApiError(kind, 'x'), 1, true)).toBeNull();
   });
 });

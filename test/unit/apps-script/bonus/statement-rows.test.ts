@@ -11,16 +11,50 @@ describe('the bonus statement sheet', () => {
         closed: false,
         totals: { payable: 150000, pending: 30000, cancelled: 0 },
         lines: [
-          { id: 'l1', kind: 'normal', clientId: 'c1', dealId: 'd1', rate: 0.05, amount: 50000, status: 'payable', dueDate: null, note: '5% of 10 000.00' },
-          { id: 'l2', kind: 'raised', clientId: 'gone', dealId: 'd2', rate: 0.1, amount: 30000, status: 'pending', dueDate: '2026-06-01', note: 'raised' },
-          { id: 'l3', kind: 'attraction', clientId: null, dealId: null, rate: null, amount: 100000, status: 'payable', dueDate: null, note: 'new clients' },
+          {
+            id: 'l1',
+            kind: 'normal',
+            clientId: 'c1',
+            dealId: 'd1',
+            rate: 0.05,
+            amount: 50000,
+            status: 'payable',
+            dueDate: null,
+            note: '5% of 10 000.00',
+          },
+          {
+            id: 'l2',
+            kind: 'raised',
+            clientId: 'gone',
+            dealId: 'd2',
+            rate: 0.1,
+            amount: 30000,
+            status: 'pending',
+            dueDate: '2026-06-01',
+            note: 'raised',
+          },
+          {
+            id: 'l3',
+            kind: 'attraction',
+            clientId: null,
+            dealId: null,
+            rate: null,
+            amount: 100000,
+            status: 'payable',
+            dueDate: null,
+            note: 'new clients',
+          },
         ],
       },
       new Map([['c1', 'Romashka LLC']]),
       messagesFor('en'),
     );
     expect(sheet.heading).toBe('Bonus statement for 2026-03 (open: may still change)');
-    expect(sheet.totals).toEqual([['Payable', 1500], ['Pending', 300], ['Cancelled', 0]]);
+    expect(sheet.totals).toEqual([
+      ['Payable', 1500],
+      ['Pending', 300],
+      ['Cancelled', 0],
+    ]);
     expect(sheet.rows).toEqual([
       ['Romashka LLC', 'd1', 'Normal rate', 0.05, 500, 'Payable', '', '5% of 10 000.00'],
       ['gone', 'd2', 'New-client rate', 0.1, 300, 'Pending', '2026-06-01', 'raised'],

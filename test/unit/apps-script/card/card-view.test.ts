@@ -5,13 +5,38 @@ import { messagesFor } from '../../../../apps-script/src/messages.ts';
 import { listed } from '../clients/client-fixture.ts';
 
 const ru = messagesFor('ru');
-const ctx = { m: ru, locale: 'ru' as const, myId: 'anna', today: '2026-03-10', formatWhen: (iso: string) => iso.replace('T', ' ').slice(0, 16) };
+const ctx = {
+  m: ru,
+  locale: 'ru' as const,
+  myId: 'anna',
+  today: '2026-03-10',
+  formatWhen: (iso: string) => iso.replace('T', ' ').slice(0, 16),
+};
 
 describe('the client card view', () => {
-  it('shows the whole history in time order, in the person\'s language, money in roubles', () => {
+  it("shows the whole history in time order, in the person's language, money in roubles", () => {
     const history: HistoryEntry[] = [
-      { id: 'h3', clientId: 'c1', at: '2026-03-02T09:00:00.000Z', by: 'anna', type: 'deal', dealId: 'd1', managerId: 'anna', amount: 1250050, profit: 100000 },
-      { id: 'h1', clientId: 'c1', at: '2026-01-10T08:00:00.000Z', by: 'system', type: 'transfer', from: 'boris', to: 'anna', reason: 'no-deal-for-months' },
+      {
+        id: 'h3',
+        clientId: 'c1',
+        at: '2026-03-02T09:00:00.000Z',
+        by: 'anna',
+        type: 'deal',
+        dealId: 'd1',
+        managerId: 'anna',
+        amount: 1250050,
+        profit: 100000,
+      },
+      {
+        id: 'h1',
+        clientId: 'c1',
+        at: '2026-01-10T08:00:00.000Z',
+        by: 'system',
+        type: 'transfer',
+        from: 'boris',
+        to: 'anna',
+        reason: 'no-deal-for-months',
+      },
       { id: 'h2', clientId: 'c1', at: '2026-02-01T10:30:00.000Z', by: 'anna', type: 'contact', channel: 'call', text: 'Позвонил' },
     ];
     const view = cardView({ client: listed('c1'), history }, [], ctx);
@@ -22,30 +47,48 @@ describe('the client card view', () => {
     ]);
   });
 
-  it('lists the client\'s open handover reports, flagging overdue ones', () => {
+  it("lists the client's open handover reports, flagging overdue ones", () => {
     const tasks = [
-      { id: 't1', clientId: 'c1', clientName: 'Client c1', from: 'boris', reason: 'no-deal-for-months', dueDate: '2026-03-01', overdue: false },
+      {
+        id: 't1',
+        clientId: 'c1',
+        clientName: 'Client c1',
+        from: 'boris',
+        reason: 'no-deal-for-months',
+        dueDate: '2026-03-01',
+        overdue: false,
+      },
       { id: 't2', clientId: 'other', clientName: null, from: null, reason: 'top-up', dueDate: '2026-04-01', overdue: false },
     ];
     expect(cardView({ client: listed('c1'), history: [] }, tasks, ctx).tasks).toEqual([{ id: 't1', dueDate: '2026-03-01', overdue: true }]);
   });
 
   it('shows consents per channel, and says when none was recorded', () => {
-    const client = listed('c1', { consents: [{ channel: 'sms', status: 'granted', at: '2026-01-05', method: 'questionnaire', proof: {} }] });
+    const client = listed('c1', {
+      consents: [{ channel: 'sms', status: 'granted', at: '2026-01-05', method: 'questionnaire', proof: {} }],
+    });
     expect(cardView({ client, history: [] }, [], ctx).consents).toEqual([
       { label: 'SMS', value: 'Дано, 2026-01-05 (Анкета)' },
       { label: 'E-mail', value: 'согласие не записано' },
     ]);
   });
 
-  it('says what an edit changed, field by field, in the person\'s language; an entry of an unknown kind still shows', () => {
+  it("says what an edit changed, field by field, in the person's language; an entry of an unknown kind still shows", () => {
     const history = [
-      { id: 'h1', clientId: 'c1', at: '2026-02-01T10:30:00.000Z', by: 'boris', type: 'edit', version: 4, changes: [
-        { field: 'name', before: 'ООО Ромашка', after: 'ООО «Ромашка»' },
-        { field: 'kind', before: 'person', after: 'company' },
-        { field: 'phones', before: [], after: ['+79161234567', '+74951234567'] },
-        { field: 'lostReason', before: 'ушли', after: null },
-      ] },
+      {
+        id: 'h1',
+        clientId: 'c1',
+        at: '2026-02-01T10:30:00.000Z',
+        by: 'boris',
+        type: 'edit',
+        version: 4,
+        changes: [
+          { field: 'name', before: 'ООО Ромашка', after: 'ООО «Ромашка»' },
+          { field: 'kind', before: 'person', after: 'company' },
+          { field: 'phones', before: [], after: ['+79161234567', '+74951234567'] },
+          { field: 'lostReason', before: 'ушли', after: null },
+        ],
+      },
       { id: 'h2', clientId: 'c1', at: '2026-02-02T10:30:00.000Z', by: 'system', type: 'merge', from: 'c9' },
     ] as unknown as HistoryEntry[];
     expect(cardView({ client: listed('c1'), history }, [], ctx).history).toEqual([

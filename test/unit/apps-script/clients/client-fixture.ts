@@ -35,11 +35,37 @@ export function listed(id: string, over: Partial<ListedClient> = {}): ListedClie
 }
 
 /** A sheet row holding the client as the add-on wrote it, with some cells changed by the person. */
-export function rowOf(row: number, client: ListedClient, edits: Partial<Record<ClientColumnKey, unknown>> = {}, m = en): TableRow<ClientColumnKey> {
+export function rowOf(
+  row: number,
+  client: ListedClient,
+  edits: Partial<Record<ClientColumnKey, unknown>> = {},
+  m = en,
+): TableRow<ClientColumnKey> {
   return { row, cells: { ...clientCells(client, m), ...edits } as TableRow<ClientColumnKey>['cells'] };
 }
 
 export function blankRow(row: number, cells: Partial<Record<ClientColumnKey, unknown>> = {}): TableRow<ClientColumnKey> {
-  const empty = Object.fromEntries(['name', 'kind', 'size', 'phones', 'emails', 'taxNumber', 'source', 'lastDealAt', 'dealCount', 'daysHeld', 'rotationDueOn', 'reportDueOn', 'lostAt', 'lostReason', 'competitor', 'clientId', 'version', 'hash'].map((k) => [k, '']));
+  const empty = Object.fromEntries(
+    [
+      'name',
+      'kind',
+      'size',
+      'phones',
+      'emails',
+      'taxNumber',
+      'source',
+      'lastDealAt',
+      'dealCount',
+      'daysHeld',
+      'rotationDueOn',
+      'reportDueOn',
+      'lostAt',
+      'lostReason',
+      'competitor',
+      'clientId',
+      'version',
+      'hash',
+    ].map((k) => [k, '']),
+  );
   return { row, cells: { ...empty, ...cells } as TableRow<ClientColumnKey>['cells'] };
 }

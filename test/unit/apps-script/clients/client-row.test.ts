@@ -1,10 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalClient, canonicalRow, changesFor, choiceCode, clientCells, hashOf, keyOfPath, newClientFor } from '../../../../apps-script/src/clients/client-row.ts';
+import {
+  canonicalClient,
+  canonicalRow,
+  changesFor,
+  choiceCode,
+  clientCells,
+  hashOf,
+  keyOfPath,
+  newClientFor,
+} from '../../../../apps-script/src/clients/client-row.ts';
 import { en, formatDay, listed, ru } from './client-fixture.ts';
 
 describe('a client as a sheet row', () => {
   it('reads back the values it wrote, in either language, as the same canonical values and hash', () => {
-    const client = listed('c1', { phones: ['+79161234567', '+79031234567'], emails: ['a@b.ru'], source: 'referral', taxNumber: '7707083893', lostAt: '2026-04-01', lostReason: 'price' });
+    const client = listed('c1', {
+      phones: ['+79161234567', '+79031234567'],
+      emails: ['a@b.ru'],
+      source: 'referral',
+      taxNumber: '7707083893',
+      lostAt: '2026-04-01',
+      lostReason: 'price',
+    });
     for (const m of [en, ru]) {
       const cells = clientCells(client, m);
       expect(canonicalRow(cells, formatDay)).toEqual(canonicalClient(client));
@@ -37,28 +53,49 @@ describe('a client as a sheet row', () => {
   it('sends only the named fields, as the API takes them (lists as arrays, empty as null)', () => {
     const now = { ...canonicalClient(listed('c1')), phones: '+79161234567\n+79037654321', taxNumber: '', source: 'Рекомендация' };
     now.source = choiceCode('source', now.source);
-    expect(changesFor(now, ['phones', 'taxNumber', 'source'], en)).toEqual({ changes: { phones: ['+79161234567', '+79037654321'], taxNumber: null, source: 'referral' }, problems: [] });
+    expect(changesFor(now, ['phones', 'taxNumber', 'source'], en)).toEqual({
+      changes: { phones: ['+79161234567', '+79037654321'], taxNumber: null, source: 'referral' },
+      problems: [],
+    });
     expect(changesFor({ ...now, size: '' }, ['size'], en).changes).toEqual({ size: 'regular' });
   });
 
   it('refuses before sending what the API would refuse, naming the column', () => {
     const now = canonicalClient(listed('c1'));
-    expect(changesFor({ ...now, kind: 'firm' }, ['kind'], en).problems).toEqual([{ key: 'kind', message: 'choose one of: Person, Company' }]);
+    expect(changesFor({ ...now, kind: 'firm' }, ['kind'], en).problems).toEqual([
+      { key: 'kind', message: 'choose one of: Person, Company' },
+    ]);
     expect(changesFor({ ...now, name: '' }, ['name'], en).problems).toEqual([{ key: 'name', message: 'is required' }]);
-    expect(changesFor({ ...now, competitor: 'x'.repeat(201) }, ['competitor'], en).problems).toEqual([{ key: 'competitor', message: 'must be at most 200 characters' }]);
+    expect(changesFor({ ...now, competitor: 'x'.repeat(201) }, ['competitor'], en).problems).toEqual([
+      { key: 'competitor', message: 'must be at most 200 characters' },
+    ]);
   });
 
-  it('maps the API\'s field paths to columns', () => {
+  it("maps the API's field paths to columns", () => {
     expect(keyOfPath('changes.phones[1]')).toBe('phones');
     expect(keyOfPath('emails.0')).toBe('emails');
     expect(keyOfPath('lostAt')).toBe('lostAt');
     expect(keyOfPath('')).toBe('name');
   });
 
-  it('makes a new client\'s body from a typed row, with its id, and says what is missing', () => {
-    const now = { ...canonicalClient(listed('x')), name: 'New Co', kind: 'company', phones: '8 916 000-00-01', emails: '', source: '', taxNumber: '' };
-    expect(newClientFor(now, 'c-123', en)).toEqual({ body: { id: 'c-123', name: 'New Co', kind: 'company', size: 'regular', phones: ['8 916 000-00-01'], emails: [] }, problems: [] });
+  it("makes a new client's body from a typed row, with its id, and says what is missing", () => {
+    const now = {
+      ...canonicalClient(listed('x')),
+      name: 'New Co',
+      kind: 'company',
+      phones: '8 916 000-00-01',
+      emails: '',
+      source: '',
+      taxNumber: '',
+    };
+    expect(newClientFor(now, 'c-123', en)).toEqual({
+      body: { id: 'c-123', name: 'New Co', kind: 'company', size: 'regular', phones: ['8 916 000-00-01'], emails: [] },
+      problems: [],
+    });
     const missing = newClientFor({ ...now, name: '', kind: '' }, 'c-123', ru);
-    expect(missing.problems).toEqual([{ key: 'name', message: 'обязательное поле' }, { key: 'kind', message: 'обязательное поле' }]);
+    expect(missing.problems).toEqual([
+      { key: 'name', message: 'обязательное поле' },
+      { key: 'kind', message: 'обязательное поле' },
+    ]);
   });
 });

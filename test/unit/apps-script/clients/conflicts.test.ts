@@ -27,13 +27,13 @@ describe('a save that ran into a newer version', () => {
     expect(judgeConflict(null, { ...loaded, name: 'Mine' }, loaded)).toEqual({ kind: 'conflict', fields: ['name'] });
   });
 
-  it('takes theirs only where they conflict, keeping the person\'s other edits', () => {
+  it("takes theirs only where they conflict, keeping the person's other edits", () => {
     const mine = { ...loaded, name: 'Mine', competitor: 'Rival' };
     const theirs = { ...loaded, name: 'Theirs' };
     expect(takeTheirs(loaded, mine, theirs)).toEqual({ ...mine, name: 'Theirs' });
   });
 
-  it('notes the base\'s value with who and when, in the sheet\'s language', () => {
+  it("notes the base's value with who and when, in the sheet's language", () => {
     const theirs = { ...loaded, kind: 'person' };
     const note = conflictNote('kind', theirs, { id: 'head', name: 'Olga Head' }, '2026-03-02 14:05', en);
     expect(note).toContain('Olga Head changed it on 2026-03-02 14:05 to:\nPerson');

@@ -5,14 +5,23 @@ import { chunkRows, planSave } from '../../../../apps-script/src/clients/save-pl
 import type { LoadedRecord } from '../../../../apps-script/src/sheet/table-spec.ts';
 import { blankRow, en, formatDay, listed, rowOf } from './client-fixture.ts';
 
-const loadedOf = (...clients: ReturnType<typeof listed>[]) => new Map<string, LoadedRecord<EditableKey>>(clients.map((c) => [c.id, { id: c.id, version: c.version, values: canonicalClient(c) }]));
+const loadedOf = (...clients: ReturnType<typeof listed>[]) =>
+  new Map<string, LoadedRecord<EditableKey>>(clients.map((c) => [c.id, { id: c.id, version: c.version, values: canonicalClient(c) }]));
 
 describe('what Save sends', () => {
   it('sends only edited rows, only their changed fields, with the version they were loaded at', () => {
     const [a, b, c] = [listed('a'), listed('b'), listed('c')];
     const rows = [rowOf(2, a), rowOf(3, b, { name: 'B new', emails: 'b@x.ru; b2@x.ru' }), rowOf(4, c)];
     const plan = planSave({ rows, loaded: loadedOf(a, b, c), m: en, formatDay });
-    expect(plan.updates).toEqual([expect.objectContaining({ row: 3, clientId: 'b', version: 3, send: ['name', 'emails'], changes: { name: 'B new', emails: ['b@x.ru', 'b2@x.ru'] } })]);
+    expect(plan.updates).toEqual([
+      expect.objectContaining({
+        row: 3,
+        clientId: 'b',
+        version: 3,
+        send: ['name', 'emails'],
+        changes: { name: 'B new', emails: ['b@x.ru', 'b2@x.ru'] },
+      }),
+    ]);
     expect(plan.creations).toEqual([]);
     expect(plan.problems).toEqual([]);
   });
@@ -24,9 +33,16 @@ describe('what Save sends', () => {
   });
 
   it('treats a typed row without an id as a new client, and one with an unconfirmed id as the same new client again', () => {
-    const rows = [blankRow(2, { name: 'Fresh Co', kind: 'Company' }), blankRow(3, { name: 'Retry Co', kind: 'Person', clientId: 'c-1', version: '' }), blankRow(4)];
+    const rows = [
+      blankRow(2, { name: 'Fresh Co', kind: 'Company' }),
+      blankRow(3, { name: 'Retry Co', kind: 'Person', clientId: 'c-1', version: '' }),
+      blankRow(4),
+    ];
     const plan = planSave({ rows, loaded: new Map(), m: en, formatDay });
-    expect(plan.creations.map((c) => [c.row, c.id])).toEqual([[2, null], [3, 'c-1']]);
+    expect(plan.creations.map((c) => [c.row, c.id])).toEqual([
+      [2, null],
+      [3, 'c-1'],
+    ]);
   });
 
   it('marks cells the API would refuse without sending the row', () => {

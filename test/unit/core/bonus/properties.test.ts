@@ -24,13 +24,36 @@ const worldArb: fc.Arbitrary<World> = fc
         start: fc.integer({ min: 0, max: 330 }),
         lostAfter: fc.option(fc.integer({ min: 0, max: 150 }), { nil: undefined }),
         rotatedAfter: fc.option(fc.integer({ min: 1, max: 120 }), { nil: undefined }),
-        deals: fc.array(fc.record({ gap: fc.integer({ min: 0, max: 40 }), profit: fc.integer({ min: -5000, max: 1_000_000 }), byOther: fc.boolean(), late: fc.integer({ min: 0, max: 2 }) }), { minLength: 1, maxLength: 5 }),
+        deals: fc.array(
+          fc.record({
+            gap: fc.integer({ min: 0, max: 40 }),
+            profit: fc.integer({ min: -5000, max: 1_000_000 }),
+            byOther: fc.boolean(),
+            late: fc.integer({ min: 0, max: 2 }),
+          }),
+          { minLength: 1, maxLength: 5 },
+        ),
       }),
       { maxLength: 12 },
     ),
   })
   .map(({ retentionMonths, newClientMultiplier, normalRate, base, cohort, clients }) => {
-    const rules = bonusRulesSchema.parse({ retentionMonths, newClientMultiplier, normalRate, base, attractionBonus: 1000, ...(cohort ? { cohortTiers: [{ minShare: 1, rate: 0.04 }, { minShare: 0.4, rate: 0.03 }, { minShare: 0, rate: 0.02 }] } : {}) });
+    const rules = bonusRulesSchema.parse({
+      retentionMonths,
+      newClientMultiplier,
+      normalRate,
+      base,
+      attractionBonus: 1000,
+      ...(cohort
+        ? {
+            cohortTiers: [
+              { minShare: 1, rate: 0.04 },
+              { minShare: 0.4, rate: 0.03 },
+              { minShare: 0, rate: 0.02 },
+            ],
+          }
+        : {}),
+    });
     const outClients: BonusClient[] = [];
     const deals: World['deals'] = [];
     clients.forEach((c, i) => {
@@ -43,7 +66,16 @@ const worldArb: fc.Arbitrary<World> = fc
         if (offset > 364) return;
         const date = day(offset);
         const by = rotatedOn !== undefined && date >= rotatedOn ? 'm3' : d.byOther ? 'm2' : holder;
-        deals.push({ id: `${id}-d${k}`, clientId: id, managerId: by, date, amount: Math.abs(d.profit) * 3, profit: d.profit, seq: k + 1, late: d.late });
+        deals.push({
+          id: `${id}-d${k}`,
+          clientId: id,
+          managerId: by,
+          date,
+          amount: Math.abs(d.profit) * 3,
+          profit: d.profit,
+          seq: k + 1,
+          late: d.late,
+        });
       });
       outClients.push({
         id,
@@ -58,16 +90,20 @@ const worldArb: fc.Arbitrary<World> = fc
   });
 
 const months = Array.from({ length: 18 }, (_, i) => addMonthsToMonth('2026-01', i));
-const compute = (w: World, month: string, lateness = Infinity) => computeMonthLines({ month, rules: w.rules, clients: w.clients, deals: w.deals.filter((d) => d.late <= lateness) });
+const compute = (w: World, month: string, lateness = Infinity) =>
+  computeMonthLines({ month, rules: w.rules, clients: w.clients, deals: w.deals.filter((d) => d.late <= lateness) });
 const sumBy = (all: Map<string, StatementLine[]>[]) => {
   const out = new Map<string, ReturnType<typeof totalsOf>>();
-  for (const m of all) for (const [id, lines] of m) {
-    const t = totalsOf(lines);
-    const o = out.get(id) ?? { payable: 0, pending: 0, cancelled: 0 };
-    out.set(id, { payable: o.payable + t.payable, pending: o.pending + t.pending, cancelled: o.cancelled + t.cancelled });
-  }
+  for (const m of all)
+    for (const [id, lines] of m) {
+      const t = totalsOf(lines);
+      const o = out.get(id) ?? { payable: 0, pending: 0, cancelled: 0 };
+      out.set(id, { payable: o.payable + t.payable, pending: o.pending + t.pending, cancelled: o.cancelled + t.cancelled });
+    }
   // A manager whose lines are all zero has nothing to be paid: compare what is owed.
-  return Object.fromEntries([...out].filter(([, t]) => t.payable !== 0 || t.pending !== 0 || t.cancelled !== 0).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return Object.fromEntries(
+    [...out].filter(([, t]) => t.payable !== 0 || t.pending !== 0 || t.cancelled !== 0).sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
 };
 
 describe('bonus invariants', () => {
@@ -99,7 +135,7 @@ describe('bonus invariants', () => {
     );
   });
 
-  it('sums a manager\'s year the same whatever order the months are computed in', () => {
+  it("sums a manager's year the same whatever order the months are computed in", () => {
     fc.assert(
       fc.property(worldArb, fc.func(fc.integer()), (w, key) => {
         const inOrder = months.map((m) => compute(w, m));
@@ -110,7 +146,7 @@ describe('bonus invariants', () => {
     );
   });
 
-  it('sums a manager\'s year the same when late deals arrive after months were closed', () => {
+  it("sums a manager's year the same when late deals arrive after months were closed", () => {
     fc.assert(
       fc.property(worldArb, (w) => {
         const year = months.slice(0, 12);

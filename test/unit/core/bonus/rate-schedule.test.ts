@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { attractorRate } from '../../../../functions/src/core/bonus/rate-schedule.ts';
 import { rateNumber } from '../../../../functions/src/core/bonus/money.ts';
 
-const seq = (normalRate: number, newClientMultiplier: number, n: number) => Array.from({ length: n }, (_, i) => rateNumber(attractorRate({ normalRate, newClientMultiplier }, i + 1)));
+const seq = (normalRate: number, newClientMultiplier: number, n: number) =>
+  Array.from({ length: n }, (_, i) => rateNumber(attractorRate({ normalRate, newClientMultiplier }, i + 1)));
 
 describe('attractor rate schedule (MISSION §3.2)', () => {
   it('goes 15 %, 7.5 %, 5 %, 5 % with normal 5 % and multiplier 3', () => {

@@ -28,15 +28,38 @@ describe('consent fold', () => {
   });
 
   it('marks only the bounced address dead, without granting it; a later grant naming that address revives it', () => {
-    const dead = foldConsents([entry({ id: '1', at: '2026-01-01', status: 'granted' }), entry({ id: '2', at: '2026-01-02', status: 'dead', method: 'bounce', proof: { address: '+79160000001' } })]);
+    const dead = foldConsents([
+      entry({ id: '1', at: '2026-01-01', status: 'granted' }),
+      entry({ id: '2', at: '2026-01-02', status: 'dead', method: 'bounce', proof: { address: '+79160000001' } }),
+    ]);
     expect(dead).toMatchObject([{ status: 'granted', deadAddresses: ['+79160000001'] }]);
-    const otherGrant = applyConsentChange(dead, { channel: 'sms', status: 'granted', at: '2026-01-03', method: 'staff', proof: { address: '+79160000002' } });
+    const otherGrant = applyConsentChange(dead, {
+      channel: 'sms',
+      status: 'granted',
+      at: '2026-01-03',
+      method: 'staff',
+      proof: { address: '+79160000002' },
+    });
     expect(otherGrant[0]!.deadAddresses).toEqual(['+79160000001']);
-    const revived = applyConsentChange(dead, { channel: 'sms', status: 'granted', at: '2026-01-03', method: 'questionnaire', proof: { address: '+79160000001' } });
+    const revived = applyConsentChange(dead, {
+      channel: 'sms',
+      status: 'granted',
+      at: '2026-01-03',
+      method: 'questionnaire',
+      proof: { address: '+79160000001' },
+    });
     expect(revived[0]!.deadAddresses).toBeUndefined();
-    const both = applyConsentChange(dead, { channel: 'sms', status: 'dead', at: '2026-01-04', method: 'bounce', proof: { address: '+79160000002' } });
+    const both = applyConsentChange(dead, {
+      channel: 'sms',
+      status: 'dead',
+      at: '2026-01-04',
+      method: 'bounce',
+      proof: { address: '+79160000002' },
+    });
     expect(both[0]!.deadAddresses).toEqual(['+79160000001', '+79160000002']);
-    expect(foldConsents([entry({ id: '1', at: '2026-01-01', status: 'dead', method: 'bounce', proof: { address: '+79160000001' } })])).toMatchObject([{ status: 'withdrawn', deadAddresses: ['+79160000001'] }]);
+    expect(
+      foldConsents([entry({ id: '1', at: '2026-01-01', status: 'dead', method: 'bounce', proof: { address: '+79160000001' } })]),
+    ).toMatchObject([{ status: 'withdrawn', deadAddresses: ['+79160000001'] }]);
   });
 
   it('lets no backdated change override a newer one', () => {
@@ -52,9 +75,19 @@ describe('consent fold', () => {
     });
     fc.assert(
       fc.property(fc.uniqueArray(change, { selector: (c) => c.day, maxLength: 12 }), fc.integer(), (changes, seed) => {
-        const entries = changes.map((c, i) => entry({ id: String(i).padStart(3, '0'), channel: c.channel, status: c.status, at: new Date(Date.UTC(2026, 0, 1) + c.day * 86_400_000).toISOString() }));
+        const entries = changes.map((c, i) =>
+          entry({
+            id: String(i).padStart(3, '0'),
+            channel: c.channel,
+            status: c.status,
+            at: new Date(Date.UTC(2026, 0, 1) + c.day * 86_400_000).toISOString(),
+          }),
+        );
         const inTime = [...entries].sort((a, b) => (a.at < b.at ? -1 : 1));
-        const incremental = inTime.reduce((acc, e) => applyConsentChange(acc, { channel: e.channel, status: e.status, at: e.at, method: e.method, proof: e.proof }), [] as ReturnType<typeof foldConsents>);
+        const incremental = inTime.reduce(
+          (acc, e) => applyConsentChange(acc, { channel: e.channel, status: e.status, at: e.at, method: e.method, proof: e.proof }),
+          [] as ReturnType<typeof foldConsents>,
+        );
         const shuffled = [...entries].sort((a, b) => ((Number(a.id) * 7919 + seed) % 13) - ((Number(b.id) * 7919 + seed) % 13));
         expect(foldConsents(shuffled)).toEqual(incremental);
       }),

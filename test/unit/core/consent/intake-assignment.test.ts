@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { chooseIntakeManager } from '../../../../functions/src/core/consent/intake-assignment.ts';
 import type { Manager } from '../../../../functions/src/schema/manager.ts';
 
-const m = (id: string, level: number, over: Partial<Manager> = {}): Manager => ({ id, name: id, email: `${id}@x.ru`, level, active: true, role: 'manager', ...over });
+const m = (id: string, level: number, over: Partial<Manager> = {}): Manager => ({
+  id,
+  name: id,
+  email: `${id}@x.ru`,
+  level,
+  active: true,
+  role: 'manager',
+  ...over,
+});
 const roster = [m('b', 1), m('a', 1), m('c', 2), m('gone', 1, { active: false }), m('boss', 1, { role: 'admin' })];
 
 describe('intake assignment', () => {
@@ -20,16 +28,30 @@ describe('intake assignment', () => {
   });
 
   it('uses the configured level', () => {
-    expect(chooseIntakeManager(roster, { rule: 'round-robin', level: 2, signupsPerMinutePerIp: 10 }, 7)).toEqual({ managerId: 'c', nextCounter: 8 });
+    expect(chooseIntakeManager(roster, { rule: 'round-robin', level: 2, signupsPerMinutePerIp: 10 }, 7)).toEqual({
+      managerId: 'c',
+      nextCounter: 8,
+    });
   });
 
   it('leaves the client unassigned when no active manager fits, saying why', () => {
-    expect(chooseIntakeManager(roster, { rule: 'round-robin', level: 3, signupsPerMinutePerIp: 10 }, 0)).toMatchObject({ managerId: null, why: 'no active manager of level 3' });
-    expect(chooseIntakeManager([], { rule: 'round-robin', signupsPerMinutePerIp: 10 }, 0)).toMatchObject({ managerId: null, why: 'no active managers' });
+    expect(chooseIntakeManager(roster, { rule: 'round-robin', level: 3, signupsPerMinutePerIp: 10 }, 0)).toMatchObject({
+      managerId: null,
+      why: 'no active manager of level 3',
+    });
+    expect(chooseIntakeManager([], { rule: 'round-robin', signupsPerMinutePerIp: 10 }, 0)).toMatchObject({
+      managerId: null,
+      why: 'no active managers',
+    });
   });
 
   it('gives every client to the fixed intake manager while active', () => {
-    expect(chooseIntakeManager(roster, { rule: 'fixed', managerId: 'c', signupsPerMinutePerIp: 10 }, 3)).toEqual({ managerId: 'c', nextCounter: 3 });
-    expect(chooseIntakeManager(roster, { rule: 'fixed', managerId: 'gone', signupsPerMinutePerIp: 10 }, 3)).toMatchObject({ managerId: null });
+    expect(chooseIntakeManager(roster, { rule: 'fixed', managerId: 'c', signupsPerMinutePerIp: 10 }, 3)).toEqual({
+      managerId: 'c',
+      nextCounter: 3,
+    });
+    expect(chooseIntakeManager(roster, { rule: 'fixed', managerId: 'gone', signupsPerMinutePerIp: 10 }, 3)).toMatchObject({
+      managerId: null,
+    });
   });
 });

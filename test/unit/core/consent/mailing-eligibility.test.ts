@@ -1,10 +1,29 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cadenceAllows, mailableFlags, selectForMailing, type MailingCandidate } from '../../../../functions/src/core/consent/mailing-eligibility.ts';
+import {
+  cadenceAllows,
+  mailableFlags,
+  selectForMailing,
+  type MailingCandidate,
+} from '../../../../functions/src/core/consent/mailing-eligibility.ts';
 import type { Consent } from '../../../../functions/src/schema/consent.ts';
 
-const granted = (channel: 'sms' | 'email', over: Partial<Consent> = {}): Consent => ({ channel, status: 'granted', at: '2026-01-01', method: 'website', proof: {}, ...over });
-const client = (id: string, consents: Consent[], over: Partial<MailingCandidate> = {}): MailingCandidate => ({ id, name: id, phones: ['+79161234567'], emails: ['a@b.ru'], consents, ...over });
+const granted = (channel: 'sms' | 'email', over: Partial<Consent> = {}): Consent => ({
+  channel,
+  status: 'granted',
+  at: '2026-01-01',
+  method: 'website',
+  proof: {},
+  ...over,
+});
+const client = (id: string, consents: Consent[], over: Partial<MailingCandidate> = {}): MailingCandidate => ({
+  id,
+  name: id,
+  phones: ['+79161234567'],
+  emails: ['a@b.ru'],
+  consents,
+  ...over,
+});
 
 describe('mailing eligibility', () => {
   it('picks only granted, live contacts with an address and respects the cadence', () => {
@@ -36,11 +55,16 @@ describe('mailing eligibility', () => {
 
   it('never lets a withdrawn consent or a dead address through, whatever the cadence (property)', () => {
     fc.assert(
-      fc.property(fc.constantFrom('withdrawn' as const, 'granted' as const), fc.boolean(), fc.integer({ min: 0, max: 30 }), (status, dead, cadenceDays) => {
-        const c = client('x', [granted('email', { status, ...(dead ? { deadAddresses: ['a@b.ru'] } : {}) })]);
-        const { picked } = selectForMailing([c], { channel: 'email', at: '2026-05-01', cadenceDays });
-        expect(picked.length === 1).toBe(status === 'granted' && !dead);
-      }),
+      fc.property(
+        fc.constantFrom('withdrawn' as const, 'granted' as const),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 30 }),
+        (status, dead, cadenceDays) => {
+          const c = client('x', [granted('email', { status, ...(dead ? { deadAddresses: ['a@b.ru'] } : {}) })]);
+          const { picked } = selectForMailing([c], { channel: 'email', at: '2026-05-01', cadenceDays });
+          expect(picked.length === 1).toBe(status === 'granted' && !dead);
+        },
+      ),
     );
   });
 
@@ -52,9 +76,16 @@ describe('mailing eligibility', () => {
   });
 
   it('marks a channel mailable only with a granted live consent and an address', () => {
-    expect(mailableFlags({ phones: ['+79161234567'], emails: [], consents: [granted('sms'), granted('email')] })).toEqual({ sms: true, email: false });
-    expect(mailableFlags({ phones: ['+79161234567'], emails: ['a@b.ru'], consents: [granted('sms', { deadAddresses: ['+79161234567'] })] })).toEqual({ sms: false, email: false });
+    expect(mailableFlags({ phones: ['+79161234567'], emails: [], consents: [granted('sms'), granted('email')] })).toEqual({
+      sms: true,
+      email: false,
+    });
+    expect(
+      mailableFlags({ phones: ['+79161234567'], emails: ['a@b.ru'], consents: [granted('sms', { deadAddresses: ['+79161234567'] })] }),
+    ).toEqual({ sms: false, email: false });
     // Dead is per address: a bounce on one e-mail leaves the client mailable on another.
-    expect(mailableFlags({ phones: [], emails: ['old@b.ru', 'new@b.ru'], consents: [granted('email', { deadAddresses: ['old@b.ru'] })] })).toEqual({ sms: false, email: true });
+    expect(
+      mailableFlags({ phones: [], emails: ['old@b.ru', 'new@b.ru'], consents: [granted('email', { deadAddresses: ['old@b.ru'] })] }),
+    ).toEqual({ sms: false, email: true });
   });
 });

@@ -9,7 +9,12 @@ describe('unsubscribe token', () => {
   it('round-trips the client, channel and address it was issued for', () => {
     const token = issueUnsubscribeToken(secret, claim);
     expect(token).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/);
-    expect(verifyUnsubscribeToken([secret], token)).toMatchObject({ clientId: 'c1', channel: 'email', address: 'ivan@example.com', issuedAt: claim.issuedAt });
+    expect(verifyUnsubscribeToken([secret], token)).toMatchObject({
+      clientId: 'c1',
+      channel: 'email',
+      address: 'ivan@example.com',
+      issuedAt: claim.issuedAt,
+    });
   });
 
   it('is unguessable: two tokens for the same contact differ', () => {
@@ -30,18 +35,29 @@ describe('unsubscribe token', () => {
   });
 
   it('refuses garbage without throwing', () => {
-    for (const bad of [undefined, 42, '', '.', 'a.b', 'a.b.c', `${'x'.repeat(5000)}.y`]) expect(verifyUnsubscribeToken([secret], bad)).toBeUndefined();
+    for (const bad of [undefined, 42, '', '.', 'a.b', 'a.b.c', `${'x'.repeat(5000)}.y`])
+      expect(verifyUnsubscribeToken([secret], bad)).toBeUndefined();
   });
 
   it('refuses every token with any character changed, added or removed (property)', () => {
     const token = issueUnsubscribeToken(secret, claim);
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.';
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: token.length - 1 }), fc.constantFrom(...alphabet), fc.constantFrom('replace', 'insert', 'delete'), (i, ch, op) => {
-        const tampered = op === 'replace' ? token.slice(0, i) + ch + token.slice(i + 1) : op === 'insert' ? token.slice(0, i) + ch + token.slice(i) : token.slice(0, i) + token.slice(i + 1);
-        fc.pre(tampered !== token);
-        expect(verifyUnsubscribeToken([secret], tampered)).toBeUndefined();
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: token.length - 1 }),
+        fc.constantFrom(...alphabet),
+        fc.constantFrom('replace', 'insert', 'delete'),
+        (i, ch, op) => {
+          const tampered =
+            op === 'replace'
+              ? token.slice(0, i) + ch + token.slice(i + 1)
+              : op === 'insert'
+                ? token.slice(0, i) + ch + token.slice(i)
+                : token.slice(0, i) + token.slice(i + 1);
+          fc.pre(tampered !== token);
+          expect(verifyUnsubscribeToken([secret], tampered)).toBeUndefined();
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -17,10 +17,19 @@ const names = new Map([
 describe('run report tabs', () => {
   it('says a repeated delivery moved nothing now instead of counting the stored moves again', () => {
     const move = { clientId: 'c1', from: 'a', to: 'b', reason: 'top-up' as const, reportDue: '2026-12-15' };
-    const first: RotationOutcome = { runId: 'rotation-2026-12-01', at: '2026-12-01', moves: [move], balance: [], unbalanced: [], skipped: [] };
+    const first: RotationOutcome = {
+      runId: 'rotation-2026-12-01',
+      at: '2026-12-01',
+      moves: [move],
+      balance: [],
+      unbalanced: [],
+      skipped: [],
+    };
     expect(headlineOf('rotation', first)).toBe('rotation-2026-12-01: 1 moved, 0 not moved, 0 unbalanced');
     const again = { ...first, alreadyApplied: true as const, appliedAt: '2026-12-01T03:00:00.000Z', appliedBy: 'scheduler' };
-    expect(headlineOf('rotation', again)).toBe('rotation-2026-12-01: already applied on 2026-12-01T03:00:00.000Z by scheduler; nothing moved now');
+    expect(headlineOf('rotation', again)).toBe(
+      'rotation-2026-12-01: already applied on 2026-12-01T03:00:00.000Z by scheduler; nothing moved now',
+    );
   });
 
   it('says a repeated bonus slot computed nothing now, and a repeated overdue check what earlier runs flagged', () => {

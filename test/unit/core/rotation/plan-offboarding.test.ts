@@ -5,12 +5,24 @@ import { rotationRulesSchema } from '../../../../functions/src/schema/rules-conf
 
 const rules = rotationRulesSchema.parse({});
 const mgr = (id: string, level = 1, active = true): RotationManager => ({ id, level, active });
-const held = (id: string, extra: Partial<RotationClient> = {}): RotationClient => ({ id, managerId: 'leaver', assignedAt: '2026-11-01', dealsSinceAssignment: 3, lastDealAt: '2026-11-20', version: 2, ...extra });
-const offboard = (managers: RotationManager[], clients: RotationClient[]) => planOffboarding({ managers, leaverId: 'leaver', clients, rules, at: '2026-12-03', seq: 4 });
+const held = (id: string, extra: Partial<RotationClient> = {}): RotationClient => ({
+  id,
+  managerId: 'leaver',
+  assignedAt: '2026-11-01',
+  dealsSinceAssignment: 3,
+  lastDealAt: '2026-11-20',
+  version: 2,
+  ...extra,
+});
+const offboard = (managers: RotationManager[], clients: RotationClient[]) =>
+  planOffboarding({ managers, leaverId: 'leaver', clients, rules, at: '2026-12-03', seq: 4 });
 
 describe('planOffboarding', () => {
   it('moves every client of the leaver, pinned and fresh ones too, but not lost ones', () => {
-    const p = offboard([mgr('leaver'), mgr('a'), mgr('b')], [held('fresh'), held('pin', { pinned: true }), held('lost', { lostAt: '2026-05-01' })]);
+    const p = offboard(
+      [mgr('leaver'), mgr('a'), mgr('b')],
+      [held('fresh'), held('pin', { pinned: true }), held('lost', { lostAt: '2026-05-01' })],
+    );
     expect(p.moves.map((m) => [m.clientId, m.from, m.reason, m.reportDue])).toEqual([
       ['fresh', 'leaver', 'offboarding', '2026-12-17'],
       ['pin', 'leaver', 'offboarding', '2026-12-17'],
@@ -18,7 +30,10 @@ describe('planOffboarding', () => {
   });
 
   it('spreads the clients evenly over the active managers of the level', () => {
-    const p = offboard([mgr('leaver'), mgr('a'), mgr('b'), mgr('c'), mgr('off', 1, false), mgr('senior', 2)], Array.from({ length: 9 }, (_, i) => held(`c${i}`)));
+    const p = offboard(
+      [mgr('leaver'), mgr('a'), mgr('b'), mgr('c'), mgr('off', 1, false), mgr('senior', 2)],
+      Array.from({ length: 9 }, (_, i) => held(`c${i}`)),
+    );
     expect(['a', 'b', 'c', 'off', 'senior'].map((id) => p.moves.filter((m) => m.to === id).length)).toEqual([3, 3, 3, 0, 0]);
   });
 
@@ -37,7 +52,13 @@ describe('planOffboarding', () => {
   });
 
   it('avoids a recent holder when a colleague is free of that history', () => {
-    const p = offboard([mgr('leaver'), mgr('a'), mgr('b')], [held('c1', { formerHolders: [{ managerId: 'a', until: '2026-06-01', rotationSeq: 3 }] }), held('c2', { formerHolders: [{ managerId: 'a', until: '2026-06-01', rotationSeq: 3 }] })]);
+    const p = offboard(
+      [mgr('leaver'), mgr('a'), mgr('b')],
+      [
+        held('c1', { formerHolders: [{ managerId: 'a', until: '2026-06-01', rotationSeq: 3 }] }),
+        held('c2', { formerHolders: [{ managerId: 'a', until: '2026-06-01', rotationSeq: 3 }] }),
+      ],
+    );
     expect(p.moves.map((m) => m.to)).toEqual(['b', 'b']);
   });
 
@@ -58,6 +79,8 @@ describe('planOffboarding', () => {
   });
 
   it('refuses an unknown leaver', () => {
-    expect(() => planOffboarding({ managers: [mgr('a')], leaverId: 'nobody', clients: [], rules, at: '2026-12-03', seq: 1 })).toThrow(/not found/);
+    expect(() => planOffboarding({ managers: [mgr('a')], leaverId: 'nobody', clients: [], rules, at: '2026-12-03', seq: 1 })).toThrow(
+      /not found/,
+    );
   });
 });

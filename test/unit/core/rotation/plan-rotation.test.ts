@@ -40,7 +40,11 @@ describe('staleness', () => {
   it('takes a client whose last deal is noDealMonths old, and leaves one with a recent deal', () => {
     const p = plan(
       [mgr('a'), mgr('b')],
-      [stale('old', 'a', { assignedAt: '2024-01-01', dealsSinceAssignment: 2, lastDealAt: '2025-12-01' }), stale('fresh', 'b', { assignedAt: '2024-01-01', dealsSinceAssignment: 2, lastDealAt: '2025-12-02' }), stale('x', 'b')],
+      [
+        stale('old', 'a', { assignedAt: '2024-01-01', dealsSinceAssignment: 2, lastDealAt: '2025-12-01' }),
+        stale('fresh', 'b', { assignedAt: '2024-01-01', dealsSinceAssignment: 2, lastDealAt: '2025-12-02' }),
+        stale('x', 'b'),
+      ],
     );
     expect(p.moves.map((m) => [m.clientId, m.reason])).toEqual([
       ['old', 'no-deal-for-months'],
@@ -49,7 +53,10 @@ describe('staleness', () => {
   });
 
   it('never moves lost or pinned clients', () => {
-    const p = plan([mgr('a'), mgr('b')], [stale('lost', 'a', { lostAt: '2026-02-01' }), stale('pin', 'a', { pinned: true }), stale('c', 'b')]);
+    const p = plan(
+      [mgr('a'), mgr('b')],
+      [stale('lost', 'a', { lostAt: '2026-02-01' }), stale('pin', 'a', { pinned: true }), stale('c', 'b')],
+    );
     expect(p.moves.map((m) => m.clientId)).toEqual(['c']);
   });
 
@@ -69,7 +76,10 @@ describe('levels', () => {
 
   it('sends a large client to a free place one level up when there is one', () => {
     // s1 gives one to s2 and nobody at level 2 gives back: s1's place is free for the large client.
-    const p = plan([mgr('a', 1), mgr('b', 1), mgr('s1', 2), mgr('s2', 2)], [stale('big', 'a', { size: 'large' }), stale('r', 'b'), stale('s', 's1')]);
+    const p = plan(
+      [mgr('a', 1), mgr('b', 1), mgr('s1', 2), mgr('s2', 2)],
+      [stale('big', 'a', { size: 'large' }), stale('r', 'b'), stale('s', 's1')],
+    );
     expect(p.moves.find((m) => m.clientId === 's')?.to).toBe('s2');
     expect(p.moves.find((m) => m.clientId === 'big')?.to).toBe('s1');
     expect(p.moves.find((m) => m.clientId === 'r')?.to).toBe('a');
@@ -165,7 +175,11 @@ describe('balance', () => {
 describe('no boomerang', () => {
   it('never returns a client to a manager who held it within noReturnRotations', () => {
     const managers = [mgr('a'), mgr('b'), mgr('c')];
-    const candidates = [stale('x', 'a', { formerHolders: [{ managerId: 'b', until: '2026-06-01', rotationSeq: 3 }] }), stale('b1', 'b'), stale('c1', 'c')];
+    const candidates = [
+      stale('x', 'a', { formerHolders: [{ managerId: 'b', until: '2026-06-01', rotationSeq: 3 }] }),
+      stale('b1', 'b'),
+      stale('c1', 'c'),
+    ];
     const p = plan(managers, candidates);
     expect(p.moves.find((m) => m.clientId === 'x')?.to).toBe('c');
   });
@@ -196,7 +210,18 @@ describe('determinism and fairness', () => {
     const winners = new Set<string>();
     for (let month = 1; month <= 12; month++) {
       const day = `2027-${String(month).padStart(2, '0')}-01`;
-      const p = planRotation({ managers, candidates: [stale('x', 'a', { assignedAt: '2020-01-01' }), stale('b1', 'b', { assignedAt: '2020-01-01' }), stale('c1', 'c', { assignedAt: '2020-01-01' }), stale('d1', 'd', { assignedAt: '2020-01-01' })], rules, at: day, seq: 1 });
+      const p = planRotation({
+        managers,
+        candidates: [
+          stale('x', 'a', { assignedAt: '2020-01-01' }),
+          stale('b1', 'b', { assignedAt: '2020-01-01' }),
+          stale('c1', 'c', { assignedAt: '2020-01-01' }),
+          stale('d1', 'd', { assignedAt: '2020-01-01' }),
+        ],
+        rules,
+        at: day,
+        seq: 1,
+      });
       winners.add(p.moves.find((m) => m.clientId === 'x')!.to);
     }
     expect(winners.size).toBeGreaterThan(1);

@@ -15,7 +15,14 @@ type Company = { managers: RotationManager[]; clients: RotationClient[]; unassig
 
 const companyArb: fc.Arbitrary<Company> = fc
   .record({
-    managers: fc.array(fc.record({ level: fc.integer({ min: 1, max: 3 }), active: fc.integer({ min: 0, max: 4 }).map((n) => n > 0), admin: fc.integer({ min: 0, max: 4 }).map((n) => n === 0) }), { minLength: 1, maxLength: 8 }),
+    managers: fc.array(
+      fc.record({
+        level: fc.integer({ min: 1, max: 3 }),
+        active: fc.integer({ min: 0, max: 4 }).map((n) => n > 0),
+        admin: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
+      }),
+      { minLength: 1, maxLength: 8 },
+    ),
     clients: fc.array(
       fc.record({
         holder: fc.integer({ min: 0, max: 8 }),
@@ -25,15 +32,25 @@ const companyArb: fc.Arbitrary<Company> = fc
         lastDeal: fc.integer({ min: 0, max: 1060 }),
         lost: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
         pinned: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
-        former: fc.array(fc.record({ holder: fc.integer({ min: 0, max: 7 }), seq: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }) }), { maxLength: 3 }),
+        former: fc.array(
+          fc.record({ holder: fc.integer({ min: 0, max: 7 }), seq: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }) }),
+          { maxLength: 3 },
+        ),
       }),
       { maxLength: 40 },
     ),
-    unassigned: fc.array(fc.record({ lost: fc.boolean(), former: fc.option(fc.integer({ min: 0, max: 7 }), { nil: undefined }) }), { maxLength: 10 }),
+    unassigned: fc.array(fc.record({ lost: fc.boolean(), former: fc.option(fc.integer({ min: 0, max: 7 }), { nil: undefined }) }), {
+      maxLength: 10,
+    }),
     noReturnRotations: fc.integer({ min: 0, max: 3 }),
   })
   .map(({ managers, clients, unassigned, noReturnRotations }) => {
-    const ms: RotationManager[] = managers.map((m, i) => ({ id: `m${i}`, level: m.level, active: m.active, role: m.admin ? 'admin' : 'manager' }));
+    const ms: RotationManager[] = managers.map((m, i) => ({
+      id: `m${i}`,
+      level: m.level,
+      active: m.active,
+      role: m.admin ? 'admin' : 'manager',
+    }));
     const cs: RotationClient[] = clients.map((c, i) => ({
       id: `c${String(i).padStart(3, '0')}`,
       managerId: `m${c.holder}`,
@@ -43,7 +60,11 @@ const companyArb: fc.Arbitrary<Company> = fc
       lastDealAt: c.deals > 0 ? day(Math.max(c.assigned, c.lastDeal)) : null,
       ...(c.lost ? { lostAt: day(0) } : {}),
       ...(c.pinned ? { pinned: true } : {}),
-      formerHolders: c.former.map((f) => ({ managerId: `m${f.holder}`, until: day(0), ...(f.seq !== undefined ? { rotationSeq: f.seq } : {}) })),
+      formerHolders: c.former.map((f) => ({
+        managerId: `m${f.holder}`,
+        until: day(0),
+        ...(f.seq !== undefined ? { rotationSeq: f.seq } : {}),
+      })),
       version: i + 1,
     }));
     const us: RotationClient[] = unassigned.map((u, i) => ({
@@ -129,11 +150,22 @@ describe('rotation plan invariants on random companies', () => {
   });
 
   it('balances every manager exactly when a single level can balance', () => {
-    const arb = fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 2, maxLength: 9 }).filter((gives) => 2 * Math.max(...gives) <= gives.reduce((s, g) => s + g, 0));
+    const arb = fc
+      .array(fc.integer({ min: 0, max: 6 }), { minLength: 2, maxLength: 9 })
+      .filter((gives) => 2 * Math.max(...gives) <= gives.reduce((s, g) => s + g, 0));
     fc.assert(
       fc.property(arb, fc.integer({ min: 0, max: 400 }), (gives, dateOffset) => {
         const managers = gives.map((_, i) => ({ id: `m${i}`, level: 1, active: true }));
-        const clients = gives.flatMap((g, i) => Array.from({ length: g }, (_, k) => ({ id: `m${i}-c${k}`, managerId: `m${i}`, assignedAt: '2020-01-01', dealsSinceAssignment: 0, lastDealAt: null, version: 1 })));
+        const clients = gives.flatMap((g, i) =>
+          Array.from({ length: g }, (_, k) => ({
+            id: `m${i}-c${k}`,
+            managerId: `m${i}`,
+            assignedAt: '2020-01-01',
+            dealsSinceAssignment: 0,
+            lastDealAt: null,
+            version: 1,
+          })),
+        );
         const plan = planRotation({ managers, candidates: clients, rules: rulesFor(2), at: day(900 + dateOffset), seq: 1 });
         expect(plan.unbalanced).toEqual([]);
         expect(plan.moves.length).toBe(clients.length);
@@ -145,9 +177,20 @@ describe('rotation plan invariants on random companies', () => {
   it('plans the same for the same input in any order', () => {
     fc.assert(
       fc.property(companyArb, fc.integer(), ({ managers, clients, unassigned, noReturnRotations }, salt) => {
-        const shuffle = <T,>(xs: T[]) => xs.map((x, i) => [x, (i * 7919 + salt) % 104729] as const).sort((a, b) => a[1] - b[1]).map(([x]) => x);
+        const shuffle = <T>(xs: T[]) =>
+          xs
+            .map((x, i) => [x, (i * 7919 + salt) % 104729] as const)
+            .sort((a, b) => a[1] - b[1])
+            .map(([x]) => x);
         const a = planRotation({ managers, candidates: clients, unassigned, rules: rulesFor(noReturnRotations), at, seq });
-        const b = planRotation({ managers: shuffle(managers), candidates: shuffle(clients), unassigned: shuffle(unassigned), rules: rulesFor(noReturnRotations), at, seq });
+        const b = planRotation({
+          managers: shuffle(managers),
+          candidates: shuffle(clients),
+          unassigned: shuffle(unassigned),
+          rules: rulesFor(noReturnRotations),
+          at,
+          seq,
+        });
         expect(b).toEqual(a);
       }),
       { numRuns: 200 },
@@ -182,8 +225,17 @@ describe('offboarding invariants on random companies', () => {
   it('spreads regular clients so that same-level colleagues differ by at most one', () => {
     fc.assert(
       fc.property(fc.integer({ min: 2, max: 6 }), fc.integer({ min: 0, max: 40 }), (colleagues, count) => {
-        const managers = [{ id: 'leaver', level: 2, active: false }, ...Array.from({ length: colleagues }, (_, i) => ({ id: `m${i}`, level: 2, active: true }))];
-        const clients = Array.from({ length: count }, (_, i) => ({ id: `c${i}`, managerId: 'leaver', dealsSinceAssignment: 1, lastDealAt: '2026-11-01', version: 1 }));
+        const managers = [
+          { id: 'leaver', level: 2, active: false },
+          ...Array.from({ length: colleagues }, (_, i) => ({ id: `m${i}`, level: 2, active: true })),
+        ];
+        const clients = Array.from({ length: count }, (_, i) => ({
+          id: `c${i}`,
+          managerId: 'leaver',
+          dealsSinceAssignment: 1,
+          lastDealAt: '2026-11-01',
+          version: 1,
+        }));
         const plan = planOffboarding({ managers, leaverId: 'leaver', clients, rules: rulesFor(2), at, seq: 1 });
         const counts = managers.slice(1).map((m) => plan.moves.filter((x) => x.to === m.id).length);
         expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);

@@ -12,12 +12,19 @@ describe('rotation due on', () => {
 
   it('waits for the later of the hold and the quiet year after the last deal', () => {
     expect(rotationDueOn({ assignedAt: '2026-01-10', dealsSinceAssignment: 2, lastDealAt: '2026-03-05' }, rules)).toBe('2027-03-05');
-    expect(rotationDueOn({ assignedAt: '2026-01-10', dealsSinceAssignment: 1, lastDealAt: '2025-12-20T10:00:00.000Z' }, { holdMonths: 6, noDealMonths: 1 })).toBe('2026-07-10');
+    expect(
+      rotationDueOn(
+        { assignedAt: '2026-01-10', dealsSinceAssignment: 1, lastDealAt: '2025-12-20T10:00:00.000Z' },
+        { holdMonths: 6, noDealMonths: 1 },
+      ),
+    ).toBe('2026-07-10');
   });
 
   it('steps past a clamped month end: 31 August held 6 months is 1 March, not 28 February', () => {
     expect(rotationDueOn({ assignedAt: '2025-08-31', dealsSinceAssignment: 0, lastDealAt: null }, rules)).toBe('2026-03-01');
-    expect(rotationDueOn({ assignedAt: '2027-08-31', dealsSinceAssignment: 0, lastDealAt: null }, { holdMonths: 6, noDealMonths: 12 })).toBe('2028-03-01');
+    expect(
+      rotationDueOn({ assignedAt: '2027-08-31', dealsSinceAssignment: 0, lastDealAt: null }, { holdMonths: 6, noDealMonths: 12 }),
+    ).toBe('2028-03-01');
     expect(rotationDueOn({ assignedAt: '2027-08-29', dealsSinceAssignment: 0, lastDealAt: null }, rules)).toBe('2028-02-29');
   });
 
@@ -39,7 +46,11 @@ describe('rotation due on', () => {
         fc.integer({ min: 1, max: 36 }),
         fc.integer({ min: 1, max: 36 }),
         (assignedAt, deals, lastDeal, stamp, holdMonths, noDealMonths) => {
-          const client = { assignedAt: stamp ? `${assignedAt}T21:30:00.000Z` : assignedAt, dealsSinceAssignment: deals, lastDealAt: deals > 0 ? lastDeal : null };
+          const client = {
+            assignedAt: stamp ? `${assignedAt}T21:30:00.000Z` : assignedAt,
+            dealsSinceAssignment: deals,
+            lastDealAt: deals > 0 ? lastDeal : null,
+          };
           const r = { holdMonths, noDealMonths };
           const due = rotationDueOn(client, r);
           expect(due).not.toBeNull();

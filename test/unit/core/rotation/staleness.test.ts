@@ -5,7 +5,10 @@ import { staleCutoffs, staleReason } from '../../../../functions/src/core/rotati
 describe('staleness cutoffs', () => {
   it('counts whole calendar months back, clamping to the month end', () => {
     expect(staleCutoffs('2026-08-31', { holdMonths: 6, noDealMonths: 12 })).toEqual({ holdDay: '2026-02-28', noDealDay: '2025-08-31' });
-    expect(staleCutoffs('2028-08-31T23:59:00Z', { holdMonths: 6, noDealMonths: 1 })).toEqual({ holdDay: '2028-02-29', noDealDay: '2028-07-31' });
+    expect(staleCutoffs('2028-08-31T23:59:00Z', { holdMonths: 6, noDealMonths: 1 })).toEqual({
+      holdDay: '2028-02-29',
+      noDealDay: '2028-07-31',
+    });
   });
 
   it('gives the next day across month and year ends for `<` queries', () => {
@@ -15,10 +18,14 @@ describe('staleness cutoffs', () => {
 
   it('prefers "no deal since assignment" when both tests hold, and needs the hold in both cases', () => {
     const cutoffs = { holdDay: '2026-06-01', noDealDay: '2025-12-01' };
-    expect(staleReason({ assignedAt: '2026-01-01', dealsSinceAssignment: 0, lastDealAt: '2024-01-01' }, cutoffs)).toBe('no-deal-since-assignment');
+    expect(staleReason({ assignedAt: '2026-01-01', dealsSinceAssignment: 0, lastDealAt: '2024-01-01' }, cutoffs)).toBe(
+      'no-deal-since-assignment',
+    );
     expect(staleReason({ assignedAt: '2026-06-02', dealsSinceAssignment: 0, lastDealAt: null }, cutoffs)).toBeUndefined();
     expect(staleReason({ assignedAt: '2026-06-02', dealsSinceAssignment: 1, lastDealAt: '2024-01-01' }, cutoffs)).toBeUndefined();
-    expect(staleReason({ assignedAt: '2020-01-01', dealsSinceAssignment: 1, lastDealAt: '2025-12-01T23:00:00.000Z' }, cutoffs)).toBe('no-deal-for-months');
+    expect(staleReason({ assignedAt: '2020-01-01', dealsSinceAssignment: 1, lastDealAt: '2025-12-01T23:00:00.000Z' }, cutoffs)).toBe(
+      'no-deal-for-months',
+    );
     expect(staleReason({ dealsSinceAssignment: 0, lastDealAt: null }, cutoffs)).toBeUndefined();
   });
 });

@@ -84,7 +84,12 @@ describe('the spreadsheet double', () => {
   it('knows a selection of several ranges, the last one active', () => {
     const { ss } = clients();
     ss.userSelect('Clients', 'A2:B2', 'A4');
-    expect(ss.getActiveRangeList()!.getRanges().map((r) => r.getA1Notation())).toEqual(['A2:B2', 'A4']);
+    expect(
+      ss
+        .getActiveRangeList()!
+        .getRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['A2:B2', 'A4']);
     expect(ss.getActiveRange()!.getA1Notation()).toBe('A4');
   });
 
@@ -113,7 +118,9 @@ describe('the spreadsheet double', () => {
 
   it('refuses developer metadata on a part of a column, with Apps Script message', () => {
     const { sheet } = clients();
-    expect(() => sheet.getRange('B1:B4').addDeveloperMetadata('k')).toThrow(/Developer metadata may only be added to the top-level spreadsheet, an individual sheet, or an entire row or column/);
+    expect(() => sheet.getRange('B1:B4').addDeveloperMetadata('k')).toThrow(
+      /Developer metadata may only be added to the top-level spreadsheet, an individual sheet, or an entire row or column/,
+    );
   });
 
   it("throws Apps Script's own messages when a block does not fit its range", () => {
@@ -148,9 +155,15 @@ describe('the spreadsheet double', () => {
     const rule = app.newDataValidation().requireValueInList(['person', 'company'], true).setAllowInvalid(false).build();
     sheet.getRange('E2:E4').setDataValidation(rule);
     sheet.getRange('E2').setValue('person');
-    expect(() => sheet.getRange('E2:E3').setValues([['company'], ['alien']])).toThrow('The data you entered in cell E3 violates the data validation rules set on this cell.');
+    expect(() => sheet.getRange('E2:E3').setValues([['company'], ['alien']])).toThrow(
+      'The data you entered in cell E3 violates the data validation rules set on this cell.',
+    );
     expect(sheet.getRange('E2:E3').getValues()).toEqual([['person'], ['']]);
-    expect(ss.cell('Clients', 'E4').validation).toEqual({ criteria: 'VALUE_IN_LIST', values: [['person', 'company'], true], allowInvalid: false });
+    expect(ss.cell('Clients', 'E4').validation).toEqual({
+      criteria: 'VALUE_IN_LIST',
+      values: [['person', 'company'], true],
+      allowInvalid: false,
+    });
   });
 
   it('hides filtered rows without touching their values', () => {
@@ -165,7 +178,12 @@ describe('the spreadsheet double', () => {
   it('shifts protections and conditional formats with inserted rows, and warns a person editing a warning-only range', () => {
     const { app, ss, sheet } = clients();
     sheet.getRange('A2:A4').protect().setWarningOnly(true).setDescription('system column');
-    const rule = app.newConditionalFormatRule().whenFormulaSatisfied('=$C2>2').setBackground('#f4cccc').setRanges([sheet.getRange('A2:D4')]).build();
+    const rule = app
+      .newConditionalFormatRule()
+      .whenFormulaSatisfied('=$C2>2')
+      .setBackground('#f4cccc')
+      .setRanges([sheet.getRange('A2:D4')])
+      .build();
     sheet.setConditionalFormatRules([rule]);
     sheet.insertRowBefore(2);
     expect(sheet.getProtections(app.ProtectionType.RANGE)[0]!.getRange().getA1Notation()).toBe('A3:A5');
@@ -179,17 +197,30 @@ describe('the spreadsheet double', () => {
 
   it('records the charts the add-on builds', () => {
     const { ss, sheet } = clients();
-    const chart = sheet.newChart().asColumnChart().setStacked().setTitle('Deals').addRange(sheet.getRange('B1:C4')).setPosition(6, 1, 0, 0).build();
+    const chart = sheet
+      .newChart()
+      .asColumnChart()
+      .setStacked()
+      .setTitle('Deals')
+      .addRange(sheet.getRange('B1:C4'))
+      .setPosition(6, 1, 0, 0)
+      .build();
     sheet.insertChart(chart);
     expect(ss.charts('Clients')).toEqual([
-      { id: expect.any(String), type: 'COLUMN', ranges: ['Clients!B1:C4'], options: { isStacked: true, title: 'Deals' }, position: { anchorRow: 6, anchorColumn: 1, offsetX: 0, offsetY: 0 } },
+      {
+        id: expect.any(String),
+        type: 'COLUMN',
+        ranges: ['Clients!B1:C4'],
+        options: { isStacked: true, title: 'Deals' },
+        position: { anchorRow: 6, anchorColumn: 1, offsetX: 0, offsetY: 0 },
+      },
     ]);
   });
 
   it('keeps sheets: insert, rename (formulas follow), hide, delete', () => {
     const { ss, sheet } = clients();
     const other = ss.insertSheet('Summary');
-    other.getRange('A1').setFormula("=SUM(Clients!C2:C4)");
+    other.getRange('A1').setFormula('=SUM(Clients!C2:C4)');
     expect(other.getRange('A1').getValue()).toBe(6);
     sheet.setName('My clients');
     expect(other.getRange('A1').getFormula()).toBe("=SUM('My clients'!C2:C4)");

@@ -17,14 +17,9 @@ function bundleContext() {
 describe('the border between the bundle and the doubles', () => {
   it('shows the bundle only the Apps Script surface, and counts each call once', () => {
     const { calls, run } = bundleContext();
-    expect(run(`var r = ss.getRange('A1'); [JSON.stringify(r), '' + r, Object.keys(r).length, typeof r.getValues, 'grid' in ss, '_rect' in r]`)).toEqual([
-      '{}',
-      'Range',
-      0,
-      'function',
-      false,
-      false,
-    ]);
+    expect(
+      run(`var r = ss.getRange('A1'); [JSON.stringify(r), '' + r, Object.keys(r).length, typeof r.getValues, 'grid' in ss, '_rect' in r]`),
+    ).toEqual(['{}', 'Range', 0, 'function', false, false]);
     run(`r.getValues()`);
     expect(calls).toEqual(['Spreadsheet.getRange', 'Range.getValues']);
   });
