@@ -20,7 +20,10 @@ export async function startApiServer(projectId: string, env: Record<string, stri
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     identity,
-    tokenFor: (id) => tokens.get(id) ?? (tokens.set(id, identity.mint({ email: `${id}@example.com` })), tokens.get(id)!),
+    tokenFor: (id) => {
+      if (!tokens.has(id)) tokens.set(id, identity.mint({ email: `${id}@example.com` }));
+      return tokens.get(id)!;
+    },
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await identity.close();

@@ -101,7 +101,8 @@ function seconds(value: string): string {
 }
 
 function addBinding(policy: Policy, role: string, member: string): void {
-  const binding = policy.bindings.find((b) => b.role === role) ?? (policy.bindings.push({ role, members: [] }), policy.bindings.at(-1)!);
+  let binding = policy.bindings.find((b) => b.role === role);
+  if (!binding) policy.bindings.push((binding = { role, members: [] }));
   if (!binding.members.includes(member)) binding.members.push(member);
 }
 

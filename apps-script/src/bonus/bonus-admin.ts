@@ -150,7 +150,10 @@ export function showStatementLines(session: ActionContext): void {
   const managerId = headerRow > 0 && row > headerRow ? (ids[row - 1] ?? '') : '';
   if (!month || managerId === '') throw new UserError(m.admin.bonus.selectManager);
   const statement = fetchStatement(month, managerId);
-  if (!statement) return alert(session, m.bonus.noStatement(month));
+  if (!statement) {
+    alert(session, m.bonus.noStatement(month));
+    return;
+  }
   const names = new Map(
     [...fetchClientNames(statement.lines.flatMap((l) => (l.clientId ? [l.clientId] : [])))].map(([id, c]) => [id, c.name]),
   );

@@ -34,7 +34,10 @@ export function showMyBonus(session: ActionContext): void {
   const month = monthSchema.safeParse(typed);
   if (!month.success) throw new UserError(m.bonus.badMonth(typed));
   const statement = fetchStatement(month.data);
-  if (!statement) return alert(session, m.bonus.noStatement(month.data));
+  if (!statement) {
+    alert(session, m.bonus.noStatement(month.data));
+    return;
+  }
   withDocumentLock(session, () => {
     const view = statementSheet(statement, clientNamesOnSheet(session), m);
     const sheet = sheetFor(session);

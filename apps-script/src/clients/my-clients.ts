@@ -324,7 +324,7 @@ export function saveMyClients(session: ActionContext): void {
     writeRows(
       table,
       rows,
-      creations.filter((c, i) => plan.creations[i]!.id === null).map((c) => ({ row: c.row, cells: { clientId: c.id } })),
+      creations.filter((_c, i) => plan.creations[i]!.id === null).map((c) => ({ row: c.row, cells: { clientId: c.id } })),
     );
     try {
       const rebase = sendUpdates(state, plan.updates, 'first');
@@ -339,7 +339,10 @@ export function saveMyClients(session: ActionContext): void {
     writeLoaded(session, state.loaded);
     return state;
   });
-  if (state === null) return toast(session, m.save.nothing);
+  if (state === null) {
+    toast(session, m.save.nothing);
+    return;
+  }
   const text = m.save.summary(state.summary);
   if (failure !== null)
     throw withPartialSave(failure as ApiError, state.summary.applied + state.summary.merged + state.summary.created, session);
@@ -425,7 +428,10 @@ export function resolveSelected(session: ActionContext, choice: 'mine' | 'theirs
     return state.summary;
   });
   const done = outcome.applied + outcome.merged;
-  if (done === 0 && outcome.conflicts + outcome.invalid === 0) return toast(session, m.resolve.nothingToResolve);
+  if (done === 0 && outcome.conflicts + outcome.invalid === 0) {
+    toast(session, m.resolve.nothingToResolve);
+    return;
+  }
   const text = choice === 'mine' ? m.resolve.keptMine(done) : m.resolve.tookTheirs(done);
   if (outcome.conflicts + outcome.invalid > 0) alert(session, `${text}\n${m.save.summary(outcome)}`);
   else toast(session, text);

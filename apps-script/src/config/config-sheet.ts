@@ -361,10 +361,14 @@ export function publishConfig(session: ActionContext): PublishOutcome {
 /** Menu: publish; errors open the sidebar that lists them with "go to cell". */
 export function publishConfigFromMenu(session: ActionContext): void {
   const outcome = publishConfig(session);
-  if (outcome.status === 'published') return toast(session, session.m.admin.config.published(outcome.version));
-  if (outcome.status === 'conflict') return alert(session, outcome.message, session.m.admin.config.conflictTitle);
-  showSidebar(session, 'PublishErrors', session.m.admin.config.errorsTitle, { problems: outcome.problems, admin: session.m.admin.pages });
-  toast(session, session.m.admin.config.notPublished(outcome.problems.length));
+  if (outcome.status === 'published') {
+    toast(session, session.m.admin.config.published(outcome.version));
+  } else if (outcome.status === 'conflict') {
+    alert(session, outcome.message, session.m.admin.config.conflictTitle);
+  } else {
+    showSidebar(session, 'PublishErrors', session.m.admin.config.errorsTitle, { problems: outcome.problems, admin: session.m.admin.pages });
+    toast(session, session.m.admin.config.notPublished(outcome.problems.length));
+  }
 }
 
 /** The sidebar's "Publish again". */

@@ -98,7 +98,7 @@ function selectedTeamId(session: ActionContext): string {
   const sheet = session.spreadsheet.getActiveSheet();
   if (!range || range.getRow() < 2) return '';
   const header = sheet.getRange(1, 1, 1, Math.max(sheet.getLastColumn(), 1)).getValues()[0]!.map(String);
-  const at = header.findIndex((h) => h === session.m.admin.team.columns.id);
+  const at = header.indexOf(session.m.admin.team.columns.id);
   return at < 0 ? '' : String(sheet.getRange(range.getRow(), at + 1).getValue() ?? '').trim();
 }
 

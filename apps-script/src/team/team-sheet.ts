@@ -211,7 +211,10 @@ export function saveTeam(session: ActionContext): void {
     writeLoaded(session, state.loaded);
     return state;
   });
-  if (state === null) return toast(session, m.save.nothing);
+  if (state === null) {
+    toast(session, m.save.nothing);
+    return;
+  }
   const text = m.admin.team.saved(state);
   if (state.conflicts + state.invalid > 0) alert(session, text);
   else toast(session, text);

@@ -10,7 +10,7 @@ const waitMs = 30_000;
  */
 export function withDocumentLock<T>(session: ActionContext, work: () => T): T {
   const lock = LockService.getDocumentLock();
-  if (!lock || !lock.tryLock(waitMs)) throw new UserError(session.m.errors.busy);
+  if (!lock?.tryLock(waitMs)) throw new UserError(session.m.errors.busy);
   try {
     return work();
   } finally {

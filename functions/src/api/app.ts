@@ -1,5 +1,5 @@
 import type { HttpFunction } from '@google-cloud/functions-framework';
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request } from 'express';
 import type { Firestore } from 'firebase-admin/firestore';
 import { clientIp } from '../consent-http/request-input.ts';
 import { AppError, isAppError } from '../errors.ts';

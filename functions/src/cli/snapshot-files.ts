@@ -14,7 +14,7 @@ const tables: Table[] = ['managers', 'clients', 'deals'];
  */
 export function readSnapshotFiles(paths: string[]): RawSnapshot {
   const files = paths.flatMap((p) => {
-    let st;
+    let st: ReturnType<typeof statSync>;
     try {
       st = statSync(p);
     } catch {

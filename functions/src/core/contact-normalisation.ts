@@ -8,7 +8,7 @@ export type Normalised = { ok: true; value: string } | { ok: false; message: str
 
 export function normalisePhone(raw: string, country: CountryCode = defaultPhoneCountry): Normalised {
   const parsed = parsePhoneNumberFromString(raw.trim(), country);
-  if (!parsed || !parsed.isValid()) return { ok: false, message: 'not a valid phone number' };
+  if (!parsed?.isValid()) return { ok: false, message: 'not a valid phone number' };
   return { ok: true, value: parsed.number };
 }
 

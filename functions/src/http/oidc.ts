@@ -1,4 +1,4 @@
-import { OAuth2Client } from 'google-auth-library';
+import { OAuth2Client, type TokenPayload } from 'google-auth-library';
 import { AppError } from '../errors.ts';
 
 /**
@@ -23,7 +23,7 @@ export function createIdentityVerifier(options: IdentityVerifierOptions): (autho
   return async (authorization) => {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     if (!match) throw new AppError('unauthenticated', 'sign in: send a Google identity token as "Authorization: Bearer <token>"');
-    let payload;
+    let payload: TokenPayload | undefined;
     try {
       const ticket = await client.verifyIdToken({ idToken: match[1]!, audience: audiences });
       payload = ticket.getPayload();

@@ -146,7 +146,7 @@ export async function loadAddon(options: LoadAddonOptions): Promise<AddonHarness
 
   const runTemplate: TemplateRunner = (code, variables) => {
     if (!current) throw new Error('a template was evaluated outside an execution');
-    const fn = vm.runInContext(code, current.context) as Function;
+    const fn = vm.runInContext(code, current.context) as (this: unknown) => string;
     const vars = vm.runInContext('({})', current.context) as Record<string, unknown>;
     for (const [k, v] of Object.entries(variables)) vars[k] = v;
     return String(fn.call(vars));

@@ -122,8 +122,8 @@ export function compileTemplate(source: string): string {
     at = re.lastIndex;
   }
   if (at < source.length) parts.push(`__out.push(${JSON.stringify(source.slice(at))});`);
-  const escape = `function __escape(v) { return String(v).replace(/[&<>"']/g, function (c) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]; }); }`;
-  return `(function () { ${escape} with (this) { ${parts.join('\n')} } return __out.join(''); })`;
+  const escapeHelper = `function __escape(v) { return String(v).replace(/[&<>"']/g, function (c) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]; }); }`;
+  return `(function () { ${escapeHelper} with (this) { ${parts.join('\n')} } return __out.join(''); })`;
 }
 
 /** Runs compiled template code in the bundle's context, `this` being the template's variables. */

@@ -376,7 +376,6 @@ export class SheetDouble
 
   /** Rows (columns) inserted before `at` (count > 0) or deleted from `at` (count < 0), and everything that follows. */
   _shift(dimension: Dimension, at: number, count: number): void {
-    const blank = () => undefined;
     // Inserted rows (columns) take the formats and validations of the one before them (after, at the top), as in Sheets.
     const neighbour = at > 1 ? at - 1 : at;
     if (dimension === 'rows') {

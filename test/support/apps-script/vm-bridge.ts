@@ -37,10 +37,14 @@ export type DoubleInfo = {
   openProperties?: boolean;
 };
 
-const registry = new Map<Function, DoubleInfo>();
+/** Any callable: the doubles' classes and methods, whatever their signatures. */
+// biome-ignore lint/complexity/noBannedTypes: classes and methods of any signature cross the realm border.
+type AnyFunction = Function;
+
+const registry = new Map<AnyFunction, DoubleInfo>();
 
 /** Declares a class as the double of an Apps Script class. */
-export function describeDouble(cls: Function, info: DoubleInfo): void {
+export function describeDouble(cls: AnyFunction, info: DoubleInfo): void {
   registry.set(cls, info);
 }
 
@@ -62,7 +66,7 @@ const passThroughMissing = new Set(['toJSON', 'then']);
 export class RealmBridge {
   readonly #proxies = new WeakMap<object, object>();
   readonly #targets = new WeakMap<object, object>();
-  readonly #methods = new WeakMap<object, Map<string, Function>>();
+  readonly #methods = new WeakMap<object, Map<string, AnyFunction>>();
   readonly #vm: Intrinsics;
   readonly #guard: CallGuard;
 
@@ -166,24 +170,23 @@ export class RealmBridge {
     return prop in target;
   }
 
-  #method(target: object, info: DoubleInfo, prop: string, fn: Function): Function {
+  #method(target: object, info: DoubleInfo, prop: string, fn: AnyFunction): AnyFunction {
     let cache = this.#methods.get(target);
     if (!cache) this.#methods.set(target, (cache = new Map()));
     const known = cache.get(prop);
     if (known) return known;
-    const bridge = this;
     const bookkeeping = prop === 'toString' || prop === 'valueOf';
-    const wrapped = function (...args: unknown[]): unknown {
+    const wrapped = (...args: unknown[]): unknown => {
       try {
-        if (!bookkeeping) bridge.#guard(info, prop);
-        return bridge.toVm(
+        if (!bookkeeping) this.#guard(info, prop);
+        return this.toVm(
           fn.apply(
             target,
-            args.map((a) => bridge.fromVm(a)),
+            args.map((a) => this.fromVm(a)),
           ),
         );
       } catch (e) {
-        throw bridge.toVmError(e);
+        throw this.toVmError(e);
       }
     };
     Object.defineProperty(wrapped, 'name', { value: prop });

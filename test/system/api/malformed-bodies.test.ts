@@ -124,15 +124,13 @@ const malformed: fc.Arbitrary<Case> = fc.constantFrom(...routes).chain((route) =
       .map((d) => ({ route, raw: JSON.stringify(d), contentType: 'application/json' })),
     ...(route.typed.length > 0
       ? [
-          fc
-            .constantFrom(...route.typed)
-            .chain((field) =>
-              wrongFor(route.valid[field]).map((v) => ({
-                route,
-                raw: JSON.stringify({ ...route.valid, [field]: v }),
-                contentType: 'application/json',
-              })),
-            ),
+          fc.constantFrom(...route.typed).chain((field) =>
+            wrongFor(route.valid[field]).map((v) => ({
+              route,
+              raw: JSON.stringify({ ...route.valid, [field]: v }),
+              contentType: 'application/json',
+            })),
+          ),
         ]
       : []),
     ...(route.path === '/admin/rules'

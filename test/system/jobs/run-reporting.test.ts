@@ -306,23 +306,30 @@ describe('reports spreadsheet publishing after scheduled runs', () => {
       createLogger({
         level: 'info',
         destination: new Writable({
-          write: (c, _e, done) => (
+          write: (c, _e, done) => {
             lines.push(
               ...String(c)
                 .split('\n')
                 .filter(Boolean)
                 .map((l) => JSON.parse(l)),
-            ),
-            done()
-          ),
+            );
+            done();
+          },
         }),
       }),
     );
     try {
-      const slow = reportedRun('rotation', async () => (await new Promise((r) => setTimeout(r, 120)), outcome), {
-        ...options,
-        heartbeatMs: 50,
-      });
+      const slow = reportedRun(
+        'rotation',
+        async () => {
+          await new Promise((r) => setTimeout(r, 120));
+          return outcome;
+        },
+        {
+          ...options,
+          heartbeatMs: 50,
+        },
+      );
       await slow({ db, scheduleTime: '2026-12-01T03:00:00.000Z', caller: 'scheduler@x' });
       const messages = lines.map((l) => l.message);
       expect(messages[0]).toBe('rotation started for 2026-12-01T03:00:00.000Z');
