@@ -8,6 +8,7 @@ import type { Dashboard } from '../../../functions/src/core/dashboard.ts';
 import type { MonthStatements, OverdueReport, StatementSummary } from '../../../functions/src/core/oversight.ts';
 import type { RotationReport } from '../../../functions/src/core/rotation/report.ts';
 import type { RuleChange } from '../../../functions/src/core/rules-diff.ts';
+import type { AuditEntry as StoredAuditEntry } from '../../../functions/src/schema/audit.ts';
 import type { RulesConfig } from '../../../functions/src/schema/rules-config.ts';
 
 export type ClientView = Omit<ClientDoc, 'contactKeys'>;
@@ -93,15 +94,7 @@ export type MailingExport = {
   csv: string;
 };
 
-export type AuditEntry = {
-  id: string;
-  at: string;
-  actor: string;
-  action: string;
-  outcome: 'ok' | 'refused' | 'failed';
-  target?: string;
-  details?: Record<string, unknown>;
-};
+export type AuditEntry = StoredAuditEntry & { id: string };
 export type AuditPage = { entries: AuditEntry[]; nextCursor: string | null };
 
 export type ClientName = { id: string; name: string; managerId: string | null };

@@ -1,16 +1,9 @@
 import { FieldPath, FieldValue, type Firestore, type Transaction } from 'firebase-admin/firestore';
+import type { AuditEntry } from '../schema/audit.ts';
 import { collections, timeOrderedId } from './collections.ts';
 import { decodePageCursor, encodePageCursor } from './page-cursor.ts';
 
-/** Who did what to which data: every export, admin action and refused access (MISSION §5). */
-export type AuditEntry = {
-  at: string;
-  actor: string;
-  action: string;
-  outcome: 'ok' | 'refused' | 'failed';
-  target?: string;
-  details?: Record<string, unknown>;
-};
+export type { AuditEntry };
 
 export async function writeAudit(db: Firestore, entry: AuditEntry): Promise<string> {
   const id = timeOrderedId(entry.at);

@@ -1,5 +1,6 @@
 import type { StatementLine, StatementTotals } from '../bonus/types.ts';
-import type { ManagerBalance, MoveReason, SkippedClient, Unbalanced } from '../rotation/types.ts';
+import type { RotationReport } from '../rotation/report.ts';
+import type { MoveReason } from '../rotation/types.ts';
 
 /**
  * What the scheduled runs publish to the department's reports spreadsheet, as plain rows: one tab
@@ -24,19 +25,8 @@ export type RunRecord = {
   tabs: string[];
 };
 
-/** The rotation report as the jobs answer it (structurally; core does not depend on the job). */
-export type RotationOutcome = {
-  runId: string;
-  at: string;
-  moves: Array<{ clientId: string; from: string | null; to: string; reason: MoveReason; reportDue: string }>;
-  balance: ManagerBalance[];
-  unbalanced: Unbalanced[];
-  skipped: SkippedClient[];
-  /** A repeated delivery of a day already applied: the stored moves, none made now. */
-  alreadyApplied?: true;
-  appliedAt?: string;
-  appliedBy?: string;
-};
+/** The rotation report as the jobs answer it; a dry run is never published, so the flag may be absent. */
+export type RotationOutcome = Omit<RotationReport, 'dryRun'> & { dryRun?: boolean };
 
 export type BonusOutcome = {
   month: string;
