@@ -1,22 +1,12 @@
 // The "My clients" sheet: which columns it has, in which order, and who fills them.
+import { type EditableClientField, editableClientFields } from '../../../functions/src/schema/client.ts';
 import type { Messages } from '../messages.ts';
 import type { IdentityKeys } from '../sheet/row-identity.ts';
 import type { ColumnSpec, TableSpec } from '../sheet/table-spec.ts';
 
-/** Columns the manager edits and Save sends back: the client's own fields. */
-export const editableClientKeys = [
-  'name',
-  'kind',
-  'size',
-  'phones',
-  'emails',
-  'taxNumber',
-  'source',
-  'lostAt',
-  'lostReason',
-  'competitor',
-] as const;
-export type EditableKey = (typeof editableClientKeys)[number];
+/** Columns the manager edits and Save sends back: the client's own fields, as the API accepts them. */
+export const editableClientKeys = editableClientFields;
+export type EditableKey = EditableClientField;
 
 /** Columns the base fills in; the manager reads them. */
 export type DerivedKey = 'lastDealAt' | 'dealCount' | 'daysHeld' | 'rotationDueOn' | 'reportDueOn';

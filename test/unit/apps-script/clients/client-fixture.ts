@@ -1,6 +1,6 @@
 import type { ListedClient } from '../../../../apps-script/src/api/wire.ts';
 import type { TableRow } from '../../../../apps-script/src/sheet/table-spec.ts';
-import type { ClientColumnKey } from '../../../../apps-script/src/clients/client-columns.ts';
+import { type ClientColumnKey, myClientsTable } from '../../../../apps-script/src/clients/client-columns.ts';
 import { clientCells } from '../../../../apps-script/src/clients/client-row.ts';
 import { messagesFor } from '../../../../apps-script/src/messages.ts';
 
@@ -45,27 +45,6 @@ export function rowOf(
 }
 
 export function blankRow(row: number, cells: Partial<Record<ClientColumnKey, unknown>> = {}): TableRow<ClientColumnKey> {
-  const empty = Object.fromEntries(
-    [
-      'name',
-      'kind',
-      'size',
-      'phones',
-      'emails',
-      'taxNumber',
-      'source',
-      'lastDealAt',
-      'dealCount',
-      'daysHeld',
-      'rotationDueOn',
-      'reportDueOn',
-      'lostAt',
-      'lostReason',
-      'competitor',
-      'clientId',
-      'version',
-      'hash',
-    ].map((k) => [k, '']),
-  );
+  const empty = Object.fromEntries(myClientsTable.columns.map((c) => [c.key, '']));
   return { row, cells: { ...empty, ...cells } as TableRow<ClientColumnKey>['cells'] };
 }
