@@ -17,7 +17,7 @@ import type { DepartureCounts, SaveSummary } from '../messages.ts';
 import { applyMarks, rowsWithMarks, type CellMark } from '../sheet/cell-marks.ts';
 import { columnLetter } from '../sheet/cell-values.ts';
 import { readLoadedValues, writeLoadedValues, type LoadedRecord } from '../sheet/loaded-values.ts';
-import { ensureRows, openManagedTable, type ColumnMap } from '../sheet/managed-sheet.ts';
+import { openManagedTable, writeRowsMakingRoom, type ColumnMap } from '../sheet/managed-sheet.ts';
 import { deleteRows, readTable, writeRows, type RowWrite, type Table, type TableRow } from '../sheet/table-io.ts';
 import { alert, toast, UserError } from '../workspace/feedback.ts';
 import { withDocumentLock } from '../workspace/lock.ts';
@@ -128,14 +128,7 @@ export function refreshMyClients(session: ActionContext): void {
     const table = openTable(session, true, clients.length)!;
     const rows = readTable(table);
     const plan = planRefresh({ rows, loaded: readLoaded(session), clients, m, formatDay });
-    ensureRows(
-      table.sheet,
-      myClientsTable,
-      table.columns,
-      plan.writes.reduce((last, w) => Math.max(last, w.row), 0),
-      m,
-    );
-    writeRows(table, rows, plan.writes);
+    writeRowsMakingRoom(table, rows, plan.writes, m);
     const marks: CellMark<ClientColumnKey>[] = [
       ...plan.copies.map((c) => ({ row: c.row, key: 'name' as const, note: m.refresh.duplicateRowNote(c.of), tone: 'info' as const })),
       ...plan.unknownIds.map((row) => ({ row, key: 'name' as const, note: m.refresh.unknownIdNote, tone: 'info' as const })),

@@ -3,6 +3,7 @@
 // may move columns or insert their own between them), the header text being the fallback.
 import { messagesFor, type Messages } from '../messages.ts';
 import { columnLetter } from './cell-values.ts';
+import { type RowWrite, type Table, type TableRow, writeRows } from './table-io.ts';
 import { columnMetadataKey, numberFormats, sheetMetadataKey, type ColumnMap, type ColumnSpec, type TableSpec } from './table-spec.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -100,6 +101,18 @@ export function ensureRows<K extends string>(sheet: Sheet, spec: TableSpec<K>, c
   if (lastRow <= maxRows) return;
   sheet.insertRowsAfter(maxRows, lastRow - maxRows);
   for (const c of spec.columns) setUpCells(sheet, c, columns[c.key], maxRows + 1, lastRow - maxRows, m);
+}
+
+/** Writes rows that may lie below the sheet's last row: room first (with the columns' set-up), then the values. */
+export function writeRowsMakingRoom<K extends string>(
+  table: Table<K>,
+  current: ReadonlyArray<TableRow<K>>,
+  writes: ReadonlyArray<RowWrite<K>>,
+  m: Messages,
+): void {
+  const lastRow = writes.reduce((last, w) => Math.max(last, w.row), 0);
+  ensureRows(table.sheet, table.spec, table.columns, lastRow, m);
+  writeRows(table, current, writes);
 }
 
 /** A new sheet laid out for the table; `decorate` adds what is particular to it (conditional formats). */

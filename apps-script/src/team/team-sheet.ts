@@ -7,7 +7,7 @@ import type { TeamMember } from '../api/wire.ts';
 import { applyMarks, rowsWithMarks, type CellMark } from '../sheet/cell-marks.ts';
 import { columnLetter } from '../sheet/cell-values.ts';
 import { readLoadedValues, writeLoadedValues, type LoadedRecord } from '../sheet/loaded-values.ts';
-import { ensureRows, openManagedTable, type ColumnMap } from '../sheet/managed-sheet.ts';
+import { openManagedTable, writeRowsMakingRoom, type ColumnMap } from '../sheet/managed-sheet.ts';
 import { readTable, writeRows, type RowWrite, type Table } from '../sheet/table-io.ts';
 import { judgeFields } from '../sheet/three-way.ts';
 import { alert, toast, UserError } from '../workspace/feedback.ts';
@@ -66,14 +66,7 @@ export function loadTeam(session: ActionContext): void {
     const table = openTable(session, true, members.length)!;
     const rows = readTable(table);
     const plan = planTeamRefresh({ rows, members, loaded: readLoaded(session), m, formatDay });
-    ensureRows(
-      table.sheet,
-      teamTable,
-      table.columns,
-      plan.writes.reduce((last, w) => Math.max(last, w.row), 0),
-      m,
-    );
-    writeRows(table, rows, plan.writes);
+    writeRowsMakingRoom(table, rows, plan.writes, m);
     applyMarks(
       table,
       new Set(),

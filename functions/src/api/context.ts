@@ -3,6 +3,7 @@ import type { Firestore } from 'firebase-admin/firestore';
 import type { z } from 'zod';
 import { AppError, parseOrThrow } from '../errors.ts';
 import type { AsOf } from '../schema/as-of.ts';
+import type { AuditEntry } from '../schema/audit.ts';
 import { writeAudit } from '../store/audit-store.ts';
 import type { ClientScope } from '../store/client-edit-store.ts';
 import { requireAdmin, type Caller } from './auth.ts';
@@ -66,9 +67,7 @@ export function adminRoute(action: string, fn: (req: Request, ctx: Ctx) => Promi
     try {
       reply = await fn(req, ctx);
     } catch (e) {
-      await writeAudit(ctx.db, {
-        at: ctx.at,
-        actor: ctx.caller.manager.id,
+      await auditAs(ctx, {
         action,
         outcome: 'failed',
         ...(typeof req.params.id === 'string' ? { target: req.params.id } : {}),
@@ -76,9 +75,7 @@ export function adminRoute(action: string, fn: (req: Request, ctx: Ctx) => Promi
       });
       throw e;
     }
-    await writeAudit(ctx.db, {
-      at: ctx.at,
-      actor: ctx.caller.manager.id,
+    await auditAs(ctx, {
       action,
       outcome: 'ok',
       ...(reply.target !== undefined ? { target: reply.target } : {}),
@@ -86,6 +83,11 @@ export function adminRoute(action: string, fn: (req: Request, ctx: Ctx) => Promi
     });
     send(res, reply);
   };
+}
+
+/** An audit entry by the caller, stamped with the request's time. */
+export function auditAs(ctx: Ctx, entry: Omit<AuditEntry, 'at' | 'actor'>): Promise<string> {
+  return writeAudit(ctx.db, { at: ctx.at, actor: ctx.caller.manager.id, ...entry });
 }
 
 export function notFound(what: string): AppError {

@@ -1,10 +1,9 @@
 import type { Router } from 'express';
 import { isAppError, issuesFromZod, type FieldIssue } from '../../errors.ts';
 import { editClient, foreignClient, type ChangedBy, type ClientView } from '../../store/client-edit-store.ts';
-import { writeAudit } from '../../store/audit-store.ts';
 import { withHoldingFacts } from '../../store/client-list-store.ts';
 import { mapConcurrently } from '../../worker-pool.ts';
-import { actorOf, isAdmin, parseBody, route, scopeOf, type Ctx } from '../context.ts';
+import { actorOf, auditAs, isAdmin, parseBody, route, scopeOf, type Ctx } from '../context.ts';
 import { batchRowSchemaAsOf, batchSaveBody } from '../schemas.ts';
 
 export type RowResult =
@@ -20,6 +19,10 @@ const rowConcurrency = 8;
  * answered on its own: applied, conflict (someone saved first: here is what they saved) or invalid
  * (field errors). One bad or stale row never blocks the others, and nothing is overwritten blindly.
  */
+function auditRefusal(ctx: Ctx, clientId: string, reason: string): Promise<string> {
+  return auditAs(ctx, { action: 'POST /clients/batch', outcome: 'refused', target: `clients/${clientId}`, details: { reason } });
+}
+
 async function saveRow(ctx: Ctx, raw: unknown, index: number): Promise<RowResult> {
   const parsed = batchRowSchemaAsOf(await ctx.asOf()).safeParse(raw);
   if (!parsed.success) {
@@ -46,27 +49,13 @@ async function saveRow(ctx: Ctx, raw: unknown, index: number): Promise<RowResult
         ...(outcome.changedBy ? { changedBy: outcome.changedBy } : {}),
       };
     if (outcome.status === 'forbidden') {
-      await writeAudit(ctx.db, {
-        at: ctx.at,
-        actor: ctx.caller.manager.id,
-        action: 'POST /clients/batch',
-        outcome: 'refused',
-        target: `clients/${row.clientId}`,
-        details: { reason: outcome.errors[0]!.message },
-      });
+      await auditRefusal(ctx, row.clientId, outcome.errors[0]!.message);
     }
     return { index, clientId: row.clientId, status: 'invalid', errors: outcome.errors };
   } catch (e) {
     if (isAppError(e) && e.code === 'not-found') {
       if (e.cause === foreignClient) {
-        await writeAudit(ctx.db, {
-          at: ctx.at,
-          actor: ctx.caller.manager.id,
-          action: 'POST /clients/batch',
-          outcome: 'refused',
-          target: `clients/${row.clientId}`,
-          details: { reason: "another manager's client" },
-        });
+        await auditRefusal(ctx, row.clientId, "another manager's client");
       }
       return { index, clientId: row.clientId, status: 'invalid', errors: [{ path: 'clientId', message: 'no such client among yours' }] };
     }

@@ -3,12 +3,11 @@ import type { Router } from 'express';
 import { AppError } from '../../errors.ts';
 import type { Client } from '../../schema/client.ts';
 import { idSchema } from '../../schema/common.ts';
-import { writeAudit } from '../../store/audit-store.ts';
 import { editClient, logClientHistory, readClientInScope, clientView } from '../../store/client-edit-store.ts';
 import { listClients, withHoldingFacts } from '../../store/client-list-store.ts';
 import { createClient, readHistory, recordDeal } from '../../store/client-store.ts';
 import { readManager } from '../../store/roster-store.ts';
-import { actorOf, isAdmin, parseBody, parseParam, parseQuery, route, scopeOf, type Ctx } from '../context.ts';
+import { actorOf, auditAs, isAdmin, parseBody, parseParam, parseQuery, route, scopeOf, type Ctx } from '../context.ts';
 import {
   adminCreateClientBody,
   adminDealBodyAsOf,
@@ -23,8 +22,7 @@ import {
 
 /** An admin reading someone's clients is a bulk read of the base: logged (MISSION §5). */
 async function auditAdminRead(ctx: Ctx, action: string, target: string, details?: Record<string, unknown>): Promise<void> {
-  if (isAdmin(ctx))
-    await writeAudit(ctx.db, { at: ctx.at, actor: ctx.caller.manager.id, action, outcome: 'ok', target, ...(details ? { details } : {}) });
+  if (isAdmin(ctx)) await auditAs(ctx, { action, outcome: 'ok', target, ...(details ? { details } : {}) });
 }
 
 export function staffClientRoutes(router: Router): void {
@@ -91,8 +89,7 @@ export function staffClientRoutes(router: Router): void {
         };
       }
       const doc = await createClient(ctx.db, client, actor);
-      if (isAdmin(ctx))
-        await writeAudit(ctx.db, { at: ctx.at, actor: actor.by, action: 'create client', outcome: 'ok', target: `clients/${doc.id}` });
+      if (isAdmin(ctx)) await auditAs(ctx, { action: 'create client', outcome: 'ok', target: `clients/${doc.id}` });
       return { status: 201, body: { client: (await withHoldingFacts(ctx.db, [clientView(doc)], ctx.at))[0] } };
     }),
   );
@@ -152,14 +149,7 @@ export function staffClientRoutes(router: Router): void {
         actorOf(ctx),
         isAdmin(ctx) ? {} : { holderId: ctx.caller.manager.id },
       );
-      if (isAdmin(ctx))
-        await writeAudit(ctx.db, {
-          at: ctx.at,
-          actor: ctx.caller.manager.id,
-          action: 'record deal',
-          outcome: 'ok',
-          target: `deals/${doc.id}`,
-        });
+      if (isAdmin(ctx)) await auditAs(ctx, { action: 'record deal', outcome: 'ok', target: `deals/${doc.id}` });
       return { status: 201, body: { deal: doc } };
     }),
   );

@@ -3,12 +3,11 @@ import { z } from 'zod';
 import { fileHandoverReport, foreignTask, listOpenTasks } from '../../store/handover-store.ts';
 import { isAppError } from '../../errors.ts';
 import { documentIdSchema, idSchema } from '../../schema/common.ts';
-import { writeAudit } from '../../store/audit-store.ts';
 import { readStatement } from '../../store/bonus-store.ts';
 import { readClientInScope } from '../../store/client-edit-store.ts';
 import { heldClientNames } from '../../store/client-list-store.ts';
 import { recordConsent } from '../../store/consent-store.ts';
-import { actorOf, isAdmin, notFound, parseBody, parseParam, parseQuery, route, scopeOf } from '../context.ts';
+import { actorOf, auditAs, isAdmin, notFound, parseBody, parseParam, parseQuery, route, scopeOf } from '../context.ts';
 import { consentBody, emptyQuery, monthParam, reportBody } from '../schemas.ts';
 
 const taskIdParam = documentIdSchema.pipe(z.string().max(300, 'must be at most 300 characters'));
@@ -48,9 +47,7 @@ export function staffWorkRoutes(router: Router): void {
         return { status: 201, body: filed };
       } catch (e) {
         if (isAppError(e) && e.cause === foreignTask) {
-          await writeAudit(ctx.db, {
-            at: ctx.at,
-            actor: ctx.caller.manager.id,
+          await auditAs(ctx, {
             action: `POST ${req.path}`,
             outcome: 'refused',
             target: `tasks/${taskId}`,
