@@ -279,6 +279,11 @@ function sendCreations(state: SaveState, creations: Array<{ row: number; id: str
   }
 }
 
+function freshSaveState(session: ActionContext, rows: SaveState['rows'], loaded: SaveState['loaded'], clean: Iterable<number>): SaveState {
+  const summary = { applied: 0, created: 0, merged: 0, conflicts: 0, invalid: 0, duplicates: 0, unsent: 0 };
+  return { session, rows, loaded, writes: [], marks: [], clearRows: new Set(clean), summary };
+}
+
 /** Save changes: edited rows as batches, new rows as new clients; conflicts and errors marked on their cells. */
 export function saveMyClients(session: ActionContext): void {
   checkOwner(session, session.email);
@@ -290,15 +295,7 @@ export function saveMyClients(session: ActionContext): void {
     const rows = readTable(table);
     const loaded = readLoaded(session);
     const plan = planSave({ rows, loaded, m, formatDay });
-    const state: SaveState = {
-      session,
-      rows,
-      loaded,
-      writes: [],
-      marks: [],
-      clearRows: new Set(plan.clean),
-      summary: { applied: 0, created: 0, merged: 0, conflicts: 0, invalid: 0, duplicates: 0, unsent: 0 },
-    };
+    const state = freshSaveState(session, rows, loaded, plan.clean);
     // Marks on rows the person put back as they were loaded are out of date.
     const edited = new Set([...plan.updates.map((u) => u.row), ...plan.creations.map((c) => c.row), ...plan.problems.map((p) => p.row)]);
     if (rows.length > 0)
@@ -372,15 +369,7 @@ export function resolveSelected(session: ActionContext, choice: 'mine' | 'theirs
     if (wanted.size === 0) throw new UserError(m.resolve.nothingSelected);
     const rows = readTable(table);
     const loaded = readLoaded(session);
-    const state: SaveState = {
-      session,
-      rows,
-      loaded,
-      writes: [],
-      marks: [],
-      clearRows: new Set(),
-      summary: { applied: 0, created: 0, merged: 0, conflicts: 0, invalid: 0, duplicates: 0, unsent: 0 },
-    };
+    const state = freshSaveState(session, rows, loaded, []);
     const pending: RowUpdate[] = [];
     for (const row of rows) {
       if (!wanted.has(row.row)) continue;
