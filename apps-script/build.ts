@@ -176,7 +176,8 @@ if (import.meta.main) {
     const apiUrl = argValue(args, '--api-url');
     const result = await buildAddon(apiUrl !== undefined ? { apiUrl } : {});
     console.log(
-      `addon: built ${result.outDir} (${(result.bytes / 1024).toFixed(0)} KB) for ${result.apiUrl}; entry points: ${result.entryPoints.join(', ')}`,
+      `addon: built ${result.outDir} (${(result.bytes / 1024).toFixed(0)} KB) for ${result.apiUrl}; entry points: ` +
+        `${result.entryPoints.join(', ')}`,
     );
     if (args.includes('--push')) {
       checkPushable(result.apiUrl);

@@ -86,12 +86,15 @@ export async function bench(): Promise<BenchRow[]> {
   for (const size of sizes) results.set(size, await run(size));
   console.log("\naddon: per action (Spreadsheet calls include getValues/setValues; API time is the sum of the requests' times)");
   console.log(
-    `${'clients'.padStart(8)}  ${'action'.padEnd(14)}${'Spreadsheet calls'.padStart(18)}${'getValues'.padStart(10)}${'setValues'.padStart(10)}${'API calls'.padStart(10)}${'API time'.padStart(10)}${'wall'.padStart(9)}`,
+    `${'clients'.padStart(8)}  ${'action'.padEnd(14)}${'Spreadsheet calls'.padStart(18)}${'getValues'.padStart(10)}` +
+      `${'setValues'.padStart(10)}${'API calls'.padStart(10)}${'API time'.padStart(10)}${'wall'.padStart(9)}`,
   );
   for (const [size, actions] of results) {
     for (const [action, f] of Object.entries(actions)) {
       console.log(
-        `${size.toLocaleString('en-US').padStart(8)}  ${action.padEnd(14)}${String(f.spreadsheetCalls).padStart(18)}${String(f.getValues).padStart(10)}${String(f.setValues).padStart(10)}${String(f.apiCalls).padStart(10)}${`${(f.apiMs / 1000).toFixed(1)} s`.padStart(10)}${`${(f.wallMs / 1000).toFixed(1)} s`.padStart(9)}`,
+        `${size.toLocaleString('en-US').padStart(8)}  ${action.padEnd(14)}${String(f.spreadsheetCalls).padStart(18)}` +
+          `${String(f.getValues).padStart(10)}${String(f.setValues).padStart(10)}${String(f.apiCalls).padStart(10)}` +
+          `${`${(f.apiMs / 1000).toFixed(1)} s`.padStart(10)}${`${(f.wallMs / 1000).toFixed(1)} s`.padStart(9)}`,
       );
     }
   }
@@ -100,7 +103,8 @@ export async function bench(): Promise<BenchRow[]> {
     for (const action of Object.keys(first!)) {
       if (other[action]!.spreadsheetCalls !== first![action]!.spreadsheetCalls)
         throw new Error(
-          `addon: ${action} makes ${other[action]!.spreadsheetCalls} Spreadsheet calls for one size and ${first![action]!.spreadsheetCalls} for another: they must not grow with the rows`,
+          `addon: ${action} makes ${other[action]!.spreadsheetCalls} Spreadsheet calls for one size and ` +
+            `${first![action]!.spreadsheetCalls} for another: they must not grow with the rows`,
         );
     }
   }
@@ -111,7 +115,9 @@ export async function bench(): Promise<BenchRow[]> {
     bench: 'add-on',
     what: action,
     size: `${thousands(largest)} rows`,
-    figures: `${f.spreadsheetCalls} Spreadsheet calls (${f.getValues} getValues, ${f.setValues} setValues), ${f.apiCalls} API call${f.apiCalls === 1 ? '' : 's'} taking ${(f.apiMs / 1000).toFixed(1)} s`,
+    figures:
+      `${f.spreadsheetCalls} Spreadsheet calls (${f.getValues} getValues, ${f.setValues} setValues), ` +
+      `${f.apiCalls} API call${f.apiCalls === 1 ? '' : 's'} taking ${(f.apiMs / 1000).toFixed(1)} s`,
     seconds: f.wallMs / 1000,
     peakRssMiB: f.peakRssMiB,
   }));

@@ -32,11 +32,15 @@ const connections = 8;
 
 function report(label: string, r: Result): string {
   console.log(
-    `api ${label}: ${r.requests.average.toFixed(0)} req/s (${r.requests.total} requests), latency p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors + r.timeouts}, non-2xx ${r.non2xx}`,
+    `api ${label}: ${r.requests.average.toFixed(0)} req/s (${r.requests.total} requests), ` +
+      `latency p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors + r.timeouts}, non-2xx ${r.non2xx}`,
   );
   if (r.errors + r.timeouts + r.non2xx > 0)
     throw new Error(`api ${label}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx answers (must be 0)`);
-  return `${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${r.errors + r.timeouts + r.non2xx} errors`;
+  return (
+    `${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ` +
+    `${r.errors + r.timeouts + r.non2xx} errors`
+  );
 }
 
 export async function bench(): Promise<BenchRow[]> {

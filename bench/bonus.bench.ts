@@ -150,20 +150,24 @@ async function job(size: number): Promise<BenchRow[]> {
   );
   const rate = inMonth / s;
   console.log(
-    `bonus job: ${thousands(rate)} deals/s against a raw BulkWriter rate on the same emulator of R = ${thousands(raw)} writes/s (just before and after): ${(rate / raw).toFixed(2)} deals per raw write`,
+    `bonus job: ${thousands(rate)} deals/s against a raw BulkWriter rate on the same emulator ` +
+      `of R = ${thousands(raw)} writes/s (just before and after): ${(rate / raw).toFixed(2)} deals per raw write`,
   );
   const again = await measured(() => computeBonusMonth(db, { month, by: 'bench', at: '2026-04-01T03:00:00.000Z' }));
   console.log(`bonus job: recomputed (idempotent rerun) in ${again.seconds.toFixed(1)}s`);
   const repeat = await measured(() => computeBonusMonth(db, { month, by: 'bench', at: '2026-04-01T03:00:00.000Z' }));
   console.log(
-    `bonus job: the same slot again answered its stored statements in ${repeat.seconds.toFixed(1)}s (alreadyApplied: ${repeat.value.alreadyApplied === true})`,
+    `bonus job: the same slot again answered its stored statements in ${repeat.seconds.toFixed(1)}s ` +
+      `(alreadyApplied: ${repeat.value.alreadyApplied === true})`,
   );
   return [
     row(
       'bonus',
       'job on the emulator',
       `${thousands(inMonth)} deals in the month, ${thousands(clients.length)} clients, 50 managers`,
-      `${report.statements.length} statements; ${(reads / inMonth).toFixed(2)} reads + ${(writes / inMonth).toFixed(4)} writes per deal; ${thousands(rate)} deals/s, raw R = ${thousands(raw)} writes/s, ratio ${(rate / raw).toFixed(2)}`,
+      `${report.statements.length} statements; ` +
+        `${(reads / inMonth).toFixed(2)} reads + ${(writes / inMonth).toFixed(4)} writes per deal; ` +
+        `${thousands(rate)} deals/s, raw R = ${thousands(raw)} writes/s, ratio ${(rate / raw).toFixed(2)}`,
       step,
     ),
     row('bonus', 'recomputing the month', `${thousands(inMonth)} deals`, 'identical statements rewritten', again),

@@ -93,7 +93,8 @@ async function exportJob(clients: number): Promise<BenchRow[]> {
   const firstStep = await measured(() => exportMailingList(db, { channel: 'sms', at: '2026-02-01T10:00:00.000Z', by: 'bench' }));
   const first = firstStep.value;
   console.log(
-    `export (emulator): ${first.rows.length} rows of ${clients} clients in ${(firstStep.seconds * 1000).toFixed(0)} ms, CSV ${(first.csv.length / 1024).toFixed(0)} KiB`,
+    `export (emulator): ${first.rows.length} rows of ${clients} clients ` +
+      `in ${(firstStep.seconds * 1000).toFixed(0)} ms, CSV ${(first.csv.length / 1024).toFixed(0)} KiB`,
   );
   const againStep = await measured(() => exportMailingList(db, { channel: 'sms', at: '2026-02-02T10:00:00.000Z', by: 'bench' }));
   console.log(

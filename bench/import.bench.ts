@@ -23,7 +23,8 @@ export async function bench(): Promise<BenchRow[]> {
   const mem = process.memoryUsage();
   console.log(`import: ${clients} clients, ${result.deals} deals, ${result.history} history entries, ${result.contactKeys} contact keys`);
   console.log(
-    `import: first run ${first.toFixed(1)}s (${Math.round(clients / first)} clients/s); re-import ${second.toFixed(1)}s, ${again.clientsUnchanged} unchanged`,
+    `import: first run ${first.toFixed(1)}s (${Math.round(clients / first)} clients/s); ` +
+      `re-import ${second.toFixed(1)}s, ${again.clientsUnchanged} unchanged`,
   );
   console.log(`import: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
   const documents = result.clients + result.deals + result.history + result.contactKeys;

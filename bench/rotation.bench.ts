@@ -259,8 +259,9 @@ async function job(size: number): Promise<BenchRow[]> {
       'rotation',
       'job on the emulator',
       `${thousands(clients.length)} clients, 100 managers`,
-      `${thousands(moved)} moved; ${perMove(counted.reads)} reads + ${perMove(counted.writes)} writes per move; M = ${thousands(moveRate)} moves/s,` +
-        ` raw R = ${thousands(raw)} writes/s, M / (R / 3) = ${(moveRate / (raw / 3)).toFixed(2)} (by CPU ${(rawCpuPerMove / jobCpuPerMove).toFixed(2)})`,
+      `${thousands(moved)} moved; ${perMove(counted.reads)} reads + ${perMove(counted.writes)} writes per move; ` +
+        `M = ${thousands(moveRate)} moves/s, raw R = ${thousands(raw)} writes/s, ` +
+        `M / (R / 3) = ${(moveRate / (raw / 3)).toFixed(2)} (by CPU ${(rawCpuPerMove / jobCpuPerMove).toFixed(2)})`,
       step,
     ),
     row(

@@ -92,7 +92,8 @@ export const enAdmin = {
         label: 'New-client multiplier',
         unit: '×',
         about:
-          'The first deal with a client the manager attracted earns this many times the normal rate (2 to 3); each next deal half of the last, down to normal.',
+          'The first deal with a client the manager attracted earns this many times the normal rate (2 to 3); each ' +
+          'next deal half of the last, down to normal.',
       },
       'bonus.retentionMonths': {
         label: 'Retention months',
@@ -185,7 +186,8 @@ export const enAdmin = {
     layoutBroken: "The Config sheet is missing some of clientbase's columns. Choose Config: load the rules in force to lay it out again.",
     loadTitle: 'Load the rules in force',
     dropEdits: (n: number) =>
-      `${enCount(n, 'setting on the Config sheet was', 'settings on the Config sheet were')} changed and not published. Loading the rules in force replaces them. Load anyway?`,
+      `${enCount(n, 'setting on the Config sheet was', 'settings on the Config sheet were')} changed and not ` +
+      `published. Loading the rules in force replaces them. Load anyway?`,
     loaded: (version: number) => (version === 0 ? 'Config loaded: the defaults (never published).' : `Config loaded: version ${version}.`),
     wholeConfig: 'The rules as a whole',
     noSheet: 'There is no Config sheet yet: choose Config: load the rules in force first.',
@@ -201,7 +203,8 @@ export const enAdmin = {
           ? `${enCount(s.taken, 'setting you had not touched now shows', 'settings you had not touched now show')} the new value.`
           : '',
         s.conflicts > 0
-          ? `${enCount(s.conflicts, 'setting you changed was', 'settings you changed were')} changed by them too: tinted orange, with their value in the note. Keep yours or type theirs, then publish again.`
+          ? `${enCount(s.conflicts, 'setting you changed was', 'settings you changed were')} changed by them too: ` +
+            `tinted orange, with their value in the note. Keep yours or type theirs, then publish again.`
           : 'Your changes are kept: publish again to put them in force.',
         s.notShown > 0
           ? `The new version has ${enCount(s.notShown, 'tier', 'tiers')} this sheet has no row for: load the rules in force to see them.`
@@ -253,10 +256,13 @@ export const enAdmin = {
     layoutBroken: "The Team sheet is missing some of clientbase's columns. Choose Team: load to put them back.",
     notOnRoster: 'This id is not on the roster; the row is ignored.',
     loaded: (total: number, added: number, kept: number) =>
-      `Team loaded: ${enCount(total, 'person', 'people')}${added > 0 ? `, ${enNumber(added)} new on the sheet` : ''}${kept > 0 ? `; ${enCount(kept, 'row with unsaved changes was', 'rows with unsaved changes were')} kept as you left them` : ''}.`,
+      `Team loaded: ${enCount(total, 'person', 'people')}` +
+      `${added > 0 ? `, ${enNumber(added)} new on the sheet` : ''}` +
+      `${kept > 0 ? `; ${enCount(kept, 'row with unsaved changes was', 'rows with unsaved changes were')} kept as you left them` : ''}.`,
     noSheet: 'There is no Team sheet yet: choose Team: load first.',
     conflictNote: (field: string, value: string) =>
-      `Conflict in "${field}": changed meanwhile to\n${value || '(empty)'}\nYour value is kept in the cell and was not saved. Type theirs, or save again to put yours.`,
+      `Conflict in "${field}": changed meanwhile to\n${value || '(empty)'}\n` +
+      `Your value is kept in the cell and was not saved. Type theirs, or save again to put yours.`,
     saved: (c: TeamSaveCounts) => {
       const parts: string[] = [];
       if (c.saved > 0) parts.push(`${enCount(c.saved, 'row', 'rows')} saved`);
@@ -272,7 +278,10 @@ export const enAdmin = {
     headingApplied: (at: string, when: string, who: string) =>
       `The rotation for ${at} was already applied on ${when} by ${who}: these are the moves made then.`,
     summary: (moves: number, unbalanced: number, skipped: number) =>
-      `${enCount(moves, 'client changes', 'clients change')} hands${unbalanced > 0 ? `; ${enCount(unbalanced, 'manager is', 'managers are')} left uneven` : ''}${skipped > 0 ? `; ${enCount(skipped, 'client stays', 'clients stay')}` : ''}${unbalanced + skipped > 0 ? ' (why: on the sheet)' : ''}.`,
+      `${enCount(moves, 'client changes', 'clients change')} hands` +
+      `${unbalanced > 0 ? `; ${enCount(unbalanced, 'manager is', 'managers are')} left uneven` : ''}` +
+      `${skipped > 0 ? `; ${enCount(skipped, 'client stays', 'clients stay')}` : ''}` +
+      `${unbalanced + skipped > 0 ? ' (why: on the sheet)' : ''}.`,
     newBase: 'the new base (unassigned)',
     blocks: {
       moves: (n: number) => `Moves (${enNumber(n)})`,
@@ -292,7 +301,8 @@ export const enAdmin = {
     choose: 'Choose the manager who leaves.',
     heading: (name: string, at: string) => `Offboarding of ${name} on ${at}: where each client goes. Nothing has changed yet.`,
     summary: (moves: number, skipped: number) =>
-      `${enCount(moves, 'client is', 'clients are')} handed on${skipped > 0 ? `; ${enCount(skipped, 'client stays', 'clients stay')} (why: on the sheet)` : ''}.`,
+      `${enCount(moves, 'client is', 'clients are')} handed on` +
+      `${skipped > 0 ? `; ${enCount(skipped, 'client stays', 'clients stay')} (why: on the sheet)` : ''}.`,
   },
   jobs: {
     running: {
@@ -307,15 +317,20 @@ export const enAdmin = {
     computed: (month: string, managers: number, payable: string) =>
       `Statements for ${month} computed: ${enCount(managers, 'manager', 'managers')}, ${payable} payable in all.`,
     alreadyApplied: (at: string, when: string, who: string, moved: number) =>
-      `Already applied: the rotation for ${at} was applied on ${when} by ${who} (${enCount(moved, 'client', 'clients')} moved then). Nothing moved now.`,
+      `Already applied: the rotation for ${at} was applied on ${when} by ${who} ` +
+      `(${enCount(moved, 'client', 'clients')} moved then). Nothing moved now.`,
     applied: (offboarding: boolean, moved: number, skipped: number, unbalanced: number) =>
-      `Done: ${enCount(moved, 'client', 'clients')} ${offboarding ? 'handed on' : 'moved'}${skipped > 0 ? `, ${enNumber(skipped)} skipped` : ''}${unbalanced > 0 ? `, ${enCount(unbalanced, 'manager', 'managers')} uneven` : ''}. The new managers owe their handover reports.`,
+      `Done: ${enCount(moved, 'client', 'clients')} ${offboarding ? 'handed on' : 'moved'}` +
+      `${skipped > 0 ? `, ${enNumber(skipped)} skipped` : ''}` +
+      `${unbalanced > 0 ? `, ${enCount(unbalanced, 'manager', 'managers')} uneven` : ''}. ` +
+      `The new managers owe their handover reports.`,
   },
   bonus: {
     title: 'Bonuses',
     headingOpen: (month: string) => `Bonus statements for ${month}: open (they may still change).`,
     headingClosed: (month: string, when: string, who: string) =>
-      `Bonus statements for ${month}: CLOSED on ${when} by ${who}. Read-only: later corrections appear as adjustments in the next open month.`,
+      `Bonus statements for ${month}: CLOSED on ${when} by ${who}. Read-only: later corrections appear as adjustments ` +
+      `in the next open month.`,
     computed: (when: string, who: string, version: number) => `Computed ${when} by ${who} under rules version ${version}.`,
     drillDown: "Every line of a manager's statement: select their row, then Head of sales → Bonuses: lines of the selected manager.",
     totalsHeader: ['Payable', 'Pending', 'Cancelled', 'Managers'],
@@ -353,7 +368,8 @@ export const enAdmin = {
   },
   audit: {
     heading: (n: number, more: boolean) =>
-      `Audit log, newest first: ${enCount(n, 'entry', 'entries')}${more ? '. Head of sales → Audit log: older entries adds the next page below.' : ', all of them.'}`,
+      `Audit log, newest first: ${enCount(n, 'entry', 'entries')}` +
+      `${more ? '. Head of sales → Audit log: older entries adds the next page below.' : ', all of them.'}`,
     columns: ['When', 'Who', 'Action', 'Outcome', 'Target', 'Details'],
     shown: (n: number) => `Audit log: ${enCount(n, 'entry', 'entries')}.`,
     noOlder: 'No older entries to show: choose Audit log first.',
@@ -511,7 +527,8 @@ export const ruAdmin: AdminMessages = {
         label: 'Множитель за нового клиента',
         unit: '×',
         about:
-          'Первая сделка с привлечённым клиентом даёт во столько раз больше обычной ставки (от 2 до 3); каждая следующая — вдвое меньше предыдущей, до обычной.',
+          'Первая сделка с привлечённым клиентом даёт во столько раз больше обычной ставки (от 2 до 3); каждая ' +
+          'следующая — вдвое меньше предыдущей, до обычной.',
       },
       'bonus.retentionMonths': {
         label: 'Срок удержания',
@@ -605,7 +622,8 @@ export const ruAdmin: AdminMessages = {
       'На листе «Правила» не хватает столбцов clientbase. Выберите «Правила: загрузить действующие», чтобы разметить его заново.',
     loadTitle: 'Загрузить действующие правила',
     dropEdits: (n: number) =>
-      `На листе «Правила» изменено и не опубликовано: ${ruCount(n, 'параметр', 'параметра', 'параметров')}. Загрузка действующих правил их заменит. Всё равно загрузить?`,
+      `На листе «Правила» изменено и не опубликовано: ${ruCount(n, 'параметр', 'параметра', 'параметров')}. Загрузка ` +
+      `действующих правил их заменит. Всё равно загрузить?`,
     loaded: (version: number) =>
       version === 0 ? 'Правила загружены: значения по умолчанию (ещё не публиковались).' : `Правила загружены: версия ${version}.`,
     wholeConfig: 'Правила в целом',
@@ -613,19 +631,23 @@ export const ruAdmin: AdminMessages = {
     missingRows: (list: string) =>
       `На листе «Правила» пропали строки: ${list}. Выберите «Правила: загрузить действующие» (сначала запишите свои правки).`,
     conflictNote: (theirs: string, who: string, when: string) =>
-      `${who} опубликовал(а) здесь ${theirs} ${when}, пока вы редактировали. Ваше значение оставлено: опубликуйте, чтобы оно вступило в силу, или введите их значение.`,
+      `${who} опубликовал(а) здесь ${theirs} ${when}, пока вы редактировали. Ваше значение оставлено: опубликуйте, ` +
+      `чтобы оно вступило в силу, или введите их значение.`,
     conflict: (s: MergeSummary) =>
       [
         `${s.who} опубликовал(а) версию ${s.version} ${s.when}, пока вы редактировали, поэтому ничего не опубликовано.`,
         s.changes.length > 0 ? `Что в ней изменилось:\n${s.changes.map((c) => `• ${c}`).join('\n')}` : '',
         s.taken > 0
-          ? `${capitalise(ruCount(s.taken, 'параметр', 'параметра', 'параметров'))}, которые вы не трогали, теперь показывают новое значение.`
+          ? `${capitalise(ruCount(s.taken, 'параметр', 'параметра', 'параметров'))}, которые вы не трогали, теперь ` +
+            `показывают новое значение.`
           : '',
         s.conflicts > 0
-          ? `${capitalise(ruCount(s.conflicts, 'параметр', 'параметра', 'параметров'))}, которые вы изменили, изменены и там: они оранжевые, их значение — в примечании. Оставьте своё или введите их, затем опубликуйте снова.`
+          ? `${capitalise(ruCount(s.conflicts, 'параметр', 'параметра', 'параметров'))}, которые вы изменили, ` +
+            `изменены и там: они оранжевые, их значение — в примечании. Оставьте своё или введите их, затем опубликуйте снова.`
           : 'Ваши правки сохранены на листе: опубликуйте снова, чтобы они вступили в силу.',
         s.notShown > 0
-          ? `В новой версии есть ступени, для которых на листе нет строк (${ruNumber(s.notShown)}): загрузите действующие правила, чтобы их увидеть.`
+          ? `В новой версии есть ступени, для которых на листе нет строк (${ruNumber(s.notShown)}): загрузите ` +
+            `действующие правила, чтобы их увидеть.`
           : '',
       ]
         .filter((l) => l !== '')
@@ -664,7 +686,8 @@ export const ruAdmin: AdminMessages = {
       email: 'Аккаунт Google, под которым человек входит. Потом его не изменить.',
       level: 'Профессиональный уровень: больше — старше. Ротация передаёт клиентов между менеджерами одного уровня.',
       status:
-        '«Уволен» → «Работает» возвращает менеджера. Чтобы уволить, выберите «Руководитель отдела → Увольнение менеджера…»: его клиентов нужно передать.',
+        '«Уволен» → «Работает» возвращает менеджера. Чтобы уволить, выберите «Руководитель отдела → Увольнение ' +
+        'менеджера…»: его клиентов нужно передать.',
     },
     roles: { manager: 'Менеджер', admin: 'Руководитель отдела' },
     statuses: { active: 'Работает', left: 'Уволен' },
@@ -675,10 +698,13 @@ export const ruAdmin: AdminMessages = {
     layoutBroken: 'На листе «Команда» не хватает столбцов clientbase. Выберите «Команда: загрузить», чтобы вернуть их.',
     notOnRoster: 'Этого ID нет в списке сотрудников; строка пропущена.',
     loaded: (total: number, added: number, kept: number) =>
-      `Команда загружена: ${ruCount(total, 'человек', 'человека', 'человек')}${added > 0 ? `, новых на листе: ${ruNumber(added)}` : ''}${kept > 0 ? `; строк с несохранёнными правками оставлено как есть: ${ruNumber(kept)}` : ''}.`,
+      `Команда загружена: ${ruCount(total, 'человек', 'человека', 'человек')}` +
+      `${added > 0 ? `, новых на листе: ${ruNumber(added)}` : ''}` +
+      `${kept > 0 ? `; строк с несохранёнными правками оставлено как есть: ${ruNumber(kept)}` : ''}.`,
     noSheet: 'Листа «Команда» ещё нет: сначала выберите «Команда: загрузить».',
     conflictNote: (field: string, value: string) =>
-      `Конфликт в поле «${field}»: тем временем изменено на\n${value || '(пусто)'}\nВаше значение осталось в ячейке и не сохранено. Введите их значение или сохраните снова, чтобы записать своё.`,
+      `Конфликт в поле «${field}»: тем временем изменено на\n${value || '(пусто)'}\n` +
+      `Ваше значение осталось в ячейке и не сохранено. Введите их значение или сохраните снова, чтобы записать своё.`,
     saved: (c: TeamSaveCounts) => {
       const parts: string[] = [];
       if (c.saved > 0) parts.push(`сохранено: ${ruCount(c.saved, 'строка', 'строки', 'строк')}`);
@@ -695,7 +721,10 @@ export const ruAdmin: AdminMessages = {
     headingApplied: (at: string, when: string, who: string) =>
       `Ротация на ${at} уже проведена ${when}, ${who}: вот какие передачи были сделаны.`,
     summary: (moves: number, unbalanced: number, skipped: number) =>
-      `Передаётся: ${ruCount(moves, 'клиент', 'клиента', 'клиентов')}${unbalanced > 0 ? `; без баланса: ${ruCount(unbalanced, 'менеджер', 'менеджера', 'менеджеров')}` : ''}${skipped > 0 ? `; остаются: ${ruCount(skipped, 'клиент', 'клиента', 'клиентов')}` : ''}${unbalanced + skipped > 0 ? ' (причины — на листе)' : ''}.`,
+      `Передаётся: ${ruCount(moves, 'клиент', 'клиента', 'клиентов')}` +
+      `${unbalanced > 0 ? `; без баланса: ${ruCount(unbalanced, 'менеджер', 'менеджера', 'менеджеров')}` : ''}` +
+      `${skipped > 0 ? `; остаются: ${ruCount(skipped, 'клиент', 'клиента', 'клиентов')}` : ''}` +
+      `${unbalanced + skipped > 0 ? ' (причины — на листе)' : ''}.`,
     newBase: 'новая база (без менеджера)',
     blocks: {
       moves: (n: number) => `Передачи (${ruNumber(n)})`,
@@ -715,7 +744,8 @@ export const ruAdmin: AdminMessages = {
     choose: 'Выберите увольняющегося менеджера.',
     heading: (name: string, at: string) => `Увольнение: ${name}, ${at}. Куда уйдёт каждый клиент. Пока ничего не изменилось.`,
     summary: (moves: number, skipped: number) =>
-      `Передаётся: ${ruCount(moves, 'клиент', 'клиента', 'клиентов')}${skipped > 0 ? `; остаются: ${ruCount(skipped, 'клиент', 'клиента', 'клиентов')} (причины — на листе)` : ''}.`,
+      `Передаётся: ${ruCount(moves, 'клиент', 'клиента', 'клиентов')}` +
+      `${skipped > 0 ? `; остаются: ${ruCount(skipped, 'клиент', 'клиента', 'клиентов')} (причины — на листе)` : ''}.`,
   },
   jobs: {
     running: {
@@ -730,15 +760,20 @@ export const ruAdmin: AdminMessages = {
     computed: (month: string, managers: number, payable: string) =>
       `Бонусы за ${month} рассчитаны: ${ruCount(managers, 'менеджер', 'менеджера', 'менеджеров')}, к выплате всего ${payable}.`,
     alreadyApplied: (at: string, when: string, who: string, moved: number) =>
-      `Уже проведена: ротация на ${at} проведена ${when}, ${who} (тогда передано: ${ruCount(moved, 'клиент', 'клиента', 'клиентов')}). Сейчас ничего не передано.`,
+      `Уже проведена: ротация на ${at} проведена ${when}, ${who} (тогда передано: ` +
+      `${ruCount(moved, 'клиент', 'клиента', 'клиентов')}). Сейчас ничего не передано.`,
     applied: (offboarding: boolean, moved: number, skipped: number, unbalanced: number) =>
-      `Готово: ${offboarding ? 'передано' : 'перемещено'} ${ruCount(moved, 'клиент', 'клиента', 'клиентов')}${skipped > 0 ? `, пропущено ${ruNumber(skipped)}` : ''}${unbalanced > 0 ? `, без баланса ${ruCount(unbalanced, 'менеджер', 'менеджера', 'менеджеров')}` : ''}. Новые менеджеры должны сдать отчёты о передаче.`,
+      `Готово: ${offboarding ? 'передано' : 'перемещено'} ${ruCount(moved, 'клиент', 'клиента', 'клиентов')}` +
+      `${skipped > 0 ? `, пропущено ${ruNumber(skipped)}` : ''}` +
+      `${unbalanced > 0 ? `, без баланса ${ruCount(unbalanced, 'менеджер', 'менеджера', 'менеджеров')}` : ''}. ` +
+      `Новые менеджеры должны сдать отчёты о передаче.`,
   },
   bonus: {
     title: 'Бонусы',
     headingOpen: (month: string) => `Расчёты бонусов за ${month}: месяц открыт (могут измениться).`,
     headingClosed: (month: string, when: string, who: string) =>
-      `Расчёты бонусов за ${month}: ЗАКРЫТ ${when}, ${who}. Только для чтения: поздние исправления придут корректировками в следующем открытом месяце.`,
+      `Расчёты бонусов за ${month}: ЗАКРЫТ ${when}, ${who}. Только для чтения: поздние исправления придут ` +
+      `корректировками в следующем открытом месяце.`,
     computed: (when: string, who: string, version: number) => `Рассчитано ${when}, ${who}, по правилам версии ${version}.`,
     drillDown: 'Все строки расчёта менеджера: выделите его строку и выберите «Руководитель отдела → Бонусы: строки выбранного менеджера».',
     totalsHeader: ['К выплате', 'Ожидает', 'Отменено', 'Менеджеров'],
@@ -756,13 +791,15 @@ export const ruAdmin: AdminMessages = {
       `Список ${channel} выгружен ${stamp}: ${ruCount(count, 'контакт', 'контакта', 'контактов')}, у каждого есть согласие на ${channel}.`,
     cadence: (days: number) =>
       days > 0
-        ? `Частота соблюдена: в списке нет никого, кто попадал в рассылку по этому каналу за последние ${ruCount(days, 'день', 'дня', 'дней')}.`
+        ? `Частота соблюдена: в списке нет никого, кто попадал в рассылку по этому каналу за последние ` +
+          `${ruCount(days, 'день', 'дня', 'дней')}.`
         : 'Без ограничения частоты: в списке все, кто дал согласие.',
     exportId: (id: string) => `Выгрузка ${id} (записана в журнал аудита).`,
     columns: ['Имя', 'ID клиента', 'Адрес', 'Ссылка для отписки'],
     chooseChannel: 'Выберите SMS или e-mail.',
     done: (count: number, sheet: string, cadence: number) =>
-      `${capitalise(ruCount(count, 'контакт', 'контакта', 'контактов'))} на листе «${sheet}» (частота: раз в ${ruCount(cadence, 'день', 'дня', 'дней')}).`,
+      `${capitalise(ruCount(count, 'контакт', 'контакта', 'контактов'))} на листе «${sheet}» (частота: раз в ` +
+      `${ruCount(cadence, 'день', 'дня', 'дней')}).`,
   },
   overdue: {
     heading: (asOf: string, n: number) => `Просроченные отчёты о передаче на ${asOf}: ${ruNumber(n)}.`,
@@ -777,7 +814,8 @@ export const ruAdmin: AdminMessages = {
   },
   audit: {
     heading: (n: number, more: boolean) =>
-      `Журнал аудита, сначала новые: ${ruCount(n, 'запись', 'записи', 'записей')}${more ? '. «Руководитель отдела → Журнал аудита: более ранние записи» добавит следующую страницу ниже.' : ', это все.'}`,
+      `Журнал аудита, сначала новые: ${ruCount(n, 'запись', 'записи', 'записей')}` +
+      `${more ? '. «Руководитель отдела → Журнал аудита: более ранние записи» добавит следующую страницу ниже.' : ', это все.'}`,
     columns: ['Когда', 'Кто', 'Действие', 'Итог', 'Объект', 'Подробности'],
     shown: (n: number) => `Журнал аудита: ${ruCount(n, 'запись', 'записи', 'записей')}.`,
     noOlder: 'Более ранних записей нет: сначала выберите «Журнал аудита».',
@@ -846,7 +884,8 @@ export const ruAdmin: AdminMessages = {
     downloadCsv: 'Скачать CSV',
     exportList: 'Выгрузить список',
     mailingIntro:
-      'Только контакты с согласием на этот канал и никого, кто уже был в рассылке чаще допустимого. Каждая выгрузка записывается в журнал аудита.',
+      'Только контакты с согласием на этот канал и никого, кто уже был в рассылке чаще допустимого. Каждая выгрузка ' +
+      'записывается в журнал аудита.',
     email: 'E-mail',
     sms: 'SMS',
   },

@@ -153,11 +153,13 @@ const en = {
         parts.push(`${enCount(s.keptUnsaved, 'row', 'rows')} with unsaved changes kept as you left them (Save to send them)`);
       if (s.duplicates > 0)
         parts.push(
-          `${enCount(s.duplicates, 'row repeats', 'rows repeat')} another row's client and ${s.duplicates === 1 ? 'was' : 'were'} left alone (delete the copy)`,
+          `${enCount(s.duplicates, 'row repeats', 'rows repeat')} another row's client and ` +
+            `${s.duplicates === 1 ? 'was' : 'were'} left alone (delete the copy)`,
         );
       if (s.unknownIds > 0)
         parts.push(
-          `${enCount(s.unknownIds, 'row has', 'rows have')} a client id this sheet never loaded and ${s.unknownIds === 1 ? 'was' : 'were'} left alone`,
+          `${enCount(s.unknownIds, 'row has', 'rows have')} a client id this sheet never loaded and ` +
+            `${s.unknownIds === 1 ? 'was' : 'were'} left alone`,
         );
       return `${parts.join('; ')}.`;
     },
@@ -171,7 +173,10 @@ const en = {
       if (why.reassigned > 0) reasons.push(`${enNumber(why.reassigned)} moved by the head of sales`);
       if (why.offboarding > 0) reasons.push(`${enNumber(why.offboarding)} handed on when staff changed`);
       if (why.unknown > 0) reasons.push(`${enNumber(why.unknown)} no longer in your book`);
-      return `${enCount(n, 'row was', 'rows were')} removed: ${reasons.join(', ')}. Their history stays in the base with the new manager; your own columns on those rows went with them.`;
+      return (
+        `${enCount(n, 'row was', 'rows were')} removed: ${reasons.join(', ')}. Their history stays in the base ` +
+        `with the new manager; your own columns on those rows went with them.`
+      );
     },
     keptDirtyNote: 'You changed this row and have not saved: the base was not allowed to overwrite it. Save to send your change.',
     duplicateRowNote: (row: number) => `This row repeats the client of row ${row}. clientbase ignores it: delete one of the two.`,
@@ -185,7 +190,8 @@ const en = {
       if (s.created > 0) parts.push(`${enCount(s.created, 'new client', 'new clients')} added`);
       if (s.conflicts > 0)
         parts.push(
-          `${enCount(s.conflicts, 'conflict', 'conflicts')} (tinted orange: someone changed the same cell; read the note, then use Keep mine or Take theirs)`,
+          `${enCount(s.conflicts, 'conflict', 'conflicts')} (tinted orange: someone changed the same cell; read the ` +
+            `note, then use Keep mine or Take theirs)`,
         );
       if (s.invalid > 0) parts.push(`${enCount(s.invalid, 'row has', 'rows have')} errors (tinted red: the note says what to fix)`);
       if (s.duplicates > 0) parts.push(`${enCount(s.duplicates, 'new client is', 'new clients are')} already in the base (not added)`);
@@ -193,7 +199,10 @@ const en = {
       return parts.length > 0 ? `${parts.join('; ')}.` : 'Nothing was saved.';
     },
     conflictNote: (field: string, theirs: string, who: string | null, when: string) =>
-      `Conflict in "${field}": ${who ? `${who} changed it` : 'it was changed in the base'} on ${when} to:\n${theirs || '(empty)'}\nYour value is kept in the cell, not saved yet. Select the row and choose clientbase → Conflicts: keep mine (save yours) or take theirs.`,
+      `Conflict in "${field}": ${who ? `${who} changed it` : 'it was changed in the base'} on ${when} to:\n` +
+      `${theirs || '(empty)'}\n` +
+      `Your value is kept in the cell, not saved yet. ` +
+      `Select the row and choose clientbase → Conflicts: keep mine (save yours) or take theirs.`,
     invalidNote: (message: string) => `Not saved: ${message}`,
     duplicateNote: 'Not added: this client is already in the base. If it should be yours, ask the head of sales.',
     notYoursNote: 'Not saved: this client is no longer yours (moved to a colleague). Refresh to update the sheet.',
@@ -247,21 +256,31 @@ const en = {
     title: 'clientbase',
     busy: 'Another clientbase action is still running in this spreadsheet. Wait for it to finish and try again.',
     notConfigured:
-      'The add-on does not know where the client base is (no API address). Ask whoever installed it to set the API_URL script property or rebuild with --api-url.',
+      'The add-on does not know where the client base is (no API address). Ask whoever installed it to set the ' +
+      'API_URL script property or rebuild with --api-url.',
     missingScope: (url: string | null) =>
-      `clientbase is not allowed to confirm who you are or to reach the base: some permissions were not granted. ${url ? `Open this link and allow everything it asks for, then try again:\n${url}` : 'Open Extensions → clientbase again and allow every permission it asks for.'}`,
+      `clientbase is not allowed to confirm who you are or to reach the base: some permissions were not granted. ` +
+      `${
+        url
+          ? `Open this link and allow everything it asks for, then try again:\n${url}`
+          : 'Open Extensions → clientbase again and allow every permission it asks for.'
+      }`,
     missingEmailScope:
-      "clientbase was not allowed to see your e-mail address, so the base cannot tell who you are. Remove the add-on's access in your Google account, open it again and allow every permission.",
+      'clientbase was not allowed to see your e-mail address, so the base cannot tell who you are. Remove the ' +
+      "add-on's access in your Google account, open it again and allow every permission.",
     notOnRoster: (email: string) =>
-      `${email || 'Your account'} is not on the staff roster. If you work here, ask the head of sales to add this e-mail; if you use several Google accounts, open the spreadsheet in a window signed in to your work account only.`,
+      `${email || 'Your account'} is not on the staff roster. If you work here, ask the head of sales to add this ` +
+      `e-mail; if you use several Google accounts, open the spreadsheet in a window signed in to your work account only.`,
     deactivated:
       'Your access to the client base has ended: you are no longer active staff. If that is a mistake, talk to the head of sales.',
     adminOnly: 'Only the head of sales (admin) can do this.',
     unauthenticated:
-      "The base did not accept your Google sign-in. Reload the spreadsheet and try again; if it keeps happening, tell the head of sales (the add-on's OAuth client and the API's API_AUDIENCE must match).",
+      'The base did not accept your Google sign-in. Reload the spreadsheet and try again; if it keeps happening, tell ' +
+      "the head of sales (the add-on's OAuth client and the API's API_AUDIENCE must match).",
     network: 'The client base could not be reached. Check your connection and try again in a minute.',
     networkUnknownOutcome:
-      'The connection to the base broke before its answer arrived: the change may or may not have been saved. Refresh your clients before trying again.',
+      'The connection to the base broke before its answer arrived: the change may or may not have been saved. Refresh ' +
+      'your clients before trying again.',
     rateLimited: (seconds: number | null) =>
       `The base is busy right now. Wait ${seconds !== null ? `${seconds} seconds` : 'a minute'} and try again.`,
     unavailable: 'The base is temporarily unavailable. Try again in a few minutes.',
@@ -272,12 +291,15 @@ const en = {
     duplicate: 'This client is already in the base.',
     tooLarge: 'Too much at once for the base. Save fewer rows at a time.',
     server: (status: number, detail: string) =>
-      `The base could not complete the request (error ${status}${detail ? `: ${detail}` : ''}). Try again; if it repeats, tell the head of sales.`,
+      `The base could not complete the request (error ${status}${detail ? `: ${detail}` : ''}). Try again; if it ` +
+      `repeats, tell the head of sales.`,
     unexpected: (detail: string) => `Something went wrong in clientbase: ${detail}`,
     twoAccounts:
-      'Google refused the call (PERMISSION_DENIED). This happens when several Google accounts are signed in: open the spreadsheet in a window signed in to one account only.',
+      'Google refused the call (PERMISSION_DENIED). This happens when several Google accounts are signed in: open the ' +
+      'spreadsheet in a window signed in to one account only.',
     partialSave: (saved: number) =>
-      `${enCount(saved, 'row was', 'rows were')} saved before this happened; the others are still unsaved. Press Save again when the base answers.`,
+      `${enCount(saved, 'row was', 'rows were')} saved before this happened; the others are still unsaved. Press Save ` +
+      `again when the base answers.`,
   },
   form: {
     required: 'is required',
@@ -480,7 +502,8 @@ const ru: Messages = {
         );
       if (s.duplicates > 0)
         parts.push(
-          `${ruCount(s.duplicates, 'строка повторяет', 'строки повторяют', 'строк повторяют')} клиента другой строки — не тронуты (удалите копию)`,
+          `${ruCount(s.duplicates, 'строка повторяет', 'строки повторяют', 'строк повторяют')} клиента другой строки ` +
+            `— не тронуты (удалите копию)`,
         );
       if (s.unknownIds > 0)
         parts.push(`${ruCount(s.unknownIds, 'строка', 'строки', 'строк')} с ID клиента, которого этот лист не загружал, — не тронуты`);
@@ -495,7 +518,10 @@ const ru: Messages = {
       if (why.reassigned > 0) reasons.push(`${ruNumber(why.reassigned)} передал руководитель`);
       if (why.offboarding > 0) reasons.push(`${ruNumber(why.offboarding)} переданы при смене сотрудников`);
       if (why.unknown > 0) reasons.push(`${ruNumber(why.unknown)} больше не закреплены за вами`);
-      return `Убрано ${ruCount(n, 'строка', 'строки', 'строк')}: ${reasons.join(', ')}. История остаётся в базе у нового менеджера; ваши собственные столбцы в этих строках удалены вместе с ними.`;
+      return (
+        `Убрано ${ruCount(n, 'строка', 'строки', 'строк')}: ${reasons.join(', ')}. История остаётся в базе у ` +
+        `нового менеджера; ваши собственные столбцы в этих строках удалены вместе с ними.`
+      );
     },
     keptDirtyNote: 'Вы изменили эту строку и не сохранили: база её не перезаписала. Нажмите «Сохранить изменения», чтобы отправить правку.',
     duplicateRowNote: (row: number) => `Эта строка повторяет клиента из строки ${row}. clientbase её пропускает: удалите одну из двух.`,
@@ -509,7 +535,8 @@ const ru: Messages = {
       if (s.created > 0) parts.push(`добавлено новых клиентов: ${ruNumber(s.created)}`);
       if (s.conflicts > 0)
         parts.push(
-          `конфликтов: ${ruNumber(s.conflicts)} (оранжевые ячейки: кто-то изменил то же поле; прочтите примечание и выберите «оставить моё» или «взять из базы»)`,
+          `конфликтов: ${ruNumber(s.conflicts)} (оранжевые ячейки: кто-то изменил то же поле; прочтите примечание и ` +
+            `выберите «оставить моё» или «взять из базы»)`,
         );
       if (s.invalid > 0)
         parts.push(`с ошибками: ${ruCount(s.invalid, 'строка', 'строки', 'строк')} (красные ячейки: в примечании сказано, что исправить)`);
@@ -521,7 +548,10 @@ const ru: Messages = {
       return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
     },
     conflictNote: (field: string, theirs: string, who: string | null, when: string) =>
-      `Конфликт в поле «${field}»: ${who ? `${who} изменил(а) его` : 'его изменили в базе'} ${when} на:\n${theirs || '(пусто)'}\nВаше значение осталось в ячейке, но ещё не сохранено. Выделите строку и выберите clientbase → Конфликты: оставить моё или взять из базы.`,
+      `Конфликт в поле «${field}»: ${who ? `${who} изменил(а) его` : 'его изменили в базе'} ${when} на:\n` +
+      `${theirs || '(пусто)'}\n` +
+      `Ваше значение осталось в ячейке, но ещё не сохранено. ` +
+      `Выделите строку и выберите clientbase → Конфликты: оставить моё или взять из базы.`,
     invalidNote: (message: string) => `Не сохранено: ${message}`,
     duplicateNote: 'Не добавлен: этот клиент уже есть в базе. Если он должен быть вашим, обратитесь к руководителю.',
     notYoursNote: 'Не сохранено: клиент больше не ваш (передан коллеге). Обновите лист.',
@@ -536,7 +566,8 @@ const ru: Messages = {
     nothingToResolve: 'В выделенных строках нет несохранённых правок и конфликтов.',
     keptMine: (n: number) => `Сохранено с вашими значениями: ${ruCount(n, 'строка', 'строки', 'строк')}.`,
     tookTheirs: (n: number) =>
-      `${ruCount(n, 'строка показывает', 'строки показывают', 'строк показывают')} значения из базы; другие ваши несохранённые правки в них сохранились.`,
+      `${ruCount(n, 'строка показывает', 'строки показывают', 'строк показывают')} значения из базы; другие ваши ` +
+      `несохранённые правки в них сохранились.`,
   },
   card: {
     selectRow: 'Выделите строку клиента на листе «Мои клиенты» и откройте карточку.',
@@ -569,23 +600,33 @@ const ru: Messages = {
     ok: (name: string, role: string, level: number, url: string) => `Подключено к ${url}: ${name} (${role}, уровень ${level}).`,
     roles: { manager: 'менеджер', admin: 'руководитель отдела продаж' },
     audience: (aud: string) =>
-      `Для того, кто устанавливает дополнение: токены входа выдаются для ${aud}; этот идентификатор должен быть в настройке API_AUDIENCE у API.`,
+      `Для того, кто устанавливает дополнение: токены входа выдаются для ${aud}; этот идентификатор должен быть в ` +
+      `настройке API_AUDIENCE у API.`,
   },
   errors: {
     title: 'clientbase',
     busy: 'В этой таблице ещё выполняется другое действие clientbase. Дождитесь его окончания и повторите.',
     notConfigured:
-      'Дополнение не знает, где находится база (не задан адрес API). Попросите того, кто его установил, задать свойство скрипта API_URL или пересобрать с --api-url.',
+      'Дополнение не знает, где находится база (не задан адрес API). Попросите того, кто его установил, задать ' +
+      'свойство скрипта API_URL или пересобрать с --api-url.',
     missingScope: (url: string | null) =>
-      `clientbase не может подтвердить, кто вы, или связаться с базой: выданы не все разрешения. ${url ? `Откройте ссылку, разрешите всё, что будет запрошено, и повторите:\n${url}` : 'Откройте «Расширения → clientbase» ещё раз и разрешите всё, что будет запрошено.'}`,
+      `clientbase не может подтвердить, кто вы, или связаться с базой: выданы не все разрешения. ` +
+      `${
+        url
+          ? `Откройте ссылку, разрешите всё, что будет запрошено, и повторите:\n${url}`
+          : 'Откройте «Расширения → clientbase» ещё раз и разрешите всё, что будет запрошено.'
+      }`,
     missingEmailScope:
-      'clientbase не получил разрешения видеть ваш адрес e-mail, поэтому база не знает, кто вы. Отзовите доступ дополнения в аккаунте Google, откройте его снова и разрешите всё.',
+      'clientbase не получил разрешения видеть ваш адрес e-mail, поэтому база не знает, кто вы. Отзовите доступ ' +
+      'дополнения в аккаунте Google, откройте его снова и разрешите всё.',
     notOnRoster: (email: string) =>
-      `${email || 'Ваш аккаунт'} нет в списке сотрудников. Если вы работаете в отделе, попросите руководителя добавить этот адрес; если у вас несколько аккаунтов Google, откройте таблицу в окне, где выполнен вход только в рабочий.`,
+      `${email || 'Ваш аккаунт'} нет в списке сотрудников. Если вы работаете в отделе, попросите руководителя ` +
+      `добавить этот адрес; если у вас несколько аккаунтов Google, откройте таблицу в окне, где выполнен вход только в рабочий.`,
     deactivated: 'Ваш доступ к базе закрыт: вы больше не числитесь действующим сотрудником. Если это ошибка, обратитесь к руководителю.',
     adminOnly: 'Это может сделать только руководитель отдела продаж (администратор).',
     unauthenticated:
-      'База не приняла ваш вход Google. Перезагрузите таблицу и повторите; если не помогает, сообщите руководителю (OAuth-клиент дополнения и API_AUDIENCE API должны совпадать).',
+      'База не приняла ваш вход Google. Перезагрузите таблицу и повторите; если не помогает, сообщите руководителю ' +
+      '(OAuth-клиент дополнения и API_AUDIENCE API должны совпадать).',
     network: 'Не удалось связаться с базой. Проверьте подключение и повторите через минуту.',
     networkUnknownOutcome:
       'Связь с базой прервалась до ответа: изменение могло сохраниться, а могло и нет. Обновите клиентов, прежде чем повторять.',
@@ -600,12 +641,15 @@ const ru: Messages = {
     duplicate: 'Этот клиент уже есть в базе.',
     tooLarge: 'Слишком много за один раз. Сохраняйте меньше строк.',
     server: (status: number, detail: string) =>
-      `База не смогла выполнить запрос (ошибка ${status}${detail ? `: ${detail}` : ''}). Повторите; если ошибка повторится, сообщите руководителю.`,
+      `База не смогла выполнить запрос (ошибка ${status}${detail ? `: ${detail}` : ''}). Повторите; если ошибка ` +
+      `повторится, сообщите руководителю.`,
     unexpected: (detail: string) => `Сбой в clientbase: ${detail}`,
     twoAccounts:
-      'Google отклонил вызов (PERMISSION_DENIED). Так бывает, когда выполнен вход в несколько аккаунтов Google: откройте таблицу в окне, где выполнен вход только в один.',
+      'Google отклонил вызов (PERMISSION_DENIED). Так бывает, когда выполнен вход в несколько аккаунтов Google: ' +
+      'откройте таблицу в окне, где выполнен вход только в один.',
     partialSave: (saved: number) =>
-      `До этого успели сохраниться: ${ruCount(saved, 'строка', 'строки', 'строк')}; остальные не сохранены. Нажмите «Сохранить» ещё раз, когда база ответит.`,
+      `До этого успели сохраниться: ${ruCount(saved, 'строка', 'строки', 'строк')}; остальные не сохранены. Нажмите ` +
+      `«Сохранить» ещё раз, когда база ответит.`,
   },
   form: {
     required: 'обязательное поле',

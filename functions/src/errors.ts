@@ -55,7 +55,8 @@ export function databaseUnavailable(e: unknown): AppError | undefined {
   if (unreachableStatuses.has(status))
     return new AppError(
       'unavailable',
-      'the database is unavailable right now; if you were saving, the change may or may not have been saved: reload and try again in a minute',
+      'the database is unavailable right now; if you were saving, the change may or may not have been saved: reload ' +
+        'and try again in a minute',
       { cause: e },
     );
   // ABORTED after the client library's own retries: another process holds the same records (a

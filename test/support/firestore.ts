@@ -41,7 +41,8 @@ export async function allDocumentPaths(db: Firestore, options: { except?: string
  */
 export async function allDocuments(db: Firestore): Promise<Record<string, { updateTime: string; fields: unknown }>> {
   const res = await fetch(
-    `http://${process.env.FIRESTORE_EMULATOR_HOST}/v1/projects/${(db as unknown as { projectId: string }).projectId}/databases/(default)/documents:runQuery`,
+    `http://${process.env.FIRESTORE_EMULATOR_HOST}/v1/projects/${(db as unknown as { projectId: string }).projectId}` +
+      `/databases/(default)/documents:runQuery`,
     {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: 'Bearer owner' },

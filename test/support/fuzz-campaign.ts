@@ -82,7 +82,10 @@ function leafPaths(value: unknown, prefix = ''): string[] {
   return [prefix];
 }
 
-/** A route and a valid request to it; the fuzzer spoils one part at a time. Job routes get only spoiled bodies (a valid one would start background work). */
+/**
+ * A route and a valid request to it; the fuzzer spoils one part at a time. Job routes get only spoiled
+ * bodies (a valid one would start background work).
+ */
 type Route = {
   method: string;
   path: string;

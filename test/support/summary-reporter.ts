@@ -23,7 +23,8 @@ export default class SummaryReporter implements Reporter {
     const setupFailed = reason === 'failed' && failed === 0;
     if (setupFailed) failed = 1;
     process.stdout.write(
-      `\n${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}${setupFailed ? ' (the run failed before its tests could: see the error printed)' : ''}\n`,
+      `\n${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}` +
+        `${setupFailed ? ' (the run failed before its tests could: see the error printed)' : ''}\n`,
     );
   }
 }

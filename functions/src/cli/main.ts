@@ -26,7 +26,8 @@ const registrations: Array<(program: Command, ctx: CommandContext) => void> = [
 export function buildProgram(ctx: CommandContext): Command {
   const program = new Command('clientbase')
     .description(
-      'The sales client base in Firestore: import, export, rotation, bonuses, mailing lists.\nTalks to FIRESTORE_EMULATOR_HOST when set, else to GOOGLE_CLOUD_PROJECT with Google credentials.',
+      'The sales client base in Firestore: import, export, rotation, bonuses, mailing lists.\n' +
+        'Talks to FIRESTORE_EMULATOR_HOST when set, else to GOOGLE_CLOUD_PROJECT with Google credentials.',
     )
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) });

@@ -139,19 +139,31 @@ function escapeHtml(s: string): string {
 }
 
 const style =
-  'body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;line-height:1.5}button{font-size:1rem;padding:.6rem 1.2rem}';
+  'body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;line-height:1.5}' +
+  'button{font-size:1rem;padding:.6rem 1.2rem}';
 
 function confirmationPage(token: string): string {
-  return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>Отписка от рассылки</title><style>${style}</style></head><body>
-<h1>Отписаться от рассылки?</h1>
-<p>Нажмите кнопку, и мы больше не будем присылать вам рекламные сообщения по этому каналу.<br><small>Press the button to stop receiving our advertising messages on this channel.</small></p>
-<form method="post"><input type="hidden" name="t" value="${escapeHtml(token.slice(0, 2048))}"><button type="submit">Отписаться / Unsubscribe</button></form>
-</body></html>`;
+  return (
+    '<!doctype html><html lang="ru"><head><meta charset="utf-8">' +
+    '<meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">' +
+    `<title>Отписка от рассылки</title><style>${style}</style></head><body>\n` +
+    '<h1>Отписаться от рассылки?</h1>\n' +
+    '<p>Нажмите кнопку, и мы больше не будем присылать вам рекламные сообщения по этому каналу.<br>' +
+    '<small>Press the button to stop receiving our advertising messages on this channel.</small></p>\n' +
+    `<form method="post"><input type="hidden" name="t" value="${escapeHtml(token.slice(0, 2048))}">` +
+    '<button type="submit">Отписаться / Unsubscribe</button></form>\n' +
+    '</body></html>'
+  );
 }
 
 function donePage(): string {
-  return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>Вы отписаны</title><style>${style}</style></head><body>
-<h1>Вы отписаны</h1>
-<p>Мы больше не будем присылать вам рекламные сообщения по этому каналу.<br><small>You are unsubscribed: we will send you no more advertising on this channel.</small></p>
-</body></html>`;
+  return (
+    '<!doctype html><html lang="ru"><head><meta charset="utf-8">' +
+    '<meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">' +
+    `<title>Вы отписаны</title><style>${style}</style></head><body>\n` +
+    '<h1>Вы отписаны</h1>\n' +
+    '<p>Мы больше не будем присылать вам рекламные сообщения по этому каналу.<br>' +
+    '<small>You are unsubscribed: we will send you no more advertising on this channel.</small></p>\n' +
+    '</body></html>'
+  );
 }

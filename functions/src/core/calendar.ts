@@ -42,7 +42,10 @@ export function lastDayOf(month: string): string {
 export function addDaysToDay(date: string, days: number): string {
   const [y, m, d] = dayOf(date).split('-').map(Number) as [number, number, number];
   const t = new Date(Date.UTC(y, m - 1, d + days));
-  return `${String(t.getUTCFullYear()).padStart(4, '0')}-${String(t.getUTCMonth() + 1).padStart(2, '0')}-${String(t.getUTCDate()).padStart(2, '0')}`;
+  return (
+    `${String(t.getUTCFullYear()).padStart(4, '0')}-${String(t.getUTCMonth() + 1).padStart(2, '0')}-` +
+    `${String(t.getUTCDate()).padStart(2, '0')}`
+  );
 }
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
@@ -69,7 +72,10 @@ const bareDay = /^\d{4}-\d{2}-\d{2}$/;
 export function companyDay(at: string, timeZone: string): string {
   if (bareDay.test(at)) return at;
   const local = new TZDate(Date.parse(at), timeZone);
-  return `${String(local.getFullYear()).padStart(4, '0')}-${String(local.getMonth() + 1).padStart(2, '0')}-${String(local.getDate()).padStart(2, '0')}`;
+  return (
+    `${String(local.getFullYear()).padStart(4, '0')}-${String(local.getMonth() + 1).padStart(2, '0')}-` +
+    `${String(local.getDate()).padStart(2, '0')}`
+  );
 }
 
 /** Today where the company works. */

@@ -132,7 +132,9 @@ export function checkSnapshot(
       if (inSnapshot && inSnapshot.clientId !== c.id) {
         issues.push({
           path: p.source.locate([field]),
-          message: `${key.slice(key.indexOf(':') + 1)} is also on client ${inSnapshot.clientId} (${inSnapshot.where}): a contact belongs to one client`,
+          message:
+            `${key.slice(key.indexOf(':') + 1)} is also on client ${inSnapshot.clientId} ` +
+            `(${inSnapshot.where}): a contact belongs to one client`,
         });
         continue;
       }

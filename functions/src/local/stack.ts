@@ -267,7 +267,8 @@ async function main(): Promise<void> {
     | undefined;
   if (rotation?.alreadyApplied) {
     log(
-      `- rotation ${rotation.runId ?? ''}: already applied on ${rotation.appliedAt ?? today} by ${rotation.appliedBy ?? 'unknown'}; nothing moved now`,
+      `- rotation ${rotation.runId ?? ''}: already applied on ${rotation.appliedAt ?? today} by ` +
+        `${rotation.appliedBy ?? 'unknown'}; nothing moved now`,
     );
   } else if (rotation) {
     log(

@@ -199,7 +199,9 @@ export async function loadAddon(options: LoadAddonOptions): Promise<AddonHarness
       // Run through the context so promise jobs of an async function drain before we read the result.
       vm.runInContext(
         `(function () { var r = globalThis[${JSON.stringify(fn)}].apply(undefined, globalThis.__harnessArgs);
-          if (r && typeof r.then === 'function') r.then(function (v) { globalThis.__harnessSettled = { value: v }; }, function (e) { globalThis.__harnessSettled = { error: e }; });
+          if (r && typeof r.then === 'function')
+            r.then(function (v) { globalThis.__harnessSettled = { value: v }; },
+                   function (e) { globalThis.__harnessSettled = { error: e }; });
           else globalThis.__harnessSettled = { value: r }; })()`,
         context,
       );

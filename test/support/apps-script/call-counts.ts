@@ -69,8 +69,10 @@ export class CallCounts {
   }
 }
 
-const writePrefix =
-  /^(set|insert|delete|clear|sort|append|hide|show|unhide|protect|add|remove|update|auto|create|move|merge|break|copy|trim|check|uncheck|apply|expand|collapse|shift|randomize)/;
+const writePrefix = new RegExp(
+  '^(set|insert|delete|clear|sort|append|hide|show|unhide|protect|add|remove|update|auto|create|move|merge|break|copy|trim|' +
+    'check|uncheck|apply|expand|collapse|shift|randomize)',
+);
 const notWrites = new Set([
   'createDeveloperMetadataFinder',
   'createTextFinder',

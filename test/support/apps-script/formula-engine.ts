@@ -56,6 +56,10 @@ export function formatRef(ref: Ref): string {
   return prefix + formatEnd(ref.start) + (ref.end ? `:${formatEnd(ref.end)}` : '');
 }
 
+// A reference: an optional sheet prefix (quoted or bare), a cell, column or row, optionally `:` and a second one.
+const sheetPrefix = "((?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?";
+const referencePart = String.raw`(\$?[A-Za-z]{1,3}\$?\d+|\$?[A-Za-z]{1,3}|\$?\d+)`;
+const reference = new RegExp(`^${sheetPrefix}${referencePart}(?::${referencePart})?(?![A-Za-z0-9_(.!])`);
 const errorLiteral = /^#(REF!|N\/A|DIV\/0!|VALUE!|NAME\?|NUM!|NULL!|ERROR!)/;
 
 function tokenize(formula: string): Token[] {
@@ -96,10 +100,7 @@ function tokenize(formula: string): Token[] {
     }
     // A reference, possibly with a sheet prefix and a second part; or a name, function, number.
     const rest = s.slice(i);
-    const ref =
-      /^((?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?(\$?[A-Za-z]{1,3}\$?\d+|\$?[A-Za-z]{1,3}|\$?\d+)(?::(\$?[A-Za-z]{1,3}\$?\d+|\$?[A-Za-z]{1,3}|\$?\d+))?(?![A-Za-z0-9_(.!])/.exec(
-        rest,
-      );
+    const ref = reference.exec(rest);
     if (ref && (ref[1] || ref[3] || cellPart.test(ref[2]!))) {
       const start = refEnd(ref[2]!)!;
       const end = ref[3] ? refEnd(ref[3]) : undefined;

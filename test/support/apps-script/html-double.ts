@@ -122,7 +122,9 @@ export function compileTemplate(source: string): string {
     at = re.lastIndex;
   }
   if (at < source.length) parts.push(`__out.push(${JSON.stringify(source.slice(at))});`);
-  const escapeHelper = `function __escape(v) { return String(v).replace(/[&<>"']/g, function (c) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]; }); }`;
+  const escapeHelper =
+    `function __escape(v) { return String(v).replace(/[&<>"']/g, function (c) { ` +
+    `return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]; }); }`;
   return `(function () { ${escapeHelper} with (this) { ${parts.join('\n')} } return __out.join(''); })`;
 }
 

@@ -67,13 +67,15 @@ function checkShape(values: unknown, rect: Rect, method: string): asserts values
   if (!Array.isArray(values) || !values.every(Array.isArray)) throw signatureMismatch(`SpreadsheetApp.Range.${method}`, [values]);
   if (values.length !== rect.numRows) {
     throw new AppsScriptException(
-      `The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${rect.numRows}.`,
+      `The number of rows in the data does not match the number of rows in the range. ` +
+        `The data has ${values.length} but the range has ${rect.numRows}.`,
     );
   }
   for (const row of values) {
     if (row.length !== rect.numColumns) {
       throw new AppsScriptException(
-        `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${rect.numColumns}.`,
+        `The number of columns in the data does not match the number of columns in the range. ` +
+          `The data has ${row.length} but the range has ${rect.numColumns}.`,
       );
     }
   }
@@ -559,7 +561,8 @@ export class RangeDouble
     if (wholeRows && !wholeColumns) notImplemented('developer metadata on rows (whether it follows a sort is not documented)');
     if (!wholeColumns) {
       throw new AppsScriptException(
-        'Adding developer metadata to arbitrary ranges is not currently supported. Developer metadata may only be added to the top-level spreadsheet, an individual sheet, or an entire row or column.',
+        'Adding developer metadata to arbitrary ranges is not currently supported. ' +
+          'Developer metadata may only be added to the top-level spreadsheet, an individual sheet, or an entire row or column.',
       );
     }
     if (numColumns !== 1) notImplemented('developer metadata on several columns at once');

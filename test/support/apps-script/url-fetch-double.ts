@@ -184,7 +184,8 @@ export class UrlFetchAppDouble implements Pick<GoogleAppsScript.URL_Fetch.UrlFet
       const text = response.getContentText();
       const truncated = text.length > truncatedResponseLength ? `${text.slice(0, truncatedResponseLength)}...` : text;
       throw new AppsScriptException(
-        `Request failed for ${new URL(url).origin} returned code ${answer.status}. Truncated server response: ${truncated} (use muteHttpExceptions option to examine full response)`,
+        `Request failed for ${new URL(url).origin} returned code ${answer.status}. ` +
+          `Truncated server response: ${truncated} (use muteHttpExceptions option to examine full response)`,
       );
     }
     return gas(response);

@@ -179,7 +179,7 @@ describe('malformed bodies', () => {
     expect([...statuses.keys()].every((s) => s === 400 || s === 415)).toBe(true);
   });
 
-  it('answers 250 bodies holding hostile values (broken Unicode, control characters, reserved ids, impossible or future dates, profit over amount, huge numbers) with 400, writing nothing', async () => {
+  it('refuses 250 hostile bodies (broken Unicode, control chars, reserved ids, bad dates, huge numbers), writing nothing', async () => {
     const before = await dataState(api.db);
     await fc.assert(
       fc.asyncProperty(hostile, async ({ route, raw, field }) => {

@@ -109,7 +109,7 @@ describe("an admin's month", () => {
     expect(grid.some((line) => line[0] === 'Attraction tiers' && line[1] === 'From, new clients a month')).toBe(true);
   });
 
-  it('refuses to publish three invalid cells: exactly those are marked with their messages, listed in a sidebar, and the rules in force stay', async () => {
+  it('refuses three invalid cells: exactly those are marked with messages and listed in a sidebar; the rules in force stay', async () => {
     head.spreadsheet.userEdit('Config', configCell('bonus.normalRate'), '150');
     head.spreadsheet.userEdit('Config', configCell('rotation.holdMonths'), 'six');
     head.spreadsheet.userEdit('Config', configCell('bonus.newClientMultiplier'), '4');
@@ -384,7 +384,8 @@ describe("an admin's month", () => {
     expect(job.alreadyApplied).toBe(true);
     expect(job.text).toMatch(
       new RegExp(
-        `^Already applied: the rotation for ${today} was applied on \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} by Olga Head \\(4 clients moved then\\)\\. Nothing moved now\\.$`,
+        `^Already applied: the rotation for ${today} was applied on \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} by Olga Head ` +
+          `\\(4 clients moved then\\)\\. Nothing moved now\\.$`,
       ),
     );
   });

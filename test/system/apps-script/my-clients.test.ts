@@ -104,7 +104,7 @@ describe('the clients sheet against what people do to it', () => {
     expect(addon.ui.toasts.at(-1)?.message).toBe('1 row saved.');
   });
 
-  it("merges a colleague's edit of another field without asking; take theirs settles a real conflict and keeps the other edits", async () => {
+  it("merges a colleague's edit of another field silently; take theirs settles a real conflict and keeps the other edits", async () => {
     const addon = await world.open({ as: 'anna' });
     addon.call('menuRefreshMyClients');
     const [x, y] = [anna[20]!, anna[21]!];
@@ -139,7 +139,8 @@ describe('the clients sheet against what people do to it', () => {
     addon.setUser('boris@example.com');
     addon.call('menuRefreshMyClients');
     expect(addon.ui.alerts.at(-1)?.prompt).toBe(
-      'This sheet holds the clients of anna@example.com, and you are signed in as boris@example.com. Open your own spreadsheet or sign in as anna@example.com.',
+      'This sheet holds the clients of anna@example.com, and you are signed in as boris@example.com. ' +
+        'Open your own spreadsheet or sign in as anna@example.com.',
     );
     expect(addon.spreadsheet.grid(sheet)).toHaveLength(52);
   });

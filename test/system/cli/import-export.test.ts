@@ -155,7 +155,9 @@ describe('clientbase import / export', () => {
     writeFileSync(join(csvDir, 'managers.csv'), 'id,name,email,level,active\nm1,Anna,anna@example.com,1,true\n');
     writeFileSync(
       join(csvDir, 'clients.csv'),
-      'id,name,kind,size,phones,emails,managerId,assignedAt\nc1,Ivan,person,regular,8 916 123 45 67;+7 925 000 11 22,ivan@example.com,m1,2025-01-10\nc2,Olga,person,regular,,,,\n',
+      'id,name,kind,size,phones,emails,managerId,assignedAt\n' +
+        'c1,Ivan,person,regular,8 916 123 45 67;+7 925 000 11 22,ivan@example.com,m1,2025-01-10\n' +
+        'c2,Olga,person,regular,,,,\n',
     );
     writeFileSync(join(csvDir, 'deals.csv'), 'id,clientId,managerId,date,amount,profit\nd1,c1,m1,2025-03-01,1000,200\n');
     expect(await cli(db).run('import', '--quiet', csvDir)).toBe(0);
@@ -165,7 +167,9 @@ describe('clientbase import / export', () => {
     const { db: empty } = testFirestore('csv-bad');
     writeFileSync(
       join(csvDir, 'clients.csv'),
-      'id,name,kind,size,phones,emails,managerId,assignedAt\nc1,Ivan,person,regular,8 916 123 45 67,ivan@example.com,m1,2025-01-10\nc2,Olga,robot,regular,555,,,\n',
+      'id,name,kind,size,phones,emails,managerId,assignedAt\n' +
+        'c1,Ivan,person,regular,8 916 123 45 67,ivan@example.com,m1,2025-01-10\n' +
+        'c2,Olga,robot,regular,555,,,\n',
     );
     const c = cli(empty);
     expect(await c.run('import', csvDir)).toBe(2);

@@ -60,7 +60,8 @@ describe('the add-on harness', () => {
   it('throws like Apps Script on a 401 unless muteHttpExceptions is set', () => {
     expect(() => harness.call('whoAmIAnonymously', false)).toThrow(
       new RegExp(
-        `^Request failed for ${api.url.slice(0, -1).replace(/\./g, '\\.')} returned code 401\\. Truncated server response: .*unauthenticated.* \\(use muteHttpExceptions option to examine full response\\)$`,
+        `^Request failed for ${api.url.slice(0, -1).replace(/\./g, '\\.')} returned code 401\\. ` +
+          `Truncated server response: .*unauthenticated.* \\(use muteHttpExceptions option to examine full response\\)$`,
       ),
     );
     expect(harness.call('whoAmIAnonymously', true)).toBe(401);
@@ -181,7 +182,8 @@ describe('the add-on harness', () => {
   it('refuses an identity token handed to HTML', async () => {
     const sidebar = await openSidebar(
       harness,
-      '<p>leak</p><script>google.script.run.withFailureHandler(function (e) { document.body.dataset.error = e.message; }).leakToken();</script>',
+      '<p>leak</p>' +
+        '<script>google.script.run.withFailureHandler(function (e) { document.body.dataset.error = e.message; }).leakToken();</script>',
     );
     try {
       await sidebar.settle();

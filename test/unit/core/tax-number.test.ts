@@ -23,7 +23,8 @@ describe('INN check digits', () => {
         expect(checkInn(inn).ok).toBe(true);
         const i = pick % inn.length;
         const changed = inn.slice(0, i) + String((Number(inn[i]) + 1) % 10) + inn.slice(i + 1);
-        // One changed digit always breaks a weighted mod-11 check, except where the weight times 1 is 0 mod 11 (never here) or the check maps 10 to 0.
+        // One changed digit always breaks a weighted mod-11 check, except where the weight times 1 is 0 mod 11
+        // (never here) or the check maps 10 to 0.
         const result = checkInn(changed);
         if (result.ok) expect(changed).not.toBe(inn);
       }),

@@ -13,7 +13,8 @@ export function formatReport(report: MonthReport): string {
   for (const s of report.statements) {
     out.push(
       '',
-      `Manager ${s.managerId}: payable ${formatMoney(s.totals.payable)}, pending ${formatMoney(s.totals.pending)}, cancelled ${formatMoney(s.totals.cancelled)}`,
+      `Manager ${s.managerId}: payable ${formatMoney(s.totals.payable)}, pending ${formatMoney(s.totals.pending)}, ` +
+        `cancelled ${formatMoney(s.totals.cancelled)}`,
     );
     const rows = [['kind', 'client', 'deal', 'rate', 'amount', 'status', 'due', 'why']];
     for (const l of s.lines)

@@ -25,8 +25,9 @@ export function registerImport(program: Command, ctx: CommandContext): void {
         },
       });
       ctx.out(
-        `Imported ${result.clients} client(s) (${result.clientsUnchanged} unchanged), ${result.managers} manager(s), ${result.deals} deal(s), ` +
-          `${result.history} history entr${result.history === 1 ? 'y' : 'ies'}${result.configPublished ? ', new rules version' : ''} in ${((Date.now() - started) / 1000).toFixed(1)}s.`,
+        `Imported ${result.clients} client(s) (${result.clientsUnchanged} unchanged), ${result.managers} manager(s), ` +
+          `${result.deals} deal(s), ${result.history} history entr${result.history === 1 ? 'y' : 'ies'}` +
+          `${result.configPublished ? ', new rules version' : ''} in ${((Date.now() - started) / 1000).toFixed(1)}s.`,
       );
     });
 }

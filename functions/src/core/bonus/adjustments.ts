@@ -52,7 +52,9 @@ export function adjustmentLines(review: ClosedMonthReview): Map<string, Statemen
         amount: delta,
         status: template.status,
         dueDate: template.dueDate,
-        note: `correction to closed ${review.month}, ${template.kind === 'adjustment' ? template.note : `${template.kind} line`}: ${delta > 0 ? '+' : ''}${formatMoney(delta)}`,
+        note:
+          `correction to closed ${review.month}, ` +
+          `${template.kind === 'adjustment' ? template.note : `${template.kind} line`}: ${delta > 0 ? '+' : ''}${formatMoney(delta)}`,
         ofMonth: review.month,
         ref: template.id,
       });

@@ -162,7 +162,9 @@ export function computeMonthLines(input: BonusInput): Map<string, StatementLine[
       amount: raised.amount,
       status: held ? 'pending' : 'payable',
       dueDate: held ? raised.gate : null,
-      note: `new-client deal ${deal.seq}: ${pct(raised.rate)}, the ${pct(raised.extra)} above normal ${held ? `held until the retention gate ${raised.gate}` : `payable: the gate ${raised.gate} had passed`}`,
+      note:
+        `new-client deal ${deal.seq}: ${pct(raised.rate)}, the ${pct(raised.extra)} above normal ` +
+        `${held ? `held until the retention gate ${raised.gate}` : `payable: the gate ${raised.gate} had passed`}`,
     });
   }
 

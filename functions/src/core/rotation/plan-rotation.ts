@@ -151,7 +151,9 @@ export function planRotation(input: RotationInput): RotationPlan {
         skipped.push({
           clientId: q.client.id,
           managerId: q.client.managerId,
-          why: `no eligible receiver: no other active manager at level ${level}${q.client.size === 'large' ? ' or above' : ''} who has not held it within the last ${rules.noReturnRotations} rotation(s)`,
+          why:
+            `no eligible receiver: no other active manager at level ${level}` +
+            `${q.client.size === 'large' ? ' or above' : ''} who has not held it within the last ${rules.noReturnRotations} rotation(s)`,
         });
         toGive[g.index]!--;
         owed[g.index]!--;

@@ -56,7 +56,8 @@ describe('what went wrong between the add-on and the base', () => {
   it('tells a missing permission from a broken network when the fetch itself throws', () => {
     expect(
       errorFromFetchFailure(
-        'Exception: You do not have permission to call UrlFetchApp.fetch. Required permissions: https://www.googleapis.com/auth/script.external_request',
+        'Exception: You do not have permission to call UrlFetchApp.fetch. Required permissions: ' +
+          'https://www.googleapis.com/auth/script.external_request',
         true,
       ).kind,
     ).toBe('missing-scope');

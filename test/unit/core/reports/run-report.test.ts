@@ -41,7 +41,8 @@ describe('run report tabs', () => {
     expect(headlineOf('bonuses', month)).toBe('2026-11: 1 statements, payable 150.00 ₽, pending 20.00 ₽');
     const repeat = { ...month, alreadyApplied: true as const, appliedAt: '2026-12-01T02:00:05.000Z', appliedBy: 'scheduler' };
     expect(headlineOf('bonuses', repeat)).toBe(
-      '2026-11: 1 statements, payable 150.00 ₽, pending 20.00 ₽ (computed for this slot on 2026-12-01T02:00:05.000Z by scheduler; nothing recomputed now)',
+      '2026-11: 1 statements, payable 150.00 ₽, pending 20.00 ₽ (computed for this slot on 2026-12-01T02:00:05.000Z ' +
+        'by scheduler; nothing recomputed now)',
     );
     expect(headlineOf('overdue-reports', { at: '2026-12-02', flagged: 0, taskIds: [], alreadyFlagged: 3 })).toBe(
       '2026-12-02: 0 handover report(s) newly overdue, 3 flagged before',
