@@ -7,7 +7,7 @@ import {
   maxConfirmationRequests,
   selectForConfirmation,
   selectForMailing,
-  type MailingCandidate,
+  type ConfirmationCandidate,
 } from '../../../../functions/src/core/consent/mailing-eligibility.ts';
 import type { Consent } from '../../../../functions/src/schema/consent.ts';
 
@@ -19,7 +19,7 @@ const granted = (channel: 'sms' | 'email', over: Partial<Consent> = {}): Consent
   proof: {},
   ...over,
 });
-const client = (id: string, consents: Consent[], over: Partial<MailingCandidate> = {}): MailingCandidate => ({
+const client = (id: string, consents: Consent[], over: Partial<ConfirmationCandidate> = {}): ConfirmationCandidate => ({
   id,
   name: id,
   phones: ['+79161234567'],
