@@ -124,7 +124,7 @@ describe('double opt-in for public sign-ups', () => {
     expect((await exportConfirmationList(db, { channel: 'email', ...at('2026-07-01T10:00:00.000Z') })).rows).toEqual([]);
   });
 
-  it('lets an unsubscribe or a STOP before the confirmation win: the link then confirms nothing', async () => {
+  it('lets an unsubscribe before the confirmation win: the link then confirms nothing', async () => {
     const { db: other } = testFirestore('double-opt-in-withdrawn');
     const server = await serveFunction('unsubscribe', unsubscribeHandler({ db: () => other, env, now: () => now }));
     try {
