@@ -54,7 +54,9 @@ export function consentFlags(client: ContactHolder): ConsentFlags {
 }
 
 /** The flags that follow the client's own fields: whether rotation may take it, and the consent flags. */
-export function clientFlags(client: Pick<Client, 'managerId' | 'lostAt' | 'pinned'> & ContactHolder): { rotatable: boolean } & ConsentFlags {
+export function clientFlags(
+  client: Pick<Client, 'managerId' | 'lostAt' | 'pinned'> & ContactHolder,
+): { rotatable: boolean } & ConsentFlags {
   return { rotatable: isRotatable(client), ...consentFlags(client) };
 }
 

@@ -103,7 +103,14 @@ async function exportList<L extends Record<string, string>>(
     throw e;
   }
   await finishMailingExport(db, exportId, { status: 'done', count: rows.length, skipped });
-  await writeAudit(db, { at, actor: by, action, outcome: 'ok', target: exportId, details: { channel, count: rows.length, cadenceDays, skipped } });
+  await writeAudit(db, {
+    at,
+    actor: by,
+    action,
+    outcome: 'ok',
+    target: exportId,
+    details: { channel, count: rows.length, cadenceDays, skipped },
+  });
   const csv = toCsv(
     kind === 'mailing' ? mailingCsvHeader : confirmationCsvHeader,
     rows.map((r) => [r.clientId, r.name, r.channel, r.address, r[kind === 'mailing' ? 'unsubscribeUrl' : 'confirmUrl'] ?? '']),

@@ -92,7 +92,14 @@ describe('mailing export', () => {
   it('exports the confirmation requests of pending sign-ups on request, never mixing them into the mailing list', async () => {
     await registerSignup(
       api.db,
-      { name: 'Web', email: 'web@example.com', consents: { sms: false, email: true }, formId: 'f', consentTextVersion: 'v', source: 'website' },
+      {
+        name: 'Web',
+        email: 'web@example.com',
+        consents: { sms: false, email: true },
+        formId: 'f',
+        consentTextVersion: 'v',
+        source: 'website',
+      },
       { at: '2026-03-01T10:00:00.000Z', ip: undefined },
     );
     const body = { channel: 'email', confirmations: true };

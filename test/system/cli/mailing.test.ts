@@ -94,7 +94,14 @@ describe('clientbase mailing', () => {
     await seed(db);
     await registerSignup(
       db,
-      { name: 'Web', phone: '+79160000009', consents: { sms: true, email: false }, formId: 'f', consentTextVersion: 'v', source: 'website' },
+      {
+        name: 'Web',
+        phone: '+79160000009',
+        consents: { sms: true, email: false },
+        formId: 'f',
+        consentTextVersion: 'v',
+        source: 'website',
+      },
       { at: '2026-05-02T10:00:00.000Z', ip: '203.0.113.2' },
     );
     const c = cli(db);

@@ -64,7 +64,8 @@ async function press(url: string) {
 }
 
 const at = (iso: string) => ({ at: iso, by: 'admin@x.ru' });
-const consentOf = async (id: string, channel: 'sms' | 'email') => (await getClientDoc(db, id))!.consents!.find((c) => c.channel === channel);
+const consentOf = async (id: string, channel: 'sms' | 'email') =>
+  (await getClientDoc(db, id))!.consents!.find((c) => c.channel === channel);
 
 describe('double opt-in for public sign-ups', () => {
   it('lists a sign-up only for confirmation, confirms it on the button (not on opening the link), then mails it', async () => {
@@ -135,7 +136,14 @@ describe('double opt-in for public sign-ups', () => {
       // The state a public sign-up leaves, written the way the sign-up writes it.
       await registerSignup(
         other,
-        { name: 'W', phone: '+79160002001', consents: { sms: true, email: false }, formId: 'f', consentTextVersion: 'v', source: 'website' },
+        {
+          name: 'W',
+          phone: '+79160002001',
+          consents: { sms: true, email: false },
+          formId: 'f',
+          consentTextVersion: 'v',
+          source: 'website',
+        },
         { at: '2026-06-01T01:00:00.000Z', ip: '203.0.113.5' },
       );
       const { rows } = await exportConfirmationList(other, { channel: 'sms', ...at('2026-06-01T02:00:00.000Z') });

@@ -104,7 +104,12 @@ export function adminJobRoutes(router: Router): void {
       const result = confirmations ? await exportConfirmationList(ctx.db, input) : await exportMailingList(ctx.db, input);
       const { exportId, rows, csv, cadenceDays } = result;
       const body = { exportId, kind: confirmations ? 'confirmation' : 'mailing', count: rows.length, cadenceDays, rows, csv };
-      return { status: 201, body, target: `mailingExports/${result.exportId}`, details: { channel, confirmations, count: result.rows.length } };
+      return {
+        status: 201,
+        body,
+        target: `mailingExports/${result.exportId}`,
+        details: { channel, confirmations, count: result.rows.length },
+      };
     }),
   );
 }

@@ -123,7 +123,9 @@ describe('consent fold', () => {
 
   it('confirms a pending sign-up only for its own address, keeping the sign-up proof with when and where it was confirmed', () => {
     const signup = { formId: 'f1', textVersion: 'v1', recordedBy: 'signup', address: 'a@b.ru', ip: '203.0.113.1' };
-    const [pending] = foldConsents([entry({ id: '1', at: '2026-01-01T00:00:00.000Z', status: 'pending', channel: 'email', proof: signup })]);
+    const [pending] = foldConsents([
+      entry({ id: '1', at: '2026-01-01T00:00:00.000Z', status: 'pending', channel: 'email', proof: signup }),
+    ]);
     expect(confirmationChange(pending, { address: 'other@b.ru', at: '2026-01-02T00:00:00.000Z', ip: undefined })).toBeUndefined();
     const change = confirmationChange(pending, { address: 'a@b.ru', at: '2026-01-02T00:00:00.000Z', ip: '198.51.100.4' })!;
     expect(change).toEqual({
