@@ -153,32 +153,69 @@ function escapeHtml(s: string): string {
 const style =
   'body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;line-height:1.5}button{font-size:1rem;padding:.6rem 1.2rem}';
 
+/** A small page in Russian with an English line under each paragraph; never cached, indexed or framed. */
+function htmlPage(title: string, body: string): string {
+  return [
+    '<!doctype html><html lang="ru"><head><meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">',
+    `<title>${title}</title><style>${style}</style></head><body>`,
+    body,
+    '</body></html>',
+  ].join('\n');
+}
+
+/** The button that does what the link is for: opening a link (a mail scanner) changes nothing. */
+function buttonForm(token: string, label: string): string {
+  const field = `<input type="hidden" name="t" value="${escapeHtml(token.slice(0, 2048))}">`;
+  return `<form method="post">${field}<button type="submit">${label}</button></form>`;
+}
+
 function confirmationPage(token: string): string {
-  return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>Отписка от рассылки</title><style>${style}</style></head><body>
-<h1>Отписаться от рассылки?</h1>
-<p>Нажмите кнопку, и мы больше не будем присылать вам рекламные сообщения по этому каналу.<br><small>Press the button to stop receiving our advertising messages on this channel.</small></p>
-<form method="post"><input type="hidden" name="t" value="${escapeHtml(token.slice(0, 2048))}"><button type="submit">Отписаться / Unsubscribe</button></form>
-</body></html>`;
+  return htmlPage(
+    'Отписка от рассылки',
+    [
+      '<h1>Отписаться от рассылки?</h1>',
+      '<p>Нажмите кнопку, и мы больше не будем присылать вам рекламные сообщения по этому каналу.<br>',
+      '<small>Press the button to stop receiving our advertising messages on this channel.</small></p>',
+      buttonForm(token, 'Отписаться / Unsubscribe'),
+    ].join('\n'),
+  );
 }
 
 function donePage(): string {
-  return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>Вы отписаны</title><style>${style}</style></head><body>
-<h1>Вы отписаны</h1>
-<p>Мы больше не будем присылать вам рекламные сообщения по этому каналу.<br><small>You are unsubscribed: we will send you no more advertising on this channel.</small></p>
-</body></html>`;
+  return htmlPage(
+    'Вы отписаны',
+    [
+      '<h1>Вы отписаны</h1>',
+      '<p>Мы больше не будем присылать вам рекламные сообщения по этому каналу.<br>',
+      '<small>You are unsubscribed: we will send you no more advertising on this channel.</small></p>',
+    ].join('\n'),
+  );
 }
 
 function signupConfirmationPage(token: string): string {
-  return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>Подтверждение подписки</title><style>${style}</style></head><body>
-<h1>Подтвердить подписку?</h1>
-<p>Нажмите кнопку, если это вы оставили этот адрес и согласны получать наши рекламные сообщения по этому каналу. Если это были не вы, просто закройте страницу.<br><small>Press the button if you left this address and agree to receive our advertising on this channel. If it was not you, just close this page.</small></p>
-<form method="post"><input type="hidden" name="t" value="${escapeHtml(token.slice(0, 2048))}"><button type="submit">Подтвердить / Confirm</button></form>
-</body></html>`;
+  return htmlPage(
+    'Подтверждение подписки',
+    [
+      '<h1>Подтвердить подписку?</h1>',
+      '<p>Нажмите кнопку, если это вы оставили этот адрес и согласны получать наши рекламные сообщения',
+      'по этому каналу. Если это были не вы, просто закройте страницу.<br>',
+      '<small>Press the button if you left this address and agree to receive our advertising on this channel.',
+      'If it was not you, just close this page.</small></p>',
+      buttonForm(token, 'Подтвердить / Confirm'),
+    ].join('\n'),
+  );
 }
 
 function signupConfirmedPage(): string {
-  return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>Спасибо</title><style>${style}</style></head><body>
-<h1>Спасибо!</h1>
-<p>Если ссылка была действительной, подписка подтверждена. Отписаться можно в любой момент по ссылке в каждом сообщении.<br><small>If the link was valid, your subscription is confirmed. You can unsubscribe at any time with the link in every message.</small></p>
-</body></html>`;
+  return htmlPage(
+    'Спасибо',
+    [
+      '<h1>Спасибо!</h1>',
+      '<p>Если ссылка была действительной, подписка подтверждена. Отписаться можно в любой момент',
+      'по ссылке в каждом сообщении.<br>',
+      '<small>If the link was valid, your subscription is confirmed. You can unsubscribe at any time',
+      'with the link in every message.</small></p>',
+    ].join('\n'),
+  );
 }

@@ -169,7 +169,7 @@ describe('double opt-in for public sign-ups', () => {
     }
   });
 
-  it('answers a forged token, an unsubscribe token or a link for an address the client no longer has exactly alike, confirming nothing', async () => {
+  it('answers a forged, unsubscribe or stale-address token exactly like a valid one, confirming nothing', async () => {
     const id = await signUp({ name: 'Boris', email: 'boris@example.com', phone: '+79160002002', mail: true, sms: true });
     const valid = issueConsentToken(secret, 'confirm', { clientId: id, channel: 'sms', address: '+79160002002', issuedAt: 0 });
     const reference = await press(`${links.url}/confirm?t=${valid}`);
@@ -226,7 +226,7 @@ describe('double opt-in for public sign-ups', () => {
     expect((await exportMailingList(other, { channel: 'email', ...at('2026-09-02T10:00:00.000Z') })).rows).toEqual([]);
   });
 
-  it('keeps a consent recorded by staff granted at once, and a stranger signing up that client changes nothing but the history', async () => {
+  it('keeps a staff-recorded consent granted at once; a stranger signing up that client adds only history', async () => {
     const { db: other } = testFirestore('double-opt-in-staff');
     await createClient(
       other,

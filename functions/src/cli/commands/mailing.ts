@@ -10,7 +10,8 @@ export function registerMailing(program: Command, ctx: CommandContext): void {
     .command('mailing')
     .description(
       'export the mailing list of a channel (MISSION §4): only granted, not withdrawn, not dead contacts not mailed within the cadence; ' +
-        'each row has its unsubscribe link. Every run is recorded (the contacts it lists are not listed again within the cadence) and audit-logged. ' +
+        'each row has its unsubscribe link. Every run is recorded (the contacts it lists are not listed again within the cadence) ' +
+        'and audit-logged. ' +
         'With --confirmations: the public sign-ups pending confirmation instead, each row with its confirm_url (at most 3 requests each).',
     )
     .requiredOption('--channel <sms|email>', 'the channel')
