@@ -72,6 +72,18 @@ export async function recordConsent(
   });
 }
 
+/** The client a link was sent to, if it still has that address on the channel (an old link must not reach whoever holds it now). */
+async function readHolder(
+  tx: Transaction,
+  db: Firestore,
+  link: { clientId: string; channel: Channel; address: string },
+): Promise<ClientDoc | undefined> {
+  const snap = await tx.get(clientRef(db, link.clientId));
+  if (!snap.exists) return undefined;
+  const doc = snap.data() as ClientDoc;
+  return (link.channel === 'sms' ? doc.phones : doc.emails).includes(link.address) ? doc : undefined;
+}
+
 export type WithdrawOutcome = 'withdrawn' | 'already-withdrawn' | 'no-such-contact';
 
 /**
@@ -84,11 +96,8 @@ export async function withdrawConsent(
   input: { clientId: string; channel: Channel; address: string; at: string; by: string; proof: ConsentProof },
 ): Promise<WithdrawOutcome> {
   return db.runTransaction(async (tx) => {
-    const snap = await tx.get(clientRef(db, input.clientId));
-    if (!snap.exists) return 'no-such-contact';
-    const doc = snap.data() as ClientDoc;
-    const addresses = input.channel === 'sms' ? doc.phones : doc.emails;
-    if (!addresses.includes(input.address)) return 'no-such-contact';
+    const doc = await readHolder(tx, db, input);
+    if (doc === undefined) return 'no-such-contact';
     const current = consentFor(doc.consents, input.channel);
     if (current !== undefined && current.status === 'withdrawn') return 'already-withdrawn';
     const next = stageConsentChange(
@@ -123,11 +132,8 @@ export async function confirmConsent(
   input: { clientId: string; channel: Channel; address: string; at: string; ip: string | undefined },
 ): Promise<ConfirmOutcome> {
   return db.runTransaction(async (tx) => {
-    const snap = await tx.get(clientRef(db, input.clientId));
-    if (!snap.exists) return 'nothing-to-confirm';
-    const doc = snap.data() as ClientDoc;
-    const addresses = input.channel === 'sms' ? doc.phones : doc.emails;
-    if (!addresses.includes(input.address)) return 'nothing-to-confirm';
+    const doc = await readHolder(tx, db, input);
+    if (doc === undefined) return 'nothing-to-confirm';
     const change = confirmationChange(consentFor(doc.consents, input.channel), input);
     if (change === undefined) return 'nothing-to-confirm';
     const next = stageConsentChange(tx, db, doc, change, 'confirmation');

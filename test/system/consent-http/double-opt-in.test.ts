@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
+import type { NormalisedSignup } from '../../../functions/src/core/consent/signup-merge.ts';
 import { issueConsentToken, issueUnsubscribeToken } from '../../../functions/src/core/consent/unsubscribe-token.ts';
 import { signupHandler } from '../../../functions/src/consent-http/signup.ts';
 import { unsubscribeHandler } from '../../../functions/src/consent-http/unsubscribe.ts';
@@ -62,6 +63,14 @@ async function press(url: string) {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
   return { status: res.status, type: res.headers.get('content-type'), text: await res.text() };
 }
+
+/** A sign-up as the form handler passes it on (validated, contacts normalised). */
+const form = (fields: Pick<NormalisedSignup, 'name' | 'phone' | 'email' | 'consents'>): NormalisedSignup => ({
+  ...fields,
+  formId: 'f',
+  consentTextVersion: 'v',
+  source: 'website',
+});
 
 const at = (iso: string) => ({ at: iso, by: 'admin@x.ru' });
 const consentOf = async (id: string, channel: 'sms' | 'email') =>
@@ -134,18 +143,10 @@ describe('double opt-in for public sign-ups', () => {
         at: '2026-06-01T00:00:00.000Z',
       });
       // The state a public sign-up leaves, written the way the sign-up writes it.
-      await registerSignup(
-        other,
-        {
-          name: 'W',
-          phone: '+79160002001',
-          consents: { sms: true, email: false },
-          formId: 'f',
-          consentTextVersion: 'v',
-          source: 'website',
-        },
-        { at: '2026-06-01T01:00:00.000Z', ip: '203.0.113.5' },
-      );
+      await registerSignup(other, form({ name: 'W', phone: '+79160002001', consents: { sms: true, email: false } }), {
+        at: '2026-06-01T01:00:00.000Z',
+        ip: '203.0.113.5',
+      });
       const { rows } = await exportConfirmationList(other, { channel: 'sms', ...at('2026-06-01T02:00:00.000Z') });
       expect(rows.map((r) => r.clientId)).toEqual(['w1']);
       const withdraw = await fetch(`${server.url}/?t=${issueUnsubscribeToken(secret, { ...rows[0]!, issuedAt: 0 })}`, {
@@ -204,11 +205,10 @@ describe('double opt-in for public sign-ups', () => {
 
   it('asks a pending contact once per cadence window and three times in all, then leaves it pending and unmailed', async () => {
     const { db: other } = testFirestore('double-opt-in-cap');
-    await registerSignup(
-      other,
-      { name: 'C', email: 'c@example.com', consents: { sms: false, email: true }, formId: 'f', consentTextVersion: 'v', source: 'website' },
-      { at: '2026-06-01T00:00:00.000Z', ip: undefined },
-    );
+    await registerSignup(other, form({ name: 'C', email: 'c@example.com', consents: { sms: false, email: true } }), {
+      at: '2026-06-01T00:00:00.000Z',
+      ip: undefined,
+    });
     const ask = async (iso: string) => (await exportConfirmationList(other, { channel: 'email', ...at(iso) })).rows.length;
     const counts = [
       await ask('2026-06-01T10:00:00.000Z'),
@@ -246,15 +246,7 @@ describe('double opt-in for public sign-ups', () => {
     expect(before).toMatchObject({ mailable: { sms: false, email: true }, awaitingConfirmation: { sms: false, email: false } });
     await registerSignup(
       other,
-      {
-        name: 'Stranger',
-        email: 's@example.com',
-        phone: '+79160002999',
-        consents: { sms: true, email: true },
-        formId: 'f',
-        consentTextVersion: 'v',
-        source: 'website',
-      },
+      form({ name: 'Stranger', email: 's@example.com', phone: '+79160002999', consents: { sms: true, email: true } }),
       { at: '2026-06-02T00:00:00.000Z', ip: '203.0.113.66' },
     );
     const after = (await getClientDoc(other, 's1'))!;

@@ -72,20 +72,33 @@ function skipReason(
   return cadenceAllows(c.lastExportAt, options.at, options.cadenceDays) ? undefined : 'cadence';
 }
 
+/** Splits candidates by the address each would get and the reason, if any, it may not get it now. */
+function split<C extends MailingCandidate, R extends string>(
+  candidates: ReadonlyArray<C>,
+  addressOf: (c: C) => string | undefined,
+  reasonOf: (c: C, address: string | undefined) => R | undefined,
+): { picked: MailingPick[]; skipped: { clientId: string; reason: R }[] } {
+  const picked: MailingPick[] = [];
+  const skipped: { clientId: string; reason: R }[] = [];
+  for (const c of candidates) {
+    const address = addressOf(c);
+    const reason = reasonOf(c, address);
+    if (reason === undefined) picked.push({ clientId: c.id, name: c.name, address: address! });
+    else skipped.push({ clientId: c.id, reason });
+  }
+  return { picked, skipped };
+}
+
 /** Splits candidates into those who may get this mailing now and those who may not, with why. */
 export function selectForMailing(
   candidates: ReadonlyArray<MailingCandidate>,
   options: { channel: Channel; at: string; cadenceDays: number },
 ): { picked: MailingPick[]; skipped: MailingSkip[] } {
-  const picked: MailingPick[] = [];
-  const skipped: MailingSkip[] = [];
-  for (const c of candidates) {
-    const address = mailingAddress(c, options.channel);
-    const reason = skipReason(c, address, options);
-    if (reason === undefined) picked.push({ clientId: c.id, name: c.name, address: address! });
-    else skipped.push({ clientId: c.id, reason });
-  }
-  return { picked, skipped };
+  return split(
+    candidates,
+    (c) => mailingAddress(c, options.channel),
+    (c, address) => skipReason(c, address, options),
+  );
 }
 
 /** How many times a pending sign-up is asked to confirm, at most: then it stays pending, never mailed. */
@@ -103,26 +116,18 @@ export function selectForConfirmation(
   candidates: ReadonlyArray<ConfirmationCandidate>,
   options: { channel: Channel; at: string; cadenceDays: number },
 ): { picked: MailingPick[]; skipped: ConfirmationSkip[] } {
-  const picked: MailingPick[] = [];
-  const skipped: ConfirmationSkip[] = [];
-  for (const c of candidates) {
-    const consent = consentFor(c.consents, options.channel);
-    const address = confirmationAddress(c, options.channel);
-    const named = consent?.proof.address;
-    const reason: ConfirmationSkip['reason'] | undefined =
-      consent?.status !== 'pending'
-        ? 'not-pending'
-        : address === undefined
-          ? named !== undefined && channelAddresses(c, options.channel).includes(named)
-            ? 'dead'
-            : 'no-address'
-          : (c.confirmationRequests ?? 0) >= maxConfirmationRequests
-            ? 'asked-enough'
-            : !cadenceAllows(c.lastExportAt, options.at, options.cadenceDays)
-              ? 'cadence'
-              : undefined;
-    if (reason === undefined) picked.push({ clientId: c.id, name: c.name, address: address! });
-    else skipped.push({ clientId: c.id, reason });
-  }
-  return { picked, skipped };
+  return split(
+    candidates,
+    (c) => confirmationAddress(c, options.channel),
+    (c, address): ConfirmationSkip['reason'] | undefined => {
+      const consent = consentFor(c.consents, options.channel);
+      if (consent?.status !== 'pending') return 'not-pending';
+      if (address === undefined) {
+        const named = consent.proof.address;
+        return named !== undefined && channelAddresses(c, options.channel).includes(named) ? 'dead' : 'no-address';
+      }
+      if ((c.confirmationRequests ?? 0) >= maxConfirmationRequests) return 'asked-enough';
+      return cadenceAllows(c.lastExportAt, options.at, options.cadenceDays) ? undefined : 'cadence';
+    },
+  );
 }
