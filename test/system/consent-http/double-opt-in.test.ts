@@ -14,7 +14,8 @@ import { allDocumentPaths, testFirestore } from '../../support/firestore.ts';
 import { serveFunction } from './http-server.ts';
 
 const secret = 'double-opt-in-test-secret-0123456789abcdef';
-const env = { UNSUBSCRIBE_SECRET: secret, UNSUBSCRIBE_URL: 'https://example.test/unsubscribe' };
+const gatewaySecret = 'double-opt-in-gateway-0123456789';
+const env = { UNSUBSCRIBE_SECRET: secret, UNSUBSCRIBE_URL: 'https://example.test/unsubscribe', SMS_GATEWAY_SECRET: gatewaySecret };
 Object.assign(process.env, env);
 
 const { db } = testFirestore('double-opt-in');
@@ -134,7 +135,7 @@ describe('double opt-in for public sign-ups', () => {
     expect((await exportConfirmationList(db, { channel: 'email', ...at('2026-07-01T10:00:00.000Z') })).rows).toEqual([]);
   });
 
-  it('lets an unsubscribe before the confirmation win: the link then confirms nothing', async () => {
+  it('lets an unsubscribe or a STOP reply before the confirmation win: the link then confirms nothing', async () => {
     const { db: other } = testFirestore('double-opt-in-withdrawn');
     const server = await serveFunction('unsubscribe', unsubscribeHandler({ db: () => other, env, now: () => now }));
     try {
@@ -165,6 +166,23 @@ describe('double opt-in for public sign-ups', () => {
       expect((await getClientDoc(other, 'w1'))!.consents![0]!.status).toBe('withdrawn');
       expect(await allDocumentPaths(other)).toEqual(before);
       expect((await exportMailingList(other, { channel: 'sms', ...at('2026-07-01T02:00:00.000Z') })).rows).toEqual([]);
+
+      const stopped = await registerSignup(other, form({ name: 'T', phone: '+79160002011', consents: { sms: true, email: false } }), {
+        at: '2026-06-01T05:00:00.000Z',
+        ip: '203.0.113.6',
+      });
+      const asked = await exportConfirmationList(other, { channel: 'sms', ...at('2026-06-01T06:00:00.000Z') });
+      expect(asked.rows.map((r) => r.clientId)).toEqual([stopped.clientId]);
+      const stop = await fetch(`${server.url}/sms-stop`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-gateway-secret': gatewaySecret },
+        body: JSON.stringify({ phone: '+79160002011', text: 'STOP' }),
+      });
+      expect(await stop.json()).toEqual({ status: 'ok', stop: true, withdrawn: 1 });
+      await fetch(`${server.url}/confirm?t=${asked.rows[0]!.confirmToken}`, { method: 'POST' });
+      expect((await getClientDoc(other, stopped.clientId))!.consents).toEqual([
+        expect.objectContaining({ channel: 'sms', status: 'withdrawn', method: 'unsubscribe' }),
+      ]);
     } finally {
       await server.close();
     }
