@@ -1,6 +1,7 @@
 // Every word the add-on says to people, in English and Russian, chosen by the spreadsheet's locale.
 // Codes the API speaks (kinds, sources, outcomes…) are translated here and nowhere else.
 
+import type { ConsentStatus } from '../../functions/src/schema/consent.ts';
 import { enAdmin, ruAdmin } from './admin-messages.ts';
 import { enCount, enNumber, ruCount, ruNumber } from './wording.ts';
 
@@ -94,7 +95,13 @@ const en = {
   },
   contactChannels: { call: 'Call', meeting: 'Meeting', email: 'E-mail', sms: 'SMS', message: 'Message', other: 'Other' },
   consentChannels: { sms: 'SMS', email: 'E-mail' },
-  consentStatuses: { granted: 'Granted', withdrawn: 'Withdrawn', dead: 'Unreachable' },
+  // Every status the base records has its words here: a pending sign-up must never read as a consent.
+  consentStatuses: {
+    granted: 'Granted',
+    pending: 'Signed up, awaiting confirmation (not mailed)',
+    withdrawn: 'Withdrawn',
+    dead: 'Unreachable',
+  } satisfies Record<ConsentStatus | 'dead', string>,
   consentMethods: {
     questionnaire: 'Questionnaire',
     website: 'Website form',
@@ -441,7 +448,12 @@ const ru: Messages = {
   },
   contactChannels: { call: 'Звонок', meeting: 'Встреча', email: 'E-mail', sms: 'SMS', message: 'Сообщение', other: 'Другое' },
   consentChannels: { sms: 'SMS', email: 'E-mail' },
-  consentStatuses: { granted: 'Дано', withdrawn: 'Отозвано', dead: 'Недоступен' },
+  consentStatuses: {
+    granted: 'Дано',
+    pending: 'Подписка с сайта, ждёт подтверждения (рассылки нет)',
+    withdrawn: 'Отозвано',
+    dead: 'Недоступен',
+  },
   consentMethods: {
     questionnaire: 'Анкета',
     website: 'Форма на сайте',

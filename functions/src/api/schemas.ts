@@ -70,7 +70,8 @@ export const consentBody = z
     channel: channelSchema,
     status: z.enum(['granted', 'withdrawn']),
     method: consentMethodSchema,
-    proof: consentProofSchema.default({}),
+    // Only the confirmation link records a confirmation: staff cannot write one into the proof.
+    proof: consentProofSchema.omit({ confirmedAt: true, confirmedIp: true }).strict().default({}),
   })
   .strict();
 
@@ -96,7 +97,7 @@ export const pinBody = z.object({ pinned: z.boolean() }).strict();
 export const rotationPreviewBody = z.object({ at: isoDateSchema.optional() }).strict();
 export const rotationApplyBody = z.object({}).strict();
 export const offboardBody = z.object({ dryRun: z.boolean().optional() }).strict();
-export const mailingExportBody = z.object({ channel: channelSchema }).strict();
+export const mailingExportBody = z.object({ channel: channelSchema, confirmations: z.boolean().default(false) }).strict();
 export const emptyBody = z.object({}).strict();
 
 export const monthParam = monthSchema;

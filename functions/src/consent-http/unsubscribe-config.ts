@@ -26,3 +26,11 @@ export function unsubscribeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): 
 export function unsubscribeLink(url: string, token: string): string {
   return `${url}${url.includes('?') ? '&' : '?'}t=${encodeURIComponent(token)}`;
 }
+
+/** The link a confirmation request carries: `/confirm` on the same function, the token as `?t=`. */
+export function confirmLink(url: string, token: string): string {
+  const link = new URL(url);
+  link.pathname = `${link.pathname.replace(/\/+$/, '')}/confirm`;
+  link.searchParams.set('t', token);
+  return link.toString();
+}

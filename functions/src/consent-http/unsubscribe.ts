@@ -2,12 +2,12 @@ import type { HttpFunction, Request, Response } from '@google-cloud/functions-fr
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import { isStopReply } from '../core/consent/sms-stop.ts';
-import { verifyUnsubscribeToken } from '../core/consent/unsubscribe-token.ts';
+import { verifyConsentToken } from '../core/consent/unsubscribe-token.ts';
 import { AppError, parseOrThrow } from '../errors.ts';
 import { sendProblem } from '../http/problem.ts';
 import { boundedText } from '../schema/common.ts';
 import { channelSchema } from '../schema/consent.ts';
-import { markContactDead, withdrawByAddress, withdrawConsent } from '../store/consent-store.ts';
+import { confirmConsent, markContactDead, withdrawByAddress, withdrawConsent } from '../store/consent-store.ts';
 import { openFirestore } from '../store/db.ts';
 import { clientIp, proxyHopsFromEnv, requireFormBody, secretMatches } from './request-input.ts';
 import { unsubscribeConfigFromEnv, type UnsubscribeConfig } from './unsubscribe-config.ts';
@@ -30,6 +30,9 @@ const bounceSchema = z
  *   unsubscribe anyone; `POST ?t=TOKEN` (the button, or RFC 8058 one-click with the body
  *   `List-Unsubscribe=One-Click`) withdraws the consent at once. Idempotent; an unknown, forged
  *   or mangled token gets exactly the same answer as a valid one.
+ * - `GET /confirm?t=TOKEN`: the page confirming a public sign-up (double opt-in), with a button for
+ *   the same reason; `POST /confirm?t=TOKEN` grants the pending consent with proof. Idempotent, the
+ *   same answer for any token; an unsubscribe token never confirms, nor a confirmation token unsubscribes.
  * - `POST /sms-stop` (header X-Gateway-Secret = SMS_GATEWAY_SECRET): an SMS reply `{ phone, text }`;
  *   a STOP reply withdraws the sms consent of every client with that phone.
  * - `POST /bounce` (X-Gateway-Secret = SMS_GATEWAY_SECRET or ESP_WEBHOOK_SECRET):
@@ -82,17 +85,26 @@ export function unsubscribeHandler(options: UnsubscribeOptions = {}): HttpFuncti
       }
 
       const token = tokenOf(req);
+      const confirming = path.endsWith('/confirm');
       if (req.method === 'GET' || req.method === 'HEAD') {
-        page(res, confirmationPage(token));
+        page(res, confirming ? signupConfirmationPage(token) : confirmationPage(token));
         return;
       }
       if (req.method !== 'POST') throw new AppError('method-not-allowed', 'open the link, then press the button');
       config ??= unsubscribeConfigFromEnv(env);
-      const claim = verifyUnsubscribeToken(config.verifySecrets, token);
+      const claim = verifyConsentToken(config.verifySecrets, confirming ? 'confirm' : 'unsubscribe', token);
+      const ip = clientIp(req, hops);
+      if (confirming) {
+        if (claim !== undefined) {
+          db ??= (options.db ?? openFirestore)();
+          await confirmConsent(db, { ...claim, at: now, ip });
+        }
+        page(res, signupConfirmedPage());
+        return;
+      }
       if (claim !== undefined) {
         db ??= (options.db ?? openFirestore)();
         const oneClick = bodyField(req, 'List-Unsubscribe') === 'One-Click';
-        const ip = clientIp(req, hops);
         await withdrawConsent(db, {
           clientId: claim.clientId,
           channel: claim.channel,
@@ -142,28 +154,69 @@ const style =
   'body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;line-height:1.5}' +
   'button{font-size:1rem;padding:.6rem 1.2rem}';
 
+/** A small page in Russian with an English line under each paragraph; never cached, indexed or framed. */
+function htmlPage(title: string, body: string): string {
+  return [
+    '<!doctype html><html lang="ru"><head><meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">',
+    `<title>${title}</title><style>${style}</style></head><body>`,
+    body,
+    '</body></html>',
+  ].join('\n');
+}
+
+/** The button that does what the link is for: opening a link (a mail scanner) changes nothing. */
+function buttonForm(token: string, label: string): string {
+  const field = `<input type="hidden" name="t" value="${escapeHtml(token.slice(0, 2048))}">`;
+  return `<form method="post">${field}<button type="submit">${label}</button></form>`;
+}
+
 function confirmationPage(token: string): string {
-  return (
-    '<!doctype html><html lang="ru"><head><meta charset="utf-8">' +
-    '<meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">' +
-    `<title>Отписка от рассылки</title><style>${style}</style></head><body>\n` +
-    '<h1>Отписаться от рассылки?</h1>\n' +
-    '<p>Нажмите кнопку, и мы больше не будем присылать вам рекламные сообщения по этому каналу.<br>' +
-    '<small>Press the button to stop receiving our advertising messages on this channel.</small></p>\n' +
-    `<form method="post"><input type="hidden" name="t" value="${escapeHtml(token.slice(0, 2048))}">` +
-    '<button type="submit">Отписаться / Unsubscribe</button></form>\n' +
-    '</body></html>'
+  return htmlPage(
+    'Отписка от рассылки',
+    [
+      '<h1>Отписаться от рассылки?</h1>',
+      '<p>Нажмите кнопку, и мы больше не будем присылать вам рекламные сообщения по этому каналу.<br>',
+      '<small>Press the button to stop receiving our advertising messages on this channel.</small></p>',
+      buttonForm(token, 'Отписаться / Unsubscribe'),
+    ].join('\n'),
   );
 }
 
 function donePage(): string {
-  return (
-    '<!doctype html><html lang="ru"><head><meta charset="utf-8">' +
-    '<meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">' +
-    `<title>Вы отписаны</title><style>${style}</style></head><body>\n` +
-    '<h1>Вы отписаны</h1>\n' +
-    '<p>Мы больше не будем присылать вам рекламные сообщения по этому каналу.<br>' +
-    '<small>You are unsubscribed: we will send you no more advertising on this channel.</small></p>\n' +
-    '</body></html>'
+  return htmlPage(
+    'Вы отписаны',
+    [
+      '<h1>Вы отписаны</h1>',
+      '<p>Мы больше не будем присылать вам рекламные сообщения по этому каналу.<br>',
+      '<small>You are unsubscribed: we will send you no more advertising on this channel.</small></p>',
+    ].join('\n'),
+  );
+}
+
+function signupConfirmationPage(token: string): string {
+  return htmlPage(
+    'Подтверждение подписки',
+    [
+      '<h1>Подтвердить подписку?</h1>',
+      '<p>Нажмите кнопку, если это вы оставили этот адрес и согласны получать наши рекламные сообщения',
+      'по этому каналу. Если это были не вы, просто закройте страницу.<br>',
+      '<small>Press the button if you left this address and agree to receive our advertising on this channel.',
+      'If it was not you, just close this page.</small></p>',
+      buttonForm(token, 'Подтвердить / Confirm'),
+    ].join('\n'),
+  );
+}
+
+function signupConfirmedPage(): string {
+  return htmlPage(
+    'Спасибо',
+    [
+      '<h1>Спасибо!</h1>',
+      '<p>Если ссылка была действительной, подписка подтверждена. Отписаться можно в любой момент',
+      'по ссылке в каждом сообщении.<br>',
+      '<small>If the link was valid, your subscription is confirmed. You can unsubscribe at any time',
+      'with the link in every message.</small></p>',
+    ].join('\n'),
   );
 }

@@ -1,7 +1,7 @@
 import type { Client, ClientDerived } from '../schema/client.ts';
 import type { Deal } from '../schema/deal.ts';
 import { dayOf } from '../schema/common.ts';
-import { mailableFlags, type ContactHolder, type MailableFlags } from './consent/mailing-eligibility.ts';
+import { awaitingConfirmationFlags, mailableFlags, type ContactHolder, type MailableFlags } from './consent/mailing-eligibility.ts';
 
 // The one home of the fields a client document carries for the jobs' queries: every write of a
 // client (create, edit, pin, deal, consent, sign-up, import) takes them from here.
@@ -46,12 +46,18 @@ export function isRotatable(client: Pick<Client, 'managerId' | 'lostAt' | 'pinne
   return client.managerId !== null && client.lostAt === undefined && client.pinned !== true;
 }
 
-/** The flags that follow the client's own fields: whether rotation may take it, and per channel whether a list may go to it. */
-export function clientFlags(client: Pick<Client, 'managerId' | 'lostAt' | 'pinned'> & ContactHolder): {
-  rotatable: boolean;
-  mailable: MailableFlags;
-} {
-  return { rotatable: isRotatable(client), mailable: mailableFlags(client) };
+/** Per channel: whether a mailing list may go to the client, and whether a confirmation request may. */
+export type ConsentFlags = { mailable: MailableFlags; awaitingConfirmation: MailableFlags };
+
+export function consentFlags(client: ContactHolder): ConsentFlags {
+  return { mailable: mailableFlags(client), awaitingConfirmation: awaitingConfirmationFlags(client) };
+}
+
+/** The flags that follow the client's own fields: whether rotation may take it, and the consent flags. */
+export function clientFlags(
+  client: Pick<Client, 'managerId' | 'lostAt' | 'pinned'> & ContactHolder,
+): { rotatable: boolean } & ConsentFlags {
+  return { rotatable: isRotatable(client), ...consentFlags(client) };
 }
 
 /** Every derived field, computed from a client and all its deals. */

@@ -309,6 +309,7 @@ async function main(): Promise<void> {
     log(`  curl -s -X POST ${api}admin/rotation/preview -H "Authorization: Bearer $ADMIN_TOKEN" ${json} -d '{"at":"${today}"}'`);
     log(`  curl -s -X POST ${api}admin/mailing-exports -H "Authorization: Bearer $ADMIN_TOKEN" ${json} -d '{"channel":"email"}'`);
     log(`    (each row's unsubscribeUrl opens the unsubscribe page at ${urls.get('unsubscribe') ?? '?'}; POST to it withdraws)`);
+    log(`    (with "confirmations":true: the web sign-ups awaiting confirmation, each row with its confirmUrl)`);
   }
   log(`  FIRESTORE_EMULATOR_HOST=${emulator.host} npm run clientbase -- rotate --at ${today} --dry-run`);
   log(`  FIRESTORE_EMULATOR_HOST=${emulator.host} npm run clientbase -- bonuses --month ${lastMonth}`);

@@ -106,6 +106,8 @@ export type ClientDerived = {
   version: number;
   /** Per channel: granted, and an address on it that is not dead; the mailing export queries it. */
   mailable?: { sms: boolean; email: boolean };
+  /** Per channel: a public sign-up pending confirmation, with an address to ask; the confirmation list queries it. */
+  awaitingConfirmation?: { sms: boolean; email: boolean };
   updatedAt: string;
   /** Who last edited the client's own fields through the API, and when (a conflict names them). */
   lastEdit?: { by: string; at: string };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { happenedDateSchema, perAsOf } from './as-of.ts';
-import { boundedText, idSchema, nameText } from './common.ts';
+import { boundedText, idSchema, isoDateSchema, nameText } from './common.ts';
 
 export const channelSchema = z.enum(['sms', 'email']);
 export type Channel = z.infer<typeof channelSchema>;
@@ -22,17 +22,27 @@ export const consentProofSchema = z
     address: nameText(254).optional(),
     /** Free text from the gateway or ESP (bounce reason, the STOP reply). */
     note: boundedText(500).optional(),
+    /** When and from which IP the person confirmed a public sign-up with the link sent to its address. */
+    confirmedAt: isoDateSchema.optional(),
+    confirmedIp: nameText(64).optional(),
   })
   .strict();
 
 export type ConsentProof = z.infer<typeof consentProofSchema>;
+
+/**
+ * A consent's state: `pending` is a public sign-up not yet confirmed from the address it gave
+ * (double opt-in); only `granted` lets a list go to the client.
+ */
+export const consentStatusSchema = z.enum(['granted', 'pending', 'withdrawn']);
+export type ConsentStatus = z.infer<typeof consentStatusSchema>;
 
 /** The current consent of one client on one channel; the history holds every change. */
 export const consentSchemaAsOf = perAsOf((asOf) =>
   z
     .object({
       channel: channelSchema,
-      status: z.enum(['granted', 'withdrawn']),
+      status: consentStatusSchema,
       at: happenedDateSchema(asOf),
       method: consentChangeMethodSchema,
       proof: consentProofSchema.default({}),

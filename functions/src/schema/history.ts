@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { happenedDateSchema, perAsOf } from './as-of.ts';
 import { editableClientFields } from './client.ts';
 import { boundedText, idSchema, nameText } from './common.ts';
-import { channelSchema, consentChangeMethodSchema, consentProofSchema } from './consent.ts';
+import { channelSchema, consentChangeMethodSchema, consentProofSchema, consentStatusSchema } from './consent.ts';
 import { dealMoneyFields, refuseProfitOverAmount } from './deal.ts';
 
 /** What a handover report says came of a handed-over client. */
@@ -52,7 +52,7 @@ export const historyEntrySchemaAsOf = perAsOf((asOf) => {
         ...base,
         type: z.literal('consent'),
         channel: channelSchema,
-        status: z.enum(['granted', 'withdrawn', 'dead']),
+        status: z.enum([...consentStatusSchema.options, 'dead']),
         method: consentChangeMethodSchema,
         proof: consentProofSchema.default({}),
       })

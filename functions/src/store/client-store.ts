@@ -18,6 +18,7 @@ const derivedKeys = [
   'version',
   'updatedAt',
   'mailable',
+  'awaitingConfirmation',
   'lastEdit',
 ] as const;
 

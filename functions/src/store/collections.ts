@@ -22,7 +22,10 @@ export const collections = {
   /** Claims of scheduled runs, keyed by job and schedule slot. */
   jobRuns: 'jobRuns',
   counters: 'counters',
-  /** `mailingMarks/{clientId}_{channel}`: when the contact was last put on a list (the cadence). */
+  /**
+   * `mailingMarks/{clientId}_{channel}`: when the contact was last put on a list or asked to confirm
+   * a sign-up (the cadence), and how many confirmation requests it was sent.
+   */
   mailingMarks: 'mailingMarks',
   /** `rateLimits/{ip}_{minute}`: public sign-ups per client IP per minute. */
   rateLimits: 'rateLimits',

@@ -1,6 +1,6 @@
 import type { Firestore, Transaction } from 'firebase-admin/firestore';
 import { consentEntry, incentiveEntry, withConsentChange, withIncentive } from '../core/consent/client-consents.ts';
-import { consentFor, type ConsentChange } from '../core/consent/consent-state.ts';
+import { confirmationChange, consentFor, type ConsentChange } from '../core/consent/consent-state.ts';
 import { normaliseEmail, normalisePhone } from '../core/contact-normalisation.ts';
 import { AppError } from '../errors.ts';
 import type { ClientDoc } from '../schema/client.ts';
@@ -9,10 +9,11 @@ import { appendHistory, checkHolder, type HolderGuard } from './client-store.ts'
 import { collections } from './collections.ts';
 
 /** The client fields a consent or incentive change rewrites; `version` always moves on. */
-type ConsentFields = Pick<ClientDoc, 'consents' | 'incentives' | 'mailable' | 'version' | 'updatedAt'>;
+type ConsentFields = Pick<ClientDoc, 'consents' | 'incentives' | 'mailable' | 'awaitingConfirmation' | 'version' | 'updatedAt'>;
 
 function changedFields(doc: ClientDoc, at: string): ConsentFields {
-  return { consents: doc.consents, incentives: doc.incentives, mailable: doc.mailable, version: doc.version + 1, updatedAt: at };
+  const { consents, incentives, mailable, awaitingConfirmation } = doc;
+  return { consents, incentives, mailable, awaitingConfirmation, version: doc.version + 1, updatedAt: at };
 }
 
 /** Appends the consent entry and applies it to the in-memory client; the caller writes the client once. */
@@ -71,6 +72,18 @@ export async function recordConsent(
   });
 }
 
+/** The client a link was sent to, if it still has that address on the channel (an old link must not reach whoever holds it now). */
+async function readHolder(
+  tx: Transaction,
+  db: Firestore,
+  link: { clientId: string; channel: Channel; address: string },
+): Promise<ClientDoc | undefined> {
+  const snap = await tx.get(clientRef(db, link.clientId));
+  if (!snap.exists) return undefined;
+  const doc = snap.data() as ClientDoc;
+  return (link.channel === 'sms' ? doc.phones : doc.emails).includes(link.address) ? doc : undefined;
+}
+
 export type WithdrawOutcome = 'withdrawn' | 'already-withdrawn' | 'no-such-contact';
 
 /**
@@ -83,11 +96,8 @@ export async function withdrawConsent(
   input: { clientId: string; channel: Channel; address: string; at: string; by: string; proof: ConsentProof },
 ): Promise<WithdrawOutcome> {
   return db.runTransaction(async (tx) => {
-    const snap = await tx.get(clientRef(db, input.clientId));
-    if (!snap.exists) return 'no-such-contact';
-    const doc = snap.data() as ClientDoc;
-    const addresses = input.channel === 'sms' ? doc.phones : doc.emails;
-    if (!addresses.includes(input.address)) return 'no-such-contact';
+    const doc = await readHolder(tx, db, input);
+    if (doc === undefined) return 'no-such-contact';
     const current = consentFor(doc.consents, input.channel);
     if (current !== undefined && current.status === 'withdrawn') return 'already-withdrawn';
     const next = stageConsentChange(
@@ -105,6 +115,30 @@ export async function withdrawConsent(
     );
     tx.update(clientRef(db, input.clientId), changedFields(next, input.at));
     return 'withdrawn';
+  });
+}
+
+export type ConfirmOutcome = 'confirmed' | 'nothing-to-confirm';
+
+/**
+ * Confirms a pending public sign-up from the link sent to its address: the consent becomes
+ * granted, keeping the sign-up's proof plus when and from where it was confirmed, with a history
+ * entry. Nothing happens unless the address is still the client's and the consent is still
+ * pending for it, so a repeated click, a withdrawal since (unsubscribe, STOP) or a link for an
+ * address the client no longer has confirms nothing.
+ */
+export async function confirmConsent(
+  db: Firestore,
+  input: { clientId: string; channel: Channel; address: string; at: string; ip: string | undefined },
+): Promise<ConfirmOutcome> {
+  return db.runTransaction(async (tx) => {
+    const doc = await readHolder(tx, db, input);
+    if (doc === undefined) return 'nothing-to-confirm';
+    const change = confirmationChange(consentFor(doc.consents, input.channel), input);
+    if (change === undefined) return 'nothing-to-confirm';
+    const next = stageConsentChange(tx, db, doc, change, 'confirmation');
+    tx.update(clientRef(db, input.clientId), changedFields(next, input.at));
+    return 'confirmed';
   });
 }
 

@@ -69,6 +69,7 @@ export async function registerSignup(
           consents: doc.consents ?? [],
           incentives: doc.incentives ?? [],
           mailable: doc.mailable,
+          awaitingConfirmation: doc.awaitingConfirmation,
           version: doc.version,
           updatedAt: doc.updatedAt,
         });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerSignup } from '../../../functions/src/store/signup-store.ts';
 import { allDocumentPaths } from '../../support/firestore.ts';
 import { expectProblem, startApi, type Answer, type Api } from './api-harness.ts';
 
@@ -54,6 +55,12 @@ describe('consents', () => {
       404,
     );
     const before = await allDocumentPaths(api.db);
+    const forged = await api.call('POST', '/clients/c1/consents', {
+      as: 'anna',
+      body: { channel: 'email', status: 'pending', method: 'staff', proof: { confirmedAt: '2026-03-01' } },
+    });
+    expectProblem(forged, 400);
+    expect(forged.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['proof', 'status']);
     const bad = await api.call('POST', '/clients/c1/consents', { as: 'anna', body: { channel: 'fax', status: 'maybe', method: 'staff' } });
     expectProblem(bad, 400);
     expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['channel', 'status']);
@@ -80,6 +87,30 @@ describe('mailing export', () => {
     expect(exported.body.csv).toContain('c1@example.com');
     const audit = (await api.db.collection('audit').where('actor', '==', 'head').get()).docs.map((d) => d.data());
     expect(audit.some((a) => a.action === 'export mailing list' && a.outcome === 'ok' && a.details.count === 1)).toBe(true);
+  });
+
+  it('exports the confirmation requests of pending sign-ups on request, never mixing them into the mailing list', async () => {
+    await registerSignup(
+      api.db,
+      {
+        name: 'Web',
+        email: 'web@example.com',
+        consents: { sms: false, email: true },
+        formId: 'f',
+        consentTextVersion: 'v',
+        source: 'website',
+      },
+      { at: '2026-03-01T10:00:00.000Z', ip: undefined },
+    );
+    const body = { channel: 'email', confirmations: true };
+    expectProblem(await api.call('POST', '/admin/mailing-exports', { as: 'anna', body }), 403);
+    const asked = await api.call('POST', '/admin/mailing-exports', { as: 'head', body });
+    expect(asked.status).toBe(201);
+    expect(asked.body).toMatchObject({ kind: 'confirmation', count: 1, rows: [{ name: 'Web', address: 'web@example.com' }] });
+    expect(asked.body.rows[0].confirmUrl).toMatch(/\/confirm\?t=/);
+    expect(asked.body.csv.split('\r\n')[0]).toBe('client_id,name,channel,address,confirm_url');
+    const listed = await api.call('POST', '/admin/mailing-exports', { as: 'head', body: { channel: 'email' } });
+    expect(listed.body.rows.map((r: { address: string }) => r.address)).not.toContain('web@example.com');
   });
 });
 

@@ -8,6 +8,7 @@ import { runCli } from '../../../functions/src/cli/main.ts';
 import { createClient } from '../../../functions/src/store/client-store.ts';
 import { collections } from '../../../functions/src/store/collections.ts';
 import { recordConsent } from '../../../functions/src/store/consent-store.ts';
+import { registerSignup } from '../../../functions/src/store/signup-store.ts';
 import { testFirestore } from '../../support/firestore.ts';
 import { clientSchema } from '../../../functions/src/schema/client.ts';
 
@@ -86,6 +87,35 @@ describe('clientbase mailing', () => {
     const ok = cli(db);
     expect(await ok.run('mailing', '--channel', 'sms', '--json', '--out', file)).toBe(0);
     expect(JSON.parse(readFileSync(file, 'utf8')).rows.map((r: { clientId: string }) => r.clientId)).toEqual(['c1', 'c2']);
+  });
+
+  it('exports the confirmation requests of pending sign-ups with --confirmations, piped as CSV, and audit-logs them', async () => {
+    const { db } = testFirestore('cli-mailing-confirm');
+    await seed(db);
+    await registerSignup(
+      db,
+      {
+        name: 'Web',
+        phone: '+79160000009',
+        consents: { sms: true, email: false },
+        formId: 'f',
+        consentTextVersion: 'v',
+        source: 'website',
+      },
+      { at: '2026-05-02T10:00:00.000Z', ip: '203.0.113.2' },
+    );
+    const c = cli(db);
+    expect(await c.run('mailing', '--channel', 'sms', '--confirmations')).toBe(0);
+    const [header, ...rows] = c.out.join('').trim().split('\r\n');
+    expect(header).toBe('client_id,name,channel,address,confirm_url');
+    expect(rows.map((r) => r.split(',').slice(1, 4).join(','))).toEqual(['Web,sms,+79160000009']);
+    expect(rows[0]).toMatch(/,https:\/\/example\.test\/unsubscribe\/confirm\?t=[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/);
+    expect(c.err.join('')).toMatch(/confirmation requests sms-confirm-.*: 1 sms contact/);
+    const audit = await db.collection(collections.audit).where('action', '==', 'mailing.confirmations').get();
+    expect(audit.docs.map((d) => d.get('actor'))).toEqual(['cli']);
+    const list = cli(db);
+    expect(await list.run('mailing', '--channel', 'sms', '--json')).toBe(0);
+    expect(JSON.parse(list.out.join('')).rows.map((r: { clientId: string }) => r.clientId)).toEqual(['c1', 'c2']);
   });
 
   it('refuses an unknown channel with exit 2 naming the option', async () => {

@@ -61,7 +61,7 @@ const form = {
 };
 
 describe('public sign-up', () => {
-  it('creates the client with consent proof and incentive, assigned by round robin', async () => {
+  it('creates the client with its consent pending confirmation, with proof and incentive, assigned by round robin', async () => {
     const res = await post(form, { ip: '203.0.113.7' });
     expect(res).toMatchObject({ status: 200, body: { status: 'received' } });
     const { clientId } = outcomes.at(-1)!;
@@ -72,13 +72,14 @@ describe('public sign-up', () => {
       phones: ['+79165550101'],
       emails: ['olga@example.com'],
       managerId: 'm1',
-      mailable: { sms: true, email: false },
+      mailable: { sms: false, email: false },
+      awaitingConfirmation: { sms: true, email: false },
       incentives: [{ kind: 'prize-draw', reference: 'draw-march', formId: 'site-footer' }],
     });
     expect(doc!.consents).toEqual([
       {
         channel: 'sms',
-        status: 'granted',
+        status: 'pending',
         at: now.toISOString(),
         method: 'website',
         proof: { formId: 'site-footer', textVersion: '2026-01', recordedBy: 'signup', address: '+79165550101', ip: '203.0.113.7' },
@@ -88,6 +89,7 @@ describe('public sign-up', () => {
     expect(history.map((h) => h.type).sort()).toEqual(['consent', 'incentive', 'transfer']);
     expect(history.find((h) => h.type === 'consent')).toMatchObject({
       by: 'signup',
+      status: 'pending',
       proof: { formId: 'site-footer', textVersion: '2026-01', ip: '203.0.113.7' },
     });
     expect(history.find((h) => h.type === 'transfer')).toMatchObject({ from: null, to: 'm1', reason: 'intake' });
@@ -117,9 +119,14 @@ describe('public sign-up', () => {
     expect(outcomes.at(-1)).toMatchObject({ clientId: first, created: false });
     expect((await db.collection(collections.clients).get()).size).toBe(clientsBefore);
     const doc = await getClientDoc(db, first);
-    expect(doc).toMatchObject({ name: 'Olga', emails: ['olga@example.com', 'olga.new@example.com'], mailable: { sms: true, email: true } });
+    expect(doc).toMatchObject({
+      name: 'Olga',
+      emails: ['olga@example.com', 'olga.new@example.com'],
+      mailable: { sms: false, email: false },
+      awaitingConfirmation: { sms: true, email: true },
+    });
     expect(doc!.consents!.find((c) => c.channel === 'email')).toMatchObject({
-      status: 'granted',
+      status: 'pending',
       method: 'questionnaire',
       proof: { formId: 'questionnaire-7' },
     });
@@ -176,7 +183,7 @@ describe('public sign-up', () => {
     expect(res.status).toBe(200);
     expect(await getClientDoc(db, outcomes.at(-1)!.clientId)).toMatchObject({
       source: 'questionnaire',
-      consents: [{ channel: 'sms', status: 'granted', method: 'questionnaire' }],
+      consents: [{ channel: 'sms', status: 'pending', method: 'questionnaire' }],
       incentives: [{ kind: 'gift' }],
     });
   });

@@ -49,6 +49,7 @@ describe('derived client fields', () => {
       lastDealAt: null,
       rotatable: true,
       mailable: { sms: false, email: false },
+      awaitingConfirmation: { sms: false, email: false },
       version: 1,
       updatedAt: '2026-03-10T12:00:00.000Z',
     });

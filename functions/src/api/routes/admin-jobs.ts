@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import { closeBonusMonth, computeBonusMonth, type MonthReport } from '../../jobs/bonus-job.ts';
-import { exportMailingList } from '../../jobs/mailing-export.ts';
+import { exportConfirmationList, exportMailingList } from '../../jobs/mailing-export.ts';
 import type { RotationReport } from '../../core/rotation/report.ts';
 import { offboardManager, runRotation } from '../../jobs/rotation-job.ts';
 import { AppError } from '../../errors.ts';
@@ -99,11 +99,17 @@ export function adminJobRoutes(router: Router): void {
   router.post(
     '/admin/mailing-exports',
     adminRoute('export mailing list', async (req, ctx) => {
-      const { channel } = parseBody(req, mailingExportBody);
-      const result = await exportMailingList(ctx.db, { channel, ...actorOf(ctx) });
+      const { channel, confirmations } = parseBody(req, mailingExportBody);
+      const input = { channel, ...actorOf(ctx) };
+      const result = confirmations ? await exportConfirmationList(ctx.db, input) : await exportMailingList(ctx.db, input);
       const { exportId, rows, csv, cadenceDays } = result;
-      const body = { exportId, count: rows.length, cadenceDays, rows, csv };
-      return { status: 201, body, target: `mailingExports/${result.exportId}`, details: { channel, count: result.rows.length } };
+      const body = { exportId, kind: confirmations ? 'confirmation' : 'mailing', count: rows.length, cadenceDays, rows, csv };
+      return {
+        status: 201,
+        body,
+        target: `mailingExports/${result.exportId}`,
+        details: { channel, confirmations, count: result.rows.length },
+      };
     }),
   );
 }

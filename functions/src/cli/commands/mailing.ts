@@ -1,7 +1,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Command } from 'commander';
 import { AppError, parseOrThrow } from '../../errors.ts';
-import { exportMailingList } from '../../jobs/mailing-export.ts';
+import { exportConfirmationList, exportMailingList } from '../../jobs/mailing-export.ts';
 import { channelSchema } from '../../schema/consent.ts';
 import type { CommandContext } from '../command-context.ts';
 
@@ -10,13 +10,15 @@ export function registerMailing(program: Command, ctx: CommandContext): void {
     .command('mailing')
     .description(
       'export the mailing list of a channel (MISSION §4): only granted, not withdrawn, not dead contacts not mailed within the cadence; ' +
-        'each row has its unsubscribe link. Every run is recorded (the contacts it lists are not listed again within ' +
-        'the cadence) and audit-logged.',
+        'each row has its unsubscribe link. Every run is recorded (the contacts it lists are not listed again within the cadence) ' +
+        'and audit-logged. ' +
+        'With --confirmations: the public sign-ups pending confirmation instead, each row with its confirm_url (at most 3 requests each).',
     )
     .requiredOption('--channel <sms|email>', 'the channel')
+    .option('--confirmations', 'export the confirmation requests to pending sign-ups (double opt-in) instead of the mailing list')
     .option('--json', 'print the rows as JSON instead of CSV')
     .option('--out <file>', 'write to this new file (refused if it exists) instead of standard output')
-    .action(async (opts: { channel: string; json?: boolean; out?: string }) => {
+    .action(async (opts: { channel: string; json?: boolean; out?: string; confirmations?: boolean }) => {
       const channel = parseOrThrow(channelSchema, opts.channel, '--channel', '--channel');
       // Open the file before exporting: an export marks its contacts, so it must not be lost to a bad path.
       let fd: number | undefined;
@@ -32,13 +34,11 @@ export function registerMailing(program: Command, ctx: CommandContext): void {
         }
       }
       try {
-        const result = await exportMailingList(ctx.db(), {
-          channel,
-          at: ctx.now().toISOString(),
-          by: process.env.CLIENTBASE_ACTOR ?? 'cli',
-        });
+        const input = { channel, at: ctx.now().toISOString(), by: process.env.CLIENTBASE_ACTOR ?? 'cli' };
+        const result = opts.confirmations ? await exportConfirmationList(ctx.db(), input) : await exportMailingList(ctx.db(), input);
         const text = opts.json ? `${JSON.stringify({ exportId: result.exportId, rows: result.rows }, null, 2)}\n` : result.csv;
-        const summary = `mailing export ${result.exportId}: ${result.rows.length} ${channel} contact(s)`;
+        const what = opts.confirmations ? 'confirmation requests' : 'mailing export';
+        const summary = `${what} ${result.exportId}: ${result.rows.length} ${channel} contact(s)`;
         if (fd !== undefined) {
           writeSync(fd, text);
           ctx.out(`${summary} written to ${opts.out}`);

@@ -1,13 +1,13 @@
 import type { ClientDoc } from '../../schema/client.ts';
 import type { Incentive } from '../../schema/consent.ts';
 import type { NewHistoryEntry } from '../../schema/history.ts';
-import { clientFlags } from '../client-derivation.ts';
+import { consentFlags } from '../client-derivation.ts';
 import { applyConsentChange, type ConsentChange } from './consent-state.ts';
 
-/** The client after one consent change, with its mailable flags kept in step. */
+/** The client after one consent change, with its consent flags kept in step. */
 export function withConsentChange(doc: ClientDoc, change: ConsentChange): ClientDoc {
   const consents = applyConsentChange(doc.consents ?? [], change);
-  return { ...doc, consents, mailable: clientFlags({ ...doc, consents }).mailable };
+  return { ...doc, consents, ...consentFlags({ ...doc, consents }) };
 }
 
 /** The history entry that proves a consent change. */

@@ -1,4 +1,4 @@
-import type { Channel, Consent, ConsentChangeMethod, ConsentProof } from '../../schema/consent.ts';
+import type { Channel, Consent, ConsentChangeMethod, ConsentProof, ConsentStatus } from '../../schema/consent.ts';
 import type { HistoryEntry } from '../../schema/history.ts';
 
 export type ConsentEntry = Extract<HistoryEntry, { type: 'consent' }>;
@@ -6,7 +6,7 @@ export type ConsentEntry = Extract<HistoryEntry, { type: 'consent' }>;
 /** One change to a consent, as the history records it. */
 export type ConsentChange = {
   channel: Channel;
-  status: 'granted' | 'withdrawn' | 'dead';
+  status: ConsentStatus | 'dead';
   at: string;
   method: ConsentChangeMethod;
   proof: ConsentProof;
@@ -17,11 +17,15 @@ export type ConsentChange = {
  * change (an import of old paper forms) never overrides a newer one; at equal times the later
  * applied wins. `dead` keeps the status and only marks the address it names (`proof.address`) as
  * dead, so another address on the channel still works; a later grant naming that address revives
- * it, because the person gave it again.
+ * it, because the person gave it again. A public sign-up (`pending`) never downgrades a granted
+ * consent: the grant stays as it was (the history keeps the sign-up); on any other state it
+ * becomes the pending consent and, like a grant, revives the address it gives so that the
+ * confirmation request can go there.
  */
 export function applyConsentChange(current: ReadonlyArray<Consent>, change: ConsentChange): Consent[] {
   const existing = current.find((c) => c.channel === change.channel);
   if (existing !== undefined && change.at < existing.at) return [...current];
+  if (existing?.status === 'granted' && change.status === 'pending') return [...current];
   const address = change.proof.address;
   const dead = new Set(existing?.deadAddresses ?? []);
   let next: Consent;
@@ -32,13 +36,33 @@ export function applyConsentChange(current: ReadonlyArray<Consent>, change: Cons
         ? { ...existing, at: change.at }
         : { channel: change.channel, status: 'withdrawn', at: change.at, method: change.method, proof: change.proof };
   } else {
-    if (change.status === 'granted' && address !== undefined) dead.delete(address);
+    if (change.status !== 'withdrawn' && address !== undefined) dead.delete(address);
     next = { channel: change.channel, status: change.status, at: change.at, method: change.method, proof: change.proof };
   }
   delete next.deadAddresses;
   if (dead.size > 0) next.deadAddresses = [...dead].sort();
   const others = current.filter((c) => c.channel !== change.channel);
   return [...others, next].sort((a, b) => (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0));
+}
+
+/**
+ * The grant that confirms a pending consent from the link sent to its address: the sign-up's
+ * proof (form, text version, sign-up IP, address) is kept, with when and from where it was
+ * confirmed. Undefined when there is nothing to confirm: the consent is no longer pending (granted
+ * meanwhile, or withdrawn: a withdrawal always wins) or is pending for another address.
+ */
+export function confirmationChange(
+  consent: Consent | undefined,
+  input: { address: string; at: string; ip: string | undefined },
+): ConsentChange | undefined {
+  if (consent === undefined || consent.status !== 'pending' || consent.proof.address !== input.address) return undefined;
+  return {
+    channel: consent.channel,
+    status: 'granted',
+    at: input.at < consent.at ? consent.at : input.at,
+    method: consent.method,
+    proof: { ...consent.proof, confirmedAt: input.at, ...(input.ip !== undefined ? { confirmedIp: input.ip.slice(0, 64) } : {}) },
+  };
 }
 
 /** The current consents, derived from a client's history (any order; only consent entries count). */

@@ -9,10 +9,19 @@ export function channelAddresses(client: Pick<ContactHolder, 'phones' | 'emails'
   return channel === 'sms' ? client.phones : client.emails;
 }
 
-/** The address a list for this channel goes to: the client's first phone or e-mail that is not dead. */
+/**
+ * The address a list for this channel goes to. A consent whose proof names an address (a
+ * confirmed sign-up, staff recording the address it was given for) covers that address only,
+ * while the client still has it and it is not dead: a contact attached by someone else's sign-up
+ * never receives what another address agreed to. A consent naming none covers the client: its
+ * first phone or e-mail that is not dead.
+ */
 export function mailingAddress(client: ContactHolder, channel: Channel): string | undefined {
-  const dead = consentFor(client.consents, channel)?.deadAddresses ?? [];
-  return channelAddresses(client, channel).find((a) => !dead.includes(a));
+  const consent = consentFor(client.consents, channel);
+  const dead = consent?.deadAddresses ?? [];
+  const usable = channelAddresses(client, channel).filter((a) => !dead.includes(a));
+  const named = consent?.proof.address;
+  return named !== undefined ? usable.find((a) => a === named) : usable[0];
 }
 
 /** Granted and never withdrawn since. */
@@ -20,11 +29,22 @@ export function consentAllowsMailing(consent: Consent | undefined): boolean {
   return consent !== undefined && consent.status === 'granted';
 }
 
+/** The address a pending sign-up is asked to confirm at: the one it gave, while the client has it and it is not dead. */
+export function confirmationAddress(client: ContactHolder, channel: Channel): string | undefined {
+  const consent = consentFor(client.consents, channel);
+  return consent?.status === 'pending' ? mailingAddress(client, channel) : undefined;
+}
+
 /** The flags denormalised on the client document so that the export queries only mailable clients. */
 export function mailableFlags(client: ContactHolder): MailableFlags {
   const flag = (channel: Channel) =>
     consentAllowsMailing(consentFor(client.consents, channel)) && mailingAddress(client, channel) !== undefined;
   return { sms: flag('sms'), email: flag('email') };
+}
+
+/** Per channel: a pending sign-up with an address to ask; the confirmation list queries it. */
+export function awaitingConfirmationFlags(client: ContactHolder): MailableFlags {
+  return { sms: confirmationAddress(client, 'sms') !== undefined, email: confirmationAddress(client, 'email') !== undefined };
 }
 
 const dayMs = 86_400_000;
@@ -37,32 +57,77 @@ export function cadenceAllows(lastExportAt: string | undefined, at: string, cade
 
 export type MailingCandidate = ContactHolder & { id: string; name: string; lastExportAt?: string | undefined };
 export type MailingPick = { clientId: string; name: string; address: string };
-export type MailingSkip = { clientId: string; reason: 'no-consent' | 'withdrawn' | 'dead' | 'no-address' | 'cadence' };
+export type MailingSkip = { clientId: string; reason: 'no-consent' | 'pending' | 'withdrawn' | 'dead' | 'no-address' | 'cadence' };
+
+/** Why a contact cannot be listed on the channel now (its consent, its address, the cadence), or undefined when it can. */
+function skipReason(
+  c: MailingCandidate,
+  address: string | undefined,
+  options: { channel: Channel; at: string; cadenceDays: number },
+): MailingSkip['reason'] | undefined {
+  const consent = consentFor(c.consents, options.channel);
+  if (consent === undefined) return 'no-consent';
+  if (consent.status !== 'granted') return consent.status;
+  if (address === undefined) return channelAddresses(c, options.channel).length > 0 ? 'dead' : 'no-address';
+  return cadenceAllows(c.lastExportAt, options.at, options.cadenceDays) ? undefined : 'cadence';
+}
+
+/** Splits candidates by the address each would get and the reason, if any, it may not get it now. */
+function split<C extends MailingCandidate, R extends string>(
+  candidates: ReadonlyArray<C>,
+  addressOf: (c: C) => string | undefined,
+  reasonOf: (c: C, address: string | undefined) => R | undefined,
+): { picked: MailingPick[]; skipped: { clientId: string; reason: R }[] } {
+  const picked: MailingPick[] = [];
+  const skipped: { clientId: string; reason: R }[] = [];
+  for (const c of candidates) {
+    const address = addressOf(c);
+    const reason = reasonOf(c, address);
+    if (reason === undefined) picked.push({ clientId: c.id, name: c.name, address: address! });
+    else skipped.push({ clientId: c.id, reason });
+  }
+  return { picked, skipped };
+}
 
 /** Splits candidates into those who may get this mailing now and those who may not, with why. */
 export function selectForMailing(
   candidates: ReadonlyArray<MailingCandidate>,
   options: { channel: Channel; at: string; cadenceDays: number },
 ): { picked: MailingPick[]; skipped: MailingSkip[] } {
-  const picked: MailingPick[] = [];
-  const skipped: MailingSkip[] = [];
-  for (const c of candidates) {
-    const consent = consentFor(c.consents, options.channel);
-    const address = mailingAddress(c, options.channel);
-    const reason: MailingSkip['reason'] | undefined =
-      consent === undefined
-        ? 'no-consent'
-        : consent.status !== 'granted'
-          ? 'withdrawn'
-          : address === undefined
-            ? channelAddresses(c, options.channel).length > 0
-              ? 'dead'
-              : 'no-address'
-            : !cadenceAllows(c.lastExportAt, options.at, options.cadenceDays)
-              ? 'cadence'
-              : undefined;
-    if (reason === undefined) picked.push({ clientId: c.id, name: c.name, address: address! });
-    else skipped.push({ clientId: c.id, reason });
-  }
-  return { picked, skipped };
+  return split(
+    candidates,
+    (c) => mailingAddress(c, options.channel),
+    (c, address) => skipReason(c, address, options),
+  );
+}
+
+/** How many times a pending sign-up is asked to confirm, at most: then it stays pending, never mailed. */
+export const maxConfirmationRequests = 3;
+
+export type ConfirmationCandidate = MailingCandidate & { confirmationRequests?: number | undefined };
+export type ConfirmationSkip = { clientId: string; reason: 'not-pending' | 'dead' | 'no-address' | 'cadence' | 'asked-enough' };
+
+/**
+ * Splits candidates into those a confirmation request may go to now (pending, its address still
+ * the client's and alive, nothing sent on the channel within the cadence, asked fewer than
+ * `maxConfirmationRequests` times) and the others, with why.
+ */
+export function selectForConfirmation(
+  candidates: ReadonlyArray<ConfirmationCandidate>,
+  options: { channel: Channel; at: string; cadenceDays: number },
+): { picked: MailingPick[]; skipped: ConfirmationSkip[] } {
+  return split(
+    candidates,
+    (c) => confirmationAddress(c, options.channel),
+    (c, address): ConfirmationSkip['reason'] | undefined => {
+      const consent = consentFor(c.consents, options.channel);
+      if (consent?.status !== 'pending') return 'not-pending';
+      if (address === undefined) {
+        const named = consent.proof.address;
+        return named !== undefined && channelAddresses(c, options.channel).includes(named) ? 'dead' : 'no-address';
+      }
+      if ((c.confirmationRequests ?? 0) >= maxConfirmationRequests) return 'asked-enough';
+      return cadenceAllows(c.lastExportAt, options.at, options.cadenceDays) ? undefined : 'cadence';
+    },
+  );
 }

@@ -2,7 +2,7 @@ import type { ClientDoc } from '../../schema/client.ts';
 import type { Channel, ConsentProof, Incentive } from '../../schema/consent.ts';
 import type { NewHistoryEntry } from '../../schema/history.ts';
 import type { SignupForm } from '../../schema/signup.ts';
-import { clientFlags } from '../client-derivation.ts';
+import { consentFlags } from '../client-derivation.ts';
 import { consentEntry, incentiveEntry, withConsentChange, withIncentive } from './client-consents.ts';
 import type { ConsentChange } from './consent-state.ts';
 
@@ -26,7 +26,11 @@ export function signupKeys(form: NormalisedSignup): Partial<Record<Channel, stri
   };
 }
 
-/** A consent ticked on the form, with its proof: the address given is part of it, and revives it if it had bounced before. */
+/**
+ * A consent ticked on the form, pending until the person confirms it from the address given
+ * (double opt-in: anyone can type anyone's phone or e-mail into a public form). The proof holds
+ * the form, the text version, the IP and the address, which it revives if it had bounced before.
+ */
 export function signupConsents(form: NormalisedSignup, at: string, ip: string | undefined): ConsentChange[] {
   return signupChannels
     .filter((channel) => form.consents[channel])
@@ -38,7 +42,7 @@ export function signupConsents(form: NormalisedSignup, at: string, ip: string | 
         address: addressOf(form, channel),
         ...(ip !== undefined ? { ip: ip.slice(0, 64) } : {}),
       };
-      return { channel, status: 'granted', at, method: form.source, proof };
+      return { channel, status: 'pending', at, method: form.source, proof };
     });
 }
 
@@ -116,7 +120,7 @@ export function mergeSignup(input: {
   }
   const changed = [...touched].map((id) => {
     const doc = docOf(id);
-    return { ...doc, mailable: clientFlags(doc).mailable, version: doc.version + 1, updatedAt: at };
+    return { ...doc, ...consentFlags(doc), version: doc.version + 1, updatedAt: at };
   });
   return { clientId, newKeys, changed, history };
 }

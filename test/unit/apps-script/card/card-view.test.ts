@@ -73,6 +73,26 @@ describe('the client card view', () => {
     ]);
   });
 
+  it('shows a public sign-up awaiting confirmation as such, in the card and in the history, never as a consent', () => {
+    const pending = {
+      channel: 'email' as const,
+      status: 'pending' as const,
+      at: '2026-02-05T10:00:00.000Z',
+      method: 'website' as const,
+      proof: { address: 'web@example.com' },
+    };
+    const client = listed('c1', { consents: [pending] });
+    const history: HistoryEntry[] = [{ id: 'h1', clientId: 'c1', by: 'signup', type: 'consent', ...pending }];
+    const view = cardView({ client, history }, [], ctx);
+    expect(view.consents[1]).toEqual({
+      label: 'E-mail',
+      value: 'Подписка с сайта, ждёт подтверждения (рассылки нет), 2026-02-05 (Форма на сайте)',
+    });
+    expect(view.history[0]!.text).toContain('ждёт подтверждения');
+    const en = cardView({ client, history }, [], { ...ctx, m: messagesFor('en'), locale: 'en' }).consents[1]!.value;
+    expect(en).toBe('Signed up, awaiting confirmation (not mailed), 2026-02-05 (Website form)');
+  });
+
   it("says what an edit changed, field by field, in the person's language; an entry of an unknown kind still shows", () => {
     const history = [
       {

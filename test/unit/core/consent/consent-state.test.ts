@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyConsentChange, foldConsents, type ConsentEntry } from '../../../../functions/src/core/consent/consent-state.ts';
+import {
+  applyConsentChange,
+  confirmationChange,
+  foldConsents,
+  type ConsentEntry,
+} from '../../../../functions/src/core/consent/consent-state.ts';
 import type { HistoryEntry } from '../../../../functions/src/schema/history.ts';
 
 const entry = (over: Partial<ConsentEntry> & Pick<ConsentEntry, 'id' | 'at' | 'status'>): ConsentEntry => ({
@@ -92,5 +97,46 @@ describe('consent fold', () => {
         expect(foldConsents(shuffled)).toEqual(incremental);
       }),
     );
+  });
+
+  it('records a sign-up as pending, never downgrades a grant with it, and lets a withdrawal override it', () => {
+    const signup = { formId: 'f1', textVersion: 'v1', recordedBy: 'signup', address: '+79161234567', ip: '203.0.113.1' };
+    const pending = foldConsents([entry({ id: '1', at: '2026-01-01T00:00:00.000Z', status: 'pending', proof: signup })]);
+    expect(pending).toEqual([{ channel: 'sms', status: 'pending', at: '2026-01-01T00:00:00.000Z', method: 'website', proof: signup }]);
+    const grantedFirst = foldConsents([
+      entry({ id: '1', at: '2026-01-01T00:00:00.000Z', status: 'granted', method: 'staff', proof: { recordedBy: 'm1' } }),
+      entry({ id: '2', at: '2026-02-01T00:00:00.000Z', status: 'pending', proof: signup }),
+    ]);
+    expect(grantedFirst).toEqual([
+      { channel: 'sms', status: 'granted', at: '2026-01-01T00:00:00.000Z', method: 'staff', proof: { recordedBy: 'm1' } },
+    ]);
+    const withdrawn = applyConsentChange(pending, {
+      channel: 'sms',
+      status: 'withdrawn',
+      at: '2026-01-02T00:00:00.000Z',
+      method: 'unsubscribe',
+      proof: { address: '+79161234567' },
+    });
+    expect(withdrawn[0]!.status).toBe('withdrawn');
+    expect(confirmationChange(withdrawn[0], { address: '+79161234567', at: '2026-01-03T00:00:00.000Z', ip: undefined })).toBeUndefined();
+  });
+
+  it('confirms a pending sign-up only for its own address, keeping the sign-up proof with when and where it was confirmed', () => {
+    const signup = { formId: 'f1', textVersion: 'v1', recordedBy: 'signup', address: 'a@b.ru', ip: '203.0.113.1' };
+    const [pending] = foldConsents([
+      entry({ id: '1', at: '2026-01-01T00:00:00.000Z', status: 'pending', channel: 'email', proof: signup }),
+    ]);
+    expect(confirmationChange(pending, { address: 'other@b.ru', at: '2026-01-02T00:00:00.000Z', ip: undefined })).toBeUndefined();
+    const change = confirmationChange(pending, { address: 'a@b.ru', at: '2026-01-02T00:00:00.000Z', ip: '198.51.100.4' })!;
+    expect(change).toEqual({
+      channel: 'email',
+      status: 'granted',
+      at: '2026-01-02T00:00:00.000Z',
+      method: 'website',
+      proof: { ...signup, confirmedAt: '2026-01-02T00:00:00.000Z', confirmedIp: '198.51.100.4' },
+    });
+    const [confirmed] = applyConsentChange([pending!], change);
+    expect(confirmed!.status).toBe('granted');
+    expect(confirmationChange(confirmed, { address: 'a@b.ru', at: '2026-01-03T00:00:00.000Z', ip: undefined })).toBeUndefined();
   });
 });

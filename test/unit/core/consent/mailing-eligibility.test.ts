@@ -2,9 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   cadenceAllows,
+  awaitingConfirmationFlags,
   mailableFlags,
+  maxConfirmationRequests,
+  selectForConfirmation,
   selectForMailing,
-  type MailingCandidate,
+  type ConfirmationCandidate,
 } from '../../../../functions/src/core/consent/mailing-eligibility.ts';
 import type { Consent } from '../../../../functions/src/schema/consent.ts';
 
@@ -16,7 +19,7 @@ const granted = (channel: 'sms' | 'email', over: Partial<Consent> = {}): Consent
   proof: {},
   ...over,
 });
-const client = (id: string, consents: Consent[], over: Partial<MailingCandidate> = {}): MailingCandidate => ({
+const client = (id: string, consents: Consent[], over: Partial<ConfirmationCandidate> = {}): ConfirmationCandidate => ({
   id,
   name: id,
   phones: ['+79161234567'],
@@ -87,5 +90,51 @@ describe('mailing eligibility', () => {
     expect(
       mailableFlags({ phones: [], emails: ['old@b.ru', 'new@b.ru'], consents: [granted('email', { deadAddresses: ['old@b.ru'] })] }),
     ).toEqual({ sms: false, email: true });
+  });
+
+  it('sends a consent that names its address to that address only, never to another the client has', () => {
+    const named = client('named', [granted('sms', { proof: { address: '+79161234568' } })], { phones: ['+79161234567', '+79161234568'] });
+    const gone = client('gone', [granted('sms', { proof: { address: '+79160000000' } })]);
+    const at = '2026-03-10T10:00:00.000Z';
+    expect(selectForMailing([named, gone], { channel: 'sms', at, cadenceDays: 7 })).toEqual({
+      picked: [{ clientId: 'named', name: 'named', address: '+79161234568' }],
+      skipped: [{ clientId: 'gone', reason: 'dead' }],
+    });
+    expect(mailableFlags(gone)).toEqual({ sms: false, email: false });
+  });
+
+  it('asks a pending sign-up at its own address, once per cadence and at most three times, and never mails it', () => {
+    const pending = (over: Partial<Consent> = {}) => granted('email', { status: 'pending', proof: { address: 'a@b.ru' }, ...over });
+    const at = '2026-03-10T10:00:00.000Z';
+    const candidates = [
+      client('ask', [pending()]),
+      client('moved', [pending({ proof: { address: 'old@b.ru' } })]),
+      client('bounced', [pending({ deadAddresses: ['a@b.ru'] })]),
+      client('recent', [pending()], { lastExportAt: '2026-03-05T10:00:00.000Z' }),
+      client('third', [pending()], { lastExportAt: '2026-03-01T10:00:00.000Z', confirmationRequests: maxConfirmationRequests - 1 }),
+      client('enough', [pending()], { lastExportAt: '2026-01-01T10:00:00.000Z', confirmationRequests: maxConfirmationRequests }),
+      client('granted', [granted('email')]),
+    ];
+    expect(maxConfirmationRequests).toBe(3);
+    expect(selectForConfirmation(candidates, { channel: 'email', at, cadenceDays: 7 })).toEqual({
+      picked: [
+        { clientId: 'ask', name: 'ask', address: 'a@b.ru' },
+        { clientId: 'third', name: 'third', address: 'a@b.ru' },
+      ],
+      skipped: [
+        { clientId: 'moved', reason: 'no-address' },
+        { clientId: 'bounced', reason: 'dead' },
+        { clientId: 'recent', reason: 'cadence' },
+        { clientId: 'enough', reason: 'asked-enough' },
+        { clientId: 'granted', reason: 'not-pending' },
+      ],
+    });
+    expect(selectForMailing(candidates.slice(0, 1), { channel: 'email', at, cadenceDays: 7 }).skipped).toEqual([
+      { clientId: 'ask', reason: 'pending' },
+    ]);
+    expect([mailableFlags(candidates[0]!), awaitingConfirmationFlags(candidates[0]!)]).toEqual([
+      { sms: false, email: false },
+      { sms: false, email: true },
+    ]);
   });
 });

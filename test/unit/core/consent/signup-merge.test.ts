@@ -36,7 +36,7 @@ const merge = (input: { form: NormalisedSignup; owners: { sms?: string; email?: 
   mergeSignup({ form: input.form, owners: input.owners, clients: new Map(input.clients.map((c) => [c.id, c])), at, ip: input.ip });
 
 describe('a sign-up by someone already in the base', () => {
-  it('adds the e-mail the client lacked, with its key, and records both consents on that client', () => {
+  it('adds the e-mail the client lacked, with its key, and records both consents on that client as pending confirmation', () => {
     const ivan = stored('c1', { phones: ['+79161234567'] });
     const out = merge({
       form: form({ phone: '+79161234567', email: 'ivan@example.com', consents: { sms: true, email: true } }),
@@ -55,10 +55,11 @@ describe('a sign-up by someone already in the base', () => {
       version: 4,
       updatedAt: at,
     });
-    expect(doc.mailable).toEqual({ sms: true, email: true });
+    expect(doc.mailable).toEqual({ sms: false, email: false });
+    expect(doc.awaitingConfirmation).toEqual({ sms: true, email: true });
     expect(doc.consents!.map((c) => [c.channel, c.status, c.proof.address])).toEqual([
-      ['email', 'granted', 'ivan@example.com'],
-      ['sms', 'granted', '+79161234567'],
+      ['email', 'pending', 'ivan@example.com'],
+      ['sms', 'pending', '+79161234567'],
     ]);
     expect(out.history).toEqual([
       expect.objectContaining({ type: 'consent', clientId: 'c1', channel: 'sms', by: 'signup', at, method: 'questionnaire' }),
@@ -109,7 +110,12 @@ describe('a sign-up by someone already in the base', () => {
     });
     expect(out.clientId).toBe('c2');
     expect(out.newKeys).toEqual(['phone:+79161234567']);
-    expect(out.changed[0]).toMatchObject({ id: 'c2', phones: ['+79161234567'], mailable: { sms: true, email: false } });
+    expect(out.changed[0]).toMatchObject({
+      id: 'c2',
+      phones: ['+79161234567'],
+      mailable: { sms: false, email: false },
+      awaitingConfirmation: { sms: true, email: false },
+    });
   });
 
   it('keeps a full list as it is and still records the consent on the attaching client', () => {
@@ -123,23 +129,45 @@ describe('a sign-up by someone already in the base', () => {
     expect(out.newKeys).toEqual([]);
     expect(out.changed[0]!.phones).toEqual(phones);
     expect(out.changed[0]!.consents).toEqual([
-      expect.objectContaining({ channel: 'sms', status: 'granted', proof: expect.objectContaining({ address: '+79169999999' }) }),
+      expect.objectContaining({ channel: 'sms', status: 'pending', proof: expect.objectContaining({ address: '+79169999999' }) }),
     ]);
+    // The address could not join the record, so there is nobody to ask: it is never listed.
+    expect(out.changed[0]!.awaitingConfirmation).toEqual({ sms: false, email: false });
   });
 
-  it('revives an address that had bounced when the person gives it again', () => {
+  it('revives an address that had bounced for the confirmation request when the person gives it again, not for mailing', () => {
     const bounced = stored('c1', {
       phones: ['+79161234567'],
-      consents: [{ channel: 'sms', status: 'granted', at: '2026-01-01', method: 'website', proof: {}, deadAddresses: ['+79161234567'] }],
+      consents: [{ channel: 'sms', status: 'withdrawn', at: '2026-01-01', method: 'website', proof: {}, deadAddresses: ['+79161234567'] }],
     });
-    expect(bounced.mailable).toEqual({ sms: false, email: false });
     const out = merge({
       form: form({ phone: '+79161234567', consents: { sms: true, email: false } }),
       owners: { sms: 'c1' },
       clients: [bounced],
     });
+    expect(out.changed[0]!.consents![0]).toMatchObject({ status: 'pending' });
     expect(out.changed[0]!.consents![0]!.deadAddresses).toBeUndefined();
-    expect(out.changed[0]!.mailable).toEqual({ sms: true, email: false });
+    expect(out.changed[0]!.mailable).toEqual({ sms: false, email: false });
+    expect(out.changed[0]!.awaitingConfirmation).toEqual({ sms: true, email: false });
+  });
+
+  it('never downgrades a granted consent: a stranger signing up a client’s e-mail leaves only a pending entry in the history', () => {
+    const granted = { channel: 'email' as const, status: 'granted' as const, at: '2026-01-01', method: 'staff' as const, proof: {} };
+    const ivan = stored('c1', { emails: ['ivan@example.com'], consents: [granted] });
+    expect(ivan.mailable).toEqual({ sms: false, email: true });
+    const out = merge({
+      form: form({ email: 'ivan@example.com', phone: '+79169990000', consents: { sms: true, email: true } }),
+      owners: { email: 'c1' },
+      clients: [ivan],
+    });
+    const doc = out.changed[0]!;
+    expect(doc.consents!.find((c) => c.channel === 'email')).toEqual(granted);
+    expect(doc.mailable).toEqual({ sms: false, email: true });
+    expect(doc.awaitingConfirmation).toEqual({ sms: true, email: false });
+    expect(out.history.filter((h) => h.type === 'consent').map((h) => [h.channel, h.type === 'consent' && h.status])).toEqual([
+      ['sms', 'pending'],
+      ['email', 'pending'],
+    ]);
   });
 
   it('changes nothing when the form brings nothing new', () => {

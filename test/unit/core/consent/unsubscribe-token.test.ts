@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { issueUnsubscribeToken, verifyUnsubscribeToken } from '../../../../functions/src/core/consent/unsubscribe-token.ts';
+import { createHmac } from 'node:crypto';
+import {
+  issueConsentToken,
+  issueUnsubscribeToken,
+  verifyConsentToken,
+  verifyUnsubscribeToken,
+} from '../../../../functions/src/core/consent/unsubscribe-token.ts';
 
 const secret = 'test-secret-0123456789-abcdefghijklmnop';
 const claim = { clientId: 'c1', channel: 'email' as const, address: 'ivan@example.com', issuedAt: Date.UTC(2026, 0, 1) };
@@ -64,5 +70,21 @@ describe('unsubscribe token', () => {
 
   it('refuses a secret too short to be safe', () => {
     expect(() => issueUnsubscribeToken('short', claim)).toThrow(/at least 32/);
+  });
+
+  it('binds the purpose: an unsubscribe token never confirms and a confirmation token never unsubscribes', () => {
+    const unsubscribe = issueUnsubscribeToken(secret, claim);
+    const confirm = issueConsentToken(secret, 'confirm', claim);
+    expect(verifyConsentToken([secret], 'confirm', confirm)).toMatchObject({ clientId: 'c1', address: 'ivan@example.com' });
+    expect(verifyConsentToken([secret], 'confirm', unsubscribe)).toBeUndefined();
+    expect(verifyUnsubscribeToken([secret], confirm)).toBeUndefined();
+    expect(verifyConsentToken([secret, 'another-secret-0123456789-abcdefghijk'], 'confirm', unsubscribe)).toBeUndefined();
+  });
+
+  it('keeps links sent before tokens named a purpose working as unsubscribe links, and only as those', () => {
+    const payload = Buffer.from(JSON.stringify({ v: 1, c: 'c1', ch: 'email', a: 'ivan@example.com', n: 'n0', t: 1 })).toString('base64url');
+    const old = `${payload}.${createHmac('sha256', secret).update(payload).digest('base64url')}`;
+    expect(verifyUnsubscribeToken([secret], old)).toMatchObject({ clientId: 'c1', channel: 'email', address: 'ivan@example.com' });
+    expect(verifyConsentToken([secret], 'confirm', old)).toBeUndefined();
   });
 });
