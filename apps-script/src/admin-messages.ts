@@ -47,6 +47,7 @@ export const enAdmin = {
     audit: 'Audit',
     dashboard: 'Dashboard',
     mailing: (channel: string, stamp: string) => `Mailing ${channel} ${stamp}`,
+    confirmations: (channel: string, stamp: string) => `Confirmations ${channel} ${stamp}`,
   },
   config: {
     columns: { section: 'Section', setting: 'Setting', value: 'Value', unit: 'Unit', about: 'What it sets', key: 'Key', loaded: 'Loaded' },
@@ -354,6 +355,14 @@ export const enAdmin = {
     chooseChannel: 'Choose SMS or e-mail.',
     done: (count: number, sheet: string, cadence: number) =>
       `${enCount(count, 'contact', 'contacts')} on the sheet «${sheet}» (cadence ${enCount(cadence, 'day', 'days')}).`,
+    confirmHeading: (channel: string, stamp: string, count: number) =>
+      `${channel} confirmation requests exported ${stamp}: ${enCount(count, 'contact', 'contacts')} who signed up on the ` +
+      'website and have not confirmed yet. Send each its confirmation link: until it is opened, nobody on this sheet is mailed.',
+    confirmCap: 'Each contact is asked at most 3 times, and never twice within the cadence.',
+    confirmColumns: ['Name', 'Client id', 'Address', 'Confirmation link'],
+    confirmDone: (count: number, sheet: string, cadence: number) =>
+      `${enCount(count, 'confirmation request', 'confirmation requests')} on the sheet «${sheet}» ` +
+      `(cadence ${enCount(cadence, 'day', 'days')}).`,
   },
   overdue: {
     heading: (asOf: string, n: number) => `Handover reports past their day on ${asOf}: ${enNumber(n)}.`,
@@ -440,6 +449,9 @@ export const enAdmin = {
       'Only contacts with consent for the channel, and nobody listed for it within the cadence. Every export is recorded in the audit log.',
     email: 'E-mail',
     sms: 'SMS',
+    listKind: 'What to export:',
+    mailingList: 'the mailing list (contacts with consent)',
+    confirmationList: 'confirmation requests to website sign-ups (double opt-in)',
   },
 };
 
@@ -478,6 +490,7 @@ export const ruAdmin: AdminMessages = {
     audit: 'Аудит',
     dashboard: 'Дашборд',
     mailing: (channel: string, stamp: string) => `Рассылка ${channel} ${stamp}`,
+    confirmations: (channel: string, stamp: string) => `Подтверждения ${channel} ${stamp}`,
   },
   config: {
     columns: {
@@ -800,6 +813,15 @@ export const ruAdmin: AdminMessages = {
     done: (count: number, sheet: string, cadence: number) =>
       `${capitalise(ruCount(count, 'контакт', 'контакта', 'контактов'))} на листе «${sheet}» (частота: раз в ` +
       `${ruCount(cadence, 'день', 'дня', 'дней')}).`,
+    confirmHeading: (channel: string, stamp: string, count: number) =>
+      `Запросы подтверждения ${channel} выгружены ${stamp}: ${ruCount(count, 'контакт', 'контакта', 'контактов')}, ` +
+      'оставивших заявку на сайте и ещё не подтвердивших её. Отправьте каждому его ссылку: пока она не открыта, ' +
+      'никому с этого листа рассылка не идёт.',
+    confirmCap: 'Каждого спрашиваем не больше 3 раз и не чаще, чем позволяет частота рассылки.',
+    confirmColumns: ['Имя', 'ID клиента', 'Адрес', 'Ссылка для подтверждения'],
+    confirmDone: (count: number, sheet: string, cadence: number) =>
+      `${capitalise(ruCount(count, 'запрос', 'запроса', 'запросов'))} подтверждения на листе «${sheet}» (частота: раз в ` +
+      `${ruCount(cadence, 'день', 'дня', 'дней')}).`,
   },
   overdue: {
     heading: (asOf: string, n: number) => `Просроченные отчёты о передаче на ${asOf}: ${ruNumber(n)}.`,
@@ -888,5 +910,8 @@ export const ruAdmin: AdminMessages = {
       'записывается в журнал аудита.',
     email: 'E-mail',
     sms: 'SMS',
+    listKind: 'Что выгрузить:',
+    mailingList: 'список рассылки (контакты с согласием)',
+    confirmationList: 'запросы подтверждения заявкам с сайта (двойное согласие)',
   },
 };

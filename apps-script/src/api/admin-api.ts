@@ -11,6 +11,7 @@ import type {
   JobStarted,
   JobStatus,
   MailingExport,
+  MailingListKind,
   MonthStatements,
   OverdueReport,
   PublishedRules,
@@ -106,8 +107,9 @@ export function fetchMonthStatements(month: string): MonthStatements | null {
 }
 
 /** Not repeated on a lost answer: a second export would skip everyone the first one listed. */
-export function exportMailingList(channel: 'sms' | 'email'): MailingExport {
-  return callApi<MailingExport>({ method: 'post', path: 'admin/mailing-exports', body: { channel } });
+export function exportMailingList(channel: 'sms' | 'email', kind: MailingListKind = 'mailing'): MailingExport {
+  const body = { channel, confirmations: kind === 'confirmation' };
+  return callApi<MailingExport>({ method: 'post', path: 'admin/mailing-exports', body });
 }
 
 export function fetchOverdueReports(): OverdueReport {

@@ -86,11 +86,21 @@ export type JobStatus = {
 };
 export type JobStarted = { jobId: string; status: 'running'; poll: string };
 
+/** A mailing list, or the confirmation requests to web sign-ups awaiting confirmation (double opt-in). */
+export type MailingListKind = 'mailing' | 'confirmation';
 export type MailingExport = {
   exportId: string;
+  kind: MailingListKind;
   count: number;
   cadenceDays: number;
-  rows: Array<{ clientId: string; name: string; channel: 'sms' | 'email'; address: string; unsubscribeUrl: string }>;
+  rows: Array<{
+    clientId: string;
+    name: string;
+    channel: 'sms' | 'email';
+    address: string;
+    unsubscribeUrl?: string;
+    confirmUrl?: string;
+  }>;
   csv: string;
 };
 

@@ -1,8 +1,8 @@
-// The head of sales' mailing export: choose the channel in a sidebar; the list (consented
-// contacts only, nobody listed again within the cadence) goes to a new sheet and can be downloaded
-// as CSV from the sidebar. The base audit-logs every export.
+// The head of sales' mailing export: choose the channel and the list in a sidebar; the list
+// (consented contacts only, or the web sign-ups still to confirm, nobody listed again within the
+// cadence) goes to a new sheet and can be downloaded as CSV from the sidebar. The base audit-logs every export.
 import { exportMailingList, fetchRules } from '../api/admin-api.ts';
-import type { MailingExport } from '../api/wire.ts';
+import type { MailingExport, MailingListKind } from '../api/wire.ts';
 import type { Messages } from '../messages.ts';
 import type { MailingAnswer } from '../page-contract.ts';
 import { writeReport, type Report } from '../sheet/report-sheet.ts';
@@ -22,31 +22,49 @@ export function openMailing(session: ActionContext): void {
 
 export function mailingReport(list: MailingExport, channel: 'sms' | 'email', stamp: string, m: Messages): Report {
   const x = m.admin.mailing;
+  const name = m.consentChannels[channel];
+  if (list.kind === 'confirmation')
+    return {
+      heading: [x.confirmHeading(name, stamp, list.count), x.confirmCap, x.cadence(list.cadenceDays), x.exportId(list.exportId)],
+      blocks: [
+        { id: 'contacts', header: x.confirmColumns, rows: list.rows.map((r) => [r.name, r.clientId, r.address, r.confirmUrl ?? '']) },
+      ],
+    };
   return {
-    heading: [x.heading(m.consentChannels[channel], stamp, list.count), x.cadence(list.cadenceDays), x.exportId(list.exportId)],
-    blocks: [{ id: 'contacts', header: x.columns, rows: list.rows.map((r) => [r.name, r.clientId, r.address, r.unsubscribeUrl]) }],
+    heading: [x.heading(name, stamp, list.count), x.cadence(list.cadenceDays), x.exportId(list.exportId)],
+    blocks: [{ id: 'contacts', header: x.columns, rows: list.rows.map((r) => [r.name, r.clientId, r.address, r.unsubscribeUrl ?? '']) }],
   };
 }
 
-/** google.script.run: exports the list of a channel to a new sheet and hands the CSV to the sidebar. */
-export function mailingExport(channel: string): MailingAnswer {
+/**
+ * google.script.run: exports the list of a channel (the mailing list, or the confirmation requests
+ * to web sign-ups) to a new sheet and hands the CSV to the sidebar.
+ */
+export function mailingExport(channel: string, kind: string = 'mailing'): MailingAnswer {
   return runSidebarCall((session) => {
     if (channel !== 'sms' && channel !== 'email') throw new UserError(session.m.admin.mailing.chooseChannel);
-    const list = exportMailingList(channel);
+    const listKind: MailingListKind = kind === 'confirmation' ? 'confirmation' : 'mailing';
+    const list = exportMailingList(channel, listKind);
     const stamp = Utilities.formatDate(new Date(), session.timeZone, 'yyyy-MM-dd HH:mm');
-    const spec = { id: `mailing-${list.exportId}`, title: (m: Messages) => m.admin.sheets.mailing(m.consentChannels[channel], stamp) };
+    const title = (m: Messages) => {
+      const named = listKind === 'confirmation' ? m.admin.sheets.confirmations : m.admin.sheets.mailing;
+      return named(m.consentChannels[channel], stamp);
+    };
+    const spec = { id: `mailing-${list.exportId}`, title };
     const sheet = withDocumentLock(session, () => {
       const { sheet } = writeReport(session, spec, mailingReport(list, channel, stamp, session.m), { freezeHeader: true });
       sheet.activate();
       return sheet.getName();
     });
-    const text = session.m.admin.mailing.done(list.count, sheet, list.cadenceDays);
+    const x = session.m.admin.mailing;
+    const text = (listKind === 'confirmation' ? x.confirmDone : x.done)(list.count, sheet, list.cadenceDays);
+    const prefix = listKind === 'confirmation' ? 'confirm-' : '';
     return {
       count: list.count,
       cadenceDays: list.cadenceDays,
       sheet,
       csv: list.csv,
-      fileName: `${channel}-${stamp.replace(/[^0-9]/g, '')}.csv`,
+      fileName: `${prefix}${channel}-${stamp.replace(/[^0-9]/g, '')}.csv`,
       text,
     };
   });

@@ -1,5 +1,6 @@
-// The mailing sidebar: the channel, the cadence in force, "export"; the list lands on a new sheet
-// and can be downloaded as CSV right here.
+// The mailing sidebar: the channel, the cadence in force, which list (the mailing list or the
+// confirmation requests to web sign-ups), "export"; the list lands on a new sheet and can be
+// downloaded as CSV right here.
 import type { MailingAnswer } from '../page-contract.ts';
 import { a } from './admin-page.ts';
 import { boot, run } from './bridge.ts';
@@ -18,11 +19,16 @@ function choice(value: 'sms' | 'email', label: string, days: number): HTMLElemen
   );
 }
 
+function listChoice(value: 'mailing' | 'confirmation', label: string): HTMLElement {
+  return el('label', { class: 'choice' }, el('input', { type: 'radio', name: 'list', value, checked: value === 'mailing' }), ` ${label}`);
+}
+
+const picked = (name: string) => (document.querySelector(`input[name="${name}"]:checked`) as HTMLInputElement | null)?.value ?? '';
+
 async function exportList(): Promise<void> {
-  const channel = (document.querySelector('input[name="channel"]:checked') as HTMLInputElement | null)?.value ?? '';
   status(a.working);
   try {
-    const answer = await run<MailingAnswer>('mailingExport', channel);
+    const answer = await run<MailingAnswer>('mailingExport', picked('channel'), picked('list'));
     if (!answer.ok) return status(answer.message, 'error');
     const link = el(
       'a',
@@ -42,4 +48,13 @@ async function exportList(): Promise<void> {
 
 const go = el('button', { type: 'button', 'data-action': 'export' }, a.exportList);
 go.addEventListener('click', () => void exportList());
-app.replaceChildren(el('p', {}, a.mailingIntro), choice('email', a.email, cadence.email), choice('sms', a.sms, cadence.sms), go, result);
+app.replaceChildren(
+  el('p', {}, a.mailingIntro),
+  choice('email', a.email, cadence.email),
+  choice('sms', a.sms, cadence.sms),
+  el('p', {}, a.listKind),
+  listChoice('mailing', a.mailingList),
+  listChoice('confirmation', a.confirmationList),
+  go,
+  result,
+);

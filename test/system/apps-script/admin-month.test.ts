@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDaysToDay, addMonthsToMonth, companyMonth, companyToday } from '../../../functions/src/core/calendar.ts';
 import { closeSidebarBrowser, openSidebar, type AddonHarness } from '../../support/apps-script/index.ts';
+import { registerSignup } from '../../../functions/src/store/signup-store.ts';
 import { seedBook } from '../../support/manager-book.ts';
 import { col, startAddonWorld, type AddonWorld } from './addon-world.ts';
 
@@ -551,6 +552,8 @@ describe("an admin's month", () => {
       expect(await page.page.locator('label.choice').allTextContents()).toEqual([
         ' E-mail — at most once in (days): 7',
         ' SMS — at most once in (days): 14',
+        ' the mailing list (contacts with consent)',
+        ' confirmation requests to website sign-ups (double opt-in)',
       ]);
       await page.page.click('[data-action="export"]');
       await page.page.waitForSelector('#result p.done');
@@ -583,6 +586,46 @@ describe("an admin's month", () => {
       ['head', 0],
       ['head', 2],
     ]);
+  });
+
+  it('exports the confirmation requests to web sign-ups from the same sidebar: a sheet and a CSV of confirm links', async () => {
+    const form = { formId: 'site', consentTextVersion: 'v1', source: 'website' as const };
+    const signup = await registerSignup(
+      world.db,
+      { ...form, name: 'Web Person', email: 'web.person@example.com', consents: { sms: false, email: true } },
+      { at: new Date().toISOString(), ip: '198.51.100.7' },
+    );
+    head.call('menuMailing');
+    const page = await openSidebar(head, head.ui.lastSidebar!.content);
+    try {
+      expect(await page.page.locator('input[name="list"]:checked').getAttribute('value')).toBe('mailing');
+      await page.page.check('input[name="list"][value="confirmation"]');
+      await page.page.click('[data-action="export"]');
+      await page.page.waitForSelector('#result p.done');
+      const text = await page.page.locator('#result p.done').textContent();
+      expect(text).toMatch(/^1 confirmation request on the sheet «Confirmations E-mail [\d-]+ [\d:]+» \(cadence 7 days\)\.$/);
+      const csv = await page.page
+        .locator('a.download')
+        .evaluate(async (a) => (await fetch((a as unknown as { href: string }).href)).text());
+      expect(csv.split('\r\n')[0]).toBe('client_id,name,channel,address,confirm_url');
+      expect(await page.page.locator('a.download').getAttribute('download')).toMatch(/^confirm-email-\d+\.csv$/);
+      const grid = head.spreadsheet.grid(/«(.*)»/.exec(text!)![1]!);
+      expect(grid[0]![0]).toMatch(/^E-mail confirmation requests exported .*: 1 contact who signed up on the website/);
+      const row = grid.find((l) => l[2] === 'web.person@example.com')!;
+      expect(row.slice(0, 2)).toEqual(['Web Person', signup.clientId]);
+      expect(String(row[3])).toMatch(/\/confirm\?t=/);
+      // The ordinary list still leaves the sign-up out: it has not confirmed.
+      await page.page.check('input[name="list"][value="mailing"]');
+      await page.page.click('[data-action="export"]');
+      await page.page.waitForFunction("/ on the sheet «Mailing /.test(document.querySelector('#result p.done')?.textContent ?? '')");
+      const mailing = head.spreadsheet.grid(/«(.*)»/.exec((await page.page.locator('#result p.done').textContent())!)![1]!);
+      expect(mailing.flat()).not.toContain('web.person@example.com');
+      expect(page.errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+    const audit = (await world.db.collection('audit').where('action', '==', 'mailing.confirmations').get()).docs.map((d) => d.data());
+    expect(audit.map((e) => [e.actor, e.details.count])).toEqual([['head', 1]]);
   });
 
   it('lists overdue handover reports by manager, and the audit log newest first', async () => {
