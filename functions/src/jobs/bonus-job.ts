@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import { adjustmentsForOpenMonth } from '../core/bonus/adjustments.ts';
+import { carriersOf, planReview, reviewFrom, type ReviewPlan } from '../core/bonus/corrections.ts';
 import { computeMonthLines, monthReport, toStatements, withAdjustments } from '../core/bonus/statement.ts';
 import type { MonthReport, StatementLine } from '../core/bonus/types.ts';
 import { addMonthsToMonth, companyDay, companyMonth, monthOf, monthRange } from '../core/calendar.ts';
@@ -9,19 +10,24 @@ import { AppError, parseOrThrow } from '../errors.ts';
 import type { ScheduledJob } from '../http/scheduled-job.ts';
 import { isoDateSchema, monthSchema } from '../schema/common.ts';
 import {
+  adjustmentLookbackMonths,
   claimMonth,
-  closedMonthsBefore,
   closeMonth,
   keepMonthLease,
   loadMonth,
+  readMonthRecords,
   readMonthState,
   readStatements,
+  readStatementsOf,
   recordBonusRun,
   rulesOfMonths,
+  rulesOfVersion,
   writeStatements,
+  type MonthRecord,
   type MonthRules,
   type RulesCache,
 } from '../store/bonus-store.ts';
+import { readCorrections, settleCorrections, type ReadCorrection } from '../store/bonus-correction-store.ts';
 import { readRules } from '../store/rules-store.ts';
 import { takenOver } from '../store/run-lease.ts';
 
@@ -33,8 +39,9 @@ const monthInput = z.object({ month: monthSchema, by: z.string().min(1), at: iso
 /**
  * Computes a month's statements and stores them, one per manager. Idempotent: the lines are a pure
  * function of the data, with deterministic ids, and the month's previous statements are replaced
- * whole. A closed month is never rewritten: it is returned as stored. Corrections to the run of
- * closed months just before this one are added here as adjustment lines.
+ * whole. A closed month is never rewritten: it is returned as stored. Corrections to the closed
+ * months before this one (the last year of them, and older ones a correction marked) are added here
+ * as adjustment lines.
  */
 export async function computeBonusMonth(
   db: Firestore,
@@ -75,17 +82,37 @@ async function computeClaimed(
   const { version: rulesVersion, rules } = await readRules(db);
   const current: MonthRules = { bonus: rules.bonus, timeZone: rules.timeZone };
   const cache: RulesCache = new Map([[rulesVersion, Promise.resolve(current)]]);
+  // Corrections are read before any data: one made while this run reads is left for the next.
+  const review = await planCorrections(db, month, current, cache);
   const lines = await monthLines(db, month, current, cache);
   const computed = Date.now();
-  const adjustedMonths = await closedMonthsBefore(db, month);
-  const statements = toStatements(month, withAdjustments(lines, await adjustmentsFor(db, adjustedMonths, current, cache)));
+  const adjustedMonths = review.plan.reviewed;
+  const statements = toStatements(month, withAdjustments(lines, await adjustmentsFor(db, month, review, current, cache)));
   const adjusted = Date.now();
   if (lost()) throw takenOver(`the bonus month ${month}`);
   await writeStatements(db, month, statements, { computedAt: at, computedBy: by, runId, rulesVersion });
   const written = Date.now();
   const millis = { month: computed - started, adjustments: adjusted - computed, write: written - adjusted, total: Date.now() - started };
   await recordBonusRun(db, { runId, month, at, by, rulesVersion, adjustedMonths, statements, millis });
+  await settleCorrections(db, month, review.plan);
   return monthReport(month, false, statements);
+}
+
+type Review = { plan: ReviewPlan & { handled: ReadCorrection[]; settled: ReadCorrection[] }; records: MonthRecord[] };
+
+/** The closed months to review for `month`, from the month records and the open corrections (see `planReview`). */
+async function planCorrections(db: Firestore, month: string, current: MonthRules, cache: RulesCache): Promise<Review> {
+  const corrections = await readCorrections(db, current.timeZone);
+  const records = (await readMonthRecords(db, reviewFrom(month, adjustmentLookbackMonths, corrections))).filter((r) => r.month !== month);
+  const computed = await Promise.all(
+    records.map(async (r) => ({
+      month: r.month,
+      closed: r.closed,
+      rules: (r.rulesVersion === undefined ? current : await rulesOfVersion(db, r.rulesVersion, cache)).bonus,
+    })),
+  );
+  const plan = planReview({ month, lookback: adjustmentLookbackMonths, computed, corrections });
+  return { plan: { ...plan, handled: plan.handled as ReadCorrection[], settled: plan.settled as ReadCorrection[] }, records };
 }
 
 /** One month's lines from the data as it stands, under the given rules and in their time zone. */
@@ -98,24 +125,37 @@ async function monthLines(db: Firestore, month: string, monthRules: MonthRules, 
 }
 
 /**
- * The adjustment lines for the closed months just before the open one. A closed month is
- * recomputed under the rules it was closed with: a later change of rates applies from the month it
- * was made in, it does not rewrite closed months as adjustments.
+ * The adjustment lines for the closed months reviewed. A closed month is recomputed under the rules
+ * it was closed with: a later change of rates applies from the month it was made in, it does not
+ * rewrite closed months as adjustments. What earlier adjustments already paid for a reviewed month
+ * is read from the closed statements that carry them, and only those.
  */
 async function adjustmentsFor(
   db: Firestore,
-  closedMonths: string[],
+  month: string,
+  review: Review,
   current: MonthRules,
   cache: RulesCache,
 ): Promise<Map<string, StatementLine[]>> {
+  const closedMonths = review.plan.reviewed;
   if (closedMonths.length === 0) return new Map();
+  const between = review.records.filter((r) => r.closed && r.month > closedMonths[0]! && r.month < month);
+  const carriers = [...carriersOf(closedMonths, between)];
+  const stored = async (m: string, managers: string[] | 'all') =>
+    managers === 'all' ? readStatements(db, m) : readStatementsOf(db, m, managers);
   const closed = await Promise.all(
-    closedMonths.map(async (m) => ({ month: m, stored: new Map((await readStatements(db, m)).map((s) => [s.managerId, s.lines])) })),
+    [...closedMonths.map((m) => [m, 'all'] as const), ...carriers].map(async ([m, managers]) => ({
+      month: m,
+      stored: new Map((await stored(m, managers)).map((s) => [s.managerId, s.lines])),
+    })),
   );
-  const closedUnder = await rulesOfMonths(db, closedMonths, cache);
+  const versions = new Map(review.records.map((r) => [r.month, r.rulesVersion]));
   const fresh = new Map<string, Map<string, StatementLine[]>>();
-  for (const m of closedMonths) fresh.set(m, await monthLines(db, m, closedUnder.get(m) ?? current, cache));
-  return adjustmentsForOpenMonth(closed, (m) => fresh.get(m)!);
+  for (const m of closedMonths) {
+    const version = versions.get(m);
+    fresh.set(m, await monthLines(db, m, version === undefined ? current : await rulesOfVersion(db, version, cache), cache));
+  }
+  return adjustmentsForOpenMonth(closed, (m) => fresh.get(m)!, new Set(closedMonths));
 }
 
 /**

@@ -9,13 +9,16 @@ import { AppError, parseOrThrow } from '../errors.ts';
 import type { ScheduledJob } from '../http/scheduled-job.ts';
 import { idSchema, isoDateSchema } from '../schema/common.ts';
 import {
+  appendPlan,
   claimRun,
   finishRun,
   keepRunLease,
   nextRotationSeq,
+  offboardingRunId,
   readPlan,
   readRun,
   storePlan,
+  type ChunkContext,
   type PlanChunk,
   type RunClaim,
   type RunDoc,
@@ -31,7 +34,7 @@ import {
   type MoveOutcomes,
   type ReadClient,
 } from '../store/rotation-store.ts';
-import { deactivateManager } from '../store/manager-store.ts';
+import { deactivateManager, prospectiveOffboardingRunId } from '../store/manager-store.ts';
 import { readRules } from '../store/rules-store.ts';
 import { takenOver } from '../store/run-lease.ts';
 
@@ -60,15 +63,15 @@ type Planned = { plan: RotationPlan; clients: ReadClient[]; receivers: Set<strin
 type RunSpec = Pick<RunDoc, 'runId' | 'kind' | 'at' | 'stamp' | 'by' | 'managerId' | 'seq'> & {
   writesPerSecond: number;
   plan: (seq: number) => Promise<Planned>;
+  /** Offboardings: the moves still owed once the stored plan is settled (clients the leaver holds), if any. */
+  followUp?: (chunks: PlanChunk[]) => Promise<(Planned & { context: ChunkContext }) | undefined>;
 };
 
 export function rotationRunId(day: string): string {
   return `rotation-${day}`;
 }
 
-export function offboardingRunId(managerId: string, day: string): string {
-  return `offboarding-${managerId}-${day}`;
-}
+export { offboardingRunId };
 
 const parseAt = (at: unknown): string => parseOrThrow(isoDateSchema, at, 'date', 'at') as string;
 
@@ -109,7 +112,11 @@ export async function runRotation(
 
 /**
  * Offboards a manager (MISSION §2.7): their access ends at once, then every client they hold is
- * handed on evenly by the level rules, as the run `offboarding-{managerId}-{day}`.
+ * handed on evenly by the level rules. The run is keyed by the deactivation
+ * (`offboarding-{managerId}-{deactivation day}`, see `deactivateManager`), not by the day it runs:
+ * run again on any later day (after a crash, or a repeated delivery) it resumes the same plan. A
+ * leaver still holding clients once the plan is settled (an edit won over a move, or a client came
+ * to them after the plan was made) has those handed on too, under the same run.
  */
 export async function offboardManager(
   db: Firestore,
@@ -127,8 +134,22 @@ export async function offboardManager(
   // The hand-ons count as taken in the coming rotation: no boomerang to the leaver if they return.
   const seq = await nextRotationSeq(db);
   const roster = managers.map((m) => (m.id === managerId ? { ...m, active: false } : m));
+  const receivers = receiversOf(roster);
+  const planFor = (clients: ReadClient[], alreadyReceived?: Map<string, number>) =>
+    planOffboarding({
+      managers: roster,
+      leaverId: managerId,
+      clients,
+      rules: rules.rotation,
+      at,
+      seq,
+      ...(alreadyReceived ? { alreadyReceived } : {}),
+    });
+  const dryRun = input.dryRun === true;
   const spec: RunSpec = {
-    runId: offboardingRunId(managerId, at),
+    runId: dryRun
+      ? await prospectiveOffboardingRunId(db, managerId, at)
+      : await deactivateManager(db, managerId, { day: at, at: stamp, by: input.by }),
     kind: 'offboarding',
     at,
     stamp,
@@ -138,16 +159,36 @@ export async function offboardManager(
     writesPerSecond: rules.rotation.writesPerSecond,
     plan: async () => {
       const clients = await readClientsOf(db, managerId);
-      return {
-        plan: planOffboarding({ managers: roster, leaverId: managerId, clients, rules: rules.rotation, at, seq }),
-        clients,
-        receivers: receiversOf(roster),
-      };
+      return { plan: planFor(clients), clients, receivers };
+    },
+    followUp: async (chunks) => {
+      const handedOn = appliedMoves(chunks);
+      const held = (await readClientsOf(db, managerId)).filter((c) => c.lostAt === undefined);
+      // A client this run handed on already keeps its one transfer: it is never moved twice by one run.
+      const clients = held.filter((c) => !handedOn.has(c.id));
+      if (clients.length === 0) return undefined;
+      const received = new Map<string, number>();
+      for (const to of handedOn.values()) received.set(to, (received.get(to) ?? 0) + 1);
+      const plan = planFor(clients, received);
+      if (plan.moves.length === 0) return undefined;
+      for (const c of held)
+        if (handedOn.has(c.id))
+          plan.skipped.push({ clientId: c.id, managerId, why: 'handed on by this offboarding already, and back with the leaver since' });
+      return { plan, clients, receivers, context: { at, stamp, seq } };
     },
   };
-  if (input.dryRun === true) return preview(db, spec);
-  await deactivateManager(db, managerId, { day: at, at: stamp, by: input.by });
-  return apply(db, spec, options);
+  return dryRun ? preview(db, spec) : apply(db, spec, options);
+}
+
+/** The moves of settled chunks that landed: client → receiver. */
+function appliedMoves(chunks: PlanChunk[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const chunk of chunks) {
+    if (!chunk.done) continue;
+    const skipped = new Set(chunk.skippedMoves.map((m) => m.clientId));
+    for (const m of chunk.moves) if (!skipped.has(m.clientId)) out.set(m.clientId, m.to);
+  }
+  return out;
 }
 
 /** The plan without writing anything: a fresh one, or the stored one of a run already under way. */
@@ -177,10 +218,15 @@ async function preview(db: Firestore, spec: RunSpec): Promise<RunOutcome> {
 /** Claim, plan once (or read the stored plan), apply what is left, record the outcome. */
 async function apply(db: Firestore, spec: RunSpec, options: RunOptions): Promise<RunOutcome> {
   const clock = () => (options.now?.() ?? new Date()).getTime();
-  const claim = await claimRun(db, spec, clock);
-  const { run } = claim;
-  if (run.status === 'done')
-    return { report: reportOf(run, await readPlan(db, run.runId), new Map(), false), notes: run.notes ?? [], status: 'done' };
+  let claim = await claimRun(db, spec, clock);
+  if (claim.run.status === 'done') {
+    const { run } = claim;
+    const chunks = await readPlan(db, run.runId);
+    // A run done answers its stored report, unless its leaver holds clients it can hand on again.
+    if ((await spec.followUp?.(chunks)) === undefined)
+      return { report: reportOf(run, chunks, new Map(), false), notes: run.notes ?? [], status: 'done' };
+    claim = await claimRun(db, spec, clock, true);
+  }
   const lease = keepRunLease(db, claim, clock);
   let finished = false;
   try {
@@ -208,21 +254,23 @@ async function applyClaimed(db: Firestore, spec: RunSpec, options: RunOptions, c
     receivers = planned.receivers;
   }
 
-  const { outcomes, complete } = await applyPlan(
-    db,
-    chunks,
-    { runId: run.runId, at: run.at, stamp: run.stamp ?? spec.stamp!, by: run.by, seq: run.seq },
-    {
-      concurrency: options.concurrency ?? 8,
-      movesPerBatch: Math.min(options.movesPerBatch ?? 100, 166),
-      limit: options.stopAfter ?? Infinity,
-      receivers,
-      recheck: resumed,
-      pace: writePacer(spec.writesPerSecond, options.pacing ?? !process.env.FIRESTORE_EMULATOR_HOST),
-      lost,
-      ...(options.beforeMove ? { beforeMove: options.beforeMove } : {}),
-    },
-  );
+  const context = { runId: run.runId, at: run.at, stamp: run.stamp ?? spec.stamp!, by: run.by, seq: run.seq };
+  const limit = options.stopAfter ?? Infinity;
+  const applyOptions = {
+    concurrency: options.concurrency ?? 8,
+    movesPerBatch: Math.min(options.movesPerBatch ?? 100, 166),
+    pace: writePacer(spec.writesPerSecond, options.pacing ?? !process.env.FIRESTORE_EMULATOR_HOST),
+    lost,
+    ...(options.beforeMove ? { beforeMove: options.beforeMove } : {}),
+  };
+  let { outcomes, complete, started } = await applyPlan(db, chunks, context, { ...applyOptions, limit, receivers, recheck: resumed });
+  const more = complete && !lost() ? await spec.followUp?.(chunks) : undefined;
+  if (more !== undefined) {
+    const { plan, clients, context: day } = more;
+    chunks = [...chunks, ...(await appendPlan(db, claim, plan, planLines(plan.moves, clients, day.seq, day.at), day))];
+    const rest = { ...applyOptions, limit: limit - started, receivers: more.receivers, recheck: false };
+    ({ outcomes, complete } = await applyPlan(db, chunks, context, rest));
+  }
   if (lost()) throw takenOver(run.runId);
   const report = reportOf(run, chunks, outcomes, false);
   if (!complete) return { report, notes: run.notes ?? [], status: 'running' };
@@ -235,8 +283,17 @@ async function applyClaimed(db: Firestore, spec: RunSpec, options: RunOptions, c
   return { report, notes: run.notes ?? [], status: 'done' };
 }
 
-/** The report as the plan and its outcomes stand: a run already done says when and by whom it was applied. */
+/**
+ * The report as the plan and its outcomes stand: a run already done says when and by whom it was
+ * applied. A client an offboarding planned again in a later chunk is reported as that chunk has
+ * it; a move that landed is always listed.
+ */
 function reportOf(run: RunDoc, chunks: PlanChunk[], outcomes: MoveOutcomes, dryRun: boolean): RotationReport {
+  const last = new Map<string, string>();
+  for (const chunk of chunks) {
+    for (const m of chunk.moves) last.set(m.clientId, `move ${chunk.index}`);
+    for (const c of chunk.skipped) last.set(c.clientId, `skip ${chunk.index}`);
+  }
   const moves: PlannedMove[] = [];
   const skippedMoves: SkippedMove[] = [];
   for (const chunk of chunks) {
@@ -244,10 +301,11 @@ function reportOf(run: RunDoc, chunks: PlanChunk[], outcomes: MoveOutcomes, dryR
     for (const m of chunk.moves) {
       const outcome = chunk.done ? (settled.get(m.clientId) ?? 'applied') : outcomes.get(m.clientId);
       if (outcome === 'applied') moves.push(m);
-      else if (outcome !== undefined) skippedMoves.push(outcome);
+      else if (outcome !== undefined && last.get(m.clientId) === `move ${chunk.index}`) skippedMoves.push(outcome);
     }
   }
-  const plan = { unbalanced: run.unbalanced ?? [], levels: run.levels ?? {}, skipped: chunks.flatMap((c) => c.skipped) };
+  const skipped = chunks.flatMap((chunk) => chunk.skipped.filter((c) => last.get(c.clientId) === `skip ${chunk.index}`));
+  const plan = { unbalanced: run.unbalanced ?? [], levels: run.levels ?? {}, skipped };
   const applied = run.status === 'done' ? { at: run.finishedAt ?? run.stamp ?? run.at, by: run.by } : undefined;
   return rotationReport({ runId: run.runId, at: run.at, dryRun, moves, plan, skippedMoves, ...(applied ? { applied } : {}) });
 }

@@ -32,7 +32,11 @@ export type MonthRules = { bonus: BonusRules; timeZone: string };
  */
 export const linesPerPart = 1000;
 
-/** Closed months further back than this are not recomputed for adjustments (a year of corrections). */
+/**
+ * Closed months this far back are reviewed for corrections on every run, marked or not: a cheap
+ * safety net for changes that leave no mark (a rotation backdated into a closed month). Older ones
+ * are reviewed when a correction touches them (see `core/bonus/corrections.ts`).
+ */
 export const adjustmentLookbackMonths = 12;
 
 const storedDealSchema = z.object({
@@ -226,22 +230,26 @@ export async function rulesOfMonths(db: Firestore, months: string[], cache: Rule
   return out;
 }
 
-/** The closed months immediately before `month`, newest first, up to the lookback. */
-export async function closedMonthsBefore(db: Firestore, month: string): Promise<string[]> {
-  const snap = await db
-    .collection(collections.bonusMonths)
-    .where('month', '<', month)
-    .orderBy('month', 'desc')
-    .limit(adjustmentLookbackMonths)
-    .get();
-  const run: string[] = [];
-  let expected = addMonthsToMonth(month, -1);
-  for (const d of snap.docs) {
-    if (d.get('month') !== expected || d.get('closed') !== true) break;
-    run.push(expected);
-    expected = addMonthsToMonth(expected, -1);
-  }
-  return run;
+/** A month's `bonusMonths` record, as the review of corrections reads it. */
+export type MonthRecord = {
+  month: string;
+  closed: boolean;
+  rulesVersion?: number;
+  /** The closed months its computation reviewed. */
+  adjustedMonths?: string[];
+  /** Closed month → the managers whose statement carries adjustment lines for it (recorded since corrections of any age). */
+  adjustmentManagers?: Record<string, string[]>;
+};
+
+/** Every month from `from` on whose statements were ever computed (or are being computed): one read per month. */
+export async function readMonthRecords(db: Firestore, from: string): Promise<MonthRecord[]> {
+  const snap = await db.collection(collections.bonusMonths).where('month', '>=', from).orderBy('month').get();
+  return snap.docs.map((d) => {
+    const record: MonthRecord = { month: d.id, closed: d.get('closed') === true };
+    for (const key of ['rulesVersion', 'adjustedMonths', 'adjustmentManagers'] as const)
+      if (d.get(key) !== undefined) Object.assign(record, { [key]: d.get(key) });
+    return record;
+  });
 }
 
 async function hydrate(snap: DocumentSnapshot): Promise<StoredStatement> {
@@ -249,6 +257,13 @@ async function hydrate(snap: DocumentSnapshot): Promise<StoredStatement> {
   if (!doc.parts) return doc;
   const parts = await snap.ref.collection('parts').orderBy('index').get();
   return { ...doc, lines: parts.docs.flatMap((p) => p.get('lines') as StatementLine[]) };
+}
+
+/** Some managers' stored statements of a month (those that exist). */
+export async function readStatementsOf(db: Firestore, month: string, managerIds: ReadonlyArray<string>): Promise<StoredStatement[]> {
+  if (managerIds.length === 0) return [];
+  const snaps = await db.getAll(...managerIds.map((id) => statementRef(db, month, id)));
+  return Promise.all(snaps.filter((s) => s.exists).map(hydrate));
 }
 
 /** A month's stored statements, by manager id. */
@@ -293,6 +308,16 @@ export async function writeStatements(
   await writer.close();
 }
 
+/** Closed month → the managers whose statement has adjustment lines for it. */
+function adjustmentManagersOf(statements: ReadonlyArray<Statement>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const s of statements) {
+    const months = new Set(s.lines.flatMap((l) => (l.kind === 'adjustment' && l.ofMonth !== undefined ? [l.ofMonth] : [])));
+    for (const m of months) (out[m] ??= []).push(s.managerId);
+  }
+  return out;
+}
+
 export type BonusRun = {
   runId: string;
   month: string;
@@ -325,6 +350,7 @@ export async function recordBonusRun(db: Firestore, run: BonusRun): Promise<void
       rulesVersion: run.rulesVersion,
       managers: run.statements.map((s) => s.managerId),
       adjustedMonths: run.adjustedMonths,
+      adjustmentManagers: adjustmentManagersOf(run.statements),
     });
     tx.create(db.collection(collections.bonusRuns).doc(run.runId), {
       runId: run.runId,

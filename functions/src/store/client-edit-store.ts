@@ -5,7 +5,9 @@ import { clientSchema, editableClientFields, type Client, type ClientDoc } from 
 import type { ClientChanges } from '../schema/client-changes.ts';
 import type { HistoryEntry, NewHistoryEntry } from '../schema/history.ts';
 import { appendHistory, clientFromDoc, findDuplicates, newHistoryId, normaliseClient, type Actor } from './client-store.ts';
+import { lostDayCorrection } from '../core/bonus/corrections.ts';
 import { writeAuditInTransaction } from './audit-store.ts';
+import { markCorrection } from './bonus-correction-store.ts';
 import { collections, contactKeyId } from './collections.ts';
 
 /** A client as the API shows it: every stored field but the duplicate-lookup keys. */
@@ -153,6 +155,9 @@ async function applyEdit(db: Firestore, input: EditInput): Promise<EditOutcome> 
     // An edit that changes nothing (the same values typed again) writes nothing: no version to explain.
     const changes = fieldChanges(clientFromDoc(current), client);
     if (changes.length === 0) return { status: 'applied', client: clientView(current) };
+    // A lost day moved into a month already computed decides again whether raised parts were kept.
+    const lost = lostDayCorrection(current.firstDealAt, current.lostAt, client.lostAt);
+    if (lost !== undefined) await markCorrection(tx, db, input.clientId, lost, input.actor.at);
     // New contacts change which address a mailing would use, so the mailable flags follow them.
     const doc = {
       ...derivedOf(current),

@@ -5,6 +5,8 @@ import { AppError, formatPath } from '../errors.ts';
 import type { Client, ClientDoc } from '../schema/client.ts';
 import type { Deal, DealDoc } from '../schema/deal.ts';
 import { historyEntrySchema, type HistoryEntry, type NewHistoryEntry } from '../schema/history.ts';
+import { dealCorrection } from '../core/bonus/corrections.ts';
+import { markCorrection } from './bonus-correction-store.ts';
 import { collections, contactKeyId, timeOrderedId } from './collections.ts';
 
 /** Keys that exist on the document only to serve queries and concurrency; not part of `Client`. */
@@ -140,6 +142,11 @@ export async function recordDeal(db: Firestore, deal: Deal, actor: Actor, guard:
     if (dealSnap!.exists)
       throw new AppError('duplicate', `deal ${deal.id} already exists`, { issues: [{ path: 'id', message: 'already exists' }] });
     const c = clientSnap!.data() as ClientDoc;
+    // A deal dated in a month already computed is a correction of it (MISSION §3.7); one before the
+    // client's first deal moves the first deal, and with it every raised part: all its deals count.
+    const earlier = c.firstDealAt !== null && deal.date < c.firstDealAt;
+    const others = earlier ? await dealDatesOf(tx, db, deal.clientId) : [];
+    await markCorrection(tx, db, deal.clientId, dealCorrection(c, deal, others), actor.at);
     const doc: DealDoc = { ...deal, seq: c.dealCount + 1 };
     tx.create(dealRef, doc);
     tx.update(clientRef, { ...withDeal(c, c, deal), version: c.version + 1, updatedAt: actor.at });
@@ -155,6 +162,11 @@ export async function recordDeal(db: Firestore, deal: Deal, actor: Actor, guard:
     });
     return doc;
   });
+}
+
+async function dealDatesOf(tx: Transaction, db: Firestore, clientId: string): Promise<string[]> {
+  const snap = await tx.get(db.collection(collections.deals).where('clientId', '==', clientId).select('date'));
+  return snap.docs.map((d) => d.get('date') as string);
 }
 
 export async function getClientDoc(db: Firestore, clientId: string): Promise<ClientDoc | undefined> {

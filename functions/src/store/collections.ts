@@ -17,6 +17,11 @@ export const collections = {
   bonusRuns: 'bonusRuns',
   /** `bonusMonths/{YYYY-MM}`: whether the month's statements are closed, and the run that wrote them. */
   bonusMonths: 'bonusMonths',
+  /**
+   * `bonusCorrections/{clientId}`: a write changed bonus facts of the client dated in a month already
+   * computed (the dates it touched); the bonus job adjusts the closed months they lead to, then drops it.
+   */
+  bonusCorrections: 'bonusCorrections',
   audit: 'audit',
   mailingExports: 'mailingExports',
   /** Claims of scheduled runs, keyed by job and schedule slot. */

@@ -4,6 +4,7 @@ import type { Manager, Role } from '../schema/manager.ts';
 import { writeAuditInTransaction } from './audit-store.ts';
 import type { Actor } from './client-store.ts';
 import { collections } from './collections.ts';
+import { freeOffboardingRunId, offboardingRunId } from './rotation-run-store.ts';
 
 /** Adds a manager; ids and e-mails are unique (the e-mail is how a token maps to a person). */
 export async function addManager(
@@ -46,14 +47,17 @@ export async function changeManager(
   return db.runTransaction(async (tx) => {
     const snap = await tx.get(ref);
     if (!snap.exists) throw new AppError('not-found', `manager ${id} not found`);
-    const { version, updatedAt: _u, deactivatedAt, ...current } = snap.data() as Manager & { version?: number; updatedAt?: string };
+    const stored = snap.data() as Manager & { version?: number; updatedAt?: string; offboardingRunId?: string };
+    const { version, updatedAt: _u, deactivatedAt, offboardingRunId: runId, ...current } = stored;
     if (expectedVersion !== undefined && expectedVersion !== (version ?? 0)) {
       const now = { ...current, ...(deactivatedAt !== undefined ? { deactivatedAt } : {}), version: version ?? 0 };
       throw new AppError('conflict', `manager ${id} was changed meanwhile (now version ${version ?? 0})`, { details: { current: now } });
     }
     const next: Manager = { ...current, ...changes };
     if (changes.active !== true && deactivatedAt !== undefined) next.deactivatedAt = deactivatedAt;
-    tx.set(ref, { ...next, version: (version ?? 0) + 1, updatedAt: actor.at });
+    // A reactivated manager who leaves again is offboarded afresh: the old run stays with the old deactivation.
+    const kept = changes.active !== true && runId !== undefined ? { offboardingRunId: runId } : {};
+    tx.set(ref, { ...next, ...kept, version: (version ?? 0) + 1, updatedAt: actor.at });
     return { ...next, version: (version ?? 0) + 1 };
   });
 }
@@ -62,29 +66,63 @@ export async function changeManager(
 export async function readVersionedRoster(db: Firestore): Promise<VersionedManager[]> {
   const snap = await db.collection(collections.managers).get();
   return snap.docs.map((d) => {
-    const { updatedAt: _u, version, ...manager } = d.data() as Manager & { version?: number; updatedAt?: string };
+    const {
+      updatedAt: _u,
+      version,
+      offboardingRunId: _r,
+      ...manager
+    } = d.data() as Manager & {
+      version?: number;
+      updatedAt?: string;
+      offboardingRunId?: string;
+    };
     return { ...manager, version: version ?? 0 };
   });
 }
+
+/** The run that offboards a deactivated manager (managers deactivated before runs were keyed so: by their day). */
+function offboardingRunOf(id: string, snap: FirebaseFirestore.DocumentSnapshot): string {
+  return (snap.get('offboardingRunId') as string | undefined) ?? offboardingRunId(id, snap.get('deactivatedAt') as string);
+}
+
+const isDeactivated = (snap: FirebaseFirestore.DocumentSnapshot) => snap.get('active') === false && snap.get('deactivatedAt') !== undefined;
 
 /**
  * Ends a leaver's access (MISSION §2.7): inactive from the company day `day`, with an audit entry
  * in the same transaction. The one way a manager is deactivated: the API does it before answering
  * an offboarding (handing the clients on may take minutes, the access must not), and offboarding
- * does it first in any case. A manager already deactivated is left as is.
+ * does it first in any case. A manager already deactivated is left as is. Answers the id of the
+ * run that hands the leaver's clients on: one per deactivation, recorded on the manager, so every
+ * later attempt (a crash, a repeated delivery, a re-run days later) resumes that same run.
  */
-export async function deactivateManager(db: Firestore, id: string, actor: { day: string; at: string; by: string }): Promise<void> {
+export async function deactivateManager(db: Firestore, id: string, actor: { day: string; at: string; by: string }): Promise<string> {
   const ref = db.collection(collections.managers).doc(id);
-  await db.runTransaction(async (tx) => {
+  return db.runTransaction(async (tx) => {
     const snap = await tx.get(ref);
     if (!snap.exists) throw new AppError('not-found', `manager ${id} not found`);
-    if (snap.get('active') === false && snap.get('deactivatedAt') !== undefined) return;
+    if (isDeactivated(snap)) return offboardingRunOf(id, snap);
+    const runId = await freeOffboardingRunId(db, id, actor.day, (r) => tx.get(r));
     tx.update(ref, {
       active: false,
       deactivatedAt: actor.day,
+      offboardingRunId: runId,
       version: ((snap.get('version') as number | undefined) ?? 0) + 1,
       updatedAt: actor.at,
     });
-    writeAuditInTransaction(tx, db, { at: actor.at, actor: actor.by, action: 'manager.offboard', outcome: 'ok', target: `managers/${id}` });
+    writeAuditInTransaction(tx, db, {
+      at: actor.at,
+      actor: actor.by,
+      action: 'manager.offboard',
+      outcome: 'ok',
+      target: `managers/${id}`,
+      details: { runId },
+    });
+    return runId;
   });
+}
+
+/** The run an offboarding of this manager on `day` would be (a dry run): theirs if already deactivated, else the next free id. */
+export async function prospectiveOffboardingRunId(db: Firestore, id: string, day: string): Promise<string> {
+  const snap = await db.collection(collections.managers).doc(id).get();
+  return isDeactivated(snap) ? offboardingRunOf(id, snap) : freeOffboardingRunId(db, id, day);
 }

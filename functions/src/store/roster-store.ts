@@ -18,6 +18,6 @@ export async function findManagerByEmail(db: Firestore, email: string): Promise<
 }
 
 function managerFromDoc(data: FirebaseFirestore.DocumentData): Manager {
-  const { version: _v, updatedAt: _u, ...rest } = data;
+  const { version: _v, updatedAt: _u, offboardingRunId: _r, ...rest } = data;
   return rest as Manager;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { FieldValue, type Firestore } from 'firebase-admin/firestore';
+import { FieldValue, type DocumentReference, type DocumentSnapshot, type Firestore, type Transaction } from 'firebase-admin/firestore';
 import type { SkippedMove } from '../core/rotation/report.ts';
 import type { ManagerBalance, PlannedMove, RotationPlan, SkippedClient, Unbalanced } from '../core/rotation/types.ts';
 import type { FormerHolder } from '../schema/client.ts';
@@ -48,12 +48,23 @@ export type StoredMove = PlannedMove & {
   formerHolders?: FormerHolder[];
 };
 
+/** The day, instant and rotation number a chunk's moves are made with, when not the run's own. */
+export type ChunkContext = { at: string; stamp: string; seq?: number };
+
 /**
  * `rotationRuns/{runId}/plan/{index}`: up to `movesPerChunk` moves and plan-time skips. A chunk is
  * marked done, with the moves that had to be skipped, once every move in it is settled: progress
- * costs one write per chunk, not one per move.
+ * costs one write per chunk, not one per move. A chunk added to an offboarding after its plan (see
+ * `appendPlan`) carries the day it was planned on in `context`.
  */
-export type PlanChunk = { index: number; moves: StoredMove[]; skipped: SkippedClient[]; done: boolean; skippedMoves: SkippedMove[] };
+export type PlanChunk = {
+  index: number;
+  moves: StoredMove[];
+  skipped: SkippedClient[];
+  done: boolean;
+  skippedMoves: SkippedMove[];
+  context?: ChunkContext;
+};
 
 export const movesPerChunk = 500;
 const leaseFields: LeaseFields = { owner: 'leaseOwner', until: 'leaseUntil' };
@@ -61,6 +72,28 @@ const leaseFields: LeaseFields = { owner: 'leaseOwner', until: 'leaseUntil' };
 const runRef = (db: Firestore, runId: string) => db.collection(collections.rotationRuns).doc(runId);
 const chunkRef = (db: Firestore, runId: string, index: number) => runRef(db, runId).collection('plan').doc(String(index).padStart(5, '0'));
 const counterRef = (db: Firestore) => db.collection(collections.counters).doc('rotation');
+
+/**
+ * The run that offboards a manager: keyed by the leaver and the day they were deactivated, not by
+ * the day it runs, so a re-run days later resumes it. A manager deactivated again the same day
+ * (after a reactivation) gets the next free number: `offboarding-{id}-{day}-2`.
+ */
+export function offboardingRunId(managerId: string, day: string, nth = 1): string {
+  return nth === 1 ? `offboarding-${managerId}-${day}` : `offboarding-${managerId}-${day}-${nth}`;
+}
+
+/** The first offboarding run id for this leaver and day that no run has taken yet. */
+export async function freeOffboardingRunId(
+  db: Firestore,
+  managerId: string,
+  day: string,
+  get: (ref: DocumentReference) => Promise<DocumentSnapshot> = (ref) => ref.get(),
+): Promise<string> {
+  for (let nth = 1; ; nth++) {
+    const runId = offboardingRunId(managerId, day, nth);
+    if (!(await get(runRef(db, runId))).exists) return runId;
+  }
+}
 
 export async function readRun(db: Firestore, runId: string): Promise<RunDoc | undefined> {
   const snap = await runRef(db, runId).get();
@@ -79,12 +112,14 @@ export type RunClaim = { run: RunDoc; owner: string };
  * are no longer candidates), so the plan is stored with the claim. A rotation takes its sequence
  * number in the same transaction. The claim takes the run's lease: a run that another live process
  * is planning or applying is refused (a doubled delivery does nothing); a run whose holder died is
- * taken over once its lease has run out. A run already done is answered as it is.
+ * taken over once its lease has run out. A run already done is answered as it is, unless `reopen`
+ * (an offboarding whose leaver holds clients again): then it is claimed back to `applying`.
  */
 export async function claimRun(
   db: Firestore,
   spec: Pick<RunDoc, 'runId' | 'kind' | 'at' | 'stamp' | 'by' | 'managerId' | 'seq'>,
   clock: () => number = Date.now,
+  reopen = false,
 ): Promise<RunClaim> {
   const ref = runRef(db, spec.runId);
   const owner = randomUUID();
@@ -93,11 +128,12 @@ export async function claimRun(
     const now = clock();
     if (runSnap!.exists) {
       const found = runSnap!.data() as RunDoc;
-      if (found.status === 'done') return found;
+      if (found.status === 'done' && !reopen) return found;
       const held = heldByAnother(found, leaseFields, owner, now);
       if (held !== undefined) throw alreadyRunning(spec.runId, held);
-      tx.update(ref, { leaseOwner: owner, leaseUntil: now + runLeaseMs });
-      return { ...found, leaseOwner: owner, leaseUntil: now + runLeaseMs };
+      const status = found.status === 'done' ? 'applying' : found.status;
+      tx.update(ref, { status, leaseOwner: owner, leaseUntil: now + runLeaseMs });
+      return { ...found, status, leaseOwner: owner, leaseUntil: now + runLeaseMs };
     }
     const created: RunDoc = {
       runId: spec.runId,
@@ -113,18 +149,25 @@ export async function claimRun(
     if (spec.seq !== undefined) created.seq = spec.seq;
     const counter: { seq: number; lastStamp?: string } = { seq: (counterSnap!.get('seq') as number | undefined) ?? 0 };
     if (spec.kind === 'rotation') created.seq = counter.seq = counter.seq + 1;
-    // A run for a past day is stamped at that day's start, but never before a run made earlier:
-    // a client's transfers then list in the order they were made.
-    const last = counterSnap!.get('lastStamp') as string | undefined;
-    if (spec.stamp !== undefined) {
-      const floor = last === undefined ? undefined : new Date(Date.parse(last) + 1).toISOString();
-      created.stamp = counter.lastStamp = floor !== undefined && floor > spec.stamp ? floor : spec.stamp;
-    }
+    if (spec.stamp !== undefined) created.stamp = counter.lastStamp = stampAfter(spec.stamp, counterSnap!.get('lastStamp'));
     tx.set(counterRef(db), counter, { merge: true });
     tx.create(ref, created);
     return created;
   });
   return { run, owner };
+}
+
+/**
+ * A run for a past day is stamped at that day's start, but never before a run made earlier (nor
+ * before `others`): a client's transfers then list in the order they were made.
+ */
+function stampAfter(stamp: string, ...earlier: Array<string | undefined>): string {
+  let out = stamp;
+  for (const e of earlier) {
+    const floor = e === undefined ? undefined : new Date(Date.parse(e) + 1).toISOString();
+    if (floor !== undefined && floor > out) out = floor;
+  }
+  return out;
 }
 
 /**
@@ -162,6 +205,51 @@ export async function storePlan(db: Firestore, claim: RunClaim, plan: RotationPl
   });
   Object.assign(claim.run, { status: 'applying', unbalanced: plan.unbalanced, notes: plan.notes, levels: plan.levels, chunks: count });
   return chunks;
+}
+
+/**
+ * Adds moves to an offboarding whose stored plan is settled (clients the leaver still holds: a move
+ * an edit won over, a client that came to the leaver after the plan was made), as further chunks,
+ * together with the run's summary, provided this process holds the run. They are made on their own
+ * day and instant (never before the run's), so their report deadlines start when they are handed on.
+ */
+export async function appendPlan(
+  db: Firestore,
+  claim: RunClaim,
+  plan: RotationPlan,
+  lines: StoredMove[],
+  context: ChunkContext,
+): Promise<PlanChunk[]> {
+  const { runId } = claim.run;
+  return db.runTransaction(async (tx: Transaction) => {
+    const [snap, counterSnap] = await tx.getAll(runRef(db, runId), counterRef(db));
+    const run = snap!.data() as RunDoc | undefined;
+    if (run?.status !== 'applying' || run.leaseOwner !== claim.owner)
+      throw new AppError('conflict', `${runId} was taken over by another process`);
+    const stamp = stampAfter(context.stamp, run.stamp, counterSnap!.get('lastStamp'));
+    const first = run.chunks ?? 0;
+    const count = Math.ceil(lines.length / movesPerChunk);
+    const chunks: PlanChunk[] = Array.from({ length: count }, (_, i) => ({
+      index: first + i,
+      moves: lines.slice(i * movesPerChunk, (i + 1) * movesPerChunk),
+      skipped: i === 0 ? plan.skipped : [],
+      done: false,
+      skippedMoves: [],
+      context: { ...context, stamp },
+    }));
+    const known = new Set((run.unbalanced ?? []).map((u) => u.managerId));
+    const summary = {
+      unbalanced: [...(run.unbalanced ?? []), ...plan.unbalanced.filter((u) => !known.has(u.managerId))],
+      notes: [...new Set([...(run.notes ?? []), ...plan.notes])],
+      levels: { ...plan.levels, ...run.levels },
+      chunks: first + count,
+    };
+    for (const chunk of chunks) tx.set(chunkRef(db, runId, chunk.index), chunk);
+    tx.update(runRef(db, runId), { ...summary, 'counts.planned': FieldValue.increment(lines.length) });
+    tx.set(counterRef(db), { lastStamp: stamp }, { merge: true });
+    Object.assign(claim.run, summary);
+    return chunks;
+  });
 }
 
 /** The stored plan, chunk by chunk: one read per chunk. */

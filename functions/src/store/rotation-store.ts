@@ -197,7 +197,7 @@ export async function applyPlan(
   chunks: PlanChunk[],
   run: ApplyContext,
   options: ApplyOptions,
-): Promise<{ outcomes: MoveOutcomes; complete: boolean }> {
+): Promise<{ outcomes: MoveOutcomes; complete: boolean; started: number }> {
   const outcomes: MoveOutcomes = new Map();
   const pending = chunks.filter((c) => !c.done);
   const batches: Array<{ chunk: PlanChunk; lines: StoredMove[] }> = [];
@@ -242,14 +242,14 @@ export async function applyPlan(
     if (lines.length === 0) return;
     for (const line of lines) await options.beforeMove?.(line);
     await options.pace(3 * lines.length);
-    const results = await commitMoves(db, lines, run);
+    const results = await commitMoves(db, lines, batch.chunk.context ? { ...run, ...batch.chunk.context } : run);
     lines.forEach((line, i) => outcomes.set(line.clientId, results[i]!));
     if (lines.length < batch.lines.length) return;
     const left = openBatches.get(batch.chunk.index)! - 1;
     openBatches.set(batch.chunk.index, left);
     if (left === 0) await settle(batch.chunk);
   });
-  return { outcomes, complete: chunks.every((c) => c.done) };
+  return { outcomes, complete: chunks.every((c) => c.done), started };
 }
 
 /** The clients of these moves whose handover task of this run exists: their move landed. */

@@ -3,17 +3,19 @@ import { normaliseContacts } from '../core/contact-normalisation.ts';
 import { clientFromDoc } from './client-store.ts';
 import { hasAnyClient } from './client-list-store.ts';
 import { checkSnapshot, type KnownInBase, type RawSnapshot } from '../core/snapshot-check.ts';
+import { importCorrection, type CorrectionFacts } from '../core/bonus/corrections.ts';
 import { compareDeals, deriveClient } from '../core/client-derivation.ts';
 import { AppError } from '../errors.ts';
 import { mapConcurrently } from '../worker-pool.ts';
 import { asOfNow } from '../schema/as-of.ts';
-import type { ClientDoc } from '../schema/client.ts';
+import type { Client, ClientDoc } from '../schema/client.ts';
 import { isDocumentId } from '../schema/common.ts';
 import { rulesConfigSchema } from '../schema/rules-config.ts';
 import type { Deal, DealDoc } from '../schema/deal.ts';
 import type { HistoryEntry } from '../schema/history.ts';
 import { collections, contactKeyId, timeOrderedId } from './collections.ts';
 import { readRules, publishRules } from './rules-store.ts';
+import { latestComputedMonth, markCorrections } from './bonus-correction-store.ts';
 
 export type ImportProgress = (phase: string, done: number, total: number) => void;
 export type ImportResult = {
@@ -80,24 +82,61 @@ async function readKnown(db: Firestore, raw: RawSnapshot): Promise<{ known: Know
   return { known: { managerIds, clientIds: new Set(existing.keys()), contactOwners }, existing };
 }
 
-/** Deals already in the base for clients the snapshot touches, so derived fields count them too. */
-async function readExistingDeals(db: Firestore, clientIds: string[]): Promise<Deal[]> {
+/** Deals already in the base for clients the snapshot touches, so derived fields count them too (with their numbers). */
+async function readExistingDeals(db: Firestore, clientIds: string[]): Promise<DealDoc[]> {
   if (clientIds.length === 0) return [];
-  const strip = (d: FirebaseFirestore.QueryDocumentSnapshot) => {
-    const { seq: _seq, ...deal } = d.data() as DealDoc;
-    return deal;
-  };
+  const strip = (d: FirebaseFirestore.QueryDocumentSnapshot) => d.data() as DealDoc;
   if (clientIds.length > 3000) {
     const wanted = new Set(clientIds);
     return (await db.collection(collections.deals).get()).docs.map(strip).filter((d) => wanted.has(d.clientId));
   }
-  const out: Deal[] = [];
+  const out: DealDoc[] = [];
   for (let i = 0; i < clientIds.length; i += 30) {
     const snap = await db
       .collection(collections.deals)
       .where('clientId', 'in', clientIds.slice(i, i + 30))
       .get();
     out.push(...snap.docs.map(strip));
+  }
+  return out;
+}
+
+function addDeal(byClient: Map<string, Map<string, Deal>>, deal: Deal): void {
+  let m = byClient.get(deal.clientId);
+  if (!m) byClient.set(deal.clientId, (m = new Map()));
+  m.set(deal.id, deal);
+}
+
+/** The bonus facts of a client that an import may rewrite, besides its deals. */
+const bonusFactsOf = (c: Partial<Client> | undefined) => stableJson([c?.attractedBy ?? null, c?.lostAt ?? null, c?.formerHolders ?? []]);
+const dealFactsOf = (deals: ReadonlyArray<DealDoc>) =>
+  stableJson([...deals].sort((a, b) => (a.id < b.id ? -1 : 1)).map((d) => [d.id, d.date, d.managerId, d.amount, d.profit, d.seq]));
+
+/**
+ * The clients whose bonus facts the import changes (MISSION §3.7): deals added, changed or
+ * renumbered, or the attractor, lost day or former holders rewritten. Each is a correction of every
+ * month its deals, old and new, and its first deal lead to; whether one was already computed is
+ * for `markCorrections` to say.
+ */
+function bonusCorrections(
+  clients: ReadonlyArray<{ client: Client }>,
+  touched: ReadonlySet<string>,
+  existing: ReadonlyMap<string, ClientDoc>,
+  existingDeals: ReadonlyArray<DealDoc>,
+  clientDeals: (id: string) => Deal[],
+): Array<{ clientId: string; facts: CorrectionFacts }> {
+  const before = new Map<string, DealDoc[]>();
+  for (const d of existingDeals) before.set(d.clientId, [...(before.get(d.clientId) ?? []), d]);
+  const inSnapshot = new Map(clients.map((c) => [c.client.id, c.client]));
+  const out: Array<{ clientId: string; facts: CorrectionFacts }> = [];
+  for (const id of touched) {
+    const old = before.get(id) ?? [];
+    const now = clientDeals(id).map((d, i) => ({ ...d, seq: i + 1 }));
+    const rewritten = inSnapshot.has(id) && bonusFactsOf(existing.get(id)) !== bonusFactsOf(inSnapshot.get(id));
+    if (!rewritten && dealFactsOf(old) === dealFactsOf(now)) continue;
+    const dates = [...old, ...now].map((d) => d.date);
+    const facts = importCorrection(dates, [existing.get(id)?.firstDealAt ?? null, now[0]?.date ?? null]);
+    if (facts !== undefined) out.push({ clientId: id, facts });
   }
   return out;
 }
@@ -130,11 +169,13 @@ export async function importSnapshot(
   const touched = new Set([...snapshot.clients.map((c) => c.client.id), ...snapshot.deals.map((d) => d.clientId)]);
   const dealsByClient = new Map<string, Map<string, Deal>>();
   const existingTouched = [...touched].filter((id) => existing.has(id));
-  for (const d of [...(await readExistingDeals(db, existingTouched)), ...snapshot.deals]) {
-    let m = dealsByClient.get(d.clientId);
-    if (!m) dealsByClient.set(d.clientId, (m = new Map()));
-    m.set(d.id, d);
-  }
+  const existingDeals = await readExistingDeals(db, existingTouched);
+  for (const { seq: _seq, ...d } of existingDeals) addDeal(dealsByClient, d);
+  for (const d of snapshot.deals) addDeal(dealsByClient, d);
+  const clientDeals = (id: string) => [...(dealsByClient.get(id)?.values() ?? [])].sort(compareDeals);
+  // Into a base whose bonuses were never computed, nothing an import brings is a correction.
+  const latestComputed = await latestComputedMonth(db);
+  const corrections = latestComputed === undefined ? [] : bonusCorrections(snapshot.clients, touched, existing, existingDeals, clientDeals);
 
   const writer: BulkWriter = db.bulkWriter(options.throttle === false ? { throttling: false } : {});
   const failures: string[] = [];
@@ -153,6 +194,10 @@ export async function importSnapshot(
     configPublished: false,
   };
 
+  // Marks first (a crash after the data must not lose them), and again after the data (see markCorrections).
+  const marked = markCorrections(writer, db, corrections, latestComputed, options.at);
+  if (marked > 0) await writer.flush();
+
   if (snapshot.config) {
     const current = await readRules(db);
     if (current.version === 0 || stableJson(current.rules) !== stableJson(snapshot.config)) {
@@ -166,7 +211,6 @@ export async function importSnapshot(
   }
 
   const total = snapshot.clients.length;
-  const clientDeals = (id: string) => [...(dealsByClient.get(id)?.values() ?? [])].sort(compareDeals);
   let done = 0;
   for (const { client, contactKeys } of snapshot.clients) {
     const before = existing.get(client.id);
@@ -231,6 +275,8 @@ export async function importSnapshot(
     void writer.set(db.collection(collections.clients).doc(h.clientId).collection(collections.history).doc(h.id), h);
     result.history++;
   }
+  await writer.flush();
+  markCorrections(writer, db, corrections, latestComputed, options.at);
   await writer.close();
   progress('done', total, total);
   if (failures.length > 0)

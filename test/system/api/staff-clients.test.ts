@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeBonusMonth, computeBonusMonth } from '../../../functions/src/jobs/bonus-job.ts';
 import { allDocumentPaths } from '../../support/firestore.ts';
 import { expectProblem, startApi, type Api } from './api-harness.ts';
 
@@ -238,5 +239,25 @@ describe('my clients list', () => {
     expectProblem(forged, 400);
     expect(forged.body.errors[0].path).toBe('cursor');
     expectProblem(await api.call('GET', '/clients?managerId=anna', { as: 'boris' }), 403);
+  });
+});
+
+describe('a deal dated in a closed bonus month', () => {
+  it('is recorded with a correction mark in the same write, for the next bonus run to adjust the closed month', async () => {
+    expect((await create('anna', { id: 'c-anna-late', name: 'Late Ltd', kind: 'company' })).status).toBe(201);
+    await computeBonusMonth(api.db, { month: '2025-03', by: 'head', at: '2025-04-01T02:00:00.000Z' });
+    await closeBonusMonth(api.db, { month: '2025-03', by: 'head', at: '2025-04-02T09:00:00.000Z' });
+    const deal = await api.call('POST', '/clients/c-anna-late/deals', {
+      as: 'anna',
+      body: { date: '2025-03-20', amount: 1000, profit: 200 },
+    });
+    expect(deal.status).toBe(201);
+    const mark = (await api.db.collection('bonusCorrections').doc('c-anna-late').get()).data();
+    expect(mark).toMatchObject({ clientId: 'c-anna-late', dealDates: ['2025-03-20'], firstDealDates: ['2025-03-20'], version: 1 });
+    // A deal of this month corrects nothing closed: no mark.
+    expect((await create('anna', { id: 'c-anna-now', name: 'Now Ltd', kind: 'company' })).status).toBe(201);
+    const today = new Date().toISOString().slice(0, 10);
+    await api.call('POST', '/clients/c-anna-now/deals', { as: 'anna', body: { date: today, amount: 1000, profit: 200 } });
+    expect((await api.db.collection('bonusCorrections').doc('c-anna-now').get()).exists).toBe(false);
   });
 });

@@ -1,8 +1,13 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Firestore } from 'firebase-admin/firestore';
+import { addMonthsToMonth } from '../../../functions/src/core/calendar.ts';
 import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../../functions/src/cli/command-context.ts';
 import { runCli } from '../../../functions/src/cli/main.ts';
 import { createClient, recordDeal } from '../../../functions/src/store/client-store.ts';
+import { collections } from '../../../functions/src/store/collections.ts';
 import { testFirestore } from '../../support/firestore.ts';
 import { clientSchema } from '../../../functions/src/schema/client.ts';
 
@@ -35,5 +40,48 @@ describe('clientbase bonuses: adjustment lines', () => {
     expect(await json.run('bonuses', '--month', '2026-02', '--json')).toBe(0);
     const notes = JSON.parse(json.out.join('')).statements[0].lines.map((l: { note: string }) => l.note);
     expect(notes).toContain('correction to closed 2026-01, normal line: +500.00');
+  });
+
+  it('pays a deal imported with a date 16 months back, and its raised part released at a gate 13 months back', async () => {
+    const { db } = testFirestore('cli-adjust-import');
+    const dir = mkdtempSync(join(tmpdir(), 'clientbase-late-'));
+    const file = (name: string, content: unknown) => {
+      writeFileSync(join(dir, name), JSON.stringify(content));
+      return join(dir, name);
+    };
+    const base = {
+      config: { bonus: { normalRate: 0.05, newClientMultiplier: 3, retentionMonths: 3, attractionBonus: 0 } },
+      managers: [{ id: 'm1', name: 'Anna Orlova', email: 'anna@example.com', level: 1, active: true }],
+      clients: [{ id: 'c3', name: 'Acme', kind: 'company', managerId: 'm1', assignedAt: '2025-03-01', attractedBy: 'm1' }],
+      deals: [{ id: 'd3', clientId: 'c3', managerId: 'm1', date: '2025-03-05', amount: 40_000, profit: 10_000 }],
+    };
+    expect(await cli(db, '2025-03-31T12:00:00Z').run('import', '--quiet', file('base.json', base))).toBe(0);
+    for (let m = '2025-03'; m <= '2026-06'; m = addMonthsToMonth(m, 1)) {
+      const next = addMonthsToMonth(m, 1);
+      expect(await cli(db, `${next}-01T02:00:00Z`).run('bonuses', '--month', m)).toBe(0);
+      expect(await cli(db, `${next}-02T09:00:00Z`).run('close-month', m)).toBe(0);
+    }
+    // A deal from March 2025 found in July 2026 and imported: it is c3's second deal.
+    const late = { deals: [{ id: 'imp', clientId: 'c3', managerId: 'm1', date: '2025-03-20', amount: 16_000, profit: 4_000 }] };
+    expect(await cli(db, '2026-07-10T12:00:00Z').run('import', '--quiet', file('late.json', late))).toBe(0);
+    const run = async (at: string) => {
+      const json = cli(db, at);
+      expect(await json.run('bonuses', '--month', '2026-07', '--json')).toBe(0);
+      const lines = JSON.parse(json.out.join('')).statements[0].lines as Array<{ id: string; amount: number; status: string }>;
+      return lines.map((l) => [l.id, l.amount, l.status]);
+    };
+    const expected = [
+      ['adjustment:2025-03:normal:imp:payable', 200, 'payable'],
+      ['adjustment:2025-03:raised:imp:pending', 100, 'pending'],
+      ['adjustment:2025-06:release:imp:released', 100, 'released'],
+    ];
+    expect(await run('2026-08-01T02:00:00Z')).toEqual(expected);
+    // The same import again changes nothing and marks nothing; computing again pays nothing more.
+    const mark = async () => (await db.collection(collections.bonusCorrections).doc('c3').get()).data();
+    const marked = await mark();
+    expect(marked).toMatchObject({ dealDates: ['2025-03-05', '2025-03-20'], firstDealDates: ['2025-03-05'], handledBy: '2026-07' });
+    expect(await cli(db, '2026-08-01T05:00:00Z').run('import', '--quiet', join(dir, 'late.json'))).toBe(0);
+    expect(await mark()).toEqual(marked);
+    expect(await run('2026-08-01T06:00:00Z')).toEqual(expected);
   });
 });

@@ -8,7 +8,9 @@ import { bonusScheduledJob, closeBonusMonth, computeBonusMonth } from '../../../
 import { readStatement } from '../../../functions/src/store/bonus-store.ts';
 import { scheduledHandler } from '../../../functions/src/http/scheduled-job.ts';
 import { collections } from '../../../functions/src/store/collections.ts';
-import { createClient, recordDeal } from '../../../functions/src/store/client-store.ts';
+import { createClient, getClientDoc, recordDeal } from '../../../functions/src/store/client-store.ts';
+import { editClient } from '../../../functions/src/store/client-edit-store.ts';
+import { addMonthsToMonth } from '../../../functions/src/core/calendar.ts';
 import { publishRules } from '../../../functions/src/store/rules-store.ts';
 import { allDocumentPaths, testFirestore } from '../../support/firestore.ts';
 import { clientSchema } from '../../../functions/src/schema/client.ts';
@@ -271,6 +273,81 @@ describe('bonus job', () => {
       issues: [{ path: 'month' }],
     });
     expect(await allDocumentPaths(db)).toEqual([]);
+  });
+
+  describe('corrections to closed months of any age', () => {
+    /** Each month from `from` to `to` computed in the scheduler's slot and closed by the admin the next day. */
+    async function closeMonths(db: Firestore, from: string, to: string) {
+      for (let m = from; m <= to; m = addMonthsToMonth(m, 1)) {
+        const next = addMonthsToMonth(m, 1);
+        await computeBonusMonth(db, { month: m, by: 'scheduler', at: `${next}-01T02:00:00.000Z` });
+        await closeBonusMonth(db, { month: m, by: 'admin', at: `${next}-02T09:00:00.000Z` });
+      }
+    }
+    const reviewedIn = async (db: Firestore, month: string) =>
+      (await db.collection(collections.bonusMonths).doc(month).get()).get('adjustedMonths') as string[];
+    const yearBefore = (month: string) => Array.from({ length: 12 }, (_, i) => addMonthsToMonth(month, i - 12));
+
+    it('pays a deal dated 18 months back as exactly one adjustment line in the next open month, and never again', async () => {
+      const { db } = testFirestore('bonus-any-age');
+      await seed(db, [{ id: 'c1' }], [{ id: 'd1', clientId: 'c1', date: '2025-01-10', profit: 10_000 }]);
+      await closeMonths(db, '2025-01', '2026-06');
+      // m2's deal with m1's client, dated January 2025 and recorded in July 2026: a normal line only.
+      const late = { id: 'late', clientId: 'c1', managerId: 'm2', date: '2025-01-25', amount: 16_000, profit: 4_000 };
+      await recordDeal(db, late, { by: 'head@example.com', at: '2026-07-03T09:00:00.000Z' });
+      expect((await db.collection(collections.bonusCorrections).doc('c1').get()).get('dealDates')).toEqual(['2025-01-25']);
+      const july = await computeBonusMonth(db, { month: '2026-07', by: 'scheduler', at: '2026-08-01T02:00:00.000Z' });
+      expect(linesOf(july, 'm2')).toEqual([['adjustment:2025-01:normal:late:payable', 200, 'payable']]);
+      expect(linesOf(july, 'm1')).toBeUndefined();
+      // The month it corrects is reviewed besides the last year, and so is the gate it may move (April 2025).
+      expect(await reviewedIn(db, '2026-07')).toEqual(['2025-01', '2025-04', ...yearBefore('2026-07')]);
+      const again = await computeBonusMonth(db, { month: '2026-07', by: 'admin', at: '2026-08-01T09:00:00.000Z' });
+      expect(again).toEqual(july);
+      // Another late deal after July was computed, before it is closed as computed: August pays that one only.
+      await recordDeal(db, { ...late, id: 'later', date: '2025-01-28' }, { by: 'head@example.com', at: '2026-08-01T12:00:00.000Z' });
+      await closeBonusMonth(db, { month: '2026-07', by: 'admin', at: '2026-08-02T09:00:00.000Z' });
+      const august = await computeBonusMonth(db, { month: '2026-08', by: 'scheduler', at: '2026-09-01T02:00:00.000Z' });
+      expect(linesOf(august, 'm2')).toEqual([['adjustment:2025-01:normal:later:payable', 200, 'payable']]);
+      await closeBonusMonth(db, { month: '2026-08', by: 'admin', at: '2026-09-02T09:00:00.000Z' });
+      const september = await computeBonusMonth(db, { month: '2026-09', by: 'scheduler', at: '2026-10-01T02:00:00.000Z' });
+      expect(september.statements).toEqual([]);
+      // Settled: the mark is gone, and the next run reviews only the last year again.
+      expect((await db.collection(collections.bonusCorrections).get()).empty).toBe(true);
+      expect(await reviewedIn(db, '2026-09')).toEqual(yearBefore('2026-09'));
+    });
+
+    it('takes back the released raised part of a month 14 months back when the lost day moves before its gate', async () => {
+      const { db } = testFirestore('bonus-lost-old');
+      await seed(db, [{ id: 'c2' }], [{ id: 'd2', clientId: 'c2', date: '2025-02-10', profit: 10_000 }]);
+      await closeMonths(db, '2025-02', '2026-06');
+      expect(linesOf({ statements: [(await readStatement(db, { month: '2025-05', managerId: 'm1' }))!] })).toEqual([
+        ['release:d2', 1000, 'released'],
+      ]);
+      const { version } = (await getClientDoc(db, 'c2'))!;
+      const actor = { by: 'head@example.com', at: '2026-07-05T10:00:00.000Z' };
+      const changes = { lostAt: '2025-04-20', lostReason: 'went to a competitor' };
+      const edit = await editClient(db, { clientId: 'c2', version, changes, scope: 'any', actor, mayReinstate: true });
+      expect(edit.status).toBe('applied');
+      const july = await computeBonusMonth(db, { month: '2026-07', by: 'scheduler', at: '2026-08-01T02:00:00.000Z' });
+      expect(linesOf(july)).toEqual([
+        ['adjustment:2025-05:cancel:d2:cancelled', 1000, 'cancelled'],
+        ['adjustment:2025-05:release:d2:released', -1000, 'released'],
+      ]);
+      expect(july.statements[0]!.totals).toEqual({ payable: -1000, pending: 0, cancelled: 1000 });
+      expect(await computeBonusMonth(db, { month: '2026-07', by: 'admin', at: '2026-08-01T09:00:00.000Z' })).toEqual(july);
+    });
+
+    it('leaves no mark for a deal of the open month or a client lost today', async () => {
+      const { db } = testFirestore('bonus-no-mark');
+      await seed(db, [{ id: 'c1' }], [{ id: 'd1', clientId: 'c1', date: '2026-01-10', profit: 10_000 }]);
+      await closeMonths(db, '2026-01', '2026-01');
+      const actor = { by: 'm1', at: '2026-02-12T10:00:00.000Z' };
+      await recordDeal(db, { id: 'd2', clientId: 'c1', managerId: 'm1', date: '2026-02-12', amount: 4_000, profit: 1_000 }, actor);
+      const { version } = (await getClientDoc(db, 'c1'))!;
+      const changes = { lostAt: '2026-02-12', lostReason: 'went to a competitor' };
+      expect((await editClient(db, { clientId: 'c1', version, changes, scope: 'any', actor, mayReinstate: false })).status).toBe('applied');
+      expect((await db.collection(collections.bonusCorrections).get()).empty).toBe(true);
+    });
   });
 
   describe('scheduled trigger', () => {

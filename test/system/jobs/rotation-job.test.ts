@@ -9,6 +9,7 @@ import { overdueReportsScheduledJob } from '../../../functions/src/jobs/overdue-
 import { offboardManager, rotationScheduledJob, runRotation } from '../../../functions/src/jobs/rotation-job.ts';
 import type { ClientDoc } from '../../../functions/src/schema/client.ts';
 import { createClient, readHistory, recordDeal } from '../../../functions/src/store/client-store.ts';
+import { changeManager } from '../../../functions/src/store/manager-store.ts';
 import { publishRules } from '../../../functions/src/store/rules-store.ts';
 import { collections } from '../../../functions/src/store/collections.ts';
 import { countOperations } from '../../support/counting-firestore.ts';
@@ -383,8 +384,10 @@ describe('offboarding', () => {
     expect(await client(db, 'pin')).toMatchObject({ pinned: true, rotatable: false });
     expect((await client(db, 'pin')).managerId).not.toBe('a');
     expect((await db.collection(collections.tasks).where('runId', '==', report.runId).get()).size).toBe(6);
+    // The next day it is the same offboarding: its report again, nothing moved now.
     const again = await offboard(db, { managerId: 'a', at: '2026-12-04', by: 'head@example.com' }, { pacing: false });
-    expect(again.moves).toEqual([]);
+    expect(again).toMatchObject({ runId: report.runId, alreadyApplied: true, moves: report.moves });
+    expect((await db.collection(collections.tasks).get()).size).toBe(6);
   });
 
   it('leaves the leaver out of a later rotation', async () => {
@@ -422,6 +425,105 @@ describe('offboarding', () => {
     const next = await rotate(db, { at: '2026-08-20', dryRun: false, by: 'system' }, { pacing: false });
     expect(next.moves).toEqual([]);
     expect(next.skipped.map((s) => s.clientId)).toEqual(['x', 'y']);
+  });
+
+  it('resumes an offboarding killed part-way when re-run days later: the same run, no client moved twice, the plan kept', async () => {
+    const whole = testFirestore('offboard-whole').db;
+    const broken = testFirestore('offboard-broken').db;
+    await seedCompany(whole);
+    await seedCompany(broken);
+    const full = await offboard(whole, { managerId: 'a', at: '2026-12-03', by: 'head' }, { pacing: false });
+    const stopped = await offboardManager(
+      broken,
+      { managerId: 'a', at: '2026-12-03', by: 'head' },
+      { pacing: false, stopAfter: 2, movesPerBatch: 1 },
+    );
+    expect(stopped.status).toBe('running');
+    expect((await broken.collection(collections.tasks).get()).size).toBe(2);
+    // As a killed process leaves it: its lease still on the run, to run out.
+    const run = broken.collection(collections.rotationRuns).doc(full.runId);
+    await run.update({ leaseOwner: 'killed-process', leaseUntil: Date.now() + 120_000 });
+    const later = { pacing: false, now: () => new Date(Date.now() + 2 * 86_400_000) };
+    const preview = await offboard(broken, { managerId: 'a', at: '2026-12-05', by: 'head', dryRun: true });
+    expect(preview).toMatchObject({ runId: full.runId, moves: full.moves });
+    const resumed = await offboardManager(broken, { managerId: 'a', at: '2026-12-05', by: 'other' }, later);
+    expect(resumed.status).toBe('done');
+    expect(resumed.report).toEqual(full);
+    expect(resumed.report.balance).toEqual(full.balance);
+    expect((await broken.collection(collections.rotationRuns).get()).docs.map((d) => d.id)).toEqual([full.runId]);
+    expect((await broken.collection(collections.tasks).get()).size).toBe(6);
+    for (const m of full.moves) {
+      expect((await readHistory(broken, m.clientId)).filter((h) => h.type === 'transfer')).toHaveLength(1);
+      expect((await client(broken, m.clientId)).managerId).toBe(m.to);
+    }
+    expect(await stateOf(broken)).toEqual(await stateOf(whole));
+  });
+
+  it('hands on, under the same run, a client an edit won over and one that came to the leaver after the plan', async () => {
+    const { db } = testFirestore('offboard-late');
+    await seedCompany(db);
+    let edited = false;
+    const report = await offboard(
+      db,
+      { managerId: 'a', at: '2026-12-03', by: 'head' },
+      {
+        pacing: false,
+        beforeMove: async (move) => {
+          if (move.clientId !== 'a2' || edited) return;
+          edited = true;
+          await db
+            .collection(collections.clients)
+            .doc('a2')
+            .update({ name: 'Renamed', version: move.version + 1 });
+        },
+      },
+    );
+    // The edit wins over the planned move; the leaver is then asked again and hands it on.
+    expect(report.moves.map((m) => m.clientId)).toEqual(['a1', 'a2', 'a3', 'a4', 'fresh', 'pin']);
+    expect(report.skipped).toEqual([]);
+    expect(await client(db, 'a2')).toMatchObject({ name: 'Renamed', version: 3 });
+    expect((await client(db, 'a2')).managerId).not.toBe('a');
+    expect(report.balance.filter((b) => b.managerId !== 'a').map((b) => b.received)).toEqual([2, 2, 2]);
+    // An import puts a client on the leaver after the run was done; a re-run days later hands it on.
+    await addClient(db, 'imported', 'a');
+    const again = await offboard(db, { managerId: 'a', at: '2026-12-07T10:00:00Z', by: 'head' }, { pacing: false });
+    expect(again.runId).toBe(report.runId);
+    expect(again.alreadyApplied).toBeUndefined();
+    const late = again.moves.find((m) => m.clientId === 'imported')!;
+    expect(late).toMatchObject({ from: 'a', reason: 'offboarding', reportDue: '2026-12-21' });
+    expect(again.moves.filter((m) => m.clientId !== 'imported')).toEqual(report.moves);
+    expect((await client(db, 'imported')).managerId).toBe(late.to);
+    const [transfer] = (await readHistory(db, 'imported')).filter((h) => h.type === 'transfer');
+    expect(transfer).toMatchObject({ runId: report.runId, at: '2026-12-07T10:00:00.000Z' });
+    expect(await db.collection(collections.tasks).doc(`${report.runId}_imported`).get()).toMatchObject({ exists: true });
+    // Nothing left: the next run answers the stored report and writes nothing.
+    const third = await offboard(db, { managerId: 'a', at: '2026-12-08', by: 'head' }, { pacing: false });
+    expect(third).toMatchObject({ runId: report.runId, alreadyApplied: true, moves: again.moves });
+    expect((await db.collection(collections.tasks).get()).size).toBe(7);
+  });
+
+  it('offboards a manager who was reactivated and leaves again as a new run, later or the same day', async () => {
+    const { db } = testFirestore('offboard-twice');
+    await seedCompany(db);
+    const first = await offboard(db, { managerId: 'a', at: '2026-12-03', by: 'head' }, { pacing: false });
+    const back = async (id: string) => {
+      await changeManager(db, 'a', { active: true }, { by: 'head', at: '2026-12-09T09:00:00.000Z' });
+      await addClient(db, id, 'a');
+    };
+    await back('n1');
+    expect((await db.collection(collections.managers).doc('a').get()).data()).not.toHaveProperty('offboardingRunId');
+    const second = await offboard(db, { managerId: 'a', at: '2026-12-10', by: 'head' }, { pacing: false });
+    expect(second.runId).toBe('offboarding-a-2026-12-10');
+    expect(second.alreadyApplied).toBeUndefined();
+    expect(second.moves.map((m) => m.clientId)).toEqual(['n1']);
+    await back('n2');
+    const third = await offboard(db, { managerId: 'a', at: '2026-12-10', by: 'head' }, { pacing: false });
+    expect(third.runId).toBe('offboarding-a-2026-12-10-2');
+    expect(third.moves.map((m) => m.clientId)).toEqual(['n2']);
+    expect((await offboard(db, { managerId: 'a', at: '2026-12-03', by: 'head' }, { pacing: false })).runId).toBe(third.runId);
+    expect(first.runId).toBe('offboarding-a-2026-12-03');
+    const audit = await db.collection(collections.audit).where('action', '==', 'manager.offboard').get();
+    expect(audit.docs.map((d) => d.get('details.runId')).sort()).toEqual([first.runId, second.runId, third.runId]);
   });
 
   it('refuses an unknown manager and writes nothing', async () => {

@@ -69,25 +69,30 @@ export function adjustmentLines(review: ClosedMonthReview): Map<string, Statemen
 }
 
 /**
- * The adjustments the first open month after a run of closed months carries: `closedRun` is that
- * run (any order), `fresh` recomputes a month from today's data.
+ * The adjustments the first open month after a run of closed months carries. `closed` holds the
+ * statements of the closed months it knows: those to review in full, and for older reviewed months
+ * any later closed statements that carry adjustments to them (those may be only some managers').
+ * `reviewed` says which to review (all of `closed` if not given); `fresh` recomputes a month from
+ * today's data.
  */
 export function adjustmentsForOpenMonth(
-  closedRun: ReadonlyArray<{ month: string; stored: Map<string, StatementLine[]> }>,
+  closed: ReadonlyArray<{ month: string; stored: Map<string, StatementLine[]> }>,
   fresh: (month: string) => Map<string, StatementLine[]>,
+  reviewed: ReadonlySet<string> = new Set(closed.map((c) => c.month)),
 ): Map<string, StatementLine[]> {
   const out = new Map<string, StatementLine[]>();
-  const months = [...closedRun].sort((a, b) => (a.month < b.month ? -1 : 1));
-  for (const closed of months) {
+  const months = [...closed].sort((a, b) => (a.month < b.month ? -1 : 1));
+  for (const review of months) {
+    if (!reviewed.has(review.month)) continue;
     const carried = new Map<string, StatementLine[]>();
     for (const later of months) {
-      if (later.month <= closed.month) continue;
+      if (later.month <= review.month) continue;
       for (const [managerId, lines] of later.stored) {
-        const mine = lines.filter((l) => l.kind === 'adjustment' && l.ofMonth === closed.month);
+        const mine = lines.filter((l) => l.kind === 'adjustment' && l.ofMonth === review.month);
         if (mine.length > 0) carried.set(managerId, [...(carried.get(managerId) ?? []), ...mine]);
       }
     }
-    for (const [managerId, lines] of adjustmentLines({ month: closed.month, fresh: fresh(closed.month), stored: closed.stored, carried })) {
+    for (const [managerId, lines] of adjustmentLines({ month: review.month, fresh: fresh(review.month), stored: review.stored, carried })) {
       out.set(managerId, [...(out.get(managerId) ?? []), ...lines]);
     }
   }

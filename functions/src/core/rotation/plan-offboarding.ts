@@ -15,6 +15,11 @@ export type OffboardingInput = {
   at: string;
   /** The sequence number the next rotation will have: the no-boomerang window counts back from it. */
   seq: number;
+  /**
+   * Clients each colleague already took over in this offboarding (a later pass hands on what the
+   * leaver still holds): the spread stays even over the whole offboarding, not only this pass.
+   */
+  alreadyReceived?: ReadonlyMap<string, number>;
 };
 
 /**
@@ -33,13 +38,14 @@ export function planOffboarding(input: OffboardingInput): RotationPlan {
     throw new AppError('not-found', `manager ${input.leaverId} not found`, { issues: [{ path: 'managerId', message: 'no such manager' }] });
   const indexOf = new Map(managers.map((m, i) => [m.id, i]));
   const received = new Int32Array(managers.length);
+  const before = managers.map((m) => input.alreadyReceived?.get(m.id) ?? 0);
   const stamp = new Int32Array(managers.length);
   const heaps = new Map<number, ManagerHeap>();
   managers.forEach((m, i) => {
     if (!m.active || m.role === 'admin' || m.id === leaver.id) return;
     let heap = heaps.get(m.level);
     if (!heap) heaps.set(m.level, (heap = new ManagerHeap()));
-    heap.push({ index: i, key: 0, tie: seededTie(at, m.id), stamp: 0 });
+    heap.push({ index: i, key: -before[i]!, tie: seededTie(at, m.id), stamp: 0 });
   });
   const notes: string[] = [];
   const levels = [...heaps.keys()].sort((a, b) => a - b);
@@ -86,7 +92,8 @@ export function planOffboarding(input: OffboardingInput): RotationPlan {
     moves.push({ clientId: client.id, from: leaver.id, to: managers[to]!.id, reason: 'offboarding', reportDue, version: client.version });
     received[to]!++;
     stamp[to]!++;
-    heaps.get(managers[to]!.level)!.push({ index: to, key: -received[to]!, tie: seededTie(at, managers[to]!.id), stamp: stamp[to]! });
+    const key = -(received[to]! + before[to]!);
+    heaps.get(managers[to]!.level)!.push({ index: to, key, tie: seededTie(at, managers[to]!.id), stamp: stamp[to]! });
   }
 
   const balance = managers.flatMap((m, i) => {

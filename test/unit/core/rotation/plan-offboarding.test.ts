@@ -78,6 +78,28 @@ describe('planOffboarding', () => {
     ]);
   });
 
+  it('keeps a later pass even over the whole offboarding: those who took fewer clients before take these first', () => {
+    const managers = [mgr('leaver'), mgr('a'), mgr('b'), mgr('c')];
+    const alreadyReceived = new Map([
+      ['a', 2],
+      ['b', 1],
+    ]);
+    const p = planOffboarding({
+      managers,
+      leaverId: 'leaver',
+      clients: [held('x'), held('y'), held('z')],
+      rules,
+      at: '2026-12-07',
+      seq: 4,
+      alreadyReceived,
+    });
+    const counts = ['a', 'b', 'c'].map((id) => (alreadyReceived.get(id) ?? 0) + p.moves.filter((m) => m.to === id).length);
+    expect(counts).toEqual([2, 2, 2]);
+    expect(p.moves.every((m) => m.reportDue === '2026-12-21')).toBe(true);
+    // The pass's own balance counts only its moves.
+    expect(p.balance.find((b) => b.managerId === 'leaver')).toEqual({ managerId: 'leaver', given: 3, received: 0 });
+  });
+
   it('refuses an unknown leaver', () => {
     expect(() => planOffboarding({ managers: [mgr('a')], leaverId: 'nobody', clients: [], rules, at: '2026-12-03', seq: 1 })).toThrow(
       /not found/,
