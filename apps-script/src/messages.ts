@@ -28,7 +28,6 @@ export type SaveSummary = {
   conflicts: number;
   invalid: number;
   duplicates: number;
-  unsent: number;
 };
 export type DepartureCounts = {
   rotation: number;
@@ -202,7 +201,6 @@ const en = {
         );
       if (s.invalid > 0) parts.push(`${enCount(s.invalid, 'row has', 'rows have')} errors (tinted red: the note says what to fix)`);
       if (s.duplicates > 0) parts.push(`${enCount(s.duplicates, 'new client is', 'new clients are')} already in the base (not added)`);
-      if (s.unsent > 0) parts.push(`${enCount(s.unsent, 'row was', 'rows were')} not sent: press Save again`);
       return parts.length > 0 ? `${parts.join('; ')}.` : 'Nothing was saved.';
     },
     conflictNote: (field: string, theirs: string, who: string | null, when: string) =>
@@ -554,7 +552,6 @@ const ru: Messages = {
         parts.push(`с ошибками: ${ruCount(s.invalid, 'строка', 'строки', 'строк')} (красные ячейки: в примечании сказано, что исправить)`);
       if (s.duplicates > 0)
         parts.push(`уже есть в базе: ${ruCount(s.duplicates, 'новый клиент', 'новых клиента', 'новых клиентов')} (не добавлены)`);
-      if (s.unsent > 0) parts.push(`не отправлено: ${ruCount(s.unsent, 'строка', 'строки', 'строк')} — нажмите «Сохранить» ещё раз`);
       if (parts.length === 0) return 'Ничего не сохранено.';
       const text = parts.join('; ');
       return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;

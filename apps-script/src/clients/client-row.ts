@@ -178,7 +178,7 @@ export function newClientFor(now: Canonical, id: string, m: Messages): { body: R
   return { body, problems: dedupe(problems) };
 }
 
-/** Fields a new client's first request does not carry (the lost columns): saved by the next Save. */
+/** Fields a new client's first request carries; the lost columns follow in an update within the same Save. */
 export const creationKeys: readonly EditableKey[] = ['name', 'kind', 'size', 'phones', 'emails', 'taxNumber', 'source'];
 
 /** One problem per cell: the first, which is the add-on's own wording when it has one. */

@@ -221,7 +221,8 @@ function markInvalid(state: SaveState, row: number, errors: ReadonlyArray<{ path
 }
 
 /** Sends rows in batches; conflicts the base can settle alone (different fields) come back as `rebase`. */
-function sendUpdates(state: SaveState, updates: RowUpdate[], round: 'first' | 'rebase'): RowUpdate[] {
+/** `follow-up`: the lost columns of a client created a moment ago in this Save, counted with its creation. */
+function sendUpdates(state: SaveState, updates: RowUpdate[], round: 'first' | 'rebase' | 'follow-up'): RowUpdate[] {
   const rebase: RowUpdate[] = [];
   for (const chunk of chunkRows(updates, batchRows, batchBytes)) {
     const answer = saveClientRows(chunk.map((u): BatchRow => ({ clientId: u.clientId, version: u.version, changes: u.changes })));
@@ -230,13 +231,13 @@ function sendUpdates(state: SaveState, updates: RowUpdate[], round: 'first' | 'r
       if (result.status === 'applied') {
         settleRow(state, update.row, result.client);
         if (round === 'first') state.summary.applied++;
-        else state.summary.merged++;
+        else if (round === 'rebase') state.summary.merged++;
       } else if (result.status === 'invalid') {
         markInvalid(state, update.row, result.errors);
       } else {
         const theirs = canonicalClient(result.current);
         const verdict =
-          round === 'first' ? judgeConflict(update.loaded, update.now, theirs) : ({ kind: 'conflict', fields: update.send } as const);
+          round === 'rebase' ? ({ kind: 'conflict', fields: update.send } as const) : judgeConflict(update.loaded, update.now, theirs);
         if (verdict.kind === 'same') {
           settleRow(state, update.row, result.current);
           state.summary.merged++;
@@ -252,20 +253,34 @@ function sendUpdates(state: SaveState, updates: RowUpdate[], round: 'first' | 'r
   return rebase;
 }
 
-function sendCreations(state: SaveState, creations: Array<{ row: number; id: string; now: Canonical }>): void {
+/** Creates the new rows' clients; answers the updates that must follow in the same Save (their lost columns). */
+function sendCreations(state: SaveState, creations: Array<{ row: number; id: string; now: Canonical }>): RowUpdate[] {
   const m = state.session.m;
+  const followUps: RowUpdate[] = [];
   for (let i = 0; i < creations.length; i += creationsAtOnce) {
     const group = creations.slice(i, i + creationsAtOnce);
     const outcomes = createClients(group.map((c) => newClientFor(c.now, c.id, m).body as NewClientBody));
     outcomes.forEach((outcome, j) => {
       const creation = group[j]!;
       if (outcome.status === 'created') {
-        // The lost columns are not part of creating a client: kept as typed, sent by the next Save.
+        // The lost columns are not part of creating a client: kept as typed, sent right after it.
         const keep: Partial<Canonical> = {};
         for (const key of editableClientKeys) if (!creationKeys.includes(key) && creation.now[key] !== '') keep[key] = creation.now[key];
         settleRow(state, creation.row, outcome.client, keep);
         state.summary.created++;
-        if (Object.keys(keep).length > 0) state.summary.unsent++;
+        const send = Object.keys(keep) as EditableKey[];
+        if (send.length > 0) {
+          const { changes, problems } = changesFor(creation.now, send, m);
+          const { id: clientId, version } = outcome.client;
+          const loaded = canonicalClient(outcome.client);
+          if (problems.length > 0)
+            markInvalid(
+              state,
+              creation.row,
+              problems.map((p) => ({ path: p.key, message: p.message })),
+            );
+          else followUps.push({ row: creation.row, clientId, version, now: creation.now, loaded, send, changes });
+        }
       } else if (outcome.status === 'duplicate') {
         state.marks.push({ row: creation.row, key: 'name', tone: 'invalid', note: m.save.duplicateNote });
         state.clearRows.add(creation.row);
@@ -277,10 +292,11 @@ function sendCreations(state: SaveState, creations: Array<{ row: number; id: str
       }
     });
   }
+  return followUps;
 }
 
 function freshSaveState(session: ActionContext, rows: SaveState['rows'], loaded: SaveState['loaded'], clean: Iterable<number>): SaveState {
-  const summary = { applied: 0, created: 0, merged: 0, conflicts: 0, invalid: 0, duplicates: 0, unsent: 0 };
+  const summary = { applied: 0, created: 0, merged: 0, conflicts: 0, invalid: 0, duplicates: 0 };
   return { session, rows, loaded, writes: [], marks: [], clearRows: new Set(clean), summary };
 }
 
@@ -319,7 +335,8 @@ export function saveMyClients(session: ActionContext): void {
     try {
       const rebase = sendUpdates(state, plan.updates, 'first');
       if (rebase.length > 0) sendUpdates(state, rebase, 'rebase');
-      sendCreations(state, creations);
+      const followUps = sendCreations(state, creations);
+      if (followUps.length > 0) sendUpdates(state, followUps, 'follow-up');
     } catch (e) {
       if (!isApiError(e)) throw e;
       failure = e;

@@ -89,6 +89,28 @@ describe('the clients sheet against what people do to it', () => {
     expect(addon.counts.unlockedWrites).toBe(0);
   });
 
+  it('adds a client typed in as already lost in one Save, the lost columns included', async () => {
+    const addon = await world.open({ as: 'anna' });
+    addon.call('menuRefreshMyClients');
+    const s = addon.spreadsheet;
+    const row = s.grid(sheet).length + 1;
+    const lostDay = new Date(Date.now() - 3 * 86_400_000);
+    s.userEdit(sheet, `${letter(col.name)}${row}`, 'Gone Before We Met LLC');
+    s.userEdit(sheet, `${letter(col.kind)}${row}`, 'Company');
+    s.userEdit(sheet, `${letter(col.phones)}${row}`, '+7 999 765-43-21');
+    s.userEdit(sheet, `${letter(col.lostAt)}${row}`, lostDay);
+    s.userEdit(sheet, `${letter(col.lostReason)}${row}`, 'chose a competitor');
+
+    addon.call('menuSaveMyClients');
+    expect(addon.ui.toasts.at(-1)?.message).toBe('1 new client added.');
+    const created = (await world.db.collection('clients').where('name', '==', 'Gone Before We Met LLC').get()).docs[0]!.data();
+    expect(created).toMatchObject({ managerId: 'anna', lostReason: 'chose a competitor', version: 2 });
+    expect(created.lostAt).toEqual(expect.any(String));
+    // The row now matches the base: a second Save has nothing to send.
+    addon.call('menuSaveMyClients');
+    expect(addon.ui.toasts.at(-1)?.message).toBe('Nothing to save: no row has changed since it was loaded.');
+  });
+
   it('refuses to save into a sheet missing one of its columns, and refresh puts the column back', async () => {
     const addon = await world.open({ as: 'anna' });
     addon.call('menuRefreshMyClients');
@@ -142,7 +164,8 @@ describe('the clients sheet against what people do to it', () => {
       'This sheet holds the clients of anna@example.com, and you are signed in as boris@example.com. ' +
         'Open your own spreadsheet or sign in as anna@example.com.',
     );
-    expect(addon.spreadsheet.grid(sheet)).toHaveLength(52);
+    // The header and Anna's book: 50 seeded, 2 added by the tests above.
+    expect(addon.spreadsheet.grid(sheet)).toHaveLength(53);
   });
 
   it('makes the same Spreadsheet calls for 500 rows as for 50', async () => {
