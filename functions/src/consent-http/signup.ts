@@ -36,7 +36,11 @@ export type SignupOptions = {
 export const defaultAnswerFloorMs = 300;
 
 /** The same answer whether the person was new or already in the base: nothing about the base leaks. */
-const received = { status: 'received', message: 'Thank you! Your details have been received.' } as const;
+// A consent given here waits for the person's confirmation: the answer says so, the same for everyone.
+const received = {
+  status: 'received',
+  message: 'Thank you! Your details have been received. If you agreed to hear from us, we will send you a link to confirm it.',
+} as const;
 
 /**
  * Public sign-up from the website or a questionnaire (no login). Rate-limited per IP before any

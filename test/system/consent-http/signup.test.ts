@@ -64,6 +64,8 @@ describe('public sign-up', () => {
   it('creates the client with its consent pending confirmation, with proof and incentive, assigned by round robin', async () => {
     const res = await post(form, { ip: '203.0.113.7' });
     expect(res).toMatchObject({ status: 200, body: { status: 'received' } });
+    // The person is told the consent still needs their confirmation.
+    expect(res.body.message).toMatch(/we will send you a link to confirm it\.$/);
     const { clientId } = outcomes.at(-1)!;
     const doc = await getClientDoc(db, clientId);
     expect(doc).toMatchObject({
