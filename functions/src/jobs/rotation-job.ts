@@ -163,7 +163,7 @@ export async function offboardManager(
     },
     followUp: async (chunks) => {
       const handedOn = appliedMoves(chunks);
-      const held = (await readClientsOf(db, managerId)).filter((c) => c.lostAt === undefined);
+      const held = await readClientsOf(db, managerId);
       // A client this run handed on already keeps its one transfer: it is never moved twice by one run.
       const clients = held.filter((c) => !handedOn.has(c.id));
       if (clients.length === 0) return undefined;

@@ -345,7 +345,7 @@ async function whyRefused(db: Firestore, line: StoredMove, run: ApplyContext): P
       ? 'the client changed hands after planning'
       : client.get('version') !== line.version
         ? 'the client was edited after planning (version changed)'
-        : client.get('lostAt') !== undefined || (line.reason !== 'offboarding' && client.get('pinned') === true)
+        : line.reason !== 'offboarding' && (client.get('lostAt') !== undefined || client.get('pinned') === true)
           ? 'the client was marked lost or pinned after planning'
           : 'the client was changed after planning';
   return skippedMove(line, why);

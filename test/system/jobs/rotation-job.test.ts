@@ -371,23 +371,26 @@ describe('rotation job', () => {
 });
 
 describe('offboarding', () => {
-  it('deactivates the leaver and hands every client on evenly, pinned ones too, with history and tasks', async () => {
+  it('deactivates the leaver and hands every client on evenly, pinned and lost ones too, with history and tasks', async () => {
     const { db } = testFirestore('offboard');
     await seedCompany(db);
     const report = await offboard(db, { managerId: 'a', at: '2026-12-03', by: 'head@example.com' }, { pacing: false });
     expect(report.runId).toBe('offboarding-a-2026-12-03');
-    expect(report.moves.map((m) => m.clientId).sort()).toEqual(['a1', 'a2', 'a3', 'a4', 'fresh', 'pin']);
+    expect(report.moves.map((m) => m.clientId).sort()).toEqual(['a1', 'a2', 'a3', 'a4', 'fresh', 'gone', 'pin']);
     expect(report.moves.every((m) => m.reason === 'offboarding' && m.from === 'a' && ['b', 'c', 'd'].includes(m.to))).toBe(true);
     const counts = ['b', 'c', 'd'].map((id) => report.moves.filter((m) => m.to === id).length);
-    expect(counts).toEqual([2, 2, 2]);
+    expect(counts.sort()).toEqual([2, 2, 3]);
+    // A lost client goes too, still lost: nobody could win it back from an inactive holder.
+    expect(await client(db, 'gone')).toMatchObject({ lostAt: '2026-03-01', lostReason: 'went to a competitor', rotatable: false });
+    expect((await client(db, 'gone')).managerId).not.toBe('a');
     expect((await db.collection(collections.managers).doc('a').get()).data()).toMatchObject({ active: false, deactivatedAt: '2026-12-03' });
     expect(await client(db, 'pin')).toMatchObject({ pinned: true, rotatable: false });
     expect((await client(db, 'pin')).managerId).not.toBe('a');
-    expect((await db.collection(collections.tasks).where('runId', '==', report.runId).get()).size).toBe(6);
+    expect((await db.collection(collections.tasks).where('runId', '==', report.runId).get()).size).toBe(7);
     // The next day it is the same offboarding: its report again, nothing moved now.
     const again = await offboard(db, { managerId: 'a', at: '2026-12-04', by: 'head@example.com' }, { pacing: false });
     expect(again).toMatchObject({ runId: report.runId, alreadyApplied: true, moves: report.moves });
-    expect((await db.collection(collections.tasks).get()).size).toBe(6);
+    expect((await db.collection(collections.tasks).get()).size).toBe(7);
   });
 
   it('leaves the leaver out of a later rotation', async () => {
@@ -404,7 +407,7 @@ describe('offboarding', () => {
     const first = await offboard(db, { managerId: 'a', at: '2026-12-03', by: 'head@example.com' }, { pacing: false });
     expect(first.skipped).toEqual([]);
     const leaver = first.unbalanced.find((u) => u.managerId === 'a');
-    expect(leaver).toEqual({ managerId: 'a', level: 1, given: 6, received: 0, why: 'leaving: hands on every client and receives none' });
+    expect(leaver).toEqual({ managerId: 'a', level: 1, given: 7, received: 0, why: 'leaving: hands on every client and receives none' });
     for (const u of first.unbalanced) expect(u.why).not.toContain('skipped');
     const again = await offboard(db, { managerId: 'a', at: '2026-12-03T16:00:00+03:00', by: 'other@example.com' }, { pacing: false });
     const finishedAt = (await db.collection(collections.rotationRuns).doc(first.runId).get()).get('finishedAt');
@@ -451,7 +454,7 @@ describe('offboarding', () => {
     expect(resumed.report).toEqual(full);
     expect(resumed.report.balance).toEqual(full.balance);
     expect((await broken.collection(collections.rotationRuns).get()).docs.map((d) => d.id)).toEqual([full.runId]);
-    expect((await broken.collection(collections.tasks).get()).size).toBe(6);
+    expect((await broken.collection(collections.tasks).get()).size).toBe(7);
     for (const m of full.moves) {
       expect((await readHistory(broken, m.clientId)).filter((h) => h.type === 'transfer')).toHaveLength(1);
       expect((await client(broken, m.clientId)).managerId).toBe(m.to);
@@ -479,11 +482,16 @@ describe('offboarding', () => {
       },
     );
     // The edit wins over the planned move; the leaver is then asked again and hands it on.
-    expect(report.moves.map((m) => m.clientId)).toEqual(['a1', 'a2', 'a3', 'a4', 'fresh', 'pin']);
+    expect(report.moves.map((m) => m.clientId)).toEqual(['a1', 'a2', 'a3', 'a4', 'fresh', 'gone', 'pin']);
     expect(report.skipped).toEqual([]);
     expect(await client(db, 'a2')).toMatchObject({ name: 'Renamed', version: 3 });
     expect((await client(db, 'a2')).managerId).not.toBe('a');
-    expect(report.balance.filter((b) => b.managerId !== 'a').map((b) => b.received)).toEqual([2, 2, 2]);
+    expect(
+      report.balance
+        .filter((b) => b.managerId !== 'a')
+        .map((b) => b.received)
+        .sort(),
+    ).toEqual([2, 2, 3]);
     // An import puts a client on the leaver after the run was done; a re-run days later hands it on.
     await addClient(db, 'imported', 'a');
     const again = await offboard(db, { managerId: 'a', at: '2026-12-07T10:00:00Z', by: 'head' }, { pacing: false });
@@ -499,7 +507,7 @@ describe('offboarding', () => {
     // Nothing left: the next run answers the stored report and writes nothing.
     const third = await offboard(db, { managerId: 'a', at: '2026-12-08', by: 'head' }, { pacing: false });
     expect(third).toMatchObject({ runId: report.runId, alreadyApplied: true, moves: again.moves });
-    expect((await db.collection(collections.tasks).get()).size).toBe(7);
+    expect((await db.collection(collections.tasks).get()).size).toBe(8);
   });
 
   it('offboards a manager who was reactivated and leaves again as a new run, later or the same day', async () => {

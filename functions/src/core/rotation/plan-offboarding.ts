@@ -9,7 +9,7 @@ import type { PlannedMove, RotationClient, RotationManager, RotationPlan, Skippe
 export type OffboardingInput = {
   managers: ReadonlyArray<RotationManager>;
   leaverId: string;
-  /** The leaver's clients (others and lost ones are ignored). */
+  /** The leaver's clients (others are ignored). */
   clients: ReadonlyArray<RotationClient>;
   rules: Pick<RotationRules, 'noReturnRotations' | 'reportDays'>;
   at: string;
@@ -23,8 +23,9 @@ export type OffboardingInput = {
 };
 
 /**
- * Hands every non-lost client of a leaving manager on at once (MISSION §2.7). Pinned clients go
- * too: a pin protects a client from rotation, not a leaver's claim to keep it. Clients spread
+ * Hands every client of a leaving manager on at once (MISSION §2.7). Pinned clients go too: a pin
+ * protects a client from rotation, not a leaver's claim to keep it. Lost clients go too, still lost:
+ * an inactive holder could never win one back, and a reinstated client needs someone to call it. Clients spread
  * evenly (fewest received first, ties by a date-seeded hash) over the active managers of the
  * leaver's level; a large client prefers the nearest higher level that has anyone active. When
  * the level has nobody active the nearest level takes them, and the plan's notes say so.
@@ -68,9 +69,7 @@ export function planOffboarding(input: OffboardingInput): RotationPlan {
 
   const moves: PlannedMove[] = [];
   const skipped: SkippedClient[] = [];
-  const clients = input.clients
-    .filter((c) => c.managerId === leaver.id && c.lostAt === undefined)
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const clients = input.clients.filter((c) => c.managerId === leaver.id).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   let prev: string | undefined;
   for (const client of clients) {
     if (client.id === prev) continue;

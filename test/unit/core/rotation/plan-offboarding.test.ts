@@ -18,13 +18,14 @@ const offboard = (managers: RotationManager[], clients: RotationClient[]) =>
   planOffboarding({ managers, leaverId: 'leaver', clients, rules, at: '2026-12-03', seq: 4 });
 
 describe('planOffboarding', () => {
-  it('moves every client of the leaver, pinned and fresh ones too, but not lost ones', () => {
+  it('moves every client of the leaver: fresh, pinned and lost ones (still lost) alike', () => {
     const p = offboard(
       [mgr('leaver'), mgr('a'), mgr('b')],
       [held('fresh'), held('pin', { pinned: true }), held('lost', { lostAt: '2026-05-01' })],
     );
     expect(p.moves.map((m) => [m.clientId, m.from, m.reason, m.reportDue])).toEqual([
       ['fresh', 'leaver', 'offboarding', '2026-12-17'],
+      ['lost', 'leaver', 'offboarding', '2026-12-17'],
       ['pin', 'leaver', 'offboarding', '2026-12-17'],
     ]);
   });
