@@ -7,6 +7,7 @@ import type { StatementLine, StatementTotals } from '../../../functions/src/core
 import type { Dashboard } from '../../../functions/src/core/dashboard.ts';
 import type { MonthStatements, OverdueReport, StatementSummary } from '../../../functions/src/core/oversight.ts';
 import type { RotationReport } from '../../../functions/src/core/rotation/report.ts';
+import type { ConfirmationRow, ListKind, MailingRow } from '../../../functions/src/core/consent/mailing-csv.ts';
 import type { RuleChange } from '../../../functions/src/core/rules-diff.ts';
 import type { AuditEntry as StoredAuditEntry } from '../../../functions/src/schema/audit.ts';
 import type { RulesConfig } from '../../../functions/src/schema/rules-config.ts';
@@ -87,22 +88,11 @@ export type JobStatus = {
 export type JobStarted = { jobId: string; status: 'running'; poll: string };
 
 /** A mailing list, or the confirmation requests to web sign-ups awaiting confirmation (double opt-in). */
-export type MailingListKind = 'mailing' | 'confirmation';
-export type MailingExport = {
-  exportId: string;
-  kind: MailingListKind;
-  count: number;
-  cadenceDays: number;
-  rows: Array<{
-    clientId: string;
-    name: string;
-    channel: 'sms' | 'email';
-    address: string;
-    unsubscribeUrl?: string;
-    confirmUrl?: string;
-  }>;
-  csv: string;
-};
+export type MailingListKind = ListKind;
+export type MailingExport = { exportId: string; count: number; cadenceDays: number; csv: string } & (
+  | { kind: 'mailing'; rows: MailingRow[] }
+  | { kind: 'confirmation'; rows: ConfirmationRow[] }
+);
 
 export type AuditEntry = StoredAuditEntry & { id: string };
 export type AuditPage = { entries: AuditEntry[]; nextCursor: string | null };

@@ -14,7 +14,7 @@ import {
 } from '../api/staff-api.ts';
 import type { BatchRowResult, ChangedBy, Departure, ListedClient } from '../api/wire.ts';
 import type { DepartureCounts, SaveSummary } from '../messages.ts';
-import { applyMarks, rowsWithMarks, type CellMark } from '../sheet/cell-marks.ts';
+import { applyMarks, rowsWithMarks, writeOutcome, type CellMark } from '../sheet/cell-marks.ts';
 import { columnLetter } from '../sheet/cell-values.ts';
 import { readLoadedValues, writeLoadedValues, type LoadedRecord } from '../sheet/loaded-values.ts';
 import { openManagedTable, writeRowsMakingRoom, type ColumnMap } from '../sheet/managed-sheet.ts';
@@ -341,8 +341,7 @@ export function saveMyClients(session: ActionContext): void {
       if (!isApiError(e)) throw e;
       failure = e;
     }
-    writeRows(table, rows, state.writes);
-    applyMarks(table, state.clearRows, state.marks);
+    writeOutcome(table, rows, state);
     writeLoaded(session, state.loaded);
     return state;
   });
@@ -421,8 +420,7 @@ export function resolveSelected(session: ActionContext, choice: 'mine' | 'theirs
       else pending.push({ row: row.row, clientId: identity.id, version: current.version, now, loaded: theirs, send, changes });
     }
     if (pending.length > 0) sendUpdates(state, pending, 'rebase');
-    writeRows(table, rows, state.writes);
-    applyMarks(table, state.clearRows, state.marks);
+    writeOutcome(table, rows, state);
     writeLoaded(session, state.loaded);
     return state.summary;
   });

@@ -26,13 +26,11 @@ export function mailingReport(list: MailingExport, channel: 'sms' | 'email', sta
   if (list.kind === 'confirmation')
     return {
       heading: [x.confirmHeading(name, stamp, list.count), x.confirmCap, x.cadence(list.cadenceDays), x.exportId(list.exportId)],
-      blocks: [
-        { id: 'contacts', header: x.confirmColumns, rows: list.rows.map((r) => [r.name, r.clientId, r.address, r.confirmUrl ?? '']) },
-      ],
+      blocks: [{ id: 'contacts', header: x.confirmColumns, rows: list.rows.map((r) => [r.name, r.clientId, r.address, r.confirmUrl]) }],
     };
   return {
     heading: [x.heading(name, stamp, list.count), x.cadence(list.cadenceDays), x.exportId(list.exportId)],
-    blocks: [{ id: 'contacts', header: x.columns, rows: list.rows.map((r) => [r.name, r.clientId, r.address, r.unsubscribeUrl ?? '']) }],
+    blocks: [{ id: 'contacts', header: x.columns, rows: list.rows.map((r) => [r.name, r.clientId, r.address, r.unsubscribeUrl]) }],
   };
 }
 

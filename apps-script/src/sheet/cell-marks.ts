@@ -3,7 +3,7 @@
 // colours are never touched. A constant number of calls: notes per run of columns over the rows
 // concerned, tints by colour through one RangeList each.
 import { columnLetter } from './cell-values.ts';
-import { columnRuns, type Table } from './table-io.ts';
+import { columnRuns, type RowWrite, type Table, type TableRow, writeRows } from './table-io.ts';
 
 export type MarkTone = 'conflict' | 'invalid' | 'info';
 export type CellMark<K extends string> = { row: number; key: K; note: string; tone: MarkTone };
@@ -66,4 +66,13 @@ export function rowsWithMarks<K extends string>(table: Table<K>, firstRow: numbe
       });
   }
   return out;
+}
+
+/** What a save or resolve leaves on the sheet: the rows it rewrote, and the marks it cleared and set. */
+export type SheetOutcome<K extends string> = { writes: RowWrite<K>[]; clearRows: ReadonlySet<number>; marks: ReadonlyArray<CellMark<K>> };
+
+/** Writes the outcome's rows, then its marks (a mark's note stays on the value written under it). */
+export function writeOutcome<K extends string>(table: Table<K>, current: ReadonlyArray<TableRow<K>>, outcome: SheetOutcome<K>): void {
+  writeRows(table, current, outcome.writes);
+  applyMarks(table, outcome.clearRows, outcome.marks);
 }

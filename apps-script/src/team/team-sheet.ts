@@ -4,11 +4,11 @@
 import { addTeamMember, changeTeamMember, fetchTeam } from '../api/admin-api.ts';
 import { isApiError, type ApiError } from '../api/api-error.ts';
 import type { TeamMember } from '../api/wire.ts';
-import { applyMarks, rowsWithMarks, type CellMark } from '../sheet/cell-marks.ts';
+import { applyMarks, rowsWithMarks, writeOutcome, type CellMark } from '../sheet/cell-marks.ts';
 import { columnLetter } from '../sheet/cell-values.ts';
 import { readLoadedValues, writeLoadedValues, type LoadedRecord } from '../sheet/loaded-values.ts';
 import { openManagedTable, writeRowsMakingRoom, type ColumnMap } from '../sheet/managed-sheet.ts';
-import { readTable, writeRows, type RowWrite, type Table } from '../sheet/table-io.ts';
+import { readTable, type RowWrite, type Table } from '../sheet/table-io.ts';
 import { judgeFields } from '../sheet/three-way.ts';
 import { alert, toast, UserError } from '../workspace/feedback.ts';
 import { withDocumentLock } from '../workspace/lock.ts';
@@ -199,8 +199,7 @@ export function saveTeam(session: ActionContext): void {
         else throw e;
       }
     }
-    writeRows(table, rows, state.writes);
-    applyMarks(table, state.clearRows, state.marks);
+    writeOutcome(table, rows, state);
     writeLoaded(session, state.loaded);
     return state;
   });

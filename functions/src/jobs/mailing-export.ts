@@ -1,6 +1,6 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
-import { toCsv } from '../core/consent/mailing-csv.ts';
+import { type ConfirmationRow, type ListKind, type MailingRow, toCsv } from '../core/consent/mailing-csv.ts';
 import type { MailingPick } from '../core/consent/mailing-eligibility.ts';
 import { issueConsentToken } from '../core/consent/unsubscribe-token.ts';
 import { confirmLink, unsubscribeConfigFromEnv, unsubscribeLink } from '../consent-http/unsubscribe-config.ts';
@@ -9,12 +9,11 @@ import { boundedText, isoDateSchema } from '../schema/common.ts';
 import { channelSchema, type Channel } from '../schema/consent.ts';
 import { writeAudit } from '../store/audit-store.ts';
 import { timeOrderedId } from '../store/collections.ts';
-import { finishMailingExport, startMailingExport, takeMailingPage, type ListKind, type ListSkip } from '../store/mailing-store.ts';
+import { finishMailingExport, startMailingExport, takeMailingPage, type ListSkip } from '../store/mailing-store.ts';
 import { readRules } from '../store/rules-store.ts';
 
-type ListRow = { clientId: string; name: string; channel: Channel; address: string };
-export type MailingRow = ListRow & { unsubscribeToken: string; unsubscribeUrl: string };
-export type ConfirmationRow = ListRow & { confirmToken: string; confirmUrl: string };
+type ListRow = Omit<MailingRow, 'unsubscribeToken' | 'unsubscribeUrl'>;
+export type { ConfirmationRow, MailingRow };
 
 export const mailingCsvHeader = ['client_id', 'name', 'channel', 'address', 'unsubscribe_url'] as const;
 export const confirmationCsvHeader = ['client_id', 'name', 'channel', 'address', 'confirm_url'] as const;

@@ -1,3 +1,4 @@
+import type { ListKind } from '../core/consent/mailing-csv.ts';
 import { FieldPath, type Firestore } from 'firebase-admin/firestore';
 import {
   selectForConfirmation,
@@ -20,8 +21,6 @@ function markId(clientId: string, channel: Channel): string {
 
 const exportRef = (db: Firestore, exportId: string) => db.collection(collections.mailingExports).doc(exportId);
 
-/** An advertising list (granted contacts) or a list of confirmation requests to pending sign-ups. */
-export type ListKind = 'mailing' | 'confirmation';
 export type ListSkip = MailingSkip | ConfirmationSkip;
 
 export type MailingExportRecord = { exportId: string; kind: ListKind; channel: Channel; at: string; by: string; cadenceDays: number };

@@ -1,3 +1,13 @@
+import type { Channel } from '../../schema/consent.ts';
+
+/** An advertising list (granted contacts) or a list of confirmation requests to pending sign-ups. */
+export type ListKind = 'mailing' | 'confirmation';
+
+/** A row of an exported list, as the API and the CLI answer it. */
+type ListRow = { clientId: string; name: string; channel: Channel; address: string };
+export type MailingRow = ListRow & { unsubscribeToken: string; unsubscribeUrl: string };
+export type ConfirmationRow = ListRow & { confirmToken: string; confirmUrl: string };
+
 /**
  * RFC 4180 CSV: CRLF lines; fields with a comma, quote or line break are quoted, quotes doubled.
  * Free text that a spreadsheet would run as a formula (= + - @ at the start) is prefixed with an
