@@ -353,6 +353,7 @@ export const enAdmin = {
     exportId: (id: string) => `Export ${id} (audit-logged).`,
     columns: ['Name', 'Client id', 'Address', 'Unsubscribe link'],
     chooseChannel: 'Choose SMS or e-mail.',
+    chooseList: 'Choose the mailing list or the confirmation requests.',
     done: (count: number, sheet: string, cadence: number) =>
       `${enCount(count, 'contact', 'contacts')} on the sheet «${sheet}» (cadence ${enCount(cadence, 'day', 'days')}).`,
     confirmHeading: (channel: string, stamp: string, count: number) =>
@@ -810,6 +811,7 @@ export const ruAdmin: AdminMessages = {
     exportId: (id: string) => `Выгрузка ${id} (записана в журнал аудита).`,
     columns: ['Имя', 'ID клиента', 'Адрес', 'Ссылка для отписки'],
     chooseChannel: 'Выберите SMS или e-mail.',
+    chooseList: 'Выберите список рассылки или запросы подтверждения.',
     done: (count: number, sheet: string, cadence: number) =>
       `${capitalise(ruCount(count, 'контакт', 'контакта', 'контактов'))} на листе «${sheet}» (частота: раз в ` +
       `${ruCount(cadence, 'день', 'дня', 'дней')}).`,

@@ -41,7 +41,8 @@ export function mailingReport(list: MailingExport, channel: 'sms' | 'email', sta
 export function mailingExport(channel: string, kind: string = 'mailing'): MailingAnswer {
   return runSidebarCall((session) => {
     if (channel !== 'sms' && channel !== 'email') throw new UserError(session.m.admin.mailing.chooseChannel);
-    const listKind: MailingListKind = kind === 'confirmation' ? 'confirmation' : 'mailing';
+    if (kind !== 'mailing' && kind !== 'confirmation') throw new UserError(session.m.admin.mailing.chooseList);
+    const listKind: MailingListKind = kind;
     const list = exportMailingList(channel, listKind);
     const stamp = Utilities.formatDate(new Date(), session.timeZone, 'yyyy-MM-dd HH:mm');
     const title = (m: Messages) => {

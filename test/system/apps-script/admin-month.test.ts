@@ -595,6 +595,12 @@ describe("an admin's month", () => {
       { ...form, name: 'Web Person', email: 'web.person@example.com', consents: { sms: false, email: true } },
       { at: new Date().toISOString(), ip: '198.51.100.7' },
     );
+    const exportsBefore = (await world.db.collection('mailingExports').get()).size;
+    expect(head.call('mailingExport', 'email', 'everyone')).toMatchObject({
+      ok: false,
+      message: 'Choose the mailing list or the confirmation requests.',
+    });
+    expect((await world.db.collection('mailingExports').get()).size).toBe(exportsBefore);
     head.call('menuMailing');
     const page = await openSidebar(head, head.ui.lastSidebar!.content);
     try {
