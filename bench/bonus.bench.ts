@@ -2,7 +2,7 @@
 // emulator with 100,000 deals in the month. Sizes: BENCH_BONUS_DEALS, BENCH_BONUS_JOB_DEALS.
 import { computeStatements } from '../functions/src/core/bonus/statement.ts';
 import type { BonusClient, BonusDeal } from '../functions/src/core/bonus/types.ts';
-import { computeBonusMonth } from '../functions/src/jobs/bonus-job.ts';
+import { computeBonusMonth } from '../functions/src/operations/bonus-job.ts';
 import { collections } from '../functions/src/store/collections.ts';
 import { openFirestore } from '../functions/src/store/db.ts';
 import { publishRules } from '../functions/src/store/rules-store.ts';

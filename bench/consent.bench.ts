@@ -7,7 +7,7 @@ import { getTestServer } from '@google-cloud/functions-framework/testing';
 import { selectForMailing, type MailingCandidate } from '../functions/src/core/consent/mailing-eligibility.ts';
 import { issueUnsubscribeToken, verifyUnsubscribeToken } from '../functions/src/core/consent/unsubscribe-token.ts';
 import { signupHandler } from '../functions/src/consent-http/signup.ts';
-import { exportMailingList } from '../functions/src/jobs/mailing-export.ts';
+import { exportMailingList } from '../functions/src/operations/mailing-export.ts';
 import type { ClientDoc } from '../functions/src/schema/client.ts';
 import { collections, contactKeyId } from '../functions/src/store/collections.ts';
 import { openFirestore } from '../functions/src/store/db.ts';

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { FieldValue, type Firestore } from 'firebase-admin/firestore';
 import { planRotation } from '../functions/src/core/rotation/plan-rotation.ts';
 import type { RotationClient, RotationManager } from '../functions/src/core/rotation/types.ts';
-import { runRotation } from '../functions/src/jobs/rotation-job.ts';
+import { runRotation } from '../functions/src/operations/rotation-job.ts';
 import { rotationRulesSchema } from '../functions/src/schema/rules-config.ts';
 import { collections } from '../functions/src/store/collections.ts';
 import { openFirestore } from '../functions/src/store/db.ts';

@@ -4,10 +4,10 @@ import { apiHandler } from './api/app.ts';
 import type { FunctionName } from './deploy/function-table.ts';
 import { scheduledHandler } from './http/scheduled-job.ts';
 import { withRequestLogging } from './http/request-logging.ts';
-import { bonusScheduledJob } from './jobs/bonus-job.ts';
-import { overdueReportsScheduledJob } from './jobs/overdue-reports.ts';
-import { rotationScheduledJob } from './jobs/rotation-job.ts';
-import { reportedRun } from './jobs/run-reporting.ts';
+import { bonusScheduledJob } from './operations/bonus-job.ts';
+import { overdueReportsScheduledJob } from './operations/overdue-reports.ts';
+import { rotationScheduledJob } from './operations/rotation-job.ts';
+import { reportedRun } from './operations/run-reporting.ts';
 import { signupHandler } from './consent-http/signup.ts';
 import { unsubscribeHandler } from './consent-http/unsubscribe.ts';
 

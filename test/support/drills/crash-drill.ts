@@ -8,7 +8,7 @@ import { demoCompany } from '../../../functions/src/local/demo-company.ts';
 import { collections } from '../../../functions/src/store/collections.ts';
 import { openFirestore } from '../../../functions/src/store/db.ts';
 import { importSnapshot } from '../../../functions/src/store/snapshot-import.ts';
-import { rotationRunId, offboardingRunId } from '../../../functions/src/jobs/rotation-job.ts';
+import { rotationRunId, offboardingRunId } from '../../../functions/src/operations/rotation-job.ts';
 import { cliArgs, drillActor, rerunAfterCrash, runDrillJob, transactionLinePrefix, type DrillJobSpec } from './drill-jobs.ts';
 import { bonusInvariantProblems, bonusState, rotationInvariantProblems, rotationState } from './drill-state.ts';
 import { writeTripwire, type Trip, type TripMoment } from './write-tripwire.ts';

@@ -1,6 +1,6 @@
 import type { Firestore } from 'firebase-admin/firestore';
-import { computeBonusMonth } from '../../../functions/src/jobs/bonus-job.ts';
-import { offboardManager, runRotation } from '../../../functions/src/jobs/rotation-job.ts';
+import { computeBonusMonth } from '../../../functions/src/operations/bonus-job.ts';
+import { offboardManager, runRotation } from '../../../functions/src/operations/rotation-job.ts';
 import { addMonthsToMonth } from '../../../functions/src/core/calendar.ts';
 import { isAlreadyRunning } from '../../../functions/src/store/run-lease.ts';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeBonusMonth, computeBonusMonth } from '../../../functions/src/jobs/bonus-job.ts';
+import { closeBonusMonth, computeBonusMonth } from '../../../functions/src/operations/bonus-job.ts';
 import { allDocumentPaths } from '../../support/firestore.ts';
 import { expectProblem, startApi, type Api } from './api-harness.ts';
 

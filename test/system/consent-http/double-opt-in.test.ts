@@ -4,7 +4,7 @@ import type { NormalisedSignup } from '../../../functions/src/core/consent/signu
 import { issueConsentToken, issueUnsubscribeToken } from '../../../functions/src/core/consent/unsubscribe-token.ts';
 import { signupHandler } from '../../../functions/src/consent-http/signup.ts';
 import { unsubscribeHandler } from '../../../functions/src/consent-http/unsubscribe.ts';
-import { exportConfirmationList, exportMailingList } from '../../../functions/src/jobs/mailing-export.ts';
+import { exportConfirmationList, exportMailingList } from '../../../functions/src/operations/mailing-export.ts';
 import { clientSchema } from '../../../functions/src/schema/client.ts';
 import { createClient, getClientDoc, readHistory } from '../../../functions/src/store/client-store.ts';
 import { collections } from '../../../functions/src/store/collections.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Firestore } from 'firebase-admin/firestore';
 import { issueUnsubscribeToken } from '../../../functions/src/core/consent/unsubscribe-token.ts';
 import { unsubscribeHandler } from '../../../functions/src/consent-http/unsubscribe.ts';
-import { exportMailingList } from '../../../functions/src/jobs/mailing-export.ts';
+import { exportMailingList } from '../../../functions/src/operations/mailing-export.ts';
 import { createClient, getClientDoc, readHistory } from '../../../functions/src/store/client-store.ts';
 import { recordConsent } from '../../../functions/src/store/consent-store.ts';
 import { allDocumentPaths, testFirestore } from '../../support/firestore.ts';

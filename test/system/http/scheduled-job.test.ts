@@ -5,7 +5,7 @@ import { getTestServer } from '@google-cloud/functions-framework/testing';
 import type { Firestore } from 'firebase-admin/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scheduledHandler, type ScheduledJob } from '../../../functions/src/http/scheduled-job.ts';
-import { overdueReportsScheduledJob } from '../../../functions/src/jobs/overdue-reports.ts';
+import { overdueReportsScheduledJob } from '../../../functions/src/operations/overdue-reports.ts';
 import { publishRules } from '../../../functions/src/store/rules-store.ts';
 import { testFirestore } from '../../support/firestore.ts';
 import { rulesConfigSchema } from '../../../functions/src/schema/rules-config.ts';

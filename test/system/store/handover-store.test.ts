@@ -1,6 +1,6 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { describe, expect, it } from 'vitest';
-import { offboardManager } from '../../../functions/src/jobs/rotation-job.ts';
+import { offboardManager } from '../../../functions/src/operations/rotation-job.ts';
 import { createClient, readHistory } from '../../../functions/src/store/client-store.ts';
 import { collections } from '../../../functions/src/store/collections.ts';
 import { fileHandoverReport, flagOverdueReports, listOpenTasks } from '../../../functions/src/store/handover-store.ts';

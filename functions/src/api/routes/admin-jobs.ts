@@ -1,8 +1,8 @@
 import type { Router } from 'express';
-import { closeBonusMonth, computeBonusMonth, type MonthReport } from '../../jobs/bonus-job.ts';
-import { exportConfirmationList, exportMailingList } from '../../jobs/mailing-export.ts';
+import { closeBonusMonth, computeBonusMonth, type MonthReport } from '../../operations/bonus-job.ts';
+import { exportConfirmationList, exportMailingList } from '../../operations/mailing-export.ts';
 import type { RotationReport } from '../../core/rotation/report.ts';
-import { offboardManager, runRotation } from '../../jobs/rotation-job.ts';
+import { offboardManager, runRotation } from '../../operations/rotation-job.ts';
 import { AppError } from '../../errors.ts';
 import { idSchema } from '../../schema/common.ts';
 import { deactivateManager } from '../../store/manager-store.ts';

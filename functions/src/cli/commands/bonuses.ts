@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { parseOrThrow } from '../../errors.ts';
 import { formatMoney } from '../../core/bonus/money.ts';
-import { computeBonusMonth, type MonthReport } from '../../jobs/bonus-job.ts';
+import { computeBonusMonth, type MonthReport } from '../../operations/bonus-job.ts';
 import { monthSchema } from '../../schema/common.ts';
 import type { CommandContext } from '../command-context.ts';
 

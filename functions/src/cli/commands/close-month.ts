@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { parseOrThrow } from '../../errors.ts';
-import { closeBonusMonth } from '../../jobs/bonus-job.ts';
+import { closeBonusMonth } from '../../operations/bonus-job.ts';
 import { monthSchema } from '../../schema/common.ts';
 import type { CommandContext } from '../command-context.ts';
 

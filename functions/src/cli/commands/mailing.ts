@@ -1,7 +1,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Command } from 'commander';
 import { AppError, parseOrThrow } from '../../errors.ts';
-import { exportConfirmationList, exportMailingList } from '../../jobs/mailing-export.ts';
+import { exportConfirmationList, exportMailingList } from '../../operations/mailing-export.ts';
 import { channelSchema } from '../../schema/consent.ts';
 import type { CommandContext } from '../command-context.ts';
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { AppError, parseOrThrow } from '../../errors.ts';
 import { nowIfToday } from '../../core/calendar.ts';
-import { offboardManager } from '../../jobs/rotation-job.ts';
+import { offboardManager } from '../../operations/rotation-job.ts';
 import { daySchema, idSchema } from '../../schema/common.ts';
 import { readManager } from '../../store/roster-store.ts';
 import { readRules } from '../../store/rules-store.ts';

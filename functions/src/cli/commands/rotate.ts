@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { companyTime, nowIfToday } from '../../core/calendar.ts';
 import { parseOrThrow } from '../../errors.ts';
-import { runRotation, type RunOutcome } from '../../jobs/rotation-job.ts';
+import { runRotation, type RunOutcome } from '../../operations/rotation-job.ts';
 import { daySchema } from '../../schema/common.ts';
 import { readRules } from '../../store/rules-store.ts';
 import type { CommandContext } from '../command-context.ts';

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Firestore } from 'firebase-admin/firestore';
 import { verifyUnsubscribeToken } from '../../../functions/src/core/consent/unsubscribe-token.ts';
-import { exportMailingList } from '../../../functions/src/jobs/mailing-export.ts';
+import { exportMailingList } from '../../../functions/src/operations/mailing-export.ts';
 import { createClient } from '../../../functions/src/store/client-store.ts';
 import { collections } from '../../../functions/src/store/collections.ts';
 import { markContactDead, recordConsent, withdrawByAddress } from '../../../functions/src/store/consent-store.ts';
