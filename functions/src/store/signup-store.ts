@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Firestore } from 'firebase-admin/firestore';
+import { companyDay } from '../core/calendar.ts';
 import { newClientDerived } from '../core/client-derivation.ts';
 import { chooseIntakeManager } from '../core/consent/intake-assignment.ts';
 import {
@@ -81,7 +82,7 @@ export async function registerSignup(
     const rosterSnap = await tx.get(db.collection(collections.managers).where('active', '==', true));
     const roster = rosterSnap.docs.map((d) => d.data() as Manager);
     const counter = (counterSnap.get('next') as number | undefined) ?? 0;
-    const decision = chooseIntakeManager(roster, rules.intake, counter);
+    const decision = chooseIntakeManager(roster, rules.intake, counter, companyDay(ctx.at, rules.timeZone));
     const client: Client = {
       id: newId,
       name: form.name,
