@@ -25,6 +25,15 @@ export function normaliseTaxNumber(raw: string): Normalised {
   return check.ok ? { ok: true, value: check.inn } : { ok: false, message: check.message };
 }
 
+/** The client fields that hold contacts, each with the prefix of its duplicate-lookup keys. */
+export type ContactField = 'phones' | 'emails' | 'taxNumber';
+const keyPrefixes: Record<ContactField, string> = { phones: 'phone:', emails: 'email:', taxNumber: 'inn:' };
+
+/** The client field a duplicate-lookup key (`phone:+7…`, `email:…`, `inn:…`) came from: a refusal names that field. */
+export function contactKeyField(key: string): ContactField {
+  return key.startsWith(keyPrefixes.phones) ? 'phones' : key.startsWith(keyPrefixes.emails) ? 'emails' : 'taxNumber';
+}
+
 export type ContactFields = { phones: string[]; emails: string[]; taxNumber?: string | undefined };
 export type ContactIssue = { path: (string | number)[]; message: string };
 
@@ -54,6 +63,7 @@ export function normaliseContacts(fields: ContactFields): { contacts: ContactFie
     if (r.ok) taxNumber = r.value;
     else issues.push({ path: ['taxNumber'], message: r.message });
   }
-  const keys = [...phones.map((p) => `phone:${p}`), ...emails.map((e) => `email:${e}`), ...(taxNumber ? [`inn:${taxNumber}`] : [])];
+  const keys = [...phones.map((p) => `${keyPrefixes.phones}${p}`), ...emails.map((e) => `${keyPrefixes.emails}${e}`)];
+  if (taxNumber) keys.push(`${keyPrefixes.taxNumber}${taxNumber}`);
   return { contacts: { phones, emails, ...(taxNumber ? { taxNumber } : {}) }, keys, issues };
 }

@@ -1,5 +1,6 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { clientFlags, isRotatable } from '../core/client-derivation.ts';
+import { contactKeyField } from '../core/contact-normalisation.ts';
 import { AppError, isAppError, issuesFromZod, type FieldIssue } from '../errors.ts';
 import { clientSchema, editableClientFields, type Client, type ClientDoc } from '../schema/client.ts';
 import type { ClientChanges } from '../schema/client-changes.ts';
@@ -147,7 +148,7 @@ async function applyEdit(db: Firestore, input: EditInput): Promise<EditOutcome> 
         status: 'invalid',
         existingClientId: dupes[0]!.clientId,
         errors: dupes.map((d) => ({
-          path: `changes.${d.key.startsWith('phone:') ? 'phones' : d.key.startsWith('email:') ? 'emails' : 'taxNumber'}`,
+          path: `changes.${contactKeyField(d.key)}`,
           message: `already in the base as client ${d.clientId}`,
         })),
       };

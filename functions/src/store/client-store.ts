@@ -1,5 +1,5 @@
 import type { Firestore, Transaction, WriteBatch } from 'firebase-admin/firestore';
-import { normaliseContacts } from '../core/contact-normalisation.ts';
+import { contactKeyField, normaliseContacts } from '../core/contact-normalisation.ts';
 import { compareDeals, newClientDerived, withDeal } from '../core/client-derivation.ts';
 import { AppError, formatPath } from '../errors.ts';
 import type { Client, ClientDoc } from '../schema/client.ts';
@@ -63,10 +63,10 @@ export async function findDuplicates(
 
 export function duplicateError(found: { key: string; clientId: string }[]): AppError {
   const first = found[0]!;
-  const field = first.key.startsWith('phone:') ? 'phones' : first.key.startsWith('email:') ? 'emails' : 'taxNumber';
+  const field = contactKeyField(first.key);
   return new AppError('duplicate', `already in the base as client ${first.clientId}`, {
     issues: found.map((f) => ({
-      path: f.key.startsWith('phone:') ? 'phones' : f.key.startsWith('email:') ? 'emails' : 'taxNumber',
+      path: contactKeyField(f.key),
       message: `already in the base as client ${f.clientId}`,
     })),
     details: { existingClientId: first.clientId, field },
