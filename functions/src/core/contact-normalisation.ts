@@ -67,3 +67,22 @@ export function normaliseContacts(fields: ContactFields): { contacts: ContactFie
   if (taxNumber) keys.push(`${keyPrefixes.taxNumber}${taxNumber}`);
   return { contacts: { phones, emails, ...(taxNumber ? { taxNumber } : {}) }, keys, issues };
 }
+
+/** A client (or anything with contacts) with its contacts normalised, its duplicate keys, and the bad contacts by path. */
+export function withNormalisedContacts<C extends ContactFields>(client: C): { client: C; keys: string[]; issues: ContactIssue[] } {
+  const { contacts, keys, issues } = normaliseContacts(client);
+  const normalised: C = { ...client, phones: contacts.phones, emails: contacts.emails };
+  if (contacts.taxNumber !== undefined) normalised.taxNumber = contacts.taxNumber;
+  return { client: normalised, keys, issues };
+}
+
+/** A contact key already held by another client, as the duplicate lookup finds it. */
+export type DuplicateContact = { key: string; clientId: string };
+
+/** Each duplicate named by the field it is in; the other client is named by its id and nothing else. */
+export function duplicateIssues(found: ReadonlyArray<DuplicateContact>, prefix = ''): { path: string; message: string }[] {
+  return found.map((f) => ({
+    path: prefix === '' ? contactKeyField(f.key) : `${prefix}.${contactKeyField(f.key)}`,
+    message: `already in the base as client ${f.clientId}`,
+  }));
+}

@@ -1,5 +1,5 @@
 import type { Firestore } from 'firebase-admin/firestore';
-import { clientSchema } from '../schema/client.ts';
+import { splitClientDoc } from '../schema/client.ts';
 import type { Deal, DealDoc } from '../schema/deal.ts';
 import type { HistoryEntry } from '../schema/history.ts';
 import type { Manager } from '../schema/manager.ts';
@@ -16,7 +16,6 @@ export type Snapshot = {
 };
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-const clientKeys = Object.keys(clientSchema.shape);
 const managerKeys = ['id', 'name', 'email', 'level', 'active', 'role', 'deactivatedAt'];
 
 function pick(data: Record<string, unknown>, keys: string[]): Record<string, unknown> {
@@ -36,7 +35,9 @@ export async function exportSnapshot(db: Firestore): Promise<Snapshot> {
   ]);
   const snapshot: Snapshot = {
     managers: managers.docs.map((d) => pick(d.data(), managerKeys) as Manager).sort(byId),
-    clients: clients.docs.map((d) => pick(d.data(), clientKeys)).sort((a, b) => byId(a as { id: string }, b as { id: string })),
+    clients: clients.docs
+      .map((d) => splitClientDoc(d.data()).own as Record<string, unknown>)
+      .sort((a, b) => byId(a as { id: string }, b as { id: string })),
     deals: deals.docs
       .map((d) => {
         const { seq: _seq, ...deal } = d.data() as DealDoc;

@@ -1,6 +1,5 @@
 import type { BulkWriter, Firestore } from 'firebase-admin/firestore';
 import { normaliseContacts } from '../core/contact-normalisation.ts';
-import { clientFromDoc } from './client-store.ts';
 import { hasAnyClient } from './client-list-store.ts';
 import { checkSnapshot, type KnownInBase, type RawSnapshot } from '../core/snapshot-check.ts';
 import { importCorrection, type CorrectionFacts } from '../core/bonus/corrections.ts';
@@ -8,7 +7,7 @@ import { compareDeals, deriveClient } from '../core/client-derivation.ts';
 import { AppError } from '../errors.ts';
 import { mapConcurrently } from '../worker-pool.ts';
 import { asOfNow } from '../schema/as-of.ts';
-import type { Client, ClientDoc } from '../schema/client.ts';
+import { splitClientDoc, type Client, type ClientDoc } from '../schema/client.ts';
 import { isDocumentId } from '../schema/common.ts';
 import { rulesConfigSchema } from '../schema/rules-config.ts';
 import type { Deal, DealDoc } from '../schema/deal.ts';
@@ -243,7 +242,7 @@ export async function importSnapshot(
   for (const id of touched) {
     if (inSnapshot.has(id) || !existing.has(id)) continue;
     const before = existing.get(id)!;
-    const derivedNow = deriveClient(clientFromDoc(before), clientDeals(id), before.contactKeys, before.version + 1, options.at);
+    const derivedNow = deriveClient(splitClientDoc(before).own, clientDeals(id), before.contactKeys, before.version + 1, options.at);
     void writer.set(db.collection(collections.clients).doc(id), { ...before, ...derivedNow });
   }
 
