@@ -10,6 +10,7 @@ import { appendHistory, findDuplicates, newHistoryId, type Actor } from './clien
 import { writeAuditInTransaction } from './audit-store.ts';
 import { markCorrection } from './bonus-correction-store.ts';
 import { collections, contactKeyId } from './collections.ts';
+import { readManager } from './manager-store.ts';
 
 /** A client as the API shows it: every stored field but the duplicate-lookup keys. */
 export type ClientView = Omit<ClientDoc, 'contactKeys'>;
@@ -63,8 +64,8 @@ export async function editClient(db: Firestore, input: EditInput): Promise<EditO
 async function lastEditor(db: Firestore, current: ClientView): Promise<ChangedBy | undefined> {
   const edit = current.lastEdit;
   if (!edit || edit.at !== current.updatedAt) return undefined;
-  const manager = await db.collection(collections.managers).doc(edit.by).get();
-  return { id: edit.by, name: manager.exists ? String(manager.get('name')) : edit.by };
+  const manager = await readManager(db, edit.by);
+  return { id: edit.by, name: manager?.name ?? edit.by };
 }
 
 async function applyEdit(db: Firestore, input: EditInput): Promise<EditOutcome> {

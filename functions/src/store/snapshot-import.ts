@@ -1,5 +1,6 @@
 import type { BulkWriter, Firestore } from 'firebase-admin/firestore';
 import { normaliseContacts } from '../core/contact-normalisation.ts';
+import { splitClientDoc } from '../schema/client.ts';
 import { hasAnyClient } from './client-list-store.ts';
 import { checkSnapshot, type KnownInBase, type RawSnapshot } from '../core/snapshot-check.ts';
 import { importCorrection, type CorrectionFacts } from '../core/bonus/corrections.ts';
@@ -7,7 +8,7 @@ import { compareDeals, deriveClient } from '../core/client-derivation.ts';
 import { AppError } from '../errors.ts';
 import { mapConcurrently } from '../worker-pool.ts';
 import { asOfNow } from '../schema/as-of.ts';
-import { splitClientDoc, type Client, type ClientDoc } from '../schema/client.ts';
+import type { Client, ClientDoc } from '../schema/client.ts';
 import { isDocumentId } from '../schema/common.ts';
 import { rulesConfigSchema } from '../schema/rules-config.ts';
 import type { Deal, DealDoc } from '../schema/deal.ts';
