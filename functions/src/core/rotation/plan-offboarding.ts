@@ -3,8 +3,8 @@ import { dayOf } from '../../schema/common.ts';
 import type { RotationRules } from '../../schema/rules-config.ts';
 import { ManagerHeap, seededTie, type HeapEntry } from './manager-heap.ts';
 import { blockedReceivers, takeReceiver } from './no-boomerang.ts';
-import { addDaysToDay } from '../calendar.ts';
 import { receivesClients } from '../roster.ts';
+import { addDaysToDay } from '../calendar.ts';
 import type { PlannedMove, RotationClient, RotationManager, RotationPlan, SkippedClient, Unbalanced } from './types.ts';
 
 export type OffboardingInput = {
