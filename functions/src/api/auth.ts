@@ -3,7 +3,7 @@ import { AppError, isAppError } from '../errors.ts';
 import { createIdentityVerifier, type VerifiedIdentity } from '../http/oidc.ts';
 import type { Manager } from '../schema/manager.ts';
 import { countUnauthenticatedRefusal, writeAudit } from '../store/audit-store.ts';
-import { findManagerByEmail } from '../store/roster-store.ts';
+import { findManagerByEmail } from '../store/manager-store.ts';
 
 /** The authenticated person behind a request, as the roster knows them right now. */
 export type Caller = { manager: Manager; email: string };

@@ -1,5 +1,8 @@
 import { TZDate } from '@date-fns/tz';
 import { dayOf } from '../schema/common.ts';
+import { companyDay, companyToday, isBareDay } from '../schema/company-day.ts';
+
+export { companyDay, companyToday };
 
 // Calendar arithmetic on day strings (YYYY-MM-DD) and months (YYYY-MM), shared by rotation and
 // bonuses; strings in, strings out, so no time zone can shift a day.
@@ -62,27 +65,6 @@ export function nextDay(day: string): string {
   return addDaysToDay(day, 1);
 }
 
-const bareDay = /^\d{4}-\d{2}-\d{2}$/;
-
-/**
- * The company's calendar day of `at`: a bare day `YYYY-MM-DD` is already a company day and stays
- * as given; an instant (ISO timestamp) is the day it falls on in `timeZone`. Every day-level rule
- * (rotation day, report due, month boundaries, closing) goes through this, never through UTC.
- */
-export function companyDay(at: string, timeZone: string): string {
-  if (bareDay.test(at)) return at;
-  const local = new TZDate(Date.parse(at), timeZone);
-  return (
-    `${String(local.getFullYear()).padStart(4, '0')}-${String(local.getMonth() + 1).padStart(2, '0')}-` +
-    `${String(local.getDate()).padStart(2, '0')}`
-  );
-}
-
-/** Today where the company works. */
-export function companyToday(timeZone: string, now: Date = new Date()): string {
-  return companyDay(now.toISOString(), timeZone);
-}
-
 /** The month (`YYYY-MM`) of `at` where the company works. */
 export function companyMonth(at: string, timeZone: string): string {
   return companyDay(at, timeZone).slice(0, 7);
@@ -100,7 +82,7 @@ export function startOfCompanyDay(day: string, timeZone: string): string {
  * (history entries) carry this, never a bare day.
  */
 export function companyInstant(at: string, timeZone: string): string {
-  return bareDay.test(at) ? startOfCompanyDay(at, timeZone) : new Date(Date.parse(at)).toISOString();
+  return isBareDay(at) ? startOfCompanyDay(at, timeZone) : new Date(Date.parse(at)).toISOString();
 }
 
 /** An instant as the company's clock shows it: `YYYY-MM-DD HH:mm`. */

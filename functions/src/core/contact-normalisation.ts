@@ -25,6 +25,15 @@ export function normaliseTaxNumber(raw: string): Normalised {
   return check.ok ? { ok: true, value: check.inn } : { ok: false, message: check.message };
 }
 
+/** The client fields that hold contacts, each with the prefix of its duplicate-lookup keys. */
+export type ContactField = 'phones' | 'emails' | 'taxNumber';
+const keyPrefixes: Record<ContactField, string> = { phones: 'phone:', emails: 'email:', taxNumber: 'inn:' };
+
+/** The client field a duplicate-lookup key (`phone:+7…`, `email:…`, `inn:…`) came from: a refusal names that field. */
+export function contactKeyField(key: string): ContactField {
+  return key.startsWith(keyPrefixes.phones) ? 'phones' : key.startsWith(keyPrefixes.emails) ? 'emails' : 'taxNumber';
+}
+
 export type ContactFields = { phones: string[]; emails: string[]; taxNumber?: string | undefined };
 export type ContactIssue = { path: (string | number)[]; message: string };
 
@@ -54,6 +63,26 @@ export function normaliseContacts(fields: ContactFields): { contacts: ContactFie
     if (r.ok) taxNumber = r.value;
     else issues.push({ path: ['taxNumber'], message: r.message });
   }
-  const keys = [...phones.map((p) => `phone:${p}`), ...emails.map((e) => `email:${e}`), ...(taxNumber ? [`inn:${taxNumber}`] : [])];
+  const keys = [...phones.map((p) => `${keyPrefixes.phones}${p}`), ...emails.map((e) => `${keyPrefixes.emails}${e}`)];
+  if (taxNumber) keys.push(`${keyPrefixes.taxNumber}${taxNumber}`);
   return { contacts: { phones, emails, ...(taxNumber ? { taxNumber } : {}) }, keys, issues };
+}
+
+/** A client (or anything with contacts) with its contacts normalised, its duplicate keys, and the bad contacts by path. */
+export function withNormalisedContacts<C extends ContactFields>(client: C): { client: C; keys: string[]; issues: ContactIssue[] } {
+  const { contacts, keys, issues } = normaliseContacts(client);
+  const normalised: C = { ...client, phones: contacts.phones, emails: contacts.emails };
+  if (contacts.taxNumber !== undefined) normalised.taxNumber = contacts.taxNumber;
+  return { client: normalised, keys, issues };
+}
+
+/** A contact key already held by another client, as the duplicate lookup finds it. */
+export type DuplicateContact = { key: string; clientId: string };
+
+/** Each duplicate named by the field it is in; the other client is named by its id and nothing else. */
+export function duplicateIssues(found: ReadonlyArray<DuplicateContact>, prefix = ''): { path: string; message: string }[] {
+  return found.map((f) => ({
+    path: prefix === '' ? contactKeyField(f.key) : `${prefix}.${contactKeyField(f.key)}`,
+    message: `already in the base as client ${f.clientId}`,
+  }));
 }

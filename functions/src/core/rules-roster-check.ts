@@ -1,6 +1,7 @@
 import type { FieldIssue } from '../errors.ts';
 import type { Manager } from '../schema/manager.ts';
 import type { RulesConfig } from '../schema/rules-config.ts';
+import { receivesClients } from './roster.ts';
 
 /**
  * What the schema cannot see about a rules config: the settings that name people. A fixed intake
@@ -8,7 +9,7 @@ import type { RulesConfig } from '../schema/rules-config.ts';
  * every sign-up to the unassigned base without anyone noticing. Pure.
  */
 export function rulesRosterProblems(rules: RulesConfig, roster: ReadonlyArray<Manager>, prefix = 'rules'): FieldIssue[] {
-  const active = roster.filter((m) => m.active && m.role === 'manager');
+  const active = roster.filter((m) => receivesClients(m));
   const issues: FieldIssue[] = [];
   const { intake } = rules;
   if (intake.rule === 'fixed' && intake.managerId !== undefined && !active.some((m) => m.id === intake.managerId)) {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { normaliseContacts } from './contact-normalisation.ts';
+import { contactKeyField, normaliseContacts } from './contact-normalisation.ts';
 import { humanMessage, type FieldIssue } from '../errors.ts';
 import type { Client } from '../schema/client.ts';
 import type { Deal } from '../schema/deal.ts';
@@ -127,7 +127,7 @@ export function checkSnapshot(
     if (contactIssues.length > 0) return;
     for (const key of keys) {
       if (!c.id) break;
-      const field = key.startsWith('phone:') ? 'phones' : key.startsWith('email:') ? 'emails' : 'taxNumber';
+      const field = contactKeyField(key);
       const inSnapshot = keyOwners.get(key);
       if (inSnapshot && inSnapshot.clientId !== c.id) {
         issues.push({

@@ -9,30 +9,28 @@ import { addMonthsToMonth, companyDay, companyMonth, monthOf, monthRange } from 
 import { AppError, parseOrThrow } from '../errors.ts';
 import type { ScheduledJob } from '../http/scheduled-job.ts';
 import { isoDateSchema, monthSchema } from '../schema/common.ts';
+import { loadMonth } from '../store/bonus-input-store.ts';
 import {
   adjustmentLookbackMonths,
   claimMonth,
   closeMonth,
   keepMonthLease,
-  loadMonth,
   readMonthRecords,
   readMonthState,
-  readStatements,
-  readStatementsOf,
   recordBonusRun,
   rulesOfMonths,
   rulesOfVersion,
-  writeStatements,
   type MonthRecord,
   type MonthRules,
   type RulesCache,
-} from '../store/bonus-store.ts';
+} from '../store/bonus-month-store.ts';
+import { readStatements, readStatementsOf, writeStatements } from '../store/bonus-statement-store.ts';
 import { readCorrections, settleCorrections, type ReadCorrection } from '../store/bonus-correction-store.ts';
 import { readRules } from '../store/rules-store.ts';
 import { takenOver } from '../store/run-lease.ts';
 
 export type { MonthReport, Statement, StatementLine } from '../core/bonus/types.ts';
-export type { StoredStatement } from '../store/bonus-store.ts';
+export type { StoredStatement } from '../store/bonus-statement-store.ts';
 
 const monthInput = z.object({ month: monthSchema, by: z.string().min(1), at: isoDateSchema });
 

@@ -1,5 +1,6 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { companyDay, companyInstant } from '../core/calendar.ts';
+import { receivesClients } from '../core/roster.ts';
 import { planOffboarding } from '../core/rotation/plan-offboarding.ts';
 import { planRotation } from '../core/rotation/plan-rotation.ts';
 import { rotationReport, type RotationReport, type SkippedMove } from '../core/rotation/report.ts';
@@ -75,8 +76,8 @@ export { offboardingRunId };
 
 const parseAt = (at: unknown): string => parseOrThrow(isoDateSchema, at, 'date', 'at') as string;
 
-const receiversOf = (managers: ReadonlyArray<RotationManager>) =>
-  new Set(managers.filter((m) => m.active && m.role !== 'admin').map((m) => m.id));
+const receiversOf = (managers: ReadonlyArray<RotationManager>, day: string) =>
+  new Set(managers.filter((m) => receivesClients(m, day)).map((m) => m.id));
 
 /**
  * The rotation of a day (MISSION §2), or its preview. The run `rotation-YYYY-MM-DD` (the company's
@@ -104,7 +105,7 @@ export async function runRotation(
       const first = planRotation({ managers, candidates, rules: rules.rotation, at, seq });
       const unassigned = first.shortfall > 0 ? await readUnassigned(db, first.shortfall) : [];
       const plan = unassigned.length > 0 ? planRotation({ managers, candidates, unassigned, rules: rules.rotation, at, seq }) : first;
-      return { plan, clients: [...candidates, ...unassigned], receivers: receiversOf(managers) };
+      return { plan, clients: [...candidates, ...unassigned], receivers: receiversOf(managers, at) };
     },
   };
   return input.dryRun ? preview(db, spec) : apply(db, spec, options);
@@ -134,7 +135,7 @@ export async function offboardManager(
   // The hand-ons count as taken in the coming rotation: no boomerang to the leaver if they return.
   const seq = await nextRotationSeq(db);
   const roster = managers.map((m) => (m.id === managerId ? { ...m, active: false } : m));
-  const receivers = receiversOf(roster);
+  const receivers = receiversOf(roster, at);
   const planFor = (clients: ReadClient[], alreadyReceived?: Map<string, number>) =>
     planOffboarding({
       managers: roster,
@@ -247,7 +248,7 @@ async function applyClaimed(db: Firestore, spec: RunSpec, options: RunOptions, c
   const resumed = run.status === 'applying';
   if (resumed) {
     chunks = await readPlan(db, run.runId);
-    receivers = receiversOf(await readRotationManagers(db));
+    receivers = receiversOf(await readRotationManagers(db), run.at);
   } else {
     const planned = await spec.plan(run.seq ?? 0);
     chunks = await storePlan(db, claim, planned.plan, planLines(planned.plan.moves, planned.clients, run.seq, run.at));

@@ -1,5 +1,5 @@
-import { companyDay, companyToday } from '../core/calendar.ts';
 import { isoDateSchema } from './common.ts';
+import { companyDay, companyToday } from './company-day.ts';
 
 /**
  * The company's today and its time zone. Dates of things that happened (a deal, a loss, a consent,

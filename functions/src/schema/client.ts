@@ -127,3 +127,19 @@ export type ClientHoldingFacts = {
   /** The due day of the holder's open handover report on this client, if any (MISSION §2.6). */
   reportDueOn: string | null;
 };
+
+const ownClientKeys = new Set(Object.keys(clientSchema.shape));
+
+/**
+ * A client document split into the client's own fields (what staff, imports and snapshots say)
+ * and everything else on it (deal counts, flags, version: what the system keeps). The one place
+ * that decides which is which.
+ */
+export function splitClientDoc(doc: Readonly<Record<string, unknown>>): { own: Client; derived: Record<string, unknown> } {
+  // Own fields come out in the schema's order, so a snapshot of the base reads the same every time.
+  const own: Record<string, unknown> = {};
+  for (const k of ownClientKeys) if (doc[k] !== undefined) own[k] = doc[k];
+  const derived: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(doc)) if (!ownClientKeys.has(k)) derived[k] = v;
+  return { own: own as Client, derived };
+}

@@ -1,5 +1,5 @@
 import type { Firestore, Transaction, WriteBatch } from 'firebase-admin/firestore';
-import { normaliseContacts } from '../core/contact-normalisation.ts';
+import { contactKeyField, duplicateIssues, withNormalisedContacts, type DuplicateContact } from '../core/contact-normalisation.ts';
 import { compareDeals, newClientDerived, withDeal } from '../core/client-derivation.ts';
 import { AppError, formatPath } from '../errors.ts';
 import type { Client, ClientDoc } from '../schema/client.ts';
@@ -9,51 +9,23 @@ import { dealCorrection } from '../core/bonus/corrections.ts';
 import { markCorrection } from './bonus-correction-store.ts';
 import { collections, contactKeyId, timeOrderedId } from './collections.ts';
 
-/** Keys that exist on the document only to serve queries and concurrency; not part of `Client`. */
-const derivedKeys = [
-  'contactKeys',
-  'dealCount',
-  'dealsSinceAssignment',
-  'firstDealAt',
-  'lastDealAt',
-  'rotatable',
-  'version',
-  'updatedAt',
-  'mailable',
-  'awaitingConfirmation',
-  'lastEdit',
-] as const;
-
-export function clientFromDoc(data: FirebaseFirestore.DocumentData): Client {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(data)) if (!(derivedKeys as readonly string[]).includes(k)) out[k] = v;
-  return out as Client;
-}
-
 /** Normalises contacts or throws `invalid-input` naming each bad one (`phones[0]: not a valid phone number`). */
-export function normaliseClient(client: Client, prefix = ''): { client: Client; keys: string[] } {
-  const { contacts, keys, issues } = normaliseContacts(client);
+export function normaliseClient(input: Client, prefix = ''): { client: Client; keys: string[] } {
+  const { client, keys, issues } = withNormalisedContacts(input);
   if (issues.length > 0) {
     throw new AppError('invalid-input', 'invalid client contacts', {
       issues: issues.map((i) => ({ path: formatPath(prefix, i.path), message: i.message })),
     });
   }
-  const normalised: Client = { ...client, phones: contacts.phones, emails: contacts.emails };
-  if (contacts.taxNumber !== undefined) normalised.taxNumber = contacts.taxNumber;
-  return { client: normalised, keys };
+  return { client, keys };
 }
 
 /** Finds which of these contact keys already belong to another client. */
-export async function findDuplicates(
-  tx: Transaction,
-  db: Firestore,
-  keys: string[],
-  selfId?: string,
-): Promise<{ key: string; clientId: string }[]> {
+export async function findDuplicates(tx: Transaction, db: Firestore, keys: string[], selfId?: string): Promise<DuplicateContact[]> {
   if (keys.length === 0) return [];
   const refs = keys.map((k) => db.collection(collections.contactKeys).doc(contactKeyId(k)));
   const snaps = await tx.getAll(...refs);
-  const found: { key: string; clientId: string }[] = [];
+  const found: DuplicateContact[] = [];
   snaps.forEach((s, i) => {
     const clientId = s.get('clientId') as string | undefined;
     if (s.exists && clientId !== undefined && clientId !== selfId) found.push({ key: keys[i]!, clientId });
@@ -61,15 +33,11 @@ export async function findDuplicates(
   return found;
 }
 
-export function duplicateError(found: { key: string; clientId: string }[]): AppError {
+export function duplicateError(found: DuplicateContact[]): AppError {
   const first = found[0]!;
-  const field = first.key.startsWith('phone:') ? 'phones' : first.key.startsWith('email:') ? 'emails' : 'taxNumber';
   return new AppError('duplicate', `already in the base as client ${first.clientId}`, {
-    issues: found.map((f) => ({
-      path: f.key.startsWith('phone:') ? 'phones' : f.key.startsWith('email:') ? 'emails' : 'taxNumber',
-      message: `already in the base as client ${f.clientId}`,
-    })),
-    details: { existingClientId: first.clientId, field },
+    issues: duplicateIssues(found),
+    details: { existingClientId: first.clientId, field: contactKeyField(first.key) },
   });
 }
 

@@ -35,3 +35,10 @@ export function defaultProjectId(): string {
 export function pacedBulkWriter(db: Firestore): BulkWriter {
   return db.bulkWriter(process.env.FIRESTORE_EMULATOR_HOST ? { throttling: false } : {});
 }
+
+/** `items` in runs of at most `size` (Firestore bounds `in` filters and getAll batches). */
+export function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

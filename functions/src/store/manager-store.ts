@@ -1,10 +1,60 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { AppError } from '../errors.ts';
-import type { Manager, Role } from '../schema/manager.ts';
+import { managerSchema, type Manager, type Role } from '../schema/manager.ts';
 import { writeAuditInTransaction } from './audit-store.ts';
 import type { Actor } from './client-store.ts';
 import { collections } from './collections.ts';
 import { freeOffboardingRunId, offboardingRunId } from './rotation-run-store.ts';
+
+const managerKeys = Object.keys(managerSchema.shape) as (keyof Manager)[];
+
+/** A roster entry with the version it is at (bumped on every change), for edits that must not overwrite a newer one. */
+export type VersionedManager = Manager & { version: number };
+
+/**
+ * The one reading of a `managers/{id}` document: the entry's own fields in the schema's order, and
+ * what the store keeps beside them (the version, 0 for one never changed through the API, and the
+ * run that offboards a deactivated manager).
+ */
+function fromDoc(data: FirebaseFirestore.DocumentData): { manager: Manager; version: number; offboardingRunId?: string } {
+  const manager: Record<string, unknown> = {};
+  for (const k of managerKeys) if (data[k] !== undefined) manager[k] = data[k];
+  const runId = data.offboardingRunId as string | undefined;
+  return {
+    manager: manager as Manager,
+    version: (data.version as number | undefined) ?? 0,
+    ...(runId !== undefined ? { offboardingRunId: runId } : {}),
+  };
+}
+
+/** A manager as stored, without the store's own fields. */
+export function managerFromDoc(data: FirebaseFirestore.DocumentData): Manager {
+  return fromDoc(data).manager;
+}
+
+export async function readRoster(db: Firestore): Promise<Manager[]> {
+  const snap = await db.collection(collections.managers).get();
+  return snap.docs.map((d) => managerFromDoc(d.data()));
+}
+
+/** The roster with each entry's version. */
+export async function readVersionedRoster(db: Firestore): Promise<VersionedManager[]> {
+  const snap = await db.collection(collections.managers).get();
+  return snap.docs.map((d) => {
+    const { manager, version } = fromDoc(d.data());
+    return { ...manager, version };
+  });
+}
+
+export async function readManager(db: Firestore, id: string): Promise<Manager | undefined> {
+  const snap = await db.collection(collections.managers).doc(id).get();
+  return snap.exists ? managerFromDoc(snap.data()!) : undefined;
+}
+
+export async function findManagerByEmail(db: Firestore, email: string): Promise<Manager | undefined> {
+  const snap = await db.collection(collections.managers).where('email', '==', email.trim().toLowerCase()).limit(1).get();
+  return snap.empty ? undefined : managerFromDoc(snap.docs[0]!.data());
+}
 
 /** Adds a manager; ids and e-mails are unique (the e-mail is how a token maps to a person). */
 export async function addManager(
@@ -29,9 +79,6 @@ export async function addManager(
   });
 }
 
-/** A roster entry with the version it is at (bumped on every change), for edits that must not overwrite a newer one. */
-export type VersionedManager = Manager & { version: number };
-
 /**
  * Changes a manager's name, level or role, or re-activates them. Deactivation is offboarding's job.
  * With `expectedVersion`, a manager changed meanwhile is a conflict that carries the current entry.
@@ -47,36 +94,19 @@ export async function changeManager(
   return db.runTransaction(async (tx) => {
     const snap = await tx.get(ref);
     if (!snap.exists) throw new AppError('not-found', `manager ${id} not found`);
-    const stored = snap.data() as Manager & { version?: number; updatedAt?: string; offboardingRunId?: string };
-    const { version, updatedAt: _u, deactivatedAt, offboardingRunId: runId, ...current } = stored;
-    if (expectedVersion !== undefined && expectedVersion !== (version ?? 0)) {
-      const now = { ...current, ...(deactivatedAt !== undefined ? { deactivatedAt } : {}), version: version ?? 0 };
-      throw new AppError('conflict', `manager ${id} was changed meanwhile (now version ${version ?? 0})`, { details: { current: now } });
+    const { manager, version, offboardingRunId: runId } = fromDoc(snap.data()!);
+    const { deactivatedAt, ...current } = manager;
+    if (expectedVersion !== undefined && expectedVersion !== version) {
+      throw new AppError('conflict', `manager ${id} was changed meanwhile (now version ${version})`, {
+        details: { current: { ...manager, version } },
+      });
     }
     const next: Manager = { ...current, ...changes };
     if (changes.active !== true && deactivatedAt !== undefined) next.deactivatedAt = deactivatedAt;
     // A reactivated manager who leaves again is offboarded afresh: the old run stays with the old deactivation.
     const kept = changes.active !== true && runId !== undefined ? { offboardingRunId: runId } : {};
-    tx.set(ref, { ...next, ...kept, version: (version ?? 0) + 1, updatedAt: actor.at });
-    return { ...next, version: (version ?? 0) + 1 };
-  });
-}
-
-/** The roster with each entry's version (0 for one never changed through the API). */
-export async function readVersionedRoster(db: Firestore): Promise<VersionedManager[]> {
-  const snap = await db.collection(collections.managers).get();
-  return snap.docs.map((d) => {
-    const {
-      updatedAt: _u,
-      version,
-      offboardingRunId: _r,
-      ...manager
-    } = d.data() as Manager & {
-      version?: number;
-      updatedAt?: string;
-      offboardingRunId?: string;
-    };
-    return { ...manager, version: version ?? 0 };
+    tx.set(ref, { ...next, ...kept, version: version + 1, updatedAt: actor.at });
+    return { ...next, version: version + 1 };
   });
 }
 

@@ -17,6 +17,7 @@ import { forEachConcurrently } from '../worker-pool.ts';
 import { appendHistory } from './client-store.ts';
 import { collections, timeOrderedId } from './collections.ts';
 import type { HandoverTask } from './handover-store.ts';
+import { readRoster } from './manager-store.ts';
 import { markChunkDone, type PlanChunk, type StoredMove, type UpdateTime } from './rotation-run-store.ts';
 
 /** A client as read for planning, with the version of the document the plan is made on. */
@@ -56,13 +57,8 @@ function toReadClient(d: QueryDocumentSnapshot): ReadClient {
 }
 
 export async function readRotationManagers(db: Firestore): Promise<RotationManager[]> {
-  const snap = await db.collection(collections.managers).get();
-  return snap.docs.map((d) => ({
-    id: d.id,
-    level: d.get('level') as number,
-    active: d.get('active') === true,
-    role: d.get('role') === 'admin' ? 'admin' : 'manager',
-  }));
+  const roster = await readRoster(db);
+  return roster.map((m) => ({ id: m.id, level: m.level, active: m.active === true, role: m.role === 'admin' ? 'admin' : 'manager' }));
 }
 
 /**

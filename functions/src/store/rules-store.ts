@@ -8,10 +8,12 @@ export type PublishedRules = { version: number; rules: RulesConfig; publishedAt:
 /** The rules in force; the defaults of MISSION.md until an admin publishes a version. */
 export async function readRules(db: Firestore): Promise<PublishedRules> {
   const snap = await db.collection(collections.config).doc('rules').get();
-  if (!snap.exists) return { version: 0, rules: rulesConfigSchema.parse({}), publishedAt: null, publishedBy: null };
-  const data = snap.data()!;
-  const rules = rulesConfigSchema.parse(data.rules);
-  return { version: data.version as number, rules, publishedAt: data.publishedAt ?? null, publishedBy: data.publishedBy ?? null };
+  return snap.exists ? publishedOf(snap.data()!) : defaults();
+}
+
+/** Version 0: the rules of MISSION.md, in force until an admin publishes a version. */
+function defaults(): PublishedRules {
+  return { version: 0, rules: rulesConfigSchema.parse({}), publishedAt: null, publishedBy: null };
 }
 
 /**
@@ -40,7 +42,7 @@ export async function publishRules(
 
 /** A published version of the rules, as kept under `config/rules/versions/{n}`; version 0 is the defaults. */
 export async function readRulesVersion(db: Firestore, version: number): Promise<PublishedRules | undefined> {
-  if (version === 0) return { version: 0, rules: rulesConfigSchema.parse({}), publishedAt: null, publishedBy: null };
+  if (version === 0) return defaults();
   const snap = await db.collection(collections.config).doc('rules').collection('versions').doc(String(version)).get();
   return snap.exists ? publishedOf(snap.data()!) : undefined;
 }
@@ -56,6 +58,7 @@ export async function listRulesVersions(
   return { versions: snap.docs.slice(0, page.limit).map((d) => publishedOf(d.data())), more: snap.size > page.limit };
 }
 
+/** The one reading of `config/rules` and of each `config/rules/versions/{n}`. */
 function publishedOf(data: FirebaseFirestore.DocumentData): PublishedRules {
   const rules = rulesConfigSchema.parse(data.rules);
   return { version: data.version as number, rules, publishedAt: data.publishedAt ?? null, publishedBy: data.publishedBy ?? null };

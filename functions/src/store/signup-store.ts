@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Firestore } from 'firebase-admin/firestore';
+import { companyDay } from '../core/calendar.ts';
 import { newClientDerived } from '../core/client-derivation.ts';
 import { chooseIntakeManager } from '../core/consent/intake-assignment.ts';
 import {
@@ -13,9 +14,9 @@ import {
 import { AppError } from '../errors.ts';
 import type { Client, ClientDoc } from '../schema/client.ts';
 import type { Channel } from '../schema/consent.ts';
-import type { Manager } from '../schema/manager.ts';
 import { appendHistory } from './client-store.ts';
 import { collections, contactKeyId } from './collections.ts';
+import { managerFromDoc } from './manager-store.ts';
 import { stageConsentChange, stageIncentive } from './consent-store.ts';
 import { readRules } from './rules-store.ts';
 
@@ -79,9 +80,9 @@ export async function registerSignup(
 
     const counterSnap = await tx.get(counterRef);
     const rosterSnap = await tx.get(db.collection(collections.managers).where('active', '==', true));
-    const roster = rosterSnap.docs.map((d) => d.data() as Manager);
+    const roster = rosterSnap.docs.map((d) => managerFromDoc(d.data()));
     const counter = (counterSnap.get('next') as number | undefined) ?? 0;
-    const decision = chooseIntakeManager(roster, rules.intake, counter);
+    const decision = chooseIntakeManager(roster, rules.intake, counter, companyDay(ctx.at, rules.timeZone));
     const client: Client = {
       id: newId,
       name: form.name,

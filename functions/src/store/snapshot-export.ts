@@ -1,10 +1,11 @@
 import type { Firestore } from 'firebase-admin/firestore';
-import { clientSchema } from '../schema/client.ts';
+import { splitClientDoc } from '../schema/client.ts';
 import type { Deal, DealDoc } from '../schema/deal.ts';
 import type { HistoryEntry } from '../schema/history.ts';
 import type { Manager } from '../schema/manager.ts';
 import type { RulesConfig } from '../schema/rules-config.ts';
 import { collections } from './collections.ts';
+import { managerFromDoc } from './manager-store.ts';
 import { readRules } from './rules-store.ts';
 
 export type Snapshot = {
@@ -16,14 +17,6 @@ export type Snapshot = {
 };
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-const clientKeys = Object.keys(clientSchema.shape);
-const managerKeys = ['id', 'name', 'email', 'level', 'active', 'role', 'deactivatedAt'];
-
-function pick(data: Record<string, unknown>, keys: string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const k of keys) if (data[k] !== undefined) out[k] = data[k];
-  return out;
-}
 
 /** The whole base as the import snapshot: export → import → export gives the same JSON. */
 export async function exportSnapshot(db: Firestore): Promise<Snapshot> {
@@ -35,8 +28,10 @@ export async function exportSnapshot(db: Firestore): Promise<Snapshot> {
     db.collectionGroup(collections.history).get(),
   ]);
   const snapshot: Snapshot = {
-    managers: managers.docs.map((d) => pick(d.data(), managerKeys) as Manager).sort(byId),
-    clients: clients.docs.map((d) => pick(d.data(), clientKeys)).sort((a, b) => byId(a as { id: string }, b as { id: string })),
+    managers: managers.docs.map((d) => managerFromDoc(d.data())).sort(byId),
+    clients: clients.docs
+      .map((d) => splitClientDoc(d.data()).own as Record<string, unknown>)
+      .sort((a, b) => byId(a as { id: string }, b as { id: string })),
     deals: deals.docs
       .map((d) => {
         const { seq: _seq, ...deal } = d.data() as DealDoc;

@@ -1,6 +1,6 @@
 import type { BulkWriter, Firestore } from 'firebase-admin/firestore';
 import { normaliseContacts } from '../core/contact-normalisation.ts';
-import { clientFromDoc } from './client-store.ts';
+import { splitClientDoc } from '../schema/client.ts';
 import { hasAnyClient } from './client-list-store.ts';
 import { checkSnapshot, type KnownInBase, type RawSnapshot } from '../core/snapshot-check.ts';
 import { importCorrection, type CorrectionFacts } from '../core/bonus/corrections.ts';
@@ -243,7 +243,7 @@ export async function importSnapshot(
   for (const id of touched) {
     if (inSnapshot.has(id) || !existing.has(id)) continue;
     const before = existing.get(id)!;
-    const derivedNow = deriveClient(clientFromDoc(before), clientDeals(id), before.contactKeys, before.version + 1, options.at);
+    const derivedNow = deriveClient(splitClientDoc(before).own, clientDeals(id), before.contactKeys, before.version + 1, options.at);
     void writer.set(db.collection(collections.clients).doc(id), { ...before, ...derivedNow });
   }
 

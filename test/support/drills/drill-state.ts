@@ -2,7 +2,7 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { monthOf } from '../../../functions/src/core/calendar.ts';
 import type { StatementLine } from '../../../functions/src/core/bonus/types.ts';
 import type { HistoryEntry } from '../../../functions/src/schema/history.ts';
-import { readStatements } from '../../../functions/src/store/bonus-store.ts';
+import { readStatements } from '../../../functions/src/store/bonus-statement-store.ts';
 import { collections } from '../../../functions/src/store/collections.ts';
 import type { HandoverTask } from '../../../functions/src/store/handover-store.ts';
 

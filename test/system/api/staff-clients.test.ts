@@ -167,6 +167,17 @@ describe('staff clients', () => {
     expect(newBase.body.client).toMatchObject({ managerId: null, rotatable: false });
   });
 
+  it('refuses an admin making an admin, themselves or another, the holder of a new client, naming managerId; writes nothing', async () => {
+    await api.addManager({ id: 'deputy', role: 'admin', level: 2 });
+    const before = await allDocumentPaths(api.db);
+    for (const managerId of ['head', 'deputy']) {
+      const answer = await create('head', { name: 'Held by an admin', kind: 'company', managerId, phones: ['+79035550001'] });
+      expectProblem(answer, 400);
+      expect(answer.body.errors).toEqual([{ path: 'managerId', message: expect.stringMatching(/admin/) }]);
+    }
+    expect(await allDocumentPaths(api.db)).toEqual(before);
+  });
+
   it('lets an admin read and list any client', async () => {
     expect((await api.call('GET', '/clients/c-anna-1', { as: 'head' })).status).toBe(200);
     const all = await api.call('GET', '/clients', { as: 'head' });

@@ -5,7 +5,7 @@ import { getTestServer } from '@google-cloud/functions-framework/testing';
 import type { Firestore } from 'firebase-admin/firestore';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bonusScheduledJob, closeBonusMonth, computeBonusMonth } from '../../../functions/src/operations/bonus-job.ts';
-import { readStatement } from '../../../functions/src/store/bonus-store.ts';
+import { readStatement } from '../../../functions/src/store/bonus-statement-store.ts';
 import { scheduledHandler } from '../../../functions/src/http/scheduled-job.ts';
 import { collections } from '../../../functions/src/store/collections.ts';
 import { createClient, getClientDoc, recordDeal } from '../../../functions/src/store/client-store.ts';

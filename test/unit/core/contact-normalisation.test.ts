@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseContacts, normaliseEmail, normalisePhone } from '../../../functions/src/core/contact-normalisation.ts';
+import { contactKeyField, normaliseContacts, normaliseEmail, normalisePhone } from '../../../functions/src/core/contact-normalisation.ts';
 
 describe('contact normalisation', () => {
   it('writes Russian numbers in any common form as one E.164 number', () => {
@@ -31,5 +31,12 @@ describe('contact normalisation', () => {
       { path: ['phones', 2], message: 'not a valid phone number' },
       { path: ['emails', 1], message: 'not a valid e-mail address' },
     ]);
+  });
+});
+
+describe('contact key to field', () => {
+  it('names the client field each key of a client came from', () => {
+    const { keys } = normaliseContacts({ phones: ['+7 916 123-45-67'], emails: ['a@b.ru'], taxNumber: '7707083893' });
+    expect(keys.map(contactKeyField)).toEqual(['phones', 'emails', 'taxNumber']);
   });
 });

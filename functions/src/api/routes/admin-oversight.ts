@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { readStatements } from '../../store/bonus-store.ts';
+import { readStatements } from '../../store/bonus-statement-store.ts';
 import { dashboardMonths, dashboardStaff, shapeDashboard } from '../../core/dashboard.ts';
 import { monthStatements, overdueReport } from '../../core/oversight.ts';
 import { rulesChanges } from '../../core/rules-diff.ts';

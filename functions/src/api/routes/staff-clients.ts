@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Router } from 'express';
+import { receivesClients } from '../../core/roster.ts';
 import { AppError } from '../../errors.ts';
 import type { Client } from '../../schema/client.ts';
 import { idSchema } from '../../schema/common.ts';
@@ -72,9 +73,15 @@ export function staffClientRoutes(router: Router): void {
         const { managerId: given, ...body } = parseBody(req, adminCreateClientBody);
         const managerId = given ?? null;
         if (managerId !== null) {
-          if ((await readManager(ctx.db, managerId))?.active !== true)
-            throw new AppError('invalid-input', 'clients go only to active managers', {
-              issues: [{ path: 'managerId', message: 'no active manager with this id' }],
+          const holder = await readManager(ctx.db, managerId);
+          if (holder === undefined || !receivesClients(holder, (await ctx.asOf()).today))
+            throw new AppError('invalid-input', 'clients go only to active sales managers', {
+              issues: [
+                {
+                  path: 'managerId',
+                  message: holder?.role === 'admin' ? 'the head of sales (admin) holds no clients' : 'no active manager with this id',
+                },
+              ],
             });
         }
         client = { ...body, id: body.id ?? `c-${randomUUID()}`, managerId, ...(managerId !== null ? { assignedAt: ctx.at } : {}) };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { fileHandoverReport, foreignTask, listOpenTasks } from '../../store/handover-store.ts';
 import { isAppError } from '../../errors.ts';
 import { documentIdSchema, idSchema } from '../../schema/common.ts';
-import { readStatement } from '../../store/bonus-store.ts';
+import { readStatement } from '../../store/bonus-statement-store.ts';
 import { readClientInScope } from '../../store/client-edit-store.ts';
 import { heldClientNames } from '../../store/client-list-store.ts';
 import { recordConsent } from '../../store/consent-store.ts';

@@ -1,4 +1,5 @@
 import type { Manager } from '../../schema/manager.ts';
+import { receivesClients } from '../roster.ts';
 import type { RulesConfig } from '../../schema/rules-config.ts';
 
 export type IntakeRules = RulesConfig['intake'];
@@ -9,10 +10,11 @@ export type IntakeDecision = { managerId: string; nextCounter: number } | { mana
 /**
  * Round robin: the active managers of the configured level (the lowest active level when none is
  * set), in id order, take new clients in turn; `counter` is how many were handed out before, so
- * the choice is deterministic. Fixed: the intake manager, while active.
+ * the choice is deterministic. Fixed: the intake manager, while active. Only those who receive
+ * clients on `day` (the company day of the sign-up) take part.
  */
-export function chooseIntakeManager(roster: ReadonlyArray<Manager>, rules: IntakeRules, counter: number): IntakeDecision {
-  const active = roster.filter((m) => m.active && m.role === 'manager');
+export function chooseIntakeManager(roster: ReadonlyArray<Manager>, rules: IntakeRules, counter: number, day: string): IntakeDecision {
+  const active = roster.filter((m) => receivesClients(m, day));
   if (rules.rule === 'fixed') {
     const m = active.find((x) => x.id === rules.managerId);
     return m !== undefined

@@ -3,6 +3,7 @@ import { dayOf } from '../../schema/common.ts';
 import type { RotationRules } from '../../schema/rules-config.ts';
 import { ManagerHeap, seededTie, type HeapEntry } from './manager-heap.ts';
 import { blockedReceivers, takeReceiver } from './no-boomerang.ts';
+import { receivesClients } from '../roster.ts';
 import { addDaysToDay } from '../calendar.ts';
 import type { PlannedMove, RotationClient, RotationManager, RotationPlan, SkippedClient, Unbalanced } from './types.ts';
 
@@ -43,7 +44,7 @@ export function planOffboarding(input: OffboardingInput): RotationPlan {
   const stamp = new Int32Array(managers.length);
   const heaps = new Map<number, ManagerHeap>();
   managers.forEach((m, i) => {
-    if (!m.active || m.role === 'admin' || m.id === leaver.id) return;
+    if (!receivesClients(m, at) || m.id === leaver.id) return;
     let heap = heaps.get(m.level);
     if (!heap) heaps.set(m.level, (heap = new ManagerHeap()));
     heap.push({ index: i, key: -before[i]!, tie: seededTie(at, m.id), stamp: 0 });

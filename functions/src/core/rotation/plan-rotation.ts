@@ -3,6 +3,7 @@ import type { RotationRules } from '../../schema/rules-config.ts';
 import { ManagerHeap, seededTie, type HeapEntry } from './manager-heap.ts';
 import { blockedReceivers, takeReceiver } from './no-boomerang.ts';
 import { addDaysToDay } from '../calendar.ts';
+import { receivesClients } from '../roster.ts';
 import { staleCutoffs, staleReason, type StaleReason } from './staleness.ts';
 import type { ManagerBalance, PlannedMove, RotationClient, RotationManager, RotationPlan, SkippedClient, Unbalanced } from './types.ts';
 
@@ -42,7 +43,7 @@ export function planRotation(input: RotationInput): RotationPlan {
   const n = managers.length;
   const indexOf = new Map(managers.map((m, i) => [m.id, i]));
   const tie = managers.map((m) => seededTie(at, m.id));
-  const receives = managers.map((m) => m.active && m.role !== 'admin');
+  const receives = managers.map((m) => receivesClients(m, at));
   const given = new Int32Array(n);
   const received = new Int32Array(n);
   const owed = new Int32Array(n);

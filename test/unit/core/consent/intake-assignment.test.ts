@@ -11,6 +11,7 @@ const m = (id: string, level: number, over: Partial<Manager> = {}): Manager => (
   role: 'manager',
   ...over,
 });
+const day = '2026-03-02';
 const roster = [m('b', 1), m('a', 1), m('c', 2), m('gone', 1, { active: false }), m('boss', 1, { role: 'admin' })];
 
 describe('intake assignment', () => {
@@ -19,7 +20,7 @@ describe('intake assignment', () => {
     let counter = 0;
     const picks: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const d = chooseIntakeManager(roster, rules, counter);
+      const d = chooseIntakeManager(roster, rules, counter, day);
       picks.push(d.managerId!);
       counter = d.nextCounter;
     }
@@ -28,29 +29,29 @@ describe('intake assignment', () => {
   });
 
   it('uses the configured level', () => {
-    expect(chooseIntakeManager(roster, { rule: 'round-robin', level: 2, signupsPerMinutePerIp: 10 }, 7)).toEqual({
+    expect(chooseIntakeManager(roster, { rule: 'round-robin', level: 2, signupsPerMinutePerIp: 10 }, 7, day)).toEqual({
       managerId: 'c',
       nextCounter: 8,
     });
   });
 
   it('leaves the client unassigned when no active manager fits, saying why', () => {
-    expect(chooseIntakeManager(roster, { rule: 'round-robin', level: 3, signupsPerMinutePerIp: 10 }, 0)).toMatchObject({
+    expect(chooseIntakeManager(roster, { rule: 'round-robin', level: 3, signupsPerMinutePerIp: 10 }, 0, day)).toMatchObject({
       managerId: null,
       why: 'no active manager of level 3',
     });
-    expect(chooseIntakeManager([], { rule: 'round-robin', signupsPerMinutePerIp: 10 }, 0)).toMatchObject({
+    expect(chooseIntakeManager([], { rule: 'round-robin', signupsPerMinutePerIp: 10 }, 0, day)).toMatchObject({
       managerId: null,
       why: 'no active managers',
     });
   });
 
   it('gives every client to the fixed intake manager while active', () => {
-    expect(chooseIntakeManager(roster, { rule: 'fixed', managerId: 'c', signupsPerMinutePerIp: 10 }, 3)).toEqual({
+    expect(chooseIntakeManager(roster, { rule: 'fixed', managerId: 'c', signupsPerMinutePerIp: 10 }, 3, day)).toEqual({
       managerId: 'c',
       nextCounter: 3,
     });
-    expect(chooseIntakeManager(roster, { rule: 'fixed', managerId: 'gone', signupsPerMinutePerIp: 10 }, 3)).toMatchObject({
+    expect(chooseIntakeManager(roster, { rule: 'fixed', managerId: 'gone', signupsPerMinutePerIp: 10 }, 3, day)).toMatchObject({
       managerId: null,
     });
   });

@@ -1,0 +1,149 @@
+import { formatPath, issuesFromZod, type FieldIssue } from '../errors.ts';
+import type { AuditEntry } from '../schema/audit.ts';
+import { clientSchema, editableClientFields, splitClientDoc, type Client, type ClientDoc } from '../schema/client.ts';
+import type { ClientChanges } from '../schema/client-changes.ts';
+import type { HistoryEntry, NewHistoryEntry } from '../schema/history.ts';
+import { lostDayCorrection, type CorrectionFacts } from './bonus/corrections.ts';
+import { clientFlags } from './client-derivation.ts';
+import { withNormalisedContacts } from './contact-normalisation.ts';
+
+/** Who edits: their id, and whether they may reinstate a lost client or move its lost day (the admin). */
+export type EditActor = { by: string; mayReinstate: boolean };
+
+/** What an edit writes when it changes something. */
+export type EditWrite = {
+  doc: ClientDoc;
+  /** In the order written, without ids: the store gives them ids that keep that order. */
+  history: NewHistoryEntry[];
+  /** A reinstatement or a moved lost day: audited in the same transaction. */
+  audit?: AuditEntry;
+  /** A lost day moved in a month bonuses were computed for: the bonus job must look again. */
+  lostCorrection?: CorrectionFacts;
+};
+
+/**
+ * An edit refused as it stands, or its plan: the contact keys it adds and drops (the store checks
+ * the added ones against other clients before writing anything), and what to write, absent when
+ * the edit changes nothing (the same values typed again) and so writes nothing.
+ */
+export type EditPlan =
+  | { status: 'invalid'; errors: FieldIssue[] }
+  | { status: 'forbidden'; errors: FieldIssue[] }
+  | { status: 'planned'; addedKeys: string[]; removedKeys: string[]; write?: EditWrite };
+
+type FieldChange = Extract<HistoryEntry, { type: 'edit' }>['changes'][number];
+
+/** The client's own fields with the changes laid over them (`null` clears a field). */
+function merged(current: Client, changes: ClientChanges): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...current };
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === null) delete out[k];
+    else if (v !== undefined) out[k] = v;
+  }
+  // Reinstating clears the loss's reason and competitor with it; the history keeps them.
+  if (changes.lostAt === null) for (const k of ['lostReason', 'competitor'] as const) if (changes[k] === undefined) delete out[k];
+  return out;
+}
+
+/**
+ * Marking a client lost takes it out of rotation, so a manager could park a client there to dodge a
+ * rotation and bring it back after. Anyone holding the client may mark it lost, with a reason; only
+ * an admin may reinstate it or move the day it was lost (which decides whether a raised bonus is
+ * paid), and a reinstatement is audited.
+ */
+function lostMarkProblem(current: ClientDoc, next: Client, mayReinstate: boolean): EditPlan | undefined {
+  if (current.lostAt === undefined) {
+    if (next.lostAt !== undefined && (next.lostReason ?? '') === '')
+      return { status: 'invalid', errors: [{ path: 'changes.lostReason', message: 'is required when marking a client lost' }] };
+    return undefined;
+  }
+  if (mayReinstate || next.lostAt === current.lostAt) return undefined;
+  const message =
+    next.lostAt === undefined
+      ? 'only the head of sales (admin) may reinstate a lost client'
+      : 'only the head of sales (admin) may change the day a client was lost';
+  return { status: 'forbidden', errors: [{ path: 'changes.lostAt', message }] };
+}
+
+/** The own fields an edit changed, each with its stored value before and after (null: empty). */
+function fieldChanges(before: Client, after: Client): FieldChange[] {
+  const out: FieldChange[] = [];
+  for (const field of editableClientFields) {
+    const was = (before[field] ?? null) as FieldChange['before'];
+    const now = (after[field] ?? null) as FieldChange['after'];
+    if (JSON.stringify(was) !== JSON.stringify(now)) out.push({ field, before: was, after: now });
+  }
+  return out;
+}
+
+/** The history after the edit entry: a loss with its reason, or a reinstatement's note; and the audit of either admin act. */
+function lostMarkEffects(
+  current: ClientDoc,
+  client: Client,
+  actor: EditActor,
+  at: string,
+): { history: NewHistoryEntry[]; audit?: AuditEntry } {
+  const about = { clientId: current.id, at, by: actor.by };
+  if (current.lostAt === undefined && client.lostAt !== undefined) {
+    const reason = client.lostReason ?? '';
+    return { history: [{ type: 'lost', ...about, reason, ...(client.competitor !== undefined ? { competitor: client.competitor } : {}) }] };
+  }
+  if (current.lostAt === undefined || client.lostAt === current.lostAt) return { history: [] };
+  const reinstated = client.lostAt === undefined;
+  return {
+    history: reinstated ? [{ type: 'note', ...about, text: `no longer marked lost (was lost on ${current.lostAt})` }] : [],
+    audit: {
+      at,
+      actor: actor.by,
+      action: reinstated ? 'reinstate lost client' : 'change lost day',
+      outcome: 'ok',
+      target: `clients/${current.id}`,
+      details: { lostAt: current.lostAt, newLostAt: client.lostAt ?? null, lostReason: current.lostReason ?? null },
+    },
+  };
+}
+
+/**
+ * Plans one edit of the client document `current` (already at the version the edit was made
+ * against) at the instant `at`: the changed client is validated whole, its contacts normalised,
+ * the lost mark checked, and the new document, its history and audit made. Pure.
+ */
+export function planEdit(current: ClientDoc, changes: ClientChanges, actor: EditActor, at: string): EditPlan {
+  const { own, derived } = splitClientDoc(current);
+  const parsed = clientSchema.safeParse(merged(own, changes));
+  if (!parsed.success) return { status: 'invalid', errors: issuesFromZod(parsed.error, 'changes') };
+  const lostProblem = lostMarkProblem(current, parsed.data, actor.mayReinstate);
+  if (lostProblem !== undefined) return lostProblem;
+  const { client, keys, issues } = withNormalisedContacts(parsed.data);
+  if (issues.length > 0)
+    return { status: 'invalid', errors: issues.map((i) => ({ path: formatPath('changes', i.path), message: i.message })) };
+  const addedKeys = keys.filter((k) => !current.contactKeys.includes(k));
+  const removedKeys = current.contactKeys.filter((k) => !keys.includes(k));
+  const changed = fieldChanges(own, client);
+  if (changed.length === 0) return { status: 'planned', addedKeys, removedKeys };
+  // New contacts change which address a mailing would use, so the mailable flags follow them.
+  const doc = {
+    ...derived,
+    ...client,
+    contactKeys: keys,
+    ...clientFlags(client),
+    version: current.version + 1,
+    updatedAt: at,
+    lastEdit: { by: actor.by, at },
+  } as ClientDoc;
+  // The history says what changed, so a client's history replays to its current fields and version.
+  const edit: NewHistoryEntry = { type: 'edit', clientId: current.id, at, by: actor.by, version: doc.version, changes: changed };
+  const effects = lostMarkEffects(current, client, actor, at);
+  const lostCorrection = lostDayCorrection(current.firstDealAt, current.lostAt, client.lostAt);
+  return {
+    status: 'planned',
+    addedKeys,
+    removedKeys,
+    write: {
+      doc,
+      history: [edit, ...effects.history],
+      ...(effects.audit !== undefined ? { audit: effects.audit } : {}),
+      ...(lostCorrection !== undefined ? { lostCorrection } : {}),
+    },
+  };
+}
