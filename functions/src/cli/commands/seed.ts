@@ -4,7 +4,7 @@ import type { CommandContext } from '../command-context.ts';
 import { demoCompany } from '../../local/demo-company.ts';
 import { rawSnapshotFromObject } from '../snapshot-files.ts';
 import { hasAnyClient } from '../../store/client-list-store.ts';
-import { importSnapshot } from '../../store/snapshot-import.ts';
+import { importCompanySnapshot } from '../../operations/import-snapshot.ts';
 
 export function registerSeed(program: Command, ctx: CommandContext): void {
   program
@@ -25,7 +25,7 @@ export function registerSeed(program: Command, ctx: CommandContext): void {
         return;
       }
       const snapshot = demoCompany({ today: ctx.now(), clients: opts.clients });
-      const result = await importSnapshot(db, rawSnapshotFromObject(snapshot), {
+      const result = await importCompanySnapshot(db, rawSnapshotFromObject(snapshot), {
         at: ctx.now().toISOString(),
         by: 'seed',
         throttle: !process.env.FIRESTORE_EMULATOR_HOST,
