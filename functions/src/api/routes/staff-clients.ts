@@ -3,7 +3,8 @@ import type { Router } from 'express';
 import { AppError } from '../../errors.ts';
 import type { Client } from '../../schema/client.ts';
 import { idSchema } from '../../schema/common.ts';
-import { editClient, logClientHistory, readClientInScope, clientView } from '../../store/client-edit-store.ts';
+import { logClientHistory, readClientInScope, clientView } from '../../store/client-edit-store.ts';
+import { editAnswer, editByCaller } from '../client-edit-answer.ts';
 import { listClients, withHoldingFacts } from '../../store/client-list-store.ts';
 import { createClient, readHistory, recordDeal } from '../../store/client-store.ts';
 import { readManager } from '../../store/roster-store.ts';
@@ -99,32 +100,7 @@ export function staffClientRoutes(router: Router): void {
     route(async (req, ctx) => {
       const id = parseParam(req.params.id, idSchema, 'id');
       const body = parseBody(req, updateClientBodyAsOf(await ctx.asOf()));
-      const outcome = await editClient(ctx.db, {
-        clientId: id,
-        version: body.version,
-        changes: body.changes,
-        scope: scopeOf(ctx),
-        actor: actorOf(ctx),
-        mayReinstate: isAdmin(ctx),
-      });
-      if (outcome.status === 'forbidden')
-        throw new AppError('forbidden', outcome.errors.map((e) => e.message).join('; '), { issues: outcome.errors });
-      if (outcome.status === 'conflict') {
-        throw new AppError('conflict', 'the client was changed since you read it; here are the current values', {
-          details: { current: outcome.current, ...(outcome.changedBy ? { changedBy: outcome.changedBy } : {}) },
-        });
-      }
-      if (outcome.status === 'invalid') {
-        throw new AppError(
-          outcome.existingClientId ? 'duplicate' : 'invalid-input',
-          outcome.existingClientId ? `already in the base as client ${outcome.existingClientId}` : 'invalid client changes',
-          {
-            issues: outcome.errors,
-            ...(outcome.existingClientId ? { details: { existingClientId: outcome.existingClientId } } : {}),
-          },
-        );
-      }
-      return { body: { client: outcome.client } };
+      return { body: { client: editAnswer(await editByCaller(ctx, { clientId: id, version: body.version, changes: body.changes })) } };
     }),
   );
 
