@@ -1,10 +1,10 @@
 import type { Router } from 'express';
-import { AppError } from '../../errors.ts';
 import { publishRulesVersion } from '../../operations/publish-rules.ts';
+import { changeStaffMember } from '../../operations/staff-changes.ts';
 import { idSchema } from '../../schema/common.ts';
 import { listAudit } from '../../store/audit-store.ts';
 import { setPinned } from '../../store/client-edit-store.ts';
-import { addManager, changeManager, readVersionedRoster } from '../../store/manager-store.ts';
+import { addManager, readVersionedRoster } from '../../store/manager-store.ts';
 import { readRules } from '../../store/rules-store.ts';
 import { requireAdmin } from '../auth.ts';
 import { actorOf, adminRoute, notFound, parseBody, parseParam, parseQuery, route } from '../context.ts';
@@ -57,12 +57,12 @@ export function adminConfigRoutes(router: Router): void {
     adminRoute('change manager', async (req, ctx) => {
       const id = parseParam(req.params.id, idSchema, 'id');
       const body = parseBody(req, changeManagerBody);
-      if (id === ctx.caller.manager.id && body.role === 'manager')
-        throw new AppError('invalid-input', 'you cannot take away your own admin role', {
-          issues: [{ path: 'role', message: 'ask another admin' }],
-        });
       const { expectedVersion, ...changes } = body;
-      const manager = await changeManager(ctx.db, id, changes, actorOf(ctx), expectedVersion);
+      const manager = await changeStaffMember(
+        ctx.db,
+        { managerId: id, changes, ...(expectedVersion !== undefined ? { expectedVersion } : {}) },
+        actorOf(ctx),
+      );
       return { body: { manager }, target: `managers/${id}`, details: { changes } };
     }),
   );
