@@ -1,5 +1,6 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import type { RawSnapshot } from '../core/snapshot-check.ts';
+import { hasAnyClient } from '../store/client-list-store.ts';
 import { readRoster } from '../store/roster-store.ts';
 import { importSnapshot, type ImportOptions, type ImportResult } from '../store/snapshot-import.ts';
 import { publishRulesIfChanged, rosterAfter } from './publish-rules.ts';
@@ -20,4 +21,18 @@ export function importCompanySnapshot(
     publishRules: async (rules, managers) =>
       publishRulesIfChanged(db, { rules, actor, field: 'config', roster: rosterAfter(await readRoster(db), managers) }),
   });
+}
+
+/**
+ * Loads a snapshot only into a base without clients (a seed never lands on real data by accident)
+ * unless forced; `undefined` when the base already holds clients and nothing was written.
+ */
+export async function seedEmptyBase(
+  db: Firestore,
+  snapshot: () => RawSnapshot,
+  options: Omit<ImportOptions, 'publishRules'> & { force: boolean },
+): Promise<ImportResult | undefined> {
+  const { force, ...importOptions } = options;
+  if (!force && (await hasAnyClient(db))) return undefined;
+  return importCompanySnapshot(db, snapshot(), importOptions);
 }
