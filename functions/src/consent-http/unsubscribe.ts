@@ -55,7 +55,7 @@ export function unsubscribeHandler(options: UnsubscribeOptions = {}): HttpFuncti
     try {
       const now = (options.now?.() ?? new Date()).toISOString();
       const endpoint = endpoints[endpointOf(req.path)];
-      const handle = endpoint.methods[req.method];
+      const handle = Object.hasOwn(endpoint.methods, req.method) ? endpoint.methods[req.method] : undefined;
       if (handle === undefined) throw new AppError('method-not-allowed', endpoint.refusal);
       await handle(req, res, deps, now);
     } catch (e) {
