@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import { closeBonusMonth, computeBonusMonth, type MonthReport } from '../../operations/bonus-job.ts';
-import { exportConfirmationList, exportMailingList } from '../../operations/mailing-export.ts';
+import { exportContactList } from '../../operations/contact-list-export.ts';
 import type { RotationReport } from '../../core/rotation/report.ts';
 import { runRotation } from '../../operations/rotation-job.ts';
 import { beginOffboarding } from '../../operations/staff-changes.ts';
@@ -99,10 +99,10 @@ export function adminJobRoutes(router: Router): void {
     '/admin/mailing-exports',
     adminRoute('export mailing list', async (req, ctx) => {
       const { channel, confirmations } = parseBody(req, mailingExportBody);
-      const input = { channel, ...actorOf(ctx) };
-      const result = confirmations ? await exportConfirmationList(ctx.db, input) : await exportMailingList(ctx.db, input);
+      const kind = confirmations ? 'confirmation' : 'mailing';
+      const result = await exportContactList(ctx.db, { kind, channel, ...actorOf(ctx) });
       const { exportId, rows, csv, cadenceDays } = result;
-      const body = { exportId, kind: confirmations ? 'confirmation' : 'mailing', count: rows.length, cadenceDays, rows, csv };
+      const body = { exportId, kind, count: rows.length, cadenceDays, rows, csv };
       return {
         status: 201,
         body,
