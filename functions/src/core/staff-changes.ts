@@ -2,7 +2,7 @@ import { AppError } from '../errors.ts';
 import type { Manager } from '../schema/manager.ts';
 
 /** Who is acting: a member of staff as the roster knows them. */
-export type Actor = Pick<Manager, 'id' | 'role'>;
+export type StaffMember = Pick<Manager, 'id' | 'role'>;
 
 /**
  * An admin never offboards themselves: it would end their own access with nobody left to see the
@@ -22,7 +22,7 @@ export function checkManagerChange(by: string, managerId: string, changes: { rol
 }
 
 /** Whose clients a listing shows: a manager only their own (asking for another's is refused), an admin anyone's or all. Pure. */
-export function listedHolder(actor: Actor, asked: string | undefined): string | undefined {
+export function listedHolder(actor: StaffMember, asked: string | undefined): string | undefined {
   if (actor.role === 'admin') return asked;
   if (asked !== undefined && asked !== actor.id) throw new AppError('forbidden', 'managers see only their own clients');
   return actor.id;
@@ -32,7 +32,7 @@ export function listedHolder(actor: Actor, asked: string | undefined): string | 
  * Whose bonus statement a caller reads: an admin anyone's (their own unless they say), a manager
  * only their own; asking for another's reads as no statement at all (undefined), revealing nothing. Pure.
  */
-export function statementHolder(actor: Actor, asked: string | undefined): string | undefined {
+export function statementHolder(actor: StaffMember, asked: string | undefined): string | undefined {
   if (actor.role === 'admin') return asked ?? actor.id;
   return asked === undefined || asked === actor.id ? actor.id : undefined;
 }
@@ -41,7 +41,7 @@ export function statementHolder(actor: Actor, asked: string | undefined): string
  * Who made a recorded deal: a manager records only their own deals; an admin on behalf of the
  * client's holder unless told otherwise, and must say who for a client nobody holds. Pure.
  */
-export function dealMaker(actor: Actor, given: string | undefined, holder: string | null): string {
+export function dealMaker(actor: StaffMember, given: string | undefined, holder: string | null): string {
   if (actor.role !== 'admin') return actor.id;
   const managerId = given ?? holder;
   if (managerId === null)

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Firestore } from 'firebase-admin/firestore';
-import { dealMaker, listedHolder, type Actor } from '../core/staff-changes.ts';
+import { dealMaker, listedHolder, type StaffMember } from '../core/staff-changes.ts';
 import type { Deal, DealDoc } from '../schema/deal.ts';
 import type { HistoryEntry } from '../schema/history.ts';
 import { readClientInScope, type ClientScope, type ClientView } from '../store/client-edit-store.ts';
@@ -9,13 +9,13 @@ import { readHistory, recordDeal, type HolderGuard } from '../store/client-store
 import { recordConsent } from '../store/consent-store.ts';
 
 /** Who acts and what they may touch: their scope for reads, their guard for writes (a manager only their own clients). */
-export type Access = { actor: Actor; scope: ClientScope; guard: HolderGuard };
+export type Access = { actor: StaffMember; scope: ClientScope; guard: HolderGuard };
 type Stamp = { by: string; at: string };
 
 /** A page of clients as the sheet shows them (holding facts included), and whose they are (undefined: the whole base). */
 export async function clientListing(
   db: Firestore,
-  input: { actor: Actor; query: Omit<ClientListQuery, 'managerId'> & { managerId?: string }; at: string },
+  input: { actor: StaffMember; query: Omit<ClientListQuery, 'managerId'> & { managerId?: string }; at: string },
 ): Promise<{ holder: string | undefined; page: ClientPage }> {
   const holder = listedHolder(input.actor, input.query.managerId);
   const { managerId: _asked, ...query } = input.query;

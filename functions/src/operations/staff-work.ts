@@ -1,5 +1,5 @@
 import type { Firestore } from 'firebase-admin/firestore';
-import { statementHolder, type Actor } from '../core/staff-changes.ts';
+import { statementHolder, type StaffMember } from '../core/staff-changes.ts';
 import { readStatement } from '../store/bonus-store.ts';
 import { heldClientNames } from '../store/client-list-store.ts';
 import { listOpenTasks, type HandoverTask } from '../store/handover-store.ts';
@@ -18,7 +18,7 @@ export async function openTasks(db: Firestore, managerId: string): Promise<Array
 /** The bonus statement the caller may read for `month` (see `statementHolder`); undefined when there is none for them. */
 export async function statementFor(
   db: Firestore,
-  input: { month: string; actor: Actor; asked: string | undefined },
+  input: { month: string; actor: StaffMember; asked: string | undefined },
 ): Promise<Awaited<ReturnType<typeof readStatement>>> {
   const managerId = statementHolder(input.actor, input.asked);
   return managerId === undefined ? undefined : readStatement(db, { month: input.month, managerId });
