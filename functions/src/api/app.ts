@@ -1,8 +1,9 @@
 import type { HttpFunction } from '@google-cloud/functions-framework';
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import type { Firestore } from 'firebase-admin/firestore';
-import { clientIp } from '../consent-http/request-input.ts';
 import { AppError, isAppError } from '../errors.ts';
+import { requireJsonEnvelope } from '../http/body-envelope.ts';
+import { clientIp } from '../http/client-ip.ts';
 import { sendProblem } from '../http/problem.ts';
 import { writeAudit } from '../store/audit-store.ts';
 import { foreignClient } from '../store/client-edit-store.ts';
@@ -55,26 +56,6 @@ export function buildRouter(): Router {
   return router;
 }
 
-const bodyMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-function hasBody(req: Request): boolean {
-  const length = req.headers['content-length'];
-  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
-}
-
-/** Size and media type before anything else: the framework has already parsed with a huge limit. */
-function checkEnvelope(req: Request): void {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  const raw = (req as Request & { rawBody?: Buffer }).rawBody;
-  if (declared > maxBodyBytes || (raw !== undefined && raw.length > maxBodyBytes)) {
-    throw new AppError('payload-too-large', `the body is larger than ${maxBodyBytes / 1024} KB; send fewer rows per call`);
-  }
-  if (bodyMethods.has(req.method) && hasBody(req) && !req.is('application/json')) {
-    throw new AppError('unsupported-media-type', 'send the body as JSON with Content-Type: application/json');
-  }
-  if (bodyMethods.has(req.method) && !hasBody(req)) req.body = undefined;
-}
-
 export function createApiHandler(options: ApiOptions): HttpFunction {
   const router = buildRouter();
   const now = options.now ?? (() => new Date());
@@ -98,7 +79,7 @@ export function createApiHandler(options: ApiOptions): HttpFunction {
       db ??= options.db();
       if (isHealthCheck(req)) return await answerHealth(res, db);
       verify ??= options.verify();
-      checkEnvelope(req);
+      requireJsonEnvelope(req, maxBodyBytes);
       const caller = await authenticate(db, verify, req.get('authorization'), {
         method: req.method,
         path: req.path,

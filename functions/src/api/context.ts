@@ -5,6 +5,7 @@ import { AppError, parseOrThrow } from '../errors.ts';
 import type { AsOf } from '../schema/as-of.ts';
 import type { AuditEntry } from '../schema/audit.ts';
 import { writeAudit } from '../store/audit-store.ts';
+import type { Access } from '../operations/client-work.ts';
 import type { ClientScope } from '../store/client-edit-store.ts';
 import { requireAdmin, type Caller } from './auth.ts';
 
@@ -27,6 +28,11 @@ export function actorOf(ctx: Ctx): { by: string; at: string } {
 
 export function scopeOf(ctx: Ctx): ClientScope {
   return ctx.caller.manager.role === 'admin' ? 'any' : { managerId: ctx.caller.manager.id };
+}
+
+/** What the caller may touch: their scope for reads, and for writes a guard that a manager still holds the client. */
+export function accessOf(ctx: Ctx): Access {
+  return { actor: ctx.caller.manager, scope: scopeOf(ctx), guard: isAdmin(ctx) ? {} : { holderId: ctx.caller.manager.id } };
 }
 
 export function isAdmin(ctx: Ctx): boolean {

@@ -3,13 +3,15 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Firestore } from 'firebase-admin/firestore';
 import { normaliseContacts } from '../core/contact-normalisation.ts';
 import { AppError, formatPath, parseOrThrow } from '../errors.ts';
+import { requireFormBody } from '../http/body-envelope.ts';
+import { clientIp } from '../http/client-ip.ts';
 import { sendProblem } from '../http/problem.ts';
 import { signupFormSchema } from '../schema/signup.ts';
 import { openFirestore } from '../store/db.ts';
 import { hitRateLimit } from '../store/rate-limit-store.ts';
 import { readRules } from '../store/rules-store.ts';
 import { registerSignup, type SignupOutcome } from '../store/signup-store.ts';
-import { clientIp, proxyHopsFromEnv, requireFormBody } from './request-input.ts';
+import { proxyHopsFromEnv } from './request-input.ts';
 
 export type SignupOptions = {
   db?: () => Firestore;

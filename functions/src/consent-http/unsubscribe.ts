@@ -4,12 +4,14 @@ import { z } from 'zod';
 import { isStopReply } from '../core/consent/sms-stop.ts';
 import { verifyConsentToken } from '../core/consent/unsubscribe-token.ts';
 import { AppError, parseOrThrow } from '../errors.ts';
+import { requireFormBody } from '../http/body-envelope.ts';
+import { clientIp } from '../http/client-ip.ts';
 import { sendProblem } from '../http/problem.ts';
 import { boundedText } from '../schema/common.ts';
 import { channelSchema } from '../schema/consent.ts';
 import { confirmConsent, markContactDead, withdrawByAddress, withdrawConsent } from '../store/consent-store.ts';
 import { openFirestore } from '../store/db.ts';
-import { clientIp, proxyHopsFromEnv, requireFormBody, secretMatches } from './request-input.ts';
+import { proxyHopsFromEnv, secretMatches } from './request-input.ts';
 import { unsubscribeConfigFromEnv, type UnsubscribeConfig } from './unsubscribe-config.ts';
 
 export type UnsubscribeOptions = {
@@ -43,87 +45,123 @@ export function unsubscribeHandler(options: UnsubscribeOptions = {}): HttpFuncti
   const hops = options.trustedProxyHops ?? proxyHopsFromEnv(env);
   let db: Firestore | undefined;
   let config: UnsubscribeConfig | undefined;
+  const deps: Deps = {
+    env,
+    hops,
+    db: () => (db ??= (options.db ?? openFirestore)()),
+    config: () => (config ??= unsubscribeConfigFromEnv(env)),
+  };
   return async (req: Request, res: Response) => {
     try {
       const now = (options.now?.() ?? new Date()).toISOString();
-      const path = req.path.replace(/\/+$/, '');
-      if (path.endsWith('/sms-stop') || path.endsWith('/bounce')) {
-        if (req.method !== 'POST') throw new AppError('method-not-allowed', 'gateways report with POST');
-        const allowed = path.endsWith('/sms-stop') ? [env.SMS_GATEWAY_SECRET] : [env.SMS_GATEWAY_SECRET, env.ESP_WEBHOOK_SECRET];
-        if (allowed.every((s) => s === undefined || s.length < 16))
-          throw new AppError('unavailable', 'gateway reports are not configured: set SMS_GATEWAY_SECRET (at least 16 characters)');
-        if (!secretMatches(req.get('x-gateway-secret'), allowed))
-          throw new AppError('unauthenticated', 'send the gateway secret in X-Gateway-Secret');
-        const body = requireFormBody(req, 16 * 1024);
-        db ??= (options.db ?? openFirestore)();
-        if (path.endsWith('/sms-stop')) {
-          const reply = parseOrThrow(smsStopSchema, body, 'SMS reply');
-          if (!isStopReply(reply.text)) {
-            res.status(200).json({ status: 'ignored', stop: false });
-            return;
-          }
-          const results = await withdrawByAddress(db, {
-            channel: 'sms',
-            address: reply.phone,
-            at: now,
-            by: 'sms-gateway',
-            proof: { recordedBy: 'sms-gateway', note: reply.text.slice(0, 500) },
-          });
-          res.status(200).json({ status: 'ok', stop: true, withdrawn: results.filter((r) => r.outcome === 'withdrawn').length });
-          return;
-        }
-        const report = parseOrThrow(bounceSchema, body, 'bounce report');
-        const results = await markContactDead(db, {
-          channel: report.channel,
-          address: report.address,
-          at: now,
-          by: 'bounce-report',
-          ...(report.reason !== undefined ? { note: report.reason } : {}),
-        });
-        res.status(200).json({ status: 'ok', marked: results.filter((r) => r.outcome === 'dead').length });
-        return;
-      }
-
-      const token = tokenOf(req);
-      const confirming = path.endsWith('/confirm');
-      if (req.method === 'GET' || req.method === 'HEAD') {
-        page(res, confirming ? signupConfirmationPage(token) : confirmationPage(token));
-        return;
-      }
-      if (req.method !== 'POST') throw new AppError('method-not-allowed', 'open the link, then press the button');
-      config ??= unsubscribeConfigFromEnv(env);
-      const claim = verifyConsentToken(config.verifySecrets, confirming ? 'confirm' : 'unsubscribe', token);
-      const ip = clientIp(req, hops);
-      if (confirming) {
-        if (claim !== undefined) {
-          db ??= (options.db ?? openFirestore)();
-          await confirmConsent(db, { ...claim, at: now, ip });
-        }
-        page(res, signupConfirmedPage());
-        return;
-      }
-      if (claim !== undefined) {
-        db ??= (options.db ?? openFirestore)();
-        const oneClick = bodyField(req, 'List-Unsubscribe') === 'One-Click';
-        await withdrawConsent(db, {
-          clientId: claim.clientId,
-          channel: claim.channel,
-          address: claim.address,
-          at: now,
-          by: 'unsubscribe',
-          proof: {
-            recordedBy: 'unsubscribe',
-            note: oneClick ? 'one-click (RFC 8058)' : 'unsubscribe page',
-            ...(ip !== undefined ? { ip: ip.slice(0, 64) } : {}),
-          },
-        });
-      }
-      page(res, donePage());
+      const endpoint = endpoints[endpointOf(req.path)];
+      const handle = Object.hasOwn(endpoint.methods, req.method) ? endpoint.methods[req.method] : undefined;
+      if (handle === undefined) throw new AppError('method-not-allowed', endpoint.refusal);
+      await handle(req, res, deps, now);
     } catch (e) {
       sendProblem(res, e);
     }
   };
 }
+
+type Deps = { env: NodeJS.ProcessEnv; hops: number; db: () => Firestore; config: () => UnsubscribeConfig };
+type Handler = (req: Request, res: Response, deps: Deps, now: string) => Promise<void>;
+type Endpoint = { methods: Partial<Record<string, Handler>>; refusal: string };
+type EndpointName = 'sms-stop' | 'bounce' | 'confirm' | 'unsubscribe';
+
+/** The endpoint is the path's last segment (the function may be served under any prefix); anything else unsubscribes. */
+function endpointOf(path: string): EndpointName {
+  const trimmed = path.replace(/\/+$/, '');
+  const last = trimmed.slice(trimmed.lastIndexOf('/') + 1);
+  return last === 'sms-stop' || last === 'bounce' || last === 'confirm' ? last : 'unsubscribe';
+}
+
+/** The gateway's report, after its shared secret: `allowed` are the secrets that may send it. */
+function gatewayBody(req: Request, allowed: Array<string | undefined>): Record<string, unknown> {
+  if (allowed.every((s) => s === undefined || s.length < 16))
+    throw new AppError('unavailable', 'gateway reports are not configured: set SMS_GATEWAY_SECRET (at least 16 characters)');
+  if (!secretMatches(req.get('x-gateway-secret'), allowed))
+    throw new AppError('unauthenticated', 'send the gateway secret in X-Gateway-Secret');
+  return requireFormBody(req, 16 * 1024);
+}
+
+const smsStop: Handler = async (req, res, deps, now) => {
+  const body = gatewayBody(req, [deps.env.SMS_GATEWAY_SECRET]);
+  const db = deps.db();
+  const reply = parseOrThrow(smsStopSchema, body, 'SMS reply');
+  if (!isStopReply(reply.text)) {
+    res.status(200).json({ status: 'ignored', stop: false });
+    return;
+  }
+  const results = await withdrawByAddress(db, {
+    channel: 'sms',
+    address: reply.phone,
+    at: now,
+    by: 'sms-gateway',
+    proof: { recordedBy: 'sms-gateway', note: reply.text.slice(0, 500) },
+  });
+  res.status(200).json({ status: 'ok', stop: true, withdrawn: results.filter((r) => r.outcome === 'withdrawn').length });
+};
+
+const bounce: Handler = async (req, res, deps, now) => {
+  const body = gatewayBody(req, [deps.env.SMS_GATEWAY_SECRET, deps.env.ESP_WEBHOOK_SECRET]);
+  const db = deps.db();
+  const report = parseOrThrow(bounceSchema, body, 'bounce report');
+  const results = await markContactDead(db, {
+    channel: report.channel,
+    address: report.address,
+    at: now,
+    by: 'bounce-report',
+    ...(report.reason !== undefined ? { note: report.reason } : {}),
+  });
+  res.status(200).json({ status: 'ok', marked: results.filter((r) => r.outcome === 'dead').length });
+};
+
+const confirm: Handler = async (req, res, deps, now) => {
+  const claim = verifyConsentToken(deps.config().verifySecrets, 'confirm', tokenOf(req));
+  const ip = clientIp(req, deps.hops);
+  if (claim !== undefined) await confirmConsent(deps.db(), { ...claim, at: now, ip });
+  page(res, signupConfirmedPage());
+};
+
+const unsubscribe: Handler = async (req, res, deps, now) => {
+  const claim = verifyConsentToken(deps.config().verifySecrets, 'unsubscribe', tokenOf(req));
+  const ip = clientIp(req, deps.hops);
+  if (claim !== undefined) {
+    const oneClick = bodyField(req, 'List-Unsubscribe') === 'One-Click';
+    await withdrawConsent(deps.db(), {
+      clientId: claim.clientId,
+      channel: claim.channel,
+      address: claim.address,
+      at: now,
+      by: 'unsubscribe',
+      proof: {
+        recordedBy: 'unsubscribe',
+        note: oneClick ? 'one-click (RFC 8058)' : 'unsubscribe page',
+        ...(ip !== undefined ? { ip: ip.slice(0, 64) } : {}),
+      },
+    });
+  }
+  page(res, donePage());
+};
+
+const showPage =
+  (html: (token: string) => string): Handler =>
+  async (req, res) =>
+    page(res, html(tokenOf(req)));
+
+const endpoints: Record<EndpointName, Endpoint> = {
+  'sms-stop': { methods: { POST: smsStop }, refusal: 'gateways report with POST' },
+  bounce: { methods: { POST: bounce }, refusal: 'gateways report with POST' },
+  confirm: {
+    methods: { GET: showPage(signupConfirmationPage), HEAD: showPage(signupConfirmationPage), POST: confirm },
+    refusal: 'open the link, then press the button',
+  },
+  unsubscribe: {
+    methods: { GET: showPage(confirmationPage), HEAD: showPage(confirmationPage), POST: unsubscribe },
+    refusal: 'open the link, then press the button',
+  },
+};
 
 function tokenOf(req: Request): string {
   const q = req.query.t;

@@ -1,6 +1,7 @@
 import { FieldPath, type Firestore, type Query } from 'firebase-admin/firestore';
 import { companyDay } from '../core/calendar.ts';
 import { clientMatcher, hasFilter } from '../core/client-search.ts';
+import { departureOf, type Departure } from '../core/departures.ts';
 import { holdingFacts } from '../core/holding-facts.ts';
 import type { ClientDoc, ClientHoldingFacts, ClientSortKey } from '../schema/client.ts';
 import { clientView, type ClientView } from './client-edit-store.ts';
@@ -123,7 +124,7 @@ export async function withHoldingFacts<T extends ClientView>(
   }));
 }
 
-export type Departure = { clientId: string; reason: 'rotation' | 'reassigned' | 'held' | 'unknown'; at: string | null };
+export type { Departure } from '../core/departures.ts';
 
 /**
  * Why clients a manager's sheet still shows are no longer theirs: taken by a rotation or moved
@@ -136,11 +137,7 @@ export async function departuresOf(db: Firestore, managerId: string, ids: string
   const snaps = unique.length === 0 ? [] : await db.getAll(...unique.map((id) => db.collection(collections.clients).doc(id)));
   return snaps.map((snap, i) => {
     const clientId = unique[i]!;
-    const doc = snap.exists ? (snap.data() as ClientDoc) : undefined;
-    if (doc?.managerId === managerId) return { clientId, reason: 'held', at: null };
-    const left = doc?.formerHolders?.filter((h) => h.managerId === managerId).at(-1);
-    if (!left) return { clientId, reason: 'unknown', at: null };
-    return { clientId, reason: left.rotationSeq !== undefined ? 'rotation' : 'reassigned', at: left.until };
+    return departureOf(clientId, snap.exists ? (snap.data() as ClientDoc) : undefined, managerId);
   });
 }
 

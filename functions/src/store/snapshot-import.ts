@@ -10,11 +10,13 @@ import { mapConcurrently } from '../worker-pool.ts';
 import { asOfNow } from '../schema/as-of.ts';
 import type { Client, ClientDoc } from '../schema/client.ts';
 import { isDocumentId } from '../schema/common.ts';
-import { rulesConfigSchema } from '../schema/rules-config.ts';
+import { rulesConfigSchema, type RulesConfig } from '../schema/rules-config.ts';
+import type { Manager } from '../schema/manager.ts';
+import { stableJson } from '../core/stable-json.ts';
 import type { Deal, DealDoc } from '../schema/deal.ts';
 import type { HistoryEntry } from '../schema/history.ts';
 import { collections, contactKeyId, timeOrderedId } from './collections.ts';
-import { readRules, publishRules } from './rules-store.ts';
+import { publishRules, readRules } from './rules-store.ts';
 import { latestComputedMonth, markCorrections } from './bonus-correction-store.ts';
 
 export type ImportProgress = (phase: string, done: number, total: number) => void;
@@ -28,6 +30,18 @@ export type ImportResult = {
   configPublished: boolean;
 };
 
+export type ImportOptions = {
+  at: string;
+  by?: string;
+  onProgress?: ImportProgress;
+  throttle?: boolean;
+  /**
+   * Publishes the snapshot's rules unless they are in force, checked against its managers over the base's; says if it did.
+   * The rules operation supplies it; without it the rules are published unchecked.
+   */
+  publishRules?: (rules: RulesConfig, managers: Manager[]) => Promise<boolean>;
+};
+
 const readChunk = 300;
 
 async function getAllChunked(db: Firestore, refs: FirebaseFirestore.DocumentReference[]): Promise<FirebaseFirestore.DocumentSnapshot[]> {
@@ -35,14 +49,6 @@ async function getAllChunked(db: Firestore, refs: FirebaseFirestore.DocumentRefe
   for (let i = 0; i < refs.length; i += readChunk) chunks.push(refs.slice(i, i + readChunk));
   // A few reads in flight at once: fast enough for 100,000 clients, gentle on the database.
   return (await mapConcurrently(chunks, 4, (c) => db.getAll(...c))).flat();
-}
-
-function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  );
 }
 
 /** Pulls from the base only what the snapshot names: its managers, its clients, its contact keys. */
@@ -141,6 +147,15 @@ function bonusCorrections(
   return out;
 }
 
+function publishUnchecked(db: Firestore, options: ImportOptions): (rules: RulesConfig) => Promise<boolean> {
+  return async (rules) => {
+    const current = await readRules(db);
+    if (current.version !== 0 && stableJson(current.rules) === stableJson(rules)) return false;
+    await publishRules(db, rules, { by: options.by ?? 'import', at: options.at });
+    return true;
+  };
+}
+
 export function dealHistoryId(deal: Deal): string {
   return timeOrderedId(deal.date, `deal-${deal.id}`);
 }
@@ -151,11 +166,7 @@ export function dealHistoryId(deal: Deal): string {
  * unchanged clients are not rewritten, so importing the same file twice leaves one copy. If the
  * process dies while writing, running the import again completes it.
  */
-export async function importSnapshot(
-  db: Firestore,
-  raw: RawSnapshot,
-  options: { at: string; by?: string; onProgress?: ImportProgress; throttle?: boolean },
-): Promise<ImportResult> {
+export async function importSnapshot(db: Firestore, raw: RawSnapshot, options: ImportOptions): Promise<ImportResult> {
   const progress = options.onProgress ?? (() => undefined);
   progress('checking', 0, raw.clients.length);
   const { known, existing } = await readKnown(db, raw);
@@ -165,6 +176,10 @@ export async function importSnapshot(
   const { snapshot, issues } = checkSnapshot(raw, known, asOfNow(timeZone, new Date(options.at)));
   if (issues.length > 0)
     throw new AppError('invalid-input', `the snapshot has ${issues.length} problem(s); nothing was imported`, { issues });
+  // The first write, and refused before any other when the rules do not fit the roster the import leaves.
+  const configPublished = snapshot.config
+    ? await (options.publishRules ?? publishUnchecked(db, options))(snapshot.config, snapshot.managers)
+    : false;
 
   const touched = new Set([...snapshot.clients.map((c) => c.client.id), ...snapshot.deals.map((d) => d.clientId)]);
   const dealsByClient = new Map<string, Map<string, Deal>>();
@@ -191,20 +206,13 @@ export async function importSnapshot(
     deals: 0,
     history: 0,
     contactKeys: 0,
-    configPublished: false,
+    configPublished,
   };
 
   // Marks first (a crash after the data must not lose them), and again after the data (see markCorrections).
   const marked = markCorrections(writer, db, corrections, latestComputed, options.at);
   if (marked > 0) await writer.flush();
 
-  if (snapshot.config) {
-    const current = await readRules(db);
-    if (current.version === 0 || stableJson(current.rules) !== stableJson(snapshot.config)) {
-      await publishRules(db, snapshot.config, { by: options.by ?? 'import', at: options.at });
-      result.configPublished = true;
-    }
-  }
   for (const m of snapshot.managers) {
     void writer.set(db.collection(collections.managers).doc(m.id), m);
     result.managers++;

@@ -134,6 +134,40 @@ describe('clientbase import / export', () => {
     expect(await allDocumentPaths(db)).toEqual([]);
   });
 
+  it('refuses rules whose intake manager is inactive, naming the field, and writes nothing', async () => {
+    const { db } = testFirestore('rules-roster');
+    const bad = structuredClone(snapshot) as any;
+    bad.managers.push({ id: 'm3', name: 'Gone Away', email: 'gone@example.com', level: 1, active: false });
+    bad.config.intake = { rule: 'fixed', managerId: 'm3' };
+    const c = cli(db);
+    expect(await c.run('import', file('inactive-intake.json', bad))).toBe(2);
+    expect(c.err.join('\n')).toContain('config.intake.managerId: m3 is not an active sales manager');
+    expect(await allDocumentPaths(db)).toEqual([]);
+  });
+
+  it('refuses rules naming a manager the same snapshot deactivates, though the base has them active', async () => {
+    const { db } = testFirestore('rules-roster-base');
+    expect(await cli(db).run('import', '--quiet', file('before.json', snapshot))).toBe(0);
+    const before = await allDocumentPaths(db);
+    const leaving = structuredClone(snapshot) as any;
+    leaving.managers[0].active = false;
+    leaving.config.intake = { rule: 'fixed', managerId: 'm1' };
+    const c = cli(db);
+    expect(await c.run('import', file('leaving.json', leaving))).toBe(2);
+    expect(c.err.join('\n')).toContain('config.intake.managerId: m1 is not an active sales manager');
+    expect(await allDocumentPaths(db)).toEqual(before);
+  });
+
+  it('publishes rules naming an intake manager the snapshot itself brings', async () => {
+    const { db } = testFirestore('rules-roster-new');
+    const ok = structuredClone(snapshot) as any;
+    ok.config.intake = { rule: 'fixed', managerId: 'm1' };
+    const c = cli(db);
+    expect(await c.run('import', '--quiet', file('own-intake.json', ok))).toBe(0);
+    expect(c.out.join('')).toContain('new rules version');
+    expect((await db.collection('config').doc('rules').get()).get('rules.intake')).toMatchObject({ rule: 'fixed', managerId: 'm1' });
+  });
+
   it('refuses a client already in the base under another id, without changing the base', async () => {
     const { db } = testFirestore('dupe-base');
     await cli(db).run('import', '--quiet', file('base.json', snapshot));

@@ -1,13 +1,11 @@
 import type { Router } from 'express';
-import { AppError, parseOrThrow } from '../../errors.ts';
+import { publishRulesVersion } from '../../operations/publish-rules.ts';
+import { changeStaffMember } from '../../operations/staff-changes.ts';
 import { idSchema } from '../../schema/common.ts';
-import { rulesConfigSchema } from '../../schema/rules-config.ts';
-import { rulesRosterProblems } from '../../core/rules-roster-check.ts';
 import { listAudit } from '../../store/audit-store.ts';
 import { setPinned } from '../../store/client-edit-store.ts';
-import { addManager, changeManager, readVersionedRoster } from '../../store/manager-store.ts';
-import { readRoster } from '../../store/roster-store.ts';
-import { publishRules, readRules } from '../../store/rules-store.ts';
+import { addManager, readVersionedRoster } from '../../store/manager-store.ts';
+import { readRules } from '../../store/rules-store.ts';
 import { requireAdmin } from '../auth.ts';
 import { actorOf, adminRoute, notFound, parseBody, parseParam, parseQuery, route } from '../context.ts';
 import { readJob } from '../job-runs.ts';
@@ -25,12 +23,12 @@ export function adminConfigRoutes(router: Router): void {
   router.put(
     '/admin/rules',
     adminRoute('publish rules', async (req, ctx) => {
-      const body = parseBody(req, publishRulesBody);
-      // Validated before anything is written: an invalid config leaves the previous version in force.
-      const rules = parseOrThrow(rulesConfigSchema, body.rules ?? {}, 'rules config', 'rules');
-      const issues = rulesRosterProblems(rules, await readRoster(ctx.db));
-      if (issues.length > 0) throw new AppError('invalid-input', 'invalid rules config', { issues });
-      const published = await publishRules(ctx.db, rules, actorOf(ctx), body.expectedVersion);
+      const { rules, expectedVersion } = parseBody(req, publishRulesBody);
+      const published = await publishRulesVersion(ctx.db, {
+        rules,
+        actor: actorOf(ctx),
+        ...(expectedVersion !== undefined ? { expectedVersion } : {}),
+      });
       return { body: published, target: 'config/rules', details: { version: published.version } };
     }),
   );
@@ -59,12 +57,12 @@ export function adminConfigRoutes(router: Router): void {
     adminRoute('change manager', async (req, ctx) => {
       const id = parseParam(req.params.id, idSchema, 'id');
       const body = parseBody(req, changeManagerBody);
-      if (id === ctx.caller.manager.id && body.role === 'manager')
-        throw new AppError('invalid-input', 'you cannot take away your own admin role', {
-          issues: [{ path: 'role', message: 'ask another admin' }],
-        });
       const { expectedVersion, ...changes } = body;
-      const manager = await changeManager(ctx.db, id, changes, actorOf(ctx), expectedVersion);
+      const manager = await changeStaffMember(
+        ctx.db,
+        { managerId: id, changes, ...(expectedVersion !== undefined ? { expectedVersion } : {}) },
+        actorOf(ctx),
+      );
       return { body: { manager }, target: `managers/${id}`, details: { changes } };
     }),
   );

@@ -1,11 +1,10 @@
 import type { Router } from 'express';
 import { closeBonusMonth, computeBonusMonth, type MonthReport } from '../../operations/bonus-job.ts';
-import { exportConfirmationList, exportMailingList } from '../../operations/mailing-export.ts';
+import { exportContactList } from '../../operations/contact-list-export.ts';
 import type { RotationReport } from '../../core/rotation/report.ts';
-import { offboardManager, runRotation } from '../../operations/rotation-job.ts';
-import { AppError } from '../../errors.ts';
+import { runRotation } from '../../operations/rotation-job.ts';
+import { beginOffboarding } from '../../operations/staff-changes.ts';
 import { idSchema } from '../../schema/common.ts';
-import { deactivateManager } from '../../store/manager-store.ts';
 import { actorOf, adminRoute, parseBody, parseParam } from '../context.ts';
 import { startJob } from '../job-runs.ts';
 import { emptyBody, mailingExportBody, monthParam, offboardBody, rotationApplyBody, rotationPreviewBody } from '../schemas.ts';
@@ -49,17 +48,17 @@ export function adminJobRoutes(router: Router): void {
     adminRoute('offboard manager', async (req, ctx) => {
       const managerId = parseParam(req.params.id, idSchema, 'id');
       const body = parseBody(req, offboardBody);
-      if (managerId === ctx.caller.manager.id)
-        throw new AppError('invalid-input', 'you cannot offboard yourself', { issues: [{ path: 'id', message: 'ask another admin' }] });
-      if (body.dryRun === true) {
-        const { report: plan } = await offboardManager(ctx.db, { managerId, at: ctx.at, by: ctx.caller.manager.id, dryRun: true });
-        return { body: plan, target: `managers/${managerId}`, details: { dryRun: true, moves: plan.moves.length } };
+      const start = await beginOffboarding(
+        ctx.db,
+        { managerId, day: (await ctx.asOf()).today, dryRun: body.dryRun === true },
+        actorOf(ctx),
+      );
+      if (start.dryRun) {
+        return { body: start.plan, target: `managers/${managerId}`, details: { dryRun: true, moves: start.plan.moves.length } };
       }
-      // Access ends now, before the answer; handing the clients on continues as a job.
-      await deactivateManager(ctx.db, managerId, { day: (await ctx.asOf()).today, ...actorOf(ctx) });
-      const handOn = async () => (await offboardManager(ctx.db, { managerId, at: ctx.at, by: ctx.caller.manager.id })).report;
+      // Access has ended, before the answer; handing the clients on continues as a job.
       const record = { kind: 'offboarding', by: ctx.caller.manager.id, at: ctx.at, params: { managerId } };
-      const job = await startJob(ctx.db, record, handOn, rotationSummary);
+      const job = await startJob(ctx.db, record, start.handOn, rotationSummary);
       return { ...started(job), target: `managers/${managerId}` };
     }),
   );
@@ -100,10 +99,10 @@ export function adminJobRoutes(router: Router): void {
     '/admin/mailing-exports',
     adminRoute('export mailing list', async (req, ctx) => {
       const { channel, confirmations } = parseBody(req, mailingExportBody);
-      const input = { channel, ...actorOf(ctx) };
-      const result = confirmations ? await exportConfirmationList(ctx.db, input) : await exportMailingList(ctx.db, input);
+      const kind = confirmations ? 'confirmation' : 'mailing';
+      const result = await exportContactList(ctx.db, { kind, channel, ...actorOf(ctx) });
       const { exportId, rows, csv, cadenceDays } = result;
-      const body = { exportId, kind: confirmations ? 'confirmation' : 'mailing', count: rows.length, cadenceDays, rows, csv };
+      const body = { exportId, kind, count: rows.length, cadenceDays, rows, csv };
       return {
         status: 201,
         body,

@@ -1,9 +1,10 @@
 import type { Router } from 'express';
-import { isAppError, issuesFromZod, type FieldIssue } from '../../errors.ts';
-import { editClient, foreignClient, type ChangedBy, type ClientView } from '../../store/client-edit-store.ts';
+import { isAppError, issuesFromZod, type AppError, type FieldIssue } from '../../errors.ts';
+import { foreignClient, type ChangedBy, type ClientView, type EditOutcome } from '../../store/client-edit-store.ts';
+import { editAnswer, editByCaller } from '../client-edit-answer.ts';
 import { withHoldingFacts } from '../../store/client-list-store.ts';
 import { mapConcurrently } from '../../worker-pool.ts';
-import { actorOf, auditAs, isAdmin, parseBody, route, scopeOf, type Ctx } from '../context.ts';
+import { auditAs, parseBody, route, type Ctx } from '../context.ts';
 import { batchRowSchemaAsOf, batchSaveBody } from '../schemas.ts';
 
 export type RowResult =
@@ -29,38 +30,30 @@ async function saveRow(ctx: Ctx, raw: unknown, index: number): Promise<RowResult
     const id = (raw as { clientId?: unknown } | null)?.clientId;
     return { index, clientId: typeof id === 'string' ? id : null, status: 'invalid', errors: issuesFromZod(parsed.error) };
   }
-  const row = parsed.data;
+  const { clientId } = parsed.data;
+  let outcome: EditOutcome;
   try {
-    const outcome = await editClient(ctx.db, {
-      clientId: row.clientId,
-      version: row.version,
-      changes: row.changes,
-      scope: scopeOf(ctx),
-      actor: actorOf(ctx),
-      mayReinstate: isAdmin(ctx),
-    });
-    if (outcome.status === 'applied') return { index, clientId: row.clientId, status: 'applied', client: outcome.client };
-    if (outcome.status === 'conflict')
-      return {
-        index,
-        clientId: row.clientId,
-        status: 'conflict',
-        current: outcome.current,
-        ...(outcome.changedBy ? { changedBy: outcome.changedBy } : {}),
-      };
-    if (outcome.status === 'forbidden') {
-      await auditRefusal(ctx, row.clientId, outcome.errors[0]!.message);
-    }
-    return { index, clientId: row.clientId, status: 'invalid', errors: outcome.errors };
+    outcome = await editByCaller(ctx, parsed.data);
   } catch (e) {
-    if (isAppError(e) && e.code === 'not-found') {
-      if (e.cause === foreignClient) {
-        await auditRefusal(ctx, row.clientId, "another manager's client");
-      }
-      return { index, clientId: row.clientId, status: 'invalid', errors: [{ path: 'clientId', message: 'no such client among yours' }] };
-    }
-    throw e;
+    if (!isAppError(e) || e.code !== 'not-found') throw e;
+    if (e.cause === foreignClient) await auditRefusal(ctx, clientId, "another manager's client");
+    return { index, clientId, status: 'invalid', errors: [{ path: 'clientId', message: 'no such client among yours' }] };
   }
+  try {
+    return { index, clientId, status: 'applied', client: editAnswer(outcome) };
+  } catch (e) {
+    return refusedRow(ctx, index, clientId, e as AppError);
+  }
+}
+
+/** A refused edit as its row's answer: the problem a single edit would answer, told in the row. */
+async function refusedRow(ctx: Ctx, index: number, clientId: string, e: AppError): Promise<RowResult> {
+  if (e.code === 'conflict') {
+    const { current, changedBy } = e.details as { current: ClientView; changedBy?: ChangedBy };
+    return { index, clientId, status: 'conflict', current, ...(changedBy ? { changedBy } : {}) };
+  }
+  if (e.code === 'forbidden') await auditRefusal(ctx, clientId, e.issues[0]!.message);
+  return { index, clientId, status: 'invalid', errors: e.issues };
 }
 
 export function batchSaveRoutes(router: Router): void {

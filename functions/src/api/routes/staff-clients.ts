@@ -4,11 +4,13 @@ import { receivesClients } from '../../core/roster.ts';
 import { AppError } from '../../errors.ts';
 import type { Client } from '../../schema/client.ts';
 import { idSchema } from '../../schema/common.ts';
-import { editClient, logClientHistory, readClientInScope, clientView } from '../../store/client-edit-store.ts';
-import { listClients, withHoldingFacts } from '../../store/client-list-store.ts';
-import { createClient, readHistory, recordDeal } from '../../store/client-store.ts';
+import { logClientHistory, clientView } from '../../store/client-edit-store.ts';
+import { editAnswer, editByCaller } from '../client-edit-answer.ts';
+import { withHoldingFacts } from '../../store/client-list-store.ts';
+import { createClient } from '../../store/client-store.ts';
+import { clientCard, clientListing, recordClientDeal } from '../../operations/client-work.ts';
 import { readManager } from '../../store/roster-store.ts';
-import { actorOf, auditAs, isAdmin, parseBody, parseParam, parseQuery, route, scopeOf, type Ctx } from '../context.ts';
+import { accessOf, actorOf, auditAs, isAdmin, parseBody, parseParam, parseQuery, route, scopeOf, type Ctx } from '../context.ts';
 import {
   adminCreateClientBody,
   adminDealBodyAsOf,
@@ -40,15 +42,9 @@ export function staffClientRoutes(router: Router): void {
     '/clients',
     route(async (req, ctx) => {
       const query = parseQuery(req, listClientsQuery);
-      let managerId: string | undefined = ctx.caller.manager.id;
-      if (isAdmin(ctx)) managerId = query.managerId;
-      else if (query.managerId !== undefined && query.managerId !== managerId)
-        throw new AppError('forbidden', 'managers see only their own clients');
-      const page = await listClients(ctx.db, { ...query, ...(managerId !== undefined ? { managerId } : {}) } as Parameters<
-        typeof listClients
-      >[1]);
-      await auditAdminRead(ctx, 'list clients', managerId ?? 'all', { count: page.clients.length });
-      return { body: { ...page, clients: await withHoldingFacts(ctx.db, page.clients, ctx.at) } };
+      const { holder, page } = await clientListing(ctx.db, { actor: ctx.caller.manager, query, at: ctx.at });
+      await auditAdminRead(ctx, 'list clients', holder ?? 'all', { count: page.clients.length });
+      return { body: page };
     }),
   );
 
@@ -57,10 +53,9 @@ export function staffClientRoutes(router: Router): void {
     route(async (req, ctx) => {
       parseQuery(req, emptyQuery);
       const id = parseParam(req.params.id, idSchema, 'id');
-      const client = await readClientInScope(ctx.db, id, scopeOf(ctx));
-      const history = await readHistory(ctx.db, id);
+      const card = await clientCard(ctx.db, { clientId: id, scope: scopeOf(ctx), at: ctx.at });
       await auditAdminRead(ctx, 'read client', `clients/${id}`);
-      return { body: { client: (await withHoldingFacts(ctx.db, [client], ctx.at))[0], history } };
+      return { body: card };
     }),
   );
 
@@ -106,32 +101,7 @@ export function staffClientRoutes(router: Router): void {
     route(async (req, ctx) => {
       const id = parseParam(req.params.id, idSchema, 'id');
       const body = parseBody(req, updateClientBodyAsOf(await ctx.asOf()));
-      const outcome = await editClient(ctx.db, {
-        clientId: id,
-        version: body.version,
-        changes: body.changes,
-        scope: scopeOf(ctx),
-        actor: actorOf(ctx),
-        mayReinstate: isAdmin(ctx),
-      });
-      if (outcome.status === 'forbidden')
-        throw new AppError('forbidden', outcome.errors.map((e) => e.message).join('; '), { issues: outcome.errors });
-      if (outcome.status === 'conflict') {
-        throw new AppError('conflict', 'the client was changed since you read it; here are the current values', {
-          details: { current: outcome.current, ...(outcome.changedBy ? { changedBy: outcome.changedBy } : {}) },
-        });
-      }
-      if (outcome.status === 'invalid') {
-        throw new AppError(
-          outcome.existingClientId ? 'duplicate' : 'invalid-input',
-          outcome.existingClientId ? `already in the base as client ${outcome.existingClientId}` : 'invalid client changes',
-          {
-            issues: outcome.errors,
-            ...(outcome.existingClientId ? { details: { existingClientId: outcome.existingClientId } } : {}),
-          },
-        );
-      }
-      return { body: { client: outcome.client } };
+      return { body: { client: editAnswer(await editByCaller(ctx, { clientId: id, version: body.version, changes: body.changes })) } };
     }),
   );
 
@@ -139,23 +109,9 @@ export function staffClientRoutes(router: Router): void {
     '/clients/:id/deals',
     route(async (req, ctx) => {
       const clientId = parseParam(req.params.id, idSchema, 'id');
-      const scope = scopeOf(ctx);
       const asOf = await ctx.asOf();
-      const body = isAdmin(ctx) ? parseBody(req, adminDealBodyAsOf(asOf)) : parseBody(req, dealBodyAsOf(asOf));
-      const client = await readClientInScope(ctx.db, clientId, scope);
-      // A manager records only their own deals; an admin on behalf of the holder unless told otherwise.
-      const managerId = isAdmin(ctx) ? ((body as { managerId?: string }).managerId ?? client.managerId) : ctx.caller.manager.id;
-      if (managerId === null)
-        throw new AppError('invalid-input', 'the client has no manager: say who made the deal', {
-          issues: [{ path: 'managerId', message: 'is required for a client without a manager' }],
-        });
-      const { managerId: _m, ...deal } = body as typeof body & { managerId?: string };
-      const doc = await recordDeal(
-        ctx.db,
-        { ...deal, id: deal.id ?? `d-${randomUUID()}`, clientId, managerId },
-        actorOf(ctx),
-        isAdmin(ctx) ? {} : { holderId: ctx.caller.manager.id },
-      );
+      const deal = isAdmin(ctx) ? parseBody(req, adminDealBodyAsOf(asOf)) : parseBody(req, dealBodyAsOf(asOf));
+      const doc = await recordClientDeal(ctx.db, { clientId, deal }, accessOf(ctx), actorOf(ctx));
       if (isAdmin(ctx)) await auditAs(ctx, { action: 'record deal', outcome: 'ok', target: `deals/${doc.id}` });
       return { status: 201, body: { deal: doc } };
     }),

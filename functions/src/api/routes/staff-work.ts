@@ -1,13 +1,11 @@
 import type { Router } from 'express';
 import { z } from 'zod';
-import { fileHandoverReport, foreignTask, listOpenTasks } from '../../store/handover-store.ts';
+import { fileHandoverReport, foreignTask } from '../../store/handover-store.ts';
 import { isAppError } from '../../errors.ts';
 import { documentIdSchema, idSchema } from '../../schema/common.ts';
-import { readStatement } from '../../store/bonus-statement-store.ts';
-import { readClientInScope } from '../../store/client-edit-store.ts';
-import { heldClientNames } from '../../store/client-list-store.ts';
-import { recordConsent } from '../../store/consent-store.ts';
-import { actorOf, auditAs, isAdmin, notFound, parseBody, parseParam, parseQuery, route, scopeOf } from '../context.ts';
+import { recordClientConsent } from '../../operations/client-work.ts';
+import { openTasks, statementFor } from '../../operations/staff-work.ts';
+import { accessOf, actorOf, auditAs, notFound, parseBody, parseParam, parseQuery, route } from '../context.ts';
 import { consentBody, emptyQuery, monthParam, reportBody } from '../schemas.ts';
 
 const taskIdParam = documentIdSchema.pipe(z.string().max(300, 'must be at most 300 characters'));
@@ -20,13 +18,7 @@ export function staffWorkRoutes(router: Router): void {
     '/tasks',
     route(async (req, ctx) => {
       parseQuery(req, emptyQuery);
-      const tasks = await listOpenTasks(ctx.db, ctx.caller.manager.id);
-      const names = await heldClientNames(
-        ctx.db,
-        ctx.caller.manager.id,
-        tasks.map((t) => t.clientId),
-      );
-      return { body: { tasks: tasks.map((t) => ({ ...t, clientName: names.get(t.clientId) ?? null })) } };
+      return { body: { tasks: await openTasks(ctx.db, ctx.caller.manager.id) } };
     }),
   );
 
@@ -64,12 +56,7 @@ export function staffWorkRoutes(router: Router): void {
     route(async (req, ctx) => {
       const clientId = parseParam(req.params.id, idSchema, 'id');
       const body = parseBody(req, consentBody);
-      await readClientInScope(ctx.db, clientId, scopeOf(ctx));
-      const consent = await recordConsent(
-        ctx.db,
-        { clientId, ...body, ...actorOf(ctx) },
-        isAdmin(ctx) ? {} : { holderId: ctx.caller.manager.id },
-      );
+      const consent = await recordClientConsent(ctx.db, { clientId, consent: body }, accessOf(ctx), actorOf(ctx));
       return { status: 201, body: { consent } };
     }),
   );
@@ -79,10 +66,7 @@ export function staffWorkRoutes(router: Router): void {
     route(async (req, ctx) => {
       const month = parseParam(req.params.month, monthParam, 'month');
       const query = parseQuery(req, statementQuery);
-      // An admin may read anyone's statement; a manager only their own, whatever they ask for.
-      const managerId = isAdmin(ctx) && query.managerId !== undefined ? query.managerId : ctx.caller.manager.id;
-      if (!isAdmin(ctx) && query.managerId !== undefined && query.managerId !== managerId) throw notFound(`statement for ${month}`);
-      const statement = await readStatement(ctx.db, { month, managerId });
+      const statement = await statementFor(ctx.db, { month, actor: ctx.caller.manager, asked: query.managerId });
       if (!statement) throw notFound(`statement for ${month}`);
       return { body: { statement } };
     }),

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../command-context.ts';
 import { readSnapshotFiles } from '../snapshot-files.ts';
-import { importSnapshot } from '../../store/snapshot-import.ts';
+import { importCompanySnapshot } from '../../operations/import-snapshot.ts';
 
 export function registerImport(program: Command, ctx: CommandContext): void {
   program
@@ -14,7 +14,7 @@ export function registerImport(program: Command, ctx: CommandContext): void {
       const raw = readSnapshotFiles(files);
       const started = Date.now();
       let lastShown = 0;
-      const result = await importSnapshot(ctx.db(), raw, {
+      const result = await importCompanySnapshot(ctx.db(), raw, {
         at: ctx.now().toISOString(),
         by: 'import',
         throttle: !process.env.FIRESTORE_EMULATOR_HOST,

@@ -1,7 +1,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Command } from 'commander';
 import { AppError, parseOrThrow } from '../../errors.ts';
-import { exportConfirmationList, exportMailingList } from '../../operations/mailing-export.ts';
+import { exportContactList } from '../../operations/contact-list-export.ts';
 import { channelSchema } from '../../schema/consent.ts';
 import type { CommandContext } from '../command-context.ts';
 
@@ -35,7 +35,7 @@ export function registerMailing(program: Command, ctx: CommandContext): void {
       }
       try {
         const input = { channel, at: ctx.now().toISOString(), by: process.env.CLIENTBASE_ACTOR ?? 'cli' };
-        const result = opts.confirmations ? await exportConfirmationList(ctx.db(), input) : await exportMailingList(ctx.db(), input);
+        const result = await exportContactList(ctx.db(), { kind: opts.confirmations ? 'confirmation' : 'mailing', ...input });
         const text = opts.json ? `${JSON.stringify({ exportId: result.exportId, rows: result.rows }, null, 2)}\n` : result.csv;
         const what = opts.confirmations ? 'confirmation requests' : 'mailing export';
         const summary = `${what} ${result.exportId}: ${result.rows.length} ${channel} contact(s)`;

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { companyTime, nowIfToday } from '../../core/calendar.ts';
+import { companyTime } from '../../core/calendar.ts';
 import { parseOrThrow } from '../../errors.ts';
-import { runRotation, type RunOutcome } from '../../operations/rotation-job.ts';
+import type { RunOutcome } from '../../operations/rotation-job.ts';
+import { rotateOnDay } from '../../operations/runs-on-day.ts';
 import { daySchema } from '../../schema/common.ts';
-import { readRules } from '../../store/rules-store.ts';
 import type { CommandContext } from '../command-context.ts';
 
 function table(rows: string[][]): string[] {
@@ -70,10 +70,8 @@ export function registerRotate(program: Command, ctx: CommandContext): void {
     )
     .action(async (opts: { at: string; dryRun?: boolean; json?: boolean }) => {
       const day = parseOrThrow(daySchema, opts.at, '--at', '--at');
-      const db = ctx.db();
-      const { timeZone } = (await readRules(db)).rules;
-      const at = nowIfToday(day, timeZone, ctx.now());
-      const outcome = await runRotation(db, { at, dryRun: opts.dryRun === true, by: process.env.CLIENTBASE_ACTOR ?? 'cli' });
-      ctx.out(opts.json ? JSON.stringify(outcome.report, null, 2) : formatRotation(outcome, 'Rotation', timeZone));
+      const by = process.env.CLIENTBASE_ACTOR ?? 'cli';
+      const outcome = await rotateOnDay(ctx.db(), { day, now: ctx.now(), by, dryRun: opts.dryRun === true });
+      ctx.out(opts.json ? JSON.stringify(outcome.report, null, 2) : formatRotation(outcome, 'Rotation', outcome.timeZone));
     });
 }

@@ -3,8 +3,7 @@ import { AppError } from '../../errors.ts';
 import type { CommandContext } from '../command-context.ts';
 import { demoCompany } from '../../local/demo-company.ts';
 import { rawSnapshotFromObject } from '../snapshot-files.ts';
-import { hasAnyClient } from '../../store/client-list-store.ts';
-import { importSnapshot } from '../../store/snapshot-import.ts';
+import { seedEmptyBase } from '../../operations/import-snapshot.ts';
 
 export function registerSeed(program: Command, ctx: CommandContext): void {
   program
@@ -19,17 +18,16 @@ export function registerSeed(program: Command, ctx: CommandContext): void {
           issues: [{ path: '--clients', message: 'must be a whole number from 1 to 1000000' }],
         });
       }
-      const db = ctx.db();
-      if (!opts.force && (await hasAnyClient(db))) {
-        ctx.out('The base already holds clients; nothing seeded (use --force to add the demo company anyway).');
-        return;
-      }
-      const snapshot = demoCompany({ today: ctx.now(), clients: opts.clients });
-      const result = await importSnapshot(db, rawSnapshotFromObject(snapshot), {
+      const result = await seedEmptyBase(ctx.db(), () => rawSnapshotFromObject(demoCompany({ today: ctx.now(), clients: opts.clients })), {
         at: ctx.now().toISOString(),
         by: 'seed',
         throttle: !process.env.FIRESTORE_EMULATOR_HOST,
+        force: opts.force === true,
       });
+      if (result === undefined) {
+        ctx.out('The base already holds clients; nothing seeded (use --force to add the demo company anyway).');
+        return;
+      }
       ctx.out(`Seeded the demo company: ${result.managers} managers, ${result.clients} clients, ${result.deals} deals.`);
     });
 }

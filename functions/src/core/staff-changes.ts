@@ -1,0 +1,52 @@
+import { AppError } from '../errors.ts';
+import type { Manager } from '../schema/manager.ts';
+
+/** Who is acting: a member of staff as the roster knows them. */
+export type StaffMember = Pick<Manager, 'id' | 'role'>;
+
+/**
+ * An admin never offboards themselves: it would end their own access with nobody left to see the
+ * hand-on through. Another admin does it. Pure.
+ */
+export function checkOffboarding(by: string, managerId: string): void {
+  if (managerId === by)
+    throw new AppError('invalid-input', 'you cannot offboard yourself', { issues: [{ path: 'id', message: 'ask another admin' }] });
+}
+
+/** An admin never takes away their own admin role: the department could be left with no admin at all. Pure. */
+export function checkManagerChange(by: string, managerId: string, changes: { role?: Manager['role'] }): void {
+  if (managerId === by && changes.role === 'manager')
+    throw new AppError('invalid-input', 'you cannot take away your own admin role', {
+      issues: [{ path: 'role', message: 'ask another admin' }],
+    });
+}
+
+/** Whose clients a listing shows: a manager only their own (asking for another's is refused), an admin anyone's or all. Pure. */
+export function listedHolder(actor: StaffMember, asked: string | undefined): string | undefined {
+  if (actor.role === 'admin') return asked;
+  if (asked !== undefined && asked !== actor.id) throw new AppError('forbidden', 'managers see only their own clients');
+  return actor.id;
+}
+
+/**
+ * Whose bonus statement a caller reads: an admin anyone's (their own unless they say), a manager
+ * only their own; asking for another's reads as no statement at all (undefined), revealing nothing. Pure.
+ */
+export function statementHolder(actor: StaffMember, asked: string | undefined): string | undefined {
+  if (actor.role === 'admin') return asked ?? actor.id;
+  return asked === undefined || asked === actor.id ? actor.id : undefined;
+}
+
+/**
+ * Who made a recorded deal: a manager records only their own deals; an admin on behalf of the
+ * client's holder unless told otherwise, and must say who for a client nobody holds. Pure.
+ */
+export function dealMaker(actor: StaffMember, given: string | undefined, holder: string | null): string {
+  if (actor.role !== 'admin') return actor.id;
+  const managerId = given ?? holder;
+  if (managerId === null)
+    throw new AppError('invalid-input', 'the client has no manager: say who made the deal', {
+      issues: [{ path: 'managerId', message: 'is required for a client without a manager' }],
+    });
+  return managerId;
+}

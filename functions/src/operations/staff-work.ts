@@ -1,0 +1,25 @@
+import type { Firestore } from 'firebase-admin/firestore';
+import { statementHolder, type StaffMember } from '../core/staff-changes.ts';
+import { readStatement } from '../store/bonus-store.ts';
+import { heldClientNames } from '../store/client-list-store.ts';
+import { listOpenTasks, type HandoverTask } from '../store/handover-store.ts';
+
+/** A manager's open handover tasks, each with its client's name while they still hold the client. */
+export async function openTasks(db: Firestore, managerId: string): Promise<Array<HandoverTask & { clientName: string | null }>> {
+  const tasks = await listOpenTasks(db, managerId);
+  const names = await heldClientNames(
+    db,
+    managerId,
+    tasks.map((t) => t.clientId),
+  );
+  return tasks.map((t) => ({ ...t, clientName: names.get(t.clientId) ?? null }));
+}
+
+/** The bonus statement the caller may read for `month` (see `statementHolder`); undefined when there is none for them. */
+export async function statementFor(
+  db: Firestore,
+  input: { month: string; actor: StaffMember; asked: string | undefined },
+): Promise<Awaited<ReturnType<typeof readStatement>>> {
+  const managerId = statementHolder(input.actor, input.asked);
+  return managerId === undefined ? undefined : readStatement(db, { month: input.month, managerId });
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkManagerChange,
+  checkOffboarding,
+  dealMaker,
+  listedHolder,
+  statementHolder,
+} from '../../../functions/src/core/staff-changes.ts';
+import { AppError } from '../../../functions/src/errors.ts';
+
+const admin = { id: 'head', role: 'admin' } as const;
+const anna = { id: 'anna', role: 'manager' } as const;
+
+function refusal(run: () => unknown): AppError {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('changes an admin may make to the staff', () => {
+  it('refuses an admin offboarding themselves, naming the id, and lets them offboard anyone else', () => {
+    const e = refusal(() => checkOffboarding('head', 'head'));
+    expect([e.code, e.message, e.issues]).toEqual([
+      'invalid-input',
+      'you cannot offboard yourself',
+      [{ path: 'id', message: 'ask another admin' }],
+    ]);
+    expect(() => checkOffboarding('head', 'anna')).not.toThrow();
+  });
+
+  it('refuses an admin taking away their own admin role, and allows every other change', () => {
+    const e = refusal(() => checkManagerChange('head', 'head', { role: 'manager' }));
+    expect([e.code, e.issues]).toEqual(['invalid-input', [{ path: 'role', message: 'ask another admin' }]]);
+    expect(() => checkManagerChange('head', 'head', { role: 'admin' })).not.toThrow();
+    expect(() => checkManagerChange('head', 'head', {})).not.toThrow();
+    expect(() => checkManagerChange('head', 'boris', { role: 'manager' })).not.toThrow();
+  });
+});
+
+describe('whose clients and statements a caller reads', () => {
+  it('lists a manager’s own clients and refuses a listing of another’s', () => {
+    expect(listedHolder(anna, undefined)).toBe('anna');
+    expect(listedHolder(anna, 'anna')).toBe('anna');
+    expect(refusal(() => listedHolder(anna, 'boris')).code).toBe('forbidden');
+  });
+
+  it('lists for an admin whoever they ask for, or the whole base', () => {
+    expect(listedHolder(admin, 'boris')).toBe('boris');
+    expect(listedHolder(admin, undefined)).toBeUndefined();
+  });
+
+  it('reads a manager’s own statement only, another’s reading as none', () => {
+    expect(statementHolder(anna, undefined)).toBe('anna');
+    expect(statementHolder(anna, 'anna')).toBe('anna');
+    expect(statementHolder(anna, 'boris')).toBeUndefined();
+  });
+
+  it('reads for an admin anyone’s statement, their own unless they say', () => {
+    expect(statementHolder(admin, 'boris')).toBe('boris');
+    expect(statementHolder(admin, undefined)).toBe('head');
+  });
+});
+
+describe('who made a recorded deal', () => {
+  it('is always the manager recording it, whatever they send', () => {
+    expect(dealMaker(anna, 'boris', 'boris')).toBe('anna');
+  });
+
+  it('is for an admin the one they name, else the client’s holder', () => {
+    expect(dealMaker(admin, 'boris', 'anna')).toBe('boris');
+    expect(dealMaker(admin, undefined, 'anna')).toBe('anna');
+  });
+
+  it('must be named by an admin for a client nobody holds', () => {
+    const e = refusal(() => dealMaker(admin, undefined, null));
+    expect([e.code, e.issues]).toEqual(['invalid-input', [{ path: 'managerId', message: 'is required for a client without a manager' }]]);
+  });
+});
