@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { z } from 'zod';
-import { describeError, exitCodeFor } from '../cli/command-context.ts';
+import { describeError, exitCodeFor } from '../command-errors.ts';
 import { AppError, parseOrThrow } from '../errors.ts';
 import { deployConfigSchema, type DeployConfig } from '../schema/deploy-config.ts';
 import { serviceAccountEmail, functionUrl, type FirestoreIndexes, type PlanInput } from './deploy-plan.ts';

@@ -13,7 +13,7 @@ import { format, subMonths } from 'date-fns';
 import { freePort, startEmulator, type Emulator } from './emulator.ts';
 import { demoCompany } from './demo-company.ts';
 import { startDevIdentity } from './dev-identity.ts';
-import { rawSnapshotFromObject } from '../cli/snapshot-files.ts';
+import { rawSnapshotFromObject } from '../core/raw-snapshot.ts';
 import { hasAnyClient } from '../store/client-list-store.ts';
 import { importSnapshot } from '../store/snapshot-import.ts';
 import { openFirestore } from '../store/db.ts';
