@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { AppError, formatPath, type FieldIssue } from '../errors.ts';
+import { AppError, type FieldIssue } from '../errors.ts';
 import type { RawSnapshot, SourceRecord } from '../core/snapshot-check.ts';
 import { addJsonSnapshot } from '../core/raw-snapshot.ts';
 
