@@ -32,4 +32,3 @@ export function addJsonSnapshot(parsed: unknown, name: string, raw: RawSnapshot,
     list.forEach((value, i) => raw[table].push({ value, locate: (path) => formatPath(`${table}[${i}]`, path) }));
   }
 }
-
