@@ -12,6 +12,7 @@ import { writeAudit } from './audit-store.ts';
 import { collections } from './collections.ts';
 import { pacedBulkWriter } from './db.ts';
 import { alreadyRunning, heldByAnother, keepLease, runLeaseMs, type LeaseFields, type LeaseKeeper } from './run-lease.ts';
+import { needsIndex } from './query-indexes.ts';
 
 /** A statement as stored in `statements/{month}_{managerId}`. */
 export type StoredStatement = Statement & {
@@ -131,6 +132,8 @@ export function keepMonthLease(db: Firestore, month: string, runId: string, cloc
   return keepLease(db, monthRef(db, month), leaseFields, runId, clock);
 }
 
+needsIndex(collections.deals, 'seq', 'date');
+needsIndex(collections.deals, 'clientId', 'date');
 /**
  * Reads what one month's statements depend on, and no more: the month's deals (range on
  * `deals.date`), their clients (getAll), the clients whose retention gate falls in the month and
