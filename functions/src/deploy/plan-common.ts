@@ -15,6 +15,8 @@ export const requiredServices = [
   'firebaserules.googleapis.com',
   'firestore.googleapis.com',
   'iam.googleapis.com',
+  // --verify opens the reports spreadsheet as the jobs' account (gcloud --impersonate-service-account).
+  'iamcredentials.googleapis.com',
   'logging.googleapis.com',
   'monitoring.googleapis.com',
   'run.googleapis.com',

@@ -84,6 +84,9 @@ describe('a scheduled job behind Cloud Run’s IAM front door', () => {
         expect(direct.status, `${name}: ${JSON.stringify(direct.body)}`).toBe(200);
         // The same run through the stand-in front door: the scheduler's signed token, stripped on the way.
         expect((await fn.post('', slot)).status, name).toBe(200);
+        // Its health, for the deploy's --verify, behind the same front door; it starts no job.
+        const health = await answerOf(await fetch(`${fn.functionUrl}health`));
+        expect(health, name).toMatchObject({ status: 200, body: { status: 'ok' } });
       }
     } finally {
       for (const [k, v] of Object.entries(saved)) {

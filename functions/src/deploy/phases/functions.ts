@@ -1,3 +1,4 @@
+import { cloudRunFrontDoor } from '../../http/scheduled-job.ts';
 import type { DeployConfig } from '../../schema/deploy-config.ts';
 import { functionNames, functionTable, type FunctionName } from '../function-table.ts';
 import type { Phase } from '../plan-types.ts';
@@ -32,7 +33,7 @@ function plainEnv(config: DeployConfig, name: FunctionName): Array<[string, stri
   ];
   const byFunction: Record<FunctionName, Array<[string, string]>> = {
     api: [
-      ['API_AUDIENCE', config.apiAudience],
+      ['API_AUDIENCE', [config.apiAudience].flat().join(',')],
       ['UNSUBSCRIBE_URL', functionUrl(config, 'unsubscribe')],
     ],
     rotation: jobEnv(config, 'rotation'),
@@ -52,6 +53,8 @@ function jobEnv(config: DeployConfig, name: FunctionName): Array<[string, string
   return [
     ['SCHEDULER_AUDIENCE', functionUrl(config, name)],
     ['SCHEDULER_SERVICE_ACCOUNT', serviceAccountEmail(config, 'scheduler')],
+    // Deployed with --no-allow-unauthenticated: Cloud Run checks the token and forwards it without its signature.
+    ['SCHEDULER_FRONT_DOOR', cloudRunFrontDoor],
     ['REPORTS_SPREADSHEET_ID', config.reportsSpreadsheetId],
   ];
 }
@@ -71,7 +74,8 @@ function deployArgs(config: DeployConfig, name: FunctionName): string[] {
     '--source=.',
     `--entry-point=${name}`,
     '--trigger-http',
-    spec.invokers === 'anyone' ? '--allow-unauthenticated' : '--no-allow-unauthenticated',
+    // With no-invoker-iam-check, Cloud Run's IAM check is turned off instead (in the invokers phase): no allUsers binding.
+    spec.invokers === 'anyone' && config.publicAccess === 'allUsers' ? '--allow-unauthenticated' : '--no-allow-unauthenticated',
     `--service-account=${serviceAccountEmail(config, spec.role)}`,
     `--build-service-account=projects/${config.project}/serviceAccounts/${serviceAccountEmail(config, 'build')}`,
     `--memory=${spec.memory}`,
