@@ -59,12 +59,13 @@ export async function runVerify(config: DeployConfig, options: VerifyOptions): P
       try {
         const before = (await record()).lastAttemptTime;
         await gcloudOut(c.run);
-        const deadline = Date.now() + (options.attemptTimeoutMs ?? 180_000);
+        const started = Date.now();
+        const deadline = started + (options.attemptTimeoutMs ?? 180_000);
         for (;;) {
           const now = await record();
           if (now.lastAttemptTime !== undefined && now.lastAttemptTime !== before) return attemptProblem(config, c.job, now);
           if (Date.now() > deadline)
-            return `the scheduler did not record an attempt of ${c.job} within ${Math.round((options.attemptTimeoutMs ?? 180_000) / 1000)} s`;
+            return `the scheduler did not record an attempt of ${c.job} within ${Math.round((deadline - started) / 1000)} s`;
           await new Promise((r) => setTimeout(r, options.pollMs ?? 5000));
         }
       } catch (e) {

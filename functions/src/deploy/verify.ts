@@ -38,7 +38,9 @@ export function verifyChecks(config: DeployConfig): Check[] {
       job: verifiedJob,
       run: ['scheduler', 'jobs', 'run', verifiedJob, ...where],
       describe: ['scheduler', 'jobs', 'describe', verifiedJob, ...where, '--format=json'],
-      why: `Cloud Scheduler starts ${scheduleTable[verifiedJob].function} with its OIDC token; its job record must show the attempt succeeded`,
+      why:
+        `Cloud Scheduler starts ${scheduleTable[verifiedJob].function} with its OIDC token; ` +
+        'its job record must show the attempt succeeded',
     },
     {
       kind: 'spreadsheet',

@@ -37,7 +37,8 @@ const setState = (name: string, change: (s: GcloudDoubleState) => void) => {
 beforeAll(() => {
   writeFileSync(
     gcloud,
-    `#!/bin/sh\nNODE_COMPILE_CACHE="${join(dir, 'node-cache')}" exec "${process.execPath}" "${join(root, 'test/support/gcloud-double.ts')}" "$@"\n`,
+    `#!/bin/sh\nNODE_COMPILE_CACHE="${join(dir, 'node-cache')}" ` +
+      `exec "${process.execPath}" "${join(root, 'test/support/gcloud-double.ts')}" "$@"\n`,
   );
   chmodSync(gcloud, 0o755);
   process.env.GCLOUD_DOUBLE_CALLS = join(dir, 'calls.jsonl');
