@@ -3,7 +3,7 @@
 // file (GCLOUD_DOUBLE_STATE), answers describe/list/get-iam-policy from it in the JSON shapes the
 // real gcloud prints with --format=json, applies creates and updates to it, refuses flags the real
 // command does not have, and appends every call to GCLOUD_DOUBLE_CALLS (one JSON line each).
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 
 type Binding = { role: string; members: string[] };
 type Policy = { bindings: Binding[]; etag: string };
@@ -489,9 +489,27 @@ const commands: Record<
   },
 };
 
+/** Standard input to its end; the pipe may not be written yet (EAGAIN on a busy machine): wait and read again. */
+function readStdin(): string {
+  const chunks: Buffer[] = [];
+  const buffer = Buffer.alloc(65_536);
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(0, buffer, 0, buffer.length, null);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+      continue;
+    }
+    if (n === 0) return Buffer.concat(chunks).toString('utf8');
+    chunks.push(Buffer.from(buffer.subarray(0, n)));
+  }
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const stdin = process.stdin.isTTY ? '' : readFileSync(0, 'utf8');
+  const stdin = process.stdin.isTTY ? '' : readStdin();
   appendFileSync(process.env.GCLOUD_DOUBLE_CALLS!, `${JSON.stringify({ args: argv, stdinLength: stdin.length })}\n`);
   const statePath = process.env.GCLOUD_DOUBLE_STATE!;
   const state = existsSync(statePath) ? (JSON.parse(readFileSync(statePath, 'utf8')) as GcloudDoubleState) : emptyProject();
