@@ -4,6 +4,7 @@ import { apiHandler } from './api/app.ts';
 import type { FunctionName } from './deploy/function-table.ts';
 import { scheduledHandler } from './http/scheduled-job.ts';
 import { withRequestLogging } from './http/request-logging.ts';
+import { withHealth } from './http/with-health.ts';
 import { bonusScheduledJob } from './operations/bonus-job.ts';
 import { overdueReportsScheduledJob } from './operations/overdue-reports.ts';
 import { rotationScheduledJob } from './operations/rotation-job.ts';
@@ -21,6 +22,6 @@ export const entryPoints = {
   unsubscribe: unsubscribeHandler(),
 } satisfies Record<FunctionName, HttpFunction>;
 
-for (const [name, handler] of Object.entries(entryPoints)) http(name, withRequestLogging(name, handler));
+for (const [name, handler] of Object.entries(entryPoints)) http(name, withRequestLogging(name, withHealth(handler)));
 
 export { http };

@@ -3,7 +3,7 @@
 // file (GCLOUD_DOUBLE_STATE), answers describe/list/get-iam-policy from it in the JSON shapes the
 // real gcloud prints with --format=json, applies creates and updates to it, refuses flags the real
 // command does not have, and appends every call to GCLOUD_DOUBLE_CALLS (one JSON line each).
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 
 type Binding = { role: string; members: string[] };
 type Policy = { bindings: Binding[]; etag: string };
@@ -31,11 +31,17 @@ export type GcloudDoubleState = {
   >;
   runServices: Record<
     string,
-    { metadata: { name: string }; spec: { template: { metadata: { annotations: Record<string, string> } } }; policy: Policy }
+    {
+      metadata: { name: string; annotations?: Record<string, string> };
+      spec: { template: { metadata: { annotations: Record<string, string> } } };
+      policy: Policy;
+    }
   >;
   schedulerJobs: Record<string, Record<string, unknown>>;
   channels: Array<{ name: string; type: string; displayName: string; labels: Record<string, string> }>;
   policies: Array<Record<string, unknown> & { name: string }>;
+  /** How `scheduler jobs run` ends: the status its job record shows afterwards (none: it succeeded). */
+  schedulerRunStatus?: { code: number; message: string };
   /** The next this-many calls to Cloud Scheduler fail as an API just turned on does. */
   schedulerWarmingUp?: number;
 };
@@ -128,7 +134,12 @@ const commands: Record<
     ) => unknown;
   }
 > = {
-  'auth print-access-token': { flags: [], run: () => 'double-access-token' },
+  'auth print-access-token': {
+    flags: ['impersonate-service-account', 'scopes'],
+    run: (_s, _w, f) =>
+      f('impersonate-service-account') ? `double-access-token-as:${f('impersonate-service-account')}` : 'double-access-token',
+  },
+  'auth print-identity-token': { flags: ['audiences'], run: () => 'double-identity-token' },
   'services list': {
     flags: ['enabled'],
     run: (s) => s.services.map((name) => ({ config: { name }, name: `projects/${s.projectNumber}/services/${name}`, state: 'ENABLED' })),
@@ -365,11 +376,13 @@ const commands: Record<
     run: (s, words) => s.runServices[words[0]!]?.policy ?? Promise.reject(notFound(`service ${words[0]}`)),
   },
   'run services update': {
-    flags: ['region', 'no-cpu-throttling', 'cpu-throttling'],
+    flags: ['region', 'no-cpu-throttling', 'cpu-throttling', 'no-invoker-iam-check', 'invoker-iam-check'],
     run: (s, words, f) => {
       const run = s.runServices[words[0]!];
       if (!run) throw notFound('service');
       if (f('no-cpu-throttling')) run.spec.template.metadata.annotations['run.googleapis.com/cpu-throttling'] = 'false';
+      if (f('no-invoker-iam-check')) (run.metadata.annotations ??= {})['run.googleapis.com/invoker-iam-disabled'] = 'true';
+      if (f('invoker-iam-check')) delete run.metadata.annotations?.['run.googleapis.com/invoker-iam-disabled'];
     },
   },
   'run services add-iam-policy-binding': {
@@ -386,6 +399,15 @@ const commands: Record<
       const run = s.runServices[words[0]!];
       if (!run) throw notFound('service');
       removeBinding(run.policy, f('role')!, f('member')!);
+    },
+  },
+  'scheduler jobs run': {
+    flags: ['location'],
+    run: (s, words) => {
+      const job = s.schedulerJobs[words[0]!];
+      if (!job) throw notFound(`job ${words[0]}`);
+      job.lastAttemptTime = new Date().toISOString();
+      job.status = s.schedulerRunStatus ?? {};
     },
   },
   'scheduler jobs list': { flags: ['location', 'filter', 'limit'], run: (s) => Object.values(s.schedulerJobs) },
@@ -467,9 +489,27 @@ const commands: Record<
   },
 };
 
+/** Standard input to its end; the pipe may not be written yet (EAGAIN on a busy machine): wait and read again. */
+function readStdin(): string {
+  const chunks: Buffer[] = [];
+  const buffer = Buffer.alloc(65_536);
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(0, buffer, 0, buffer.length, null);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+      continue;
+    }
+    if (n === 0) return Buffer.concat(chunks).toString('utf8');
+    chunks.push(Buffer.from(buffer.subarray(0, n)));
+  }
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const stdin = process.stdin.isTTY ? '' : readFileSync(0, 'utf8');
+  const stdin = process.stdin.isTTY ? '' : readStdin();
   appendFileSync(process.env.GCLOUD_DOUBLE_CALLS!, `${JSON.stringify({ args: argv, stdinLength: stdin.length })}\n`);
   const statePath = process.env.GCLOUD_DOUBLE_STATE!;
   const state = existsSync(statePath) ? (JSON.parse(readFileSync(statePath, 'utf8')) as GcloudDoubleState) : emptyProject();

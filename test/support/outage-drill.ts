@@ -7,7 +7,7 @@ import { http, type HttpFunction } from '@google-cloud/functions-framework';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import { createApiHandler } from '../../functions/src/api/app.ts';
 import { verifierFromEnv } from '../../functions/src/api/auth.ts';
-import { rawSnapshotFromObject } from '../../functions/src/cli/snapshot-files.ts';
+import { rawSnapshotFromObject } from '../../functions/src/core/raw-snapshot.ts';
 import { scheduledHandler, type ScheduledJob } from '../../functions/src/http/scheduled-job.ts';
 import { bonusScheduledJob } from '../../functions/src/operations/bonus-job.ts';
 import { overdueReportsScheduledJob } from '../../functions/src/operations/overdue-reports.ts';

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { sheets_v4 } from 'googleapis/build/src/apis/sheets/index.js';
+import type { sheets_v4 } from '@googleapis/sheets';
 
 /**
  * A test double of the Google Sheets API v4: a local HTTP server answering the REST paths the

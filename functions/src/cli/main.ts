@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
-import { defaultContext, describeError, exitCodeFor, type CommandContext } from './command-context.ts';
+import { describeError, exitCodeFor } from '../command-errors.ts';
+import { defaultContext, type CommandContext } from './command-context.ts';
 import { registerBonuses } from './commands/bonuses.ts';
 import { registerCloseMonth } from './commands/close-month.ts';
 import { registerEmulator } from './commands/emulator.ts';

@@ -1,9 +1,9 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { AppError, formatPath, type FieldIssue } from '../errors.ts';
+import { AppError, type FieldIssue } from '../errors.ts';
 import type { RawSnapshot, SourceRecord } from '../core/snapshot-check.ts';
-import { snapshotSchema } from '../schema/snapshot.ts';
+import { addJsonSnapshot } from '../core/raw-snapshot.ts';
 
 type Table = 'managers' | 'clients' | 'deals';
 const tables: Table[] = ['managers', 'clients', 'deals'];
@@ -39,15 +39,6 @@ export function readSnapshotFiles(paths: string[]): RawSnapshot {
   return raw;
 }
 
-/** A snapshot already in memory (the demo seed, an API upload) with JSON-style paths. */
-export function rawSnapshotFromObject(value: unknown): RawSnapshot {
-  const raw: RawSnapshot = { managers: [], clients: [], deals: [], history: [] };
-  const issues: FieldIssue[] = [];
-  addJsonSnapshot(value, 'snapshot', raw, issues);
-  if (issues.length > 0) throw new AppError('invalid-input', 'invalid snapshot', { issues });
-  return raw;
-}
-
 function readJson(file: string, raw: RawSnapshot, issues: FieldIssue[]): void {
   let parsed: unknown;
   try {
@@ -57,26 +48,6 @@ function readJson(file: string, raw: RawSnapshot, issues: FieldIssue[]): void {
     return;
   }
   addJsonSnapshot(parsed, basename(file), raw, issues);
-}
-
-function addJsonSnapshot(parsed: unknown, name: string, raw: RawSnapshot, issues: FieldIssue[]): void {
-  const top = snapshotSchema.safeParse(parsed);
-  if (!top.success) {
-    for (const i of top.error.issues) {
-      if (i.path[0] === 'config') continue; // reported per field below
-      issues.push({
-        path: formatPath('', i.path) || name,
-        message: i.code === 'unrecognized_keys' ? `unknown field(s): ${i.keys.join(', ')}` : i.message,
-      });
-    }
-    if (top.error.issues.some((i) => i.path[0] !== 'config')) return;
-  }
-  const obj = parsed as Record<string, unknown>;
-  if (obj.config !== undefined) raw.config = { value: obj.config, locate: (path) => formatPath('config', path) };
-  for (const table of [...tables, 'history'] as const) {
-    const list = (obj[table] as unknown[] | undefined) ?? [];
-    list.forEach((value, i) => raw[table].push({ value, locate: (path) => formatPath(`${table}[${i}]`, path) }));
-  }
 }
 
 const listColumns = new Set(['phones', 'emails']);

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { renderChecks, verifyChecks } from './verify.ts';
 import { createdRuleset, freshPlan, phases, type Observed, type PlanInput, type Read, type Step } from './deploy-plan.ts';
 
 /**
@@ -17,9 +18,9 @@ export type RunnerOptions = {
 
 export type RunSummary = { reads: number; changes: number };
 
-type Result = { code: number; stdout: string; stderr: string };
+export type Result = { code: number; stdout: string; stderr: string };
 
-function run(command: string, args: string[], stdin?: string): Promise<Result> {
+export function runCommand(command: string, args: string[], stdin?: string): Promise<Result> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
@@ -53,7 +54,7 @@ export function renderStep(step: Step): string {
   return `curl -sS -X ${step.method} ${auth} ${step.url} -d ${shellWord(JSON.stringify(step.body))}`;
 }
 
-/** What `--dry-run` prints: every command, in order, for a project where nothing exists yet. */
+/** What `--dry-run` prints: every command, in order, for a project where nothing exists yet, then the checks of `--verify`. */
 export function renderPlan(input: PlanInput): string[] {
   const lines = [
     `# clientbase deploy plan for project ${input.config.project} (${input.config.region}), dry run: nothing is called.`,
@@ -66,7 +67,7 @@ export function renderPlan(input: PlanInput): string[] {
     lines.push('', `## ${phase}`);
     for (const step of steps) lines.push(`# ${step.why}`, renderStep(step));
   }
-  return lines;
+  return [...lines, ...renderChecks(verifyChecks(input.config))];
 }
 
 export async function runDeploy(input: PlanInput, options: RunnerOptions): Promise<RunSummary> {
@@ -78,7 +79,7 @@ export async function runDeploy(input: PlanInput, options: RunnerOptions): Promi
 
   const gcloudCall = async (args: string[], stdin?: string): Promise<Result> => {
     for (let attempt = 1; ; attempt++) {
-      const result = await run(gcloud, args, stdin);
+      const result = await runCommand(gcloud, args, stdin);
       if (result.code === 0 || attempt >= 6 || !serviceWarmingUp.test(result.stderr)) return result;
       options.out(`  (an API is still being turned on; trying again in ${pause / 1000} s)`);
       await new Promise((r) => setTimeout(r, pause));

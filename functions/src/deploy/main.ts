@@ -1,16 +1,19 @@
 // `npm run deploy -- --config deploy.json [--dry-run]`: puts clientbase into a Google Cloud project,
 // or brings an installation up to date. Safe to run again: it changes only what is not yet right.
+// `--verify` checks an installation works (health, a scheduler run, the reports spreadsheet's sharing).
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { z } from 'zod';
-import { describeError, exitCodeFor } from '../cli/command-context.ts';
+import { describeError, exitCodeFor } from '../command-errors.ts';
 import { AppError, parseOrThrow } from '../errors.ts';
 import { deployConfigSchema, type DeployConfig } from '../schema/deploy-config.ts';
 import { serviceAccountEmail, functionUrl, type FirestoreIndexes, type PlanInput } from './deploy-plan.ts';
 import { renderPlan, runDeploy } from './deploy-runner.ts';
+import { renderChecks, verifyChecks } from './verify.ts';
+import { runVerify } from './verify-runner.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -83,7 +86,7 @@ function afterwards(config: DeployConfig): string[] {
     `- Give the SMS gateway ${functionUrl(config, 'unsubscribe')}/sms-stop and /bounce with the secret from:`,
     `  gcloud secrets versions access latest --secret=sms-gateway-secret --project=${config.project}`,
     `- Point the add-on at ${functionUrl(config, 'api')} (docs/addon.md).`,
-    `- Check: curl ${functionUrl(config, 'api')}/health`,
+    `- Check: npm run deploy -- --config <this file> --verify (health of every function, a scheduler run, the sharing)`,
   ];
 }
 
@@ -95,14 +98,23 @@ const program = new Command()
   )
   .requiredOption('--config <file>', 'the installation settings (see docs/deploy.example.json)')
   .option('--dry-run', 'print every command in order and call nothing')
-  .action(async (opts: { config: string; dryRun?: boolean }) => {
+  .option('--verify', 'check the deployed installation works, say what is not right, change nothing')
+  .action(async (opts: { config: string; dryRun?: boolean; verify?: boolean }) => {
     const config = parseOrThrow(deployConfigSchema, readJson(opts.config, 'the config file'), `deploy config in ${opts.config}`);
-    const input = planInput(config, opts.dryRun === true);
     const out = (line: string) => process.stdout.write(`${line}\n`);
     if (opts.dryRun) {
-      for (const line of renderPlan(input)) out(line);
+      const lines = opts.verify ? renderChecks(verifyChecks(config)) : renderPlan(planInput(config, true));
+      for (const line of lines) out(line);
       return;
     }
+    if (opts.verify) {
+      out(`Verifying clientbase in ${config.project} (${config.region}); nothing is changed.`);
+      const { problems } = await runVerify(config, { out });
+      out(problems.length === 0 ? '\nEverything checked is right.' : `\n${problems.length} thing(s) not right; see above.`);
+      process.exitCode = problems.length === 0 ? 0 : 1;
+      return;
+    }
+    const input = planInput(config, false);
     out(`Deploying clientbase to ${config.project} (${config.region}); commands are shown as they run.`);
     const summary = await runDeploy(input, { out });
     out(

@@ -8,9 +8,13 @@ import { sendProblem } from './problem.ts';
 
 /**
  * Wraps a scheduled job as an HTTP function for Cloud Scheduler.
- * - Only the scheduler's service account may call it: its OIDC token is verified (audience =
- *   SCHEDULER_AUDIENCE, the function URL) and its e-mail must equal SCHEDULER_SERVICE_ACCOUNT.
+ * - Only the scheduler's service account may call it: its OIDC token's audience must be
+ *   SCHEDULER_AUDIENCE (the function URL) and its e-mail SCHEDULER_SERVICE_ACCOUNT.
  *   Cloud Run IAM (no unauthenticated invocations) is the first gate; this is the second.
+ * - Behind that gate (SCHEDULER_FRONT_DOOR=cloud-run-iam, set by the deploy for the job functions),
+ *   Cloud Run has verified the signature and forwards the token with it replaced by
+ *   `SIGNATURE_REMOVED_BY_GOOGLE`: such a token is accepted by its claims. A signed token is always
+ *   verified in full, and without the front door a stripped one is refused (docs/deploy.md).
  * - The slot is `X-CloudScheduler-ScheduleTime` (or `?at=` for a manual run); the job itself keys
  *   its idempotency on it, so a retried or doubled delivery changes nothing.
  *
@@ -23,24 +27,34 @@ export type SchedulerAuth = {
   serviceAccount: string;
 };
 
-export function schedulerAuthFromEnv(env: NodeJS.ProcessEnv = process.env): SchedulerAuth | 'disabled' {
-  if (env.SCHEDULER_AUTH === 'disabled') {
-    // Only for the local stack on the emulator; refused against a real database.
-    if (!env.FIRESTORE_EMULATOR_HOST) throw new Error('SCHEDULER_AUTH=disabled is allowed only with FIRESTORE_EMULATOR_HOST');
-    return 'disabled';
-  }
+/** The front door the deploy puts in front of the job functions: Cloud Run's IAM invoker check. */
+export const cloudRunFrontDoor = 'cloud-run-iam';
+
+export function schedulerAuthFromEnv(env: NodeJS.ProcessEnv = process.env): SchedulerAuth {
+  if (env.SCHEDULER_AUTH !== undefined)
+    throw new Error('SCHEDULER_AUTH is not read any more: the jobs always check the scheduler token (the local stack signs one)');
   const audience = env.SCHEDULER_AUDIENCE ?? '';
   const serviceAccount = (env.SCHEDULER_SERVICE_ACCOUNT ?? '').toLowerCase();
   if (!audience || !serviceAccount)
     throw new Error('set SCHEDULER_AUDIENCE (the function URL) and SCHEDULER_SERVICE_ACCOUNT (the scheduler identity)');
+  const frontDoor = env.SCHEDULER_FRONT_DOOR ?? '';
+  if (frontDoor !== '' && frontDoor !== cloudRunFrontDoor)
+    throw new Error(
+      `SCHEDULER_FRONT_DOOR must be ${cloudRunFrontDoor} (the function is deployed with --no-allow-unauthenticated) or unset`,
+    );
   return {
-    verify: createIdentityVerifier({ audience, ...(env.ID_TOKEN_CERTS_URL ? { certsUrl: env.ID_TOKEN_CERTS_URL } : {}) }),
+    verify: createIdentityVerifier({
+      audience,
+      acceptStrippedSignature: frontDoor === cloudRunFrontDoor,
+      ...(env.ID_TOKEN_CERTS_URL ? { certsUrl: env.ID_TOKEN_CERTS_URL } : {}),
+    }),
     serviceAccount,
   };
 }
 
 export function scheduledHandler<T>(
   job: ScheduledJob<T>,
+  // `'disabled'` can only be passed in code (tests of reporting and outages); no setting turns the check off.
   options: { db?: () => Firestore; auth?: () => SchedulerAuth | 'disabled'; now?: () => Date } = {},
 ): HttpFunction {
   let auth: SchedulerAuth | 'disabled' | undefined;

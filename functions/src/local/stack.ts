@@ -1,6 +1,7 @@
 // `npm start`: the whole system on this machine. The real Firestore emulator (data kept in
 // .emulator-data/ between runs), the demo company when the base is empty, every Cloud Function
-// served by the functions framework on 127.0.0.1, the scheduled jobs run once, and ready-to-use tokens.
+// served by the functions framework on 127.0.0.1, the job functions behind a stand-in for Cloud Run's
+// IAM front door, the scheduled jobs run once with a scheduler token, and ready-to-use tokens.
 // `npm start -- --once` stops after the jobs (for a quick look or a check); `--fresh` starts empty.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -13,9 +14,12 @@ import { format, subMonths } from 'date-fns';
 import { freePort, startEmulator, type Emulator } from './emulator.ts';
 import { demoCompany } from './demo-company.ts';
 import { startDevIdentity } from './dev-identity.ts';
-import { rawSnapshotFromObject } from '../cli/snapshot-files.ts';
+import { startFrontDoor, type FrontDoor } from './iam-front-door.ts';
+import { functionTable } from '../deploy/function-table.ts';
+import { cloudRunFrontDoor } from '../http/scheduled-job.ts';
+import { rawSnapshotFromObject } from '../core/raw-snapshot.ts';
 import { hasAnyClient } from '../store/client-list-store.ts';
-import { importSnapshot } from '../store/snapshot-import.ts';
+import { importCompanySnapshot } from '../operations/import-snapshot.ts';
 import { openFirestore } from '../store/db.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -33,6 +37,7 @@ const exportsDir = join(dataDir, 'exports');
 const pidFile = join(dataDir, 'stack-pids.json');
 const projectId = 'clientbase-demo';
 const audience = 'clientbase-local';
+const schedulerAccount = `clientbase-scheduler@${projectId}.iam.gserviceaccount.com`;
 const log = (line = '') => process.stdout.write(`${line}\n`);
 
 /** The functions, by name, from the entry points' own table. */
@@ -175,7 +180,8 @@ async function main(): Promise<void> {
   if (!(await hasAnyClient(db))) {
     const started = Date.now();
     const snapshot = demoCompany({ today: new Date(), clients: Number(flags['demo-clients']) });
-    const result = await importSnapshot(db, rawSnapshotFromObject(snapshot), { at: new Date().toISOString(), by: 'seed', throttle: false });
+    const seedOptions = { at: new Date().toISOString(), by: 'seed', throttle: false };
+    const result = await importCompanySnapshot(db, rawSnapshotFromObject(snapshot), seedOptions);
     log(
       `- Seeded the demo company: ${result.managers} managers, ${result.clients} clients, ${result.deals} deals ` +
         `(${((Date.now() - started) / 1000).toFixed(1)}s)`,
@@ -186,6 +192,11 @@ async function main(): Promise<void> {
   }
 
   const identity = await startDevIdentity({ audience });
+  // The job functions are reached only through their front door, as on Cloud Run (--no-allow-unauthenticated).
+  const frontDoors = new Map<string, FrontDoor>();
+  for (const t of targets.filter((t) => functionTable[t as keyof typeof functionTable]?.invokers === 'scheduler'))
+    frontDoors.set(t, await startFrontDoor({ target: () => urls.get(t)!, invokers: [schedulerAccount], certsUrl: identity.certsUrl }));
+  const publicUrl = (t: string) => frontDoors.get(t)?.url ?? urls.get(t)!;
   const secrets = localSecrets();
   const logDir = join(dataDir, 'logs');
   mkdirSync(logDir, { recursive: true });
@@ -198,7 +209,7 @@ async function main(): Promise<void> {
     METADATA_SERVER_DETECTION: 'none',
     API_AUDIENCE: audience,
     ID_TOKEN_CERTS_URL: identity.certsUrl,
-    SCHEDULER_AUTH: 'disabled',
+    SCHEDULER_SERVICE_ACCOUNT: schedulerAccount,
     UNSUBSCRIBE_SECRET: secrets.unsubscribeSecret,
     SMS_GATEWAY_SECRET: secrets.gatewaySecret,
     SIGNUP_ALLOWED_ORIGINS: '*',
@@ -210,7 +221,12 @@ async function main(): Promise<void> {
       const args = [join(root, 'functions/src/local/serve-function.ts'), target, String(new URL(urls.get(target)!).port)];
       // K_SERVICE as Cloud Run sets it: each log line names its function.
       // Every function, the api's mailing export included, links to the unsubscribe function.
-      const own = { ...env, UNSUBSCRIBE_URL: urls.get('unsubscribe') ?? '', K_SERVICE: target };
+      const own = {
+        ...env,
+        UNSUBSCRIBE_URL: urls.get('unsubscribe') ?? '',
+        K_SERVICE: target,
+        ...(frontDoors.has(target) ? { SCHEDULER_AUDIENCE: publicUrl(target), SCHEDULER_FRONT_DOOR: cloudRunFrontDoor } : {}),
+      };
       const child = spawn(process.execPath, args, { env: own, stdio: ['ignore', out, 'pipe', 'ipc'] });
       closeSync(out);
       child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[${target}] ${chunk}`));
@@ -230,13 +246,15 @@ async function main(): Promise<void> {
     children = startFunctions();
   }
   writeFileSync(pidFile, JSON.stringify({ emulator: emulator.pid, stack: process.pid, functions: children.map((c) => c.pid) }));
-  for (const [name, url] of urls) log(`- function ${name.padEnd(15)} ${url}`);
+  for (const name of urls.keys())
+    log(`- function ${name.padEnd(15)} ${publicUrl(name)}${frontDoors.has(name) ? ' (scheduler only: a local IAM front door)' : ''}`);
   log(`- Function logs (Cloud Logging's JSON lines): ${logDir}/<function>.log`);
 
   const keepTimer = setInterval(() => void keep(), Number(flags['keep-every']) * 1000);
   const stopAll = async () => {
     clearInterval(keepTimer);
     for (const c of children) c.kill('SIGTERM');
+    for (const door of frontDoors.values()) await door.close();
     await identity.close();
     await keep();
     await emulator.stop();
@@ -245,9 +263,11 @@ async function main(): Promise<void> {
 
   const today = format(new Date(), 'yyyy-MM-dd');
   const runJob = async (name: string, query: string): Promise<unknown> => {
-    const url = urls.get(name);
-    if (!url) return undefined;
-    const res = await fetch(`${url}?${query}`, { method: 'POST' });
+    if (!urls.has(name)) return undefined;
+    const url = publicUrl(name);
+    // Cloud Scheduler's OIDC token for the function's URL; the front door checks it and strips its signature.
+    const token = identity.mint({ email: schedulerAccount, audience: url, expiresIn: 300 });
+    const res = await fetch(`${url}?${query}`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
     const body = await res.json().catch(() => ({}));
     if (!res.ok) log(`  ${name}: HTTP ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
     return res.ok ? body : undefined;
@@ -311,6 +331,10 @@ async function main(): Promise<void> {
     log(`    (each row's unsubscribeUrl opens the unsubscribe page at ${urls.get('unsubscribe') ?? '?'}; POST to it withdraws)`);
     log(`    (with "confirmations":true: the web sign-ups awaiting confirmation, each row with its confirmUrl)`);
   }
+  const overdueUrl = publicUrl('overdueReports');
+  const schedulerToken = identity.mint({ email: schedulerAccount, audience: overdueUrl, expiresIn: 12 * 3600 });
+  log(`  curl -s -X POST "${overdueUrl}?at=${today}" -H "Authorization: Bearer ${schedulerToken}"`);
+  log('    (a manual re-run as the scheduler; the token is for this function only, as on Google Cloud)');
   log(`  FIRESTORE_EMULATOR_HOST=${emulator.host} npm run clientbase -- rotate --at ${today} --dry-run`);
   log(`  FIRESTORE_EMULATOR_HOST=${emulator.host} npm run clientbase -- bonuses --month ${lastMonth}`);
 

@@ -1,7 +1,7 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import type { RawSnapshot } from '../core/snapshot-check.ts';
 import { hasAnyClient } from '../store/client-list-store.ts';
-import { readRoster } from '../store/roster-store.ts';
+import { readRoster } from '../store/manager-store.ts';
 import { importSnapshot, type ImportOptions, type ImportResult } from '../store/snapshot-import.ts';
 import { publishRulesIfChanged, rosterAfter } from './publish-rules.ts';
 

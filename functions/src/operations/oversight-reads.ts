@@ -3,10 +3,10 @@ import { dashboardMonths, dashboardStaff, shapeDashboard, type Dashboard } from 
 import { monthStatements, overdueReport, type OverdueReport } from '../core/oversight.ts';
 import { rulesChanges } from '../core/rules-diff.ts';
 import { AppError } from '../errors.ts';
-import { readStatements } from '../store/bonus-store.ts';
+import { readStatements } from '../store/bonus-statement-store.ts';
 import { readDashboardCounts } from '../store/dashboard-store.ts';
 import { readBonusMonthRecord, readClientNames, readOverdueTasks } from '../store/oversight-store.ts';
-import { readRoster } from '../store/roster-store.ts';
+import { readRoster } from '../store/manager-store.ts';
 import { listRulesVersions, readRules, readRulesVersion } from '../store/rules-store.ts';
 
 const namesOf = (roster: ReadonlyArray<{ id: string; name: string }>) => new Map(roster.map((m) => [m.id, m.name]));

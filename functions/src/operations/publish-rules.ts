@@ -4,7 +4,7 @@ import { stableJson } from '../core/stable-json.ts';
 import { AppError, parseOrThrow } from '../errors.ts';
 import type { Manager } from '../schema/manager.ts';
 import { rulesConfigSchema, type RulesConfig } from '../schema/rules-config.ts';
-import { readRoster } from '../store/roster-store.ts';
+import { readRoster } from '../store/manager-store.ts';
 import { publishRules, readRules, type PublishedRules } from '../store/rules-store.ts';
 
 export type PublishRulesInput = {

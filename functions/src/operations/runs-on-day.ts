@@ -1,7 +1,7 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { nowIfToday } from '../core/calendar.ts';
 import { AppError } from '../errors.ts';
-import { readManager } from '../store/roster-store.ts';
+import { readManager } from '../store/manager-store.ts';
 import { readRules } from '../store/rules-store.ts';
 import { offboardManager, runRotation, type RunOutcome } from './rotation-job.ts';
 

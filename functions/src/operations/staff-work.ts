@@ -1,6 +1,6 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { statementHolder, type StaffMember } from '../core/staff-changes.ts';
-import { readStatement } from '../store/bonus-store.ts';
+import { readStatement } from '../store/bonus-statement-store.ts';
 import { heldClientNames } from '../store/client-list-store.ts';
 import { listOpenTasks, type HandoverTask } from '../store/handover-store.ts';
 

@@ -31,6 +31,11 @@ const origin = z
     }
   }, 'must be a web origin such as https://example.com (scheme and host, no path)');
 
+const clientId = z
+  .string()
+  .trim()
+  .regex(/^\d+-[a-z0-9]+\.apps\.googleusercontent\.com$/, "must be the add-on's OAuth client id, NNN-xxxx.apps.googleusercontent.com");
+
 export const deployConfigSchema = z
   .object({
     project: z
@@ -49,10 +54,8 @@ export const deployConfigSchema = z
       .trim()
       .regex(/^[a-z]+[a-z0-9-]*\d$/, 'must be a Firestore location such as eur3, nam5 or europe-west1'),
     timeZone: z.string().trim().refine(isTimeZone, 'must be an IANA time zone such as Europe/Moscow (the one the published rules use)'),
-    apiAudience: z
-      .string()
-      .trim()
-      .regex(/^\d+-[a-z0-9]+\.apps\.googleusercontent\.com$/, "must be the add-on's OAuth client id, NNN-xxxx.apps.googleusercontent.com"),
+    /** One OAuth client id, or a list (an add-on moved to another Cloud project keeps working for the old one until all updated). */
+    apiAudience: z.union([clientId, z.array(clientId).min(1, 'must list at least one client id').max(5, 'must list at most 5 client ids')]),
     reportsSpreadsheetId: z
       .string()
       .trim()
@@ -89,6 +92,14 @@ export const deployConfigSchema = z
       .object({ 'bonuses-monthly': cron.optional(), 'rotation-monthly': cron.optional(), 'overdue-reports-daily': cron.optional() })
       .strict()
       .default({}),
+    /**
+     * How the public functions (api, signup, unsubscribe) let anyone call them: an `allUsers` invoker
+     * binding, or Cloud Run's invoker IAM check turned off, for organisations whose domain-restricted
+     * sharing policy (iam.allowedPolicyMemberDomains) refuses `allUsers` (docs/deploy.md).
+     */
+    publicAccess: z
+      .enum(['allUsers', 'no-invoker-iam-check'], { error: 'must be "allUsers" or "no-invoker-iam-check"' })
+      .default('allUsers'),
     /** Service accounts are named <prefix>-api, <prefix>-jobs, ...: change it to run two installations in one project. */
     serviceAccountPrefix: z
       .string()

@@ -1,9 +1,9 @@
-import { auth as googleAuth, sheets, type sheets_v4 } from 'googleapis/build/src/apis/sheets/index.js';
+import { auth as googleAuth, sheets, type sheets_v4 } from '@googleapis/sheets';
 import type { Cell, ReportTab } from '../core/reports/run-report.ts';
 
 /**
- * The department's reports spreadsheet, written through the Sheets API v4 (googleapis; only the
- * Sheets module is loaded, not the whole API set). A tab is never shown half-written: its new
+ * The department's reports spreadsheet, written through the Sheets API v4 (@googleapis/sheets, the
+ * published client of that one API, not the whole googleapis set). A tab is never shown half-written: its new
  * content goes into a hidden staging tab, and one `batchUpdate` swaps it in (rename the old tab
  * away, give the staging tab the title, place and visibility, delete the old one), which the API
  * applies entirely or not at all.

@@ -10,6 +10,7 @@ import { idSchema, isoDateSchema, moneySchema } from '../schema/common.ts';
 import type { BonusRules } from '../schema/rules-config.ts';
 import { collections } from './collections.ts';
 import { chunks } from './db.ts';
+import { needsIndex } from './query-indexes.ts';
 
 // What a month's statements are computed from: its deals and clients, as the calculator sees them.
 
@@ -50,6 +51,8 @@ function clientOf(snap: DocumentSnapshot, timeZone: string): BonusClient {
   };
 }
 
+needsIndex(collections.deals, 'seq', 'date');
+needsIndex(collections.deals, 'clientId', 'date');
 /**
  * Reads what one month's statements depend on, and no more: the month's deals (range on
  * `deals.date`), their clients (getAll), the clients whose retention gate falls in the month and

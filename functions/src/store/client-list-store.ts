@@ -3,12 +3,13 @@ import { companyDay } from '../core/calendar.ts';
 import { clientMatcher, hasFilter } from '../core/client-search.ts';
 import { departureOf, type Departure } from '../core/departures.ts';
 import { holdingFacts } from '../core/holding-facts.ts';
-import type { ClientDoc, ClientHoldingFacts, ClientSortKey } from '../schema/client.ts';
+import { clientSortKeys, type ClientDoc, type ClientHoldingFacts, type ClientSortKey } from '../schema/client.ts';
 import { clientView, type ClientView } from './client-edit-store.ts';
 import { collections } from './collections.ts';
 import type { HandoverTask } from './handover-store.ts';
 import { decodePageCursor, encodePageCursor, type PagePosition } from './page-cursor.ts';
 import { readRules } from './rules-store.ts';
+import { needsIndex } from './query-indexes.ts';
 
 export type ClientListQuery = {
   /** Absent only for an admin listing the whole base. */
@@ -34,6 +35,8 @@ export type ClientPage = { clients: ClientView[]; nextCursor: string | null };
 const scanBatch = 300;
 const maxScan = 3000;
 
+for (const sort of clientSortKeys)
+  for (const order of ['asc', 'desc'] as const) needsIndex(collections.clients, 'managerId', [sort, order]);
 export async function listClients(db: Firestore, query: ClientListQuery): Promise<ClientPage> {
   let base: Query = db.collection(collections.clients);
   if (query.managerId !== undefined) base = base.where('managerId', '==', query.managerId);

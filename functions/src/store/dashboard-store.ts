@@ -2,6 +2,7 @@ import { AggregateField, type Firestore, type Query } from 'firebase-admin/fires
 import { monthRange } from '../core/calendar.ts';
 import { monthCountRanges, type DashboardCounts } from '../core/dashboard.ts';
 import { collections } from './collections.ts';
+import { needsIndex } from './query-indexes.ts';
 
 // The dashboard's numbers, counted by Firestore itself: aggregation queries (count, sum) over
 // indexed fields, one per manager and month where a chart needs it. Nothing of the base is read
@@ -30,6 +31,7 @@ type Gate = ReturnType<typeof limiter>;
 
 const count = (gate: Gate, q: Query): Promise<number> => gate(async () => (await q.count().get()).data().count);
 
+needsIndex(collections.clients, 'attractedBy', 'firstDealAt');
 /** Clients attracted by a manager whose first deal falls in a company month (as the attraction bonus counts them). */
 async function attractedIn(db: Firestore, gate: Gate, managerId: string, month: string, timeZone: string): Promise<number> {
   const byManager = db.collection(collections.clients).where('attractedBy', '==', managerId);
@@ -42,6 +44,8 @@ async function attractedIn(db: Firestore, gate: Gate, managerId: string, month: 
   return parts.reduce((n, c) => n + c, 0);
 }
 
+// A sum is computed from index entries: the summed field ends the index.
+needsIndex(collections.rotationRuns, 'kind', 'at', 'counts.moved');
 /** Clients moved by the rotation runs or offboardings of a month (runs are keyed by their company day). */
 async function movedIn(db: Firestore, gate: Gate, kind: 'rotation' | 'offboarding', month: string): Promise<number> {
   const { from, until } = monthRange(month);
@@ -49,6 +53,7 @@ async function movedIn(db: Firestore, gate: Gate, kind: 'rotation' | 'offboardin
   return gate(async () => ((await q.aggregate({ moved: AggregateField.sum('counts.moved') }).get()).data().moved as number | null) ?? 0);
 }
 
+needsIndex(collections.statements, 'month', 'totals.payable', 'totals.pending', 'totals.cancelled');
 async function bonusesOf(db: Firestore, gate: Gate, month: string): Promise<{ payable: number; pending: number; cancelled: number }> {
   const q = db.collection(collections.statements).where('month', '==', month);
   const sums = await gate(async () =>
@@ -69,6 +74,7 @@ async function bonusesOf(db: Firestore, gate: Gate, month: string): Promise<{ pa
   };
 }
 
+needsIndex(collections.tasks, 'managerId', 'status', 'dueDate');
 export async function readDashboardCounts(
   db: Firestore,
   input: { managerIds: readonly string[]; months: readonly string[]; timeZone: string; today: string },

@@ -5,6 +5,7 @@ import { forEachConcurrently } from '../worker-pool.ts';
 import type { ReportOutcome } from '../schema/history.ts';
 import { appendHistory } from './client-store.ts';
 import { collections } from './collections.ts';
+import { needsIndex } from './query-indexes.ts';
 
 /** A report task: the new manager must say what they did with a handed-over client (MISSION §2.6). */
 export type HandoverTask = {
@@ -61,6 +62,7 @@ export async function fileHandoverReport(
   });
 }
 
+needsIndex(collections.tasks, 'managerId', 'status', 'dueDate');
 /** A manager's open report tasks, earliest deadline first. */
 export async function listOpenTasks(db: Firestore, managerId: string): Promise<HandoverTask[]> {
   const snap = await db
@@ -72,6 +74,7 @@ export async function listOpenTasks(db: Firestore, managerId: string): Promise<H
   return snap.docs.map((d) => d.data() as HandoverTask);
 }
 
+needsIndex(collections.tasks, 'status', 'overdue', 'dueDate');
 /**
  * Daily: open tasks due before `day` (the company's today) are flagged on the task, at the instant
  * `at`, and raised to the admin as an `adminAlerts/{taskId}` record. Flagged tasks drop out of the

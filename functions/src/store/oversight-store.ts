@@ -1,10 +1,12 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import type { OpenTask } from '../core/oversight.ts';
 import { collections } from './collections.ts';
+import { needsIndex } from './query-indexes.ts';
 
 // What the head of sales reads to watch the department: open handover tasks past their day,
 // clients' names for the plans and statements the admin sheets show, a bonus month's record.
 
+needsIndex(collections.tasks, 'status', 'dueDate');
 /** Open handover tasks due before `today` (a company day), earliest first: one indexed query. */
 export async function readOverdueTasks(db: Firestore, today: string): Promise<OpenTask[]> {
   const snap = await db.collection(collections.tasks).where('status', '==', 'open').where('dueDate', '<', today).orderBy('dueDate').get();

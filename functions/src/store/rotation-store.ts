@@ -19,6 +19,7 @@ import { collections, timeOrderedId } from './collections.ts';
 import type { HandoverTask } from './handover-store.ts';
 import { readRoster } from './manager-store.ts';
 import { markChunkDone, type PlanChunk, type StoredMove, type UpdateTime } from './rotation-run-store.ts';
+import { needsIndex } from './query-indexes.ts';
 
 /** A client as read for planning, with the version of the document the plan is made on. */
 export type ReadClient = RotationClient & { updateTime: UpdateTime };
@@ -61,6 +62,8 @@ export async function readRotationManagers(db: Firestore): Promise<RotationManag
   return roster.map((m) => ({ id: m.id, level: m.level, active: m.active === true, role: m.role === 'admin' ? 'admin' : 'manager' }));
 }
 
+needsIndex(collections.clients, 'rotatable', 'dealsSinceAssignment', 'assignedAt');
+needsIndex(collections.clients, 'rotatable', 'dealsSinceAssignment', 'lastDealAt');
 /**
  * The rotation candidates, through two indexed queries instead of the whole base: no deal since
  * assignment and assigned by the hold cutoff; or dealt since assignment with the last deal by the

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { Firestore } from 'firebase-admin/firestore';
 import { isDeepStrictEqual } from 'node:util';
-import { rawSnapshotFromObject } from '../../../functions/src/cli/snapshot-files.ts';
+import { rawSnapshotFromObject } from '../../../functions/src/core/raw-snapshot.ts';
 import { demoCompany } from '../../../functions/src/local/demo-company.ts';
 import { collections } from '../../../functions/src/store/collections.ts';
 import { openFirestore } from '../../../functions/src/store/db.ts';

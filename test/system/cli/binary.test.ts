@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rawSnapshotFromObject } from '../../../functions/src/cli/snapshot-files.ts';
+import { rawSnapshotFromObject } from '../../../functions/src/core/raw-snapshot.ts';
 import { importSnapshot } from '../../../functions/src/store/snapshot-import.ts';
 import { testFirestore } from '../../support/firestore.ts';
 

@@ -4,7 +4,7 @@ import { http } from '@google-cloud/functions-framework';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import type { Firestore } from 'firebase-admin/firestore';
 import { afterAll, describe, expect, it } from 'vitest';
-import { rawSnapshotFromObject } from '../../../functions/src/cli/snapshot-files.ts';
+import { rawSnapshotFromObject } from '../../../functions/src/core/raw-snapshot.ts';
 import { scheduledHandler, type ScheduledJob } from '../../../functions/src/http/scheduled-job.ts';
 import { bonusScheduledJob } from '../../../functions/src/operations/bonus-job.ts';
 import { overdueReportsScheduledJob } from '../../../functions/src/operations/overdue-reports.ts';

@@ -98,6 +98,16 @@ describe('npm start (the local stack)', () => {
     const health = await fetch(`${api}health`);
     expect(health.status).toBe(200);
 
+    // The jobs ran with a scheduler token through the stand-in for Cloud Run's IAM front door, which
+    // strips the signature as Cloud Run does; the functions accepted it. Without a token it refuses.
+    expect(out).toMatch(/function rotation\s+http:\S+ \(scheduler only/);
+    expect(out).toMatch(/- overdue handover reports: \{/);
+    const overdue = out.match(/function overdueReports\s+(http:\S+)/)![1]!;
+    expect((await fetch(overdue, { method: 'POST' })).status).toBe(401);
+    const rerun = out.match(/curl -s -X POST "(\S+)" -H "Authorization: Bearer (\S+)"/)!;
+    expect(rerun[1]!.startsWith(overdue)).toBe(true);
+    expect((await fetch(rerun[1]!, { method: 'POST', headers: { authorization: `Bearer ${rerun[2]}` } })).status).toBe(200);
+
     const exported = await fetch(`${api}admin/mailing-exports`, {
       method: 'POST',
       headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },

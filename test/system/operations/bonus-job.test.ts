@@ -1,18 +1,15 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { http } from '@google-cloud/functions-framework';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import type { Firestore } from 'firebase-admin/firestore';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bonusScheduledJob, closeBonusMonth, computeBonusMonth } from '../../../functions/src/operations/bonus-job.ts';
 import { readStatement } from '../../../functions/src/store/bonus-statement-store.ts';
-import { scheduledHandler } from '../../../functions/src/http/scheduled-job.ts';
 import { collections } from '../../../functions/src/store/collections.ts';
 import { createClient, getClientDoc, recordDeal } from '../../../functions/src/store/client-store.ts';
 import { editClient } from '../../../functions/src/store/client-edit-store.ts';
 import { addMonthsToMonth } from '../../../functions/src/core/calendar.ts';
 import { publishRules } from '../../../functions/src/store/rules-store.ts';
 import { allDocumentPaths, testFirestore } from '../../support/firestore.ts';
+import { jobEnv, scheduledJobServers, schedulerAccount } from '../../support/scheduled-job-server.ts';
 import { clientSchema } from '../../../functions/src/schema/client.ts';
 import { dealSchema } from '../../../functions/src/schema/deal.ts';
 import { rulesConfigSchema } from '../../../functions/src/schema/rules-config.ts';
@@ -351,37 +348,17 @@ describe('bonus job', () => {
   });
 
   describe('scheduled trigger', () => {
-    const servers: Server[] = [];
-    afterAll(() => servers.forEach((s) => s.close()));
-    const start = async (db: Firestore, email: string) => {
-      const name = `bonuses-${servers.length}`;
-      http(
-        name,
-        scheduledHandler(bonusScheduledJob, {
-          db: () => db,
-          auth: () => ({
-            serviceAccount: 'scheduler@clientbase.iam.gserviceaccount.com',
-            verify: async () => ({ email, emailVerified: true, subject: '1', audience: 'x' }),
-          }),
-        }),
-      );
-      const server = getTestServer(name);
-      servers.push(server);
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-      return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    };
+    const jobs = scheduledJobServers();
+    const start = (db: Firestore, caller: string) => jobs.start(db, bonusScheduledJob, { caller });
 
     it('computes the previous month in the company time zone on the 1st', async () => {
       const { db } = testFirestore('bonus-sched');
       await seed(db, [{ id: 'c1' }], [{ id: 'd1', clientId: 'c1', date: '2026-02-10', profit: 10_000 }]);
-      const url = await start(db, 'scheduler@clientbase.iam.gserviceaccount.com');
+      const fn = await start(db, schedulerAccount);
       // 05:00 on 1 March in Moscow is still 28 February in UTC.
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { authorization: 'Bearer t', 'x-cloudscheduler-scheduletime': '2026-03-01T02:00:00Z' },
-      });
+      const res = await fn.post('', { 'x-cloudscheduler-scheduletime': '2026-03-01T02:00:00Z' });
       expect(res.status).toBe(200);
-      const body = (await res.json()) as { month: string };
+      const body = res.body as { month: string };
       expect(body.month).toBe('2026-02');
       expect(await readStatement(db, { month: '2026-02', managerId: 'm1' })).toMatchObject({
         computedBy: 'scheduler@clientbase.iam.gserviceaccount.com',
@@ -394,44 +371,38 @@ describe('bonus job', () => {
       await seed(db, [{ id: 'c1' }], [{ id: 'd1', clientId: 'c1', date: '2026-01-10', profit: 10_000 }]);
       const bonus = { normalRate: 0.05, newClientMultiplier: 3, retentionMonths: 3, attractionBonus: 100_000 };
       await publishRules(db, rulesConfigSchema.parse({ timeZone: 'America/New_York', bonus }), admin);
-      const url = await start(db, 'scheduler@clientbase.iam.gserviceaccount.com');
+      const fn = await start(db, schedulerAccount);
       // 04:00 UTC on 1 March is still 28 February in New York: the month just ended is January.
-      const headers = { authorization: 'Bearer t', 'x-cloudscheduler-scheduletime': '2026-03-01T04:00:00Z' };
-      const res = await fetch(url, { method: 'POST', headers });
+      const res = await fn.post('', { 'x-cloudscheduler-scheduletime': '2026-03-01T04:00:00Z' });
       expect(res.status).toBe(200);
-      expect(((await res.json()) as { month: string }).month).toBe('2026-01');
+      expect((res.body as { month: string }).month).toBe('2026-01');
     });
 
     it('is registered as the `bonuses` function of the deployed entry point', async () => {
       const { db, projectId } = testFirestore('bonus-entry');
       await seed(db, [{ id: 'c1' }], [{ id: 'd1', clientId: 'c1', date: '2026-05-31', profit: 10_000 }]);
-      const saved = { auth: process.env.SCHEDULER_AUTH, project: process.env.GCLOUD_PROJECT };
-      process.env.SCHEDULER_AUTH = 'disabled';
+      const dev = await jobs.issuer();
+      const saved = { ...process.env };
       process.env.GCLOUD_PROJECT = projectId;
       try {
         await import('../../../functions/src/index.ts');
-        const server = getTestServer('bonuses');
-        servers.push(server);
-        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-        const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, {
-          method: 'POST',
-          headers: { 'x-cloudscheduler-scheduletime': '2026-06-01T02:00:00Z' },
+        const fn = await jobs.serve((audience) => {
+          Object.assign(process.env, jobEnv(dev, audience));
+          return getTestServer('bonuses');
         });
+        const res = await fn.post('', { 'x-cloudscheduler-scheduletime': '2026-06-01T02:00:00Z' });
         expect(res.status).toBe(200);
-        expect(((await res.json()) as { month: string }).month).toBe('2026-05');
+        expect((res.body as { month: string }).month).toBe('2026-05');
         expect((await readStatement(db, { month: '2026-05', managerId: 'm1' }))?.totals.payable).toBe(100_500);
       } finally {
-        if (saved.auth === undefined) delete process.env.SCHEDULER_AUTH;
-        else process.env.SCHEDULER_AUTH = saved.auth;
-        if (saved.project === undefined) delete process.env.GCLOUD_PROJECT;
-        else process.env.GCLOUD_PROJECT = saved.project;
+        for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+        Object.assign(process.env, saved);
       }
     });
 
     it('refuses a caller that is not the scheduler identity and computes nothing', async () => {
       const { db } = testFirestore('bonus-sched-no');
-      const url = await start(db, 'someone@example.com');
-      const res = await fetch(url, { method: 'POST', headers: { authorization: 'Bearer t' } });
+      const res = await (await start(db, 'someone@example.com')).post();
       expect(res.status).toBe(403);
       expect(await allDocumentPaths(db)).toEqual([]);
     });

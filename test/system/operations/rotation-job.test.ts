@@ -1,10 +1,6 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { http } from '@google-cloud/functions-framework';
-import { getTestServer } from '@google-cloud/functions-framework/testing';
 import type { Firestore } from 'firebase-admin/firestore';
-import { afterAll, describe, expect, it } from 'vitest';
-import { scheduledHandler } from '../../../functions/src/http/scheduled-job.ts';
+import { describe, expect, it } from 'vitest';
+import type { ScheduledJob } from '../../../functions/src/http/scheduled-job.ts';
 import { overdueReportsScheduledJob } from '../../../functions/src/operations/overdue-reports.ts';
 import { offboardManager, rotationScheduledJob, runRotation } from '../../../functions/src/operations/rotation-job.ts';
 import type { ClientDoc } from '../../../functions/src/schema/client.ts';
@@ -14,6 +10,7 @@ import { publishRules } from '../../../functions/src/store/rules-store.ts';
 import { collections } from '../../../functions/src/store/collections.ts';
 import { countOperations } from '../../support/counting-firestore.ts';
 import { allDocumentPaths, testFirestore } from '../../support/firestore.ts';
+import { scheduledJobServers, schedulerAccount } from '../../support/scheduled-job-server.ts';
 import { clientSchema } from '../../../functions/src/schema/client.ts';
 import { rulesConfigSchema } from '../../../functions/src/schema/rules-config.ts';
 
@@ -561,37 +558,17 @@ describe('history order', () => {
 });
 
 describe('scheduled triggers', () => {
-  const servers: Server[] = [];
-  afterAll(() => servers.forEach((s) => s.close()));
-  const start = async (db: Firestore, job: Parameters<typeof scheduledHandler>[0], email: string) => {
-    const name = `rotation-test-${servers.length}`;
-    http(
-      name,
-      scheduledHandler(job, {
-        db: () => db,
-        auth: () => ({
-          serviceAccount: 'scheduler@clientbase.iam.gserviceaccount.com',
-          verify: async () => ({ email, emailVerified: true, subject: '1', audience: 'x' }),
-        }),
-      }),
-    );
-    const server = getTestServer(name);
-    servers.push(server);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  };
+  const jobs = scheduledJobServers();
+  const start = (db: Firestore, job: ScheduledJob<unknown>, caller: string) => jobs.start(db, job, { caller });
 
   it('runs the rotation for the slot day in the company time zone when the scheduler calls', async () => {
     const { db } = testFirestore('rot-sched');
     await seedCompany(db);
-    const url = await start(db, rotationScheduledJob, 'scheduler@clientbase.iam.gserviceaccount.com');
+    const fn = await start(db, rotationScheduledJob, schedulerAccount);
     // 02:00 on 1 December in Moscow is still 30 November in UTC.
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { authorization: 'Bearer t', 'x-cloudscheduler-scheduletime': '2026-11-30T23:00:00Z' },
-    });
+    const res = await fn.post('', { 'x-cloudscheduler-scheduletime': '2026-11-30T23:00:00Z' });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { runId: string; moves: unknown[] };
+    const body = res.body as { runId: string; moves: unknown[] };
     expect(body.runId).toBe('rotation-2026-12-01');
     expect(body.moves.length).toBeGreaterThan(0);
   });
@@ -600,12 +577,11 @@ describe('scheduled triggers', () => {
     const { db } = testFirestore('rot-sched-west');
     await seedCompany(db);
     await publishRules(db, rulesConfigSchema.parse({ timeZone: 'America/New_York' }), admin);
-    const url = await start(db, rotationScheduledJob, 'scheduler@clientbase.iam.gserviceaccount.com');
+    const fn = await start(db, rotationScheduledJob, schedulerAccount);
     // 03:00 UTC on 1 December is still 30 November in New York (UTC−5 in winter).
-    const headers = { authorization: 'Bearer t', 'x-cloudscheduler-scheduletime': '2026-12-01T03:00:00Z' };
-    const res = await fetch(url, { method: 'POST', headers });
+    const res = await fn.post('', { 'x-cloudscheduler-scheduletime': '2026-12-01T03:00:00Z' });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { runId: string; moves: Array<{ clientId: string; reportDue: string }> };
+    const body = res.body as { runId: string; moves: Array<{ clientId: string; reportDue: string }> };
     expect(body.runId).toBe('rotation-2026-11-30');
     expect(new Set(body.moves.map((m) => m.reportDue))).toEqual(new Set(['2026-12-14']));
     const task = (await db.collection(collections.tasks).doc(`rotation-2026-11-30_${body.moves[0]!.clientId}`).get()).data();
@@ -618,11 +594,9 @@ describe('scheduled triggers', () => {
     await seedCompany(db);
     await publishRules(db, rulesConfigSchema.parse({ timeZone: 'America/Los_Angeles' }), admin);
     await rotate(db, { at, dryRun: false, by: 'system' }, { pacing: false });
-    const url = await start(db, overdueReportsScheduledJob, 'scheduler@clientbase.iam.gserviceaccount.com');
-    const call = async (slot: string) => {
-      const res = await fetch(url, { method: 'POST', headers: { authorization: 'Bearer t', 'x-cloudscheduler-scheduletime': slot } });
-      return (await res.json()) as { at: string; flagged: number };
-    };
+    const fn = await start(db, overdueReportsScheduledJob, schedulerAccount);
+    const call = async (slot: string) =>
+      (await fn.post('', { 'x-cloudscheduler-scheduletime': slot })).body as { at: string; flagged: number };
     // Due 15 December; 05:00 UTC on the 16th is still the 15th in Los Angeles.
     expect(await call('2026-12-16T05:00:00Z')).toMatchObject({ at: '2026-12-15', flagged: 0 });
     const flagged = await call('2026-12-16T09:00:00Z');
@@ -635,10 +609,10 @@ describe('scheduled triggers', () => {
     const { db } = testFirestore('rot-sched-no');
     await seedCompany(db);
     const before = await allDocumentPaths(db);
-    const url = await start(db, rotationScheduledJob, 'someone@example.com');
-    expect((await fetch(url, { method: 'POST', headers: { authorization: 'Bearer t' } })).status).toBe(403);
+    const fn = await start(db, rotationScheduledJob, 'someone@example.com');
+    expect((await fn.post()).status).toBe(403);
     const overdue = await start(db, overdueReportsScheduledJob, 'someone@example.com');
-    expect((await fetch(overdue, { method: 'POST', headers: { authorization: 'Bearer t' } })).status).toBe(403);
+    expect((await overdue.post()).status).toBe(403);
     expect(await allDocumentPaths(db)).toEqual(before);
   });
 
@@ -646,10 +620,10 @@ describe('scheduled triggers', () => {
     const { db } = testFirestore('rot-sched-overdue');
     await seedCompany(db);
     await rotate(db, { at, dryRun: false, by: 'system' }, { pacing: false });
-    const url = await start(db, overdueReportsScheduledJob, 'scheduler@clientbase.iam.gserviceaccount.com');
-    const res = await fetch(`${url}?at=2026-12-16`, { method: 'POST', headers: { authorization: 'Bearer t' } });
+    const fn = await start(db, overdueReportsScheduledJob, schedulerAccount);
+    const res = await fn.post('?at=2026-12-16');
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { flagged: number };
+    const body = res.body as { flagged: number };
     expect(body.flagged).toBe((await db.collection(collections.tasks).get()).size);
   });
 });

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import type { Firestore } from 'firebase-admin/firestore';
-import { auth as googleAuth } from 'googleapis/build/src/apis/sheets/index.js';
+import { auth as googleAuth } from '@googleapis/sheets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RotationOutcome } from '../../../functions/src/core/reports/run-report.ts';
 import type { ScheduledJob } from '../../../functions/src/http/scheduled-job.ts';

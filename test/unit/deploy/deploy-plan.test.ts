@@ -244,3 +244,40 @@ describe('the deploy config', () => {
     expect(issues.find((i) => i.path === '(body)')?.message).toBe('unknown field(s): extra');
   });
 });
+
+describe('the deploy plan in an organisation that refuses allUsers (publicAccess: no-invoker-iam-check)', () => {
+  const organisation = parseOrThrow(deployConfigSchema, { ...example, publicAccess: 'no-invoker-iam-check' }, 'example');
+  const printed = renderPlan(input(organisation)).join('\n');
+
+  it('prints no allUsers binding and deploys no function with --allow-unauthenticated', () => {
+    expect(printed).not.toContain('allUsers');
+    expect(printed).not.toContain('--allow-unauthenticated');
+  });
+
+  it('turns off the invoker IAM check on the public functions, and on them only', () => {
+    const updates = gcloudSteps(organisation).filter((s) => s.args.slice(0, 3).join(' ') === 'run services update');
+    expect(updates.filter((s) => s.args.includes('--no-invoker-iam-check')).map((s) => s.args[3])).toEqual([
+      'api',
+      'signup',
+      'unsubscribe',
+    ]);
+    // The api keeps its CPU in the same update: one new revision, not two.
+    expect(updates.find((s) => s.args[3] === 'api')!.args).toContain('--no-cpu-throttling');
+    expect(updates).toHaveLength(3);
+  });
+
+  it('uses allUsers by default', () => {
+    expect(example.publicAccess).toBe('allUsers');
+    expect(renderPlan(input()).join('\n')).toContain('--member=allUsers');
+  });
+});
+
+describe('apiAudience', () => {
+  it('takes one client id or a list, and hands the api every one of them', () => {
+    const ids = ['111-aaa.apps.googleusercontent.com', '222-bbb.apps.googleusercontent.com'];
+    const listed = parseOrThrow(deployConfigSchema, { ...example, apiAudience: ids }, 'example');
+    const args = gcloudSteps(listed).find((s) => s.args[1] === 'deploy' && s.args[2] === 'api')!.args;
+    expect(envOf(args).API_AUDIENCE).toBe(ids.join(','));
+    expect(() => parseOrThrow(deployConfigSchema, { ...example, apiAudience: [] }, 'example')).toThrow();
+  });
+});

@@ -9,7 +9,7 @@ import { editAnswer, editByCaller } from '../client-edit-answer.ts';
 import { withHoldingFacts } from '../../store/client-list-store.ts';
 import { createClient } from '../../store/client-store.ts';
 import { clientCard, clientListing, recordClientDeal } from '../../operations/client-work.ts';
-import { readManager } from '../../store/roster-store.ts';
+import { readManager } from '../../store/manager-store.ts';
 import { accessOf, actorOf, auditAs, isAdmin, parseBody, parseParam, parseQuery, route, scopeOf, type Ctx } from '../context.ts';
 import {
   adminCreateClientBody,

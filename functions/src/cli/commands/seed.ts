@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { AppError } from '../../errors.ts';
 import type { CommandContext } from '../command-context.ts';
 import { demoCompany } from '../../local/demo-company.ts';
-import { rawSnapshotFromObject } from '../snapshot-files.ts';
+import { rawSnapshotFromObject } from '../../core/raw-snapshot.ts';
 import { seedEmptyBase } from '../../operations/import-snapshot.ts';
 
 export function registerSeed(program: Command, ctx: CommandContext): void {
