@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Firestore } from 'firebase-admin/firestore';
-import { getClientDoc } from '../../../functions/src/store/client-store.ts';
 import { testCli } from '../../support/cli.ts';
-import { allDocumentPaths, testFirestore } from '../../support/firestore.ts';
+import { allDocumentPaths, getClientDoc, testFirestore } from '../../support/firestore.ts';
 
 const cli = (db: Firestore) => testCli(db, '2026-11-24T10:00:00Z');
 

@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Firestore } from 'firebase-admin/firestore';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getClientDoc } from '../../../functions/src/store/client-store.ts';
 import { testCli } from '../../support/cli.ts';
-import { allDocumentPaths, testFirestore } from '../../support/firestore.ts';
+import { allDocumentPaths, getClientDoc, testFirestore } from '../../support/firestore.ts';
 import { badDate as anyBadDate, controlled, hugeNumber, loneSurrogate, reservedId } from '../../support/hostile-values.ts';
 
 // The importer promises all-or-nothing: whatever Firestore would refuse must be refused, named,

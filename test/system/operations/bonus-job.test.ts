@@ -8,11 +8,11 @@ import { bonusScheduledJob, closeBonusMonth, computeBonusMonth } from '../../../
 import { readStatement } from '../../../functions/src/store/bonus-store.ts';
 import { scheduledHandler } from '../../../functions/src/http/scheduled-job.ts';
 import { collections } from '../../../functions/src/store/collections.ts';
-import { createClient, getClientDoc, recordDeal } from '../../../functions/src/store/client-store.ts';
+import { createClient, recordDeal } from '../../../functions/src/store/client-store.ts';
 import { editClient } from '../../../functions/src/store/client-edit-store.ts';
 import { addMonthsToMonth } from '../../../functions/src/core/calendar.ts';
 import { publishRules } from '../../../functions/src/store/rules-store.ts';
-import { allDocumentPaths, testFirestore } from '../../support/firestore.ts';
+import { allDocumentPaths, getClientDoc, testFirestore } from '../../support/firestore.ts';
 import { clientSchema } from '../../../functions/src/schema/client.ts';
 import { dealSchema } from '../../../functions/src/schema/deal.ts';
 import { rulesConfigSchema } from '../../../functions/src/schema/rules-config.ts';

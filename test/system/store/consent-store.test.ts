@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { foldConsents } from '../../../functions/src/core/consent/consent-state.ts';
-import { createClient, getClientDoc, readHistory } from '../../../functions/src/store/client-store.ts';
+import { createClient, readHistory } from '../../../functions/src/store/client-store.ts';
 import { markContactDead, recordConsent, withdrawByAddress } from '../../../functions/src/store/consent-store.ts';
-import { allDocumentPaths, testFirestore } from '../../support/firestore.ts';
+import { allDocumentPaths, getClientDoc, testFirestore } from '../../support/firestore.ts';
 import { clientSchema } from '../../../functions/src/schema/client.ts';
 
 const actor = { by: 'm1', at: '2026-01-10T09:00:00.000Z' };
