@@ -3,6 +3,7 @@ import type { ClientDoc } from '../../functions/src/schema/client.ts';
 import type { HistoryEntry } from '../../functions/src/schema/history.ts';
 import { collections } from '../../functions/src/store/collections.ts';
 import { replayProblems } from './history-replay.ts';
+import { seededRandom } from './seeded-random.ts';
 
 /**
  * Concurrent staff, through the API as the add-on calls it: managers each work their book in
@@ -86,21 +87,11 @@ export async function seedStaff(db: Firestore, work: StaffWork): Promise<Map<str
   return books;
 }
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type SentRow = { clientId: string; version: number; changes: Record<string, unknown>; by: string };
 
 /** Runs the work and checks it; `rotate` applies the rotation of the day through the API (a polled job). */
 export async function concurrentStaff(db: Firestore, call: StaffCall, work: StaffWork, seed = 1): Promise<StaffOutcome> {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const before = new Map<string, ClientDoc>();
   for (const d of (await db.collection(collections.clients).get()).docs) before.set(d.id, d.data() as ClientDoc);
   const outcome: StaffOutcome = {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import type { Firestore } from 'firebase-admin/firestore';
+import type { ClientDoc } from '../../functions/src/schema/client.ts';
+import { collections } from '../../functions/src/store/collections.ts';
 import { openFirestore } from '../../functions/src/store/db.ts';
 
 /**
@@ -55,4 +57,10 @@ export async function allDocuments(db: Firestore): Promise<Record<string, { upda
     if (r.document) out[r.document.name.split('/documents/')[1]!] = { updateTime: r.document.updateTime, fields: r.document.fields ?? {} };
   }
   return out;
+}
+
+/** A client's document as stored (derived fields included), or undefined: what a test reads back after a write. */
+export async function getClientDoc(db: Firestore, clientId: string): Promise<ClientDoc | undefined> {
+  const snap = await db.collection(collections.clients).doc(clientId).get();
+  return snap.exists ? (snap.data() as ClientDoc) : undefined;
 }

@@ -26,6 +26,7 @@ import {
   profitOverAmount,
   reservedId,
 } from './hostile-values.ts';
+import { awaitJob } from './await-job.ts';
 import { startApiServer } from './api-server.ts';
 import { logWrites } from './write-log.ts';
 
@@ -59,16 +60,6 @@ function send(baseUrl: string, method: string, path: string, headers: Record<str
     req.on('error', reject);
     req.end(body);
   });
-}
-
-/** Polls a 202's job until it is no longer running (at most a minute). */
-async function awaitJob(baseUrl: string, poll: string, token: string): Promise<void> {
-  for (const until = Date.now() + 60_000; Date.now() < until; ) {
-    const look = await send(baseUrl, 'GET', poll, { authorization: `Bearer ${token}` });
-    if ((JSON.parse(look.body) as { status?: string }).status !== 'running') return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`the job at ${poll} was still running after a minute`);
 }
 
 /** Sets `path` (`a.b[0].c`) in a copy of `body`. */
@@ -531,7 +522,12 @@ export async function fuzzCampaign(world: FuzzWorld, runs: FuzzCounts, seed: num
           const answer = await send(world.apiUrl, c.route.method, c.path, headers, c.body);
           // An accepted long job goes on writing after its 202: wait for it, so that its writes are not
           // taken for those of the next case.
-          if (answer.status === 202) await awaitJob(world.apiUrl, JSON.parse(answer.body).poll, tokens.head);
+          if (answer.status === 202) {
+            await awaitJob({ status: 202, body: JSON.parse(answer.body) }, async (poll) => {
+              const look = await send(world.apiUrl, 'GET', poll, { authorization: `Bearer ${tokens.head}` });
+              return { status: look.status, body: JSON.parse(look.body) };
+            });
+          }
           const batchRefused =
             c.route.path === '/clients/batch' && answer.status === 200 && (JSON.parse(answer.body) as { applied: number }).applied === 0;
           judge(

@@ -40,10 +40,6 @@ export const numberFormats: Record<ColumnFormat, string> = {
   money: '#,##0.00 "₽"',
 };
 
-export function editableKeys<K extends string>(spec: TableSpec<K>): K[] {
-  return spec.columns.filter((c) => c.role === 'editable').map((c) => c.key);
-}
-
 /** Developer metadata keys: one on the sheet (which table it is), one on each managed column. */
 export const sheetMetadataKey = 'clientbase.sheet';
 export const columnMetadataKey = 'clientbase.column';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { happenedDateSchema, perAsOf } from './as-of.ts';
-import { boundedText, idSchema, isoDateSchema, nameText } from './common.ts';
+import { boundedText, isoDateSchema, nameText } from './common.ts';
 
 export const channelSchema = z.enum(['sms', 'email']);
 export type Channel = z.infer<typeof channelSchema>;
@@ -70,5 +70,3 @@ export const incentiveSchemaAsOf = perAsOf((asOf) =>
 );
 export const incentiveSchema = incentiveSchemaAsOf();
 export type Incentive = z.infer<typeof incentiveSchema>;
-
-export const consentTargetSchema = z.object({ clientId: idSchema, channel: channelSchema });

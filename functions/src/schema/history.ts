@@ -97,7 +97,6 @@ export const historyEntrySchemaAsOf = perAsOf((asOf) => {
 export const historyEntrySchema = historyEntrySchemaAsOf();
 
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
-export type HistoryType = HistoryEntry['type'];
 
 /** A history entry about to be written: the store gives it a time-ordered id unless it has one. */
 export type NewHistoryEntry = HistoryEntry extends infer E ? (E extends HistoryEntry ? Omit<E, 'id'> & { id?: string } : never) : never;

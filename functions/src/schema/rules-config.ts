@@ -78,5 +78,3 @@ export const rulesConfigSchema = z
 export type RulesConfig = z.infer<typeof rulesConfigSchema>;
 export type RotationRules = RulesConfig['rotation'];
 export type BonusRules = RulesConfig['bonus'];
-
-export const defaultRulesConfig = (): RulesConfig => rulesConfigSchema.parse({});

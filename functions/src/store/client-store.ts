@@ -137,11 +137,6 @@ async function dealDatesOf(tx: Transaction, db: Firestore, clientId: string): Pr
   return snap.docs.map((d) => d.get('date') as string);
 }
 
-export async function getClientDoc(db: Firestore, clientId: string): Promise<ClientDoc | undefined> {
-  const snap = await db.collection(collections.clients).doc(clientId).get();
-  return snap.exists ? (snap.data() as ClientDoc) : undefined;
-}
-
 export async function readHistory(db: Firestore, clientId: string): Promise<HistoryEntry[]> {
   const snap = await db.collection(collections.clients).doc(clientId).collection(collections.history).orderBy('at').get();
   return snap.docs.map((d) => d.data() as HistoryEntry);

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 
-/** Firestore layout: one place names every collection (see README "Data model"). */
+/** Firestore layout: one place names every collection (see docs/data-model.md). */
 export const collections = {
   managers: 'managers',
   clients: 'clients',

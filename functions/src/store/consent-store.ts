@@ -211,13 +211,3 @@ export async function markContactDead(
   }
   return out;
 }
-
-/** Records an incentive given for a questionnaire (discount card, gift, prize-draw entry). */
-export async function recordIncentive(db: Firestore, input: { clientId: string; incentive: Incentive; by: string }): Promise<Incentive> {
-  return db.runTransaction(async (tx) => {
-    const doc = await readClientIn(tx, db, input.clientId);
-    const next = stageIncentive(tx, db, doc, input.incentive, input.by);
-    tx.update(clientRef(db, input.clientId), changedFields(next, input.incentive.at));
-    return input.incentive;
-  });
-}

@@ -12,6 +12,7 @@ import { rotationRunId, offboardingRunId } from '../../../functions/src/operatio
 import { cliArgs, drillActor, rerunAfterCrash, runDrillJob, transactionLinePrefix, type DrillJobSpec } from './drill-jobs.ts';
 import { bonusInvariantProblems, bonusState, rotationInvariantProblems, rotationState } from './drill-state.ts';
 import { writeTripwire, type Trip, type TripMoment } from './write-tripwire.ts';
+import { seededRandom } from '../seeded-random.ts';
 
 /**
  * Crash drills: a job is killed at points chosen by a seed, by SIGKILL of a child process mid-run,
@@ -76,18 +77,6 @@ export function drillJob(kind: DrillKind): DrillJobSpec {
   if (kind === 'rotation') return { kind, day: drillDay, movesPerBatch: 10 };
   if (kind === 'offboarding') return { kind, day: drillDay, managerId: 'm01', movesPerBatch: 5 };
   return { kind, months: drillMonths };
-}
-
-/** mulberry32: the points a seed chooses are the same on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The demo company as of the drill day, imported as the importer would (the same snapshot for every copy). */

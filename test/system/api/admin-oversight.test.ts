@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDaysToDay, addMonthsToMonth, companyMonth, companyToday } from '../../../functions/src/core/calendar.ts';
 import { allDocumentPaths } from '../../support/firestore.ts';
-import { expectProblem, startApi, type Answer, type Api } from './api-harness.ts';
+import { expectProblem, startApi, type Api } from './api-harness.ts';
 
 // The head of sales' reading routes: rules history with what differs from the rules in force,
 // overdue handover reports by manager, a month's statements side by side, client names for plans,
@@ -20,16 +20,6 @@ beforeAll(async () => {
   await api.addManager({ id: 'head', name: 'Olga Head', role: 'admin', level: 9 });
 });
 afterAll(() => api.close());
-
-async function awaitJob(started: Answer): Promise<Answer> {
-  expect(started.status).toBe(202);
-  for (let i = 0; i < 300; i++) {
-    const polled = await api.call('GET', `/admin/jobs/${started.body.jobId}`, { as: 'head' });
-    if (polled.body.status !== 'running') return polled;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the job did not finish');
-}
 
 describe('the admin oversight routes', () => {
   it('are refused to a manager with 403 admin-only, each refusal audited, nothing else written', async () => {
@@ -194,7 +184,7 @@ describe('the admin oversight routes', () => {
           .status,
       ).toBe(201);
     }
-    await awaitJob(await api.call('POST', `/admin/bonus/${lastMonth}/compute`, { as: 'head' }));
+    await api.awaitJob(await api.call('POST', `/admin/bonus/${lastMonth}/compute`, { as: 'head' }));
     const open = await api.call('GET', `/admin/bonus/${lastMonth}/statements`, { as: 'head' });
     expect(open.body).toMatchObject({ month: lastMonth, closed: false, closedAt: null, computedBy: 'head', rulesVersion: 2 });
     expect(open.body.statements.map((s: { managerId: string; name: string }) => [s.managerId, s.name])).toEqual([

@@ -4,6 +4,7 @@ import { getTestServer } from '@google-cloud/functions-framework/testing';
 import type { Firestore } from 'firebase-admin/firestore';
 import { startDevIdentity, type DevIdentity, type TokenClaims } from '../../../functions/src/local/dev-identity.ts';
 import type { Manager } from '../../../functions/src/schema/manager.ts';
+import { awaitJob } from '../../support/await-job.ts';
 import { testFirestore } from '../../support/firestore.ts';
 
 export const audience = 'clientbase-api-test';
@@ -25,6 +26,8 @@ export type Api = {
   call: (method: string, path: string, options?: CallOptions) => Promise<Answer>;
   tokenFor: (email: string, claims?: Partial<TokenClaims>) => string;
   addManager: (m: Partial<Manager> & { id: string }) => Promise<Manager>;
+  /** Follows a job that answered 202 to its end, polling as `as` (the head of sales unless told). */
+  awaitJob: (started: Answer, as?: string) => Promise<Answer>;
   close: () => Promise<void>;
 };
 
@@ -50,7 +53,7 @@ export async function startApi(label: string): Promise<Api> {
     if (!t) tokens.set(email, (t = identity.mint({ email })));
     return t;
   };
-  return {
+  const api: Api = {
     db,
     identity,
     baseUrl,
@@ -78,11 +81,13 @@ export async function startApi(label: string): Promise<Api> {
       await db.collection('managers').doc(m.id).set(manager);
       return manager;
     },
+    awaitJob: (started, as = 'head') => awaitJob(started, (poll) => api.call('GET', poll, { as })),
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await identity.close();
     },
   };
+  return api;
 }
 
 export function expectProblem(answer: Answer, status: number): void {

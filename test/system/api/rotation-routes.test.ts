@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allDocumentPaths } from '../../support/firestore.ts';
-import { expectProblem, startApi, type Answer, type Api } from './api-harness.ts';
+import { expectProblem, startApi, type Api } from './api-harness.ts';
 
 let api: Api;
 
@@ -25,16 +25,6 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-async function awaitJob(started: Answer): Promise<Answer> {
-  expect(started.status).toBe(202);
-  for (let i = 0; i < 300; i++) {
-    const polled = await api.call('GET', `/admin/jobs/${started.body.jobId}`, { as: 'head' });
-    if (polled.body.status !== 'running') return polled;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the job did not finish');
-}
-
 const holder = async (id: string) => (await api.db.collection('clients').doc(id).get()).get('managerId');
 
 describe('rotation and handover through the api', () => {
@@ -53,7 +43,7 @@ describe('rotation and handover through the api', () => {
   });
 
   it('applies the rotation as a polled job; the new holder sees the client and its report task', async () => {
-    const done = await awaitJob(await api.call('POST', '/admin/rotation/apply', { as: 'head' }));
+    const done = await api.awaitJob(await api.call('POST', '/admin/rotation/apply', { as: 'head' }));
     expect(done.body).toMatchObject({ status: 'done', kind: 'rotation', result: { dryRun: false } });
     expect(done.body.result.moves).toHaveLength(2);
     expect(await holder('a1')).toBe('boris');
@@ -98,7 +88,7 @@ describe('rotation and handover through the api', () => {
     const started = await api.call('POST', '/admin/managers/vera/offboard', { as: 'head', body: {} });
     expect(started.status).toBe(202);
     expectProblem(await api.call('GET', '/clients', { as: 'vera' }), 403);
-    const done = await awaitJob(started);
+    const done = await api.awaitJob(started);
     expect(done.body).toMatchObject({ status: 'done', kind: 'offboarding', params: { managerId: 'vera' } });
     expect([await holder('v1'), await holder('v2')].every((h) => h === 'anna' || h === 'boris')).toBe(true);
     const vera = (await api.db.collection('managers').doc('vera').get()).data()!;

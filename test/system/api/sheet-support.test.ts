@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDaysToDay, companyToday, daysBetween } from '../../../functions/src/core/calendar.ts';
 import { rotationDueOn } from '../../../functions/src/core/rotation/staleness.ts';
-import { expectProblem, startApi, type Answer, type Api } from './api-harness.ts';
+import { expectProblem, startApi, type Api } from './api-harness.ts';
 
 // What the manager's spreadsheet needs from the API beyond plain client routes: the derived
 // columns computed on the server, pages big enough for a whole book, who made a conflicting edit,
@@ -15,16 +15,6 @@ async function client(id: string, managerId: string, phone: string, extra: Recor
   });
   expect(created.status).toBe(201);
   if (Object.keys(extra).length > 0) await api.db.collection('clients').doc(id).update(extra);
-}
-
-async function awaitJob(started: Answer): Promise<Answer> {
-  expect(started.status).toBe(202);
-  for (let i = 0; i < 300; i++) {
-    const polled = await api.call('GET', `/admin/jobs/${started.body.jobId}`, { as: 'head' });
-    if (polled.body.status !== 'running') return polled;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the job did not finish');
 }
 
 const today = () => companyToday('Europe/Moscow');
@@ -110,7 +100,7 @@ describe("the api for the manager's spreadsheet", () => {
 
   it("says why clients left a manager's book, and nothing about clients they never held", async () => {
     await client('b-only', 'boris', '+79161110009');
-    const done = await awaitJob(await api.call('POST', '/admin/rotation/apply', { as: 'head' }));
+    const done = await api.awaitJob(await api.call('POST', '/admin/rotation/apply', { as: 'head' }));
     expect(done.body.result.moves.map((m: { clientId: string }) => m.clientId)).toContain('old');
     const why = await api.call('POST', '/clients/departures', { as: 'anna', body: { ids: ['old', 'fresh', 'no-such-client'] } });
     expect(why.status).toBe(200);

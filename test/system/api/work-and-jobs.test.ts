@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerSignup } from '../../../functions/src/store/signup-store.ts';
 import { allDocumentPaths } from '../../support/firestore.ts';
-import { expectProblem, startApi, type Answer, type Api } from './api-harness.ts';
+import { expectProblem, startApi, type Api } from './api-harness.ts';
 
 let api: Api;
 beforeAll(async () => {
@@ -23,17 +23,6 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 /** Polls a started job the way the add-on does, until it is no longer running. */
-async function awaitJob(started: Answer): Promise<Answer> {
-  expect(started.status).toBe(202);
-  expect(started.body.poll).toBe(`/admin/jobs/${started.body.jobId}`);
-  for (let i = 0; i < 200; i++) {
-    const polled = await api.call('GET', started.body.poll, { as: 'head' });
-    if (polled.body.status !== 'running') return polled;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the job did not finish');
-}
-
 describe('consents', () => {
   it('records a consent with its proof, and a withdrawal, on my own client only', async () => {
     const granted = await api.call('POST', '/clients/c1/consents', {
@@ -126,7 +115,9 @@ describe('bonus month', () => {
     ).toBe(201);
     expectProblem(await api.call('POST', '/admin/bonus/2026-02/compute', { as: 'anna' }), 403);
     expectProblem(await api.call('POST', '/admin/bonus/2026-13/compute', { as: 'head' }), 400);
-    const done = await awaitJob(await api.call('POST', '/admin/bonus/2026-02/compute', { as: 'head' }));
+    const started = await api.call('POST', '/admin/bonus/2026-02/compute', { as: 'head' });
+    expect(started.body.poll).toBe(`/admin/jobs/${started.body.jobId}`);
+    const done = await api.awaitJob(started);
     expect(done.body).toMatchObject({ status: 'done', kind: 'bonus-compute', by: 'head', result: { month: '2026-02' } });
     expect(done.body.result.statements.map((s: { managerId: string }) => s.managerId)).toEqual(['anna']);
 

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Firestore } from 'firebase-admin/firestore';
 import { startDevIdentity, type DevIdentity } from '../../../functions/src/local/dev-identity.ts';
 import type { Manager } from '../../../functions/src/schema/manager.ts';
+import { awaitJob } from '../../support/await-job.ts';
 import { testFirestore } from '../../support/firestore.ts';
 import { loadAddon, startApiProcess, type AddonHarness, type LoadAddonOptions } from '../../support/apps-script/index.ts';
 
@@ -66,15 +67,7 @@ export async function startAddonWorld(label: string): Promise<AddonWorld> {
       harnesses.push(harness);
       return harness;
     },
-    async awaitJob(started, as) {
-      if (started.status !== 202) throw new Error(`expected a 202 job, got ${started.status}: ${JSON.stringify(started.body)}`);
-      for (let i = 0; i < 600; i++) {
-        const polled = await api('GET', `/admin/jobs/${started.body.jobId}`, as);
-        if (polled.body.status !== 'running') return polled.body;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      throw new Error('the job did not finish');
-    },
+    awaitJob: async (started, as) => (await awaitJob(started, (poll) => api('GET', poll, as))).body,
     async close() {
       for (const h of harnesses) await h.close();
       await apiProcess.stop();

@@ -1,21 +1,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Firestore } from 'firebase-admin/firestore';
 import { addMonthsToMonth } from '../../../functions/src/core/calendar.ts';
 import { describe, expect, it } from 'vitest';
-import type { CommandContext } from '../../../functions/src/cli/command-context.ts';
-import { runCli } from '../../../functions/src/cli/main.ts';
 import { createClient, recordDeal } from '../../../functions/src/store/client-store.ts';
 import { collections } from '../../../functions/src/store/collections.ts';
+import { testCli } from '../../support/cli.ts';
 import { testFirestore } from '../../support/firestore.ts';
 import { clientSchema } from '../../../functions/src/schema/client.ts';
-
-function cli(db: Firestore, now: string) {
-  const out: string[] = [];
-  const ctx: CommandContext = { db: () => db, out: (t) => out.push(t), err: () => undefined, now: () => new Date(now) };
-  return { run: (...args: string[]) => runCli(args, ctx), out };
-}
 
 describe('clientbase bonuses: adjustment lines', () => {
   it('shows the money of a correction to a closed month in roubles, like every other note', async () => {
@@ -27,16 +19,16 @@ describe('clientbase bonuses: adjustment lines', () => {
       actor,
     );
     await recordDeal(db, { id: 'd1', clientId: 'c1', managerId: 'm1', date: '2026-01-10', amount: 100_000, profit: 10_000 }, actor);
-    expect(await cli(db, '2026-02-01T02:00:00Z').run('bonuses', '--month', '2026-01')).toBe(0);
-    expect(await cli(db, '2026-02-02T00:00:00Z').run('close-month', '2026-01')).toBe(0);
+    expect(await testCli(db, '2026-02-01T02:00:00Z').run('bonuses', '--month', '2026-01')).toBe(0);
+    expect(await testCli(db, '2026-02-02T00:00:00Z').run('close-month', '2026-01')).toBe(0);
     // A deal of January recorded after January was closed: paid in February as an adjustment.
     await recordDeal(db, { id: 'late', clientId: 'c1', managerId: 'm1', date: '2026-01-25', amount: 1_000_000, profit: 1_000_000 }, actor);
-    const table = cli(db, '2026-03-01T02:00:00Z');
+    const table = testCli(db, '2026-03-01T02:00:00Z');
     expect(await table.run('bonuses', '--month', '2026-02')).toBe(0);
     const text = table.out.join('\n');
     expect(text).toContain('correction to closed 2026-01, normal line: +500.00');
     expect(text).not.toMatch(/: \+50000\b/);
-    const json = cli(db, '2026-03-01T02:00:00Z');
+    const json = testCli(db, '2026-03-01T02:00:00Z');
     expect(await json.run('bonuses', '--month', '2026-02', '--json')).toBe(0);
     const notes = JSON.parse(json.out.join('')).statements[0].lines.map((l: { note: string }) => l.note);
     expect(notes).toContain('correction to closed 2026-01, normal line: +500.00');
@@ -55,17 +47,17 @@ describe('clientbase bonuses: adjustment lines', () => {
       clients: [{ id: 'c3', name: 'Acme', kind: 'company', managerId: 'm1', assignedAt: '2025-03-01', attractedBy: 'm1' }],
       deals: [{ id: 'd3', clientId: 'c3', managerId: 'm1', date: '2025-03-05', amount: 40_000, profit: 10_000 }],
     };
-    expect(await cli(db, '2025-03-31T12:00:00Z').run('import', '--quiet', file('base.json', base))).toBe(0);
+    expect(await testCli(db, '2025-03-31T12:00:00Z').run('import', '--quiet', file('base.json', base))).toBe(0);
     for (let m = '2025-03'; m <= '2026-06'; m = addMonthsToMonth(m, 1)) {
       const next = addMonthsToMonth(m, 1);
-      expect(await cli(db, `${next}-01T02:00:00Z`).run('bonuses', '--month', m)).toBe(0);
-      expect(await cli(db, `${next}-02T09:00:00Z`).run('close-month', m)).toBe(0);
+      expect(await testCli(db, `${next}-01T02:00:00Z`).run('bonuses', '--month', m)).toBe(0);
+      expect(await testCli(db, `${next}-02T09:00:00Z`).run('close-month', m)).toBe(0);
     }
     // A deal from March 2025 found in July 2026 and imported: it is c3's second deal.
     const late = { deals: [{ id: 'imp', clientId: 'c3', managerId: 'm1', date: '2025-03-20', amount: 16_000, profit: 4_000 }] };
-    expect(await cli(db, '2026-07-10T12:00:00Z').run('import', '--quiet', file('late.json', late))).toBe(0);
+    expect(await testCli(db, '2026-07-10T12:00:00Z').run('import', '--quiet', file('late.json', late))).toBe(0);
     const run = async (at: string) => {
-      const json = cli(db, at);
+      const json = testCli(db, at);
       expect(await json.run('bonuses', '--month', '2026-07', '--json')).toBe(0);
       const lines = JSON.parse(json.out.join('')).statements[0].lines as Array<{ id: string; amount: number; status: string }>;
       return lines.map((l) => [l.id, l.amount, l.status]);
@@ -80,7 +72,7 @@ describe('clientbase bonuses: adjustment lines', () => {
     const mark = async () => (await db.collection(collections.bonusCorrections).doc('c3').get()).data();
     const marked = await mark();
     expect(marked).toMatchObject({ dealDates: ['2025-03-05', '2025-03-20'], firstDealDates: ['2025-03-05'], handledBy: '2026-07' });
-    expect(await cli(db, '2026-08-01T05:00:00Z').run('import', '--quiet', join(dir, 'late.json'))).toBe(0);
+    expect(await testCli(db, '2026-08-01T05:00:00Z').run('import', '--quiet', join(dir, 'late.json'))).toBe(0);
     expect(await mark()).toEqual(marked);
     expect(await run('2026-08-01T06:00:00Z')).toEqual(expected);
   });

@@ -3,22 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Firestore } from 'firebase-admin/firestore';
-import { runCli } from '../../../functions/src/cli/main.ts';
-import type { CommandContext } from '../../../functions/src/cli/command-context.ts';
-import { getClientDoc } from '../../../functions/src/store/client-store.ts';
-import { allDocumentPaths, testFirestore } from '../../support/firestore.ts';
+import { testCli } from '../../support/cli.ts';
+import { allDocumentPaths, getClientDoc, testFirestore } from '../../support/firestore.ts';
 
-function cli(db: Firestore) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx: CommandContext = {
-    db: () => db,
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    now: () => new Date('2026-11-24T10:00:00Z'),
-  };
-  return { run: (...args: string[]) => runCli(args, ctx), out, err };
-}
+const cli = (db: Firestore) => testCli(db, '2026-11-24T10:00:00Z');
 
 const dir = mkdtempSync(join(tmpdir(), 'clientbase-import-'));
 function file(name: string, content: unknown): string {

@@ -4,22 +4,15 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Firestore } from 'firebase-admin/firestore';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CommandContext } from '../../../functions/src/cli/command-context.ts';
-import { runCli } from '../../../functions/src/cli/main.ts';
-import { getClientDoc } from '../../../functions/src/store/client-store.ts';
-import { allDocumentPaths, testFirestore } from '../../support/firestore.ts';
+import { testCli } from '../../support/cli.ts';
+import { allDocumentPaths, getClientDoc, testFirestore } from '../../support/firestore.ts';
 import { badDate as anyBadDate, controlled, hugeNumber, loneSurrogate, reservedId } from '../../support/hostile-values.ts';
 
 // The importer promises all-or-nothing: whatever Firestore would refuse must be refused, named,
 // before the first write. These are the inputs that once slipped through to the database.
 
 const now = new Date('2026-11-24T10:00:00Z');
-function cli(db: Firestore) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx: CommandContext = { db: () => db, out: (t) => out.push(t), err: (t) => err.push(t), now: () => now };
-  return { run: (...args: string[]) => runCli(args, ctx), out, err };
-}
+const cli = (db: Firestore) => testCli(db, now);
 
 const dir = mkdtempSync(join(tmpdir(), 'clientbase-hostile-'));
 let fileSeq = 0;

@@ -3,12 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Firestore } from 'firebase-admin/firestore';
-import type { CommandContext } from '../../../functions/src/cli/command-context.ts';
-import { runCli } from '../../../functions/src/cli/main.ts';
 import { createClient } from '../../../functions/src/store/client-store.ts';
 import { collections } from '../../../functions/src/store/collections.ts';
 import { recordConsent } from '../../../functions/src/store/consent-store.ts';
 import { registerSignup } from '../../../functions/src/store/signup-store.ts';
+import { testCli } from '../../support/cli.ts';
 import { testFirestore } from '../../support/firestore.ts';
 import { clientSchema } from '../../../functions/src/schema/client.ts';
 
@@ -18,17 +17,7 @@ beforeAll(() => {
   delete process.env.CLIENTBASE_ACTOR;
 });
 
-function cli(db: Firestore) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx: CommandContext = {
-    db: () => db,
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    now: () => new Date('2026-05-04T09:00:00Z'),
-  };
-  return { run: (...args: string[]) => runCli(args, ctx), out, err };
-}
+const cli = (db: Firestore) => testCli(db, '2026-05-04T09:00:00Z');
 
 async function seed(db: Firestore): Promise<void> {
   for (const [id, phone] of [

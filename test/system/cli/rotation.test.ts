@@ -1,19 +1,14 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { describe, expect, it } from 'vitest';
-import type { CommandContext } from '../../../functions/src/cli/command-context.ts';
 import { runCli } from '../../../functions/src/cli/main.ts';
 import { companyTime } from '../../../functions/src/core/calendar.ts';
 import { createClient, readHistory } from '../../../functions/src/store/client-store.ts';
 import { collections } from '../../../functions/src/store/collections.ts';
+import { testCli } from '../../support/cli.ts';
 import { allDocumentPaths, testFirestore } from '../../support/firestore.ts';
 import { clientSchema } from '../../../functions/src/schema/client.ts';
 
-function context(db: Firestore, now = '2026-12-01T06:00:00Z') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx: CommandContext = { db: () => db, out: (t) => out.push(t), err: (t) => err.push(t), now: () => new Date(now) };
-  return { ctx, out, err };
-}
+const context = (db: Firestore, now = '2026-12-01T06:00:00Z') => testCli(db, now);
 
 async function seed(db: Firestore) {
   const actor = { by: 'admin', at: '2026-01-01T00:00:00.000Z' };

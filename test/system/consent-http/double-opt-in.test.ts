@@ -6,11 +6,11 @@ import { signupHandler } from '../../../functions/src/consent-http/signup.ts';
 import { unsubscribeHandler } from '../../../functions/src/consent-http/unsubscribe.ts';
 import { exportConfirmationList, exportMailingList } from '../../../functions/src/operations/mailing-export.ts';
 import { clientSchema } from '../../../functions/src/schema/client.ts';
-import { createClient, getClientDoc, readHistory } from '../../../functions/src/store/client-store.ts';
+import { createClient, readHistory } from '../../../functions/src/store/client-store.ts';
 import { collections } from '../../../functions/src/store/collections.ts';
 import { recordConsent } from '../../../functions/src/store/consent-store.ts';
 import { registerSignup, type SignupOutcome } from '../../../functions/src/store/signup-store.ts';
-import { allDocumentPaths, testFirestore } from '../../support/firestore.ts';
+import { allDocumentPaths, getClientDoc, testFirestore } from '../../support/firestore.ts';
 import { serveFunction } from './http-server.ts';
 
 const secret = 'double-opt-in-test-secret-0123456789abcdef';

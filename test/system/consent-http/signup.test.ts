@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signupHandler } from '../../../functions/src/consent-http/signup.ts';
-import { getClientDoc, readHistory } from '../../../functions/src/store/client-store.ts';
+import { readHistory } from '../../../functions/src/store/client-store.ts';
 import { collections } from '../../../functions/src/store/collections.ts';
 import { publishRules } from '../../../functions/src/store/rules-store.ts';
 import type { SignupOutcome } from '../../../functions/src/store/signup-store.ts';
-import { allDocumentPaths, testFirestore } from '../../support/firestore.ts';
+import { allDocumentPaths, getClientDoc, testFirestore } from '../../support/firestore.ts';
 import { serveFunction } from './http-server.ts';
 import { rulesConfigSchema } from '../../../functions/src/schema/rules-config.ts';
 

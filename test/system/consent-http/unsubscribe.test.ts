@@ -3,9 +3,9 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { issueUnsubscribeToken } from '../../../functions/src/core/consent/unsubscribe-token.ts';
 import { unsubscribeHandler } from '../../../functions/src/consent-http/unsubscribe.ts';
 import { exportMailingList } from '../../../functions/src/operations/mailing-export.ts';
-import { createClient, getClientDoc, readHistory } from '../../../functions/src/store/client-store.ts';
+import { createClient, readHistory } from '../../../functions/src/store/client-store.ts';
 import { recordConsent } from '../../../functions/src/store/consent-store.ts';
-import { allDocumentPaths, testFirestore } from '../../support/firestore.ts';
+import { allDocumentPaths, getClientDoc, testFirestore } from '../../support/firestore.ts';
 import { serveFunction } from './http-server.ts';
 import { clientSchema } from '../../../functions/src/schema/client.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { editClient } from '../../../functions/src/store/client-edit-store.ts';
 import { clientSchema } from '../../../functions/src/schema/client.ts';
-import { createClient, getClientDoc, readHistory } from '../../../functions/src/store/client-store.ts';
-import { allDocumentPaths, testFirestore } from '../../support/firestore.ts';
+import { createClient, readHistory } from '../../../functions/src/store/client-store.ts';
+import { allDocumentPaths, getClientDoc, testFirestore } from '../../support/firestore.ts';
 
 const created = { by: 'head', at: '2026-01-10T09:00:00.000Z' };
 const anna = { by: 'anna', at: '2026-02-01T10:00:00.000Z' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createClient, getClientDoc, readHistory, recordDeal } from '../../../functions/src/store/client-store.ts';
-import { allDocumentPaths, testFirestore } from '../../support/firestore.ts';
+import { createClient, readHistory, recordDeal } from '../../../functions/src/store/client-store.ts';
+import { allDocumentPaths, getClientDoc, testFirestore } from '../../support/firestore.ts';
 import { clientSchema } from '../../../functions/src/schema/client.ts';
 
 const actor = { by: 'm1', at: '2026-01-10T09:00:00.000Z' };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { foldConsents } from '../../../functions/src/core/consent/consent-state.ts';
-import { createClient, getClientDoc, readHistory } from '../../../functions/src/store/client-store.ts';
-import { markContactDead, recordConsent, recordIncentive, withdrawByAddress } from '../../../functions/src/store/consent-store.ts';
-import { allDocumentPaths, testFirestore } from '../../support/firestore.ts';
+import { createClient, readHistory } from '../../../functions/src/store/client-store.ts';
+import { markContactDead, recordConsent, withdrawByAddress } from '../../../functions/src/store/consent-store.ts';
+import { allDocumentPaths, getClientDoc, testFirestore } from '../../support/firestore.ts';
 import { clientSchema } from '../../../functions/src/schema/client.ts';
 
 const actor = { by: 'm1', at: '2026-01-10T09:00:00.000Z' };
@@ -123,21 +123,5 @@ describe('consent store', () => {
       }),
     ).rejects.toMatchObject({ code: 'not-found' });
     expect(await allDocumentPaths(db)).toEqual(before);
-  });
-
-  it('records incentives on the client and in its history', async () => {
-    const { db } = testFirestore('incentive');
-    await createClient(db, clientSchema.parse(ivan), actor);
-    await recordIncentive(db, {
-      clientId: 'c1',
-      incentive: { kind: 'discount-card', reference: 'DC-0042', at: '2026-01-11', formId: 'q-spring' },
-      by: 'm1',
-    });
-    expect((await getClientDoc(db, 'c1'))!.incentives).toEqual([
-      { kind: 'discount-card', reference: 'DC-0042', at: '2026-01-11', formId: 'q-spring' },
-    ]);
-    expect((await readHistory(db, 'c1')).filter((h) => h.type === 'incentive')).toMatchObject([
-      { kind: 'discount-card', reference: 'DC-0042', by: 'm1' },
-    ]);
   });
 });

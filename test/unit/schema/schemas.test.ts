@@ -5,7 +5,6 @@ import {
   daySchema,
   dealSchema,
   dealSchemaAsOf,
-  defaultRulesConfig,
   documentIdProblem,
   idSchema,
   isoDateSchema,
@@ -19,7 +18,7 @@ import { issuesFromZod } from '../../../functions/src/errors.ts';
 
 describe('schemas', () => {
   it('fills every rules setting with the defaults of MISSION.md', () => {
-    const rules = defaultRulesConfig();
+    const rules = rulesConfigSchema.parse({});
     expect(rules.rotation).toMatchObject({ holdMonths: 6, noDealMonths: 12, noReturnRotations: 2, reportDays: 14 });
     expect(rules.bonus).toMatchObject({ base: 'profit', normalRate: 0.05, newClientMultiplier: 2, retentionMonths: 3 });
     expect(rulesConfigSchema.parse({ bonus: { normalRate: 0.07 } }).bonus.newClientMultiplier).toBe(2);

@@ -49,8 +49,7 @@ const maxTokenLength = 2048;
 
 /**
  * The claim of a token for this purpose signed with one of the secrets (current first, then
- * retired ones), or undefined. Links sent before tokens named a purpose carry none: they are
- * unsubscribe links, and stay that.
+ * retired ones), or undefined.
  */
 export function verifyConsentToken(secrets: ReadonlyArray<string>, purpose: TokenPurpose, token: unknown): ConsentTokenClaim | undefined {
   if (typeof token !== 'string' || token.length > maxTokenLength) return undefined;
@@ -73,7 +72,7 @@ export function verifyConsentToken(secrets: ReadonlyArray<string>, purpose: Toke
   const b = body as Record<string, unknown>;
   if (
     b.v !== 1 ||
-    (b.p ?? 'unsubscribe') !== purpose ||
+    b.p !== purpose ||
     typeof b.c !== 'string' ||
     (b.ch !== 'sms' && b.ch !== 'email') ||
     typeof b.a !== 'string' ||
