@@ -22,6 +22,31 @@ export type FunctionSpec = {
   secrets: Partial<Record<string, SecretName>>;
 };
 
+/** The sign-up and unsubscribe forms: small, public, short requests. */
+const publicForm = {
+  role: 'public-forms',
+  invokers: 'anyone',
+  memory: '256Mi',
+  cpu: '1',
+  timeoutSeconds: 30,
+  concurrency: 40,
+  maxInstances: 5,
+  cpuAlwaysAllocated: false,
+} as const;
+
+/** The rotation and the bonus month: one run at a time, up to an hour, over the whole base. */
+const longScheduledJob: FunctionSpec = {
+  role: 'jobs',
+  invokers: 'scheduler',
+  memory: '2Gi',
+  cpu: '1',
+  timeoutSeconds: 3600,
+  concurrency: 1,
+  maxInstances: 1,
+  cpuAlwaysAllocated: false,
+  secrets: {},
+};
+
 export const functionTable = {
   api: {
     role: 'staff-api',
@@ -35,28 +60,8 @@ export const functionTable = {
     cpuAlwaysAllocated: true,
     secrets: { UNSUBSCRIBE_SECRET: 'unsubscribe-secret' },
   },
-  rotation: {
-    role: 'jobs',
-    invokers: 'scheduler',
-    memory: '2Gi',
-    cpu: '1',
-    timeoutSeconds: 3600,
-    concurrency: 1,
-    maxInstances: 1,
-    cpuAlwaysAllocated: false,
-    secrets: {},
-  },
-  bonuses: {
-    role: 'jobs',
-    invokers: 'scheduler',
-    memory: '2Gi',
-    cpu: '1',
-    timeoutSeconds: 3600,
-    concurrency: 1,
-    maxInstances: 1,
-    cpuAlwaysAllocated: false,
-    secrets: {},
-  },
+  rotation: longScheduledJob,
+  bonuses: longScheduledJob,
   overdueReports: {
     role: 'jobs',
     invokers: 'scheduler',
@@ -69,25 +74,11 @@ export const functionTable = {
     secrets: {},
   },
   signup: {
-    role: 'public-forms',
-    invokers: 'anyone',
-    memory: '256Mi',
-    cpu: '1',
-    timeoutSeconds: 30,
-    concurrency: 40,
-    maxInstances: 5,
-    cpuAlwaysAllocated: false,
+    ...publicForm,
     secrets: {},
   },
   unsubscribe: {
-    role: 'public-forms',
-    invokers: 'anyone',
-    memory: '256Mi',
-    cpu: '1',
-    timeoutSeconds: 30,
-    concurrency: 40,
-    maxInstances: 5,
-    cpuAlwaysAllocated: false,
+    ...publicForm,
     secrets: {
       UNSUBSCRIBE_SECRET: 'unsubscribe-secret',
       SMS_GATEWAY_SECRET: 'sms-gateway-secret',

@@ -3,6 +3,17 @@ import { database, project } from '../plan-common.ts';
 
 // A daily backup schedule.
 
+const scheduleArgs = (verb: 'create' | 'update', which: string, retention: string, projectFlag: string) => [
+  'firestore',
+  'backups',
+  'schedules',
+  verb,
+  `--database=${database}`,
+  which,
+  `--retention=${retention}`,
+  projectFlag,
+];
+
 export const backupsPhases: Phase[] = [
   {
     name: 'Daily backups',
@@ -22,16 +33,7 @@ export const backupsPhases: Phase[] = [
         return [
           {
             kind: 'gcloud',
-            args: [
-              'firestore',
-              'backups',
-              'schedules',
-              'create',
-              `--database=${database}`,
-              '--recurrence=daily',
-              `--retention=${retention}`,
-              project(config),
-            ],
+            args: scheduleArgs('create', '--recurrence=daily', retention, project(config)),
             why: `a backup every day, each kept ${config.backups.retentionDays} days`,
           },
         ];
@@ -40,16 +42,7 @@ export const backupsPhases: Phase[] = [
       return [
         {
           kind: 'gcloud',
-          args: [
-            'firestore',
-            'backups',
-            'schedules',
-            'update',
-            `--database=${database}`,
-            `--backup-schedule=${id}`,
-            `--retention=${retention}`,
-            project(config),
-          ],
+          args: scheduleArgs('update', `--backup-schedule=${id}`, retention, project(config)),
           why: `keep each daily backup ${config.backups.retentionDays} days`,
         },
       ];
