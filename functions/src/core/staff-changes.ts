@@ -1,5 +1,6 @@
 import { AppError } from '../errors.ts';
 import type { Manager } from '../schema/manager.ts';
+import { receivesClients, type RosterEntry } from './roster.ts';
 
 /** Who is acting: a member of staff as the roster knows them. */
 export type StaffMember = Pick<Manager, 'id' | 'role'>;
@@ -49,4 +50,32 @@ export function dealMaker(actor: StaffMember, given: string | undefined, holder:
       issues: [{ path: 'managerId', message: 'is required for a client without a manager' }],
     });
   return managerId;
+}
+
+/** Whose a new client is: a manager's own, attracted by them; an admin's goes to the holder they name, or to the new base. */
+export type NewClientHolding = { managerId: string | null; assignedAt?: string; attractedBy?: string };
+
+/**
+ * The holding of a client the actor creates at `at`. An admin may name a holder, who must receive
+ * clients that day (`receivesClients`); a manager's new client is theirs and counts as attracted by
+ * them. `holder` is the named holder as the roster has it (undefined: not on it). Pure.
+ */
+export function newClientHolding(
+  actor: StaffMember,
+  named: { managerId: string | null; holder: RosterEntry | undefined },
+  day: string,
+  at: string,
+): NewClientHolding {
+  if (actor.role !== 'admin') return { managerId: actor.id, assignedAt: at, attractedBy: actor.id };
+  if (named.managerId === null) return { managerId: null };
+  if (named.holder === undefined || !receivesClients(named.holder, day))
+    throw new AppError('invalid-input', 'clients go only to active sales managers', {
+      issues: [
+        {
+          path: 'managerId',
+          message: named.holder?.role === 'admin' ? 'the head of sales (admin) holds no clients' : 'no active manager with this id',
+        },
+      ],
+    });
+  return { managerId: named.managerId, assignedAt: at };
 }

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Firestore } from 'firebase-admin/firestore';
-import { dealMaker, listedHolder, type StaffMember } from '../core/staff-changes.ts';
+import { dealMaker, listedHolder, newClientHolding, type StaffMember } from '../core/staff-changes.ts';
+import type { Client } from '../schema/client.ts';
 import type { Deal, DealDoc } from '../schema/deal.ts';
 import type { HistoryEntry } from '../schema/history.ts';
 import { readClientInScope, type ClientScope, type ClientView } from '../store/client-edit-store.ts';
 import { listClients, withHoldingFacts, type ClientListQuery, type ClientPage } from '../store/client-list-store.ts';
-import { readHistory, recordDeal, type HolderGuard } from '../store/client-store.ts';
+import { clientView } from '../store/client-edit-store.ts';
+import { createClient, readHistory, recordDeal, type HolderGuard } from '../store/client-store.ts';
+import { readManager } from '../store/manager-store.ts';
 import { recordConsent } from '../store/consent-store.ts';
 
 /** Who acts and what they may touch: their scope for reads, their guard for writes (a manager only their own clients). */
@@ -55,4 +58,19 @@ export async function recordClientConsent(
 ): ReturnType<typeof recordConsent> {
   await readClientInScope(db, input.clientId, access.scope);
   return recordConsent(db, { clientId: input.clientId, ...input.consent, ...stamp }, access.guard);
+}
+
+/** A new client, held as `newClientHolding` says (a named holder is read from the roster first), as the sheet shows it. */
+export async function createClientByCaller(
+  db: Firestore,
+  input: { client: Omit<Client, 'id' | 'managerId' | 'assignedAt' | 'attractedBy'> & { id?: string }; managerId?: string | null },
+  actor: StaffMember,
+  when: { day: string; at: string },
+): Promise<ClientView | undefined> {
+  const named = input.managerId ?? null;
+  const holder = actor.role === 'admin' && named !== null ? await readManager(db, named) : undefined;
+  const holding = newClientHolding(actor, { managerId: named, holder }, when.day, when.at);
+  const client: Client = { ...input.client, id: input.client.id ?? `c-${randomUUID()}`, ...holding };
+  const doc = await createClient(db, client, { by: actor.id, at: when.at });
+  return (await withHoldingFacts(db, [clientView(doc)], when.at))[0];
 }

@@ -4,6 +4,7 @@ import {
   checkOffboarding,
   dealMaker,
   listedHolder,
+  newClientHolding,
   statementHolder,
 } from '../../../functions/src/core/staff-changes.ts';
 import { AppError } from '../../../functions/src/errors.ts';
@@ -78,5 +79,35 @@ describe('who made a recorded deal', () => {
   it('must be named by an admin for a client nobody holds', () => {
     const e = refusal(() => dealMaker(admin, undefined, null));
     expect([e.code, e.issues]).toEqual(['invalid-input', [{ path: 'managerId', message: 'is required for a client without a manager' }]]);
+  });
+});
+
+describe('newClientHolding', () => {
+  const at = '2026-12-07T09:00:00.000Z';
+  const day = '2026-12-07';
+
+  it("makes a manager's new client their own, attracted by them, whatever holder the body names", () => {
+    expect(newClientHolding(anna, { managerId: 'boris', holder: { active: true, role: 'manager' } }, day, at)).toEqual({
+      managerId: 'anna',
+      assignedAt: at,
+      attractedBy: 'anna',
+    });
+  });
+
+  it("puts an admin's client with no holder in the new base, and with an active manager in their book, attracted by nobody", () => {
+    expect(newClientHolding(admin, { managerId: null, holder: undefined }, day, at)).toEqual({ managerId: null });
+    expect(newClientHolding(admin, { managerId: 'anna', holder: { active: true, role: 'manager' } }, day, at)).toEqual({
+      managerId: 'anna',
+      assignedAt: at,
+    });
+  });
+
+  it('refuses, naming managerId, a holder who is an admin, inactive or not on the roster', () => {
+    const asAdmin = refusal(() => newClientHolding(admin, { managerId: 'head', holder: { active: true, role: 'admin' } }, day, at));
+    expect(asAdmin.issues).toEqual([{ path: 'managerId', message: 'the head of sales (admin) holds no clients' }]);
+    for (const holder of [{ active: false, role: 'manager' as const }, undefined]) {
+      const refused = refusal(() => newClientHolding(admin, { managerId: 'gone', holder }, day, at));
+      expect(refused.issues).toEqual([{ path: 'managerId', message: 'no active manager with this id' }]);
+    }
   });
 });

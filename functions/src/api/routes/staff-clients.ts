@@ -1,15 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Router } from 'express';
-import { receivesClients } from '../../core/roster.ts';
-import { AppError } from '../../errors.ts';
-import type { Client } from '../../schema/client.ts';
 import { idSchema } from '../../schema/common.ts';
-import { logClientHistory, clientView } from '../../store/client-edit-store.ts';
+import { logClientHistory } from '../../store/client-edit-store.ts';
 import { editAnswer, editByCaller } from '../client-edit-answer.ts';
-import { withHoldingFacts } from '../../store/client-list-store.ts';
-import { createClient } from '../../store/client-store.ts';
-import { clientCard, clientListing, recordClientDeal } from '../../operations/client-work.ts';
-import { readManager } from '../../store/manager-store.ts';
+import { clientCard, clientListing, createClientByCaller, recordClientDeal } from '../../operations/client-work.ts';
 import { accessOf, actorOf, auditAs, isAdmin, parseBody, parseParam, parseQuery, route, scopeOf, type Ctx } from '../context.ts';
 import {
   adminCreateClientBody,
@@ -62,37 +55,13 @@ export function staffClientRoutes(router: Router): void {
   router.post(
     '/clients',
     route(async (req, ctx) => {
-      const actor = actorOf(ctx);
-      let client: Client;
-      if (isAdmin(ctx)) {
-        const { managerId: given, ...body } = parseBody(req, adminCreateClientBody);
-        const managerId = given ?? null;
-        if (managerId !== null) {
-          const holder = await readManager(ctx.db, managerId);
-          if (holder === undefined || !receivesClients(holder, (await ctx.asOf()).today))
-            throw new AppError('invalid-input', 'clients go only to active sales managers', {
-              issues: [
-                {
-                  path: 'managerId',
-                  message: holder?.role === 'admin' ? 'the head of sales (admin) holds no clients' : 'no active manager with this id',
-                },
-              ],
-            });
-        }
-        client = { ...body, id: body.id ?? `c-${randomUUID()}`, managerId, ...(managerId !== null ? { assignedAt: ctx.at } : {}) };
-      } else {
-        const body = parseBody(req, createClientBody);
-        client = {
-          ...body,
-          id: body.id ?? `c-${randomUUID()}`,
-          managerId: ctx.caller.manager.id,
-          assignedAt: ctx.at,
-          attractedBy: ctx.caller.manager.id,
-        };
-      }
-      const doc = await createClient(ctx.db, client, actor);
-      if (isAdmin(ctx)) await auditAs(ctx, { action: 'create client', outcome: 'ok', target: `clients/${doc.id}` });
-      return { status: 201, body: { client: (await withHoldingFacts(ctx.db, [clientView(doc)], ctx.at))[0] } };
+      const { managerId, ...client } = isAdmin(ctx)
+        ? parseBody(req, adminCreateClientBody)
+        : { ...parseBody(req, createClientBody), managerId: undefined };
+      const when = { day: (await ctx.asOf()).today, at: ctx.at };
+      const created = await createClientByCaller(ctx.db, { client, managerId }, ctx.caller.manager, when);
+      if (isAdmin(ctx)) await auditAs(ctx, { action: 'create client', outcome: 'ok', target: `clients/${created?.id}` });
+      return { status: 201, body: { client: created } };
     }),
   );
 
