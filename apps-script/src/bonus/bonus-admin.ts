@@ -5,7 +5,7 @@
 import { monthSchema } from '../../../functions/src/schema/common.ts';
 import { closeBonusMonth, computeBonusMonth, fetchClientNames, fetchMonthStatements, fetchTeam } from '../api/admin-api.ts';
 import { fetchStatement } from '../api/staff-api.ts';
-import type { MonthStatements } from '../api/wire.ts';
+import type { MonthStatements } from '../../../functions/src/api/contract.ts';
 import type { Messages } from '../messages.ts';
 import type { JobStartAnswer, MonthAnswer } from '../page-contract.ts';
 import { roublesCell } from '../money.ts';

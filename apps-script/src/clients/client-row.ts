@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { createClientBody } from '../../../functions/src/api/schemas.ts';
 import { clientChangesSchema } from '../../../functions/src/schema/client-changes.ts';
-import type { ListedClient } from '../api/wire.ts';
+import type { ListedClient } from '../../../functions/src/api/contract.ts';
 import { messagesFor, type Messages } from '../messages.ts';
 import { cellText, isoDay, joinList, safeText, splitList, type CellValue, type DayFormatter } from '../sheet/cell-values.ts';
 import { rowHash } from '../sheet/row-hash.ts';

@@ -3,7 +3,7 @@
 // version published meanwhile by someone else merged in, never overwritten in silence.
 import { fetchRules, fetchRulesVersion, fetchTeam, publishRules } from '../api/admin-api.ts';
 import { isApiError } from '../api/api-error.ts';
-import type { PublishedRules, TeamMember } from '../api/wire.ts';
+import type { PublishedRules, TeamMember } from '../../../functions/src/api/contract.ts';
 import type { Messages } from '../messages.ts';
 import type { ProblemView, PublishAnswer, PublishOutcome, SidebarAnswer } from '../page-contract.ts';
 import { applyMarks, type CellMark } from '../sheet/cell-marks.ts';

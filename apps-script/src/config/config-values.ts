@@ -3,7 +3,7 @@
 // ISO days. Every error, the add-on's or the base's, is tied to the cell it concerns.
 import type { z } from 'zod';
 import { rulesConfigSchema } from '../../../functions/src/schema/rules-config.ts';
-import type { FieldIssue, PublishedRules, RuleChange, RulesConfig } from '../api/wire.ts';
+import type { FieldIssue, PublishedRules, RuleChange, RulesConfig } from '../../../functions/src/api/contract.ts';
 import { messagesFor, type Messages } from '../messages.ts';
 import { formatRoubles, parseRoubles } from '../money.ts';
 import { cellText, type CellValue, type DayFormatter } from '../sheet/cell-values.ts';

@@ -1,7 +1,7 @@
 // "Rules history": every published version with who and when, and what differs between it and
 // the rules in force, so "who changed my rate" has an answer.
 import { fetchRulesHistory } from '../api/admin-api.ts';
-import type { RulesHistoryPage } from '../api/wire.ts';
+import type { RulesHistoryPage } from '../../../functions/src/api/contract.ts';
 import type { Messages } from '../messages.ts';
 import { writeReport, type Report } from '../sheet/report-sheet.ts';
 import { toast } from '../workspace/feedback.ts';

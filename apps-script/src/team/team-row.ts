@@ -3,7 +3,7 @@
 // role change in place; "Left" back to "Active" re-activates; leaving is offboarding, not a cell.
 import type { z } from 'zod';
 import { addManagerBody, changeManagerBody } from '../../../functions/src/api/schemas.ts';
-import type { TeamMember } from '../api/wire.ts';
+import type { TeamMember } from '../../../functions/src/api/contract.ts';
 import { messagesFor, type Messages } from '../messages.ts';
 import { cellText, safeText, type CellValue, type DayFormatter } from '../sheet/cell-values.ts';
 import { indexRowIdentities, rowIdentity, type IdentityKeys, type RowIdentity } from '../sheet/row-identity.ts';

@@ -9,6 +9,7 @@ import { readRoster } from '../../store/roster-store.ts';
 import { listRulesVersions, readRules, readRulesVersion } from '../../store/rules-store.ts';
 import { adminRoute, notFound, parseBody, parseParam, parseQuery } from '../context.ts';
 import { clientNamesBody, dashboardQuery, emptyQuery, monthParam, rulesVersionParam, rulesVersionsQuery } from '../schemas.ts';
+import type { RulesHistoryPage } from '../contract.ts';
 
 const namesOf = (roster: ReadonlyArray<{ id: string; name: string }>) => new Map(roster.map((m) => [m.id, m.name]));
 
@@ -31,7 +32,13 @@ export function adminOversightRoutes(router: Router): void {
         changes: rulesChanges(v.rules, current.rules),
       }));
       const last = page.versions.at(-1);
-      return { body: { currentVersion: current.version, versions, nextCursor: page.more && last ? String(last.version) : null } };
+      return {
+        body: {
+          currentVersion: current.version,
+          versions,
+          nextCursor: page.more && last ? String(last.version) : null,
+        } satisfies RulesHistoryPage,
+      };
     }),
   );
 

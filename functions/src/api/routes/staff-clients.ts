@@ -19,6 +19,7 @@ import {
   noteBody,
   updateClientBodyAsOf,
 } from '../schemas.ts';
+import type { ClientCardAnswer, ClientPage, Me } from '../contract.ts';
 
 /** An admin reading someone's clients is a bulk read of the base: logged (MISSION §5). */
 async function auditAdminRead(ctx: Ctx, action: string, target: string, details?: Record<string, unknown>): Promise<void> {
@@ -31,7 +32,7 @@ export function staffClientRoutes(router: Router): void {
     route(async (req, ctx) => {
       parseQuery(req, emptyQuery);
       const { id, name, email, level, role } = ctx.caller.manager;
-      return { body: { id, name, email, level, role } };
+      return { body: { id, name, email, level, role } satisfies Me };
     }),
   );
 
@@ -47,7 +48,7 @@ export function staffClientRoutes(router: Router): void {
         typeof listClients
       >[1]);
       await auditAdminRead(ctx, 'list clients', managerId ?? 'all', { count: page.clients.length });
-      return { body: { ...page, clients: await withHoldingFacts(ctx.db, page.clients, ctx.at) } };
+      return { body: { ...page, clients: await withHoldingFacts(ctx.db, page.clients, ctx.at) } satisfies ClientPage };
     }),
   );
 
@@ -59,7 +60,7 @@ export function staffClientRoutes(router: Router): void {
       const client = await readClientInScope(ctx.db, id, scopeOf(ctx));
       const history = await readHistory(ctx.db, id);
       await auditAdminRead(ctx, 'read client', `clients/${id}`);
-      return { body: { client: (await withHoldingFacts(ctx.db, [client], ctx.at))[0], history } };
+      return { body: { client: (await withHoldingFacts(ctx.db, [client], ctx.at))[0]!, history } satisfies ClientCardAnswer };
     }),
   );
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TeamMember } from '../../../../apps-script/src/api/wire.ts';
+import type { TeamMember } from '../../../../functions/src/api/contract.ts';
 import { messagesFor } from '../../../../apps-script/src/messages.ts';
 import type { CellValue } from '../../../../apps-script/src/sheet/cell-values.ts';
 import type { LoadedRecord, TableRow } from '../../../../apps-script/src/sheet/table-spec.ts';
