@@ -1,8 +1,7 @@
 // The "Config" sheet as data: which settings of the rules it shows, in which section, of which
 // kind (a whole number, a percentage, roubles, a day…), and the two tier tables. Pure. Bounds for
-// data validation come from the server's own schema, so the sheet and the base never disagree.
-import { z } from 'zod';
-import { rulesConfigSchema } from '../../../functions/src/schema/rules-config.ts';
+// data validation come from the server's own schema (rules-limits.ts), so the sheet and the base never disagree.
+import { rulesLimits } from './rules-limits.ts';
 import type { Messages } from '../messages.ts';
 
 export type SettingKind = 'integer' | 'number' | 'percent' | 'money' | 'day' | 'text' | 'choice';
@@ -68,7 +67,7 @@ export const tiers: ReadonlyArray<TierSpec> = [
 ];
 
 /** The schema's own limit on tiers per table. */
-export const maxTiers = 20;
+export const maxTiers = Math.min(...tiers.map((t) => rulesLimits.maxItems[t.key] ?? 20));
 /** Empty tier rows offered below the published ones, to add a tier by typing. */
 export const spareTierRows = 2;
 
@@ -98,30 +97,9 @@ export function setAt(target: Record<string, unknown>, path: string, value: unkn
   at[parts[parts.length - 1]!] = value;
 }
 
-/** The schema of a setting or a tier field, with its defaults and optionals taken off. */
-function schemaAt(path: string): z.ZodType | undefined {
-  let at: z.ZodType | undefined = rulesConfigSchema;
-  for (const part of path.split('.')) {
-    at = unwrap(at);
-    if (at instanceof z.ZodArray) at = unwrap(at.element as z.ZodType);
-    if (!(at instanceof z.ZodObject)) return undefined;
-    at = (at.shape as Record<string, z.ZodType>)[part];
-  }
-  return unwrap(at);
-}
-
-function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
-  let at = schema;
-  while (at instanceof z.ZodDefault || at instanceof z.ZodOptional || at instanceof z.ZodNullable) at = at.unwrap() as z.ZodType;
-  return at;
-}
-
 /** The smallest and largest value the base accepts at a path, in the rules' own units (rates as fractions, money in kopecks). */
 export function boundsOf(path: string): { min: number | null; max: number | null } {
-  const schema = schemaAt(path);
-  if (!(schema instanceof z.ZodNumber)) return { min: null, max: null };
-  const finite = (n: number | null) => (n === null || !Number.isFinite(n) ? null : n);
-  return { min: finite(schema.minValue), max: finite(schema.maxValue) };
+  return rulesLimits.fields.find((f) => f.path === path)?.number ?? { min: null, max: null };
 }
 
 /** The label of a choice in the person's language. */

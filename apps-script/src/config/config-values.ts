@@ -1,8 +1,6 @@
 // The rules as the rows of the "Config" sheet and back. Pure. People type in the units they think
 // in (a rate as 5 for 5 %, money in roubles, a day as a date); the rules hold fractions, kopecks and
 // ISO days. Every error, the add-on's or the base's, is tied to the cell it concerns.
-import type { z } from 'zod';
-import { rulesConfigSchema } from '../../../functions/src/schema/rules-config.ts';
 import type { FieldIssue, PublishedRules, RuleChange, RulesConfig } from '../../../functions/src/api/contract.ts';
 import { messagesFor, type Messages } from '../messages.ts';
 import { formatRoubles, parseRoubles } from '../money.ts';
@@ -24,6 +22,7 @@ import {
   type SettingKind,
   type TierKey,
 } from './config-layout.ts';
+import { rulesLimits } from './rules-limits.ts';
 
 export type ConfigColumnKey = 'section' | 'setting' | 'value' | 'unit' | 'about' | 'key' | 'loaded';
 /** The two columns people type into: the value of a setting; the threshold of a tier row. */
@@ -386,18 +385,38 @@ export function issueMessage(path: string, issue: { code?: string; message: stri
   return m.admin.config.schemaMessages[issue.message as keyof Messages['admin']['config']['schemaMessages']] ?? issue.message;
 }
 
-/** The rules checked with the base's own schema before sending: each issue on its cell. */
+/** A value at a path that may cross lists (`bonus.cohortTiers.rate`): each with its full path (`bonus.cohortTiers.1.rate`). */
+function valuesAt(at: unknown, parts: readonly string[], path: string): Array<{ path: string; value: unknown }> {
+  if (Array.isArray(at)) return at.flatMap((item, i) => valuesAt(item, parts, `${path}.${i}`));
+  if (parts.length === 0) return [{ path, value: at }];
+  if (at === null || typeof at !== 'object') return [];
+  const [part, ...rest] = parts as [string, ...string[]];
+  const next = (at as Record<string, unknown>)[part];
+  const here = path === '' ? part : `${path}.${part}`;
+  if (next === undefined) return rest.length === 0 ? [{ path: here, value: undefined }] : [];
+  return valuesAt(next, rest, here);
+}
+
+/**
+ * The checks the sheet can make before sending, from the schema's own limits: a field an entry
+ * needs, a number within its bounds, each issue on its cell. The base checks the rest on publish.
+ */
 export function checkRules(rules: Record<string, unknown>, sent: ReadonlyMap<string, string>, m: Messages): CellProblem[] {
-  const parsed = rulesConfigSchema.safeParse(rules);
-  if (parsed.success) return [];
-  return parsed.error.issues.map((issue: z.core.$ZodIssue) => {
-    const path = issue.path.map(String).join('.');
+  const issues: Array<{ path: string; issue: { code: string; message: string; input?: unknown } }> = [];
+  for (const field of rulesLimits.fields) {
+    for (const { path, value } of valuesAt(rules, field.path.split('.'), '')) {
+      if (value === undefined) {
+        if (field.required) issues.push({ path, issue: { code: 'invalid_type', message: m.form.required } });
+      } else if (field.number && typeof value === 'number') {
+        const { min, max } = field.number;
+        if (min !== null && value < min) issues.push({ path, issue: { code: 'too_small', message: '', input: value } });
+        else if (max !== null && value > max) issues.push({ path, issue: { code: 'too_big', message: '', input: value } });
+      }
+    }
+  }
+  return issues.map(({ path, issue }) => {
     const cell = cellOfPath(path, sent);
-    return {
-      key: cell?.key ?? null,
-      column: cell?.column ?? 'value',
-      message: issueMessage(path, issue as { code?: string; message: string; input?: unknown }, m),
-    };
+    return { key: cell?.key ?? null, column: cell?.column ?? 'value', message: issueMessage(path, issue, m) };
   });
 }
 
