@@ -18,13 +18,8 @@ import type { ActionContext } from '../workspace/session.ts';
 import { boundsOf, settingSpec, statusRowKey, tiers, type SettingKind, type TierKey } from './config-layout.ts';
 import {
   canonicalRows,
-  checkRules,
   configRows,
-  describeChange,
-  describeRow,
   kindFormats,
-  mergeNewerRules,
-  problemsOfIssues,
   readConfig,
   type CellProblem,
   type ConfigColumnKey,
@@ -32,6 +27,8 @@ import {
   type InputColumn,
   type SheetConfigRow,
 } from './config-values.ts';
+import { checkRules, problemsOfIssues } from './config-problems.ts';
+import { describeChange, describeRow, mergeNewerRules } from './config-versions.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type ConfigTable = Table<ConfigColumnKey>;

@@ -7,7 +7,7 @@ import { writeReport, type Report } from '../sheet/report-sheet.ts';
 import { toast } from '../workspace/feedback.ts';
 import { withDocumentLock } from '../workspace/lock.ts';
 import type { ActionContext } from '../workspace/session.ts';
-import { describeChange } from './config-values.ts';
+import { describeChange } from './config-versions.ts';
 
 export const rulesHistorySheet = { id: 'rules-history', title: (m: Messages) => m.admin.sheets.rulesHistory };
 
