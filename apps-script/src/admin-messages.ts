@@ -1,8 +1,7 @@
 // Every word the head of sales' part of the add-on says, in English and Russian; `messages.ts`
 // carries it as `m.admin`. The page strings (`pages`) are plain data: they travel to the dialogs.
-import { capitalise, enCount, enNumber, ruCount, ruNumber } from './wording.ts';
+import { capitalise, enCount, enNumber, ruCount, ruNumber, type Locale } from './wording.ts';
 
-type Locale = 'en' | 'ru';
 export type TeamSaveCounts = { saved: number; created: number; conflicts: number; invalid: number };
 export type MergeSummary = {
   version: number;

@@ -3,9 +3,9 @@
 
 import type { ConsentStatus } from '../../functions/src/schema/consent.ts';
 import { enAdmin, ruAdmin } from './admin-messages.ts';
-import { enCount, enNumber, ruCount, ruNumber } from './wording.ts';
+import { enCount, enNumber, ruCount, ruNumber, type Locale } from './wording.ts';
 
-export type Locale = 'en' | 'ru';
+export type { Locale };
 
 /** `ru_RU`, `ru`, `be_BY`… read as Russian; everything else as English. */
 export function localeOf(spreadsheetLocale: string | null | undefined): Locale {
