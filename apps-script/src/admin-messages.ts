@@ -1,5 +1,6 @@
 // Every word the head of sales' part of the add-on says, in English and Russian; `messages.ts`
 // carries it as `m.admin`. The page strings (`pages`) are plain data: they travel to the dialogs.
+import type { SettingKey } from './config/config-layout.ts';
 import { capitalise, enCount, enNumber, ruCount, ruNumber, type Locale } from './wording.ts';
 
 export type TeamSaveCounts = { saved: number; created: number; conflicts: number; invalid: number };
@@ -137,7 +138,7 @@ export const enAdmin = {
         unit: 'per address',
         about: 'More sign-ups than this from one internet address in a minute are refused.',
       },
-    },
+    } satisfies Record<SettingKey, { label: string; unit: string; about: string }>,
     tiers: {
       'bonus.attractionTiers': {
         title: 'Attraction tiers',

@@ -10,6 +10,8 @@ export type RulesLimits = {
   /** In the schema's order; `required`: an object, once given, must hold it (no default, not optional). */
   fields: Array<{ path: string; required: boolean; number: { min: number | null; max: number | null } | null }>;
   maxItems: Record<string, number>;
+  /** Every setting (a value that is not a list), in the schema's order; `optional`: may be left out (no default stands in). */
+  settings: Array<{ path: string; optional: boolean }>;
 };
 
 function unwrap(schema: z.ZodType): { schema: z.ZodType; optional: boolean } {
@@ -42,9 +44,32 @@ function walk(schema: z.ZodType, path: string, limits: RulesLimits): void {
   }
 }
 
+/** A default is not optional for the sheet: an emptied cell would silently become the default. */
+function leftOut(schema: z.ZodType): boolean {
+  let at = schema;
+  while (at instanceof z.ZodDefault || at instanceof z.ZodOptional || at instanceof z.ZodNullable) {
+    if (at instanceof z.ZodDefault) return false;
+    if (at instanceof z.ZodOptional) return true;
+    at = at.unwrap() as z.ZodType;
+  }
+  return false;
+}
+
+function settingsOf(schema: z.ZodType, path: string, optional: boolean, out: RulesLimits['settings']): void {
+  const inner = unwrap(schema).schema;
+  if (inner instanceof z.ZodArray) return;
+  if (!(inner instanceof z.ZodObject)) {
+    out.push({ path, optional });
+    return;
+  }
+  for (const [key, field] of Object.entries(inner.shape as Record<string, z.ZodType>))
+    settingsOf(field, path === '' ? key : `${path}.${key}`, optional || leftOut(field), out);
+}
+
 function limitsOf(schema: z.ZodType): RulesLimits {
-  const limits: RulesLimits = { fields: [], maxItems: {} };
+  const limits: RulesLimits = { fields: [], maxItems: {}, settings: [] };
   walk(unwrap(schema).schema, '', limits);
+  settingsOf(schema, '', false, limits.settings);
   return limits;
 }
 
