@@ -1,4 +1,5 @@
-// The head of sales' bonus month words, in English and Russian (`ru` typed by `en`); `messages.ts` carries them as `m.admin`.
+// The head of sales' bonus month words, in English and Russian (`ru` typed by `en`); `messages.ts`
+// carries them as `m.admin`.
 import { enCount, ruCount } from '../wording.ts';
 
 const en = {

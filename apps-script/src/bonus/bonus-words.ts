@@ -1,5 +1,5 @@
-// A manager's bonus words: statement lines and the My bonus sheet, in English and Russian (`ru` typed by `en`);
-// `messages.ts` gathers them into one `Messages`.
+// A manager's bonus words: statement lines and the My bonus sheet, in English and Russian (`ru`
+// typed by `en`); `messages.ts` gathers them into one `Messages`.
 import { enCount, ruCount } from '../wording.ts';
 
 const en = {

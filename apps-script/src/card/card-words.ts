@@ -1,5 +1,5 @@
-// The client card's and the handover reports' words, and the sidebars' strings, in English and Russian (`ru` typed by `en`);
-// `messages.ts` gathers them into one `Messages`.
+// The client card's and the handover reports' words, and the sidebars' strings, in English and
+// Russian (`ru` typed by `en`); `messages.ts` gathers them into one `Messages`.
 import type { ConsentStatus } from '../../../functions/src/schema/consent.ts';
 
 const en = {

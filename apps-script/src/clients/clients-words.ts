@@ -1,5 +1,6 @@
-// The "My clients" sheet's words: its columns, their choices, refresh, save and resolving conflicts, in English and Russian (`ru` typed by `en`);
-// `messages.ts` gathers them into one `Messages`.
+// The "My clients" sheet's words: its columns, their choices, refresh, save and resolving
+// conflicts, in English and Russian (`ru` typed by `en`); `messages.ts` gathers them into one
+// `Messages`.
 import { enCount, enNumber, ruCount, ruNumber } from '../wording.ts';
 
 export type RefreshSummary = {

@@ -1,4 +1,5 @@
-// The Config sheet's and the rules history's words, in English and Russian (`ru` typed by `en`); `messages.ts` carries them as `m.admin`.
+// The Config sheet's and the rules history's words, in English and Russian (`ru` typed by `en`);
+// `admin-messages.ts` gathers them into `m.admin`.
 import { capitalise, enCount, enNumber, ruCount, ruNumber } from '../wording.ts';
 import type { SettingKey } from './config-layout.ts';
 

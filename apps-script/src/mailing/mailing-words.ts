@@ -1,4 +1,5 @@
-// The mailing list's words, in English and Russian (`ru` typed by `en`); `messages.ts` carries them as `m.admin`.
+// The mailing list's words, in English and Russian (`ru` typed by `en`); `messages.ts` carries them
+// as `m.admin`.
 import { capitalise, enCount, ruCount } from '../wording.ts';
 
 const en = {

@@ -1,4 +1,5 @@
-// The overdue reports', audit log's and dashboard's words, in English and Russian (`ru` typed by `en`); `messages.ts` carries them as `m.admin`.
+// The overdue reports', audit log's and dashboard's words, in English and Russian (`ru` typed by
+// `en`); `admin-messages.ts` gathers them into `m.admin`.
 import { enCount, enNumber, ruCount, ruNumber } from '../wording.ts';
 
 const en = {

@@ -1,4 +1,5 @@
-// Rotation's, offboarding's and the long jobs' words, in English and Russian (`ru` typed by `en`); `messages.ts` carries them as `m.admin`.
+// Rotation's, offboarding's and the long jobs' words, in English and Russian (`ru` typed by `en`);
+// `admin-messages.ts` gathers them into `m.admin`.
 import { enCount, enNumber, ruCount, ruNumber } from '../wording.ts';
 
 const en = {
