@@ -1,5 +1,5 @@
-// The head of sales' bonus month words, in English and Russian (`ru` typed by `en`); `messages.ts`
-// carries them as `m.admin`.
+// The head of sales' bonus month words, in English and Russian (`ru` typed by `en`); `admin-messages.ts`
+// gathers them into `m.admin`.
 import { enCount, ruCount } from '../wording.ts';
 
 const en = {

@@ -1,5 +1,5 @@
-// The mailing list's words, in English and Russian (`ru` typed by `en`); `messages.ts` carries them
-// as `m.admin`.
+// The mailing list's words, in English and Russian (`ru` typed by `en`); `admin-messages.ts`
+// gathers them into `m.admin`.
 import { capitalise, enCount, ruCount } from '../wording.ts';
 
 const en = {

@@ -1,5 +1,5 @@
-// The Team sheet's words, in English and Russian (`ru` typed by `en`); `messages.ts` carries them
-// as `m.admin`.
+// The Team sheet's words, in English and Russian (`ru` typed by `en`); `admin-messages.ts`
+// gathers them into `m.admin`.
 import { capitalise, enCount, enNumber, ruCount, ruNumber } from '../wording.ts';
 
 export type TeamSaveCounts = { saved: number; created: number; conflicts: number; invalid: number };
