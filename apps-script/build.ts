@@ -7,8 +7,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Metafile, type Plugin } from 'esbuild';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -32,7 +32,11 @@ export const htmlPages = [
 ] as const;
 
 export type BuildOptions = { apiUrl?: string; outDir?: string };
-export type BuildResult = { outDir: string; apiUrl: string; entryPoints: string[]; bytes: number };
+/** `scriptBytes`: Code.js in UTF-8, what Apps Script parses on every execution. */
+export type BuildResult = { outDir: string; apiUrl: string; entryPoints: string[]; bytes: number; scriptBytes: number };
+
+/** Every execution parses the whole script: the add-on bench fails a Code.js above this. */
+export const maxScriptBytes = 250 * 1024;
 
 /** `https://host/path` → `https://host/path/`: the whitelist matches prefixes, so end on a slash. */
 export function normaliseApiUrl(raw: string): string {
@@ -47,39 +51,45 @@ export function normaliseApiUrl(raw: string): string {
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
-// Modules that must never reach Apps Script: the server's database and Node's built-ins.
+// Modules that must never reach Apps Script: the server's database and Node's built-ins; and what
+// Apps Script would parse on every call for nothing: zod (the base validates; it also writes
+// `globalThis` when loaded), phone metadata, time-zone code (the add-on formats with Utilities).
 const forbiddenInputs = [
   /node_modules\/firebase-admin\//,
   /node_modules\/@google-cloud\//,
   /node_modules\/google-auth-library\//,
+  /node_modules\/zod\//,
+  /node_modules\/libphonenumber-js\//,
+  /node_modules\/@date-fns\//,
+  /node_modules\/date-fns\//,
   /^node:/,
 ];
 
 function checkInputs(metafile: Metafile, what: string): void {
   const bad = Object.keys(metafile.inputs).filter((input) => forbiddenInputs.some((re) => re.test(input)));
-  if (bad.length > 0) throw new Error(`${what} pulls in server-only modules: ${bad.join(', ')}`);
+  if (bad.length > 0) throw new Error(`${what} pulls in modules it must not hold: ${bad.join(', ')}`);
 }
 
-/**
- * zod bundles the error messages of some forty languages through `z.locales`; the add-on needs
- * English only (it words errors itself), and Apps Script parses the whole script on every call.
- */
-const zodEnglishOnly: Plugin = {
-  name: 'zod-english-only',
+/** Modules evaluated here, at build time: the bundle holds their exported values as plain data. */
+export const buildTimeModules = [join(here, 'src/config/rules-limits.ts')];
+
+const evaluatedAtBuild: Plugin = {
+  name: 'evaluated-at-build',
   setup(b) {
-    b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]/.test(args.importer) ? { path: join(dirname(args.importer), args.path), namespace: 'zod-locales' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
-      contents: `export { default as en } from ${JSON.stringify(join(dirname(args.path), 'en.js'))};`,
-      resolveDir: dirname(args.path),
-    }));
+    const filter = new RegExp(`^(${buildTimeModules.map((f) => f.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+    b.onLoad({ filter }, async (args) => {
+      const values = (await import(pathToFileURL(args.path).href)) as Record<string, unknown>;
+      const contents = Object.entries(values)
+        .map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};`)
+        .join('\n');
+      return { contents, loader: 'js' };
+    });
   },
 };
 
 async function bundleServerScript(apiUrl: string): Promise<{ code: string; entryPoints: string[] }> {
   const result = await build({
-    plugins: [zodEnglishOnly],
+    plugins: [evaluatedAtBuild],
     minifyWhitespace: true,
     minifySyntax: true,
     entryPoints: [join(here, 'src/main.ts')],
@@ -148,7 +158,7 @@ export async function buildAddon(options: BuildOptions = {}): Promise<BuildResul
   for (const page of pages) writeFileSync(join(outDir, `${page.name}.html`), page.html);
   writeFileSync(join(outDir, 'appsscript.json'), manifest(apiUrl));
   const bytes = server.code.length + pages.reduce((n, p) => n + p.html.length, 0);
-  return { outDir, apiUrl, entryPoints: server.entryPoints, bytes };
+  return { outDir, apiUrl, entryPoints: server.entryPoints, bytes, scriptBytes: Buffer.byteLength(server.code) };
 }
 
 /** Refuses a push that would leave the add-on pointing nowhere or at a test server. */
@@ -176,7 +186,8 @@ if (import.meta.main) {
     const apiUrl = argValue(args, '--api-url');
     const result = await buildAddon(apiUrl !== undefined ? { apiUrl } : {});
     console.log(
-      `addon: built ${result.outDir} (${(result.bytes / 1024).toFixed(0)} KB) for ${result.apiUrl}; entry points: ` +
+      `addon: built ${result.outDir} (${(result.bytes / 1024).toFixed(0)} KB, Code.js ${(result.scriptBytes / 1024).toFixed(0)} KB) ` +
+        `for ${result.apiUrl}; entry points: ` +
         `${result.entryPoints.join(', ')}`,
     );
     if (args.includes('--push')) {

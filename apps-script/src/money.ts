@@ -1,6 +1,6 @@
 // Money crosses the add-on as kopecks (exact integers, as the API keeps it) and meets people as
 // roubles: typed into forms ("1 234,56"), shown in sidebars and sheet cells.
-import type { Locale } from './messages.ts';
+import { groupDigits, type Locale } from './wording.ts';
 
 /** A cell value: roubles as a number, for a sheet column formatted as money. */
 export function roublesCell(kopecks: number): number {
@@ -12,7 +12,7 @@ export function formatRoubles(kopecks: number, locale: Locale): string {
   const sign = kopecks < 0 ? '−' : '';
   const abs = Math.abs(kopecks);
   const group = locale === 'ru' ? '\u00a0' : ',';
-  const whole = String(Math.trunc(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  const whole = groupDigits(Math.trunc(abs / 100), group);
   return `${sign}${whole}${locale === 'ru' ? ',' : '.'}${String(abs % 100).padStart(2, '0')}\u00a0₽`;
 }
 

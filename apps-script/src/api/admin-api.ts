@@ -1,7 +1,7 @@
 // The head of sales' routes as the add-on uses them. Every one answers 403 `admin-only` to a
 // manager (and the base audits the refusal); the add-on says "only the head of sales" instead.
 import type { z } from 'zod';
-import type { addManagerBody, changeManagerBody } from '../../../functions/src/api/schemas.ts';
+import type { addManagerBody, changeManagerBody } from '../../../functions/src/api/contract.ts';
 import { callApi } from './api-client.ts';
 import { ApiError } from './api-error.ts';
 import type {
@@ -20,7 +20,7 @@ import type {
   RulesHistoryPage,
   RulesVersionAnswer,
   TeamMember,
-} from './wire.ts';
+} from '../../../functions/src/api/contract.ts';
 
 export function fetchRules(): PublishedRules {
   return callApi<PublishedRules>({ method: 'get', path: 'admin/rules' });

@@ -1,7 +1,7 @@
 // Everything that can go wrong between the add-on and the base, sorted into what the person can do
 // about it. Pure: the HTTP status, headers and body in, a kind out; `explain` turns a kind into words.
 import type { Messages } from '../messages.ts';
-import type { FieldIssue, Problem } from './wire.ts';
+import type { FieldIssue, Problem } from '../../../functions/src/api/contract.ts';
 
 export type ApiErrorKind =
   | 'not-configured'

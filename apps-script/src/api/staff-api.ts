@@ -9,10 +9,19 @@ import type {
   noteBody,
   reportBody,
   updateClientBody,
-} from '../../../functions/src/api/schemas.ts';
+} from '../../../functions/src/api/contract.ts';
 import { callApi, callApiAll, type ApiCall } from './api-client.ts';
 import { ApiError, isApiError } from './api-error.ts';
-import type { BatchAnswer, ClientCardAnswer, ClientPage, Departure, HandoverTask, ListedClient, Me, Statement } from './wire.ts';
+import type {
+  BatchAnswer,
+  ClientCardAnswer,
+  ClientPage,
+  Departure,
+  HandoverTask,
+  ListedClient,
+  Me,
+  Statement,
+} from '../../../functions/src/api/contract.ts';
 
 /** 2,500 clients (about 1.1 MB of JSON, far under UrlFetchApp's 50 MB) per call: a book of 10,000 in four. */
 export const clientPageSize = 2500;

@@ -2,10 +2,10 @@
 // the "Statements" sheet with each manager's lines a click away, and closing a month after a
 // confirmation. A closed month's sheet is protected and says so; corrections made later appear as
 // adjustment lines in the next open month.
-import { monthSchema } from '../../../functions/src/schema/common.ts';
+import { monthOf } from './month.ts';
 import { closeBonusMonth, computeBonusMonth, fetchClientNames, fetchMonthStatements, fetchTeam } from '../api/admin-api.ts';
 import { fetchStatement } from '../api/staff-api.ts';
-import type { MonthStatements } from '../api/wire.ts';
+import type { MonthStatements } from '../../../functions/src/api/contract.ts';
 import type { Messages } from '../messages.ts';
 import type { JobStartAnswer, MonthAnswer } from '../page-contract.ts';
 import { roublesCell } from '../money.ts';
@@ -23,9 +23,9 @@ const monthProperty = 'clientbase.statements.month';
 const money = '#,##0.00 "₽"';
 
 function parseMonth(session: ActionContext, text: string): string {
-  const month = monthSchema.safeParse(String(text ?? '').trim());
-  if (!month.success) throw new UserError(session.m.bonus.badMonth(String(text ?? '')));
-  return month.data;
+  const month = monthOf(String(text ?? ''));
+  if (month === null) throw new UserError(session.m.bonus.badMonth(String(text ?? '')));
+  return month;
 }
 
 function when(session: ActionContext, iso: string | null): string {

@@ -1,5 +1,5 @@
 // "My bonus": the manager picks a month and gets that month's statement on a sheet of its own.
-import { monthSchema } from '../../../functions/src/schema/common.ts';
+import { monthOf } from './month.ts';
 import { fetchStatement } from '../api/staff-api.ts';
 import { clientNamesOnSheet } from '../clients/my-clients.ts';
 import { findManagedSheet } from '../sheet/managed-sheet.ts';
@@ -31,11 +31,11 @@ export function showMyBonus(session: ActionContext): void {
   const answer = ui.prompt(m.bonus.promptTitle, m.bonus.prompt(offered), ui.ButtonSet.OK_CANCEL);
   if (answer.getSelectedButton() !== ui.Button.OK) return;
   const typed = answer.getResponseText().trim() || offered;
-  const month = monthSchema.safeParse(typed);
-  if (!month.success) throw new UserError(m.bonus.badMonth(typed));
-  const statement = fetchStatement(month.data);
+  const month = monthOf(typed);
+  if (month === null) throw new UserError(m.bonus.badMonth(typed));
+  const statement = fetchStatement(month);
   if (!statement) {
-    alert(session, m.bonus.noStatement(month.data));
+    alert(session, m.bonus.noStatement(month));
     return;
   }
   withDocumentLock(session, () => {
@@ -58,5 +58,5 @@ export function showMyBonus(session: ActionContext): void {
     sheet.getRange(5, 4, Math.max(rows - 4, 1), 1).setNumberFormat('0.00%');
     sheet.activate();
   });
-  toast(session, m.bonus.shown(month.data, statement.lines.length));
+  toast(session, m.bonus.shown(month, statement.lines.length));
 }

@@ -1,7 +1,7 @@
 // A bonus statement as sheet rows: every line with its client, deal, rule, rate, amount, status and
 // the day a pending part is decided; totals on top. Pure. Amounts are roubles (numbers the sheet
 // formats as money); rates are fractions the sheet shows as percentages.
-import type { Statement } from '../api/wire.ts';
+import type { Statement } from '../../../functions/src/api/contract.ts';
 import type { Messages } from '../messages.ts';
 import { roublesCell } from '../money.ts';
 

@@ -1,8 +1,7 @@
 // The client card's forms: what the person typed (strings from the sidebar) → the API's body, or
-// the message for each field that cannot be sent. Pure. The API's own schemas do the checking, so
-// the card refuses exactly what the base would refuse, before sending.
-import type { z } from 'zod';
-import { consentBody, contactBody, dealBody, noteBody, reportBody } from '../../../functions/src/api/schemas.ts';
+// the message for each field that cannot be sent. Pure. The card marks an empty field or a bad day
+// or sum at once; the base checks the rest, and its words for a field come back to that field.
+import type { ConsentBody, ContactBody, DealBody, NoteBody, ReportBody } from '../../../functions/src/api/contract.ts';
 import type { Messages } from '../messages.ts';
 import { parseRoubles } from '../money.ts';
 
@@ -12,16 +11,13 @@ export type FormResult<T> = { ok: true; body: T } | { ok: false; fieldErrors: Re
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 const text = (input: FormInput, key: string) => (input[key] ?? '').trim();
 
-function check<S extends z.ZodType>(schema: S, body: unknown, errors: Record<string, string>, m: Messages): FormResult<z.input<S>> {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[issue.path.length - 1] ?? 'form');
-      const value = (body as Record<string, unknown>)[field];
-      errors[field] ??= value === '' || value === undefined ? m.form.required : issue.message;
-    }
+/** Each named field must not be empty; the body goes as built when none is. */
+function check<T>(body: T, required: readonly string[], errors: Record<string, string>, m: Messages): FormResult<T> {
+  for (const field of required) {
+    const value = (body as Record<string, unknown>)[field];
+    if (value === '' || value === undefined) errors[field] ??= m.form.required;
   }
-  return Object.keys(errors).length > 0 ? { ok: false, fieldErrors: errors } : { ok: true, body: body as z.input<S> };
+  return Object.keys(errors).length > 0 ? { ok: false, fieldErrors: errors } : { ok: true, body };
 }
 
 function day(input: FormInput, key: string, errors: Record<string, string>, m: Messages): string {
@@ -41,7 +37,7 @@ function money(input: FormInput, key: string, errors: Record<string, string>, m:
 }
 
 /** A deal: roubles typed, kopecks sent; the id is made here so a retried request cannot log it twice. */
-export function dealForm(input: FormInput, id: string, m: Messages): FormResult<z.input<typeof dealBody> & { id: string }> {
+export function dealForm(input: FormInput, id: string, m: Messages): FormResult<DealBody & { id: string }> {
   const errors: Record<string, string> = {};
   const body = {
     id,
@@ -49,28 +45,24 @@ export function dealForm(input: FormInput, id: string, m: Messages): FormResult<
     amount: money(input, 'amount', errors, m),
     profit: money(input, 'profit', errors, m),
   };
-  return check(dealBody, body, errors, m) as FormResult<z.input<typeof dealBody> & { id: string }>;
+  return check(body, [], errors, m);
 }
 
-export function contactForm(input: FormInput, m: Messages): FormResult<z.input<typeof contactBody>> {
-  return check(contactBody, { channel: text(input, 'channel'), text: text(input, 'text') }, {}, m);
+export function contactForm(input: FormInput, m: Messages): FormResult<ContactBody> {
+  return check({ channel: text(input, 'channel') as ContactBody['channel'], text: text(input, 'text') }, ['channel'], {}, m);
 }
 
-export function noteForm(input: FormInput, m: Messages): FormResult<z.input<typeof noteBody>> {
-  return check(noteBody, { text: text(input, 'text') }, {}, m);
+export function noteForm(input: FormInput, m: Messages): FormResult<NoteBody> {
+  return check({ text: text(input, 'text') }, ['text'], {}, m);
 }
 
 /** A consent or its withdrawal, with the proof: the form's number, the consent text version, who recorded it. */
-export function consentForm(input: FormInput, recordedBy: string, m: Messages): FormResult<z.input<typeof consentBody>> {
+export function consentForm(input: FormInput, recordedBy: string, m: Messages): FormResult<ConsentBody> {
   const proof: Record<string, string> = { recordedBy };
   if (text(input, 'formId') !== '') proof.formId = text(input, 'formId');
   if (text(input, 'textVersion') !== '') proof.textVersion = text(input, 'textVersion');
-  return check(
-    consentBody,
-    { channel: text(input, 'channel'), status: text(input, 'status'), method: text(input, 'method'), proof },
-    {},
-    m,
-  );
+  const body = { channel: text(input, 'channel'), status: text(input, 'status'), method: text(input, 'method'), proof } as ConsentBody;
+  return check(body, ['channel', 'status', 'method'], {}, m);
 }
 
 /** Marking the client lost is an edit of the client, made on the version the card was loaded at. */
@@ -85,8 +77,8 @@ export function lostForm(input: FormInput, m: Messages): FormResult<{ lostAt: st
     : { ok: true, body: { lostAt, lostReason: reason, competitor: competitor === '' ? null : competitor } };
 }
 
-export function reportForm(input: FormInput, m: Messages): FormResult<z.input<typeof reportBody>> {
+export function reportForm(input: FormInput, m: Messages): FormResult<ReportBody> {
   const errors: Record<string, string> = {};
   if (text(input, 'taskId') === '') errors.taskId = m.form.required;
-  return check(reportBody, { text: text(input, 'text'), outcome: text(input, 'outcome') }, errors, m);
+  return check({ text: text(input, 'text'), outcome: text(input, 'outcome') as ReportBody['outcome'] }, ['text', 'outcome'], errors, m);
 }

@@ -1,7 +1,7 @@
 // What the client card shows, as plain data for the sidebar (no functions, no Dates: only what
 // google.script.run carries). Pure: labels and money come from the messages module.
 import type { HistoryEntry } from '../../../functions/src/schema/history.ts';
-import type { ClientCardAnswer, HandoverTask } from '../api/wire.ts';
+import type { ClientCardAnswer, HandoverTask } from '../../../functions/src/api/contract.ts';
 import type { Locale, Messages } from '../messages.ts';
 import { formatRoubles } from '../money.ts';
 import { isoDay } from '../sheet/cell-values.ts';

@@ -6,7 +6,7 @@ import { myManagerId, refreshClientRow, clientIdAtRow } from '../clients/my-clie
 import { FormError, runSidebarCall, type SidebarAnswer } from '../workspace/feedback.ts';
 import { showSidebar } from '../workspace/pages.ts';
 import type { ActionContext } from '../workspace/session.ts';
-import type { ListedClient } from '../api/wire.ts';
+import type { ListedClient } from '../../../functions/src/api/contract.ts';
 import { cardView, type CardView } from './card-view.ts';
 import { consentForm, contactForm, dealForm, lostForm, noteForm, reportForm, type FormInput, type FormResult } from './card-forms.ts';
 

@@ -1,12 +1,30 @@
 // The "My clients" sheet: which columns it has, in which order, and who fills them.
-import { type EditableClientField, editableClientFields } from '../../../functions/src/schema/client.ts';
+import type { EditableClientField } from '../../../functions/src/schema/client.ts';
 import type { Messages } from '../messages.ts';
 import type { IdentityKeys } from '../sheet/row-identity.ts';
 import type { ColumnSpec, TableSpec } from '../sheet/table-spec.ts';
 
-/** Columns the manager edits and Save sends back: the client's own fields, as the API accepts them. */
-export const editableClientKeys = editableClientFields;
+/**
+ * Columns the manager edits and Save sends back: the client's own fields, as the API accepts them,
+ * in the sheet's order. Written out (the server's list lives with its schema, which the bundle
+ * leaves out); the check below fails the typecheck when the two lists differ.
+ */
+export const editableClientKeys = [
+  'name',
+  'kind',
+  'size',
+  'phones',
+  'emails',
+  'taxNumber',
+  'source',
+  'lostAt',
+  'lostReason',
+  'competitor',
+] as const satisfies readonly EditableClientField[];
 export type EditableKey = EditableClientField;
+type MissingKey = Exclude<EditableClientField, (typeof editableClientKeys)[number]>;
+const everyFieldHasAColumn: [MissingKey] extends [never] ? true : MissingKey = true;
+void everyFieldHasAColumn;
 
 /** Columns the base fills in; the manager reads them. */
 export type DerivedKey = 'lastDealAt' | 'dealCount' | 'daysHeld' | 'rotationDueOn' | 'reportDueOn';

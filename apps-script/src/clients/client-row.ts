@@ -2,10 +2,7 @@
 // not labels; lists one item per line; days as YYYY-MM-DD) that the hash, the loaded values and
 // the comparisons use, so switching the sheet's language or re-typing "Company" for "company"
 // never reads as an edit.
-import type { z } from 'zod';
-import { createClientBody } from '../../../functions/src/api/schemas.ts';
-import { clientChangesSchema } from '../../../functions/src/schema/client-changes.ts';
-import type { ListedClient } from '../api/wire.ts';
+import type { ClientChanges, ListedClient } from '../../../functions/src/api/contract.ts';
 import { messagesFor, type Messages } from '../messages.ts';
 import { cellText, isoDay, joinList, safeText, splitList, type CellValue, type DayFormatter } from '../sheet/cell-values.ts';
 import { rowHash } from '../sheet/row-hash.ts';
@@ -135,12 +132,19 @@ function fieldValue(key: EditableKey, text: string): unknown {
   }
 }
 
-/** A batch row's `changes`, shaped by the API's schema (checked by it before sending). */
-export type ClientChanges = z.input<typeof clientChangesSchema>;
+/** A batch row's `changes`, shaped by the API's schema. */
+export type { ClientChanges };
+
+/** Cells a client cannot be without: marked at once; every other rule the base checks, and its words go to the cell. */
+function requiredProblems(now: Canonical, keys: readonly EditableKey[], m: Messages): FieldProblem[] {
+  return keys
+    .filter((key) => (key === 'name' || key === 'kind') && now[key].trim() === '')
+    .map((key) => ({ key, message: m.form.required }));
+}
 
 /**
- * The `changes` of a batch row: only the given fields, as the API takes them, checked with the
- * API's own schema first so that a bad cell is marked at once without a round trip.
+ * The `changes` of a batch row: only the given fields, as the API takes them. A bad choice or an
+ * empty required cell is marked at once; the base checks the rest and answers the row `invalid`.
  */
 export function changesFor(
   now: Canonical,
@@ -150,15 +154,7 @@ export function changesFor(
   const built: Partial<Record<EditableKey, unknown>> = {};
   for (const key of keys) built[key] = fieldValue(key, now[key]);
   const changes = built as ClientChanges;
-  const problems = choiceProblems(now, keys, m);
-  const parsed = clientChangesSchema.safeParse(changes);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const key = keyOfPath(issue.path.join('.'));
-      problems.push({ key, message: now[key] === '' && (key === 'name' || key === 'kind') ? m.form.required : issue.message });
-    }
-  }
-  return { changes, problems: dedupe(problems) };
+  return { changes, problems: dedupe([...choiceProblems(now, keys, m), ...requiredProblems(now, keys, m)]) };
 }
 
 /** The body that creates a new client from a row the manager typed, checked the same way. */
@@ -167,14 +163,7 @@ export function newClientFor(now: Canonical, id: string, m: Messages): { body: R
   if (now.size !== '') body.size = now.size;
   if (now.taxNumber !== '') body.taxNumber = now.taxNumber;
   if (now.source !== '') body.source = now.source;
-  const problems = choiceProblems(now, ['kind', 'size', 'source'], m);
-  const parsed = createClientBody.safeParse(body);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const key = keyOfPath(issue.path.join('.'));
-      problems.push({ key, message: now[key] === '' ? m.form.required : issue.message });
-    }
-  }
+  const problems = [...choiceProblems(now, ['kind', 'size', 'source'], m), ...requiredProblems(now, ['name', 'kind'], m)];
   return { body, problems: dedupe(problems) };
 }
 

@@ -1,6 +1,6 @@
 // Judging a save that ran into a newer version, field by field. Pure. The three values of a field:
 // what was loaded, what the manager has now, what the base has now ("theirs").
-import type { ChangedBy } from '../api/wire.ts';
+import type { ChangedBy } from '../../../functions/src/api/contract.ts';
 import type { Messages } from '../messages.ts';
 import { judgeFields, takeTheirFields, type ConflictVerdict as SheetVerdict } from '../sheet/three-way.ts';
 import { columnHeader, editableClientKeys, type EditableKey } from './client-columns.ts';

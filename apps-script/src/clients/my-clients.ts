@@ -12,7 +12,7 @@ import {
   type BatchRow,
   type NewClientBody,
 } from '../api/staff-api.ts';
-import type { BatchRowResult, ChangedBy, Departure, ListedClient } from '../api/wire.ts';
+import type { BatchRowResult, ChangedBy, Departure, ListedClient } from '../../../functions/src/api/contract.ts';
 import type { DepartureCounts, SaveSummary } from '../messages.ts';
 import { applyMarks, rowsWithMarks, writeOutcome, type CellMark } from '../sheet/cell-marks.ts';
 import { columnLetter } from '../sheet/cell-values.ts';

@@ -1,7 +1,7 @@
 // What a refresh does to the sheet, decided from what is on it and what the base returned. Pure.
 // Rows are matched by the client id in their hidden column, never by position: whatever sorting,
 // filtering or inserting people did, each client's row is found where it is now.
-import type { ListedClient } from '../api/wire.ts';
+import type { ListedClient } from '../../../functions/src/api/contract.ts';
 import type { Messages } from '../messages.ts';
 import { cellText, type DayFormatter } from '../sheet/cell-values.ts';
 import { indexRowIdentities, rowIdentity, type RowIdentity } from '../sheet/row-identity.ts';

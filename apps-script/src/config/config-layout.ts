@@ -1,8 +1,9 @@
 // The "Config" sheet as data: which settings of the rules it shows, in which section, of which
 // kind (a whole number, a percentage, roubles, a day…), and the two tier tables. Pure. Bounds for
-// data validation come from the server's own schema, so the sheet and the base never disagree.
-import { z } from 'zod';
-import { rulesConfigSchema } from '../../../functions/src/schema/rules-config.ts';
+// data validation, the settings and their order come from the server's own schema (rules-limits.ts),
+// so the sheet and the base never disagree.
+import type { RulesConfig } from '../../../functions/src/api/contract.ts';
+import { rulesLimits } from './rules-limits.ts';
 import type { Messages } from '../messages.ts';
 
 export type SettingKind = 'integer' | 'number' | 'percent' | 'money' | 'day' | 'text' | 'choice';
@@ -11,50 +12,49 @@ export type ChoiceSet = 'base' | 'intakeRule';
 
 export type SettingSpec = { key: SettingKey; section: SectionKey; kind: SettingKind; optional?: boolean; choices?: ChoiceSet };
 
-export const settingKeys = [
-  'timeZone',
-  'rotation.holdMonths',
-  'rotation.noDealMonths',
-  'rotation.noReturnRotations',
-  'rotation.reportDays',
-  'rotation.writesPerSecond',
-  'bonus.base',
-  'bonus.normalRate',
-  'bonus.newClientMultiplier',
-  'bonus.retentionMonths',
-  'bonus.campaign.from',
-  'bonus.campaign.to',
-  'bonus.attractionBonus',
-  'mailing.smsCadenceDays',
-  'mailing.emailCadenceDays',
-  'intake.rule',
-  'intake.level',
-  'intake.managerId',
-  'intake.signupsPerMinutePerIp',
-] as const;
-export type SettingKey = (typeof settingKeys)[number];
+/** The dotted paths of the rules' settings: every value that is not a list (the tier tables are). */
+type SettingPaths<T, P extends string = ''> = {
+  [K in keyof T & string]-?: NonNullable<T[K]> extends readonly unknown[]
+    ? never
+    : NonNullable<T[K]> extends object
+      ? SettingPaths<NonNullable<T[K]>, `${P}${K}.`>
+      : `${P}${K}`;
+}[keyof T & string];
+export type SettingKey = SettingPaths<RulesConfig>;
 
-export const settings: ReadonlyArray<SettingSpec> = [
-  { key: 'timeZone', section: 'general', kind: 'text' },
-  { key: 'rotation.holdMonths', section: 'rotation', kind: 'integer' },
-  { key: 'rotation.noDealMonths', section: 'rotation', kind: 'integer' },
-  { key: 'rotation.noReturnRotations', section: 'rotation', kind: 'integer' },
-  { key: 'rotation.reportDays', section: 'rotation', kind: 'integer' },
-  { key: 'rotation.writesPerSecond', section: 'rotation', kind: 'integer' },
-  { key: 'bonus.base', section: 'bonus', kind: 'choice', choices: 'base' },
-  { key: 'bonus.normalRate', section: 'bonus', kind: 'percent' },
-  { key: 'bonus.newClientMultiplier', section: 'bonus', kind: 'number' },
-  { key: 'bonus.retentionMonths', section: 'bonus', kind: 'integer' },
-  { key: 'bonus.campaign.from', section: 'bonus', kind: 'day', optional: true },
-  { key: 'bonus.campaign.to', section: 'bonus', kind: 'day', optional: true },
-  { key: 'bonus.attractionBonus', section: 'bonus', kind: 'money' },
-  { key: 'mailing.smsCadenceDays', section: 'mailing', kind: 'integer' },
-  { key: 'mailing.emailCadenceDays', section: 'mailing', kind: 'integer' },
-  { key: 'intake.rule', section: 'intake', kind: 'choice', choices: 'intakeRule' },
-  { key: 'intake.level', section: 'intake', kind: 'integer', optional: true },
-  { key: 'intake.managerId', section: 'intake', kind: 'text', optional: true },
-  { key: 'intake.signupsPerMinutePerIp', section: 'intake', kind: 'integer' },
-];
+/** How the sheet shows each setting; a setting added to the schema fails the typecheck until it has its line here. */
+const shownAs: Record<SettingKey, { kind: SettingKind; choices?: ChoiceSet }> = {
+  timeZone: { kind: 'text' },
+  'rotation.holdMonths': { kind: 'integer' },
+  'rotation.noDealMonths': { kind: 'integer' },
+  'rotation.noReturnRotations': { kind: 'integer' },
+  'rotation.reportDays': { kind: 'integer' },
+  'rotation.writesPerSecond': { kind: 'integer' },
+  'bonus.base': { kind: 'choice', choices: 'base' },
+  'bonus.normalRate': { kind: 'percent' },
+  'bonus.newClientMultiplier': { kind: 'number' },
+  'bonus.retentionMonths': { kind: 'integer' },
+  'bonus.campaign.from': { kind: 'day' },
+  'bonus.campaign.to': { kind: 'day' },
+  'bonus.attractionBonus': { kind: 'money' },
+  'mailing.smsCadenceDays': { kind: 'integer' },
+  'mailing.emailCadenceDays': { kind: 'integer' },
+  'intake.rule': { kind: 'choice', choices: 'intakeRule' },
+  'intake.level': { kind: 'integer' },
+  'intake.managerId': { kind: 'text' },
+  'intake.signupsPerMinutePerIp': { kind: 'integer' },
+};
+
+const sections: readonly SectionKey[] = ['rotation', 'bonus', 'mailing', 'intake'];
+const sectionOf = (key: SettingKey): SectionKey => sections.find((s) => key.startsWith(`${s}.`)) ?? 'general';
+
+/** The settings in the schema's order, each optional where the schema lets it be left out (no default stands in). */
+export const settings: ReadonlyArray<SettingSpec> = rulesLimits.settings.map(({ path, optional }) => {
+  const key = path as SettingKey;
+  const { kind, choices } = shownAs[key];
+  return { key, section: sectionOf(key), kind, ...(optional ? { optional } : {}), ...(choices ? { choices } : {}) };
+});
+export const settingKeys: readonly SettingKey[] = settings.map((s) => s.key);
 
 export const choiceCodes: Record<ChoiceSet, readonly string[]> = { base: ['profit', 'amount'], intakeRule: ['round-robin', 'fixed'] };
 
@@ -68,7 +68,7 @@ export const tiers: ReadonlyArray<TierSpec> = [
 ];
 
 /** The schema's own limit on tiers per table. */
-export const maxTiers = 20;
+export const maxTiers = Math.min(...tiers.map((t) => rulesLimits.maxItems[t.key] ?? 20));
 /** Empty tier rows offered below the published ones, to add a tier by typing. */
 export const spareTierRows = 2;
 
@@ -98,30 +98,9 @@ export function setAt(target: Record<string, unknown>, path: string, value: unkn
   at[parts[parts.length - 1]!] = value;
 }
 
-/** The schema of a setting or a tier field, with its defaults and optionals taken off. */
-function schemaAt(path: string): z.ZodType | undefined {
-  let at: z.ZodType | undefined = rulesConfigSchema;
-  for (const part of path.split('.')) {
-    at = unwrap(at);
-    if (at instanceof z.ZodArray) at = unwrap(at.element as z.ZodType);
-    if (!(at instanceof z.ZodObject)) return undefined;
-    at = (at.shape as Record<string, z.ZodType>)[part];
-  }
-  return unwrap(at);
-}
-
-function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
-  let at = schema;
-  while (at instanceof z.ZodDefault || at instanceof z.ZodOptional || at instanceof z.ZodNullable) at = at.unwrap() as z.ZodType;
-  return at;
-}
-
 /** The smallest and largest value the base accepts at a path, in the rules' own units (rates as fractions, money in kopecks). */
 export function boundsOf(path: string): { min: number | null; max: number | null } {
-  const schema = schemaAt(path);
-  if (!(schema instanceof z.ZodNumber)) return { min: null, max: null };
-  const finite = (n: number | null) => (n === null || !Number.isFinite(n) ? null : n);
-  return { min: finite(schema.minValue), max: finite(schema.maxValue) };
+  return rulesLimits.fields.find((f) => f.path === path)?.number ?? { min: null, max: null };
 }
 
 /** The label of a choice in the person's language. */

@@ -3,7 +3,7 @@
 // version published meanwhile by someone else merged in, never overwritten in silence.
 import { fetchRules, fetchRulesVersion, fetchTeam, publishRules } from '../api/admin-api.ts';
 import { isApiError } from '../api/api-error.ts';
-import type { PublishedRules, TeamMember } from '../api/wire.ts';
+import type { PublishedRules, TeamMember } from '../../../functions/src/api/contract.ts';
 import type { Messages } from '../messages.ts';
 import type { ProblemView, PublishAnswer, PublishOutcome, SidebarAnswer } from '../page-contract.ts';
 import { applyMarks, type CellMark } from '../sheet/cell-marks.ts';
@@ -18,13 +18,8 @@ import type { ActionContext } from '../workspace/session.ts';
 import { boundsOf, settingSpec, statusRowKey, tiers, type SettingKind, type TierKey } from './config-layout.ts';
 import {
   canonicalRows,
-  checkRules,
   configRows,
-  describeChange,
-  describeRow,
   kindFormats,
-  mergeNewerRules,
-  problemsOfIssues,
   readConfig,
   type CellProblem,
   type ConfigColumnKey,
@@ -32,6 +27,8 @@ import {
   type InputColumn,
   type SheetConfigRow,
 } from './config-values.ts';
+import { checkRules, problemsOfIssues } from './config-problems.ts';
+import { describeChange, describeRow, mergeNewerRules } from './config-versions.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type ConfigTable = Table<ConfigColumnKey>;

@@ -1,19 +1,15 @@
 // The rules as the rows of the "Config" sheet and back. Pure. People type in the units they think
 // in (a rate as 5 for 5 %, money in roubles, a day as a date); the rules hold fractions, kopecks and
-// ISO days. Every error, the add-on's or the base's, is tied to the cell it concerns.
-import type { z } from 'zod';
-import { rulesConfigSchema } from '../../../functions/src/schema/rules-config.ts';
-import type { FieldIssue, PublishedRules, RuleChange, RulesConfig } from '../api/wire.ts';
+// ISO days. Errors on cells: config-problems.ts; what changed between versions: config-versions.ts.
+import type { PublishedRules, RulesConfig } from '../../../functions/src/api/contract.ts';
 import { messagesFor, type Messages } from '../messages.ts';
 import { formatRoubles, parseRoubles } from '../money.ts';
 import { cellText, type CellValue, type DayFormatter } from '../sheet/cell-values.ts';
 import {
-  boundsOf,
   choiceCodes,
   choiceLabels,
   maxTiers,
   settings,
-  settingSpec,
   setAt,
   spareTierRows,
   statusRowKey,
@@ -67,7 +63,7 @@ export function shiftDecimal(text: string, places: number): string {
 }
 
 /** A number as the plain decimal it reads as (never exponent notation). */
-function decimalText(n: number): string {
+export function decimalText(n: number): string {
   const text = String(n);
   if (!/e/i.test(text)) return text;
   return n.toFixed(12).replace(/\.?0+$/, '');
@@ -175,7 +171,7 @@ export type ConfigRow = {
   inputs: Partial<Record<InputColumn, { kind: SettingKind; path: string; choices?: ChoiceSet }>>;
 };
 
-function tierOf(key: TierKey) {
+export function tierOf(key: TierKey) {
   return tiers.find((t) => t.key === key)!;
 }
 
@@ -326,156 +322,4 @@ export function readConfig(rows: ReadonlyArray<SheetConfigRow>, m: Messages, for
     for (const end of ['from', 'to'])
       if (campaign[end] === undefined) out.problems.push({ key: `bonus.campaign.${end}`, column: 'value', message: m.form.required });
   return out;
-}
-
-// ---------------------------------------------------------------- errors → cells
-
-/** `rules.bonus.attractionTiers[1].amount` → `bonus.attractionTiers.1.amount`. */
-function plainPath(path: string): string {
-  return path.replace(/^rules\.?/, '').replace(/\[(\d+)\]/g, '.$1');
-}
-
-/** The cell an error path concerns, or null when it is about no single cell (shown in the list only). */
-export function cellOfPath(path: string, sent: ReadonlyMap<string, string>): { key: string; column: InputColumn } | null {
-  const p = plainPath(path);
-  for (const t of tiers) {
-    if (p === t.key) return { key: t.key, column: 'setting' };
-    const m = new RegExp(`^${t.key.replace('.', '\\.')}\\.(\\d+)(?:\\.(\\w+))?`).exec(p);
-    if (m) {
-      const key = sent.get(`${t.key}.${m[1]}`);
-      return key ? { key, column: m[2] === tierOf(t.key).first.field ? 'setting' : 'value' } : { key: t.key, column: 'setting' };
-    }
-  }
-  if (settingSpec(p)) return { key: p, column: 'value' };
-  const inside = settings.find((s) => s.key.startsWith(`${p}.`));
-  return inside && p !== '' ? { key: inside.key, column: 'value' } : null;
-}
-
-/** The kind of value at an error path (to word a bound in the cell's units). */
-function kindOfPath(path: string): SettingKind | undefined {
-  const p = plainPath(path);
-  const setting = settingSpec(p);
-  if (setting) return setting.kind;
-  for (const t of tiers) {
-    const field = new RegExp(`^${t.key.replace('.', '\\.')}\\.\\d+\\.(\\w+)$`).exec(p)?.[1];
-    if (field === t.first.field) return t.first.kind;
-    if (field === t.second.field) return t.second.kind;
-  }
-  return undefined;
-}
-
-/** A bound in the units of the cell: 100 % for a rate's 1, roubles for kopecks. */
-function boundText(kind: SettingKind | undefined, bound: number, m: Messages): string {
-  if (kind === 'percent') return `${shiftDecimal(decimalText(bound), 2)} %`;
-  if (kind === 'money') return formatRoubles(bound, m.admin.locale);
-  return String(bound);
-}
-
-/** The schema's words for an issue, in the person's language and the cell's units where the add-on knows them. */
-export function issueMessage(path: string, issue: { code?: string; message: string; input?: unknown }, m: Messages): string {
-  const p = m.admin.config.problems;
-  const kind = kindOfPath(path);
-  if (issue.code === 'too_small' || issue.code === 'too_big') {
-    const plain = plainPath(path).replace(/\.\d+\./, '.');
-    const { min, max } = boundsOf(plain);
-    if (min !== null && max !== null) return p.between(boundText(kind, min, m), boundText(kind, max, m));
-    if (issue.code === 'too_small' && min !== null) return p.atLeast(boundText(kind, min, m));
-    if (issue.code === 'too_big' && max !== null) return p.atMost(boundText(kind, max, m));
-  }
-  if (issue.code === 'invalid_type' && issue.input === undefined) return m.form.required;
-  return m.admin.config.schemaMessages[issue.message as keyof Messages['admin']['config']['schemaMessages']] ?? issue.message;
-}
-
-/** The rules checked with the base's own schema before sending: each issue on its cell. */
-export function checkRules(rules: Record<string, unknown>, sent: ReadonlyMap<string, string>, m: Messages): CellProblem[] {
-  const parsed = rulesConfigSchema.safeParse(rules);
-  if (parsed.success) return [];
-  return parsed.error.issues.map((issue: z.core.$ZodIssue) => {
-    const path = issue.path.map(String).join('.');
-    const cell = cellOfPath(path, sent);
-    return {
-      key: cell?.key ?? null,
-      column: cell?.column ?? 'value',
-      message: issueMessage(path, issue as { code?: string; message: string; input?: unknown }, m),
-    };
-  });
-}
-
-/** The base's field errors, each on its cell. */
-export function problemsOfIssues(issues: ReadonlyArray<FieldIssue>, sent: ReadonlyMap<string, string>, m: Messages): CellProblem[] {
-  return issues.map((e) => {
-    const cell = cellOfPath(e.path, sent);
-    return {
-      key: cell?.key ?? null,
-      column: cell?.column ?? 'value',
-      message: m.admin.config.schemaMessages[e.message as keyof Messages['admin']['config']['schemaMessages']] ?? e.message,
-    };
-  });
-}
-
-// ---------------------------------------------------------------- versions
-
-/** A setting or tier field's label and kind, for lists of changes. */
-function describePath(path: string, m: Messages): { label: string; kind: SettingKind | undefined; choices?: ChoiceSet } {
-  const p = plainPath(path);
-  const setting = settingSpec(p);
-  if (setting)
-    return {
-      label: m.admin.config.settings[setting.key].label,
-      kind: setting.kind,
-      ...(setting.choices ? { choices: setting.choices } : {}),
-    };
-  for (const t of tiers) {
-    const hit = new RegExp(`^${t.key.replace('.', '\\.')}\\.(\\d+)\\.(\\w+)$`).exec(p);
-    if (hit) {
-      const words = m.admin.config.tiers[t.key];
-      const first = hit[2] === t.first.field;
-      return {
-        label: `${words.title} ${Number(hit[1]) + 1}: ${first ? words.first : words.second}`,
-        kind: first ? t.first.kind : t.second.kind,
-      };
-    }
-  }
-  return { label: p, kind: undefined };
-}
-
-/** "Normal rate: 5 % → 6 %". */
-export function describeChange(change: RuleChange, m: Messages): string {
-  const { label, kind, choices } = describePath(change.path, m);
-  const show = (v: unknown) =>
-    kind ? describeValue(kind, v, m, choices) : v === null || v === undefined ? m.admin.config.notSet : String(v);
-  return `${label}: ${show(change.before)} → ${show(change.after)}`;
-}
-
-/** A row's value in the base now, as its cells would show it, for a conflict note. */
-export function describeRow(key: string, rules: RulesConfig, m: Messages): string {
-  const setting = settingSpec(key);
-  if (setting) return describeValue(setting.kind, valueAt(rules, setting.key), m, setting.choices);
-  const [tierKey, slot] = key.split('#') as [TierKey, string];
-  const t = tierOf(tierKey);
-  const tier = ((valueAt(rules, tierKey) as Array<Record<string, unknown>> | undefined) ?? [])[Number(slot)];
-  if (!tier) return m.admin.config.notSet;
-  return `${describeValue(t.first.kind, tier[t.first.field], m)} → ${describeValue(t.second.kind, tier[t.second.field], m)}`;
-}
-
-/**
- * Another admin published while this sheet was being edited. Rows the person left as loaded take
- * the newer values; rows only the person changed keep theirs; rows both changed differently are
- * conflicts: the person's value stays, marked, until they publish or type the other value.
- */
-export function mergeNewerRules(input: {
-  now: ReadonlyMap<string, string>;
-  loaded: ReadonlyMap<string, string>;
-  theirs: ReadonlyMap<string, string>;
-}): { take: string[]; conflicts: string[] } {
-  const take: string[] = [];
-  const conflicts: string[] = [];
-  for (const [key, theirs] of input.theirs) {
-    const mine = input.now.get(key) ?? '';
-    const loaded = input.loaded.get(key) ?? '';
-    if (theirs === loaded || mine === theirs) continue;
-    if (mine === loaded) take.push(key);
-    else conflicts.push(key);
-  }
-  return { take, conflicts };
 }

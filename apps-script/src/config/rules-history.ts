@@ -1,13 +1,13 @@
 // "Rules history": every published version with who and when, and what differs between it and
 // the rules in force, so "who changed my rate" has an answer.
 import { fetchRulesHistory } from '../api/admin-api.ts';
-import type { RulesHistoryPage } from '../api/wire.ts';
+import type { RulesHistoryPage } from '../../../functions/src/api/contract.ts';
 import type { Messages } from '../messages.ts';
 import { writeReport, type Report } from '../sheet/report-sheet.ts';
 import { toast } from '../workspace/feedback.ts';
 import { withDocumentLock } from '../workspace/lock.ts';
 import type { ActionContext } from '../workspace/session.ts';
-import { describeChange } from './config-values.ts';
+import { describeChange } from './config-versions.ts';
 
 export const rulesHistorySheet = { id: 'rules-history', title: (m: Messages) => m.admin.sheets.rulesHistory };
 

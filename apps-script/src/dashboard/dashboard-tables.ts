@@ -1,6 +1,6 @@
 // The dashboard's numbers (one API call, aggregated by the base) as the tables its charts are
 // drawn over, and which chart goes over which table. Pure.
-import type { Dashboard } from '../api/wire.ts';
+import type { Dashboard } from '../../../functions/src/api/contract.ts';
 import type { Messages } from '../messages.ts';
 import { roublesCell } from '../money.ts';
 import type { Report } from '../sheet/report-sheet.ts';

@@ -2,7 +2,7 @@
 // dialog polls it through google.script.run, one short execution per look, never one execution
 // held for minutes. This is the look: the job's state, and its result in the person's words.
 import { fetchJob, fetchTeam } from '../api/admin-api.ts';
-import type { JobStatus, RotationReport } from '../api/wire.ts';
+import type { JobStatus, RotationReport } from '../../../functions/src/api/contract.ts';
 import type { Messages } from '../messages.ts';
 import { formatRoubles } from '../money.ts';
 import type { JobAnswer, JobView } from '../page-contract.ts';

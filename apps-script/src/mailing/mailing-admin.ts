@@ -2,7 +2,7 @@
 // (consented contacts only, or the web sign-ups still to confirm, nobody listed again within the
 // cadence) goes to a new sheet and can be downloaded as CSV from the sidebar. The base audit-logs every export.
 import { exportMailingList, fetchRules } from '../api/admin-api.ts';
-import type { MailingExport, MailingListKind } from '../api/wire.ts';
+import type { MailingExport, MailingListKind } from '../../../functions/src/api/contract.ts';
 import type { Messages } from '../messages.ts';
 import type { MailingAnswer } from '../page-contract.ts';
 import { writeReport, type Report } from '../sheet/report-sheet.ts';

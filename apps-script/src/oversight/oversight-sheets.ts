@@ -1,7 +1,7 @@
 // What the head of sales watches: handover reports past their day, by manager, and the audit log,
 // newest first, a page at a time.
 import { fetchAuditPage, fetchOverdueReports, fetchTeam } from '../api/admin-api.ts';
-import type { AuditEntry, OverdueReport } from '../api/wire.ts';
+import type { AuditEntry, OverdueReport } from '../../../functions/src/api/contract.ts';
 import type { Messages } from '../messages.ts';
 import { findManagedSheet } from '../sheet/managed-sheet.ts';
 import { writeReport, type Report } from '../sheet/report-sheet.ts';

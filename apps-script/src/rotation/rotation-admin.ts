@@ -2,7 +2,7 @@
 // sheet, client by client with names), then starts the job and follows it to its end. Each
 // google.script.run call is one short execution; the job itself runs on the server.
 import { applyRotation, fetchClientNames, fetchTeam, offboard, previewOffboarding, previewRotation } from '../api/admin-api.ts';
-import type { RotationReport, TeamMember } from '../api/wire.ts';
+import type { RotationReport, TeamMember } from '../../../functions/src/api/contract.ts';
 import type { Messages } from '../messages.ts';
 import type { JobStartAnswer, PlanAnswer } from '../page-contract.ts';
 import { writeReport } from '../sheet/report-sheet.ts';

@@ -1,6 +1,6 @@
 // A rotation or offboarding plan (the API's report) as the head of sales reads it: on a sheet,
 // client by client with names, and as a summary for the dialog. Pure.
-import type { RotationReport } from '../api/wire.ts';
+import type { RotationReport } from '../../../functions/src/api/contract.ts';
 import type { Messages } from '../messages.ts';
 import type { PlanView } from '../page-contract.ts';
 import type { Report } from '../sheet/report-sheet.ts';

@@ -1,9 +1,7 @@
 // The "Team" sheet (the roster) as rows and back, and what Save sends. Pure. A manager's id and
 // e-mail are fixed once they exist (the e-mail is how the base knows the person); name, level and
 // role change in place; "Left" back to "Active" re-activates; leaving is offboarding, not a cell.
-import type { z } from 'zod';
-import { addManagerBody, changeManagerBody } from '../../../functions/src/api/schemas.ts';
-import type { TeamMember } from '../api/wire.ts';
+import type { AddManagerBody, ChangeManagerBody, TeamMember } from '../../../functions/src/api/contract.ts';
 import { messagesFor, type Messages } from '../messages.ts';
 import { cellText, safeText, type CellValue, type DayFormatter } from '../sheet/cell-values.ts';
 import { indexRowIdentities, rowIdentity, type IdentityKeys, type RowIdentity } from '../sheet/row-identity.ts';
@@ -102,7 +100,7 @@ export function memberCells(member: TeamMember, m: Messages): Record<TeamColumnK
 }
 
 export type TeamProblem = { row: number; key: TeamField; message: string };
-export type TeamCreation = { row: number; body: z.input<typeof addManagerBody>; now: TeamCanonical };
+export type TeamCreation = { row: number; body: AddManagerBody; now: TeamCanonical };
 export type TeamUpdate = {
   row: number;
   id: string;
@@ -110,7 +108,7 @@ export type TeamUpdate = {
   now: TeamCanonical;
   loaded: TeamCanonical | null;
   send: TeamField[];
-  body: z.input<typeof changeManagerBody>;
+  body: ChangeManagerBody;
 };
 export type TeamSavePlan = { creations: TeamCreation[]; updates: TeamUpdate[]; problems: TeamProblem[]; clean: number[] };
 
@@ -123,17 +121,9 @@ export function teamKeyOfPath(path: string): TeamField {
   return (teamFields as readonly string[]).includes(field) ? (field as TeamField) : 'name';
 }
 
-function schemaProblems(
-  row: number,
-  result: { success: boolean; error?: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string; code?: string }> } },
-  m: Messages,
-): TeamProblem[] {
-  if (result.success || !result.error) return [];
-  return result.error.issues.map((i) => ({
-    row,
-    key: teamKeyOfPath(i.path.map(String).join('.')),
-    message: i.code === 'invalid_type' ? m.form.required : i.message,
-  }));
+/** A level that is not a whole number is asked for again; every other rule the base checks, and its words go to the cell. */
+function levelProblems(row: number, body: { level?: unknown }, m: Messages): TeamProblem[] {
+  return 'level' in body && typeof body.level !== 'number' ? [{ row, key: 'level', message: m.form.required }] : [];
 }
 
 function levelOf(text: string): number | string {
@@ -147,7 +137,7 @@ export function changesFor(
   send: readonly TeamField[],
   version: number,
   m: Messages,
-): { body: z.input<typeof changeManagerBody>; problems: TeamProblem[] } {
+): { body: ChangeManagerBody; problems: TeamProblem[] } {
   const t = m.admin.team;
   const problems: TeamProblem[] = [];
   const body: Record<string, unknown> = { expectedVersion: version };
@@ -166,8 +156,8 @@ export function changesFor(
     else if (field === 'role') body.role = now.role;
     else body.name = now.name;
   }
-  if (problems.length === 0) problems.push(...schemaProblems(row, changeManagerBody.safeParse(body), m));
-  return { body: body as z.input<typeof changeManagerBody>, problems };
+  if (problems.length === 0) problems.push(...levelProblems(row, body, m));
+  return { body: body as ChangeManagerBody, problems };
 }
 
 /** What Save sends: new rows as new managers, edited rows (their hash differs) as changes. */
@@ -193,8 +183,8 @@ export function planTeamSave(input: {
         email: now.email,
         level: levelOf(now.level),
         role: now.role === '' ? 'manager' : now.role,
-      } as z.input<typeof addManagerBody>;
-      const problems = schemaProblems(row.row, addManagerBody.safeParse(body), m);
+      } as AddManagerBody;
+      const problems = levelProblems(row.row, body, m);
       if (now.status === 'left') problems.push({ row: row.row, key: 'status', message: m.admin.team.newIsActive });
       if (problems.length > 0) plan.problems.push(...problems);
       else plan.creations.push({ row: row.row, body, now });

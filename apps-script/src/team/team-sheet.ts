@@ -3,7 +3,7 @@
 // version it was loaded at, every refusal on the cell it concerns.
 import { addTeamMember, changeTeamMember, fetchTeam } from '../api/admin-api.ts';
 import { isApiError, type ApiError } from '../api/api-error.ts';
-import type { TeamMember } from '../api/wire.ts';
+import type { TeamMember } from '../../../functions/src/api/contract.ts';
 import { applyMarks, rowsWithMarks, writeOutcome, type CellMark } from '../sheet/cell-marks.ts';
 import { columnLetter } from '../sheet/cell-values.ts';
 import { readLoadedValues, writeLoadedValues, type LoadedRecord } from '../sheet/loaded-values.ts';

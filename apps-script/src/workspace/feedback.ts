@@ -1,7 +1,7 @@
 // How actions end for the person: a toast for news, an alert for what needs reading, never a
 // stack trace. Sidebar calls answer with data instead of throwing, so the page can show it.
 import { explain, isApiError } from '../api/api-error.ts';
-import type { FieldIssue } from '../api/wire.ts';
+import type { FieldIssue } from '../../../functions/src/api/contract.ts';
 import { messagesFor, type Messages } from '../messages.ts';
 import type { SidebarAnswer, SidebarFailure } from '../page-contract.ts';
 import { openSession, type ActionContext } from './session.ts';

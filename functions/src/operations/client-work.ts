@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Firestore } from 'firebase-admin/firestore';
 import { dealMaker, listedHolder, newClientHolding, type StaffMember } from '../core/staff-changes.ts';
-import type { Client } from '../schema/client.ts';
+import type { Client, ClientHoldingFacts } from '../schema/client.ts';
 import type { Deal, DealDoc } from '../schema/deal.ts';
 import type { HistoryEntry } from '../schema/history.ts';
 import { readClientInScope, type ClientScope, type ClientView } from '../store/client-edit-store.ts';
@@ -14,12 +14,14 @@ import { recordConsent } from '../store/consent-store.ts';
 /** Who acts and what they may touch: their scope for reads, their guard for writes (a manager only their own clients). */
 export type Access = { actor: StaffMember; scope: ClientScope; guard: HolderGuard };
 type Stamp = { by: string; at: string };
+/** A client as lists and cards show it: the stored view and how long it has been held. */
+type ListedClient = ClientView & ClientHoldingFacts;
 
 /** A page of clients as the sheet shows them (holding facts included), and whose they are (undefined: the whole base). */
 export async function clientListing(
   db: Firestore,
   input: { actor: StaffMember; query: Omit<ClientListQuery, 'managerId'> & { managerId?: string }; at: string },
-): Promise<{ holder: string | undefined; page: ClientPage }> {
+): Promise<{ holder: string | undefined; page: Omit<ClientPage, 'clients'> & { clients: ListedClient[] } }> {
   const holder = listedHolder(input.actor, input.query.managerId);
   const { managerId: _asked, ...query } = input.query;
   const page = await listClients(db, { ...query, ...(holder !== undefined ? { managerId: holder } : {}) } as ClientListQuery);
@@ -30,10 +32,10 @@ export async function clientListing(
 export async function clientCard(
   db: Firestore,
   input: { clientId: string; scope: ClientScope; at: string },
-): Promise<{ client: ClientView | undefined; history: HistoryEntry[] }> {
+): Promise<{ client: ListedClient; history: HistoryEntry[] }> {
   const client = await readClientInScope(db, input.clientId, input.scope);
   const history = await readHistory(db, input.clientId);
-  return { client: (await withHoldingFacts(db, [client], input.at))[0], history };
+  return { client: (await withHoldingFacts(db, [client], input.at))[0]!, history };
 }
 
 /** A deal on a client the caller may touch, made by whom `dealMaker` says. */

@@ -11,6 +11,7 @@ import { LockServiceDouble } from './lock-double.ts';
 import { CacheServiceDouble, PropertiesServiceDouble, PropertyStores } from './properties-double.ts';
 import { AppsScriptRuntime, scopes, type AuthModeName, type ExecutionRecord, type LockKind } from './runtime-double.ts';
 import { AuthMode, ScriptAppDouble, SessionDouble } from './script-app-double.ts';
+import { createScriptRealm, loadScript } from './script-realm.ts';
 import { SpreadsheetAppDouble, SpreadsheetDouble } from './spreadsheet-double.ts';
 import { UiDouble } from './ui-double.ts';
 import { newFetchLog, UrlFetchAppDouble, type FetchLog } from './url-fetch-double.ts';
@@ -188,12 +189,12 @@ export async function loadAddon(options: LoadAddonOptions): Promise<AddonHarness
     let error: string | undefined;
     runtime.begin(authMode);
     try {
-      const context = vm.createContext({}, { microtaskMode: 'afterEvaluate' });
+      const context = createScriptRealm();
       const bridge = new RealmBridge(context, runtime.guard);
       current = { context, bridge };
       for (const [name, double] of Object.entries(services)) context[name] = bridge.toVm(double);
       for (const [name, value] of Object.entries(plainGlobals)) context[name] = bridge.toVm(value);
-      script.runInContext(context);
+      loadScript(script, context, declared);
       loadMs = performance.now() - started;
       context.__harnessArgs = bridge.toVm(makeArgs(bridge));
       // Run through the context so promise jobs of an async function drain before we read the result.

@@ -1,10 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevIdentity, type DevIdentity } from '../../../functions/src/local/dev-identity.ts';
 import { testFirestore } from '../../support/firestore.ts';
 import { buildFixtureBundle } from '../../support/apps-script/fixtures/fixture-bundle.ts';
+import { createScriptRealm, loadScript } from '../../support/apps-script/script-realm.ts';
 import {
   closeSidebarBrowser,
   loadAddon,
@@ -149,6 +151,21 @@ describe('the add-on harness', () => {
     expect(harness.topLevelFunctions()).toEqual(expect.arrayContaining(['onOpen', 'whoAmI', 'echo', 'privateHelper_']));
     expect(() => harness.call('privateHelper_')).toThrow('Script function not found: privateHelper_');
     expect(() => harness.call('noSuchFunction')).toThrow('Script function not found: noSuchFunction');
+  });
+
+  it('refuses time-zone names from Intl, as Apps Script may, while Utilities.formatDate gives the zone its time', () => {
+    expect(() => harness.call('zoneOffset', 'intl')).toThrow(/timeZoneName is not available/);
+    expect(harness.call('zoneOffset', 'utilities')).toBe('2026-01-01 17:00');
+  });
+
+  it('refuses a script that sets a global of its own when loaded, beyond its functions and `global`', () => {
+    const script = (code: string) => new vm.Script(code);
+    expect(() =>
+      loadScript(script('var global = this; function run() {}; global.run = function () {};'), createScriptRealm(), ['run']),
+    ).not.toThrow();
+    expect(() => loadScript(script('function run() {}; globalThis.__zod_globalRegistry = {};'), createScriptRealm(), ['run'])).toThrow(
+      /set __zod_globalRegistry on the global object/,
+    );
   });
 
   it('runs every execution in a fresh global scope, as Apps Script does', () => {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInContext, createContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAddon, htmlPages, normaliseApiUrl, type BuildResult } from '../../../apps-script/build.ts';
+import { buildAddon, htmlPages, maxScriptBytes, normaliseApiUrl, type BuildResult } from '../../../apps-script/build.ts';
+import { rulesLimits } from '../../../apps-script/src/config/rules-limits.ts';
 
 // The bundle as clasp would push it: one script whose top level declares every entry point,
 // pages with everything inlined, and a manifest with the narrow scopes and the API in its whitelist.
@@ -89,5 +90,15 @@ describe('the add-on bundle', () => {
     expect(() => normaliseApiUrl('api.example.com')).toThrow(/not a URL/);
     expect(() => normaliseApiUrl('ftp://api.example.com/')).toThrow(/https/);
     expect(readFileSync(join(out, 'Code.js'), 'utf8')).toContain('https://europe-west1-acme.cloudfunctions.net/api/');
+  });
+
+  it("keeps Code.js small and plain: no zod, no globalThis, no Intl; the rules' limits as data, read at build time", () => {
+    const code = readFileSync(join(out, 'Code.js'), 'utf8');
+    expect(built.scriptBytes).toBe(Buffer.byteLength(code));
+    expect(built.scriptBytes).toBeLessThan(maxScriptBytes);
+    expect(code.match(/globalThis|\bIntl\b|_zod|ZodError/g)).toBeNull();
+    // A tier field's path is named nowhere else in the add-on: only the limits read at build time hold it.
+    expect(code.includes('"bonus.cohortTiers.rate"')).toBe(true);
+    expect(rulesLimits.fields).toContainEqual({ path: 'bonus.newClientMultiplier', required: false, number: { min: 2, max: 3 } });
   });
 });

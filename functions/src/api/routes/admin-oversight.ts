@@ -9,6 +9,7 @@ import {
 import { readClientNames } from '../../store/oversight-store.ts';
 import { adminRoute, parseBody, parseParam, parseQuery } from '../context.ts';
 import { clientNamesBody, dashboardQuery, emptyQuery, monthParam, rulesVersionParam, rulesVersionsQuery } from '../schemas.ts';
+import type { RulesHistoryPage } from '../contract.ts';
 
 /** What the head of sales reads to run the department: rules history, overdue reports, statements, names, the dashboard. */
 export function adminOversightRoutes(router: Router): void {
@@ -16,7 +17,7 @@ export function adminOversightRoutes(router: Router): void {
     '/admin/rules/versions',
     adminRoute('read rules history', async (req, ctx) => {
       const query = parseQuery(req, rulesVersionsQuery);
-      return { body: await rulesHistory(ctx.db, query) };
+      return { body: (await rulesHistory(ctx.db, query)) satisfies RulesHistoryPage };
     }),
   );
 

@@ -6,6 +6,7 @@ import { withHoldingFacts } from '../../store/client-list-store.ts';
 import { mapConcurrently } from '../../worker-pool.ts';
 import { auditAs, parseBody, route, type Ctx } from '../context.ts';
 import { batchRowSchemaAsOf, batchSaveBody } from '../schemas.ts';
+import type { BatchAnswer, BatchRowResult } from '../contract.ts';
 
 export type RowResult =
   | { index: number; clientId: string; status: 'applied'; client: ClientView }
@@ -71,7 +72,14 @@ export function batchSaveRoutes(router: Router): void {
       );
       answered.forEach((r, i) => (r.status === 'applied' ? (r.client = withFacts[i]!) : (r.current = withFacts[i]!)));
       const count = (s: RowResult['status']) => results.filter((r) => r.status === s).length;
-      return { body: { applied: count('applied'), conflicts: count('conflict'), invalid: count('invalid'), rows: results } };
+      // The rows now carry their holding facts (filled in above), as the contract says.
+      const answer = {
+        applied: count('applied'),
+        conflicts: count('conflict'),
+        invalid: count('invalid'),
+        rows: results as BatchRowResult[],
+      };
+      return { body: answer satisfies BatchAnswer };
     }),
   );
 }

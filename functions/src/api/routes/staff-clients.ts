@@ -15,6 +15,7 @@ import {
   noteBody,
   updateClientBodyAsOf,
 } from '../schemas.ts';
+import type { ClientCardAnswer, ClientPage, Me } from '../contract.ts';
 
 /** An admin reading someone's clients is a bulk read of the base: logged (MISSION §5). */
 async function auditAdminRead(ctx: Ctx, action: string, target: string, details?: Record<string, unknown>): Promise<void> {
@@ -27,7 +28,7 @@ export function staffClientRoutes(router: Router): void {
     route(async (req, ctx) => {
       parseQuery(req, emptyQuery);
       const { id, name, email, level, role } = ctx.caller.manager;
-      return { body: { id, name, email, level, role } };
+      return { body: { id, name, email, level, role } satisfies Me };
     }),
   );
 
@@ -37,7 +38,7 @@ export function staffClientRoutes(router: Router): void {
       const query = parseQuery(req, listClientsQuery);
       const { holder, page } = await clientListing(ctx.db, { actor: ctx.caller.manager, query, at: ctx.at });
       await auditAdminRead(ctx, 'list clients', holder ?? 'all', { count: page.clients.length });
-      return { body: page };
+      return { body: page satisfies ClientPage };
     }),
   );
 
@@ -48,7 +49,7 @@ export function staffClientRoutes(router: Router): void {
       const id = parseParam(req.params.id, idSchema, 'id');
       const card = await clientCard(ctx.db, { clientId: id, scope: scopeOf(ctx), at: ctx.at });
       await auditAdminRead(ctx, 'read client', `clients/${id}`);
-      return { body: card };
+      return { body: card satisfies ClientCardAnswer };
     }),
   );
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Dashboard, JobStatus, RotationReport } from '../../../../apps-script/src/api/wire.ts';
+import type { Dashboard, JobStatus, RotationReport } from '../../../../functions/src/api/contract.ts';
 import { dashboardReport } from '../../../../apps-script/src/dashboard/dashboard-tables.ts';
 import { jobView } from '../../../../apps-script/src/jobs/admin-job.ts';
 import { messagesFor } from '../../../../apps-script/src/messages.ts';

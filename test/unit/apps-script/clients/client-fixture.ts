@@ -1,4 +1,4 @@
-import type { ListedClient } from '../../../../apps-script/src/api/wire.ts';
+import type { ListedClient } from '../../../../functions/src/api/contract.ts';
 import type { TableRow } from '../../../../apps-script/src/sheet/table-spec.ts';
 import { type ClientColumnKey, myClientsTable } from '../../../../apps-script/src/clients/client-columns.ts';
 import { clientCells } from '../../../../apps-script/src/clients/client-row.ts';

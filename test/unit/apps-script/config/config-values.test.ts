@@ -3,16 +3,14 @@ import { settingKeys } from '../../../../apps-script/src/config/config-layout.ts
 import {
   canonical,
   canonicalRows,
-  cellOfPath,
-  checkRules,
   configRows,
   convertCell,
-  describeChange,
-  mergeNewerRules,
   readConfig,
   shiftDecimal,
   type SheetConfigRow,
 } from '../../../../apps-script/src/config/config-values.ts';
+import { cellOfPath, checkRules } from '../../../../apps-script/src/config/config-problems.ts';
+import { describeChange, mergeNewerRules } from '../../../../apps-script/src/config/config-versions.ts';
 import { messagesFor } from '../../../../apps-script/src/messages.ts';
 import { rulesConfigSchema } from '../../../../functions/src/schema/rules-config.ts';
 

@@ -1,0 +1,97 @@
+// The API's contract, one module for both sides: the request schemas the routes parse with, and
+// the answers they send. The routes annotate their answers with these types (`satisfies`) and the
+// add-on imports them with `import type`, so an answer changed on one side fails the other's
+// typecheck. Types only, apart from the schemas: nothing here runs in the add-on.
+import type { z } from 'zod';
+import type { StatementLine, StatementTotals } from '../core/bonus/types.ts';
+import type { ConfirmationRow, ListKind, MailingRow } from '../core/consent/mailing-csv.ts';
+import type { Dashboard } from '../core/dashboard.ts';
+import type { MonthStatements, OverdueReport, StatementSummary } from '../core/oversight.ts';
+import type { RotationReport } from '../core/rotation/report.ts';
+import type { RuleChange } from '../core/rules-diff.ts';
+import type { Problem as ServedProblem } from '../http/problem.ts';
+import type { AuditEntry as StoredAuditEntry } from '../schema/audit.ts';
+import type { ClientDoc, ClientHoldingFacts } from '../schema/client.ts';
+import type { HistoryEntry } from '../schema/history.ts';
+import type { Manager } from '../schema/manager.ts';
+import type { RulesConfig } from '../schema/rules-config.ts';
+import type { JobRun } from '../store/job-run-store.ts';
+import type { PublishedRules } from '../store/rules-store.ts';
+import type * as schemas from './schemas.ts';
+
+export * from './schemas.ts';
+
+// ---------------------------------------------------------------- requests, as the caller writes them
+
+export type CreateClientBody = z.input<typeof schemas.createClientBody>;
+export type ClientChanges = z.input<typeof schemas.updateClientBody>['changes'];
+export type DealBody = z.input<typeof schemas.dealBody>;
+export type ContactBody = z.input<typeof schemas.contactBody>;
+export type NoteBody = z.input<typeof schemas.noteBody>;
+export type ConsentBody = z.input<typeof schemas.consentBody>;
+export type ReportBody = z.input<typeof schemas.reportBody>;
+export type AddManagerBody = z.input<typeof schemas.addManagerBody>;
+export type ChangeManagerBody = z.input<typeof schemas.changeManagerBody>;
+
+// ---------------------------------------------------------------- answers
+
+export type ClientView = Omit<ClientDoc, 'contactKeys'>;
+export type ListedClient = ClientView & ClientHoldingFacts;
+
+export type Me = Pick<Manager, 'id' | 'name' | 'email' | 'level' | 'role'>;
+export type ClientPage = { clients: ListedClient[]; nextCursor: string | null };
+export type FieldIssue = NonNullable<ServedProblem['errors']>[number];
+export type ChangedBy = { id: string; name: string };
+
+export type BatchRowResult =
+  | { index: number; clientId: string; status: 'applied'; client: ListedClient }
+  | { index: number; clientId: string; status: 'conflict'; current: ListedClient; changedBy?: ChangedBy }
+  | { index: number; clientId: string | null; status: 'invalid'; errors: FieldIssue[] };
+export type BatchAnswer = { applied: number; conflicts: number; invalid: number; rows: BatchRowResult[] };
+
+export type Departure = { clientId: string; reason: 'rotation' | 'reassigned' | 'held' | 'unknown'; at: string | null };
+
+export type HandoverTask = {
+  id: string;
+  clientId: string;
+  clientName: string | null;
+  from: string | null;
+  reason: string;
+  dueDate: string;
+  overdue: boolean;
+};
+
+export type ClientCardAnswer = { client: ListedClient; history: HistoryEntry[] };
+
+export type Statement = { month: string; managerId: string; lines: StatementLine[]; totals: StatementTotals; closed: boolean };
+
+/** RFC 9457 problem document as the caller reads it: any part may be missing (a proxy's page, a stale job). */
+export type Problem = Partial<ServedProblem>;
+
+// The head of sales' routes.
+export type { Dashboard, MonthStatements, OverdueReport, PublishedRules, RotationReport, RuleChange, RulesConfig, StatementSummary };
+
+export type RulesVersion = PublishedRules & { publishedByName: string | null; changes: RuleChange[] };
+export type RulesHistoryPage = { currentVersion: number; versions: RulesVersion[]; nextCursor: string | null };
+export type RulesVersionAnswer = { rules: PublishedRules; current: PublishedRules; changes: RuleChange[] };
+
+/** A roster entry as the admin routes give it: with the version it is at. */
+export type TeamMember = Pick<Manager, 'id' | 'name' | 'email' | 'level' | 'role' | 'active'> & {
+  deactivatedAt?: string;
+  version: number;
+};
+
+export type JobStatus = Omit<JobRun, 'error'> & { error?: Problem };
+export type JobStarted = { jobId: string; status: 'running'; poll: string };
+
+/** A mailing list, or the confirmation requests to web sign-ups awaiting confirmation (double opt-in). */
+export type MailingListKind = ListKind;
+export type MailingExport = { exportId: string; count: number; cadenceDays: number; csv: string } & (
+  | { kind: 'mailing'; rows: MailingRow[] }
+  | { kind: 'confirmation'; rows: ConfirmationRow[] }
+);
+
+export type AuditEntry = StoredAuditEntry & { id: string };
+export type AuditPage = { entries: AuditEntry[]; nextCursor: string | null };
+
+export type ClientName = { id: string; name: string; managerId: string | null };

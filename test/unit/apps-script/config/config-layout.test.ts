@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { boundsOf, maxTiers, settings } from '../../../../apps-script/src/config/config-layout.ts';
+
+describe('the Config sheet as the rules schema gives it', () => {
+  it('shows every setting of the schema, in its order, optional where the schema lets it be left out', () => {
+    expect(settings.map((s) => s.key)).toEqual([
+      'timeZone',
+      ...['rotation.holdMonths', 'rotation.noDealMonths', 'rotation.noReturnRotations', 'rotation.reportDays', 'rotation.writesPerSecond'],
+      ...['bonus.base', 'bonus.normalRate', 'bonus.newClientMultiplier', 'bonus.retentionMonths', 'bonus.campaign.from'],
+      ...['bonus.campaign.to', 'bonus.attractionBonus', 'mailing.smsCadenceDays', 'mailing.emailCadenceDays'],
+      ...['intake.rule', 'intake.level', 'intake.managerId', 'intake.signupsPerMinutePerIp'],
+    ]);
+    expect(settings.filter((s) => s.optional).map((s) => s.key)).toEqual([
+      'bonus.campaign.from',
+      'bonus.campaign.to',
+      'intake.level',
+      'intake.managerId',
+    ]);
+    expect(settings.find((s) => s.key === 'timeZone')?.section).toBe('general');
+    expect(settings.find((s) => s.key === 'intake.rule')).toEqual({
+      key: 'intake.rule',
+      section: 'intake',
+      kind: 'choice',
+      choices: 'intakeRule',
+    });
+  });
+
+  it("takes bounds and the number of tiers from the schema's own limits", () => {
+    expect(boundsOf('rotation.holdMonths')).toEqual({ min: 1, max: 120 });
+    expect(boundsOf('bonus.cohortTiers.rate')).toEqual({ min: 0, max: 1 });
+    expect(boundsOf('timeZone')).toEqual({ min: null, max: null });
+    expect(maxTiers).toBe(20);
+  });
+});
