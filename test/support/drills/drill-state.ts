@@ -17,6 +17,15 @@ export async function rotationState(db: Firestore): Promise<Record<string, unkno
   for (const h of (await db.collectionGroup(collections.history).get()).docs) out[h.ref.path] = h.data();
   for (const t of (await db.collection(collections.tasks).get()).docs) out[t.ref.path] = t.data();
   for (const m of (await db.collection(collections.managers).get()).docs) out[m.ref.path] = m.data();
+  return { ...out, ...(await rotationRunsState(db)) };
+}
+
+/**
+ * The rotation runs with their plan chunks and the run counter, minus wall-clock values (start,
+ * finish, leases, the clients' update times), which differ between two databases.
+ */
+export async function rotationRunsState(db: Firestore): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
   for (const r of (await db.collection(collections.rotationRuns).get()).docs) {
     const { startedAt: _s, finishedAt: _f, leaseOwner: _o, leaseUntil: _l, ...rest } = r.data();
     out[r.ref.path] = rest;

@@ -13,6 +13,7 @@ import { allDocumentPaths, testFirestore } from '../../support/firestore.ts';
 import { scheduledJobServers, schedulerAccount } from '../../support/scheduled-job-server.ts';
 import { clientSchema } from '../../../functions/src/schema/client.ts';
 import { rulesConfigSchema } from '../../../functions/src/schema/rules-config.ts';
+import { rotationRunsState } from '../../support/drills/drill-state.ts';
 
 const admin = { by: 'head@example.com', at: '2026-01-05T09:00:00.000Z' };
 const at = '2026-12-01';
@@ -85,16 +86,7 @@ async function stateOf(db: Firestore) {
       history: (await readHistory(db, c.id)).map(({ id, ...e }) => (e.type === 'transfer' ? { id, ...e } : e)),
     };
   for (const t of (await db.collection(collections.tasks).get()).docs) out[t.ref.path] = t.data();
-  for (const r of (await db.collection(collections.rotationRuns).get()).docs) {
-    const { startedAt: _s, finishedAt: _f, leaseOwner: _o, leaseUntil: _l, ...rest } = r.data();
-    out[r.ref.path] = rest;
-    // Plan chunks, minus the clients' update times (wall-clock values of each database).
-    for (const c of (await r.ref.collection('plan').get()).docs) {
-      out[c.ref.path] = { ...c.data(), moves: c.get('moves').map(({ updateTime: _t, ...m }: Record<string, unknown>) => m) };
-    }
-  }
-  out.counter = (await db.collection(collections.counters).doc('rotation').get()).data();
-  return out;
+  return { ...out, ...(await rotationRunsState(db)) };
 }
 
 const rotate = async (...args: Parameters<typeof runRotation>) => (await runRotation(...args)).report;
