@@ -7,24 +7,14 @@ import {
   newClientHolding,
   statementHolder,
 } from '../../../functions/src/core/staff-changes.ts';
-import { AppError } from '../../../functions/src/errors.ts';
+import { refusalOf } from '../../support/refusal.ts';
 
 const admin = { id: 'head', role: 'admin' } as const;
 const anna = { id: 'anna', role: 'manager' } as const;
 
-function refusal(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
-
 describe('changes an admin may make to the staff', () => {
   it('refuses an admin offboarding themselves, naming the id, and lets them offboard anyone else', () => {
-    const e = refusal(() => checkOffboarding('head', 'head'));
+    const e = refusalOf(() => checkOffboarding('head', 'head'));
     expect([e.code, e.message, e.issues]).toEqual([
       'invalid-input',
       'you cannot offboard yourself',
@@ -34,7 +24,7 @@ describe('changes an admin may make to the staff', () => {
   });
 
   it('refuses an admin taking away their own admin role, and allows every other change', () => {
-    const e = refusal(() => checkManagerChange('head', 'head', { role: 'manager' }));
+    const e = refusalOf(() => checkManagerChange('head', 'head', { role: 'manager' }));
     expect([e.code, e.issues]).toEqual(['invalid-input', [{ path: 'role', message: 'ask another admin' }]]);
     expect(() => checkManagerChange('head', 'head', { role: 'admin' })).not.toThrow();
     expect(() => checkManagerChange('head', 'head', {})).not.toThrow();
@@ -46,7 +36,7 @@ describe('whose clients and statements a caller reads', () => {
   it('lists a manager’s own clients and refuses a listing of another’s', () => {
     expect(listedHolder(anna, undefined)).toBe('anna');
     expect(listedHolder(anna, 'anna')).toBe('anna');
-    expect(refusal(() => listedHolder(anna, 'boris')).code).toBe('forbidden');
+    expect(refusalOf(() => listedHolder(anna, 'boris')).code).toBe('forbidden');
   });
 
   it('lists for an admin whoever they ask for, or the whole base', () => {
@@ -77,7 +67,7 @@ describe('who made a recorded deal', () => {
   });
 
   it('must be named by an admin for a client nobody holds', () => {
-    const e = refusal(() => dealMaker(admin, undefined, null));
+    const e = refusalOf(() => dealMaker(admin, undefined, null));
     expect([e.code, e.issues]).toEqual(['invalid-input', [{ path: 'managerId', message: 'is required for a client without a manager' }]]);
   });
 });
@@ -103,10 +93,10 @@ describe('newClientHolding', () => {
   });
 
   it('refuses, naming managerId, a holder who is an admin, inactive or not on the roster', () => {
-    const asAdmin = refusal(() => newClientHolding(admin, { managerId: 'head', holder: { active: true, role: 'admin' } }, day, at));
+    const asAdmin = refusalOf(() => newClientHolding(admin, { managerId: 'head', holder: { active: true, role: 'admin' } }, day, at));
     expect(asAdmin.issues).toEqual([{ path: 'managerId', message: 'the head of sales (admin) holds no clients' }]);
     for (const holder of [{ active: false, role: 'manager' as const }, undefined]) {
-      const refused = refusal(() => newClientHolding(admin, { managerId: 'gone', holder }, day, at));
+      const refused = refusalOf(() => newClientHolding(admin, { managerId: 'gone', holder }, day, at));
       expect(refused.issues).toEqual([{ path: 'managerId', message: 'no active manager with this id' }]);
     }
   });
