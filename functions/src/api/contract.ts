@@ -30,6 +30,7 @@ export type ContactBody = z.input<typeof schemas.contactBody>;
 export type NoteBody = z.input<typeof schemas.noteBody>;
 export type ConsentBody = z.input<typeof schemas.consentBody>;
 export type ReportBody = z.input<typeof schemas.reportBody>;
+export type DealReviewRow = z.input<typeof schemas.dealReviewRowSchema>;
 export type AddManagerBody = z.input<typeof schemas.addManagerBody>;
 export type ChangeManagerBody = z.input<typeof schemas.changeManagerBody>;
 
@@ -61,7 +62,50 @@ export type HandoverTask = {
   overdue: boolean;
 };
 
-export type ClientCardAnswer = { client: ListedClient; history: HistoryEntry[] };
+/** Who recorded a deal and how: its holder (API or add-on), the head of sales, or an import. */
+export type DealRecordedVia = 'holder' | 'admin' | 'import';
+export type DealReviewStatus = z.infer<typeof schemas.dealReviewStatusSchema>;
+
+/** A deal as the card shows it: whether it counts yet, and why not. */
+export type CardDeal = {
+  id: string;
+  date: string;
+  amount: number;
+  profit: number;
+  managerId: string;
+  recordedVia: DealRecordedVia;
+  status: DealReviewStatus;
+  /** For a rejected deal: the head of sales' reason. */
+  reason: string | null;
+};
+
+export type ClientCardAnswer = { client: ListedClient; history: HistoryEntry[]; deals: CardDeal[] };
+
+/** `GET /admin/deals?status&managerId&limit&cursor`: one row per deal, oldest first. */
+export type DealToConfirm = {
+  dealId: string;
+  clientId: string;
+  clientName: string;
+  managerId: string;
+  managerName: string | null;
+  date: string;
+  amount: number;
+  profit: number;
+  recordedVia: DealRecordedVia;
+  recordedAt: string;
+  status: DealReviewStatus;
+  reason: string | null;
+  /** Grows by one on every review: a row reviewed meanwhile by someone else is a conflict, never an overwrite. */
+  version: number;
+};
+export type DealsToConfirmPage = { deals: DealToConfirm[]; nextCursor: string | null };
+
+/** `POST /admin/deals/review { rows: DealReviewRow[] }`, like the batch save: each row on its own. */
+export type DealReviewRowResult =
+  | { index: number; dealId: string; status: 'applied'; deal: DealToConfirm }
+  | { index: number; dealId: string; status: 'conflict'; current: DealToConfirm; changedBy?: ChangedBy }
+  | { index: number; dealId: string | null; status: 'invalid'; errors: FieldIssue[] };
+export type DealReviewAnswer = { applied: number; conflicts: number; invalid: number; rows: DealReviewRowResult[] };
 
 export type Statement = { month: string; managerId: string; lines: StatementLine[]; totals: StatementTotals; closed: boolean };
 

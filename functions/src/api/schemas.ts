@@ -151,3 +151,24 @@ export const clientNamesBody = z
   .object({ ids: z.array(idSchema).min(1, 'send at least one id').max(maxPageSize, `at most ${maxPageSize} ids per call`) })
   .strict();
 export const dashboardQuery = z.object({ months: limitParam(24, 12) }).strict();
+
+/** The head of sales confirms or rejects deals their holders recorded (rows as a sheet sends them). */
+export const dealReviewRowSchema = z
+  .object({
+    dealId: idSchema,
+    version: versionSchema,
+    decision: z.enum(['confirm', 'reject']),
+    reason: boundedText(500).optional(),
+  })
+  .strict()
+  .refine((row) => row.decision !== 'reject' || (row.reason ?? '').trim() !== '', {
+    message: 'is required when the decision is reject',
+    path: ['reason'],
+  });
+export const maxDealReviewRows = 200;
+export const dealReviewBody = z
+  .object({
+    rows: z.array(z.unknown()).min(1, 'send at least one row').max(maxDealReviewRows, `at most ${maxDealReviewRows} rows per call`),
+  })
+  .strict();
+export const dealReviewStatusSchema = z.enum(['unconfirmed', 'confirmed', 'rejected']);

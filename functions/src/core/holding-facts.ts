@@ -3,7 +3,10 @@ import type { RulesConfig } from '../schema/rules-config.ts';
 import { companyDay, daysBetween } from './calendar.ts';
 import { rotationDueOn } from './rotation/staleness.ts';
 
-export type HeldClient = Pick<ClientDoc, 'managerId' | 'assignedAt' | 'dealsSinceAssignment' | 'lastDealAt' | 'rotatable'>;
+export type HeldClient = Pick<
+  ClientDoc,
+  'managerId' | 'assignedAt' | 'dealsSinceAssignment' | 'lastDealAt' | 'rotatable' | 'kind' | 'taxNumber' | 'lostAt'
+>;
 
 /**
  * What a manager's sheet shows beside a client they hold, computed on read so it always follows
@@ -19,5 +22,15 @@ export function holdingFacts(
     daysHeld: held ? Math.max(0, daysBetween(companyDay(client.assignedAt!, input.rules.timeZone), input.today)) : null,
     rotationDueOn: held ? rotationDueOn(client, input.rules.rotation) : null,
     reportDueOn: input.reportDueOn,
+    // Stored once deals of record land; until then nothing awaits confirmation.
+    dealsAwaiting: 0,
+    payBlock: payBlockOf(client),
   };
+}
+
+/** Why the holder is not paid for this client whatever they sell: lost (out of the book), or a company with no INN. */
+export function payBlockOf(client: Pick<ClientDoc, 'kind' | 'taxNumber' | 'lostAt'>): ClientHoldingFacts['payBlock'] {
+  if (client.lostAt !== undefined && client.lostAt !== null) return 'lost';
+  if (client.kind === 'company' && (client.taxNumber ?? '') === '') return 'add-tax-number';
+  return null;
 }

@@ -126,6 +126,14 @@ export type ClientHoldingFacts = {
   rotationDueOn: string | null;
   /** The due day of the holder's open handover report on this client, if any (MISSION §2.6). */
   reportDueOn: string | null;
+  /** The holder's deals on this client still awaiting the head of sales' confirmation. */
+  dealsAwaiting: number;
+  /**
+   * What stands between the holder and pay for this client: a company without an INN earns no
+   * attraction or raised rate (`add-tax-number`); a lost client is out of the book (`lost`: ask the
+   * admin to reinstate it).
+   */
+  payBlock: 'add-tax-number' | 'lost' | null;
 };
 
 const ownClientKeys = new Set(Object.keys(clientSchema.shape));

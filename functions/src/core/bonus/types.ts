@@ -7,7 +7,12 @@ export type BonusClient = Pick<ClientDoc, 'id' | 'managerId' | 'attractedBy' | '
 export type BonusDeal = Pick<DealDoc, 'id' | 'clientId' | 'managerId' | 'date' | 'amount' | 'profit' | 'seq'>;
 
 export type LineKind = 'normal' | 'raised' | 'raised-release' | 'raised-cancel' | 'attraction' | 'cohort' | 'adjustment';
-export type LineStatus = 'payable' | 'pending' | 'released' | 'cancelled';
+/**
+ * `awaiting-confirmation`: what a deal its holder recorded would earn once the head of sales
+ * confirms it (counted in `totals.awaiting`, never in payable or pending); `not-paid`: a deal that
+ * earns nothing, amount 0, the note says why (below the minimum deal, rejected: <reason>).
+ */
+export type LineStatus = 'payable' | 'pending' | 'released' | 'cancelled' | 'awaiting-confirmation' | 'not-paid';
 
 export type StatementLine = {
   /** Deterministic: recomputing a month yields the same ids, so a line never appears twice. */

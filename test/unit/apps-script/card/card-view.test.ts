@@ -39,7 +39,7 @@ describe('the client card view', () => {
       },
       { id: 'h2', clientId: 'c1', at: '2026-02-01T10:30:00.000Z', by: 'anna', type: 'contact', channel: 'call', text: 'Позвонил' },
     ];
-    const view = cardView({ client: listed('c1'), history }, [], ctx);
+    const view = cardView({ client: listed('c1'), history, deals: [] }, [], ctx);
     expect(view.history).toEqual([
       { at: '2026-01-10 08:00', type: 'Передача', text: 'Передан: ротация: давно не было сделок', by: 'system' },
       { at: '2026-02-01 10:30', type: 'Контакт', text: 'Звонок: Позвонил', by: 'вы' },
@@ -60,14 +60,16 @@ describe('the client card view', () => {
       },
       { id: 't2', clientId: 'other', clientName: null, from: null, reason: 'top-up', dueDate: '2026-04-01', overdue: false },
     ];
-    expect(cardView({ client: listed('c1'), history: [] }, tasks, ctx).tasks).toEqual([{ id: 't1', dueDate: '2026-03-01', overdue: true }]);
+    expect(cardView({ client: listed('c1'), history: [], deals: [] }, tasks, ctx).tasks).toEqual([
+      { id: 't1', dueDate: '2026-03-01', overdue: true },
+    ]);
   });
 
   it('shows consents per channel, and says when none was recorded', () => {
     const client = listed('c1', {
       consents: [{ channel: 'sms', status: 'granted', at: '2026-01-05', method: 'questionnaire', proof: {} }],
     });
-    expect(cardView({ client, history: [] }, [], ctx).consents).toEqual([
+    expect(cardView({ client, history: [], deals: [] }, [], ctx).consents).toEqual([
       { label: 'SMS', value: 'Дано, 2026-01-05 (Анкета)' },
       { label: 'E-mail', value: 'согласие не записано' },
     ]);
@@ -83,13 +85,13 @@ describe('the client card view', () => {
     };
     const client = listed('c1', { consents: [pending] });
     const history: HistoryEntry[] = [{ id: 'h1', clientId: 'c1', by: 'signup', type: 'consent', ...pending }];
-    const view = cardView({ client, history }, [], ctx);
+    const view = cardView({ client, history, deals: [] }, [], ctx);
     expect(view.consents[1]).toEqual({
       label: 'E-mail',
       value: 'Подписка с сайта, ждёт подтверждения (рассылки нет), 2026-02-05 (Форма на сайте)',
     });
     expect(view.history[0]!.text).toContain('ждёт подтверждения');
-    const en = cardView({ client, history }, [], { ...ctx, m: messagesFor('en'), locale: 'en' }).consents[1]!.value;
+    const en = cardView({ client, history, deals: [] }, [], { ...ctx, m: messagesFor('en'), locale: 'en' }).consents[1]!.value;
     expect(en).toBe('Signed up, awaiting confirmation (not mailed), 2026-02-05 (Website form)');
   });
 
@@ -111,7 +113,7 @@ describe('the client card view', () => {
       },
       { id: 'h2', clientId: 'c1', at: '2026-02-02T10:30:00.000Z', by: 'system', type: 'merge', from: 'c9' },
     ] as unknown as HistoryEntry[];
-    expect(cardView({ client: listed('c1'), history }, [], ctx).history).toEqual([
+    expect(cardView({ client: listed('c1'), history, deals: [] }, [], ctx).history).toEqual([
       {
         at: '2026-02-01 10:30',
         type: 'Изменение',

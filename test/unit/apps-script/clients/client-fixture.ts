@@ -28,6 +28,8 @@ export function listed(id: string, over: Partial<ListedClient> = {}): ListedClie
     version: 3,
     updatedAt: '2026-03-01T10:00:00.000Z',
     daysHeld: 60,
+    dealsAwaiting: 0,
+    payBlock: null,
     rotationDueOn: '2027-03-01',
     reportDueOn: null,
     ...over,
