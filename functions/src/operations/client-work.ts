@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Firestore } from 'firebase-admin/firestore';
 import { dealMaker, listedHolder, newClientHolding, type StaffMember } from '../core/staff-changes.ts';
+import { recordedViaOf } from '../core/bonus/deal-of-record.ts';
 import type { Client, ClientHoldingFacts } from '../schema/client.ts';
 import type { Deal, DealDoc } from '../schema/deal.ts';
 import type { HistoryEntry } from '../schema/history.ts';
@@ -48,7 +49,8 @@ export async function recordClientDeal(
   const client = await readClientInScope(db, input.clientId, access.scope);
   const { managerId: given, ...deal } = input.deal;
   const managerId = dealMaker(access.actor, given, client.managerId);
-  return recordDeal(db, { ...deal, id: deal.id ?? `d-${randomUUID()}`, clientId: input.clientId, managerId }, stamp, access.guard);
+  const recorded = { ...deal, id: deal.id ?? `d-${randomUUID()}`, clientId: input.clientId, managerId };
+  return recordDeal(db, recorded, stamp, access.guard, recordedViaOf(access.actor));
 }
 
 /** A consent given or withdrawn on a client the caller may touch. */
