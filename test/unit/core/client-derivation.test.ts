@@ -48,6 +48,7 @@ describe('derived client fields', () => {
       dealsSinceAssignment: 0,
       firstDealAt: null,
       lastDealAt: null,
+      dealsAwaiting: 0,
       rotatable: true,
       mailable: { sms: false, email: false },
       awaitingConfirmation: { sms: false, email: false },

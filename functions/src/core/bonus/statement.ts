@@ -245,7 +245,7 @@ export function computeMonthLines(input: BonusInput): Map<string, StatementLine[
     for (const c of all) {
       const block = attractionBlock(c, countedInMonth.get(c.id) ?? [], rules);
       if (block === undefined) list.push(c);
-      else
+      else if (attractionAmount(rules, all.length) > 0)
         add(managerId, {
           id: `attraction:${c.id}`,
           kind: 'attraction',
