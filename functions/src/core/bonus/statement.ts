@@ -160,7 +160,8 @@ export function computeMonthLines(input: BonusInput): Map<string, StatementLine[
       continue;
     }
     const base = Math.max(0, rules.base === 'profit' ? deal.profit : deal.amount);
-    const normalText = `${normalNote}${formatMoney(base)}${base === 0 && (rules.base === 'profit' ? deal.profit : deal.amount) < 0 ? lossNote : ''}`;
+    const loss = base === 0 && (rules.base === 'profit' ? deal.profit : deal.amount) < 0;
+    const normalText = `${normalNote}${formatMoney(base)}${loss ? lossNote : ''}`;
     const client = clients.get(deal.clientId);
     if (status === 'unconfirmed') {
       // What it would earn once confirmed, as if it were the client's first deal when it has none yet.
