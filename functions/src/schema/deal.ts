@@ -17,7 +17,7 @@ export function refuseProfitOverAmount(deal: { amount: number; profit: number },
 }
 
 /** A sale of nothing is no sale: a 0 ₽ "deal" would only reset the rotation clock. */
-const recordedAmountSchema = nonNegativeMoneySchema.refine((v) => v > 0, 'must be more than 0 (a deal of nothing is not a deal)');
+const recordedAmountSchema = moneySchema.refine((v) => v > 0, 'must be more than 0 (a deal of nothing is not a deal)');
 
 /** A completed sale: with `asOf`, dated no later than the company's today. */
 export function dealFields(asOf: AsOf | undefined) {
