@@ -48,6 +48,11 @@ const en = {
         unit: 'writes / s',
         about: 'How fast the rotation writes to the base at first (it speeds up by half every 5 minutes).',
       },
+      'rotation.minDealAmount': {
+        label: 'Minimum deal for rotation',
+        unit: '₽',
+        about: 'A deal below this does not reset the rotation clock.',
+      },
       'bonus.base': {
         label: 'Rate applies to',
         unit: 'profit / amount',
@@ -76,6 +81,16 @@ const en = {
         label: 'Attraction bonus',
         unit: '₽ per client',
         about: 'A fixed amount per newly attracted client (its first deal), when no tier below applies.',
+      },
+      'bonus.dealConfirmation': {
+        label: 'Deal confirmation',
+        unit: 'required / not-required',
+        about: 'Deals a manager records count only once the head of sales confirms them.',
+      },
+      'bonus.minDealAmount': {
+        label: 'Minimum deal',
+        unit: '₽',
+        about: 'A deal below this earns no attraction bonus or raised rate.',
       },
       'mailing.smsCadenceDays': {
         label: 'SMS cadence',
@@ -240,6 +255,11 @@ const ru: ConfigWords = {
         unit: 'записей/с',
         about: 'С какой скоростью ротация начинает писать в базу (каждые 5 минут — в полтора раза быстрее).',
       },
+      'rotation.minDealAmount': {
+        label: 'Минимальная сделка для ротации',
+        unit: '₽',
+        about: 'Сделка меньше этой суммы не сбрасывает срок до ротации.',
+      },
       'bonus.base': { label: 'Ставка от', unit: 'прибыль / сумма', about: 'Считать ставки от прибыли сделки или от её суммы.' },
       'bonus.normalRate': { label: 'Обычная ставка', unit: '%', about: 'Доля менеджера с каждой сделки (введите 5 для 5 %).' },
       'bonus.newClientMultiplier': {
@@ -264,6 +284,16 @@ const ru: ConfigWords = {
         label: 'Бонус за привлечение',
         unit: '₽ за клиента',
         about: 'Фиксированная сумма за каждого нового клиента (его первую сделку), если не действует ступень ниже.',
+      },
+      'bonus.dealConfirmation': {
+        label: 'Подтверждение сделок',
+        unit: 'required / not-required',
+        about: 'Сделки, внесённые менеджером, учитываются только после подтверждения руководителем.',
+      },
+      'bonus.minDealAmount': {
+        label: 'Минимальная сделка',
+        unit: '₽',
+        about: 'Сделка меньше этой суммы не даёт бонуса за привлечение и повышенной ставки.',
       },
       'mailing.smsCadenceDays': {
         label: 'Частота SMS',

@@ -97,6 +97,8 @@ describe('dates that cannot be gamed', () => {
     expect(await allDocumentPaths(api.db)).toEqual(before);
     const ok = await api.call('POST', '/clients/c1/deals', { as: 'anna', body: { date: today, amount: 100, profit: 10 } });
     expect(ok.status).toBe(201);
+    const review = { rows: [{ dealId: ok.body.deal.id, version: 1, decision: 'confirm' }] };
+    expect((await api.call('POST', '/admin/deals/review', { as: 'head', body: review })).body.applied).toBe(1);
     expect((await api.db.collection('clients').doc('c1').get()).get('lastDealAt')).toBe(today);
   });
 

@@ -95,7 +95,7 @@ describe("the api for the manager's spreadsheet", () => {
       as: 'anna',
       body: { rows: [{ clientId: 'fresh', version: v + 2, changes: { name: 'Mine' } }] },
     });
-    expect(applied.body.rows[0]).toMatchObject({ status: 'applied', client: { name: 'Mine', dealCount: 1, daysHeld: 0 } });
+    expect(applied.body.rows[0]).toMatchObject({ status: 'applied', client: { name: 'Mine', dealsAwaiting: 1, daysHeld: 0 } });
   });
 
   it("says why clients left a manager's book, and nothing about clients they never held", async () => {

@@ -91,7 +91,8 @@ describe('staff clients', () => {
     expect(deal.body.deal).toMatchObject({ clientId: 'c-anna-1', managerId: 'anna', seq: 1 });
     const read = await api.call('GET', '/clients/c-anna-1', { as: 'anna' });
     expect(read.status).toBe(200);
-    expect(read.body.client).toMatchObject({ id: 'c-anna-1', dealCount: 1, version: 2 });
+    expect(read.body.client).toMatchObject({ id: 'c-anna-1', dealCount: 0, dealsAwaiting: 1, version: 2 });
+    expect(read.body.deals).toEqual([expect.objectContaining({ id: deal.body.deal.id, status: 'unconfirmed', recordedVia: 'holder' })]);
     expect(read.body.history.map((h: { type: string }) => h.type)).toEqual(['contact', 'note', 'deal']);
   });
 
@@ -264,7 +265,12 @@ describe('a deal dated in a closed bonus month', () => {
     });
     expect(deal.status).toBe(201);
     const mark = (await api.db.collection('bonusCorrections').doc('c-anna-late').get()).data();
-    expect(mark).toMatchObject({ clientId: 'c-anna-late', dealDates: ['2025-03-20'], firstDealDates: ['2025-03-20'], version: 1 });
+    // Awaiting confirmation it changes only its own month's lines; confirmed, it is the client's first deal too.
+    expect(mark).toMatchObject({ clientId: 'c-anna-late', dealDates: ['2025-03-20'], version: 1 });
+    const review = { rows: [{ dealId: deal.body.deal.id, version: 1, decision: 'confirm' }] };
+    expect((await api.call('POST', '/admin/deals/review', { as: 'head', body: review })).body.applied).toBe(1);
+    const confirmed = (await api.db.collection('bonusCorrections').doc('c-anna-late').get()).data();
+    expect(confirmed).toMatchObject({ dealDates: ['2025-03-20'], firstDealDates: expect.arrayContaining(['2025-03-20']), version: 2 });
     // A deal of this month corrects nothing closed: no mark.
     expect((await create('anna', { id: 'c-anna-now', name: 'Now Ltd', kind: 'company' })).status).toBe(201);
     const today = new Date().toISOString().slice(0, 10);

@@ -447,6 +447,9 @@ describe("an admin's month", () => {
         ).status,
       ).toBe(201);
     }
+    // The head of sales confirms the deals first: only deals of record pay.
+    const rows = ['fresh-1', 'fresh-2', 'fresh-3'].map((id) => ({ dealId: `deal-${id}`, version: 1, decision: 'confirm' }));
+    expect((await world.api('POST', '/admin/deals/review', 'head', { rows })).body.applied).toBe(3);
     head.call('menuBonuses');
     const page = await openSidebar(head, head.ui.dialogs.at(-1)!.content, { width: 480, height: 420 });
     try {

@@ -15,7 +15,15 @@ describe('clientbase bonuses: adjustment lines', () => {
     const actor = { by: 'admin', at: '2026-01-01T00:00:00.000Z' };
     await createClient(
       db,
-      clientSchema.parse({ id: 'c1', name: 'Acme', kind: 'company', managerId: 'm1', assignedAt: '2026-01-01', attractedBy: 'm1' }),
+      clientSchema.parse({
+        id: 'c1',
+        name: 'Acme',
+        kind: 'person',
+        managerId: 'm1',
+        assignedAt: '2026-01-01',
+        createdAt: '2024-01-01',
+        attractedBy: 'm1',
+      }),
       actor,
     );
     await recordDeal(db, { id: 'd1', clientId: 'c1', managerId: 'm1', date: '2026-01-10', amount: 100_000, profit: 10_000 }, actor);
@@ -44,7 +52,9 @@ describe('clientbase bonuses: adjustment lines', () => {
     const base = {
       config: { bonus: { normalRate: 0.05, newClientMultiplier: 3, retentionMonths: 3, attractionBonus: 0 } },
       managers: [{ id: 'm1', name: 'Anna Orlova', email: 'anna@example.com', level: 1, active: true }],
-      clients: [{ id: 'c3', name: 'Acme', kind: 'company', managerId: 'm1', assignedAt: '2025-03-01', attractedBy: 'm1' }],
+      clients: [
+        { id: 'c3', name: 'Acme', kind: 'person', managerId: 'm1', assignedAt: '2025-03-01', createdAt: '2024-01-01', attractedBy: 'm1' },
+      ],
       deals: [{ id: 'd3', clientId: 'c3', managerId: 'm1', date: '2025-03-05', amount: 40_000, profit: 10_000 }],
     };
     expect(await testCli(db, '2025-03-31T12:00:00Z').run('import', '--quiet', file('base.json', base))).toBe(0);

@@ -13,7 +13,15 @@ describe('clientbase bonuses / close-month', () => {
     const actor = { by: 'admin', at: '2026-01-01T00:00:00.000Z' };
     await createClient(
       db,
-      clientSchema.parse({ id: 'c1', name: 'Acme', kind: 'company', managerId: 'm1', assignedAt: '2026-01-01', attractedBy: 'm1' }),
+      clientSchema.parse({
+        id: 'c1',
+        name: 'Acme',
+        kind: 'person',
+        managerId: 'm1',
+        assignedAt: '2026-01-01',
+        createdAt: '2024-01-01',
+        attractedBy: 'm1',
+      }),
       actor,
     );
     await recordDeal(db, { id: 'd1', clientId: 'c1', managerId: 'm1', date: '2026-01-10', amount: 50_000, profit: 12_345 }, actor);

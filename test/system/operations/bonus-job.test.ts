@@ -32,7 +32,9 @@ async function seed(
       clientSchema.parse({
         id: c.id,
         name: `Client ${c.id}`,
-        kind: 'company',
+        kind: 'person',
+        // In the base long before its deals: the retention gate counts from the first deal.
+        createdAt: '2024-01-01',
         managerId: c.managerId ?? 'm1',
         assignedAt: '2026-01-01',
         attractedBy: c.attractedBy ?? 'm1',
@@ -74,8 +76,8 @@ describe('bonus job', () => {
       ['attraction:c1', 100_000, 'payable'],
     ]);
     expect(first.statements.map((s) => [s.managerId, s.totals])).toEqual([
-      ['m1', { payable: 101_000, pending: 1250, cancelled: 0 }],
-      ['m2', { payable: 100_250, pending: 500, cancelled: 0 }],
+      ['m1', { payable: 101_000, pending: 1250, cancelled: 0, awaiting: 0 }],
+      ['m2', { payable: 100_250, pending: 500, cancelled: 0, awaiting: 0 }],
     ]);
     const statementDocs = (await allDocumentPaths(db)).filter((p) => p.startsWith(`${collections.statements}/`));
     expect(statementDocs).toEqual(['statements/2026-01_m1', 'statements/2026-01_m2']);
@@ -151,7 +153,7 @@ describe('bonus job', () => {
       ['raised-cancel', 'd1', 1000, 'cancelled', '2026-04-10'],
       ['raised-cancel', 'd2', 250, 'cancelled', '2026-04-10'],
     ]);
-    expect(apr.statements[0]!.totals).toEqual({ payable: 0, pending: 0, cancelled: 1250 });
+    expect(apr.statements[0]!.totals).toEqual({ payable: 0, pending: 0, cancelled: 1250, awaiting: 0 });
   });
 
   it('judges a January cohort in March from the clients and deals it reads (MISSION §3.6)', async () => {
@@ -222,7 +224,7 @@ describe('bonus job', () => {
     await db
       .collection(collections.statements)
       .doc('2026-01_m1')
-      .update({ lines: [], totals: { payable: 0, pending: 0, cancelled: 0 } });
+      .update({ lines: [], totals: { payable: 0, pending: 0, cancelled: 0, awaiting: 0 } });
     await expect(closeBonusMonth(db, { month: '2026-01', by: 'admin', at: '2026-02-02T00:00:00.000Z' })).rejects.toMatchObject({
       code: 'conflict',
     });
@@ -330,7 +332,7 @@ describe('bonus job', () => {
         ['adjustment:2025-05:cancel:d2:cancelled', 1000, 'cancelled'],
         ['adjustment:2025-05:release:d2:released', -1000, 'released'],
       ]);
-      expect(july.statements[0]!.totals).toEqual({ payable: -1000, pending: 0, cancelled: 1000 });
+      expect(july.statements[0]!.totals).toEqual({ payable: -1000, pending: 0, cancelled: 1000, awaiting: 0 });
       expect(await computeBonusMonth(db, { month: '2026-07', by: 'admin', at: '2026-08-01T09:00:00.000Z' })).toEqual(july);
     });
 

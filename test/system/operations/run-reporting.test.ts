@@ -407,17 +407,41 @@ describe('reports spreadsheet publishing after scheduled runs', () => {
     for (const id of ['x1', 'x2'])
       await createClient(
         db,
-        clientSchema.parse({ id, name: `Client ${id}`, kind: 'company', managerId: 'a', assignedAt: '2026-01-10', attractedBy: 'a' }),
+        clientSchema.parse({
+          id,
+          name: `Client ${id}`,
+          kind: 'person',
+          managerId: 'a',
+          assignedAt: '2026-01-10',
+          createdAt: '2024-01-01',
+          attractedBy: 'a',
+        }),
         admin,
       );
     await createClient(
       db,
-      clientSchema.parse({ id: 'y1', name: 'Client y1', kind: 'company', managerId: 'b', assignedAt: '2026-01-10', attractedBy: 'b' }),
+      clientSchema.parse({
+        id: 'y1',
+        name: 'Client y1',
+        kind: 'person',
+        managerId: 'b',
+        assignedAt: '2026-01-10',
+        createdAt: '2024-01-01',
+        attractedBy: 'b',
+      }),
       admin,
     );
     await createClient(
       db,
-      clientSchema.parse({ id: 'z1', name: 'Client z1', kind: 'company', managerId: 'a', assignedAt: '2026-10-01', attractedBy: 'a' }),
+      clientSchema.parse({
+        id: 'z1',
+        name: 'Client z1',
+        kind: 'person',
+        managerId: 'a',
+        assignedAt: '2026-10-01',
+        createdAt: '2024-01-01',
+        attractedBy: 'a',
+      }),
       admin,
     );
     await recordDeal(db, { id: 'd1', clientId: 'z1', managerId: 'a', date: '2026-11-10', amount: 40_000, profit: 10_000 }, admin);

@@ -9,7 +9,7 @@ describe('the bonus statement sheet', () => {
         month: '2026-03',
         managerId: 'anna',
         closed: false,
-        totals: { payable: 150000, pending: 30000, cancelled: 0 },
+        totals: { payable: 150000, pending: 30000, cancelled: 0, awaiting: 0 },
         lines: [
           {
             id: 'l1',
