@@ -86,3 +86,33 @@ export function duplicateIssues(found: ReadonlyArray<DuplicateContact>, prefix =
     message: `already in the base as client ${f.clientId}`,
   }));
 }
+
+/** Whether a client has a contact duplicate control can see: a phone, an e-mail or an INN. */
+export function hasContact(fields: ContactFields): boolean {
+  return fields.phones.length > 0 || fields.emails.length > 0 || (fields.taxNumber !== undefined && fields.taxNumber !== '');
+}
+
+/**
+ * A client without any contact is invisible to duplicate control, so anyone could "attract" a
+ * company the base already has by leaving its contacts out: every client keeps at least one.
+ */
+export function missingContactIssue(prefix = ''): { path: string; message: string } {
+  return {
+    path: prefix === '' ? 'phones' : `${prefix}.phones`,
+    message: 'add a phone, an e-mail or an INN: a client needs a contact duplicate control can see',
+  };
+}
+
+/**
+ * The duplicate keys a typed contact (a phone, an e-mail or an INN, as staff write it) stands for
+ * among `claimed`: every reading of it that normalises, kept when the client claims it.
+ */
+export function claimedKeysOf(raw: string, claimed: ReadonlyArray<string>): string[] {
+  const readings = [
+    [normalisePhone(raw), keyPrefixes.phones],
+    [normaliseEmail(raw), keyPrefixes.emails],
+    [normaliseTaxNumber(raw), keyPrefixes.taxNumber],
+  ] as const;
+  const keys = readings.flatMap(([r, prefix]) => (r.ok ? [`${prefix}${r.value}`] : []));
+  return keys.filter((k, i) => claimed.includes(k) && keys.indexOf(k) === i);
+}

@@ -111,6 +111,11 @@ export type ClientDerived = {
   updatedAt: string;
   /** Who last edited the client's own fields through the API, and when (a conflict names them). */
   lastEdit?: { by: string; at: string };
+  /**
+   * Who last marked the client lost, and the company month they did it in: the dashboard counts
+   * each manager's marks per month (parking shows). Kept after a reinstatement.
+   */
+  lostMark?: { by: string; month: string };
 };
 
 export type ClientDoc = Client & ClientDerived;

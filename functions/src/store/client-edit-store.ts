@@ -1,6 +1,7 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { isRotatable } from '../core/client-derivation.ts';
 import { planEdit } from '../core/client-edit.ts';
+import { refuseIfLost } from '../core/holding-dates.ts';
 import { duplicateIssues } from '../core/contact-normalisation.ts';
 import { AppError, type FieldIssue } from '../errors.ts';
 import type { ClientDoc } from '../schema/client.ts';
@@ -45,10 +46,19 @@ export function inScope(doc: { managerId: string | null }, scope: ClientScope): 
 
 /**
  * Applies one edit made against `version`. A newer version wins: the edit is refused as a conflict
- * with the current values, never merged over them. Contacts are re-normalised and their duplicate
- * keys move in the same transaction, so two clients can never claim one phone.
+ * with the current values, never merged over them. Contacts are re-normalised and new duplicate
+ * keys are claimed in the same transaction, so two clients can never claim one phone; a removed
+ * contact keeps its key (the base remembers it). `timeZone` is the company's, whose days dates are.
  */
-type EditInput = { clientId: string; version: number; changes: ClientChanges; scope: ClientScope; actor: Actor; mayReinstate: boolean };
+type EditInput = {
+  clientId: string;
+  version: number;
+  changes: ClientChanges;
+  scope: ClientScope;
+  actor: Actor;
+  mayReinstate: boolean;
+  timeZone: string;
+};
 
 export async function editClient(db: Firestore, input: EditInput): Promise<EditOutcome> {
   const outcome = await applyEdit(db, input);
@@ -76,13 +86,11 @@ async function applyEdit(db: Firestore, input: EditInput): Promise<EditOutcome> 
     const current = snap.data() as ClientDoc;
     if (!inScope(current, input.scope)) throw clientNotFound(input.clientId, true);
     if (current.version !== input.version) return { status: 'conflict', current: clientView(current) };
-    const plan = planEdit(current, input.changes, { by: input.actor.by, mayReinstate: input.mayReinstate }, input.actor.at);
+    const editor = { by: input.actor.by, mayReinstate: input.mayReinstate, timeZone: input.timeZone };
+    const plan = planEdit(current, input.changes, editor, input.actor.at);
     if (plan.status !== 'planned') return plan;
     const keyRef = (k: string) => db.collection(collections.contactKeys).doc(contactKeyId(k));
-    const [dupes, removedSnaps] = await Promise.all([
-      findDuplicates(tx, db, plan.addedKeys, input.clientId),
-      plan.removedKeys.length > 0 ? tx.getAll(...plan.removedKeys.map(keyRef)) : Promise.resolve([]),
-    ]);
+    const dupes = await findDuplicates(tx, db, plan.addedKeys, input.clientId);
     if (dupes.length > 0) return { status: 'invalid', existingClientId: dupes[0]!.clientId, errors: duplicateIssues(dupes, 'changes') };
     const { write } = plan;
     if (write === undefined) return { status: 'applied', client: clientView(current) };
@@ -91,7 +99,6 @@ async function applyEdit(db: Firestore, input: EditInput): Promise<EditOutcome> 
     // Entries of one edit share an instant; their ids keep them in the order written (the edit first).
     const stem = newHistoryId(input.actor.at);
     write.history.forEach((entry, i) => appendHistory(tx, db, { ...entry, id: `${stem}.${i + 1}` }));
-    for (const s of removedSnaps) if (s.exists && s.get('clientId') === input.clientId) tx.delete(s.ref);
     for (const k of plan.addedKeys) tx.set(keyRef(k), { clientId: input.clientId, key: k });
     if (write.audit !== undefined) writeAuditInTransaction(tx, db, write.audit);
     return { status: 'applied', client: clientView(write.doc) };
@@ -122,16 +129,18 @@ export async function readClientInScope(db: Firestore, clientId: string, scope: 
   return clientView(doc);
 }
 
-/** Logs a contact or note on a client the caller may touch, checked in the same transaction. */
+/** Logs a contact or note on a client the caller may touch (with `refuseLost`, one not lost), checked in the same transaction. */
 export async function logClientHistory(
   db: Firestore,
-  input: { clientId: string; scope: ClientScope; entry: NewHistoryEntry },
+  input: { clientId: string; scope: ClientScope; entry: NewHistoryEntry; refuseLost?: boolean },
 ): Promise<HistoryEntry> {
   const ref = db.collection(collections.clients).doc(input.clientId);
   return db.runTransaction(async (tx) => {
     const snap = await tx.get(ref);
     if (!snap.exists) throw clientNotFound(input.clientId, false);
-    if (!inScope(snap.data() as ClientDoc, input.scope)) throw clientNotFound(input.clientId, true);
+    const doc = snap.data() as ClientDoc;
+    if (!inScope(doc, input.scope)) throw clientNotFound(input.clientId, true);
+    if (input.refuseLost === true) refuseIfLost(doc, input.clientId);
     return appendHistory(tx, db, input.entry);
   });
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { contactKeyField, normaliseContacts, normaliseEmail, normalisePhone } from '../../../functions/src/core/contact-normalisation.ts';
+import {
+  claimedKeysOf,
+  contactKeyField,
+  hasContact,
+  missingContactIssue,
+  normaliseContacts,
+  normaliseEmail,
+  normalisePhone,
+} from '../../../functions/src/core/contact-normalisation.ts';
 
 describe('contact normalisation', () => {
   it('writes Russian numbers in any common form as one E.164 number', () => {
@@ -38,5 +46,27 @@ describe('contact key to field', () => {
   it('names the client field each key of a client came from', () => {
     const { keys } = normaliseContacts({ phones: ['+7 916 123-45-67'], emails: ['a@b.ru'], taxNumber: '7707083893' });
     expect(keys.map(contactKeyField)).toEqual(['phones', 'emails', 'taxNumber']);
+  });
+});
+
+describe('a client duplicate control can see', () => {
+  it('has a contact when it has a phone, an e-mail or an INN, and none with all three empty', () => {
+    expect(hasContact({ phones: ['+79161234567'], emails: [] })).toBe(true);
+    expect(hasContact({ phones: [], emails: ['a@b.ru'] })).toBe(true);
+    expect(hasContact({ phones: [], emails: [], taxNumber: '7707083893' })).toBe(true);
+    expect(hasContact({ phones: [], emails: [], taxNumber: '' })).toBe(false);
+    expect(missingContactIssue('changes')).toEqual({
+      path: 'changes.phones',
+      message: expect.stringContaining('add a phone, an e-mail or an INN'),
+    });
+  });
+
+  it('reads a typed contact as the keys the client claims, whichever way it is written', () => {
+    const claimed = ['phone:+79161234567', 'email:ivan@example.com', 'inn:7707083893'];
+    expect(claimedKeysOf('8 916 123-45-67', claimed)).toEqual(['phone:+79161234567']);
+    expect(claimedKeysOf(' Ivan@Example.COM ', claimed)).toEqual(['email:ivan@example.com']);
+    expect(claimedKeysOf('7707083893', claimed)).toEqual(['inn:7707083893']);
+    expect(claimedKeysOf('+79035550000', claimed)).toEqual([]);
+    expect(claimedKeysOf('not a contact', claimed)).toEqual([]);
   });
 });
