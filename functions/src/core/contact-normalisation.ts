@@ -116,3 +116,20 @@ export function claimedKeysOf(raw: string, claimed: ReadonlyArray<string>): stri
   const keys = readings.flatMap(([r, prefix]) => (r.ok ? [`${prefix}${r.value}`] : []));
   return keys.filter((k, i) => claimed.includes(k) && keys.indexOf(k) === i);
 }
+
+/**
+ * The keys the admin's release of a typed contact frees on a client: those it claims but no longer
+ * holds (a number passed to another person). One it still holds, or never had, is refused naming
+ * the field `contact`.
+ */
+export function releasePlan(
+  client: ContactFields & { contactKeys: ReadonlyArray<string> },
+  raw: string,
+): { ok: true; keys: string[] } | { ok: false; issue: { path: string; message: string } } {
+  const keys = claimedKeysOf(raw, client.contactKeys);
+  if (keys.length === 0) return { ok: false, issue: { path: 'contact', message: 'is not a contact this client has or once had' } };
+  const held = normaliseContacts(client).keys;
+  if (keys.some((k) => held.includes(k)))
+    return { ok: false, issue: { path: 'contact', message: "is still one of the client's contacts: remove it from the client first" } };
+  return { ok: true, keys };
+}

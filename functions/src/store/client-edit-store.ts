@@ -2,7 +2,7 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { isRotatable } from '../core/client-derivation.ts';
 import { planEdit } from '../core/client-edit.ts';
 import { refuseIfLost } from '../core/holding-dates.ts';
-import { duplicateIssues } from '../core/contact-normalisation.ts';
+import { duplicateIssues, releasePlan } from '../core/contact-normalisation.ts';
 import { AppError, type FieldIssue } from '../errors.ts';
 import type { ClientDoc } from '../schema/client.ts';
 import type { ClientChanges } from '../schema/client-changes.ts';
@@ -142,5 +142,44 @@ export async function logClientHistory(
     if (!inScope(doc, input.scope)) throw clientNotFound(input.clientId, true);
     if (input.refuseLost === true) refuseIfLost(doc, input.clientId);
     return appendHistory(tx, db, input.entry);
+  });
+}
+
+/**
+ * The admin frees a contact the client once had (the base remembers it against re-attraction), for
+ * a number passed to another person: its key goes, a note in the history and an audit entry say so,
+ * all in one transaction. `contact` is as typed: a phone, an e-mail or an INN.
+ */
+export async function releaseContact(
+  db: Firestore,
+  input: { clientId: string; contact: string; actor: Actor },
+): Promise<{ client: ClientView; released: string[] }> {
+  const ref = db.collection(collections.clients).doc(input.clientId);
+  return db.runTransaction(async (tx) => {
+    const snap = await tx.get(ref);
+    if (!snap.exists) throw clientNotFound(input.clientId, false);
+    const current = snap.data() as ClientDoc;
+    const plan = releasePlan(current, input.contact);
+    if (!plan.ok) throw new AppError('invalid-input', 'this contact cannot be released', { issues: [plan.issue] });
+    const keySnaps = await tx.getAll(...plan.keys.map((k) => db.collection(collections.contactKeys).doc(contactKeyId(k))));
+    const doc: ClientDoc = {
+      ...current,
+      contactKeys: current.contactKeys.filter((k) => !plan.keys.includes(k)),
+      version: current.version + 1,
+      updatedAt: input.actor.at,
+    };
+    tx.set(ref, doc);
+    for (const s of keySnaps) if (s.exists && s.get('clientId') === input.clientId) tx.delete(s.ref);
+    const about = { clientId: input.clientId, at: input.actor.at, by: input.actor.by };
+    appendHistory(tx, db, { type: 'note', ...about, text: `contact released by the head of sales: ${plan.keys.join(', ')}` });
+    writeAuditInTransaction(tx, db, {
+      at: input.actor.at,
+      actor: input.actor.by,
+      action: 'release contact',
+      outcome: 'ok',
+      target: `clients/${input.clientId}`,
+      details: { released: plan.keys },
+    });
+    return { client: clientView(doc), released: plan.keys };
   });
 }

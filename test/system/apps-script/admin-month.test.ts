@@ -679,6 +679,7 @@ describe("an admin's month", () => {
     expect(charts.map((c) => [c.type, c.options.title, c.options.isStacked])).toEqual([
       ['COLUMN', 'Clients per manager, by level', true],
       ['COLUMN', 'New clients per month (first deal), by manager', true],
+      ['COLUMN', 'Clients marked lost per month, by who marked them', true],
       ['COLUMN', 'Clients moved per month: rotation and offboarding', true],
       ['COLUMN', 'Bonuses per month: payable, pending, cancelled', false],
       ['BAR', 'Overdue handover reports per manager', false],
@@ -730,6 +731,15 @@ describe("an admin's month", () => {
     }
     expect(attracted.find((l) => l[0] === lastMonth)![attracted[0]!.indexOf('Anna Orlova')]).toBe(2);
 
+    const lostMarked = over('Clients marked lost per month, by who marked them');
+    expect(lostMarked).toHaveLength(13);
+    for (const line of lostMarked.slice(1)) {
+      lostMarked[0]!.slice(1).forEach((name, i) => {
+        const expected = all.filter((c) => c.lostMark?.by === ids[String(name)] && c.lostMark.month === line[0]).length;
+        expect(line[i + 1], `${name} ${line[0]}`).toBe(expected);
+      });
+    }
+
     const moves = over('Clients moved per month: rotation and offboarding');
     const movedNow = async (prefix: string) =>
       (await world.db.collection('tasks').where('runId', '>=', prefix).where('runId', '<', `${prefix}\uf8ff`).get()).size;
@@ -747,7 +757,7 @@ describe("an admin's month", () => {
     expect(overdue.find((l) => l[0] === 'Anna Orlova')).toEqual(['Anna Orlova', 1]);
     expect(overdue.slice(1).reduce((n, l) => n + Number(l[1]), 0)).toBe(1);
 
-    // A refresh redraws the same five charts in place.
+    // A refresh redraws the same six charts in place.
     head.call('menuDashboard');
     expect(head.spreadsheet.charts('Dashboard').map((c) => c.id)).toEqual(charts.map((c) => c.id));
   });
