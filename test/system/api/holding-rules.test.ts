@@ -59,7 +59,7 @@ describe('dates tied to the holding', () => {
     expect(september.status).toBe(201);
   });
 
-  it('refuses the new holder a lost day before their holding or the last deal, so no raised part is clawed back from the attractor', async () => {
+  it('refuses a lost day before the holding or the last deal: no raised part clawed back from the attractor', async () => {
     const before = await dataState();
     const v = await version('held');
     for (const lostAt of ['2026-08-01', '2026-10-31']) {

@@ -182,7 +182,7 @@ describe('malformed bodies', () => {
     expect([...statuses.keys()].every((s) => s === 400 || s === 415)).toBe(true);
   });
 
-  it('refuses 250 hostile bodies (broken text, reserved ids, bad or pre-holding dates, huge numbers, no contacts), writing nothing', async () => {
+  it('refuses 250 hostile bodies (broken text, reserved ids, bad or early dates, huge numbers, no contacts), writing nothing', async () => {
     const before = await dataState(api.db);
     await fc.assert(
       fc.asyncProperty(hostile, async ({ route, raw, field }) => {
