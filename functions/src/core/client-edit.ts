@@ -128,11 +128,12 @@ export function planEdit(current: ClientDoc, changes: ClientChanges, actor: Edit
   if (issues.length > 0)
     return { status: 'invalid', errors: issues.map((i) => ({ path: formatPath('changes', i.path), message: i.message })) };
   if (keys.length === 0 && hasContact(own)) return { status: 'invalid', errors: [missingContactIssue('changes')] };
-  const addedKeys = keys.filter((k) => !current.contactKeys.includes(k));
+  const former = current.formerContactKeys ?? [];
+  const addedKeys = keys.filter((k) => !current.contactKeys.includes(k) && !former.includes(k));
   const changed = fieldChanges(own, client);
   if (changed.length === 0) return { status: 'planned', addedKeys };
   // The base remembers a contact the client had: its key stays the client's until the admin releases it.
-  const contactKeys = [...current.contactKeys, ...addedKeys];
+  const formerContactKeys = [...former.filter((k) => !keys.includes(k)), ...current.contactKeys.filter((k) => !keys.includes(k))];
   // Who marked the client lost, and in which company month: the dashboard counts the marks without reading the base.
   const lostMark =
     current.lostAt === undefined && client.lostAt !== undefined
@@ -142,13 +143,15 @@ export function planEdit(current: ClientDoc, changes: ClientChanges, actor: Edit
   const doc = {
     ...derived,
     ...client,
-    contactKeys,
+    contactKeys: keys,
+    formerContactKeys,
     ...lostMark,
     ...clientFlags(client),
     version: current.version + 1,
     updatedAt: at,
     lastEdit: { by: actor.by, at },
   } as ClientDoc;
+  if (formerContactKeys.length === 0) delete doc.formerContactKeys;
   // The history says what changed, so a client's history replays to its current fields and version.
   const edit: NewHistoryEntry = { type: 'edit', clientId: current.id, at, by: actor.by, version: doc.version, changes: changed };
   const effects = lostMarkEffects(current, client, actor, at);

@@ -103,33 +103,30 @@ export function missingContactIssue(prefix = ''): { path: string; message: strin
   };
 }
 
-/**
- * The duplicate keys a typed contact (a phone, an e-mail or an INN, as staff write it) stands for
- * among `claimed`: every reading of it that normalises, kept when the client claims it.
- */
-export function claimedKeysOf(raw: string, claimed: ReadonlyArray<string>): string[] {
+/** Every duplicate key a typed contact (a phone, an e-mail or an INN, as staff write it) may stand for. */
+export function keysOfTypedContact(raw: string): string[] {
   const readings = [
     [normalisePhone(raw), keyPrefixes.phones],
     [normaliseEmail(raw), keyPrefixes.emails],
     [normaliseTaxNumber(raw), keyPrefixes.taxNumber],
   ] as const;
   const keys = readings.flatMap(([r, prefix]) => (r.ok ? [`${prefix}${r.value}`] : []));
-  return keys.filter((k, i) => claimed.includes(k) && keys.indexOf(k) === i);
+  return keys.filter((k, i) => keys.indexOf(k) === i);
 }
 
 /**
- * The keys the admin's release of a typed contact frees on a client: those it claims but no longer
- * holds (a number passed to another person). One it still holds, or never had, is refused naming
- * the field `contact`.
+ * What the admin's release of a typed contact frees: of the keys it stands for, those the base
+ * still has claimed for the client (`claimed`) but that are none of its contacts now (`held`). One
+ * it still holds, or never had, is refused naming the field `contact`.
  */
 export function releasePlan(
-  client: ContactFields & { contactKeys: ReadonlyArray<string> },
-  raw: string,
+  readings: ReadonlyArray<string>,
+  claimed: ReadonlyArray<string>,
+  held: ReadonlyArray<string>,
 ): { ok: true; keys: string[] } | { ok: false; issue: { path: string; message: string } } {
-  const keys = claimedKeysOf(raw, client.contactKeys);
-  if (keys.length === 0) return { ok: false, issue: { path: 'contact', message: 'is not a contact this client has or once had' } };
-  const held = normaliseContacts(client).keys;
-  if (keys.some((k) => held.includes(k)))
+  if (readings.some((k) => held.includes(k)))
     return { ok: false, issue: { path: 'contact', message: "is still one of the client's contacts: remove it from the client first" } };
+  const keys = readings.filter((k) => claimed.includes(k));
+  if (keys.length === 0) return { ok: false, issue: { path: 'contact', message: 'is not a contact this client has or once had' } };
   return { ok: true, keys };
 }

@@ -95,6 +95,11 @@ export type ClientSortKey = (typeof clientSortKeys)[number];
 export type ClientDerived = {
   /** Normalised contact keys (`phone:+7...`, `email:...`, `inn:...`) for duplicate lookups. */
   contactKeys: string[];
+  /**
+   * Keys of contacts staff removed from the client: still claimed by it in `contactKeys/{key}` (the
+   * base remembers them against re-attraction) until the admin releases one.
+   */
+  formerContactKeys?: string[];
   dealCount: number;
   /** Deals with the current manager since `assignedAt`; 0 makes the client stale after holdMonths. */
   dealsSinceAssignment: number;

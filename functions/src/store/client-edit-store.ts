@@ -2,7 +2,7 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { isRotatable } from '../core/client-derivation.ts';
 import { planEdit } from '../core/client-edit.ts';
 import { refuseIfLost } from '../core/holding-dates.ts';
-import { duplicateIssues, releasePlan } from '../core/contact-normalisation.ts';
+import { duplicateIssues, keysOfTypedContact, releasePlan } from '../core/contact-normalisation.ts';
 import { AppError, type FieldIssue } from '../errors.ts';
 import type { ClientDoc } from '../schema/client.ts';
 import type { ClientChanges } from '../schema/client-changes.ts';
@@ -14,10 +14,10 @@ import { collections, contactKeyId } from './collections.ts';
 import { readManager } from './manager-store.ts';
 
 /** A client as the API shows it: every stored field but the duplicate-lookup keys. */
-export type ClientView = Omit<ClientDoc, 'contactKeys'>;
+export type ClientView = Omit<ClientDoc, 'contactKeys' | 'formerContactKeys'>;
 
 export function clientView(doc: ClientDoc): ClientView {
-  const { contactKeys: _keys, ...view } = doc;
+  const { contactKeys: _keys, formerContactKeys: _former, ...view } = doc;
   return view;
 }
 
@@ -159,17 +159,25 @@ export async function releaseContact(
     const snap = await tx.get(ref);
     if (!snap.exists) throw clientNotFound(input.clientId, false);
     const current = snap.data() as ClientDoc;
-    const plan = releasePlan(current, input.contact);
+    // The claims themselves decide what the client holds, whatever the document remembers of them.
+    const readings = keysOfTypedContact(input.contact);
+    const keySnaps =
+      readings.length > 0 ? await tx.getAll(...readings.map((k) => db.collection(collections.contactKeys).doc(contactKeyId(k)))) : [];
+    const claimed = readings.filter((_, i) => keySnaps[i]!.exists && keySnaps[i]!.get('clientId') === input.clientId);
+    const plan = releasePlan(readings, claimed, current.contactKeys);
     if (!plan.ok) throw new AppError('invalid-input', 'this contact cannot be released', { issues: [plan.issue] });
-    const keySnaps = await tx.getAll(...plan.keys.map((k) => db.collection(collections.contactKeys).doc(contactKeyId(k))));
+    const { formerContactKeys: former = [], ...rest } = current;
+    const stillRemembered = former.filter((k) => !plan.keys.includes(k));
     const doc: ClientDoc = {
-      ...current,
-      contactKeys: current.contactKeys.filter((k) => !plan.keys.includes(k)),
+      ...rest,
+      ...(stillRemembered.length > 0 ? { formerContactKeys: stillRemembered } : {}),
       version: current.version + 1,
       updatedAt: input.actor.at,
     };
     tx.set(ref, doc);
-    for (const s of keySnaps) if (s.exists && s.get('clientId') === input.clientId) tx.delete(s.ref);
+    readings.forEach((k, i) => {
+      if (plan.keys.includes(k)) tx.delete(keySnaps[i]!.ref);
+    });
     const about = { clientId: input.clientId, at: input.actor.at, by: input.actor.by };
     appendHistory(tx, db, { type: 'note', ...about, text: `contact released by the head of sales: ${plan.keys.join(', ')}` });
     writeAuditInTransaction(tx, db, {

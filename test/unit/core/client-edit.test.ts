@@ -62,7 +62,8 @@ describe('planning a client edit', () => {
   it("clears an optional field given as null, and the base still remembers a cleared INN as the client's", () => {
     const { doc } = written(planEdit(stored({ taxNumber: '7707083893' }), { taxNumber: null }, manager, at));
     expect(doc.taxNumber).toBeUndefined();
-    expect(doc.contactKeys).toContain('inn:7707083893');
+    expect(doc.contactKeys).not.toContain('inn:7707083893');
+    expect(doc.formerContactKeys).toEqual(['inn:7707083893']);
   });
 
   it('plans no write for an edit that changes nothing', () => {
@@ -76,7 +77,16 @@ describe('planning a client edit', () => {
     const plan = planEdit(stored(), { phones: ['8 (903) 555-00-00'], emails: [' Ivan@Example.com '] }, manager, at);
     expect(plan).toMatchObject({ status: 'planned', addedKeys: ['phone:+79035550000'] });
     expect(written(plan).doc).toMatchObject({ phones: ['+79035550000'], emails: ['ivan@example.com'] });
-    expect(written(plan).doc.contactKeys).toEqual(['phone:+79161234567', 'email:ivan@example.com', 'phone:+79035550000']);
+    expect(written(plan).doc.contactKeys).toEqual(['phone:+79035550000', 'email:ivan@example.com']);
+    expect(written(plan).doc.formerContactKeys).toEqual(['phone:+79161234567']);
+  });
+
+  it('takes a remembered contact back without a new claim, and forgets it as former', () => {
+    const current = stored({ phones: ['+79035550000'] }, { formerContactKeys: ['phone:+79161234567'] });
+    const plan = planEdit(current, { phones: ['+79035550000', '+79161234567'] }, manager, at);
+    expect(plan).toMatchObject({ status: 'planned', addedKeys: [] });
+    expect(written(plan).doc.contactKeys).toEqual(['phone:+79035550000', 'phone:+79161234567', 'email:ivan@example.com']);
+    expect(written(plan).doc).not.toHaveProperty('formerContactKeys');
   });
 
   it("refuses an edit removing the client's last contact, naming changes.phones, for the admin too", () => {

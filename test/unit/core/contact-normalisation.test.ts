@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  claimedKeysOf,
   contactKeyField,
   hasContact,
+  keysOfTypedContact,
   missingContactIssue,
   normaliseContacts,
   normaliseEmail,
   normalisePhone,
+  releasePlan,
 } from '../../../functions/src/core/contact-normalisation.ts';
 
 describe('contact normalisation', () => {
@@ -61,12 +62,25 @@ describe('a client duplicate control can see', () => {
     });
   });
 
-  it('reads a typed contact as the keys the client claims, whichever way it is written', () => {
-    const claimed = ['phone:+79161234567', 'email:ivan@example.com', 'inn:7707083893'];
-    expect(claimedKeysOf('8 916 123-45-67', claimed)).toEqual(['phone:+79161234567']);
-    expect(claimedKeysOf(' Ivan@Example.COM ', claimed)).toEqual(['email:ivan@example.com']);
-    expect(claimedKeysOf('7707083893', claimed)).toEqual(['inn:7707083893']);
-    expect(claimedKeysOf('+79035550000', claimed)).toEqual([]);
-    expect(claimedKeysOf('not a contact', claimed)).toEqual([]);
+  it('reads a typed contact as every key it may stand for, whichever way it is written', () => {
+    expect(keysOfTypedContact('8 916 123-45-67')).toEqual(['phone:+79161234567']);
+    expect(keysOfTypedContact(' Ivan@Example.COM ')).toEqual(['email:ivan@example.com']);
+    expect(keysOfTypedContact('7707083893')).toEqual(['inn:7707083893']);
+    expect(keysOfTypedContact('495 123-45-67')).toEqual(['phone:+74951234567']);
+    expect(keysOfTypedContact('not a contact')).toEqual([]);
+  });
+
+  it('releases only a contact the base still claims for the client and the client no longer holds', () => {
+    const readings = ['phone:+79161234567'];
+    expect(releasePlan(readings, readings, ['email:ivan@example.com'])).toEqual({ ok: true, keys: readings });
+    expect(releasePlan(readings, readings, ['phone:+79161234567'])).toEqual({
+      ok: false,
+      issue: { path: 'contact', message: expect.stringContaining('still one of the client') },
+    });
+    expect(releasePlan(readings, [], [])).toEqual({
+      ok: false,
+      issue: { path: 'contact', message: 'is not a contact this client has or once had' },
+    });
+    expect(releasePlan([], [], [])).toMatchObject({ ok: false, issue: { path: 'contact' } });
   });
 });
