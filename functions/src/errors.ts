@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'duplicate'
   | 'not-found'
   | 'conflict'
+  | 'client-lost'
   | 'unauthenticated'
   | 'forbidden'
   | 'rate-limited'

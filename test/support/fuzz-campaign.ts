@@ -10,6 +10,7 @@ import { getTestServer } from '@google-cloud/functions-framework/testing';
 import fc from 'fast-check';
 import type { Firestore } from 'firebase-admin/firestore';
 import { runCli } from '../../functions/src/cli/main.ts';
+import { companyToday } from '../../functions/src/core/calendar.ts';
 import { signupHandler } from '../../functions/src/consent-http/signup.ts';
 import { unsubscribeHandler } from '../../functions/src/consent-http/unsubscribe.ts';
 import { collections } from '../../functions/src/store/collections.ts';
@@ -97,6 +98,9 @@ type Route = {
   onlySpoiled?: boolean;
 };
 
+/** Today where the fuzzed company works (the default rules' zone): the first day a holder may date things on a client made now. */
+const today = companyToday('Europe/Moscow');
+
 const routes: Route[] = [
   { method: 'GET', path: '/me', as: 'anna' },
   {
@@ -122,7 +126,12 @@ const routes: Route[] = [
       source: 'website',
     },
   },
-  { method: 'POST', path: '/clients', as: 'head', body: { name: 'Placed', kind: 'company', managerId: 'anna', attractedBy: 'anna' } },
+  {
+    method: 'POST',
+    path: '/clients',
+    as: 'head',
+    body: { name: 'Placed', kind: 'company', taxNumber: '500100732259', managerId: 'anna', attractedBy: 'anna' },
+  },
   {
     method: 'PATCH',
     path: '/clients/{id}',
@@ -133,7 +142,7 @@ const routes: Route[] = [
       changes: {
         name: 'Renamed',
         phones: ['+79160000001'],
-        lostAt: '2026-02-01',
+        lostAt: today,
         lostReason: 'moved',
         competitor: 'Rival',
         source: 'event',
@@ -151,7 +160,7 @@ const routes: Route[] = [
     path: '/clients/{id}/deals',
     as: 'anna',
     ids: ['c1'],
-    body: { id: 'd-new', date: '2026-02-01', amount: 100, profit: 10 },
+    body: { id: 'd-new', date: today, amount: 100, profit: 10 },
   },
   {
     method: 'POST',
@@ -184,6 +193,7 @@ const routes: Route[] = [
   { method: 'PATCH', path: '/admin/managers/{id}', as: 'head', ids: ['anna'], body: { name: 'Anna', level: 2, role: 'manager' } },
   { method: 'POST', path: '/admin/managers/{id}/offboard', as: 'head', ids: ['leaver'], body: { dryRun: true } },
   { method: 'PUT', path: '/admin/clients/{id}/pin', as: 'head', ids: ['c1'], body: { pinned: true } },
+  { method: 'POST', path: '/admin/clients/{id}/contacts/release', as: 'head', ids: ['c1'], body: { contact: '+79160000009' } },
   { method: 'POST', path: '/admin/rotation/preview', as: 'head', body: { at: '2026-02-01' } },
   { method: 'POST', path: '/admin/rotation/apply', as: 'head', body: {}, onlySpoiled: true },
   { method: 'POST', path: '/admin/bonus/{id}/compute', as: 'head', ids: ['2026-02'], body: {}, onlySpoiled: true },

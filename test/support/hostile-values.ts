@@ -45,6 +45,15 @@ export const futureDate = fc.constantFrom('9999-12-31', '2999-01-01T00:00:00Z', 
 
 export const badDate = fc.oneof(impossibleDate, futureDate);
 
+/**
+ * Real past dates from before a client made today existed, or before its holder held it: what a
+ * holder would type to be paid for a colleague's month or to claw back a colleague's bonus.
+ */
+export const beforeTheHolding = fc.constantFrom('2000-01-01', '2019-12-31T23:00:00Z', '2025-06-15', '2026-01-01T00:00:00+03:00');
+
+/** Contacts emptied out, so duplicate control cannot see the client. */
+export const noContacts = fc.constantFrom<unknown[]>([]);
+
 /** Numbers no field takes: beyond the safe integers (a version, a level, money alike). */
 export const unsafeNumber = fc.constantFrom(1e16, -1e16, 1e300, 2 ** 53, -(2 ** 53));
 

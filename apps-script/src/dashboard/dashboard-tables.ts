@@ -5,7 +5,7 @@ import type { Messages } from '../messages.ts';
 import { roublesCell } from '../money.ts';
 import type { Report } from '../sheet/report-sheet.ts';
 
-export type ChartBlock = 'clients' | 'attracted' | 'moves' | 'bonuses' | 'overdue';
+export type ChartBlock = 'clients' | 'attracted' | 'lostMarked' | 'moves' | 'bonuses' | 'overdue';
 export type ChartSpec = { block: ChartBlock; type: 'COLUMN' | 'BAR'; stacked: boolean; title: string; vAxis: string };
 
 const money = '#,##0.00 "₽"';
@@ -29,6 +29,13 @@ export function dashboardReport(d: Dashboard, m: Messages, refreshedAt: string):
         title: t.titles.attracted,
         header: [t.month, ...names],
         rows: d.attracted.map((row) => [row.month, ...d.managers.map((x) => row.byManager[x.id] ?? 0)]),
+        formats: [null, ...names.map(() => '0')],
+      },
+      {
+        id: 'lostMarked',
+        title: t.titles.lostMarked,
+        header: [t.month, ...names],
+        rows: d.lostMarked.map((row) => [row.month, ...d.managers.map((x) => row.byManager[x.id] ?? 0)]),
         formats: [null, ...names.map(() => '0')],
       },
       {
@@ -57,6 +64,7 @@ export function dashboardReport(d: Dashboard, m: Messages, refreshedAt: string):
   const charts: ChartSpec[] = [
     { block: 'clients', type: 'COLUMN', stacked: true, title: t.titles.clients, vAxis: t.axes.clients },
     { block: 'attracted', type: 'COLUMN', stacked: true, title: t.titles.attracted, vAxis: t.axes.clients },
+    { block: 'lostMarked', type: 'COLUMN', stacked: true, title: t.titles.lostMarked, vAxis: t.axes.clients },
     { block: 'moves', type: 'COLUMN', stacked: true, title: t.titles.moves, vAxis: t.axes.clients },
     { block: 'bonuses', type: 'COLUMN', stacked: false, title: t.titles.bonuses, vAxis: t.axes.roubles },
     { block: 'overdue', type: 'BAR', stacked: false, title: t.titles.overdue, vAxis: t.axes.reports },

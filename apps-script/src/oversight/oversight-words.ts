@@ -29,6 +29,7 @@ const en = {
     titles: {
       clients: 'Clients per manager, by level',
       attracted: 'New clients per month (first deal), by manager',
+      lostMarked: 'Clients marked lost per month, by who marked them',
       moves: 'Clients moved per month: rotation and offboarding',
       bonuses: 'Bonuses per month: payable, pending, cancelled',
       overdue: 'Overdue handover reports per manager',
@@ -75,6 +76,7 @@ const ru: OversightWords = {
     titles: {
       clients: 'Клиенты по менеджерам и уровням',
       attracted: 'Новые клиенты по месяцам (первая сделка), по менеджерам',
+      lostMarked: 'Отмечено потерянными по месяцам, по тому, кто отметил',
       moves: 'Передано клиентов по месяцам: ротация и увольнения',
       bonuses: 'Бонусы по месяцам: к выплате, ожидают, отменены',
       overdue: 'Просроченные отчёты о передаче по менеджерам',

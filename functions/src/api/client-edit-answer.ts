@@ -29,6 +29,7 @@ export function editAnswer(outcome: EditOutcome): ClientView {
 export type CallerEdit = { clientId: string; version: number; changes: ClientChanges };
 
 /** The caller's edit of one client: within their scope, reinstating only if an admin. */
-export function editByCaller(ctx: Ctx, edit: CallerEdit): Promise<EditOutcome> {
-  return editClient(ctx.db, { ...edit, scope: scopeOf(ctx), actor: actorOf(ctx), mayReinstate: isAdmin(ctx) });
+export async function editByCaller(ctx: Ctx, edit: CallerEdit): Promise<EditOutcome> {
+  const { timeZone } = await ctx.asOf();
+  return editClient(ctx.db, { ...edit, scope: scopeOf(ctx), actor: actorOf(ctx), mayReinstate: isAdmin(ctx), timeZone });
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { perAsOf } from '../schema/as-of.ts';
-import { clientChangesSchemaAsOf } from '../schema/client-changes.ts';
+import { clientChangesSchemaAsOf, typedContactSchema } from '../schema/client-changes.ts';
 import { boundedText, idSchema, isoDateSchema, monthSchema, nameText } from '../schema/common.ts';
 import { clientSchema, clientSortKeys } from '../schema/client.ts';
 import { dealFields, refuseProfitOverAmount } from '../schema/deal.ts';
@@ -180,3 +180,6 @@ export const dealsToConfirmQuery = z
     cursor: z.string().max(1000).optional(),
   })
   .strict();
+
+/** The admin frees a contact a client once had: a phone, an e-mail or an INN, as typed. */
+export const releaseContactBody = z.object({ contact: typedContactSchema }).strict();

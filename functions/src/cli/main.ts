@@ -9,6 +9,7 @@ import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
 import { registerMailing } from './commands/mailing.ts';
 import { registerOffboard } from './commands/offboard.ts';
+import { registerReleaseContact } from './commands/release-contact.ts';
 import { registerRotate } from './commands/rotate.ts';
 import { registerSeed } from './commands/seed.ts';
 
@@ -24,6 +25,7 @@ const registrations: Array<(program: Command, ctx: CommandContext) => void> = [
   registerMailing,
   registerRotate,
   registerOffboard,
+  registerReleaseContact,
 ];
 
 export function buildProgram(ctx: CommandContext): Command {

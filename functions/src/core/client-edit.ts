@@ -4,11 +4,16 @@ import { clientSchema, editableClientFields, splitClientDoc, type Client, type C
 import type { ClientChanges } from '../schema/client-changes.ts';
 import type { HistoryEntry, NewHistoryEntry } from '../schema/history.ts';
 import { lostDayCorrection, type CorrectionFacts } from './bonus/corrections.ts';
+import { companyMonth } from './calendar.ts';
 import { clientFlags } from './client-derivation.ts';
-import { withNormalisedContacts } from './contact-normalisation.ts';
+import { hasContact, missingContactIssue, withNormalisedContacts } from './contact-normalisation.ts';
+import { lostDayIssue } from './holding-dates.ts';
 
-/** Who edits: their id, and whether they may reinstate a lost client or move its lost day (the admin). */
-export type EditActor = { by: string; mayReinstate: boolean };
+/**
+ * Who edits: their id; whether they may reinstate a lost client, move its lost day or date a loss
+ * before the holding (the admin); and the company's time zone, whose days those dates are.
+ */
+export type EditActor = { by: string; mayReinstate: boolean; timeZone: string };
 
 /** What an edit writes when it changes something. */
 export type EditWrite = {
@@ -22,14 +27,15 @@ export type EditWrite = {
 };
 
 /**
- * An edit refused as it stands, or its plan: the contact keys it adds and drops (the store checks
- * the added ones against other clients before writing anything), and what to write, absent when
- * the edit changes nothing (the same values typed again) and so writes nothing.
+ * An edit refused as it stands, or its plan: the contact keys it adds (the store checks them
+ * against other clients before writing anything), and what to write, absent when the edit changes
+ * nothing (the same values typed again) and so writes nothing. A contact the edit removes stays
+ * claimed by the client: only the admin releases it.
  */
 export type EditPlan =
   | { status: 'invalid'; errors: FieldIssue[] }
   | { status: 'forbidden'; errors: FieldIssue[] }
-  | { status: 'planned'; addedKeys: string[]; removedKeys: string[]; write?: EditWrite };
+  | { status: 'planned'; addedKeys: string[]; write?: EditWrite };
 
 type FieldChange = Extract<HistoryEntry, { type: 'edit' }>['changes'][number];
 
@@ -51,11 +57,15 @@ function merged(current: Client, changes: ClientChanges): Record<string, unknown
  * an admin may reinstate it or move the day it was lost (which decides whether a raised bonus is
  * paid), and a reinstatement is audited.
  */
-function lostMarkProblem(current: ClientDoc, next: Client, mayReinstate: boolean): EditPlan | undefined {
+function lostMarkProblem(current: ClientDoc, next: Client, actor: EditActor): EditPlan | undefined {
+  const { mayReinstate } = actor;
   if (current.lostAt === undefined) {
-    if (next.lostAt !== undefined && (next.lostReason ?? '') === '')
-      return { status: 'invalid', errors: [{ path: 'changes.lostReason', message: 'is required when marking a client lost' }] };
-    return undefined;
+    if (next.lostAt === undefined) return undefined;
+    const issues: FieldIssue[] = [];
+    const early = mayReinstate ? undefined : lostDayIssue(current, next.lostAt, actor.timeZone);
+    if (early !== undefined) issues.push(early);
+    if ((next.lostReason ?? '') === '') issues.push({ path: 'changes.lostReason', message: 'is required when marking a client lost' });
+    return issues.length > 0 ? { status: 'invalid', errors: issues } : undefined;
   }
   if (mayReinstate || next.lostAt === current.lostAt) return undefined;
   const message =
@@ -112,25 +122,36 @@ export function planEdit(current: ClientDoc, changes: ClientChanges, actor: Edit
   const { own, derived } = splitClientDoc(current);
   const parsed = clientSchema.safeParse(merged(own, changes));
   if (!parsed.success) return { status: 'invalid', errors: issuesFromZod(parsed.error, 'changes') };
-  const lostProblem = lostMarkProblem(current, parsed.data, actor.mayReinstate);
+  const lostProblem = lostMarkProblem(current, parsed.data, actor);
   if (lostProblem !== undefined) return lostProblem;
   const { client, keys, issues } = withNormalisedContacts(parsed.data);
   if (issues.length > 0)
     return { status: 'invalid', errors: issues.map((i) => ({ path: formatPath('changes', i.path), message: i.message })) };
-  const addedKeys = keys.filter((k) => !current.contactKeys.includes(k));
-  const removedKeys = current.contactKeys.filter((k) => !keys.includes(k));
+  if (keys.length === 0 && hasContact(own)) return { status: 'invalid', errors: [missingContactIssue('changes')] };
+  const former = current.formerContactKeys ?? [];
+  const addedKeys = keys.filter((k) => !current.contactKeys.includes(k) && !former.includes(k));
   const changed = fieldChanges(own, client);
-  if (changed.length === 0) return { status: 'planned', addedKeys, removedKeys };
+  if (changed.length === 0) return { status: 'planned', addedKeys };
+  // The base remembers a contact the client had: its key stays the client's until the admin releases it.
+  const formerContactKeys = [...former.filter((k) => !keys.includes(k)), ...current.contactKeys.filter((k) => !keys.includes(k))];
+  // Who marked the client lost, and in which company month: the dashboard counts the marks without reading the base.
+  const lostMark =
+    current.lostAt === undefined && client.lostAt !== undefined
+      ? { lostMark: { by: actor.by, month: companyMonth(at, actor.timeZone) } }
+      : {};
   // New contacts change which address a mailing would use, so the mailable flags follow them.
   const doc = {
     ...derived,
     ...client,
     contactKeys: keys,
+    formerContactKeys,
+    ...lostMark,
     ...clientFlags(client),
     version: current.version + 1,
     updatedAt: at,
     lastEdit: { by: actor.by, at },
   } as ClientDoc;
+  if (formerContactKeys.length === 0) delete doc.formerContactKeys;
   // The history says what changed, so a client's history replays to its current fields and version.
   const edit: NewHistoryEntry = { type: 'edit', clientId: current.id, at, by: actor.by, version: doc.version, changes: changed };
   const effects = lostMarkEffects(current, client, actor, at);
@@ -138,7 +159,6 @@ export function planEdit(current: ClientDoc, changes: ClientChanges, actor: Edit
   return {
     status: 'planned',
     addedKeys,
-    removedKeys,
     write: {
       doc,
       history: [edit, ...effects.history],

@@ -86,3 +86,47 @@ export function duplicateIssues(found: ReadonlyArray<DuplicateContact>, prefix =
     message: `already in the base as client ${f.clientId}`,
   }));
 }
+
+/** Whether a client has a contact duplicate control can see: a phone, an e-mail or an INN. */
+export function hasContact(fields: ContactFields): boolean {
+  return fields.phones.length > 0 || fields.emails.length > 0 || (fields.taxNumber !== undefined && fields.taxNumber !== '');
+}
+
+/**
+ * A client without any contact is invisible to duplicate control, so anyone could "attract" a
+ * company the base already has by leaving its contacts out: every client keeps at least one.
+ */
+export function missingContactIssue(prefix = ''): { path: string; message: string } {
+  return {
+    path: prefix === '' ? 'phones' : `${prefix}.phones`,
+    message: 'add a phone, an e-mail or an INN: a client needs a contact duplicate control can see',
+  };
+}
+
+/** Every duplicate key a typed contact (a phone, an e-mail or an INN, as staff write it) may stand for. */
+export function keysOfTypedContact(raw: string): string[] {
+  const readings = [
+    [normalisePhone(raw), keyPrefixes.phones],
+    [normaliseEmail(raw), keyPrefixes.emails],
+    [normaliseTaxNumber(raw), keyPrefixes.taxNumber],
+  ] as const;
+  const keys = readings.flatMap(([r, prefix]) => (r.ok ? [`${prefix}${r.value}`] : []));
+  return keys.filter((k, i) => keys.indexOf(k) === i);
+}
+
+/**
+ * What the admin's release of a typed contact frees: of the keys it stands for, those the base
+ * still has claimed for the client (`claimed`) but that are none of its contacts now (`held`). One
+ * it still holds, or never had, is refused naming the field `contact`.
+ */
+export function releasePlan(
+  readings: ReadonlyArray<string>,
+  claimed: ReadonlyArray<string>,
+  held: ReadonlyArray<string>,
+): { ok: true; keys: string[] } | { ok: false; issue: { path: string; message: string } } {
+  if (readings.some((k) => held.includes(k)))
+    return { ok: false, issue: { path: 'contact', message: "is still one of the client's contacts: remove it from the client first" } };
+  const keys = readings.filter((k) => claimed.includes(k));
+  if (keys.length === 0) return { ok: false, issue: { path: 'contact', message: 'is not a contact this client has or once had' } };
+  return { ok: true, keys };
+}

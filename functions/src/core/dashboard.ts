@@ -40,6 +40,8 @@ export type DashboardCounts = {
   clients: ReadonlyMap<string, number>;
   unassigned: number;
   attracted: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Per month and manager: the clients they marked lost that month (parking shows). */
+  lostMarks: ReadonlyMap<string, ReadonlyMap<string, number>>;
   moves: ReadonlyMap<string, { rotation: number; offboarding: number }>;
   bonuses: ReadonlyMap<string, { payable: number; pending: number; cancelled: number }>;
   overdue: ReadonlyMap<string, number>;
@@ -57,6 +59,8 @@ export type Dashboard = {
   clients: Array<{ managerId: string; level: number; count: number }>;
   unassigned: number;
   attracted: Array<{ month: string; byManager: Record<string, number>; total: number }>;
+  /** Clients each manager marked lost per month (the last mark of each client, kept after a reinstatement). */
+  lostMarked: Array<{ month: string; byManager: Record<string, number>; total: number }>;
   moves: Array<{ month: string; rotation: number; offboarding: number }>;
   bonuses: Array<{ month: string; payable: number; pending: number; cancelled: number }>;
   overdue: Array<{ managerId: string; count: number }>;
@@ -75,9 +79,13 @@ export function shapeDashboard(input: {
   counts: DashboardCounts;
 }): Dashboard {
   const { months, counts } = input;
-  const attractedBy = (id: string) => months.reduce((n, m) => n + (counts.attracted.get(m)?.get(id) ?? 0), 0);
+  const inMonths = (perMonth: DashboardCounts['attracted'], id: string) => months.reduce((n, m) => n + (perMonth.get(m)?.get(id) ?? 0), 0);
   const counted = (m: Manager) =>
-    m.active || (counts.clients.get(m.id) ?? 0) > 0 || attractedBy(m.id) > 0 || (counts.overdue.get(m.id) ?? 0) > 0;
+    m.active ||
+    (counts.clients.get(m.id) ?? 0) > 0 ||
+    inMonths(counts.attracted, m.id) > 0 ||
+    inMonths(counts.lostMarks, m.id) > 0 ||
+    (counts.overdue.get(m.id) ?? 0) > 0;
   const managers = dashboardStaff(input.roster)
     .filter(counted)
     .sort((a, b) => b.level - a.level || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1))
@@ -90,10 +98,8 @@ export function shapeDashboard(input: {
     levels: [...new Set(managers.map((m) => m.level))].sort((a, b) => a - b),
     clients: managers.map((m) => ({ managerId: m.id, level: m.level, count: counts.clients.get(m.id) ?? 0 })),
     unassigned: counts.unassigned,
-    attracted: months.map((month) => {
-      const byManager = Object.fromEntries(managers.map((m) => [m.id, counts.attracted.get(month)?.get(m.id) ?? 0]));
-      return { month, byManager, total: Object.values(byManager).reduce((n, c) => n + c, 0) };
-    }),
+    attracted: byManagerPerMonth(months, managers, counts.attracted),
+    lostMarked: byManagerPerMonth(months, managers, counts.lostMarks),
     moves: months.map((month) => ({
       month,
       rotation: counts.moves.get(month)?.rotation ?? 0,
@@ -102,4 +108,15 @@ export function shapeDashboard(input: {
     bonuses: months.map((month) => ({ month, payable: 0, pending: 0, cancelled: 0, ...counts.bonuses.get(month) })),
     overdue: managers.map((m) => ({ managerId: m.id, count: counts.overdue.get(m.id) ?? 0 })),
   };
+}
+
+function byManagerPerMonth(
+  months: readonly string[],
+  managers: ReadonlyArray<DashboardManager>,
+  perMonth: DashboardCounts['attracted'],
+): Array<{ month: string; byManager: Record<string, number>; total: number }> {
+  return months.map((month) => {
+    const byManager = Object.fromEntries(managers.map((m) => [m.id, perMonth.get(month)?.get(m.id) ?? 0]));
+    return { month, byManager, total: Object.values(byManager).reduce((n, c) => n + c, 0) };
+  });
 }

@@ -1,5 +1,6 @@
 import { AppError } from '../errors.ts';
 import type { Manager } from '../schema/manager.ts';
+import { hasContact, missingContactIssue, type ContactFields } from './contact-normalisation.ts';
 import { receivesClients, type RosterEntry } from './roster.ts';
 
 /** Who is acting: a member of staff as the roster knows them. */
@@ -78,4 +79,12 @@ export function newClientHolding(
       ],
     });
   return { managerId: named.managerId, assignedAt: at };
+}
+
+/**
+ * A new client, whoever creates it, needs a contact duplicate control sees (a phone, an e-mail or
+ * an INN): a client without one could be a company the base already has, "attracted" again. Pure.
+ */
+export function checkNewClientContacts(client: ContactFields): void {
+  if (!hasContact(client)) throw new AppError('invalid-input', 'a new client needs a contact', { issues: [missingContactIssue()] });
 }

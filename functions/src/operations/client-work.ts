@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Firestore } from 'firebase-admin/firestore';
-import { dealMaker, listedHolder, newClientHolding, type StaffMember } from '../core/staff-changes.ts';
 import type { CardDeal } from '../api/contract.ts';
 import { recordedViaOf } from '../core/bonus/deal-of-record.ts';
+import { dealDateIssue, refuseIfLost } from '../core/holding-dates.ts';
+import { checkNewClientContacts, dealMaker, listedHolder, newClientHolding, type StaffMember } from '../core/staff-changes.ts';
+import { AppError } from '../errors.ts';
 import { readClientDeals } from '../store/deal-review-store.ts';
 import { cardDealOf } from './deal-review.ts';
 import type { Client, ClientHoldingFacts } from '../schema/client.ts';
@@ -42,21 +44,34 @@ export async function clientCard(
   return { client: (await withHoldingFacts(db, [client], input.at))[0]!, history, deals: deals.map(cardDealOf) };
 }
 
-/** A deal on a client the caller may touch, made by whom `dealMaker` says. */
+/** The guard of a holder's write that a lost client refuses (the admin's writes pass). */
+function outOfBookGuard(access: Access): HolderGuard {
+  return access.actor.role === 'admin' ? access.guard : { ...access.guard, refuseLost: true };
+}
+
+/**
+ * A deal on a client the caller may touch, made by whom `dealMaker` says. A holder records deals
+ * only on a client that is not lost, dated within their holding (`timeZone`: the company's).
+ */
 export async function recordClientDeal(
   db: Firestore,
-  input: { clientId: string; deal: Omit<Deal, 'id' | 'clientId' | 'managerId'> & { id?: string; managerId?: string } },
+  input: { clientId: string; deal: Omit<Deal, 'id' | 'clientId' | 'managerId'> & { id?: string; managerId?: string }; timeZone: string },
   access: Access,
   stamp: Stamp,
 ): Promise<DealDoc> {
   const client = await readClientInScope(db, input.clientId, access.scope);
   const { managerId: given, ...deal } = input.deal;
+  if (access.actor.role !== 'admin') {
+    refuseIfLost(client, input.clientId);
+    const early = dealDateIssue(client, deal.date, input.timeZone);
+    if (early !== undefined) throw new AppError('invalid-input', 'invalid deal date', { issues: [early] });
+  }
   const managerId = dealMaker(access.actor, given, client.managerId);
   const recorded = { ...deal, id: deal.id ?? `d-${randomUUID()}`, clientId: input.clientId, managerId };
-  return recordDeal(db, recorded, stamp, access.guard, recordedViaOf(access.actor));
+  return recordDeal(db, recorded, stamp, outOfBookGuard(access), recordedViaOf(access.actor));
 }
 
-/** A consent given or withdrawn on a client the caller may touch. */
+/** A consent given or withdrawn on a client the caller may touch; a holder gives none on a lost client (withdrawing stays open). */
 export async function recordClientConsent(
   db: Firestore,
   input: { clientId: string; consent: Omit<Parameters<typeof recordConsent>[1], 'clientId' | 'by' | 'at'> },
@@ -64,7 +79,8 @@ export async function recordClientConsent(
   stamp: Stamp,
 ): ReturnType<typeof recordConsent> {
   await readClientInScope(db, input.clientId, access.scope);
-  return recordConsent(db, { clientId: input.clientId, ...input.consent, ...stamp }, access.guard);
+  const guard = input.consent.status === 'granted' ? outOfBookGuard(access) : access.guard;
+  return recordConsent(db, { clientId: input.clientId, ...input.consent, ...stamp }, guard);
 }
 
 /** A new client, held as `newClientHolding` says (a named holder is read from the roster first), as the sheet shows it. */
@@ -74,6 +90,7 @@ export async function createClientByCaller(
   actor: StaffMember,
   when: { day: string; at: string },
 ): Promise<ClientView | undefined> {
+  checkNewClientContacts(input.client);
   const named = input.managerId ?? null;
   const holder = actor.role === 'admin' && named !== null ? await readManager(db, named) : undefined;
   const holding = newClientHolding(actor, { managerId: named, holder }, when.day, when.at);

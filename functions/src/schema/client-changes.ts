@@ -32,3 +32,6 @@ export const clientChangesSchemaAsOf = perAsOf((asOf) =>
 export const clientChangesSchema = clientChangesSchemaAsOf();
 
 export type ClientChanges = z.infer<typeof clientChangesSchema>;
+
+/** A contact as staff type it (a phone, an e-mail or an INN), named for the admin to release from a client. */
+export const typedContactSchema = nameText(254).min(1, 'must not be empty');

@@ -95,6 +95,11 @@ export type ClientSortKey = (typeof clientSortKeys)[number];
 export type ClientDerived = {
   /** Normalised contact keys (`phone:+7...`, `email:...`, `inn:...`) for duplicate lookups. */
   contactKeys: string[];
+  /**
+   * Keys of contacts staff removed from the client: still claimed by it in `contactKeys/{key}` (the
+   * base remembers them against re-attraction) until the admin releases one.
+   */
+  formerContactKeys?: string[];
   dealCount: number;
   /** Deals with the current manager since `assignedAt`; 0 makes the client stale after holdMonths. */
   dealsSinceAssignment: number;
@@ -113,6 +118,11 @@ export type ClientDerived = {
   updatedAt: string;
   /** Who last edited the client's own fields through the API, and when (a conflict names them). */
   lastEdit?: { by: string; at: string };
+  /**
+   * Who last marked the client lost, and the company month they did it in: the dashboard counts
+   * each manager's marks per month (parking shows). Kept after a reinstatement.
+   */
+  lostMark?: { by: string; month: string };
 };
 
 export type ClientDoc = Client & ClientDerived;

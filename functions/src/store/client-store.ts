@@ -8,6 +8,7 @@ import { dealCounts, statusOnRecord } from '../core/bonus/deal-of-record.ts';
 import { readRules } from './rules-store.ts';
 import { historyEntrySchema, type HistoryEntry, type NewHistoryEntry } from '../schema/history.ts';
 import { dealCorrection } from '../core/bonus/corrections.ts';
+import { refuseIfLost } from '../core/holding-dates.ts';
 import { markCorrection } from './bonus-correction-store.ts';
 import { collections, contactKeyId, timeOrderedId } from './collections.ts';
 
@@ -46,13 +47,15 @@ export function duplicateError(found: DuplicateContact[]): AppError {
 export type Actor = { by: string; at: string };
 
 /**
- * Who must still hold the client when the write lands. Checked inside the write's own transaction,
- * so a rotation between the caller's read and the write cannot let a former holder write.
+ * Who must still hold the client when the write lands, and whether it must not be lost (a holder's
+ * deals and consents). Checked inside the write's own transaction, so a rotation or a loss between
+ * the caller's read and the write cannot let the write through.
  */
-export type HolderGuard = { holderId?: string };
+export type HolderGuard = { holderId?: string; refuseLost?: boolean };
 
-export function checkHolder(client: Pick<ClientDoc, 'managerId'>, clientId: string, guard: HolderGuard): void {
+export function checkHolder(client: Pick<ClientDoc, 'managerId' | 'lostAt'>, clientId: string, guard: HolderGuard): void {
   if (guard.holderId !== undefined && client.managerId !== guard.holderId) throw new AppError('not-found', `client ${clientId} not found`);
+  if (guard.refuseLost === true) refuseIfLost(client, clientId);
 }
 
 /**

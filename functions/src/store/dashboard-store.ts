@@ -74,6 +74,11 @@ async function bonusesOf(db: Firestore, gate: Gate, month: string): Promise<{ pa
   };
 }
 
+needsIndex(collections.clients, 'lostMark.by', 'lostMark.month');
+/** Clients a manager marked lost in a company month: the mark carries its month, so one count per manager and month. */
+const markedLostIn = (db: Firestore, gate: Gate, managerId: string, month: string): Promise<number> =>
+  count(gate, db.collection(collections.clients).where('lostMark.by', '==', managerId).where('lostMark.month', '==', month));
+
 needsIndex(collections.tasks, 'managerId', 'status', 'dueDate');
 export async function readDashboardCounts(
   db: Firestore,
@@ -84,10 +89,13 @@ export async function readDashboardCounts(
   const tasks = db.collection(collections.tasks);
   const gate = limiter();
   const each = <T>(items: readonly string[], fn: (item: string) => Promise<T>) => Promise.all(items.map(fn));
-  const [held, unassigned, attracted, rotation, offboarding, bonuses, overdue] = await Promise.all([
+  const perManagerAndMonth = (fn: (id: string, month: string) => Promise<number>) =>
+    Promise.all(months.flatMap((month) => managerIds.map((id) => fn(id, month))));
+  const [held, unassigned, attracted, lostMarks, rotation, offboarding, bonuses, overdue] = await Promise.all([
     each(managerIds, (id) => count(gate, clients.where('managerId', '==', id))),
     count(gate, clients.where('managerId', '==', null)),
-    Promise.all(months.flatMap((month) => managerIds.map((id) => attractedIn(db, gate, id, month, timeZone)))),
+    perManagerAndMonth((id, month) => attractedIn(db, gate, id, month, timeZone)),
+    perManagerAndMonth((id, month) => markedLostIn(db, gate, id, month)),
     each(months, (month) => movedIn(db, gate, 'rotation', month)),
     each(months, (month) => movedIn(db, gate, 'offboarding', month)),
     each(months, (month) => bonusesOf(db, gate, month)),
@@ -96,9 +104,15 @@ export async function readDashboardCounts(
   return {
     clients: new Map(managerIds.map((id, i) => [id, held[i]!])),
     unassigned,
-    attracted: new Map(months.map((month, m) => [month, new Map(managerIds.map((id, i) => [id, attracted[m * managerIds.length + i]!]))])),
+    attracted: perMonthMaps(months, managerIds, attracted),
+    lostMarks: perMonthMaps(months, managerIds, lostMarks),
     moves: new Map(months.map((month, i) => [month, { rotation: rotation[i]!, offboarding: offboarding[i]! }])),
     bonuses: new Map(months.map((month, i) => [month, bonuses[i]!])),
     overdue: new Map(managerIds.map((id, i) => [id, overdue[i]!])),
   };
+}
+
+/** Counts made month by month, manager by manager, as maps by month and manager. */
+function perMonthMaps(months: readonly string[], managerIds: readonly string[], counts: number[]): Map<string, Map<string, number>> {
+  return new Map(months.map((month, m) => [month, new Map(managerIds.map((id, i) => [id, counts[m * managerIds.length + i]!]))]));
 }

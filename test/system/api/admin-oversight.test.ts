@@ -180,8 +180,13 @@ describe('the admin oversight routes', () => {
         ).status,
       ).toBe(201);
       expect(
-        (await api.call('POST', `/clients/${id}/deals`, { as: manager, body: { date: `${lastMonth}-10`, amount: 100_000, profit } }))
-          .status,
+        // Dated before the client came to the base: history the head of sales records for the manager.
+        (
+          await api.call('POST', `/clients/${id}/deals`, {
+            as: 'head',
+            body: { date: `${lastMonth}-10`, amount: 100_000, profit, managerId: manager },
+          })
+        ).status,
       ).toBe(201);
     }
     await api.awaitJob(await api.call('POST', `/admin/bonus/${lastMonth}/compute`, { as: 'head' }));
@@ -212,11 +217,26 @@ describe('the admin oversight routes', () => {
       ['n4', 'anna', `${addMonthsToMonth(thisMonth, -13)}-15`],
       ['n5', 'gone', `${lastMonth}-02`],
     ];
+    // Some of them marked lost by a manager, in one month or another.
+    const marks: Record<string, { by: string; month: string }> = {
+      n1: { by: 'anna', month: thisMonth },
+      n3: { by: 'boris', month: lastMonth },
+      n5: { by: 'gone', month: lastMonth },
+    };
     for (const [id, by, firstDealAt] of fresh) {
       await api.db
         .collection('clients')
         .doc(id)
-        .set({ id, name: id, kind: 'person', managerId: by === 'gone' ? null : by, attractedBy: by, firstDealAt, version: 1 });
+        .set({
+          id,
+          name: id,
+          kind: 'person',
+          managerId: by === 'gone' ? null : by,
+          attractedBy: by,
+          firstDealAt,
+          version: 1,
+          ...(marks[id] ? { lostAt: today, lostMark: marks[id] } : {}),
+        });
     }
     await api.db
       .collection('rotationRuns')
@@ -251,6 +271,17 @@ describe('the admin oversight routes', () => {
       }
     }
     expect(d.attracted.find((r: { month: string }) => r.month === thisMonth).byManager.anna).toBe(1);
+    for (const row of d.lostMarked) {
+      for (const m of ['anna', 'boris', 'gone']) {
+        const expected = all.filter((c) => c.lostMark?.by === m && c.lostMark.month === row.month).length;
+        expect(row.byManager[m], `${m} ${row.month}`).toBe(expected);
+      }
+    }
+    expect(d.lostMarked.find((r: { month: string }) => r.month === lastMonth)).toEqual({
+      month: lastMonth,
+      byManager: { boris: 1, anna: 0, gone: 1 },
+      total: 2,
+    });
     expect(d.moves.find((r: { month: string }) => r.month === lastMonth)).toEqual({ month: lastMonth, rotation: 3, offboarding: 5 });
     const statements = (await api.db.collection('statements').where('month', '==', lastMonth).get()).docs.map((s) => s.get('totals'));
     expect(d.bonuses.find((r: { month: string }) => r.month === lastMonth)).toEqual({

@@ -5,10 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allDocumentPaths } from '../../support/firestore.ts';
 import {
   badDate,
+  beforeTheHolding,
   brokenText,
   hostileName,
   hugeNumber,
   impossibleDate,
+  noContacts,
   profitOverAmount,
   reservedId,
   unsafeNumber,
@@ -65,6 +67,7 @@ const routes: WriteRoute[] = [
   },
   { method: 'PATCH', path: '/admin/managers/anna', as: 'head', valid: { level: 2 }, typed: ['level'] },
   { method: 'PUT', path: '/admin/clients/c1/pin', as: 'head', valid: { pinned: true }, typed: ['pinned'] },
+  { method: 'POST', path: '/admin/clients/c1/contacts/release', as: 'head', valid: { contact: '+79160000009' }, typed: ['contact'] },
   {
     method: 'POST',
     path: '/clients/c1/consents',
@@ -179,7 +182,7 @@ describe('malformed bodies', () => {
     expect([...statuses.keys()].every((s) => s === 400 || s === 415)).toBe(true);
   });
 
-  it('refuses 250 hostile bodies (broken Unicode, control chars, reserved ids, bad dates, huge numbers), writing nothing', async () => {
+  it('refuses 250 hostile bodies (broken text, reserved ids, bad or early dates, huge numbers, no contacts), writing nothing', async () => {
     const before = await dataState(api.db);
     await fc.assert(
       fc.asyncProperty(hostile, async ({ route, raw, field }) => {
@@ -232,9 +235,11 @@ target('/clients', 'POST', 'phones[0]', hostileName);
 target('/clients', 'POST', 'id', reservedId);
 target('/clients/c1', 'PATCH', 'changes.name', hostileName);
 target('/clients/c1', 'PATCH', 'changes.competitor', hostileName);
-target('/clients/c1', 'PATCH', 'changes.lostAt', badDate);
+target('/clients/c1', 'PATCH', 'changes.lostAt', fc.oneof(badDate, beforeTheHolding));
+target('/clients/c1', 'PATCH', 'changes.phones', noContacts);
+target('/clients', 'POST', 'phones', noContacts);
 target('/clients/c1', 'PATCH', 'version', unsafeNumber);
-target('/clients/c1/deals', 'POST', 'date', badDate);
+target('/clients/c1/deals', 'POST', 'date', fc.oneof(badDate, beforeTheHolding));
 target('/clients/c1/deals', 'POST', 'amount', hugeNumber);
 target('/clients/c1/deals', 'POST', 'profit', fc.oneof(hugeNumber, fc.integer({ min: 101, max: 10_000_000_000_000 })));
 target('/clients/c1/deals', 'POST', 'id', reservedId);
@@ -242,7 +247,14 @@ target('/clients/c1/contacts', 'POST', 'text', brokenText);
 target('/clients/c1/notes', 'POST', 'text', brokenText);
 target('/clients/c1/consents', 'POST', 'proof.formId', hostileName);
 target('/clients/batch', 'POST', 'rows[0].changes.name', hostileName);
-target('/clients/batch', 'POST', 'rows[0].changes.lostAt', badDate);
+target('/clients/batch', 'POST', 'rows[0].changes.lostAt', fc.oneof(badDate, beforeTheHolding));
+target('/clients/batch', 'POST', 'rows[0].changes.phones', noContacts);
+target(
+  '/admin/clients/c1/contacts/release',
+  'POST',
+  'contact',
+  fc.oneof(hostileName, fc.constantFrom('', '+79160000001', 'nobody@example.com')),
+);
 target('/clients/batch', 'POST', 'rows[0].clientId', reservedId);
 target('/admin/managers', 'POST', 'name', hostileName);
 target('/admin/managers', 'POST', 'id', reservedId);

@@ -82,7 +82,7 @@ describe("the api for the manager's spreadsheet", () => {
 
     const deal = await api.call('POST', '/clients/fresh/deals', {
       as: 'anna',
-      body: { date: addDaysToDay(today(), -1), amount: 1000, profit: 100 },
+      body: { date: today(), amount: 1000, profit: 100 },
     });
     expect(deal.status).toBe(201);
     const afterDeal = await api.call('POST', '/clients/batch', {

@@ -110,8 +110,13 @@ describe('bonus month', () => {
         .status,
     ).toBe(201);
     expect(
-      (await api.call('POST', '/clients/c2/deals', { as: 'anna', body: { id: 'd1', date: '2026-02-10', amount: 100000, profit: 40000 } }))
-        .status,
+      // February is before the client came to the base: the head of sales records it for Anna.
+      (
+        await api.call('POST', '/clients/c2/deals', {
+          as: 'head',
+          body: { id: 'd1', date: '2026-02-10', amount: 100000, profit: 40000, managerId: 'anna' },
+        })
+      ).status,
     ).toBe(201);
     expectProblem(await api.call('POST', '/admin/bonus/2026-02/compute', { as: 'anna' }), 403);
     expectProblem(await api.call('POST', '/admin/bonus/2026-13/compute', { as: 'head' }), 400);

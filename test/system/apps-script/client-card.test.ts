@@ -69,6 +69,19 @@ describe('the client card', () => {
     expect(deals.docs.map((d) => d.get('amount'))).toEqual([1_250_000]);
   });
 
+  // Before the client is marked lost below: a lost client takes no new consent from its holder.
+  it('records a consent with its proof, and never receives the identity token', async () => {
+    await submit('consent', { channel: 'email', status: 'granted', method: 'questionnaire', formId: 'Q-2026-17' });
+    expect(await text('#status')).toBe('Consent recorded.');
+    const client = (await world.db.collection('clients').doc(clientId).get()).data()!;
+    expect(client.consents).toEqual([
+      expect.objectContaining({ channel: 'email', status: 'granted', proof: { formId: 'Q-2026-17', recordedBy: 'anna@example.com' } }),
+    ]);
+    const html = await page().content();
+    for (const token of addon.identityTokens()) expect(html).not.toContain(token);
+    expect(card.blockedRequests).toEqual([]);
+  });
+
   it("shows the base's own field error, then marks the client lost once it is fixed", async () => {
     await submit('lost', { date: today, reason: 'went to a competitor', competitor: 'R'.repeat(250) });
     expect(await text('form[data-action="lost"] [data-error-for="competitor"]')).toBe('must be at most 200 characters');
@@ -87,18 +100,6 @@ describe('the client card', () => {
     const line = addon.spreadsheet.grid(sheet).find((l) => l[col.clientId - 1] === clientId)!;
     expect(line[col.lostReason - 1]).toBe('went to a competitor');
     expect(line[col.competitor - 1]).toBe('Rival LLC');
-  });
-
-  it('records a consent with its proof, and never receives the identity token', async () => {
-    await submit('consent', { channel: 'email', status: 'granted', method: 'questionnaire', formId: 'Q-2026-17' });
-    expect(await text('#status')).toBe('Consent recorded.');
-    const client = (await world.db.collection('clients').doc(clientId).get()).data()!;
-    expect(client.consents).toEqual([
-      expect.objectContaining({ channel: 'email', status: 'granted', proof: { formId: 'Q-2026-17', recordedBy: 'anna@example.com' } }),
-    ]);
-    const html = await page().content();
-    for (const token of addon.identityTokens()) expect(html).not.toContain(token);
-    expect(card.blockedRequests).toEqual([]);
   });
 
   it('renders something a person can read (not a blank page)', async () => {

@@ -71,10 +71,12 @@ describe('handover reports and the bonus statement', () => {
 
   it("puts a month's statement on the My bonus sheet, amounts in roubles", async () => {
     const client = handed[0]!;
-    const deal = await world.api('POST', `/clients/${client}/deals`, 'anna', {
+    // Handed over this month: last month's deal is history the head of sales records for Anna.
+    const deal = await world.api('POST', `/clients/${client}/deals`, 'head', {
       date: `${lastMonth}-05`,
       amount: 10_000_000,
       profit: 2_000_000,
+      managerId: 'anna',
     });
     expect(deal.status).toBe(201);
     await world.awaitJob(await world.api('POST', `/admin/bonus/${lastMonth}/compute`, 'head', {}), 'head');

@@ -325,7 +325,15 @@ describe('bonus job', () => {
       const { version } = (await getClientDoc(db, 'c2'))!;
       const actor = { by: 'head@example.com', at: '2026-07-05T10:00:00.000Z' };
       const changes = { lostAt: '2025-04-20', lostReason: 'went to a competitor' };
-      const edit = await editClient(db, { clientId: 'c2', version, changes, scope: 'any', actor, mayReinstate: true });
+      const edit = await editClient(db, {
+        clientId: 'c2',
+        version,
+        changes,
+        scope: 'any',
+        actor,
+        mayReinstate: true,
+        timeZone: 'Europe/Moscow',
+      });
       expect(edit.status).toBe('applied');
       const july = await computeBonusMonth(db, { month: '2026-07', by: 'scheduler', at: '2026-08-01T02:00:00.000Z' });
       expect(linesOf(july)).toEqual([
@@ -344,7 +352,10 @@ describe('bonus job', () => {
       await recordDeal(db, { id: 'd2', clientId: 'c1', managerId: 'm1', date: '2026-02-12', amount: 4_000, profit: 1_000 }, actor);
       const { version } = (await getClientDoc(db, 'c1'))!;
       const changes = { lostAt: '2026-02-12', lostReason: 'went to a competitor' };
-      expect((await editClient(db, { clientId: 'c1', version, changes, scope: 'any', actor, mayReinstate: false })).status).toBe('applied');
+      expect(
+        (await editClient(db, { clientId: 'c1', version, changes, scope: 'any', actor, mayReinstate: false, timeZone: 'Europe/Moscow' }))
+          .status,
+      ).toBe('applied');
       expect((await db.collection(collections.bonusCorrections).get()).empty).toBe(true);
     });
   });

@@ -29,6 +29,7 @@ describe('edits in the client history', () => {
       scope: { managerId: 'anna' },
       actor: anna,
       mayReinstate: false,
+      timeZone: 'Europe/Moscow',
     });
     expect(outcome).toMatchObject({ status: 'applied', client: { version: 2 } });
     const edits = (await readHistory(db, 'c1')).filter((e) => e.type === 'edit');
@@ -65,6 +66,7 @@ describe('edits in the client history', () => {
       scope: { managerId: 'anna' },
       actor: anna,
       mayReinstate: false,
+      timeZone: 'Europe/Moscow',
     });
     expect(outcome).toMatchObject({ status: 'applied', client: { version: 1 } });
     expect(await allDocumentPaths(db)).toEqual(paths);
@@ -85,6 +87,7 @@ describe('edits in the client history', () => {
       scope: 'any',
       actor: { by: 'head', at: '2026-02-01T09:00:00.000Z' },
       mayReinstate: true,
+      timeZone: 'Europe/Moscow',
     });
     const history = await readHistory(db, 'c1');
     expect(
@@ -95,6 +98,7 @@ describe('edits in the client history', () => {
         scope: { managerId: 'anna' },
         actor: anna,
         mayReinstate: false,
+        timeZone: 'Europe/Moscow',
       }),
     ).toMatchObject({ status: 'conflict' });
     expect(await readHistory(db, 'c1')).toEqual(history);

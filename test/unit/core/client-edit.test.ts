@@ -4,8 +4,8 @@ import { planEdit, type EditPlan, type EditWrite } from '../../../functions/src/
 import type { Client, ClientDoc } from '../../../functions/src/schema/client.ts';
 
 const at = '2026-04-10T09:00:00.000Z';
-const manager = { by: 'anna', mayReinstate: false };
-const admin = { by: 'head', mayReinstate: true };
+const manager = { by: 'anna', mayReinstate: false, timeZone: 'Europe/Moscow' };
+const admin = { by: 'head', mayReinstate: true, timeZone: 'Europe/Moscow' };
 
 function stored(over: Partial<Client> = {}, derived: Partial<ClientDoc> = {}): ClientDoc {
   const client: Client = {
@@ -19,7 +19,11 @@ function stored(over: Partial<Client> = {}, derived: Partial<ClientDoc> = {}): C
     assignedAt: '2026-01-05',
     ...over,
   };
-  const keys = [...client.phones.map((p) => `phone:${p}`), ...client.emails.map((e) => `email:${e}`)];
+  const keys = [
+    ...client.phones.map((p) => `phone:${p}`),
+    ...client.emails.map((e) => `email:${e}`),
+    ...(client.taxNumber ? [`inn:${client.taxNumber}`] : []),
+  ];
   return { ...client, ...newClientDerived(client, keys, '2026-01-05T10:00:00.000Z'), version: 3, ...derived };
 }
 
@@ -55,24 +59,50 @@ describe('planning a client edit', () => {
     ]);
   });
 
-  it('clears an optional field given as null', () => {
+  it("clears an optional field given as null, and the base still remembers a cleared INN as the client's", () => {
     const { doc } = written(planEdit(stored({ taxNumber: '7707083893' }), { taxNumber: null }, manager, at));
     expect(doc.taxNumber).toBeUndefined();
     expect(doc.contactKeys).not.toContain('inn:7707083893');
+    expect(doc.formerContactKeys).toEqual(['inn:7707083893']);
   });
 
   it('plans no write for an edit that changes nothing', () => {
     expect(planEdit(stored(), { name: 'Ivan', phones: ['8 916 123 45 67'] }, manager, at)).toEqual({
       status: 'planned',
       addedKeys: [],
-      removedKeys: [],
     });
   });
 
-  it('normalises new contacts and says which contact keys come and go', () => {
+  it('normalises new contacts, says which contact keys come, and keeps the removed ones claimed by the client', () => {
     const plan = planEdit(stored(), { phones: ['8 (903) 555-00-00'], emails: [' Ivan@Example.com '] }, manager, at);
-    expect(plan).toMatchObject({ status: 'planned', addedKeys: ['phone:+79035550000'], removedKeys: ['phone:+79161234567'] });
+    expect(plan).toMatchObject({ status: 'planned', addedKeys: ['phone:+79035550000'] });
     expect(written(plan).doc).toMatchObject({ phones: ['+79035550000'], emails: ['ivan@example.com'] });
+    expect(written(plan).doc.contactKeys).toEqual(['phone:+79035550000', 'email:ivan@example.com']);
+    expect(written(plan).doc.formerContactKeys).toEqual(['phone:+79161234567']);
+  });
+
+  it('takes a remembered contact back without a new claim, and forgets it as former', () => {
+    const current = stored({ phones: ['+79035550000'] }, { formerContactKeys: ['phone:+79161234567'] });
+    const plan = planEdit(current, { phones: ['+79035550000', '+79161234567'] }, manager, at);
+    expect(plan).toMatchObject({ status: 'planned', addedKeys: [] });
+    expect(written(plan).doc.contactKeys).toEqual(['phone:+79035550000', 'phone:+79161234567', 'email:ivan@example.com']);
+    expect(written(plan).doc).not.toHaveProperty('formerContactKeys');
+  });
+
+  it("refuses an edit removing the client's last contact, naming changes.phones, for the admin too", () => {
+    for (const actor of [manager, admin]) {
+      expect(planEdit(stored(), { phones: [], emails: [] }, actor, at)).toEqual({
+        status: 'invalid',
+        errors: [{ path: 'changes.phones', message: expect.stringContaining('add a phone, an e-mail or an INN') }],
+      });
+    }
+    expect(written(planEdit(stored({ taxNumber: '7707083893' }), { phones: [], emails: [] }, manager, at)).doc.taxNumber).toBe(
+      '7707083893',
+    );
+  });
+
+  it('lets a client that never had a contact (an old import) be edited in other fields', () => {
+    expect(written(planEdit(stored({ phones: [], emails: [] }), { name: 'Renamed' }, manager, at)).doc.name).toBe('Renamed');
   });
 
   it('refuses a bad contact, naming it under changes', () => {
@@ -141,6 +171,29 @@ describe('planning a client edit', () => {
     expect(write.history.map((h) => h.type)).toEqual(['edit']);
     expect(write.audit).toMatchObject({ action: 'change lost day', details: { lostAt: '2026-03-01', newLostAt: '2026-02-15' } });
     expect(write.lostCorrection).toEqual({ since: '2026-02-15', dealDates: [], firstDealDates: ['2026-01-20'] });
+  });
+
+  it('refuses a holder dating a loss before their holding or before the last deal, and lets the admin', () => {
+    const held = stored({ assignedAt: '2026-03-01T08:00:00.000Z' }, { lastDealAt: '2026-03-20' });
+    for (const [lostAt, floor] of [
+      ['2026-02-28', '2026-03-20'],
+      ['2026-03-19', '2026-03-20'],
+    ] as const) {
+      expect(planEdit(held, { lostAt, lostReason: 'parked' }, manager, at)).toEqual({
+        status: 'invalid',
+        errors: [{ path: 'changes.lostAt', message: expect.stringContaining(`must not be before ${floor}`) }],
+      });
+    }
+    expect(written(planEdit(held, { lostAt: '2026-03-20', lostReason: 'closed' }, manager, at)).doc.lostAt).toBe('2026-03-20');
+    expect(written(planEdit(held, { lostAt: '2026-02-01', lostReason: 'history' }, admin, at)).doc.lostAt).toBe('2026-02-01');
+  });
+
+  it('records who marked the client lost and in which company month, and keeps it after a reinstatement', () => {
+    const marked = written(planEdit(stored(), { lostAt: '2026-04-01', lostReason: 'closed' }, manager, '2026-04-30T22:00:00.000Z')).doc;
+    expect(marked.lostMark).toEqual({ by: 'anna', month: '2026-05' });
+    const reinstated = written(planEdit({ ...marked, version: 4 }, { lostAt: null }, admin, at)).doc;
+    expect(reinstated.lostMark).toEqual({ by: 'anna', month: '2026-05' });
+    expect(written(planEdit(stored(), { name: 'Kept' }, manager, at)).doc.lostMark).toBeUndefined();
   });
 
   it('asks bonuses nothing when a client without deals is marked lost', () => {

@@ -70,6 +70,15 @@ describe('dashboard shape', () => {
         ]),
       ],
     ]),
+    lostMarks: new Map([
+      [
+        '2026-01',
+        new Map([
+          ['anna', 2],
+          ['boris', 1],
+        ]),
+      ],
+    ]),
     moves: new Map([['2026-02', { rotation: 4, offboarding: 6 }]]),
     bonuses: new Map([['2026-01', { payable: 100, pending: 20, cancelled: 3 }]]),
     overdue: new Map([['boris', 1]]),
@@ -86,10 +95,26 @@ describe('dashboard shape', () => {
     ]);
   });
 
+  it('keeps a leaver whose only count is the clients they marked lost', () => {
+    const parked = shapeDashboard({
+      asOf: '2026-02-10',
+      timeZone: 'Europe/Moscow',
+      months: ['2026-02'],
+      roster,
+      counts: { ...counts, lostMarks: new Map([['2026-02', new Map([['idle', 4]])]]) },
+    });
+    expect(parked.managers.map((m) => m.id)).toContain('idle');
+    expect(parked.lostMarked).toEqual([{ month: '2026-02', byManager: { boris: 0, anna: 0, gone: 0, idle: 4 }, total: 4 }]);
+  });
+
   it('fills every month, with zeros where nothing was counted', () => {
     expect(shaped.attracted).toEqual([
       { month: '2026-01', byManager: { boris: 0, anna: 0, gone: 0 }, total: 0 },
       { month: '2026-02', byManager: { boris: 0, anna: 1, gone: 2 }, total: 3 },
+    ]);
+    expect(shaped.lostMarked).toEqual([
+      { month: '2026-01', byManager: { boris: 1, anna: 2, gone: 0 }, total: 3 },
+      { month: '2026-02', byManager: { boris: 0, anna: 0, gone: 0 }, total: 0 },
     ]);
     expect(shaped.moves[0]).toEqual({ month: '2026-01', rotation: 0, offboarding: 0 });
     expect(shaped.bonuses).toEqual([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkManagerChange,
+  checkNewClientContacts,
   checkOffboarding,
   dealMaker,
   listedHolder,
@@ -99,5 +100,15 @@ describe('newClientHolding', () => {
       const refused = refusalOf(() => newClientHolding(admin, { managerId: 'gone', holder }, day, at));
       expect(refused.issues).toEqual([{ path: 'managerId', message: 'no active manager with this id' }]);
     }
+  });
+});
+
+describe('a new client', () => {
+  it('is refused without a phone, an e-mail or an INN, naming phones; any one of them is enough', () => {
+    const e = refusalOf(() => checkNewClientContacts({ phones: [], emails: [] }));
+    expect(e.code).toBe('invalid-input');
+    expect(e.issues).toEqual([{ path: 'phones', message: expect.stringContaining('add a phone, an e-mail or an INN') }]);
+    expect(() => checkNewClientContacts({ phones: [], emails: [], taxNumber: '7707083893' })).not.toThrow();
+    expect(() => checkNewClientContacts({ phones: [], emails: ['a@b.ru'] })).not.toThrow();
   });
 });

@@ -3,13 +3,13 @@ import { publishRulesVersion } from '../../operations/publish-rules.ts';
 import { changeStaffMember } from '../../operations/staff-changes.ts';
 import { idSchema } from '../../schema/common.ts';
 import { listAudit } from '../../store/audit-store.ts';
-import { setPinned } from '../../store/client-edit-store.ts';
+import { releaseContact, setPinned } from '../../store/client-edit-store.ts';
 import { addManager, readVersionedRoster } from '../../store/manager-store.ts';
 import { readRules } from '../../store/rules-store.ts';
 import { requireAdmin } from '../auth.ts';
 import { actorOf, adminRoute, notFound, parseBody, parseParam, parseQuery, route } from '../context.ts';
 import { readJob } from '../job-runs.ts';
-import { addManagerBody, auditQuery, changeManagerBody, emptyQuery, pinBody, publishRulesBody } from '../schemas.ts';
+import { addManagerBody, auditQuery, changeManagerBody, emptyQuery, pinBody, publishRulesBody, releaseContactBody } from '../schemas.ts';
 
 export function adminConfigRoutes(router: Router): void {
   router.get(
@@ -77,6 +77,17 @@ export function adminConfigRoutes(router: Router): void {
         target: `clients/${id}`,
         details: { pinned: body.pinned },
       };
+    }),
+  );
+
+  // Audited by the store in the release's own transaction, so the CLI's releases are audited alike.
+  router.post(
+    '/admin/clients/:id/contacts/release',
+    route(async (req, ctx) => {
+      requireAdmin(ctx.caller);
+      const id = parseParam(req.params.id, idSchema, 'id');
+      const body = parseBody(req, releaseContactBody);
+      return { body: await releaseContact(ctx.db, { clientId: id, contact: body.contact, actor: actorOf(ctx) }) };
     }),
   );
 

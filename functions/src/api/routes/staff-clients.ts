@@ -81,7 +81,7 @@ export function staffClientRoutes(router: Router): void {
       const clientId = parseParam(req.params.id, idSchema, 'id');
       const asOf = await ctx.asOf();
       const deal = isAdmin(ctx) ? parseBody(req, adminDealBodyAsOf(asOf)) : parseBody(req, dealBodyAsOf(asOf));
-      const doc = await recordClientDeal(ctx.db, { clientId, deal }, accessOf(ctx), actorOf(ctx));
+      const doc = await recordClientDeal(ctx.db, { clientId, deal, timeZone: asOf.timeZone }, accessOf(ctx), actorOf(ctx));
       if (isAdmin(ctx)) await auditAs(ctx, { action: 'record deal', outcome: 'ok', target: `deals/${doc.id}` });
       return { status: 201, body: { deal: doc } };
     }),
@@ -95,6 +95,7 @@ export function staffClientRoutes(router: Router): void {
       const entry = await logClientHistory(ctx.db, {
         clientId,
         scope: scopeOf(ctx),
+        refuseLost: !isAdmin(ctx),
         entry: { type: 'contact', clientId, at: ctx.at, by: ctx.caller.manager.id, channel: body.channel, text: body.text },
       });
       return { status: 201, body: { entry } };

@@ -108,6 +108,10 @@ describe("the dashboard's tables", () => {
       { month: '2026-02', byManager: { gleb: 1, anna: 2 }, total: 3 },
       { month: '2026-03', byManager: { gleb: 0, anna: 1 }, total: 1 },
     ],
+    lostMarked: [
+      { month: '2026-02', byManager: { gleb: 0, anna: 0 }, total: 0 },
+      { month: '2026-03', byManager: { gleb: 3, anna: 0 }, total: 3 },
+    ],
     moves: [
       { month: '2026-02', rotation: 5, offboarding: 0 },
       { month: '2026-03', rotation: 0, offboarding: 2 },
@@ -133,10 +137,16 @@ describe("the dashboard's tables", () => {
       ['2026-02', 1, 2],
       ['2026-03', 0, 1],
     ]);
+    expect(byId.lostMarked!.header).toEqual(['Month', 'Gleb', 'Anna']);
+    expect(byId.lostMarked!.rows).toEqual([
+      ['2026-02', 0, 0],
+      ['2026-03', 3, 0],
+    ]);
     expect(byId.bonuses!.rows[0]).toEqual(['2026-02', 1234.56, 1, 0]);
     expect(charts.map((c) => [c.block, c.type, c.stacked])).toEqual([
       ['clients', 'COLUMN', true],
       ['attracted', 'COLUMN', true],
+      ['lostMarked', 'COLUMN', true],
       ['moves', 'COLUMN', true],
       ['bonuses', 'COLUMN', false],
       ['overdue', 'BAR', false],
