@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { daySchema, idSchema, moneySchema, rateSchema } from './common.ts';
+import { daySchema, idSchema, moneySchema, nonNegativeMoneySchema, rateSchema } from './common.ts';
 
 /** The rules the head of sales edits in the config sheet (MISSION §2, §3, §4); every key defaults. */
 export const rotationRulesSchema = z
@@ -10,6 +10,8 @@ export const rotationRulesSchema = z
     reportDays: z.number().int().min(1).max(365).default(14),
     /** Firestore ramp-up: start near 500 writes/s, grow by half every five minutes. */
     writesPerSecond: z.number().int().min(1).max(10000).default(500),
+    /** A deal below this (kopecks) does not reset the rotation clock. */
+    minDealAmount: nonNegativeMoneySchema.default(100),
   })
   .strict();
 
@@ -32,6 +34,8 @@ export const bonusRulesSchema = z
     attractionBonus: moneySchema.refine((v) => v >= 0, 'must not be negative').default(0),
     attractionTiers: z.array(attractionTierSchema).max(20).optional(),
     cohortTiers: z.array(cohortTierSchema).max(20).optional(),
+    dealConfirmation: z.enum(['required', 'not-required']).default('required'),
+    minDealAmount: nonNegativeMoneySchema.default(100),
   })
   .strict();
 

@@ -6,8 +6,10 @@ describe('the Config sheet as the rules schema gives it', () => {
     expect(settings.map((s) => s.key)).toEqual([
       'timeZone',
       ...['rotation.holdMonths', 'rotation.noDealMonths', 'rotation.noReturnRotations', 'rotation.reportDays', 'rotation.writesPerSecond'],
+      'rotation.minDealAmount',
       ...['bonus.base', 'bonus.normalRate', 'bonus.newClientMultiplier', 'bonus.retentionMonths', 'bonus.campaign.from'],
-      ...['bonus.campaign.to', 'bonus.attractionBonus', 'mailing.smsCadenceDays', 'mailing.emailCadenceDays'],
+      ...['bonus.campaign.to', 'bonus.attractionBonus', 'bonus.dealConfirmation', 'bonus.minDealAmount'],
+      ...['mailing.smsCadenceDays', 'mailing.emailCadenceDays'],
       ...['intake.rule', 'intake.level', 'intake.managerId', 'intake.signupsPerMinutePerIp'],
     ]);
     expect(settings.filter((s) => s.optional).map((s) => s.key)).toEqual([
@@ -23,6 +25,13 @@ describe('the Config sheet as the rules schema gives it', () => {
       kind: 'choice',
       choices: 'intakeRule',
     });
+    expect(settings.find((s) => s.key === 'bonus.dealConfirmation')).toEqual({
+      key: 'bonus.dealConfirmation',
+      section: 'bonus',
+      kind: 'choice',
+      choices: 'dealConfirmation',
+    });
+    expect(settings.find((s) => s.key === 'bonus.minDealAmount')?.kind).toBe('money');
   });
 
   it("takes bounds and the number of tiers from the schema's own limits", () => {
