@@ -92,8 +92,8 @@ const enAdmin = {
     loaded: (total: number, kept: number) =>
       `${total === 0 ? 'No deal awaits confirmation' : `${enCount(total, 'deal awaits', 'deals await')} confirmation`}` +
       `${kept > 0 ? `; ${enCount(kept, 'decision', 'decisions')} you had typed kept` : ''}.`,
-    reviewedNote: (status: string, by: string | null, when: string) =>
-      `Reviewed meanwhile${by ? ` by ${by}` : ''} (${when}): ${status}.\n` +
+    reviewedNote: (status: string, by: string | null) =>
+      `Reviewed meanwhile${by ? ` by ${by}` : ''}: ${status}.\n` +
       'Your decision was not sent. Load the sheet again to see the deals still awaiting confirmation.',
     changedNote: (by: string | null) =>
       `This deal changed meanwhile${by ? ` (by ${by})` : ''}: the row now shows it as it is.\n` +
@@ -145,8 +145,8 @@ const ruAdmin: DealsAdminWords = {
     loaded: (total: number, kept: number) =>
       `${total === 0 ? 'Сделок на подтверждение нет' : `На подтверждение: ${ruCount(total, 'сделка', 'сделки', 'сделок')}`}` +
       `${kept > 0 ? `; введённых решений оставлено: ${ruNumber(kept)}` : ''}.`,
-    reviewedNote: (status: string, by: string | null, when: string) =>
-      `Тем временем рассмотрена${by ? ` (${by})` : ''} (${when}): ${status}.\n` +
+    reviewedNote: (status: string, by: string | null) =>
+      `Тем временем рассмотрена${by ? ` (${by})` : ''}: ${status}.\n` +
       'Ваше решение не отправлено. Загрузите лист снова, чтобы увидеть сделки, которые ещё ждут подтверждения.',
     changedNote: (by: string | null) =>
       `Сделка тем временем изменилась${by ? ` (${by})` : ''}: строка показывает её как есть.\n` +
