@@ -69,6 +69,18 @@ describe('the client card', () => {
     expect(deals.docs.map((d) => d.get('amount'))).toEqual([1_250_000]);
   });
 
+  it('records a consent with its proof, and never receives the identity token', async () => {
+    await submit('consent', { channel: 'email', status: 'granted', method: 'questionnaire', formId: 'Q-2026-17' });
+    expect(await text('#status')).toBe('Consent recorded.');
+    const client = (await world.db.collection('clients').doc(clientId).get()).data()!;
+    expect(client.consents).toEqual([
+      expect.objectContaining({ channel: 'email', status: 'granted', proof: { formId: 'Q-2026-17', recordedBy: 'anna@example.com' } }),
+    ]);
+    const html = await page().content();
+    for (const token of addon.identityTokens()) expect(html).not.toContain(token);
+    expect(card.blockedRequests).toEqual([]);
+  });
+
   it("shows the base's own field error, then marks the client lost once it is fixed", async () => {
     await submit('lost', { date: today, reason: 'went to a competitor', competitor: 'R'.repeat(250) });
     expect(await text('form[data-action="lost"] [data-error-for="competitor"]')).toBe('must be at most 200 characters');
@@ -87,18 +99,14 @@ describe('the client card', () => {
     const line = addon.spreadsheet.grid(sheet).find((l) => l[col.clientId - 1] === clientId)!;
     expect(line[col.lostReason - 1]).toBe('went to a competitor');
     expect(line[col.competitor - 1]).toBe('Rival LLC');
-  });
-
-  it('records a consent with its proof, and never receives the identity token', async () => {
-    await submit('consent', { channel: 'email', status: 'granted', method: 'questionnaire', formId: 'Q-2026-17' });
-    expect(await text('#status')).toBe('Consent recorded.');
-    const client = (await world.db.collection('clients').doc(clientId).get()).data()!;
-    expect(client.consents).toEqual([
-      expect.objectContaining({ channel: 'email', status: 'granted', proof: { formId: 'Q-2026-17', recordedBy: 'anna@example.com' } }),
-    ]);
-    const html = await page().content();
-    for (const token of addon.identityTokens()) expect(html).not.toContain(token);
-    expect(card.blockedRequests).toEqual([]);
+    expect(line[col.payHint - 1]).toBe('Lost: ask the head of sales to reinstate it');
+    // Out of the book: the card says why and offers no deal, contact or consent any more.
+    expect(await text('.pay-block')).toBe(
+      'This client is lost: ask the head of sales to reinstate it before recording deals, contacts or consents',
+    );
+    for (const action of ['deal', 'contact', 'consent', 'lost'])
+      expect(await page().locator(`form[data-action="${action}"]`).count()).toBe(0);
+    expect(await page().locator('form[data-action="note"]').count()).toBe(1);
   });
 
   it('renders something a person can read (not a blank page)', async () => {
