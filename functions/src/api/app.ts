@@ -15,6 +15,7 @@ import { bodyError, installProblemFinalHandler } from './final-handler.ts';
 import { answerHealth, isHealthCheck } from './health.ts';
 import type { Ctx } from './context.ts';
 import { adminConfigRoutes } from './routes/admin-config.ts';
+import { adminDealRoutes } from './routes/admin-deals.ts';
 import { adminJobRoutes } from './routes/admin-jobs.ts';
 import { adminOversightRoutes } from './routes/admin-oversight.ts';
 import { batchSaveRoutes } from './routes/batch-save.ts';
@@ -53,6 +54,7 @@ export function buildRouter(): Router {
   adminConfigRoutes(router);
   adminJobRoutes(router);
   adminOversightRoutes(router);
+  adminDealRoutes(router);
   return router;
 }
 

@@ -172,3 +172,11 @@ export const dealReviewBody = z
   })
   .strict();
 export const dealReviewStatusSchema = z.enum(['unconfirmed', 'confirmed', 'rejected']);
+export const dealsToConfirmQuery = z
+  .object({
+    status: dealReviewStatusSchema.default('unconfirmed'),
+    managerId: idSchema.optional(),
+    limit: limitParam(500, 100),
+    cursor: z.string().max(1000).optional(),
+  })
+  .strict();

@@ -3,6 +3,7 @@ import { describeError, exitCodeFor } from '../command-errors.ts';
 import { defaultContext, type CommandContext } from './command-context.ts';
 import { registerBonuses } from './commands/bonuses.ts';
 import { registerCloseMonth } from './commands/close-month.ts';
+import { registerDeals } from './commands/deals.ts';
 import { registerEmulator } from './commands/emulator.ts';
 import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
@@ -19,6 +20,7 @@ const registrations: Array<(program: Command, ctx: CommandContext) => void> = [
   registerSeed,
   registerBonuses,
   registerCloseMonth,
+  registerDeals,
   registerMailing,
   registerRotate,
   registerOffboard,

@@ -1,6 +1,8 @@
 import type { Client, ClientDerived } from '../schema/client.ts';
 import type { Deal } from '../schema/deal.ts';
 import { dayOf } from '../schema/common.ts';
+import type { RotationRules } from '../schema/rules-config.ts';
+import { countsForRotation, dealCounts, dealStatusOf } from './bonus/deal-of-record.ts';
 import { awaitingConfirmationFlags, mailableFlags, type ContactHolder, type MailableFlags } from './consent/mailing-eligibility.ts';
 
 // The one home of the fields a client document carries for the jobs' queries: every write of a
@@ -23,23 +25,47 @@ export function countsForHolder(client: Holding, deal: Pick<Deal, 'date' | 'mana
   );
 }
 
-export type DealFields = Pick<ClientDerived, 'dealCount' | 'dealsSinceAssignment' | 'firstDealAt' | 'lastDealAt'>;
+export type DealFields = Pick<ClientDerived, 'dealCount' | 'dealsSinceAssignment' | 'firstDealAt' | 'lastDealAt'> & {
+  dealsAwaiting: number;
+};
+
+/** What the deal fields read of a deal: its status and amount decide whether it counts (deal-of-record.ts). */
+export type CountedDeal = Pick<Deal, 'date' | 'managerId' | 'amount' | 'status'>;
+/** The rotation rule the deal fields follow: a deal below the minimum does not reset the clock. */
+export type DealFieldRules = Pick<RotationRules, 'minDealAmount'>;
 
 /** The deal fields from all of a client's deals (sorted or not). */
-export function dealFieldsOf(client: Holding, deals: ReadonlyArray<Pick<Deal, 'date' | 'managerId'>>): DealFields {
-  let fields: DealFields = { dealCount: 0, dealsSinceAssignment: 0, firstDealAt: null, lastDealAt: null };
-  for (const d of deals) fields = withDeal(client, fields, d);
+export function dealFieldsOf(client: Holding, deals: ReadonlyArray<CountedDeal>, rules: DealFieldRules): DealFields {
+  let fields: DealFields = { dealCount: 0, dealsSinceAssignment: 0, firstDealAt: null, lastDealAt: null, dealsAwaiting: 0 };
+  for (const d of deals) fields = withDeal(client, fields, d, rules);
   return fields;
 }
 
-/** The deal fields after one more deal, from the stored ones: recording a deal need not read the others. */
-export function withDeal(client: Holding, fields: DealFields, deal: Pick<Deal, 'date' | 'managerId'>): DealFields {
+/**
+ * The deal fields after one more deal, from the stored ones: recording a deal need not read the
+ * others. Only a confirmed deal counts; one below the rotation minimum leaves the rotation clock alone.
+ */
+export function withDeal(
+  client: Holding,
+  fields: Omit<DealFields, 'dealsAwaiting'> & { dealsAwaiting?: number | undefined },
+  deal: CountedDeal,
+  rules: DealFieldRules,
+): DealFields {
+  const awaiting = (fields.dealsAwaiting ?? 0) + (dealStatusOf(deal) === 'unconfirmed' ? 1 : 0);
+  const base = { ...pickDealFields(fields), dealsAwaiting: awaiting };
+  if (!dealCounts(deal)) return base;
+  const active = countsForRotation(deal, rules);
   return {
+    ...base,
     dealCount: fields.dealCount + 1,
-    dealsSinceAssignment: fields.dealsSinceAssignment + (countsForHolder(client, deal) ? 1 : 0),
+    dealsSinceAssignment: fields.dealsSinceAssignment + (active && countsForHolder(client, deal) ? 1 : 0),
     firstDealAt: fields.firstDealAt === null || deal.date < fields.firstDealAt ? deal.date : fields.firstDealAt,
-    lastDealAt: fields.lastDealAt === null || deal.date > fields.lastDealAt ? deal.date : fields.lastDealAt,
+    lastDealAt: active && (fields.lastDealAt === null || deal.date > fields.lastDealAt) ? deal.date : fields.lastDealAt,
   };
+}
+
+function pickDealFields(f: Omit<DealFields, 'dealsAwaiting'>): Omit<DealFields, 'dealsAwaiting'> {
+  return { dealCount: f.dealCount, dealsSinceAssignment: f.dealsSinceAssignment, firstDealAt: f.firstDealAt, lastDealAt: f.lastDealAt };
 }
 
 export function isRotatable(client: Pick<Client, 'managerId' | 'lostAt' | 'pinned'>): boolean {
@@ -63,12 +89,13 @@ export function clientFlags(
 /** Every derived field, computed from a client and all its deals. */
 export function deriveClient(
   client: Client,
-  deals: ReadonlyArray<Deal>,
+  deals: ReadonlyArray<CountedDeal>,
   contactKeys: string[],
   version: number,
   updatedAt: string,
+  rules: DealFieldRules = { minDealAmount: 0 },
 ): ClientDerived {
-  return { contactKeys, ...dealFieldsOf(client, deals), ...clientFlags(client), version, updatedAt };
+  return { contactKeys, ...dealFieldsOf(client, deals, rules), ...clientFlags(client), version, updatedAt };
 }
 
 /** The derived fields of a client just created (by staff, an admin or a sign-up): no deals yet, version 1. */

@@ -5,7 +5,7 @@ import { rotationDueOn } from './rotation/staleness.ts';
 
 export type HeldClient = Pick<
   ClientDoc,
-  'managerId' | 'assignedAt' | 'dealsSinceAssignment' | 'lastDealAt' | 'rotatable' | 'kind' | 'taxNumber' | 'lostAt'
+  'managerId' | 'assignedAt' | 'dealsSinceAssignment' | 'lastDealAt' | 'rotatable' | 'kind' | 'taxNumber' | 'lostAt' | 'dealsAwaiting'
 >;
 
 /**
@@ -22,8 +22,7 @@ export function holdingFacts(
     daysHeld: held ? Math.max(0, daysBetween(companyDay(client.assignedAt!, input.rules.timeZone), input.today)) : null,
     rotationDueOn: held ? rotationDueOn(client, input.rules.rotation) : null,
     reportDueOn: input.reportDueOn,
-    // Stored once deals of record land; until then nothing awaits confirmation.
-    dealsAwaiting: 0,
+    dealsAwaiting: client.dealsAwaiting ?? 0,
     payBlock: payBlockOf(client),
   };
 }
@@ -31,6 +30,11 @@ export function holdingFacts(
 /** Why the holder is not paid for this client whatever they sell: lost (out of the book), or a company with no INN. */
 export function payBlockOf(client: Pick<ClientDoc, 'kind' | 'taxNumber' | 'lostAt'>): ClientHoldingFacts['payBlock'] {
   if (client.lostAt !== undefined && client.lostAt !== null) return 'lost';
-  if (client.kind === 'company' && (client.taxNumber ?? '') === '') return 'add-tax-number';
+  if (needsTaxNumber(client)) return 'add-tax-number';
   return null;
+}
+
+/** A company is paid for as a new client only once it has its INN (every Russian company has one). */
+export function needsTaxNumber(client: Pick<ClientDoc, 'kind' | 'taxNumber'>): boolean {
+  return client.kind === 'company' && (client.taxNumber ?? '') === '';
 }

@@ -103,8 +103,9 @@ export function monthStatements(input: {
       payable: t.payable + s.totals.payable,
       pending: t.pending + s.totals.pending,
       cancelled: t.cancelled + s.totals.cancelled,
+      awaiting: t.awaiting + (s.totals.awaiting ?? 0),
     }),
-    { payable: 0, pending: 0, cancelled: 0 },
+    { payable: 0, pending: 0, cancelled: 0, awaiting: 0 },
   );
   return {
     month: input.month,

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Firestore } from 'firebase-admin/firestore';
 import { dealMaker, listedHolder, newClientHolding, type StaffMember } from '../core/staff-changes.ts';
+import type { CardDeal } from '../api/contract.ts';
+import { recordedViaOf } from '../core/bonus/deal-of-record.ts';
+import { readClientDeals } from '../store/deal-review-store.ts';
+import { cardDealOf } from './deal-review.ts';
 import type { Client, ClientHoldingFacts } from '../schema/client.ts';
 import type { Deal, DealDoc } from '../schema/deal.ts';
 import type { HistoryEntry } from '../schema/history.ts';
@@ -28,14 +32,14 @@ export async function clientListing(
   return { holder, page: { ...page, clients: await withHoldingFacts(db, page.clients, input.at) } };
 }
 
-/** One client's card: the client with its holding facts, and its history. */
+/** One client's card: the client with its holding facts, its history, and its deals newest first. */
 export async function clientCard(
   db: Firestore,
   input: { clientId: string; scope: ClientScope; at: string },
-): Promise<{ client: ListedClient; history: HistoryEntry[] }> {
+): Promise<{ client: ListedClient; history: HistoryEntry[]; deals: CardDeal[] }> {
   const client = await readClientInScope(db, input.clientId, input.scope);
-  const history = await readHistory(db, input.clientId);
-  return { client: (await withHoldingFacts(db, [client], input.at))[0]!, history };
+  const [history, deals] = await Promise.all([readHistory(db, input.clientId), readClientDeals(db, input.clientId)]);
+  return { client: (await withHoldingFacts(db, [client], input.at))[0]!, history, deals: deals.map(cardDealOf) };
 }
 
 /** A deal on a client the caller may touch, made by whom `dealMaker` says. */
@@ -48,7 +52,8 @@ export async function recordClientDeal(
   const client = await readClientInScope(db, input.clientId, access.scope);
   const { managerId: given, ...deal } = input.deal;
   const managerId = dealMaker(access.actor, given, client.managerId);
-  return recordDeal(db, { ...deal, id: deal.id ?? `d-${randomUUID()}`, clientId: input.clientId, managerId }, stamp, access.guard);
+  const recorded = { ...deal, id: deal.id ?? `d-${randomUUID()}`, clientId: input.clientId, managerId };
+  return recordDeal(db, recorded, stamp, access.guard, recordedViaOf(access.actor));
 }
 
 /** A consent given or withdrawn on a client the caller may touch. */

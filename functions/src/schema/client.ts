@@ -100,6 +100,8 @@ export type ClientDerived = {
   dealsSinceAssignment: number;
   firstDealAt: string | null;
   lastDealAt: string | null;
+  /** Deals recorded by their holder still awaiting the head of sales' confirmation (absent: none). */
+  dealsAwaiting?: number;
   /** Not lost, not pinned, has a manager: the only clients rotation may take. */
   rotatable: boolean;
   /** Optimistic concurrency: bumped on every write. */

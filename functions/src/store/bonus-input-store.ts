@@ -1,12 +1,14 @@
 import type { DocumentSnapshot, Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
-import { addMonthsToMonth, companyDay, companyMonth, companyMonthBounds } from '../core/calendar.ts';
+import { addMonthsToMonth, companyDay, companyMonth, companyMonthBounds, monthOf } from '../core/calendar.ts';
 import { cohortMonthJudgedIn } from '../core/bonus/cohort.ts';
+import { retentionFrom } from '../core/bonus/deal-of-record.ts';
 import { raisedSeqs } from '../core/bonus/rate-schedule.ts';
 import type { BonusClient, BonusDeal } from '../core/bonus/types.ts';
 import { AppError } from '../errors.ts';
 import type { FormerHolder } from '../schema/client.ts';
 import { idSchema, isoDateSchema, moneySchema } from '../schema/common.ts';
+import { dealStatusSchema } from '../schema/deal.ts';
 import type { BonusRules } from '../schema/rules-config.ts';
 import { collections } from './collections.ts';
 import { chunks } from './db.ts';
@@ -22,6 +24,8 @@ const storedDealSchema = z.object({
   amount: moneySchema,
   profit: moneySchema,
   seq: z.number().int().min(1),
+  status: dealStatusSchema.optional(),
+  reason: z.string().optional(),
 });
 
 /** A deal as the calculator counts it, dated by the company's calendar day. */
@@ -43,6 +47,9 @@ function clientOf(snap: DocumentSnapshot, timeZone: string): BonusClient {
     id: snap.id,
     managerId: (d.managerId as string | null) ?? null,
     firstDealAt: d.firstDealAt ? day(d.firstDealAt) : null,
+    ...(d.createdAt ? { createdAt: day(d.createdAt) } : {}),
+    ...(d.kind ? { kind: d.kind as BonusClient['kind'] } : {}),
+    ...(d.taxNumber ? { taxNumber: d.taxNumber as string } : {}),
     ...(d.attractedBy ? { attractedBy: d.attractedBy as string } : {}),
     ...(d.lostAt ? { lostAt: day(d.lostAt) } : {}),
     ...(Array.isArray(d.formerHolders)
@@ -91,6 +98,22 @@ export async function loadMonth(
       into.add(s.id);
     }
   }
+  // A client created after its first deal (a backdated deal) counts its gate from its creation.
+  const createdGate = new Set<string>();
+  const created = companyMonthBounds(gateMonth, timeZone);
+  const createdSnap = await db
+    .collection(collections.clients)
+    .where('createdAt', '>=', created.from)
+    .where('createdAt', '<', created.until)
+    .get();
+  for (const s of createdSnap.docs) {
+    const c = clientOf(s, timeZone);
+    const from = retentionFrom(c);
+    if (from === null || from === c.firstDealAt || monthOf(from) !== gateMonth) continue;
+    clients.set(s.id, c);
+    gateClients.add(s.id);
+    createdGate.add(s.id);
+  }
   const missing = [...new Set([...deals.values()].map((d) => d.clientId))].filter((id) => !clients.has(id));
   for (const part of chunks(missing, 500)) {
     const snaps = await db.getAll(...part.map((id) => db.collection(collections.clients).doc(id)));
@@ -106,6 +129,15 @@ export async function loadMonth(
       .where('date', '<', before)
       .get();
     for (const s of snap.docs) if (gateClients.has(s.get('clientId') as string) && !deals.has(s.id)) deals.set(s.id, dealOf(s, timeZone));
+  }
+  // Their held deals may be dated long before the gate's cohort month: read them by client.
+  if (gateMonth < month && createdGate.size > 0) {
+    const parts = await Promise.all(
+      chunks([...createdGate], 30).map((part) =>
+        db.collection(collections.deals).where('clientId', 'in', part).where('date', '<', before).get(),
+      ),
+    );
+    for (const snap of parts) for (const s of snap.docs) if (!deals.has(s.id)) deals.set(s.id, dealOf(s, timeZone));
   }
   // The judged cohort's profit: its clients' deals before the month (the month's are loaded).
   if (cohortMonth !== undefined && cohortMonth < month) {

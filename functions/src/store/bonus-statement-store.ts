@@ -26,7 +26,9 @@ const statementRef = (db: Firestore, month: string, managerId: string) =>
 const partId = (index: number) => String(index).padStart(4, '0');
 
 async function hydrate(snap: DocumentSnapshot): Promise<StoredStatement> {
-  const doc = snap.data() as StoredStatement;
+  const stored = snap.data() as StoredStatement;
+  // Statements stored before deals of record had nothing awaiting confirmation.
+  const doc = { ...stored, totals: { ...stored.totals, awaiting: stored.totals?.awaiting ?? 0 } };
   if (!doc.parts) return doc;
   const parts = await snap.ref.collection('parts').orderBy('index').get();
   return { ...doc, lines: parts.docs.flatMap((p) => p.get('lines') as StatementLine[]) };

@@ -3,7 +3,9 @@ import { contactKeyField, duplicateIssues, withNormalisedContacts, type Duplicat
 import { compareDeals, newClientDerived, withDeal } from '../core/client-derivation.ts';
 import { AppError, formatPath } from '../errors.ts';
 import type { Client, ClientDoc } from '../schema/client.ts';
-import type { Deal, DealDoc } from '../schema/deal.ts';
+import type { Deal, DealDoc, DealRecordedVia } from '../schema/deal.ts';
+import { dealCounts, statusOnRecord } from '../core/bonus/deal-of-record.ts';
+import { readRules } from './rules-store.ts';
 import { historyEntrySchema, type HistoryEntry, type NewHistoryEntry } from '../schema/history.ts';
 import { dealCorrection } from '../core/bonus/corrections.ts';
 import { markCorrection } from './bonus-correction-store.ts';
@@ -96,12 +98,29 @@ export function appendHistory(tx: HistoryWriter, db: Firestore, entry: NewHistor
 }
 
 /**
- * Records a deal and keeps the client's derived fields current. `seq` is the number of deals the
- * client had before, plus one: deals are numbered in the order they are recorded.
+ * Records a deal and keeps the client's derived fields current. `seq` is the number of counted
+ * deals the client had before, plus one: deals are numbered in the order they count. A deal its
+ * holder recorded waits for the head of sales when the rules require it (deal-of-record.ts): it
+ * counts for nothing until confirmed, and is numbered again then.
  */
-export async function recordDeal(db: Firestore, deal: Deal, actor: Actor, guard: HolderGuard = {}): Promise<DealDoc> {
-  const clientRef = db.collection(collections.clients).doc(deal.clientId);
-  const dealRef = db.collection(collections.deals).doc(deal.id);
+export async function recordDeal(
+  db: Firestore,
+  input: Deal,
+  actor: Actor,
+  guard: HolderGuard = {},
+  via: DealRecordedVia = 'admin',
+): Promise<DealDoc> {
+  const clientRef = db.collection(collections.clients).doc(input.clientId);
+  const dealRef = db.collection(collections.deals).doc(input.id);
+  const { rules } = await readRules(db);
+  const deal: Deal = {
+    ...input,
+    recordedBy: actor.by,
+    recordedVia: via,
+    recordedAt: actor.at,
+    status: statusOnRecord(via, rules.bonus),
+    version: 1,
+  };
   return db.runTransaction(async (tx) => {
     const [clientSnap, dealSnap] = await tx.getAll(clientRef, dealRef);
     if (!clientSnap!.exists)
@@ -112,12 +131,13 @@ export async function recordDeal(db: Firestore, deal: Deal, actor: Actor, guard:
     const c = clientSnap!.data() as ClientDoc;
     // A deal dated in a month already computed is a correction of it (MISSION §3.7); one before the
     // client's first deal moves the first deal, and with it every raised part: all its deals count.
-    const earlier = c.firstDealAt !== null && deal.date < c.firstDealAt;
+    const counts = dealCounts(deal);
+    const earlier = counts && c.firstDealAt !== null && deal.date < c.firstDealAt;
     const others = earlier ? await dealDatesOf(tx, db, deal.clientId) : [];
-    await markCorrection(tx, db, deal.clientId, dealCorrection(c, deal, others), actor.at);
+    await markCorrection(tx, db, deal.clientId, dealCorrection(c, deal, others, counts), actor.at);
     const doc: DealDoc = { ...deal, seq: c.dealCount + 1 };
     tx.create(dealRef, doc);
-    tx.update(clientRef, { ...withDeal(c, c, deal), version: c.version + 1, updatedAt: actor.at });
+    tx.update(clientRef, { ...withDeal(c, c, deal, rules.rotation), version: c.version + 1, updatedAt: actor.at });
     appendHistory(tx, db, {
       type: 'deal',
       clientId: deal.clientId,

@@ -5,6 +5,7 @@ import { hasAnyClient } from './client-list-store.ts';
 import { checkSnapshot, type KnownInBase, type RawSnapshot } from '../core/snapshot-check.ts';
 import { importCorrection, type CorrectionFacts } from '../core/bonus/corrections.ts';
 import { compareDeals, deriveClient } from '../core/client-derivation.ts';
+import { asImported, dealCounts, dealNumbers, dealStatusOf } from '../core/bonus/deal-of-record.ts';
 import { AppError } from '../errors.ts';
 import { mapConcurrently } from '../worker-pool.ts';
 import { asOfNow } from '../schema/as-of.ts';
@@ -116,7 +117,9 @@ function addDeal(byClient: Map<string, Map<string, Deal>>, deal: Deal): void {
 /** The bonus facts of a client that an import may rewrite, besides its deals. */
 const bonusFactsOf = (c: Partial<Client> | undefined) => stableJson([c?.attractedBy ?? null, c?.lostAt ?? null, c?.formerHolders ?? []]);
 const dealFactsOf = (deals: ReadonlyArray<DealDoc>) =>
-  stableJson([...deals].sort((a, b) => (a.id < b.id ? -1 : 1)).map((d) => [d.id, d.date, d.managerId, d.amount, d.profit, d.seq]));
+  stableJson(
+    [...deals].sort((a, b) => (a.id < b.id ? -1 : 1)).map((d) => [d.id, d.date, d.managerId, d.amount, d.profit, d.seq, dealStatusOf(d)]),
+  );
 
 /**
  * The clients whose bonus facts the import changes (MISSION §3.7): deals added, changed or
@@ -137,11 +140,13 @@ function bonusCorrections(
   const out: Array<{ clientId: string; facts: CorrectionFacts }> = [];
   for (const id of touched) {
     const old = before.get(id) ?? [];
-    const now = clientDeals(id).map((d, i) => ({ ...d, seq: i + 1 }));
+    const sorted = clientDeals(id);
+    const seqs = dealNumbers(sorted);
+    const now = sorted.map((d, i) => ({ ...d, seq: seqs[i]! }));
     const rewritten = inSnapshot.has(id) && bonusFactsOf(existing.get(id)) !== bonusFactsOf(inSnapshot.get(id));
     if (!rewritten && dealFactsOf(old) === dealFactsOf(now)) continue;
     const dates = [...old, ...now].map((d) => d.date);
-    const facts = importCorrection(dates, [existing.get(id)?.firstDealAt ?? null, now[0]?.date ?? null]);
+    const facts = importCorrection(dates, [existing.get(id)?.firstDealAt ?? null, now.find(dealCounts)?.date ?? null]);
     if (facts !== undefined) out.push({ clientId: id, facts });
   }
   return out;
@@ -186,7 +191,8 @@ export async function importSnapshot(db: Firestore, raw: RawSnapshot, options: I
   const existingTouched = [...touched].filter((id) => existing.has(id));
   const existingDeals = await readExistingDeals(db, existingTouched);
   for (const { seq: _seq, ...d } of existingDeals) addDeal(dealsByClient, d);
-  for (const d of snapshot.deals) addDeal(dealsByClient, d);
+  for (const d of snapshot.deals) addDeal(dealsByClient, asImported(d, { by: options.by ?? 'import', at: options.at }));
+  const dealRules = (snapshot.config ?? (await readRules(db)).rules).rotation;
   const clientDeals = (id: string) => [...(dealsByClient.get(id)?.values() ?? [])].sort(compareDeals);
   // Into a base whose bonuses were never computed, nothing an import brings is a correction.
   const latestComputed = await latestComputedMonth(db);
@@ -222,7 +228,7 @@ export async function importSnapshot(db: Firestore, raw: RawSnapshot, options: I
   let done = 0;
   for (const { client, contactKeys } of snapshot.clients) {
     const before = existing.get(client.id);
-    const derivedNow = deriveClient(client, clientDeals(client.id), contactKeys, before?.version ?? 1, options.at);
+    const derivedNow = deriveClient(client, clientDeals(client.id), contactKeys, before?.version ?? 1, options.at, dealRules);
     const doc: ClientDoc = { ...client, ...derivedNow };
     const comparable = (d: ClientDoc) => stableJson({ ...d, version: 0, updatedAt: '', lastEdit: undefined });
     if (before && comparable(before) === comparable(doc)) {
@@ -251,15 +257,18 @@ export async function importSnapshot(db: Firestore, raw: RawSnapshot, options: I
   for (const id of touched) {
     if (inSnapshot.has(id) || !existing.has(id)) continue;
     const before = existing.get(id)!;
-    const derivedNow = deriveClient(splitClientDoc(before).own, clientDeals(id), before.contactKeys, before.version + 1, options.at);
+    const own = splitClientDoc(before).own;
+    const derivedNow = deriveClient(own, clientDeals(id), before.contactKeys, before.version + 1, options.at, dealRules);
     void writer.set(db.collection(collections.clients).doc(id), { ...before, ...derivedNow });
   }
 
   const history = new Map<string, HistoryEntry>();
   let dealsDone = 0;
   for (const clientId of dealsByClient.keys()) {
-    clientDeals(clientId).forEach((deal, i) => {
-      const dealDoc: DealDoc = { ...deal, seq: i + 1 };
+    const sorted = clientDeals(clientId);
+    const seqs = dealNumbers(sorted);
+    sorted.forEach((deal, i) => {
+      const dealDoc: DealDoc = { ...deal, seq: seqs[i]! };
       void writer.set(db.collection(collections.deals).doc(deal.id), dealDoc);
       const entry: HistoryEntry = {
         id: dealHistoryId(deal),

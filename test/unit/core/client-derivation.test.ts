@@ -33,7 +33,8 @@ describe('derived client fields', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(day, fc.constantFrom('m1', 'm2')), { maxLength: 20 }), (list) => {
         const deals = list.map(([date, m], i) => deal(`d${i}`, date, m));
-        const stepwise = deals.reduce<DealFields>((fields, d) => withDeal(client, fields, d), newClientDerived(client, [], 'now'));
+        const start = { ...newClientDerived(client, [], 'now'), dealsAwaiting: 0 };
+        const stepwise = deals.reduce<DealFields>((fields, d) => withDeal(client, fields, d, { minDealAmount: 0 }), start);
         const { dealCount, dealsSinceAssignment, firstDealAt, lastDealAt } = deriveClient(client, deals, [], 1, 'now');
         expect(stepwise).toMatchObject({ dealCount, dealsSinceAssignment, firstDealAt, lastDealAt });
       }),
@@ -47,6 +48,7 @@ describe('derived client fields', () => {
       dealsSinceAssignment: 0,
       firstDealAt: null,
       lastDealAt: null,
+      dealsAwaiting: 0,
       rotatable: true,
       mailable: { sms: false, email: false },
       awaitingConfirmation: { sms: false, email: false },

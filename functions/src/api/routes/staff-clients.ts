@@ -49,7 +49,7 @@ export function staffClientRoutes(router: Router): void {
       const id = parseParam(req.params.id, idSchema, 'id');
       const card = await clientCard(ctx.db, { clientId: id, scope: scopeOf(ctx), at: ctx.at });
       await auditAdminRead(ctx, 'read client', `clients/${id}`);
-      return { body: { deals: [], ...card } satisfies ClientCardAnswer };
+      return { body: card satisfies ClientCardAnswer };
     }),
   );
 

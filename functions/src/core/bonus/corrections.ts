@@ -1,6 +1,7 @@
 import type { BonusRules } from '../../schema/rules-config.ts';
 import { addMonthsToMonth, monthOf } from '../calendar.ts';
 import { cohortMonthJudgedIn } from './cohort.ts';
+import { retentionFrom } from './deal-of-record.ts';
 
 /**
  * MISSION §3.7 for corrections of any age. A write that changes what an already computed month was
@@ -53,16 +54,22 @@ const present = (dates: Array<string | null | undefined>) => [...new Set(dates.f
 const earliest = (dates: string[]) => dates.reduce((a, b) => (earliestMonthOf(b) < earliestMonthOf(a) ? b : a));
 
 /**
- * A deal recorded on a client. A deal before the client's first one moves its first deal, and with
- * it the gate and the held-or-payable state of every raised part: then all its deals are corrected.
+ * A deal recorded, confirmed or rejected on a client. A counted deal before the client's first one
+ * moves its first deal, and with it the gate and the held-or-payable state of every raised part:
+ * then all its deals are corrected. The gate counts from the later of the first deal and the
+ * client's creation, so that day's months are reviewed too. A deal that does not count (awaiting
+ * confirmation, rejected) changes only its own month's lines.
  */
 export function dealCorrection(
-  client: { firstDealAt: string | null },
+  client: { firstDealAt: string | null; createdAt?: string | undefined },
   deal: { date: string },
   otherDealDates: ReadonlyArray<string> = [],
+  counts = true,
 ): CorrectionFacts {
+  if (!counts) return { since: deal.date, dealDates: [deal.date], firstDealDates: present([client.firstDealAt]) };
   const first = client.firstDealAt === null || deal.date < client.firstDealAt ? deal.date : client.firstDealAt;
-  const firstDealDates = present([client.firstDealAt, first]);
+  const gateFrom = retentionFrom({ firstDealAt: first, createdAt: client.createdAt });
+  const firstDealDates = present([client.firstDealAt, first, gateFrom]);
   const dealDates = present([deal.date, ...(first !== client.firstDealAt ? otherDealDates : [])]);
   return { since: deal.date, dealDates, firstDealDates };
 }

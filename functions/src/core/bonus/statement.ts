@@ -5,6 +5,7 @@ import { monthOf } from '../calendar.ts';
 import { cohortLines, cohortMonthJudgedIn } from './cohort.ts';
 import { applyRate, formatMoney, rateNumber, rateOf, type Rate } from './money.ts';
 import { attractorRate, raisedExtra } from './rate-schedule.ts';
+import { attractionBlock, dealCounts, dealStatusOf, newClientBlockNote, raisedBlock, retentionFrom } from './deal-of-record.ts';
 import { gateDay, isBeforeGate, retainedAt } from './retention-gate.ts';
 import type { BonusClient, BonusDeal, LineKind, MonthReport, Statement, StatementLine, StatementTotals } from './types.ts';
 
@@ -31,10 +32,17 @@ type RaisedPart = { extra: Rate; rate: Rate; amount: number; gate: string };
 /**
  * The part above normal a deal earns its client's attractor (MISSION §3.2–3.4, §3.8), or nothing.
  * Only the attractor's own deals qualify, only for clients whose first deal is inside the campaign
- * window (when one is set), and not once the client was rotated away from the attractor.
- * The total on the deal is capped at 100 % of its profit (matters when the base is the amount).
+ * window (when one is set), and not once the client was rotated away from the attractor; a company
+ * without INN and a deal below the minimum earn none (`raisedBlock`). The retention gate counts
+ * from the first deal or the client's creation, whichever is later. The total on the deal is
+ * capped at 100 % of its profit (matters when the base is the amount).
  */
 export function raisedPart(deal: BonusDeal, client: BonusClient | undefined, rules: BonusRules): RaisedPart | undefined {
+  if (client === undefined || raisedBlock(deal, client, rules) !== undefined) return undefined;
+  return raisedPartUnblocked(deal, client, rules);
+}
+
+function raisedPartUnblocked(deal: BonusDeal, client: BonusClient | undefined, rules: BonusRules): RaisedPart | undefined {
   if (client === undefined || client.attractedBy === undefined || client.firstDealAt === null) return undefined;
   if (deal.managerId !== client.attractedBy) return undefined;
   const first = dayOf(client.firstDealAt);
@@ -49,7 +57,7 @@ export function raisedPart(deal: BonusDeal, client: BonusClient | undefined, rul
   const cap = Math.max(0, deal.profit) - applyRate(base, normal);
   const amount = Math.min(applyRate(base, extra), Math.max(0, cap));
   if (amount <= 0) return undefined;
-  return { extra, rate, amount, gate: gateDay(client.firstDealAt, rules.retentionMonths) };
+  return { extra, rate, amount, gate: gateDay(retentionFrom(client)!, rules.retentionMonths) };
 }
 
 const percents = new WeakMap<Rate, string>();
@@ -87,11 +95,12 @@ export function sortLines(lines: StatementLine[]): StatementLine[] {
 
 /** `payable` is what is paid for the month: payable lines plus those released this month. */
 export function totalsOf(lines: ReadonlyArray<StatementLine>): StatementTotals {
-  const totals: StatementTotals = { payable: 0, pending: 0, cancelled: 0 };
+  const totals: StatementTotals = { payable: 0, pending: 0, cancelled: 0, awaiting: 0 };
   for (const l of lines) {
     if (l.status === 'payable' || l.status === 'released') totals.payable += l.amount;
     else if (l.status === 'pending') totals.pending += l.amount;
-    else totals.cancelled += l.amount;
+    else if (l.status === 'awaiting-confirmation') totals.awaiting += l.amount;
+    else if (l.status === 'cancelled') totals.cancelled += l.amount;
   }
   return totals;
 }
@@ -105,14 +114,19 @@ export function computeMonthLines(input: BonusInput): Map<string, StatementLine[
   const cohortMonth = rules.cohortTiers && rules.cohortTiers.length > 0 ? cohortMonthJudgedIn(month, rules.retentionMonths) : undefined;
   const dealsByClient = new Map<string, BonusDeal[]>();
   for (const c of clients.values()) {
-    if (c.firstDealAt === null) continue;
-    const gateInMonth = monthOf(gateDay(c.firstDealAt, rules.retentionMonths)) === month;
+    const from = retentionFrom(c);
+    if (c.firstDealAt === null || from === null) continue;
+    const gateInMonth = monthOf(gateDay(from, rules.retentionMonths)) === month;
     if (gateInMonth || monthOf(c.firstDealAt) === cohortMonth) dealsByClient.set(c.id, []);
   }
   const monthDeals: BonusDeal[] = [];
+  // The counted (confirmed) deals of the month by client: a new client's attraction needs one from the minimum deal up.
+  const countedInMonth = new Map<string, BonusDeal[]>();
   const seen = new Set<string>();
   for (const d of input.deals) {
     if (monthOf(d.date) === month) monthDeals.push(d);
+    if (!dealCounts(d)) continue;
+    if (monthOf(d.date) === month) countedInMonth.set(d.clientId, [...(countedInMonth.get(d.clientId) ?? []), d]);
     const list = dealsByClient.get(d.clientId);
     if (list === undefined || seen.has(d.id)) continue;
     seen.add(d.id);
@@ -138,19 +152,46 @@ export function computeMonthLines(input: BonusInput): Map<string, StatementLine[
   for (let i = 0; i < monthDeals.length; i++) {
     const deal = monthDeals[i]!;
     if (i > 0 && monthDeals[i - 1]!.id === deal.id) continue;
+    const status = dealStatusOf(deal);
+    const lineOf = (kind: 'normal' | 'raised', rest: Pick<StatementLine, 'rate' | 'amount' | 'status' | 'dueDate' | 'note'>) =>
+      add(deal.managerId, { id: `${kind}:${deal.id}`, kind, clientId: deal.clientId, dealId: deal.id, ...rest });
+    if (status === 'rejected') {
+      lineOf('normal', { rate: null, amount: 0, status: 'not-paid', dueDate: null, note: `rejected: ${deal.reason ?? ''}` });
+      continue;
+    }
     const base = Math.max(0, rules.base === 'profit' ? deal.profit : deal.amount);
-    add(deal.managerId, {
-      id: `normal:${deal.id}`,
-      kind: 'normal',
-      clientId: deal.clientId,
-      dealId: deal.id,
-      rate: normalRate,
-      amount: applyRate(base, normal),
-      status: 'payable',
-      dueDate: null,
-      note: `${normalNote}${formatMoney(base)}${base === 0 && (rules.base === 'profit' ? deal.profit : deal.amount) < 0 ? lossNote : ''}`,
-    });
-    const raised = raisedPart(deal, clients.get(deal.clientId), rules);
+    const loss = base === 0 && (rules.base === 'profit' ? deal.profit : deal.amount) < 0;
+    const normalText = `${normalNote}${formatMoney(base)}${loss ? lossNote : ''}`;
+    const client = clients.get(deal.clientId);
+    if (status === 'unconfirmed') {
+      // What it would earn once confirmed, as if it were the client's first deal when it has none yet.
+      const awaiting = 'awaiting-confirmation' as const;
+      lineOf('normal', {
+        rate: normalRate,
+        amount: applyRate(base, normal),
+        status: awaiting,
+        dueDate: null,
+        note: `awaiting confirmation: ${normalText}`,
+      });
+      const would = client && raisedPart(deal, { ...client, firstDealAt: client.firstDealAt ?? deal.date }, rules);
+      if (would !== undefined)
+        lineOf('raised', {
+          rate: rateNumber(would.extra),
+          amount: would.amount,
+          status: awaiting,
+          dueDate: null,
+          note: `awaiting confirmation: new-client deal ${deal.seq}: ${pct(would.rate)}`,
+        });
+      continue;
+    }
+    lineOf('normal', { rate: normalRate, amount: applyRate(base, normal), status: 'payable', dueDate: null, note: normalText });
+    const unblocked = raisedPartUnblocked(deal, client, rules);
+    const block = client && raisedBlock(deal, client, rules);
+    if (unblocked !== undefined && block !== undefined) {
+      lineOf('raised', { rate: null, amount: 0, status: 'not-paid', dueDate: null, note: newClientBlockNote[block] });
+      continue;
+    }
+    const raised = unblocked;
     if (raised === undefined) continue;
     const held = isBeforeGate(deal.date, raised.gate);
     add(deal.managerId, {
@@ -170,8 +211,9 @@ export function computeMonthLines(input: BonusInput): Map<string, StatementLine[
 
   // §3.4: raised parts held on clients whose gate falls this month are released or cancelled.
   for (const client of clients.values()) {
-    if (client.firstDealAt === null || !dealsByClient.has(client.id)) continue;
-    const gate = gateDay(client.firstDealAt, rules.retentionMonths);
+    const from = retentionFrom(client);
+    if (from === null || !dealsByClient.has(client.id)) continue;
+    const gate = gateDay(from, rules.retentionMonths);
     if (monthOf(gate) !== month) continue;
     const kept = retainedAt(client.lostAt, gate);
     for (const deal of (dealsByClient.get(client.id) ?? []).filter((d) => isBeforeGate(d.date, gate)).sort(compareDeals)) {
@@ -199,7 +241,24 @@ export function computeMonthLines(input: BonusInput): Map<string, StatementLine[
     if (c.attractedBy === undefined || c.firstDealAt === null || monthOf(c.firstDealAt) !== month) continue;
     attracted.set(c.attractedBy, [...(attracted.get(c.attractedBy) ?? []), c]);
   }
-  for (const [managerId, list] of attracted) {
+  for (const [managerId, all] of attracted) {
+    const list: BonusClient[] = [];
+    for (const c of all) {
+      const block = attractionBlock(c, countedInMonth.get(c.id) ?? [], rules);
+      if (block === undefined) list.push(c);
+      else if (attractionAmount(rules, all.length) > 0)
+        add(managerId, {
+          id: `attraction:${c.id}`,
+          kind: 'attraction',
+          clientId: c.id,
+          dealId: null,
+          rate: null,
+          amount: 0,
+          status: 'not-paid',
+          dueDate: null,
+          note: `new client (first deal ${dayOf(c.firstDealAt!)}): ${newClientBlockNote[block]}`,
+        });
+    }
     const amount = attractionAmount(rules, list.length);
     if (amount <= 0) continue;
     for (const c of list) {

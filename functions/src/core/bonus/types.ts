@@ -1,10 +1,13 @@
 import type { ClientDoc } from '../../schema/client.ts';
 import type { DealDoc } from '../../schema/deal.ts';
 
-/** What the calculator needs of a client. */
-export type BonusClient = Pick<ClientDoc, 'id' | 'managerId' | 'attractedBy' | 'lostAt' | 'formerHolders'> & { firstDealAt: string | null };
+/** What the calculator needs of a client: `createdAt` and the company's INN decide what it earns as a new client. */
+export type BonusClient = Pick<ClientDoc, 'id' | 'managerId' | 'attractedBy' | 'lostAt' | 'formerHolders'> &
+  Partial<Pick<ClientDoc, 'kind' | 'taxNumber' | 'createdAt'>> & { firstDealAt: string | null };
 
-export type BonusDeal = Pick<DealDoc, 'id' | 'clientId' | 'managerId' | 'date' | 'amount' | 'profit' | 'seq'>;
+/** `status` absent: confirmed (see deal-of-record.ts); `reason`: why the head of sales rejected it. */
+export type BonusDeal = Pick<DealDoc, 'id' | 'clientId' | 'managerId' | 'date' | 'amount' | 'profit' | 'seq'> &
+  Partial<Pick<DealDoc, 'status' | 'reason'>>;
 
 export type LineKind = 'normal' | 'raised' | 'raised-release' | 'raised-cancel' | 'attraction' | 'cohort' | 'adjustment';
 /**
@@ -34,7 +37,8 @@ export type StatementLine = {
   ref?: string;
 };
 
-export type StatementTotals = { payable: number; pending: number; cancelled: number };
+/** `awaiting`: what deals still awaiting confirmation would earn; never paid, never pending. */
+export type StatementTotals = { payable: number; pending: number; cancelled: number; awaiting: number };
 
 export type Statement = { month: string; managerId: string; lines: StatementLine[]; totals: StatementTotals };
 

@@ -10,7 +10,7 @@ describe('the bonus statement sheet', () => {
         month: '2026-03',
         managerId: 'anna',
         closed: false,
-        totals: { payable: 150000, pending: 30000, cancelled: 0 },
+        totals: { payable: 150000, pending: 30000, cancelled: 0, awaiting: 0 },
         lines: [
           {
             id: 'l1',
@@ -80,7 +80,7 @@ describe('the bonus statement sheet', () => {
       month: '2026-03',
       managerId: 'anna',
       closed: false,
-      totals: { payable: 50000, pending: 0, cancelled: 0 },
+      totals: { payable: 50000, pending: 0, cancelled: 0, awaiting: 37550 },
       lines: [
         line('d1', 'payable', 50000, '5% of 10 000.00'),
         line('d2', 'awaiting-confirmation', 25000, 'awaiting confirmation'),

@@ -97,8 +97,13 @@ const sumBy = (all: Map<string, StatementLine[]>[]) => {
   for (const m of all)
     for (const [id, lines] of m) {
       const t = totalsOf(lines);
-      const o = out.get(id) ?? { payable: 0, pending: 0, cancelled: 0 };
-      out.set(id, { payable: o.payable + t.payable, pending: o.pending + t.pending, cancelled: o.cancelled + t.cancelled });
+      const o = out.get(id) ?? { payable: 0, pending: 0, cancelled: 0, awaiting: 0 };
+      out.set(id, {
+        payable: o.payable + t.payable,
+        pending: o.pending + t.pending,
+        cancelled: o.cancelled + t.cancelled,
+        awaiting: o.awaiting + t.awaiting,
+      });
     }
   // A manager whose lines are all zero has nothing to be paid: compare what is owed.
   return Object.fromEntries(

@@ -62,7 +62,7 @@ describe('monthly statement', () => {
     expect(line(s, 'raised:d1')).toMatchObject({ rate: 0.1, amount: 100, status: 'pending', dueDate: '2026-04-10' });
     expect(line(s, 'raised:d2')).toMatchObject({ rate: 0.025, amount: 25, status: 'pending', dueDate: '2026-04-10' });
     expect(line(s, 'raised:d3')).toBeUndefined();
-    expect(of(s)!.totals).toEqual({ payable: 150, pending: 125, cancelled: 0 });
+    expect(of(s)!.totals).toEqual({ payable: 150, pending: 125, cancelled: 0, awaiting: 0 });
   });
 
   it('releases the held parts in the gate month when the client stayed, and pays them that month', () => {
@@ -73,7 +73,7 @@ describe('monthly statement', () => {
       ['release:d1', 'released', 100, '2026-04-10'],
       ['release:d2', 'released', 25, '2026-04-10'],
     ]);
-    expect(of(s)!.totals).toEqual({ payable: 125, pending: 0, cancelled: 0 });
+    expect(of(s)!.totals).toEqual({ payable: 125, pending: 0, cancelled: 0, awaiting: 0 });
   });
 
   it('releases a held part for the amount it was earned at, under the rules of its month', () => {
@@ -92,7 +92,7 @@ describe('monthly statement', () => {
     const c = client('c1', '2026-01-10', { lostAt: '2026-02-15' });
     const s = run({ month: '2026-04', clients: [c], deals: [deal('d1', 'c1', '2026-01-10', 1000, 1)] });
     expect(line(s, 'cancel:d1')).toMatchObject({ kind: 'raised-cancel', status: 'cancelled', amount: 100, dueDate: '2026-04-10' });
-    expect(of(s)!.totals).toEqual({ payable: 0, pending: 0, cancelled: 100 });
+    expect(of(s)!.totals).toEqual({ payable: 0, pending: 0, cancelled: 100, awaiting: 0 });
   });
 
   it('pays a raised part at once on a deal made on or after the gate', () => {

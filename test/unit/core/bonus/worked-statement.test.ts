@@ -36,6 +36,6 @@ describe('the worked statement in docs/rules.md', () => {
       ['raised-cancel', 'almaz', 0.1, 100_000, 'cancelled', '2026-01-20'],
       ['attraction', 'romashka', null, 100_000, 'payable', null],
     ]);
-    expect(anna!.totals).toEqual({ payable: 750_000, pending: 450_000, cancelled: 100_000 });
+    expect(anna!.totals).toEqual({ payable: 750_000, pending: 450_000, cancelled: 100_000, awaiting: 0 });
   });
 });

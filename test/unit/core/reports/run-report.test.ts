@@ -36,7 +36,7 @@ describe('run report tabs', () => {
     const month = {
       month: '2026-11',
       closed: false,
-      statements: [{ managerId: 'a', lines: [], totals: { payable: 150_00, pending: 20_00, cancelled: 0 } }],
+      statements: [{ managerId: 'a', lines: [], totals: { payable: 150_00, pending: 20_00, cancelled: 0, awaiting: 0 } }],
     };
     expect(headlineOf('bonuses', month)).toBe('2026-11: 1 statements, payable 150.00 ₽, pending 20.00 ₽');
     const repeat = { ...month, alreadyApplied: true as const, appliedAt: '2026-12-01T02:00:05.000Z', appliedBy: 'scheduler' };
@@ -97,11 +97,11 @@ describe('run report tabs', () => {
         month: '2026-11',
         closed: true,
         statements: [
-          { managerId: 'b', lines: [line('l3', 250, 'pending')], totals: { payable: 0, pending: 250, cancelled: 0 } },
+          { managerId: 'b', lines: [line('l3', 250, 'pending')], totals: { payable: 0, pending: 250, cancelled: 0, awaiting: 0 } },
           {
             managerId: 'a',
             lines: [line('l1', 1050, 'payable'), line('l2', 5, 'payable')],
-            totals: { payable: 1055, pending: 0, cancelled: 0 },
+            totals: { payable: 1055, pending: 0, cancelled: 0, awaiting: 0 },
           },
         ],
       },
