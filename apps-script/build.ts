@@ -71,7 +71,7 @@ function checkInputs(metafile: Metafile, what: string): void {
 }
 
 /** Modules evaluated here, at build time: the bundle holds their exported values as plain data. */
-export const buildTimeModules = [join(here, 'src/config/rules-limits.ts')];
+export const buildTimeModules = [join(here, 'src/config/rules-limits.ts'), join(here, 'src/deals/review-limits.ts')];
 
 const evaluatedAtBuild: Plugin = {
   name: 'evaluated-at-build',

@@ -6,6 +6,7 @@ import { rotationWords } from './rotation/rotation-words.ts';
 import { bonusAdminWords } from './bonus/bonus-admin-words.ts';
 import { mailingWords } from './mailing/mailing-words.ts';
 import { oversightWords } from './oversight/oversight-words.ts';
+import { dealsAdminWords } from './deals/deals-words.ts';
 import type { Locale } from './wording.ts';
 
 export type { MergeSummary } from './config/config-words.ts';
@@ -52,6 +53,7 @@ export const enAdmin = {
   ...bonusAdminWords.en,
   ...mailingWords.en,
   ...oversightWords.en,
+  ...dealsAdminWords.en,
   pages: {
     cancel: 'Cancel',
     wentTo: 'Selected cell',
@@ -145,6 +147,7 @@ export const ruAdmin: AdminMessages = {
   ...bonusAdminWords.ru,
   ...mailingWords.ru,
   ...oversightWords.ru,
+  ...dealsAdminWords.ru,
   pages: {
     cancel: 'Отмена',
     wentTo: 'Выделена ячейка',

@@ -19,6 +19,7 @@ import { configGoTo, configPublishAgain, loadConfig, publishConfigFromMenu } fro
 import { showRulesHistory } from './config/rules-history.ts';
 import { checkConnection } from './connection.ts';
 import { refreshDashboard } from './dashboard/dashboard-sheet.ts';
+import { loadDealsToConfirm, sendDealDecisions } from './deals/deals-sheet.ts';
 import { adminJob } from './jobs/admin-job.ts';
 import { mailingExport, openMailing } from './mailing/mailing-admin.ts';
 import { buildMenu } from './menu.ts';
@@ -70,6 +71,8 @@ global.menuOffboard = () => runMenuAction(openOffboarding);
 global.menuRotation = () => runMenuAction(openRotation);
 global.menuBonuses = () => runMenuAction(openBonuses);
 global.menuStatementLines = () => runMenuAction(showStatementLines);
+global.menuDealsLoad = () => runMenuAction(loadDealsToConfirm);
+global.menuDealsSend = () => runMenuAction(sendDealDecisions);
 global.menuMailing = () => runMenuAction(openMailing);
 global.menuOverdueReports = () => runMenuAction(showOverdueReports);
 global.menuAuditLog = () => runMenuAction(showAuditLog);

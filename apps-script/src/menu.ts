@@ -22,6 +22,8 @@ export function buildMenu(): void {
     .addSeparator()
     .addItem(a.bonuses, 'menuBonuses')
     .addItem(a.statementLines, 'menuStatementLines')
+    .addItem(m.admin.deals.menu.load, 'menuDealsLoad')
+    .addItem(m.admin.deals.menu.send, 'menuDealsSend')
     .addSeparator()
     .addItem(a.mailing, 'menuMailing')
     .addSeparator()

@@ -7,6 +7,7 @@
 import { clientsWords } from './clients/clients-words.ts';
 import { cardWords } from './card/card-words.ts';
 import { bonusWords } from './bonus/bonus-words.ts';
+import { dealsWords } from './deals/deals-words.ts';
 import { enAdmin, ruAdmin } from './admin-messages.ts';
 import { enCount, ruCount, type Locale } from './wording.ts';
 
@@ -35,6 +36,7 @@ const en = {
   ...clientsWords.en,
   ...cardWords.en,
   ...bonusWords.en,
+  ...dealsWords.en,
   connection: {
     ok: (name: string, role: string, level: number, url: string) => `Connected to ${url} as ${name} (${role}, level ${level}).`,
     roles: { manager: 'sales manager', admin: 'head of sales' },
@@ -122,6 +124,7 @@ const ru: Messages = {
   ...clientsWords.ru,
   ...cardWords.ru,
   ...bonusWords.ru,
+  ...dealsWords.ru,
   connection: {
     ok: (name: string, role: string, level: number, url: string) => `Подключено к ${url}: ${name} (${role}, уровень ${level}).`,
     roles: { manager: 'менеджер', admin: 'руководитель отдела продаж' },

@@ -8,6 +8,11 @@ import type {
   AuditPage,
   ClientName,
   Dashboard,
+  DealReviewAnswer,
+  DealReviewRow,
+  DealReviewStatus,
+  DealToConfirm,
+  DealsToConfirmPage,
   JobStarted,
   JobStatus,
   MailingExport,
@@ -138,4 +143,25 @@ export function fetchClientNames(ids: readonly string[]): Map<string, ClientName
     for (const c of page.clients) out.set(c.id, c);
   }
   return out;
+}
+
+/** Every deal of a review status, oldest first, page by page. */
+export function fetchDealsToConfirm(status: DealReviewStatus = 'unconfirmed'): DealToConfirm[] {
+  const out: DealToConfirm[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: DealsToConfirmPage = callApi<DealsToConfirmPage>({
+      method: 'get',
+      path: 'admin/deals',
+      query: { status, limit: 500, cursor: cursor ?? undefined },
+    });
+    out.push(...page.deals);
+    cursor = page.nextCursor;
+  } while (cursor !== null);
+  return out;
+}
+
+/** Each row carries the version its deal was loaded at, so sending the same rows twice cannot review twice. */
+export function reviewDeals(rows: DealReviewRow[]): DealReviewAnswer {
+  return callApi<DealReviewAnswer>({ method: 'post', path: 'admin/deals/review', body: { rows }, idempotent: true });
 }

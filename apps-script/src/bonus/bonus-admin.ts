@@ -167,7 +167,7 @@ export function showStatementLines(session: ActionContext): void {
           id: 'totals',
           header: view.totals.map(([label]) => label),
           rows: [view.totals.map(([, amount]) => amount)],
-          formats: [money, money, money],
+          formats: view.totals.map(() => money),
         },
         { id: 'lines', header: view.header, rows: view.rows, formats: [null, null, null, '0.00%', money] },
       ],

@@ -1,5 +1,6 @@
 // A manager's bonus words: statement lines and the My bonus sheet, in English and Russian (`ru`
 // typed by `en`); `messages.ts` gathers them into one `Messages`.
+import type { LineStatus } from '../../../functions/src/core/bonus/types.ts';
 import { enCount, ruCount } from '../wording.ts';
 
 const en = {
@@ -12,7 +13,14 @@ const en = {
     cohort: 'Cohort retention bonus',
     adjustment: 'Adjustment',
   },
-  lineStatuses: { payable: 'Payable', pending: 'Pending', released: 'Released', cancelled: 'Cancelled' },
+  lineStatuses: {
+    payable: 'Payable',
+    pending: 'Pending',
+    released: 'Released',
+    cancelled: 'Cancelled',
+    'awaiting-confirmation': 'Awaiting confirmation (not payable yet)',
+    'not-paid': 'Not paid',
+  } satisfies Record<LineStatus, string>,
 
   bonus: {
     prompt: (offered: string) => `Which month? Type it as YYYY-MM, or leave it empty for ${offered}.`,
@@ -21,7 +29,7 @@ const en = {
     noStatement: (month: string) =>
       `There is no bonus statement for ${month} yet. Statements are computed on the 1st of the following month.`,
     heading: (month: string, closed: boolean) => `Bonus statement for ${month}${closed ? ' (closed)' : ' (open: may still change)'}`,
-    totals: { payable: 'Payable', pending: 'Pending', cancelled: 'Cancelled' },
+    totals: { payable: 'Payable', pending: 'Pending', cancelled: 'Cancelled', awaiting: 'Awaiting confirmation' },
     columns: {
       client: 'Client',
       deal: 'Deal',
@@ -48,7 +56,14 @@ const ru: BonusWords = {
     cohort: 'Бонус за удержание когорты',
     adjustment: 'Корректировка',
   },
-  lineStatuses: { payable: 'К выплате', pending: 'Ожидает', released: 'Выплачено', cancelled: 'Отменено' },
+  lineStatuses: {
+    payable: 'К выплате',
+    pending: 'Ожидает',
+    released: 'Выплачено',
+    cancelled: 'Отменено',
+    'awaiting-confirmation': 'Ждёт подтверждения (пока не к выплате)',
+    'not-paid': 'Не оплачивается',
+  },
 
   bonus: {
     prompt: (offered: string) => `За какой месяц? Введите в виде ГГГГ-ММ или оставьте пустым для ${offered}.`,
@@ -57,7 +72,7 @@ const ru: BonusWords = {
     noStatement: (month: string) => `Расчёта бонуса за ${month} ещё нет. Бонусы считаются 1-го числа следующего месяца.`,
     heading: (month: string, closed: boolean) =>
       `Расчёт бонуса за ${month}${closed ? ' (месяц закрыт)' : ' (месяц открыт: может измениться)'}`,
-    totals: { payable: 'К выплате', pending: 'Ожидает', cancelled: 'Отменено' },
+    totals: { payable: 'К выплате', pending: 'Ожидает', cancelled: 'Отменено', awaiting: 'Ждёт подтверждения' },
     columns: {
       client: 'Клиент',
       deal: 'Сделка',

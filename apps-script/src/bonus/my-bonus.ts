@@ -54,7 +54,7 @@ export function showMyBonus(session: ActionContext): void {
     if (rows > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
     sheet.getRange(1, 1, rows, width).setValues(grid);
     sheet.getRangeList(['A1', 'A4:H4']).setFontWeight('bold');
-    sheet.getRangeList(['B2', 'D2', 'F2', `E5:E${Math.max(rows, 5)}`]).setNumberFormat('#,##0.00 "₽"');
+    sheet.getRangeList(['B2', 'D2', 'F2', 'H2', `E5:E${Math.max(rows, 5)}`]).setNumberFormat('#,##0.00 "₽"');
     sheet.getRange(5, 4, Math.max(rows - 4, 1), 1).setNumberFormat('0.00%');
     sheet.activate();
   });

@@ -1,5 +1,6 @@
 // A bonus statement as sheet rows: every line with its client, deal, rule, rate, amount, status and
-// the day a pending part is decided; totals on top. Pure. Amounts are roubles (numbers the sheet
+// the day a pending part is decided; totals on top (what awaits the head of sales' confirmation
+// apart: it is neither payable nor pending). Pure. Amounts are roubles (numbers the sheet
 // formats as money); rates are fractions the sheet shows as percentages.
 import type { Statement } from '../../../functions/src/api/contract.ts';
 import type { Messages } from '../messages.ts';
@@ -20,6 +21,7 @@ export function statementSheet(statement: Statement, clientNames: ReadonlyMap<st
       [b.totals.payable, roublesCell(statement.totals.payable)],
       [b.totals.pending, roublesCell(statement.totals.pending)],
       [b.totals.cancelled, roublesCell(statement.totals.cancelled)],
+      [b.totals.awaiting, roublesCell(awaitingTotal(statement))],
     ],
     header: [
       b.columns.client,
@@ -42,6 +44,11 @@ export function statementSheet(statement: Statement, clientNames: ReadonlyMap<st
       line.ofMonth ? `${line.note} (${line.ofMonth})` : line.note,
     ]),
   };
+}
+
+/** What the month's deals awaiting confirmation would earn once confirmed: the sum of their lines. */
+export function awaitingTotal(statement: Pick<Statement, 'lines'>): number {
+  return statement.lines.reduce((sum, line) => (line.status === 'awaiting-confirmation' ? sum + line.amount : sum), 0);
 }
 
 /** The month before the one `today` falls in: the last month a statement can be complete for. */

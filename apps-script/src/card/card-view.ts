@@ -1,7 +1,7 @@
 // What the client card shows, as plain data for the sidebar (no functions, no Dates: only what
 // google.script.run carries). Pure: labels and money come from the messages module.
 import type { HistoryEntry } from '../../../functions/src/schema/history.ts';
-import type { ClientCardAnswer, HandoverTask } from '../../../functions/src/api/contract.ts';
+import type { CardDeal, ClientCardAnswer, HandoverTask } from '../../../functions/src/api/contract.ts';
 import type { Locale, Messages } from '../messages.ts';
 import { formatRoubles } from '../money.ts';
 import { isoDay } from '../sheet/cell-values.ts';
@@ -9,12 +9,19 @@ import { isoDay } from '../sheet/cell-values.ts';
 export type CardFact = { label: string; value: string };
 export type CardHistoryLine = { at: string; type: string; text: string; by: string };
 export type CardTask = { id: string; dueDate: string; overdue: boolean };
+/** `status`: the deal's review status, for the page's tint; `statusText` says it in words. */
+export type CardDealLine = { date: string; text: string; status: CardDeal['status']; statusText: string; by: string };
 
 export type CardView = {
   clientId: string;
   name: string;
   version: number;
   lost: boolean;
+  /** What stands between the holder and pay for this client, in words; null when nothing does. */
+  payBlock: string | null;
+  /** A lost client takes no deals, contacts or consents until the head of sales reinstates it. */
+  recordingClosed: boolean;
+  deals: { title: string; empty: string; lines: CardDealLine[] };
   facts: CardFact[];
   consents: CardFact[];
   history: CardHistoryLine[];
@@ -72,6 +79,20 @@ function editedValue(field: string, value: EditedValue, ctx: CardContext): strin
   return labels[field] ? label(labels[field], value) : value;
 }
 
+/** The client's deals, oldest first, each with whether it counts yet and why not. */
+export function dealLines(deals: readonly CardDeal[], ctx: CardContext): CardDealLine[] {
+  const { m, locale } = ctx;
+  return [...deals]
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1))
+    .map((d) => ({
+      date: isoDay(d.date),
+      text: m.deals.cardLine(formatRoubles(d.amount, locale), formatRoubles(d.profit, locale)),
+      status: d.status,
+      statusText: d.status === 'rejected' && d.reason ? m.deals.rejectedWith(d.reason) : m.deals.statuses[d.status],
+      by: d.managerId === ctx.myId ? m.sidebar.you : d.managerId,
+    }));
+}
+
 export function cardView(answer: ClientCardAnswer, tasks: readonly HandoverTask[], ctx: CardContext): CardView {
   const { m } = ctx;
   const c = answer.client;
@@ -113,6 +134,9 @@ export function cardView(answer: ClientCardAnswer, tasks: readonly HandoverTask[
     name: c.name,
     version: c.version,
     lost: Boolean(c.lostAt),
+    payBlock: c.payBlock ? m.deals.payBlocks[c.payBlock] : null,
+    recordingClosed: c.payBlock === 'lost' || Boolean(c.lostAt),
+    deals: { title: m.deals.cardTitle, empty: m.deals.noDeals, lines: dealLines(answer.deals, ctx) },
     facts: facts.filter((f) => f.value !== ''),
     consents,
     history,

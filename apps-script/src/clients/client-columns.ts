@@ -27,7 +27,7 @@ const everyFieldHasAColumn: [MissingKey] extends [never] ? true : MissingKey = t
 void everyFieldHasAColumn;
 
 /** Columns the base fills in; the manager reads them. */
-export type DerivedKey = 'lastDealAt' | 'dealCount' | 'daysHeld' | 'rotationDueOn' | 'reportDueOn';
+export type DerivedKey = 'lastDealAt' | 'dealCount' | 'payHint' | 'daysHeld' | 'rotationDueOn' | 'reportDueOn';
 export type SystemKey = 'clientId' | 'version' | 'hash';
 export type ClientColumnKey = EditableKey | DerivedKey | SystemKey;
 
@@ -70,6 +70,7 @@ const columns: ReadonlyArray<ColumnSpec<ClientColumnKey>> = [
   { key: 'lostAt', role: 'editable', format: 'day', header: (m) => m.columns.lostAt, note: (m) => m.columnNotes.lostAt, width: 100 },
   { key: 'lostReason', role: 'editable', format: 'text', header: (m) => m.columns.lostReason, width: 160 },
   { key: 'competitor', role: 'editable', format: 'text', header: (m) => m.columns.competitor, width: 120 },
+  { key: 'payHint', role: 'derived', format: 'text', header: (m) => m.deals.column, note: (m) => m.deals.columnNote, width: 200 },
   { key: 'clientId', role: 'system', format: 'text', header: (m) => m.columns.clientId },
   { key: 'version', role: 'system', format: 'integer', header: (m) => m.columns.version },
   { key: 'hash', role: 'system', format: 'text', header: (m) => m.columns.hash },

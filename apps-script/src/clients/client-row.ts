@@ -71,12 +71,22 @@ export function displayValue(key: EditableKey, canonical: string, m: Messages): 
   return canonical;
 }
 
+/** What stands between the holder and pay for the client, and their deals awaiting confirmation, in one short cell. */
+export function payHint(client: Pick<ListedClient, 'payBlock' | 'dealsAwaiting'>, m: Messages): string {
+  const parts: string[] = [];
+  if (client.payBlock) parts.push(m.deals.payBlocksShort[client.payBlock]);
+  if ((client.dealsAwaiting ?? 0) > 0) parts.push(m.deals.awaiting(client.dealsAwaiting));
+  return parts.join(' · ');
+}
+
 export function derivedCells(
   client: ListedClient,
-): Pick<ClientCells, 'lastDealAt' | 'dealCount' | 'daysHeld' | 'rotationDueOn' | 'reportDueOn'> {
+  m: Messages,
+): Pick<ClientCells, 'lastDealAt' | 'dealCount' | 'payHint' | 'daysHeld' | 'rotationDueOn' | 'reportDueOn'> {
   return {
     lastDealAt: isoDay(client.lastDealAt),
     dealCount: client.dealCount ?? 0,
+    payHint: payHint(client, m),
     daysHeld: client.daysHeld ?? '',
     rotationDueOn: client.rotationDueOn ?? '',
     reportDueOn: client.reportDueOn ?? '',
@@ -86,7 +96,7 @@ export function derivedCells(
 /** Every managed cell of a client's row, as the base has it now. */
 export function clientCells(client: ListedClient, m: Messages): ClientCells {
   const canonical = canonicalClient(client);
-  const cells = { ...derivedCells(client), clientId: client.id, version: client.version, hash: hashOf(canonical) } as ClientCells;
+  const cells = { ...derivedCells(client, m), clientId: client.id, version: client.version, hash: hashOf(canonical) } as ClientCells;
   for (const key of editableClientKeys) cells[key] = safeText(displayValue(key, canonical[key], m));
   return cells;
 }

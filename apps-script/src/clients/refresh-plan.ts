@@ -97,7 +97,7 @@ export function planRefresh(input: {
     const row = at ? rowByNumber.get(at.row)! : undefined;
     if (at && row && isEdited(row, at, formatDay)) {
       plan.keptEdited.push(at.row);
-      const derived = derivedCells(client);
+      const derived = derivedCells(client, m);
       if (!sameCells(derived, row, formatDay)) plan.writes.push({ row: at.row, cells: derived });
       const baseline = loaded.get(client.id);
       if (baseline) plan.loaded.set(client.id, baseline);

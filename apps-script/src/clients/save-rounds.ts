@@ -71,7 +71,7 @@ function markConflict(
       note: conflictNote(key, theirs, changedBy, when(state.session, current.updatedAt), state.session.m),
     });
   // The derived columns may refresh; the person's cells, version and hash stay until they decide.
-  state.writes.push({ row: update.row, cells: derivedCells(current) });
+  state.writes.push({ row: update.row, cells: derivedCells(current, state.session.m) });
   state.clearRows.add(update.row);
   state.summary.conflicts++;
 }

@@ -8,7 +8,7 @@ import type { Messages } from '../messages.ts';
 
 export type SettingKind = 'integer' | 'number' | 'percent' | 'money' | 'day' | 'text' | 'choice';
 export type SectionKey = 'general' | 'rotation' | 'bonus' | 'mailing' | 'intake';
-export type ChoiceSet = 'base' | 'intakeRule';
+export type ChoiceSet = 'base' | 'intakeRule' | 'dealConfirmation';
 
 export type SettingSpec = { key: SettingKey; section: SectionKey; kind: SettingKind; optional?: boolean; choices?: ChoiceSet };
 
@@ -38,7 +38,7 @@ const shownAs: Record<SettingKey, { kind: SettingKind; choices?: ChoiceSet }> = 
   'bonus.campaign.from': { kind: 'day' },
   'bonus.campaign.to': { kind: 'day' },
   'bonus.attractionBonus': { kind: 'money' },
-  'bonus.dealConfirmation': { kind: 'text' },
+  'bonus.dealConfirmation': { kind: 'choice', choices: 'dealConfirmation' },
   'bonus.minDealAmount': { kind: 'money' },
   'mailing.smsCadenceDays': { kind: 'integer' },
   'mailing.emailCadenceDays': { kind: 'integer' },
@@ -59,7 +59,11 @@ export const settings: ReadonlyArray<SettingSpec> = rulesLimits.settings.map(({ 
 });
 export const settingKeys: readonly SettingKey[] = settings.map((s) => s.key);
 
-export const choiceCodes: Record<ChoiceSet, readonly string[]> = { base: ['profit', 'amount'], intakeRule: ['round-robin', 'fixed'] };
+export const choiceCodes: Record<ChoiceSet, readonly string[]> = {
+  base: ['profit', 'amount'],
+  intakeRule: ['round-robin', 'fixed'],
+  dealConfirmation: ['required', 'not-required'],
+};
 
 export type TierKey = 'bonus.attractionTiers' | 'bonus.cohortTiers';
 /** A tier table: its threshold goes in the Setting column, its amount or rate in the Value column. */
@@ -108,5 +112,10 @@ export function boundsOf(path: string): { min: number | null; max: number | null
 
 /** The label of a choice in the person's language. */
 export function choiceLabels(set: ChoiceSet, m: Messages): Record<string, string> {
-  return set === 'base' ? m.admin.config.base : m.admin.config.intakeRules;
+  const labels: Record<ChoiceSet, Record<string, string>> = {
+    base: m.admin.config.base,
+    intakeRule: m.admin.config.intakeRules,
+    dealConfirmation: m.admin.config.dealConfirmations,
+  };
+  return labels[set];
 }

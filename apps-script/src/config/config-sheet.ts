@@ -15,7 +15,7 @@ import { alert, runSidebarCall, toast, UserError } from '../workspace/feedback.t
 import { withDocumentLock } from '../workspace/lock.ts';
 import { showSidebar } from '../workspace/pages.ts';
 import type { ActionContext } from '../workspace/session.ts';
-import { boundsOf, settingSpec, statusRowKey, tiers, type SettingKind, type TierKey } from './config-layout.ts';
+import { boundsOf, choiceLabels, settingSpec, statusRowKey, tiers, type SettingKind, type TierKey } from './config-layout.ts';
 import {
   canonicalRows,
   configRows,
@@ -160,9 +160,7 @@ function render(session: ActionContext, table: ConfigTable, published: Published
       const input = row.inputs[col];
       const a1 = `${columnLetter(table.columns[col])}${i + 2}`;
       addFormat(input ? kindFormats[input.kind] : '@', a1);
-      const choices = input?.choices
-        ? Object.values(input.choices === 'base' ? m.admin.config.base : m.admin.config.intakeRules)
-        : undefined;
+      const choices = input?.choices ? Object.values(choiceLabels(input.choices, m)) : undefined;
       validations[col].push([input ? validationFor(input.kind, input.path, m, team, choices) : null]);
     }
   });

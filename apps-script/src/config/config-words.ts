@@ -51,7 +51,7 @@ const en = {
       'rotation.minDealAmount': {
         label: 'Minimum deal for rotation',
         unit: '₽',
-        about: 'A deal below this does not reset the rotation clock.',
+        about: 'A deal below this amount does not count as activity: the rotation clock keeps running (0: every deal counts).',
       },
       'bonus.base': {
         label: 'Rate applies to',
@@ -83,14 +83,16 @@ const en = {
         about: 'A fixed amount per newly attracted client (its first deal), when no tier below applies.',
       },
       'bonus.dealConfirmation': {
-        label: 'Deal confirmation',
-        unit: 'required / not-required',
-        about: 'Deals a manager records count only once the head of sales confirms them.',
+        label: 'Deals confirmed by',
+        unit: 'rule',
+        about:
+          'With "the head of sales", a deal a manager records is paid only once you confirm it on Deals to confirm; ' +
+          'your own entries and imports count at once.',
       },
       'bonus.minDealAmount': {
-        label: 'Minimum deal',
+        label: 'Minimum deal for new-client pay',
         unit: '₽',
-        about: 'A deal below this earns no attraction bonus or raised rate.',
+        about: 'A deal below this amount earns no attraction bonus and no new-client rate (0: every deal counts).',
       },
       'mailing.smsCadenceDays': {
         label: 'SMS cadence',
@@ -137,6 +139,7 @@ const en = {
     },
     base: { profit: 'Profit', amount: 'Amount' },
     intakeRules: { 'round-robin': 'Round robin by level', fixed: 'One intake manager' },
+    dealConfirmations: { required: 'The head of sales', 'not-required': 'Nobody: count at once' },
     problems: {
       wholeNumber: 'must be a whole number',
       number: 'must be a number',
@@ -258,7 +261,7 @@ const ru: ConfigWords = {
       'rotation.minDealAmount': {
         label: 'Минимальная сделка для ротации',
         unit: '₽',
-        about: 'Сделка меньше этой суммы не сбрасывает срок до ротации.',
+        about: 'Сделка меньше этой суммы не считается активностью: срок до ротации не сбрасывается (0 — считается любая).',
       },
       'bonus.base': { label: 'Ставка от', unit: 'прибыль / сумма', about: 'Считать ставки от прибыли сделки или от её суммы.' },
       'bonus.normalRate': { label: 'Обычная ставка', unit: '%', about: 'Доля менеджера с каждой сделки (введите 5 для 5 %).' },
@@ -286,14 +289,16 @@ const ru: ConfigWords = {
         about: 'Фиксированная сумма за каждого нового клиента (его первую сделку), если не действует ступень ниже.',
       },
       'bonus.dealConfirmation': {
-        label: 'Подтверждение сделок',
-        unit: 'required / not-required',
-        about: 'Сделки, внесённые менеджером, учитываются только после подтверждения руководителем.',
+        label: 'Сделки подтверждает',
+        unit: 'правило',
+        about:
+          'При «руководитель отдела» сделка, записанная менеджером, оплачивается только после вашего подтверждения на ' +
+          'листе «Сделки на подтверждение»; ваши записи и импорт учитываются сразу.',
       },
       'bonus.minDealAmount': {
-        label: 'Минимальная сделка',
+        label: 'Минимальная сделка для бонуса за нового',
         unit: '₽',
-        about: 'Сделка меньше этой суммы не даёт бонуса за привлечение и повышенной ставки.',
+        about: 'Сделка меньше этой суммы не даёт бонуса за привлечение и повышенной ставки (0 — считается любая).',
       },
       'mailing.smsCadenceDays': {
         label: 'Частота SMS',
@@ -340,6 +345,7 @@ const ru: ConfigWords = {
     },
     base: { profit: 'Прибыль', amount: 'Сумма' },
     intakeRules: { 'round-robin': 'По очереди в уровне', fixed: 'Одному менеджеру по приёму' },
+    dealConfirmations: { required: 'Руководитель отдела', 'not-required': 'Никто: учитывать сразу' },
     problems: {
       wholeNumber: 'нужно целое число',
       number: 'нужно число',

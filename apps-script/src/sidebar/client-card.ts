@@ -28,9 +28,32 @@ function history(card: CardView): HTMLElement {
   );
 }
 
+/** Each deal with whether it counts for pay yet: awaiting confirmation, confirmed, or rejected with the reason. */
+function deals(card: CardView): HTMLElement {
+  const { title, empty, lines } = card.deals;
+  const list =
+    lines.length === 0
+      ? el('p', { class: 'muted' }, empty)
+      : el(
+          'ol',
+          { class: 'history deals' },
+          ...lines.map((d) =>
+            el(
+              'li',
+              { class: `deal ${d.status}` },
+              el('div', { class: 'when' }, `${d.date} · ${s.by}: ${d.by}`),
+              el('div', {}, d.text),
+              el('div', { class: 'deal-status' }, d.statusText),
+            ),
+          ),
+        );
+  return section(title, list);
+}
+
 function forms(card: CardView): HTMLElement[] {
   const l = s.labels;
-  const specs: FormSpec[] = [
+  // A lost client is out of the book: no deal, contact or consent until the head of sales reinstates it.
+  const recording: FormSpec[] = [
     {
       action: 'deal',
       title: s.tabs.deal,
@@ -84,6 +107,7 @@ function forms(card: CardView): HTMLElement[] {
       ],
     },
   ];
+  const specs: FormSpec[] = card.recordingClosed ? recording.filter((f) => f.action === 'note') : recording;
   if (!card.lost) {
     specs.push({
       action: 'lost',
@@ -138,10 +162,13 @@ async function submit(action: string, data: Record<string, string>, node: HTMLFo
 }
 
 function render(card: CardView): void {
+  const notice = card.payBlock ? [el('p', { class: 'pay-block', role: 'note' }, card.payBlock)] : [];
   app.replaceChildren(
     el('h2', {}, card.name, card.lost ? el('span', { class: 'badge' }, s.lost) : null),
+    ...notice,
     section(s.details, facts(card.facts)),
     section(s.consents, facts(card.consents)),
+    deals(card),
     el('div', { class: 'forms' }, ...forms(card)),
     section(s.history, history(card)),
   );

@@ -93,7 +93,8 @@ export const col = {
   lostAt: 13,
   lostReason: 14,
   competitor: 15,
-  clientId: 16,
-  version: 17,
-  hash: 18,
+  payHint: 16,
+  clientId: 17,
+  version: 18,
+  hash: 19,
 } as const;

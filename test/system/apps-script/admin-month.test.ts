@@ -101,6 +101,13 @@ describe("an admin's month", () => {
       criteria: 'VALUE_IN_LIST',
       values: [['Profit', 'Amount'], true],
     });
+    expect(grid[configRow('bonus.dealConfirmation') - 1]!.slice(1, 4)).toEqual(['Deals confirmed by', 'The head of sales', 'rule']);
+    expect(head.spreadsheet.cell('Config', configCell('bonus.dealConfirmation')).validation).toMatchObject({
+      criteria: 'VALUE_IN_LIST',
+      values: [['The head of sales', 'Nobody: count at once'], true],
+    });
+    expect(grid[configRow('bonus.minDealAmount') - 1]!.slice(1, 4)).toEqual(['Minimum deal for new-client pay', 1, '₽']);
+    expect(grid[configRow('rotation.minDealAmount') - 1]!.slice(0, 4)).toEqual(['Rotation', 'Minimum deal for rotation', 1, '₽']);
     expect(head.spreadsheet.cell('Config', configCell('bonus.attractionTiers#0', 'B')).validation).toMatchObject({
       criteria: 'NUMBER_BETWEEN',
     });

@@ -100,6 +100,14 @@ describe('the client card', () => {
     const line = addon.spreadsheet.grid(sheet).find((l) => l[col.clientId - 1] === clientId)!;
     expect(line[col.lostReason - 1]).toBe('went to a competitor');
     expect(line[col.competitor - 1]).toBe('Rival LLC');
+    expect(line[col.payHint - 1]).toBe('Lost: ask the head of sales to reinstate it');
+    // Out of the book: the card says why and offers no deal, contact or consent any more.
+    expect(await text('.pay-block')).toBe(
+      'This client is lost: ask the head of sales to reinstate it before recording deals, contacts or consents',
+    );
+    for (const action of ['deal', 'contact', 'consent', 'lost'])
+      expect(await page().locator(`form[data-action="${action}"]`).count()).toBe(0);
+    expect(await page().locator('form[data-action="note"]').count()).toBe(1);
   });
 
   it('renders something a person can read (not a blank page)', async () => {

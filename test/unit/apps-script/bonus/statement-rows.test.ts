@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { previousMonth, statementSheet } from '../../../../apps-script/src/bonus/statement-rows.ts';
 import { messagesFor } from '../../../../apps-script/src/messages.ts';
+import type { StatementLine } from '../../../../functions/src/core/bonus/types.ts';
 
 describe('the bonus statement sheet', () => {
   it('lists every line with client, deal, rule, rate, roubles, status and the pending-until day', () => {
@@ -54,11 +55,58 @@ describe('the bonus statement sheet', () => {
       ['Payable', 1500],
       ['Pending', 300],
       ['Cancelled', 0],
+      ['Awaiting confirmation', 0],
     ]);
     expect(sheet.rows).toEqual([
       ['Romashka LLC', 'd1', 'Normal rate', 0.05, 500, 'Payable', '', '5% of 10 000.00'],
       ['gone', 'd2', 'New-client rate', 0.1, 300, 'Pending', '2026-06-01', 'raised'],
       ['', '', 'Attraction bonus', '', 1000, 'Payable', '', 'new clients'],
+    ]);
+  });
+
+  it('shows deals awaiting confirmation apart, neither payable nor pending, with their total, and says why a deal paid nothing', () => {
+    const line = (id: string, status: StatementLine['status'], amount: number, note: string): StatementLine => ({
+      id,
+      kind: 'normal',
+      clientId: 'c1',
+      dealId: id,
+      rate: amount === 0 ? null : 0.05,
+      amount,
+      status,
+      dueDate: status === 'awaiting-confirmation' ? '2026-06-01' : null,
+      note,
+    });
+    const statement = {
+      month: '2026-03',
+      managerId: 'anna',
+      closed: false,
+      totals: { payable: 50000, pending: 0, cancelled: 0, awaiting: 37550 },
+      lines: [
+        line('d1', 'payable', 50000, '5% of 10 000.00'),
+        line('d2', 'awaiting-confirmation', 25000, 'awaiting confirmation'),
+        line('d3', 'awaiting-confirmation', 12550, 'awaiting confirmation'),
+        line('d4', 'not-paid', 0, 'rejected: duplicate of d1'),
+      ],
+    };
+    const en = statementSheet(statement, new Map([['c1', 'Romashka LLC']]), messagesFor('en'));
+    expect(en.totals).toEqual([
+      ['Payable', 500],
+      ['Pending', 0],
+      ['Cancelled', 0],
+      ['Awaiting confirmation', 375.5],
+    ]);
+    expect(en.rows.slice(1)).toEqual([
+      ['Romashka LLC', 'd2', 'Normal rate', 0.05, 250, 'Awaiting confirmation (not payable yet)', '', 'awaiting confirmation'],
+      ['Romashka LLC', 'd3', 'Normal rate', 0.05, 125.5, 'Awaiting confirmation (not payable yet)', '', 'awaiting confirmation'],
+      ['Romashka LLC', 'd4', 'Normal rate', '', 0, 'Not paid', '', 'rejected: duplicate of d1'],
+    ]);
+    const ru = statementSheet(statement, new Map(), messagesFor('ru'));
+    expect(ru.totals[3]).toEqual(['Ждёт подтверждения', 375.5]);
+    expect(ru.rows.map((r) => r[5])).toEqual([
+      'К выплате',
+      'Ждёт подтверждения (пока не к выплате)',
+      'Ждёт подтверждения (пока не к выплате)',
+      'Не оплачивается',
     ]);
   });
 

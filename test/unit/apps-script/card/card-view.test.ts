@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../../../functions/src/schema/history.ts';
+import type { CardDeal } from '../../../../functions/src/api/contract.ts';
 import { cardView } from '../../../../apps-script/src/card/card-view.ts';
 import { messagesFor } from '../../../../apps-script/src/messages.ts';
 import { listed } from '../clients/client-fixture.ts';
@@ -124,5 +125,51 @@ describe('the client card view', () => {
       },
       { at: '2026-02-02 10:30', type: 'merge', text: 'записано в базе (эта версия дополнения не показывает подробности)', by: 'system' },
     ]);
+  });
+
+  it('lists the deals with whether each counts yet: awaiting confirmation, confirmed, or rejected with the reason', () => {
+    const deal = (id: string, date: string, status: CardDeal['status'], reason: string | null = null): CardDeal => ({
+      id,
+      date,
+      amount: 1250050,
+      profit: 100000,
+      managerId: id === 'd3' ? 'boris' : 'anna',
+      recordedVia: 'holder',
+      status,
+      reason,
+    });
+    const deals = [
+      deal('d2', '2026-03-05', 'unconfirmed'),
+      deal('d1', '2026-02-01', 'confirmed'),
+      deal('d3', '2026-03-01', 'rejected', 'дубль'),
+    ];
+    const view = cardView({ client: listed('c1'), history: [], deals }, [], ctx);
+    expect(view.deals.title).toBe('Сделки');
+    expect(view.deals.lines.map((l) => [l.date, l.statusText, l.by])).toEqual([
+      ['2026-02-01', 'подтверждена', 'вы'],
+      ['2026-03-01', 'отклонена: дубль', 'boris'],
+      ['2026-03-05', 'ждёт подтверждения', 'вы'],
+    ]);
+    expect(view.deals.lines[0]!.text).toBe('12\u00a0500,50\u00a0₽, прибыль 1\u00a0000,00\u00a0₽');
+    const en = cardView({ client: listed('c1'), history: [], deals }, [], { ...ctx, m: messagesFor('en'), locale: 'en' });
+    expect(en.deals.lines.map((l) => l.statusText)).toEqual(['confirmed', 'rejected: дубль', 'awaiting confirmation']);
+    expect(cardView({ client: listed('c1'), history: [], deals: [] }, [], ctx).deals).toMatchObject({
+      lines: [],
+      empty: 'Сделок пока нет.',
+    });
+  });
+
+  it('says when pay is blocked, and closes deals, contacts and consents on a lost client', () => {
+    const en = { ...ctx, m: messagesFor('en'), locale: 'en' as const };
+    const company = cardView({ client: listed('c1', { kind: 'company', payBlock: 'add-tax-number' }), history: [], deals: [] }, [], en);
+    expect(company.payBlock).toBe('Add the INN to be paid for this client');
+    expect(company.recordingClosed).toBe(false);
+    const lost = cardView({ client: listed('c1', { lostAt: '2026-03-01', payBlock: 'lost' }), history: [], deals: [] }, [], en);
+    expect(lost.payBlock).toBe('This client is lost: ask the head of sales to reinstate it before recording deals, contacts or consents');
+    expect(lost.recordingClosed).toBe(true);
+    const ruLost = cardView({ client: listed('c1', { lostAt: '2026-03-01', payBlock: 'lost' }), history: [], deals: [] }, [], ctx);
+    expect(ruLost.payBlock).toMatch(/^Клиент потерян: попросите руководителя отдела вернуть его/);
+    const free = cardView({ client: listed('c1'), history: [], deals: [] }, [], en);
+    expect([free.payBlock, free.recordingClosed]).toEqual([null, false]);
   });
 });

@@ -8,6 +8,7 @@ import {
   hashOf,
   keyOfPath,
   newClientFor,
+  payHint,
 } from '../../../../apps-script/src/clients/client-row.ts';
 import { en, formatDay, listed, ru } from './client-fixture.ts';
 
@@ -98,5 +99,16 @@ describe('a client as a sheet row', () => {
       { key: 'name', message: 'обязательное поле' },
       { key: 'kind', message: 'обязательное поле' },
     ]);
+  });
+
+  it('says in the Pay column why the holder is not paid for the client and how many of their deals await confirmation', () => {
+    expect(clientCells(listed('c1'), en).payHint).toBe('');
+    expect(payHint({ payBlock: 'add-tax-number', dealsAwaiting: 2 }, en)).toBe('Add the INN to be paid · 2 deals awaiting confirmation');
+    expect(payHint({ payBlock: null, dealsAwaiting: 1 }, en)).toBe('1 deal awaiting confirmation');
+    expect(payHint({ payBlock: 'lost', dealsAwaiting: 0 }, en)).toBe('Lost: ask the head of sales to reinstate it');
+    expect(clientCells(listed('c1', { payBlock: 'add-tax-number', dealsAwaiting: 5 }), ru).payHint).toBe(
+      'Добавьте ИНН для бонуса · 5 сделок ждут подтверждения',
+    );
+    expect(payHint({ payBlock: null, dealsAwaiting: 21 }, ru)).toBe('21 сделка ждёт подтверждения');
   });
 });

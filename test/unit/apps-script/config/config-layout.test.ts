@@ -25,6 +25,13 @@ describe('the Config sheet as the rules schema gives it', () => {
       kind: 'choice',
       choices: 'intakeRule',
     });
+    expect(settings.find((s) => s.key === 'bonus.dealConfirmation')).toEqual({
+      key: 'bonus.dealConfirmation',
+      section: 'bonus',
+      kind: 'choice',
+      choices: 'dealConfirmation',
+    });
+    expect(settings.find((s) => s.key === 'bonus.minDealAmount')?.kind).toBe('money');
   });
 
   it("takes bounds and the number of tiers from the schema's own limits", () => {

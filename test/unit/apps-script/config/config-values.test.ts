@@ -66,6 +66,14 @@ describe('units people type in', () => {
     expect(convertCell('integer', cell(4.5), ru, formatDay)).toEqual({ ok: false, message: 'нужно целое число' });
     expect(convertCell('day', cell(new Date('2026-03-01T00:00:00Z')), en, formatDay)).toEqual({ ok: true, value: '2026-03-01' });
     expect(convertCell('choice', cell('Сумма'), en, formatDay, 'base')).toEqual({ ok: true, value: 'amount' });
+    expect(convertCell('choice', cell('никто: учитывать сразу'), en, formatDay, 'dealConfirmation')).toEqual({
+      ok: true,
+      value: 'not-required',
+    });
+    expect(convertCell('choice', cell('Profit'), en, formatDay, 'dealConfirmation')).toEqual({
+      ok: false,
+      message: expect.stringContaining('The head of sales, Nobody: count at once'),
+    });
     expect(convertCell('integer', cell(''), en, formatDay)).toEqual({ ok: true, value: undefined });
   });
 });
@@ -131,6 +139,12 @@ describe('the Config sheet', () => {
     );
     expect(describeChange({ path: 'intake.rule', before: 'round-robin', after: 'fixed' }, ru)).toBe(
       'Новые заявки: По очереди в уровне → Одному менеджеру по приёму',
+    );
+    expect(describeChange({ path: 'bonus.dealConfirmation', before: 'required', after: 'not-required' }, en)).toBe(
+      'Deals confirmed by: The head of sales → Nobody: count at once',
+    );
+    expect(describeChange({ path: 'rotation.minDealAmount', before: 100, after: 50_000 }, ru)).toBe(
+      'Минимальная сделка для ротации: 1,00\u00a0₽ → 500,00\u00a0₽',
     );
   });
 });
