@@ -6,6 +6,8 @@ export type ErrorCode =
   | 'duplicate'
   | 'not-found'
   | 'conflict'
+  /** A consent the person withdrew: only their new consent grants it again. */
+  | 'withdrawn-by-person'
   | 'unauthenticated'
   | 'forbidden'
   | 'rate-limited'

@@ -8,6 +8,7 @@ export const statusByCode: Record<ErrorCode, number> = {
   duplicate: 409,
   'not-found': 404,
   conflict: 409,
+  'withdrawn-by-person': 409,
   unauthenticated: 401,
   forbidden: 403,
   'rate-limited': 429,

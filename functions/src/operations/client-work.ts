@@ -10,6 +10,7 @@ import { clientView } from '../store/client-edit-store.ts';
 import { createClient, readHistory, recordDeal, type HolderGuard } from '../store/client-store.ts';
 import { readManager } from '../store/manager-store.ts';
 import { recordConsent } from '../store/consent-store.ts';
+import { listContactsToVerify, type ContactToVerifyView } from '../store/contact-verify-store.ts';
 
 /** Who acts and what they may touch: their scope for reads, their guard for writes (a manager only their own clients). */
 export type Access = { actor: StaffMember; scope: ClientScope; guard: HolderGuard };
@@ -28,14 +29,15 @@ export async function clientListing(
   return { holder, page: { ...page, clients: await withHoldingFacts(db, page.clients, input.at) } };
 }
 
-/** One client's card: the client with its holding facts, and its history. */
+/** One client's card: the client with its holding facts, its history, and the contacts sign-ups gave for it awaiting a decision. */
 export async function clientCard(
   db: Firestore,
   input: { clientId: string; scope: ClientScope; at: string },
-): Promise<{ client: ListedClient; history: HistoryEntry[] }> {
+): Promise<{ client: ListedClient; history: HistoryEntry[]; contactsToVerify: ContactToVerifyView[] }> {
   const client = await readClientInScope(db, input.clientId, input.scope);
   const history = await readHistory(db, input.clientId);
-  return { client: (await withHoldingFacts(db, [client], input.at))[0]!, history };
+  const contactsToVerify = await listContactsToVerify(db, input.clientId);
+  return { client: (await withHoldingFacts(db, [client], input.at))[0]!, history, contactsToVerify };
 }
 
 /** A deal on a client the caller may touch, made by whom `dealMaker` says. */

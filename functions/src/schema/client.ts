@@ -111,6 +111,8 @@ export type ClientDerived = {
   updatedAt: string;
   /** Who last edited the client's own fields through the API, and when (a conflict names them). */
   lastEdit?: { by: string; at: string };
+  /** A sign-up gave contacts for this client that its holder has not yet accepted or declined; My tasks queries it. */
+  hasContactsToVerify?: boolean;
 };
 
 export type ClientDoc = Client & ClientDerived;
