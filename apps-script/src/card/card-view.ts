@@ -9,6 +9,8 @@ import { isoDay } from '../sheet/cell-values.ts';
 export type CardFact = { label: string; value: string };
 export type CardHistoryLine = { at: string; type: string; text: string; by: string };
 export type CardTask = { id: string; dueDate: string; overdue: boolean };
+/** A contact a sign-up gave for the client, awaiting the holder's decision; `text` says where it came from. */
+export type CardContactToVerify = { channel: 'sms' | 'email'; address: string; text: string };
 
 export type CardView = {
   clientId: string;
@@ -17,6 +19,7 @@ export type CardView = {
   lost: boolean;
   facts: CardFact[];
   consents: CardFact[];
+  contactsToVerify: CardContactToVerify[];
   history: CardHistoryLine[];
   tasks: CardTask[];
   today: string;
@@ -94,9 +97,10 @@ export function cardView(answer: ClientCardAnswer, tasks: readonly HandoverTask[
     // Dead is per address: a client may stay reachable on another phone or e-mail of the channel.
     const dead = consent?.deadAddresses ?? [];
     const unreachable = dead.length > 0 ? ` · ${label(m.consentStatuses, 'dead')}: ${dead.join(', ')}` : '';
-    const value = consent
-      ? `${label(m.consentStatuses, consent.status)}, ${isoDay(consent.at)} (${label(m.consentMethods, consent.method)})${unreachable}`
-      : s.noConsent;
+    // Staff cannot grant again what the person withdrew: the card says so before anyone tries.
+    const withdrawn = consent?.withdrawnByPersonAt ? ` · ${m.contactChecks.withdrawnByPerson(isoDay(consent.withdrawnByPersonAt))}` : '';
+    const state = consent ? `${label(m.consentStatuses, consent.status)}, ${isoDay(consent.at)}` : '';
+    const value = consent ? `${state} (${label(m.consentMethods, consent.method)})${unreachable}${withdrawn}` : s.noConsent;
     return { label: m.consentChannels[channel], value };
   });
   // The API answers history in time order; sorting again keeps that true whatever it sends.
@@ -115,6 +119,11 @@ export function cardView(answer: ClientCardAnswer, tasks: readonly HandoverTask[
     lost: Boolean(c.lostAt),
     facts: facts.filter((f) => f.value !== ''),
     consents,
+    contactsToVerify: (answer.contactsToVerify ?? []).map((c) => ({
+      channel: c.channel,
+      address: c.address,
+      text: m.contactChecks.toVerifyLine(c.address, c.name, isoDay(c.at), c.consentAsked),
+    })),
     history,
     tasks: tasks
       .filter((t) => t.clientId === c.id)
