@@ -11,6 +11,7 @@ import {
   cardLogDeal,
   cardMarkLost,
   cardRecordConsent,
+  cardVerifyContact,
   openCardOf,
   openClientCard,
 } from './card/client-card.ts';
@@ -55,6 +56,7 @@ global.cardLogDeal = cardLogDeal;
 global.cardLogContact = cardLogContact;
 global.cardAddNote = cardAddNote;
 global.cardRecordConsent = cardRecordConsent;
+global.cardVerifyContact = cardVerifyContact;
 global.cardMarkLost = cardMarkLost;
 global.cardFileReport = cardFileReport;
 global.tasksLoad = tasksLoad;

@@ -11,6 +11,8 @@ export type SidebarAnswer<T> = ({ ok: true } & T) | SidebarFailure;
 
 /** A handover task as the tasks page lists it. */
 export type TaskView = { id: string; clientId: string; clientName: string; reason: string; dueDate: string; overdue: boolean };
+/** A contact a sign-up gave for one of my clients, awaiting my decision in its card. */
+export type ContactTaskView = { clientId: string; clientName: string; text: string };
 
 // The head of sales' pages.
 

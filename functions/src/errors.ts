@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'not-found'
   | 'conflict'
   | 'client-lost'
+  /** A consent the person withdrew: only their new consent grants it again. */
+  | 'withdrawn-by-person'
   | 'unauthenticated'
   | 'forbidden'
   | 'rate-limited'

@@ -18,6 +18,8 @@ import type {
   ClientPage,
   Departure,
   HandoverTask,
+  MyTasksAnswer,
+  VerifyContactBody,
   ListedClient,
   Me,
   Statement,
@@ -115,7 +117,18 @@ export function recordConsent(clientId: string, body: z.input<typeof consentBody
 }
 
 export function fetchTasks(): HandoverTask[] {
-  return callApi<{ tasks: HandoverTask[] }>({ method: 'get', path: 'tasks' }).tasks;
+  return fetchMyTasks().tasks;
+}
+
+/** My tasks: the handover reports due and the contacts awaiting my decision (an older base sends none). */
+export function fetchMyTasks(): MyTasksAnswer {
+  const answer = callApi<Partial<MyTasksAnswer>>({ method: 'get', path: 'tasks' });
+  return { tasks: answer.tasks ?? [], contactsToVerify: answer.contactsToVerify ?? [] };
+}
+
+/** Deciding again as before changes nothing on the server: safe to retry. */
+export function verifyContact(clientId: string, body: VerifyContactBody): void {
+  callApi({ method: 'post', path: `clients/${encodeURIComponent(clientId)}/contacts/verify`, body, idempotent: true });
 }
 
 /** Filing twice on a closed task changes nothing on the server: safe to retry. */

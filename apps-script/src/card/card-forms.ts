@@ -1,7 +1,7 @@
 // The client card's forms: what the person typed (strings from the sidebar) → the API's body, or
 // the message for each field that cannot be sent. Pure. The card marks an empty field or a bad day
 // or sum at once; the base checks the rest, and its words for a field come back to that field.
-import type { ConsentBody, ContactBody, DealBody, NoteBody, ReportBody } from '../../../functions/src/api/contract.ts';
+import type { ConsentBody, ContactBody, DealBody, NoteBody, ReportBody, VerifyContactBody } from '../../../functions/src/api/contract.ts';
 import type { Messages } from '../messages.ts';
 import { parseRoubles } from '../money.ts';
 
@@ -57,12 +57,25 @@ export function noteForm(input: FormInput, m: Messages): FormResult<NoteBody> {
 }
 
 /** A consent or its withdrawal, with the proof: the form's number, the consent text version, who recorded it. */
-export function consentForm(input: FormInput, recordedBy: string, m: Messages): FormResult<ConsentBody> {
-  const proof: Record<string, string> = { recordedBy };
+/** The base names who recorded it (the caller): the proof carries only what the person gave. */
+export function consentForm(input: FormInput, m: Messages): FormResult<ConsentBody> {
+  const proof: Record<string, string> = {};
   if (text(input, 'formId') !== '') proof.formId = text(input, 'formId');
   if (text(input, 'textVersion') !== '') proof.textVersion = text(input, 'textVersion');
   const body = { channel: text(input, 'channel'), status: text(input, 'status'), method: text(input, 'method'), proof } as ConsentBody;
-  return check(body, ['channel', 'status', 'method'], {}, m);
+  // A questionnaire is proved by its number: the base refuses one without it, so the card says it at once.
+  const errors: Record<string, string> = body.method === 'questionnaire' && proof.formId === undefined ? { formId: m.form.required } : {};
+  return check(body, ['channel', 'status', 'method'], errors, m);
+}
+
+/** The holder's decision on a contact to verify: the button pressed says which. */
+export function verifyContactForm(input: FormInput, m: Messages): FormResult<VerifyContactBody> {
+  const body = {
+    channel: text(input, 'channel') as VerifyContactBody['channel'],
+    address: text(input, 'address'),
+    decision: text(input, 'decision') as VerifyContactBody['decision'],
+  };
+  return check(body, ['channel', 'address', 'decision'], {}, m);
 }
 
 /** Marking the client lost is an edit of the client, made on the version the card was loaded at. */

@@ -11,6 +11,8 @@ export type CardHistoryLine = { at: string; type: string; text: string; by: stri
 export type CardTask = { id: string; dueDate: string; overdue: boolean };
 /** `status`: the deal's review status, for the page's tint; `statusText` says it in words. */
 export type CardDealLine = { date: string; text: string; status: CardDeal['status']; statusText: string; by: string };
+/** A contact a sign-up gave for the client, awaiting the holder's decision; `text` says where it came from. */
+export type CardContactToVerify = { channel: 'sms' | 'email'; address: string; text: string };
 
 export type CardView = {
   clientId: string;
@@ -24,6 +26,7 @@ export type CardView = {
   deals: { title: string; empty: string; lines: CardDealLine[] };
   facts: CardFact[];
   consents: CardFact[];
+  contactsToVerify: CardContactToVerify[];
   history: CardHistoryLine[];
   tasks: CardTask[];
   today: string;
@@ -115,9 +118,10 @@ export function cardView(answer: ClientCardAnswer, tasks: readonly HandoverTask[
     // Dead is per address: a client may stay reachable on another phone or e-mail of the channel.
     const dead = consent?.deadAddresses ?? [];
     const unreachable = dead.length > 0 ? ` · ${label(m.consentStatuses, 'dead')}: ${dead.join(', ')}` : '';
-    const value = consent
-      ? `${label(m.consentStatuses, consent.status)}, ${isoDay(consent.at)} (${label(m.consentMethods, consent.method)})${unreachable}`
-      : s.noConsent;
+    // Staff cannot grant again what the person withdrew: the card says so before anyone tries.
+    const withdrawn = consent?.withdrawnByPersonAt ? ` · ${m.contactChecks.withdrawnByPerson(isoDay(consent.withdrawnByPersonAt))}` : '';
+    const state = consent ? `${label(m.consentStatuses, consent.status)}, ${isoDay(consent.at)}` : '';
+    const value = consent ? `${state} (${label(m.consentMethods, consent.method)})${unreachable}${withdrawn}` : s.noConsent;
     return { label: m.consentChannels[channel], value };
   });
   // The API answers history in time order; sorting again keeps that true whatever it sends.
@@ -139,6 +143,11 @@ export function cardView(answer: ClientCardAnswer, tasks: readonly HandoverTask[
     deals: { title: m.deals.cardTitle, empty: m.deals.noDeals, lines: dealLines(answer.deals, ctx) },
     facts: facts.filter((f) => f.value !== ''),
     consents,
+    contactsToVerify: (answer.contactsToVerify ?? []).map((c) => ({
+      channel: c.channel,
+      address: c.address,
+      text: m.contactChecks.toVerifyLine(c.address, c.name, isoDay(c.at), c.consentAsked),
+    })),
     history,
     tasks: tasks
       .filter((t) => t.clientId === c.id)

@@ -56,6 +56,13 @@ const en = {
     title: (name: string) => `Client: ${name}`,
   },
   tasks: { title: 'Handover reports' },
+  contactChecks: {
+    withdrawnByPerson: (day: string) =>
+      `withdrawn by the person on ${day}: only their new consent grants it again ` +
+      '(a sign-up they confirm, or a questionnaire with its number)',
+    toVerifyLine: (address: string, name: string, day: string, consentAsked: boolean) =>
+      `${address}, given on ${day} in a web sign-up as “${name}”${consentAsked ? ', with a consent to confirm' : ''}`,
+  },
   sidebar: {
     loading: 'Loading…',
     retry: 'Try again',
@@ -101,6 +108,9 @@ const en = {
       consent: 'Record consent',
       lost: 'Mark lost',
       report: 'File report',
+      accept: 'It is the client’s: add it',
+      decline: 'Not the client’s: drop it',
+      verify: 'Send the decision',
     },
     done: {
       deal: 'Deal logged.',
@@ -109,8 +119,15 @@ const en = {
       consent: 'Consent recorded.',
       lost: 'Client marked lost.',
       report: 'Report filed.',
+      accepted: 'Contact added to the client.',
+      declined: 'Contact dropped.',
     },
     noTasks: 'No open handover reports. Well done.',
+    contactsToVerify: 'Contacts to verify',
+    verifyHint:
+      'A web sign-up matched this client by another contact and gave these too. Anyone can type anything into a web form: ' +
+      'accept one only if you know it is the client’s. Until then it is not on the client and nobody is mailed at it.',
+    noContactsToVerify: 'No contacts to verify.',
     overdue: 'overdue',
     due: 'due',
     from: 'from',
@@ -181,6 +198,12 @@ const ru: CardWords = {
     title: (name: string) => `Клиент: ${name}`,
   },
   tasks: { title: 'Отчёты о передаче' },
+  contactChecks: {
+    withdrawnByPerson: (day: string) =>
+      `отозвано самим человеком ${day}: снова дать его может только он сам (подтверждённая заявка с сайта или анкета с её номером)`,
+    toVerifyLine: (address: string, name: string, day: string, consentAsked: boolean) =>
+      `${address}, оставлен ${day} в заявке с сайта от имени «${name}»${consentAsked ? ', с согласием на подтверждение' : ''}`,
+  },
   sidebar: {
     loading: 'Загрузка…',
     retry: 'Повторить',
@@ -226,6 +249,9 @@ const ru: CardWords = {
       consent: 'Записать согласие',
       lost: 'Отметить потерянным',
       report: 'Отправить отчёт',
+      accept: 'Это контакт клиента: добавить',
+      decline: 'Не клиента: отбросить',
+      verify: 'Отправить решение',
     },
     done: {
       deal: 'Сделка записана.',
@@ -234,8 +260,15 @@ const ru: CardWords = {
       consent: 'Согласие записано.',
       lost: 'Клиент отмечен потерянным.',
       report: 'Отчёт отправлен.',
+      accepted: 'Контакт добавлен клиенту.',
+      declined: 'Контакт отброшен.',
     },
     noTasks: 'Открытых отчётов о передаче нет.',
+    contactsToVerify: 'Контакты на проверку',
+    verifyHint:
+      'Заявка с сайта совпала с этим клиентом по другому контакту и оставила ещё и эти. В форму на сайте можно вписать что угодно: ' +
+      'добавляйте контакт, только если знаете, что он клиента. До тех пор его нет у клиента и по нему ничего не отправляется.',
+    noContactsToVerify: 'Контактов на проверку нет.',
     overdue: 'просрочен',
     due: 'до',
     from: 'от',

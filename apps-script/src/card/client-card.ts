@@ -1,14 +1,34 @@
 // The client card: a sidebar for the selected row with the whole history and forms for the day's
 // work. The page calls these functions through google.script.run; each answers with data (never
 // throws at the page) and reaches the base with a fresh identity token of its own.
-import { addNote, fetchClient, fetchTasks, fileReport, logContact, logDeal, recordConsent, updateClient } from '../api/staff-api.ts';
+import {
+  addNote,
+  fetchClient,
+  fetchTasks,
+  fileReport,
+  logContact,
+  logDeal,
+  recordConsent,
+  updateClient,
+  verifyContact,
+} from '../api/staff-api.ts';
 import { myManagerId, refreshClientRow, clientIdAtRow } from '../clients/my-clients.ts';
 import { FormError, runSidebarCall, type SidebarAnswer } from '../workspace/feedback.ts';
 import { showSidebar } from '../workspace/pages.ts';
 import type { ActionContext } from '../workspace/session.ts';
 import type { ListedClient } from '../../../functions/src/api/contract.ts';
 import { cardView, type CardView } from './card-view.ts';
-import { consentForm, contactForm, dealForm, lostForm, noteForm, reportForm, type FormInput, type FormResult } from './card-forms.ts';
+import {
+  consentForm,
+  contactForm,
+  dealForm,
+  lostForm,
+  noteForm,
+  reportForm,
+  verifyContactForm,
+  type FormInput,
+  type FormResult,
+} from './card-forms.ts';
 
 export type CardAnswer = SidebarAnswer<{ card: CardView; done?: string }>;
 
@@ -86,8 +106,17 @@ export function cardAddNote(clientId: string, form: FormInput): CardAnswer {
 
 export function cardRecordConsent(clientId: string, form: FormInput): CardAnswer {
   return runSidebarCall((session) => {
-    recordConsent(clientId, valid(consentForm(form, session.email, session.m)));
+    recordConsent(clientId, valid(consentForm(form, session.m)));
     return afterAction(session, clientId, session.m.sidebar.done.consent);
+  });
+}
+
+/** The holder accepts a contact a sign-up gave (it joins the client) or declines it (it is dropped). */
+export function cardVerifyContact(clientId: string, form: FormInput): CardAnswer {
+  return runSidebarCall((session) => {
+    const body = valid(verifyContactForm(form, session.m));
+    verifyContact(clientId, body);
+    return afterAction(session, clientId, body.decision === 'accept' ? session.m.sidebar.done.accepted : session.m.sidebar.done.declined);
   });
 }
 

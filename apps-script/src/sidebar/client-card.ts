@@ -97,7 +97,6 @@ function forms(card: CardView): HTMLElement[] {
           type: 'select',
           options: options({
             questionnaire: l.consentMethods.questionnaire,
-            website: l.consentMethods.website,
             event: l.consentMethods.event,
             staff: l.consentMethods.staff,
           }),
@@ -117,6 +116,26 @@ function forms(card: CardView): HTMLElement[] {
         { name: 'date', label: s.fields.date, type: 'date', required: true, value: card.today, max: card.today },
         { name: 'reason', label: s.fields.reason, type: 'text', required: true },
         { name: 'competitor', label: s.fields.competitor, type: 'text' },
+      ],
+    });
+  }
+  // A contact a sign-up gave waits for the holder: one form per contact, its decision chosen in the form.
+  for (const contact of card.contactsToVerify ?? []) {
+    specs.push({
+      action: 'verify',
+      title: `${s.contactsToVerify}: ${contact.address}`,
+      button: s.buttons.verify,
+      open: true,
+      fields: [
+        { name: 'channel', label: s.fields.channel, type: 'hidden', value: contact.channel },
+        { name: 'address', label: s.contactsToVerify, type: 'hidden', value: contact.address },
+        {
+          name: 'decision',
+          label: contact.text,
+          type: 'select',
+          options: options({ accept: s.buttons.accept, decline: s.buttons.decline }),
+          value: 'decline',
+        },
       ],
     });
   }
@@ -141,6 +160,7 @@ const calls: Record<string, (data: Record<string, string>, card: CardView) => Pr
   contact: (data) => run('cardLogContact', clientId, data),
   note: (data) => run('cardAddNote', clientId, data),
   consent: (data) => run('cardRecordConsent', clientId, data),
+  verify: (data) => run('cardVerifyContact', clientId, data),
   lost: (data, card) => run('cardMarkLost', clientId, card.version, data),
   report: (data) => run('cardFileReport', clientId, data),
 };
@@ -169,6 +189,7 @@ function render(card: CardView): void {
     section(s.details, facts(card.facts)),
     section(s.consents, facts(card.consents)),
     deals(card),
+    ...((card.contactsToVerify ?? []).length > 0 ? [section(s.contactsToVerify, el('p', { class: 'muted' }, s.verifyHint))] : []),
     el('div', { class: 'forms' }, ...forms(card)),
     section(s.history, history(card)),
   );

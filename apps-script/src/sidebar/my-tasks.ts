@@ -1,9 +1,10 @@
-// The manager's open handover reports: overdue first, each with its report form and a way to the card.
-import type { SidebarAnswer, TaskView } from '../page-contract.ts';
+// The manager's open handover reports: overdue first, each with its report form and a way to the card;
+// then the contacts sign-ups gave for their clients, each decided in its client's card.
+import type { ContactTaskView, SidebarAnswer, TaskView } from '../page-contract.ts';
 import { run } from './bridge.ts';
 import { el, form, options, reportCallFailure, showFailure, status, strings } from './dom.ts';
 
-type TasksAnswer = SidebarAnswer<{ tasks: TaskView[]; done?: string }>;
+type TasksAnswer = SidebarAnswer<{ tasks: TaskView[]; contacts?: ContactTaskView[]; done?: string }>;
 const s = strings;
 const app = document.getElementById('app')!;
 
@@ -33,8 +34,23 @@ function taskItem(task: TaskView): HTMLElement {
   );
 }
 
-function render(tasks: TaskView[]): void {
-  app.replaceChildren(tasks.length === 0 ? el('p', { class: 'muted' }, s.noTasks) : el('ol', { class: 'tasks' }, ...tasks.map(taskItem)));
+function contactItem(contact: ContactTaskView): HTMLElement {
+  const open = el('button', { type: 'button', class: 'link' }, s.openCard);
+  open.addEventListener('click', () => void run('tasksOpenCard', contact.clientId, contact.clientName).catch((e) => reportCallFailure(e)));
+  return el(
+    'li',
+    { class: 'task' },
+    el('div', {}, el('strong', {}, contact.clientName), ' ', open),
+    el('div', { class: 'when' }, contact.text),
+  );
+}
+
+function render(tasks: TaskView[], contacts: ContactTaskView[] = []): void {
+  app.replaceChildren(
+    tasks.length === 0 ? el('p', { class: 'muted' }, s.noTasks) : el('ol', { class: 'tasks' }, ...tasks.map(taskItem)),
+    el('h3', {}, s.contactsToVerify),
+    contacts.length === 0 ? el('p', { class: 'muted' }, s.noContactsToVerify) : el('ol', { class: 'tasks' }, ...contacts.map(contactItem)),
+  );
 }
 
 async function submit(data: Record<string, string>, node: HTMLFormElement): Promise<void> {
@@ -46,7 +62,7 @@ async function submit(data: Record<string, string>, node: HTMLFormElement): Prom
       status(answer.message, 'error');
       return;
     }
-    render(answer.tasks);
+    render(answer.tasks, answer.contacts);
     status(answer.done ?? s.saved, 'ok');
   } catch (error) {
     reportCallFailure(error, node);
@@ -58,7 +74,7 @@ async function load(): Promise<void> {
   try {
     const answer = await run<TasksAnswer>('tasksLoad');
     if (!answer.ok) return status(answer.message, 'error');
-    render(answer.tasks);
+    render(answer.tasks, answer.contacts);
     status('');
   } catch (error) {
     reportCallFailure(error);

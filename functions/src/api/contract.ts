@@ -15,6 +15,7 @@ import type { ClientDoc, ClientHoldingFacts } from '../schema/client.ts';
 import type { HistoryEntry } from '../schema/history.ts';
 import type { Manager } from '../schema/manager.ts';
 import type { RulesConfig } from '../schema/rules-config.ts';
+import type { ContactToVerifyView } from '../store/contact-verify-store.ts';
 import type { JobRun } from '../store/job-run-store.ts';
 import type { PublishedRules } from '../store/rules-store.ts';
 import type * as schemas from './schemas.ts';
@@ -79,7 +80,15 @@ export type CardDeal = {
   reason: string | null;
 };
 
-export type ClientCardAnswer = { client: ListedClient; history: HistoryEntry[]; deals: CardDeal[] };
+export type ClientCardAnswer = { client: ListedClient; history: HistoryEntry[]; deals: CardDeal[]; contactsToVerify?: ContactToVerify[] };
+
+/** A contact a sign-up gave for a client it matched by another contact: it joins the client only if its holder accepts it. */
+export type ContactToVerify = ContactToVerifyView;
+/** `GET /tasks`: the handover reports due, and the contacts awaiting the holder's decision. */
+export type MyTasksAnswer = { tasks: HandoverTask[]; contactsToVerify: Array<ContactToVerify & { clientName: string }> };
+/** `POST /clients/{id}/contacts/verify { channel, address, decision }`. */
+export type VerifyContactAnswer = { status: 'accepted' | 'declined'; contact: ContactToVerify };
+export type VerifyContactBody = z.input<typeof schemas.verifyContactBody>;
 
 /** `GET /admin/deals?status&managerId&limit&cursor`: one row per deal, oldest first. */
 export type DealToConfirm = {

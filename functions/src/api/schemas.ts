@@ -4,7 +4,7 @@ import { clientChangesSchemaAsOf, typedContactSchema } from '../schema/client-ch
 import { boundedText, idSchema, isoDateSchema, monthSchema, nameText } from '../schema/common.ts';
 import { clientSchema, clientSortKeys } from '../schema/client.ts';
 import { dealFields, refuseProfitOverAmount } from '../schema/deal.ts';
-import { channelSchema, consentMethodSchema, consentProofSchema } from '../schema/consent.ts';
+import { channelSchema, staffConsentSchema } from '../schema/consent.ts';
 import { reportOutcomeSchema } from '../schema/history.ts';
 import { managerSchema, roleSchema } from '../schema/manager.ts';
 
@@ -65,15 +65,8 @@ export const contactBody = z
   .strict();
 export const noteBody = z.object({ text: boundedText(5000).min(1, 'must not be empty') }).strict();
 
-export const consentBody = z
-  .object({
-    channel: channelSchema,
-    status: z.enum(['granted', 'withdrawn']),
-    method: consentMethodSchema,
-    // Only the confirmation link records a confirmation: staff cannot write one into the proof.
-    proof: consentProofSchema.omit({ confirmedAt: true, confirmedIp: true }).strict().default({}),
-  })
-  .strict();
+// A web sign-up's proof (method website, IPs, the confirmation) and who recorded it are the server's to write.
+export const consentBody = staffConsentSchema;
 
 export const reportBody = z.object({ text: boundedText(5000).min(1, 'must not be empty'), outcome: reportOutcomeSchema }).strict();
 
@@ -183,3 +176,5 @@ export const dealsToConfirmQuery = z
 
 /** The admin frees a contact a client once had: a phone, an e-mail or an INN, as typed. */
 export const releaseContactBody = z.object({ contact: typedContactSchema }).strict();
+
+export { verifyContactBody } from '../schema/signup.ts';

@@ -16,6 +16,7 @@ import { clientView } from '../store/client-edit-store.ts';
 import { createClient, readHistory, recordDeal, type HolderGuard } from '../store/client-store.ts';
 import { readManager } from '../store/manager-store.ts';
 import { recordConsent } from '../store/consent-store.ts';
+import { listContactsToVerify, type ContactToVerifyView } from '../store/contact-verify-store.ts';
 
 /** Who acts and what they may touch: their scope for reads, their guard for writes (a manager only their own clients). */
 export type Access = { actor: StaffMember; scope: ClientScope; guard: HolderGuard };
@@ -34,14 +35,18 @@ export async function clientListing(
   return { holder, page: { ...page, clients: await withHoldingFacts(db, page.clients, input.at) } };
 }
 
-/** One client's card: the client with its holding facts, its history, and its deals newest first. */
+/** One client's card: the client with its holding facts, its history, its deals newest first, and the contacts sign-ups gave for it awaiting a decision. */
 export async function clientCard(
   db: Firestore,
   input: { clientId: string; scope: ClientScope; at: string },
-): Promise<{ client: ListedClient; history: HistoryEntry[]; deals: CardDeal[] }> {
+): Promise<{ client: ListedClient; history: HistoryEntry[]; deals: CardDeal[]; contactsToVerify: ContactToVerifyView[] }> {
   const client = await readClientInScope(db, input.clientId, input.scope);
-  const [history, deals] = await Promise.all([readHistory(db, input.clientId), readClientDeals(db, input.clientId)]);
-  return { client: (await withHoldingFacts(db, [client], input.at))[0]!, history, deals: deals.map(cardDealOf) };
+  const [history, deals, contactsToVerify] = await Promise.all([
+    readHistory(db, input.clientId),
+    readClientDeals(db, input.clientId),
+    listContactsToVerify(db, input.clientId),
+  ]);
+  return { client: (await withHoldingFacts(db, [client], input.at))[0]!, history, deals: deals.map(cardDealOf), contactsToVerify };
 }
 
 /** The guard of a holder's write that a lost client refuses (the admin's writes pass). */

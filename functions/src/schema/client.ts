@@ -123,6 +123,8 @@ export type ClientDerived = {
    * each manager's marks per month (parking shows). Kept after a reinstatement.
    */
   lostMark?: { by: string; month: string };
+  /** A sign-up gave contacts for this client that its holder has not yet accepted or declined; My tasks queries it. */
+  hasContactsToVerify?: boolean;
 };
 
 export type ClientDoc = Client & ClientDerived;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { nameText } from './common.ts';
-import { incentiveSchema } from './consent.ts';
+import { channelSchema, incentiveSchema } from './consent.ts';
 
 /** HTML checkboxes arrive as "on" (or absent); JSON callers send booleans. */
 const checkbox = z.preprocess(
@@ -45,3 +45,11 @@ export const signupFormSchema = z
   });
 
 export type SignupForm = z.infer<typeof signupFormSchema>;
+
+export const contactDecisionSchema = z.enum(['accept', 'decline']);
+export type ContactDecision = z.infer<typeof contactDecisionSchema>;
+
+/** The holder's decision on a contact a sign-up gave for their client (`POST /clients/{id}/contacts/verify`). */
+export const verifyContactBody = z
+  .object({ channel: channelSchema, address: nameText(254).min(1, 'must not be empty'), decision: contactDecisionSchema })
+  .strict();

@@ -32,6 +32,11 @@ export const collections = {
    * a sign-up (the cadence), and how many confirmation requests it was sent.
    */
   mailingMarks: 'mailingMarks',
+  /**
+   * `contactsToVerify/{clientId}_{contactKeyId}`: a contact a sign-up gave for a client it matched by
+   * another contact, waiting for the holder to accept or decline it (it joins the client only then).
+   */
+  contactsToVerify: 'contactsToVerify',
   /** `rateLimits/{ip}_{minute}`: public sign-ups per client IP per minute. */
   rateLimits: 'rateLimits',
   /** `adminAlerts/{kind}_{subject}`: things the head of sales must see, e.g. an overdue handover report. */

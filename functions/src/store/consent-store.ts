@@ -1,6 +1,7 @@
 import type { Firestore, Transaction } from 'firebase-admin/firestore';
 import { consentEntry, incentiveEntry, withConsentChange, withIncentive } from '../core/consent/client-consents.ts';
 import { confirmationChange, consentFor, type ConsentChange } from '../core/consent/consent-state.ts';
+import { staffGrantRefusal } from '../core/consent/withdrawal-by-person.ts';
 import { normaliseEmail, normalisePhone } from '../core/contact-normalisation.ts';
 import { AppError } from '../errors.ts';
 import type { ClientDoc } from '../schema/client.ts';
@@ -39,9 +40,11 @@ async function readClientIn(tx: Transaction, db: Firestore, clientId: string): P
 }
 
 /**
- * Records a consent given or withdrawn (by staff, an import, a form): the history entry with its
- * proof and the client's current consent change in one transaction, so the proof and the state
- * never disagree. Every call is recorded, even one repeating the current status: each is evidence.
+ * Records a consent given or withdrawn by staff: the history entry with its proof and the client's
+ * current consent change in one transaction, so the proof and the state never disagree. The proof
+ * names the caller as who recorded it, whatever it said. A grant over the person's own withdrawal
+ * is refused unless it is their new consent (`staffGrantRefusal`). Every call is recorded, even one
+ * repeating the current status: each is evidence.
  */
 export async function recordConsent(
   db: Firestore,
@@ -56,10 +59,18 @@ export async function recordConsent(
   },
   guard: HolderGuard = {},
 ): Promise<Consent> {
-  const proof: ConsentProof = { ...input.proof, recordedBy: input.proof.recordedBy ?? input.by };
+  const proof: ConsentProof = { ...input.proof, recordedBy: input.by };
   return db.runTransaction(async (tx) => {
     const doc = await readClientIn(tx, db, input.clientId);
     checkHolder(doc, input.clientId, guard);
+    const refusal = staffGrantRefusal(consentFor(doc.consents, input.channel), { ...input, proof });
+    if (refusal !== undefined)
+      throw new AppError(
+        'withdrawn-by-person',
+        `${input.channel} was withdrawn by the person on ${refusal.withdrawnAt.slice(0, 10)}: only their new consent grants it again ` +
+          '(a sign-up they confirm from the address, or a questionnaire they filled in, recorded with its form id)',
+        { details: { channel: input.channel, withdrawnAt: refusal.withdrawnAt } },
+      );
     const next = stageConsentChange(
       tx,
       db,

@@ -18,6 +18,7 @@ import { appendHistory } from './client-store.ts';
 import { collections, contactKeyId } from './collections.ts';
 import { managerFromDoc } from './manager-store.ts';
 import { stageConsentChange, stageIncentive } from './consent-store.ts';
+import { stageContactToVerify } from './contact-verify-store.ts';
 import { readRules } from './rules-store.ts';
 
 export type SignupOutcome = { clientId: string; created: boolean; managerId: string | null; why?: string };
@@ -28,8 +29,8 @@ const intakeCounterId = 'intake';
 /**
  * Registers a sign-up in one transaction: a new client (assigned by the intake rule, the counter
  * moved in the same transaction), or the existing client that already has this phone or e-mail,
- * which gets the consents and the incentive and, if it lacked it, the other contact given. Each
- * consent goes to the client that holds that channel's address. Racing sign-ups with one phone
+ * which gets the consents and the incentive; another contact given waits as a contact to verify for
+ * its holder (`mergeSignup`). Each consent goes to the client that holds that channel's address. Racing sign-ups with one phone
  * serialise on its contact key, so the second attaches instead of duplicating.
  */
 export async function registerSignup(
@@ -60,17 +61,15 @@ export async function registerSignup(
       const missing = holders.find((id) => !docs.has(id));
       if (missing !== undefined) throw new AppError('internal', `a contact key points at missing client ${missing}`);
       const merge = mergeSignup({ form, owners, clients: docs, at: ctx.at, ip: ctx.ip });
-      for (const k of merge.newKeys) tx.create(keyRef(k), { clientId: merge.clientId, key: k });
+      for (const contact of merge.toVerify) stageContactToVerify(tx, db, contact);
       for (const entry of merge.history) appendHistory(tx, db, entry);
       for (const doc of merge.changed) {
         tx.update(clients.doc(doc.id), {
-          phones: doc.phones,
-          emails: doc.emails,
-          contactKeys: doc.contactKeys,
           consents: doc.consents ?? [],
           incentives: doc.incentives ?? [],
           mailable: doc.mailable,
           awaitingConfirmation: doc.awaitingConfirmation,
+          ...(doc.hasContactsToVerify === true ? { hasContactsToVerify: true } : {}),
           version: doc.version,
           updatedAt: doc.updatedAt,
         });

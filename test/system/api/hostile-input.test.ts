@@ -221,6 +221,13 @@ describe('text that cannot crash a request', () => {
         { channel: 'sms', status: 'granted', method: 'staff', proof: { formId: '\ud800' } },
         ['proof.formId'],
       ],
+      [
+        'POST',
+        '/clients/c1/consents',
+        { channel: 'sms', status: 'granted', method: 'staff', proof: { note: 'bell \u0007', address: 'x\u202E' } },
+        ['proof.address', 'proof.note'],
+      ],
+      ['POST', '/clients/c1/contacts/verify', { channel: 'email', address: 'a@b.ru\ud800', decision: 'accept' }, ['address']],
       ['POST', '/admin/managers', { id: 'm9', name: 'Bad\u0007bell', email: 'm9@example.com', level: 1 }, ['name']],
     ];
     for (const [method, path, body, expected] of cases) {

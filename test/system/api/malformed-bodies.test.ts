@@ -75,6 +75,13 @@ const routes: WriteRoute[] = [
     valid: { channel: 'email', status: 'granted', method: 'staff' },
     typed: ['channel', 'status', 'method'],
   },
+  {
+    method: 'POST',
+    path: '/clients/c1/contacts/verify',
+    as: 'anna',
+    valid: { channel: 'email', address: 'stranger@example.com', decision: 'decline' },
+    typed: ['channel', 'address', 'decision'],
+  },
   { method: 'POST', path: '/tasks/t1/report', as: 'anna', valid: { text: 'done', outcome: 'other' }, typed: ['text', 'outcome'] },
   { method: 'POST', path: '/admin/rotation/preview', as: 'head', valid: {}, typed: [] },
   { method: 'POST', path: '/admin/rotation/apply', as: 'head', valid: {}, typed: [] },
@@ -246,6 +253,10 @@ target('/clients/c1/deals', 'POST', 'id', reservedId);
 target('/clients/c1/contacts', 'POST', 'text', brokenText);
 target('/clients/c1/notes', 'POST', 'text', brokenText);
 target('/clients/c1/consents', 'POST', 'proof.formId', hostileName);
+target('/clients/c1/consents', 'POST', 'proof.textVersion', hostileName);
+target('/clients/c1/consents', 'POST', 'proof.address', hostileName);
+target('/clients/c1/consents', 'POST', 'proof.note', brokenText);
+target('/clients/c1/contacts/verify', 'POST', 'address', hostileName);
 target('/clients/batch', 'POST', 'rows[0].changes.name', hostileName);
 target('/clients/batch', 'POST', 'rows[0].changes.lostAt', fc.oneof(badDate, beforeTheHolding));
 target('/clients/batch', 'POST', 'rows[0].changes.phones', noContacts);
@@ -293,6 +304,7 @@ const pathRoutes = [
   { method: 'GET', path: '/clients/{id}', valid: undefined },
   { method: 'PATCH', path: '/clients/{id}', valid: { version: 1, changes: { name: 'X' } } },
   { method: 'POST', path: '/clients/{id}/notes', valid: { text: 'a note' } },
+  { method: 'POST', path: '/clients/{id}/contacts/verify', valid: { channel: 'email', address: 'a@example.com', decision: 'accept' } },
   { method: 'POST', path: '/tasks/{id}/report', valid: { text: 'done', outcome: 'other' } },
   { method: 'PATCH', path: '/admin/managers/{id}', valid: { level: 2 } },
   { method: 'PUT', path: '/admin/clients/{id}/pin', valid: { pinned: true } },

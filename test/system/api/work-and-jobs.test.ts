@@ -49,7 +49,7 @@ describe('consents', () => {
       body: { channel: 'email', status: 'pending', method: 'staff', proof: { confirmedAt: '2026-03-01' } },
     });
     expectProblem(forged, 400);
-    expect(forged.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['proof', 'status']);
+    expect(forged.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['proof.confirmedAt', 'status']);
     const bad = await api.call('POST', '/clients/c1/consents', { as: 'anna', body: { channel: 'fax', status: 'maybe', method: 'staff' } });
     expectProblem(bad, 400);
     expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['channel', 'status']);

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { companyToday } from '../../../functions/src/core/calendar.ts';
 import { closeSidebarBrowser, openSidebar, type AddonHarness, type SidebarPage } from '../../support/apps-script/index.ts';
 import { seedBook } from '../../support/manager-book.ts';
+import { withdrawConsent } from '../../../functions/src/store/consent-store.ts';
+import { registerSignup } from '../../../functions/src/store/signup-store.ts';
 import { col, startAddonWorld, type AddonWorld } from './addon-world.ts';
 
 // The client card as the manager uses it: the built sidebar page in headless Chromium, its
@@ -16,7 +18,7 @@ let clientId: string;
 beforeAll(async () => {
   world = await startAddonWorld('addon-card');
   await world.addManager({ id: 'anna', name: 'Anna Orlova' });
-  clientId = (await seedBook(world.db, { managerId: 'anna', count: 3, today }))[0]!;
+  clientId = (await seedBook(world.db, { managerId: 'anna', count: 3, today, contactKeys: true }))[0]!;
   addon = await world.open({ as: 'anna' });
   addon.call('menuRefreshMyClients');
   const row = addon.spreadsheet.grid(sheet).findIndex((line) => line[col.clientId - 1] === clientId) + 1;
@@ -75,7 +77,7 @@ describe('the client card', () => {
     expect(await text('#status')).toBe('Consent recorded.');
     const client = (await world.db.collection('clients').doc(clientId).get()).data()!;
     expect(client.consents).toEqual([
-      expect.objectContaining({ channel: 'email', status: 'granted', proof: { formId: 'Q-2026-17', recordedBy: 'anna@example.com' } }),
+      expect.objectContaining({ channel: 'email', status: 'granted', proof: { formId: 'Q-2026-17', recordedBy: 'anna' } }),
     ]);
     const html = await page().content();
     for (const token of addon.identityTokens()) expect(html).not.toContain(token);
@@ -108,6 +110,33 @@ describe('the client card', () => {
     for (const action of ['deal', 'contact', 'consent', 'lost'])
       expect(await page().locator(`form[data-action="${action}"]`).count()).toBe(0);
     expect(await page().locator('form[data-action="note"]').count()).toBe(1);
+  });
+
+  it('shows a contact a sign-up gave, for the holder to accept, and the person’s withdrawal with what it takes to undo it', async () => {
+    const phone = ((await world.db.collection('clients').doc(clientId).get()).get('phones') as string[])[0]!;
+    const form = { formId: 'site', consentTextVersion: 'v1', source: 'website' as const };
+    await registerSignup(
+      world.db,
+      { ...form, name: 'Typed Name', phone, email: 'typed@example.com', consents: { sms: false, email: false } },
+      { at: new Date().toISOString(), ip: undefined },
+    );
+    await withdrawConsent(world.db, {
+      clientId,
+      channel: 'email',
+      address: `${clientId}@example.com`,
+      at: new Date().toISOString(),
+      by: 'unsubscribe',
+      proof: {},
+    });
+    await submit('note', { text: 'called: asked to stop e-mails' });
+    expect(await text('#app')).toContain('Contacts to verify');
+    expect(await text('#app')).toContain('typed@example.com, given on');
+    expect(await text('#app')).toContain('“Typed Name”');
+    expect(await text('#app')).toMatch(/withdrawn by the person on \d{4}-\d\d-\d\d: only their new consent grants it again/);
+    await submit('verify', { decision: 'accept' });
+    expect(await text('#status')).toBe('Contact added to the client.');
+    expect((await world.db.collection('clients').doc(clientId).get()).get('emails')).toContain('typed@example.com');
+    expect(await text('#app')).not.toContain('Contacts to verify');
   });
 
   it('renders something a person can read (not a blank page)', async () => {

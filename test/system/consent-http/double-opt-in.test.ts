@@ -244,7 +244,7 @@ describe('double opt-in for public sign-ups', () => {
     expect((await exportMailingList(other, { channel: 'email', ...at('2026-09-02T10:00:00.000Z') })).rows).toEqual([]);
   });
 
-  it('keeps a staff-recorded consent granted at once; a stranger signing up that client adds only history', async () => {
+  it('keeps a staff-recorded consent granted at once; a stranger’s sign-up adds only history and a contact to verify', async () => {
     const { db: other } = testFirestore('double-opt-in-staff');
     await createClient(
       other,
@@ -269,18 +269,18 @@ describe('double opt-in for public sign-ups', () => {
     );
     const after = (await getClientDoc(other, 's1'))!;
     expect(after.consents!.find((c) => c.channel === 'email')).toEqual(before!.consents![0]);
-    expect(after.phones).toEqual(['+79160002003', '+79160002999']);
+    // The stranger's phone waits for the holder: not on the client, never asked or mailed.
+    expect(after.phones).toEqual(['+79160002003']);
     expect(after.mailable).toEqual({ sms: false, email: true });
-    // The attached phone is asked, at that phone only; confirming it never mails the client's own phone.
+    expect(after.hasContactsToVerify).toBe(true);
     const { rows } = await exportConfirmationList(other, { channel: 'sms', ...at('2026-06-02T10:00:00.000Z') });
-    expect(rows.map((r) => r.address)).toEqual(['+79160002999']);
+    expect(rows).toEqual([]);
     const mailed = await exportMailingList(other, { channel: 'email', ...at('2026-06-02T10:00:00.000Z') });
     expect(mailed.rows.map((r) => r.address)).toEqual(['s@example.com']);
     const history = (await readHistory(other, 's1')).filter((h) => h.type === 'consent');
     expect(history.map((h) => [h.at.slice(0, 10), h.channel, h.by, h.type === 'consent' && h.status]).sort()).toEqual([
       ['2026-06-01', 'email', 'm1', 'granted'],
       ['2026-06-02', 'email', 'signup', 'pending'],
-      ['2026-06-02', 'sms', 'signup', 'pending'],
     ]);
   });
 });

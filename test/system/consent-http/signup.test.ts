@@ -84,7 +84,14 @@ describe('public sign-up', () => {
         status: 'pending',
         at: now.toISOString(),
         method: 'website',
-        proof: { formId: 'site-footer', textVersion: '2026-01', recordedBy: 'signup', address: '+79165550101', ip: '203.0.113.7' },
+        proof: {
+          formId: 'site-footer',
+          textVersion: '2026-01',
+          recordedBy: 'signup',
+          address: '+79165550101',
+          signupName: 'Olga',
+          ip: '203.0.113.7',
+        },
       },
     ]);
     const history = await readHistory(db, clientId);
@@ -104,7 +111,7 @@ describe('public sign-up', () => {
     expect((await db.collection(collections.counters).doc('intake').get()).get('next')).toBe(3);
   });
 
-  it('attaches a sign-up with a known phone to the existing client, answering exactly as for a new one', async () => {
+  it('attaches a sign-up with a known phone to the client, its new e-mail to verify, answering as for a new one', async () => {
     const first = outcomes[0]!.clientId;
     const clientsBefore = (await db.collection(collections.clients).get()).size;
     const res = await post({
@@ -121,21 +128,31 @@ describe('public sign-up', () => {
     expect(outcomes.at(-1)).toMatchObject({ clientId: first, created: false });
     expect((await db.collection(collections.clients).get()).size).toBe(clientsBefore);
     const doc = await getClientDoc(db, first);
+    // The e-mail nobody holds may be anyone's: it waits for the holder, with its consent, and takes no key.
     expect(doc).toMatchObject({
       name: 'Olga',
-      emails: ['olga@example.com', 'olga.new@example.com'],
+      emails: ['olga@example.com'],
       mailable: { sms: false, email: false },
-      awaitingConfirmation: { sms: true, email: true },
+      awaitingConfirmation: { sms: true, email: false },
+      hasContactsToVerify: true,
     });
-    expect(doc!.consents!.find((c) => c.channel === 'email')).toMatchObject({
+    expect(doc!.consents!.find((c) => c.channel === 'sms')).toMatchObject({
       status: 'pending',
       method: 'questionnaire',
-      proof: { formId: 'questionnaire-7' },
+      proof: { formId: 'questionnaire-7', signupName: 'Someone else' },
     });
-    expect(doc!.contactKeys).toContain('email:olga.new@example.com');
-    expect((await db.collection(collections.contactKeys).doc(encodeURIComponent('email:olga.new@example.com')).get()).get('clientId')).toBe(
-      first,
-    );
+    expect(doc!.contactKeys).not.toContain('email:olga.new@example.com');
+    expect((await db.collection(collections.contactKeys).doc(encodeURIComponent('email:olga.new@example.com')).get()).exists).toBe(false);
+    const toVerify = (await db.collection(collections.contactsToVerify).where('clientId', '==', first).get()).docs.map((d) => d.data());
+    expect(toVerify).toEqual([
+      expect.objectContaining({
+        channel: 'email',
+        address: 'olga.new@example.com',
+        name: 'Someone else',
+        status: 'open',
+        consent: expect.objectContaining({ status: 'pending', proof: expect.objectContaining({ address: 'olga.new@example.com' }) }),
+      }),
+    ]);
   });
 
   it('attaches by e-mail too, and two racing sign-ups with one new phone make one client', async () => {

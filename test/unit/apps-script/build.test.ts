@@ -57,7 +57,16 @@ describe('the add-on bundle', () => {
     }
     expect([...called].sort()).toEqual([
       ...['adminJob', 'bonusClose', 'bonusCompute', 'bonusShow'],
-      ...['cardAddNote', 'cardFileReport', 'cardLoad', 'cardLogContact', 'cardLogDeal', 'cardMarkLost', 'cardRecordConsent'],
+      ...[
+        'cardAddNote',
+        'cardFileReport',
+        'cardLoad',
+        'cardLogContact',
+        'cardLogDeal',
+        'cardMarkLost',
+        'cardRecordConsent',
+        'cardVerifyContact',
+      ],
       ...[
         'configGoTo',
         'configPublishAgain',

@@ -4,9 +4,11 @@ import { fileHandoverReport, foreignTask } from '../../store/handover-store.ts';
 import { isAppError } from '../../errors.ts';
 import { documentIdSchema, idSchema } from '../../schema/common.ts';
 import { recordClientConsent } from '../../operations/client-work.ts';
-import { openTasks, statementFor } from '../../operations/staff-work.ts';
+import { decideContactToVerify, myTasks } from '../../operations/contact-verification.ts';
+import { statementFor } from '../../operations/staff-work.ts';
 import { accessOf, actorOf, auditAs, notFound, parseBody, parseParam, parseQuery, route } from '../context.ts';
-import { consentBody, emptyQuery, monthParam, reportBody } from '../schemas.ts';
+import { consentBody, emptyQuery, monthParam, reportBody, verifyContactBody } from '../schemas.ts';
+import type { MyTasksAnswer, VerifyContactAnswer } from '../contract.ts';
 
 const taskIdParam = documentIdSchema.pipe(z.string().max(300, 'must be at most 300 characters'));
 
@@ -18,7 +20,7 @@ export function staffWorkRoutes(router: Router): void {
     '/tasks',
     route(async (req, ctx) => {
       parseQuery(req, emptyQuery);
-      return { body: { tasks: await openTasks(ctx.db, ctx.caller.manager.id) } };
+      return { body: (await myTasks(ctx.db, ctx.caller.manager.id)) satisfies MyTasksAnswer };
     }),
   );
 
@@ -58,6 +60,16 @@ export function staffWorkRoutes(router: Router): void {
       const body = parseBody(req, consentBody);
       const consent = await recordClientConsent(ctx.db, { clientId, consent: body }, accessOf(ctx), actorOf(ctx));
       return { status: 201, body: { consent } };
+    }),
+  );
+
+  router.post(
+    '/clients/:id/contacts/verify',
+    route(async (req, ctx) => {
+      const clientId = parseParam(req.params.id, idSchema, 'id');
+      const body = parseBody(req, verifyContactBody);
+      const decided = await decideContactToVerify(ctx.db, { clientId, ...body }, accessOf(ctx), actorOf(ctx));
+      return { body: decided satisfies VerifyContactAnswer };
     }),
   );
 

@@ -1,5 +1,6 @@
 import type { Channel, Consent, ConsentChangeMethod, ConsentProof, ConsentStatus } from '../../schema/consent.ts';
 import type { HistoryEntry } from '../../schema/history.ts';
+import { isWithdrawalByPerson } from './withdrawal-by-person.ts';
 
 export type ConsentEntry = Extract<HistoryEntry, { type: 'consent' }>;
 
@@ -20,7 +21,8 @@ export type ConsentChange = {
  * it, because the person gave it again. A public sign-up (`pending`) never downgrades a granted
  * consent: the grant stays as it was (the history keeps the sign-up); on any other state it
  * becomes the pending consent and, like a grant, revives the address it gives so that the
- * confirmation request can go there.
+ * confirmation request can go there. A withdrawal by the person is remembered (`withdrawnByPersonAt`)
+ * through a pending sign-up, until a grant (their confirmation or a new consent) clears it.
  */
 export function applyConsentChange(current: ReadonlyArray<Consent>, change: ConsentChange): Consent[] {
   const existing = current.find((c) => c.channel === change.channel);
@@ -41,6 +43,13 @@ export function applyConsentChange(current: ReadonlyArray<Consent>, change: Cons
   }
   delete next.deadAddresses;
   if (dead.size > 0) next.deadAddresses = [...dead].sort();
+  delete next.withdrawnByPersonAt;
+  const withdrawnByPersonAt = isWithdrawalByPerson(change)
+    ? change.at
+    : change.status === 'granted'
+      ? undefined
+      : existing?.withdrawnByPersonAt;
+  if (withdrawnByPersonAt !== undefined) next.withdrawnByPersonAt = withdrawnByPersonAt;
   const others = current.filter((c) => c.channel !== change.channel);
   return [...others, next].sort((a, b) => (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0));
 }

@@ -77,13 +77,14 @@ function split<C extends MailingCandidate, R extends string>(
   candidates: ReadonlyArray<C>,
   addressOf: (c: C) => string | undefined,
   reasonOf: (c: C, address: string | undefined) => R | undefined,
+  nameOf: (c: C) => string = (c) => c.name,
 ): { picked: MailingPick[]; skipped: { clientId: string; reason: R }[] } {
   const picked: MailingPick[] = [];
   const skipped: { clientId: string; reason: R }[] = [];
   for (const c of candidates) {
     const address = addressOf(c);
     const reason = reasonOf(c, address);
-    if (reason === undefined) picked.push({ clientId: c.id, name: c.name, address: address! });
+    if (reason === undefined) picked.push({ clientId: c.id, name: nameOf(c), address: address! });
     else skipped.push({ clientId: c.id, reason });
   }
   return { picked, skipped };
@@ -108,9 +109,17 @@ export type ConfirmationCandidate = MailingCandidate & { confirmationRequests?: 
 export type ConfirmationSkip = { clientId: string; reason: 'not-pending' | 'dead' | 'no-address' | 'cadence' | 'asked-enough' };
 
 /**
+ * The name a confirmation request addresses the person by: the one they typed on the sign-up, or
+ * none. Never the client's name in the base: whoever typed the address would read it.
+ */
+export function confirmationName(c: ContactHolder, channel: Channel): string {
+  return consentFor(c.consents, channel)?.proof.signupName ?? '';
+}
+
+/**
  * Splits candidates into those a confirmation request may go to now (pending, its address still
  * the client's and alive, nothing sent on the channel within the cadence, asked fewer than
- * `maxConfirmationRequests` times) and the others, with why.
+ * `maxConfirmationRequests` times) and the others, with why. Each is named as `confirmationName` says.
  */
 export function selectForConfirmation(
   candidates: ReadonlyArray<ConfirmationCandidate>,
@@ -129,5 +138,6 @@ export function selectForConfirmation(
       if ((c.confirmationRequests ?? 0) >= maxConfirmationRequests) return 'asked-enough';
       return cadenceAllows(c.lastExportAt, options.at, options.cadenceDays) ? undefined : 'cadence';
     },
+    (c) => confirmationName(c, options.channel),
   );
 }

@@ -11,9 +11,6 @@ export type NormalisedSignup = Omit<SignupForm, 'phone' | 'email'> & { phone?: s
 
 export const signupChannels = ['sms', 'email'] as const satisfies ReadonlyArray<Channel>;
 
-/** The schema's bound on a client's phones and on its e-mails. */
-const maxContactsPerChannel = 20;
-
 function addressOf(form: NormalisedSignup, channel: Channel): string | undefined {
   return channel === 'sms' ? form.phone : form.email;
 }
@@ -40,6 +37,7 @@ export function signupConsents(form: NormalisedSignup, at: string, ip: string | 
         textVersion: form.consentTextVersion,
         recordedBy: 'signup',
         address: addressOf(form, channel),
+        signupName: form.name,
         ...(ip !== undefined ? { ip: ip.slice(0, 64) } : {}),
       };
       return { channel, status: 'pending', at, method: form.source, proof };
@@ -50,11 +48,30 @@ export function signupIncentive(form: NormalisedSignup, at: string): Incentive |
   return form.incentive === undefined ? undefined : { ...form.incentive, at, formId: form.formId };
 }
 
+/**
+ * A contact a sign-up gave for a client it matched by another contact: nobody knows yet that it is
+ * the same person's, so it waits for the holder's decision instead of joining the client (no contact
+ * key, never mailed). It keeps the consent ticked for it and the name typed on the form.
+ */
+export type ContactToVerify = {
+  clientId: string;
+  channel: Channel;
+  address: string;
+  /** The contact key it takes once accepted (`phone:+7…`, `email:…`). */
+  key: string;
+  at: string;
+  formId: string;
+  /** The name typed on the form (not the client's). */
+  name: string;
+  /** The pending consent ticked for this address: it applies only if the holder accepts the contact. */
+  consent?: ConsentChange;
+};
+
 export type SignupMerge = {
   /** The client the sign-up attaches to: the one holding the form's phone, else its e-mail. */
   clientId: string;
-  /** Contact keys of the form's addresses that join that client's record. */
-  newKeys: string[];
+  /** Addresses on the form that no client holds: the attaching client's holder decides on each. */
+  toVerify: ContactToVerify[];
   /** Every client document that changes, as it is to be written (version moved on). */
   changed: ClientDoc[];
   /** History entries to append: the consents, then the incentive. */
@@ -62,11 +79,11 @@ export type SignupMerge = {
 };
 
 /**
- * A sign-up by someone already in the base. An address on the form that no client holds is the
- * same person's, so it joins the attaching client's record (unless that client already has the
- * most the schema allows on the channel). Each consent goes to the client holding that channel's
- * address (the attaching client when the address could not join), the incentive to the attaching
- * client. `owners` says which client holds each channel's address now; `clients` holds them all.
+ * A sign-up that matches a client already in the base. Anyone can type a known phone next to their
+ * own e-mail, so an address on the form that no client holds does not join the matched client: it
+ * becomes a contact to verify for its holder, with the consent ticked for it. Each consent for an
+ * address a client holds goes to that client (pending, double opt-in), the incentive to the
+ * attaching client. `owners` says which client holds each channel's address now; `clients` holds them all.
  */
 export function mergeSignup(input: {
   form: NormalisedSignup;
@@ -75,8 +92,8 @@ export function mergeSignup(input: {
   at: string;
   ip: string | undefined;
 }): SignupMerge {
-  const { form, at } = input;
-  const clientId = input.owners.sms ?? input.owners.email;
+  const { form, at, owners } = input;
+  const clientId = owners.sms ?? owners.email;
   if (clientId === undefined) throw new Error('a sign-up merges only into a client holding its phone or e-mail');
   const docs = new Map(input.clients);
   const docOf = (id: string) => {
@@ -84,33 +101,26 @@ export function mergeSignup(input: {
     if (doc === undefined) throw new Error(`client ${id} holds an address of the sign-up but was not given`);
     return doc;
   };
-  const owners = { ...input.owners };
   const keys = signupKeys(form);
+  const consents = new Map(signupConsents(form, at, input.ip).map((c) => [c.channel, c]));
   const touched = new Set<string>();
-  const newKeys: string[] = [];
+  const toVerify: ContactToVerify[] = [];
   const history: NewHistoryEntry[] = [];
 
   for (const channel of signupChannels) {
     const key = keys[channel];
     const address = addressOf(form, channel);
-    if (key === undefined || address === undefined || owners[channel] !== undefined) continue;
-    const doc = docOf(clientId);
-    const list = channel === 'sms' ? doc.phones : doc.emails;
-    if (list.length >= maxContactsPerChannel) continue;
-    docs.set(clientId, {
-      ...doc,
-      ...(channel === 'sms' ? { phones: [...list, address] } : { emails: [...list, address] }),
-      contactKeys: [...doc.contactKeys, key],
-    });
-    newKeys.push(key);
-    owners[channel] = clientId;
-    touched.add(clientId);
-  }
-  for (const change of signupConsents(form, at, input.ip)) {
-    const id = owners[change.channel] ?? clientId;
-    history.push(consentEntry(id, change, 'signup'));
-    docs.set(id, withConsentChange(docOf(id), change));
-    touched.add(id);
+    if (key === undefined || address === undefined) continue;
+    const owner = owners[channel];
+    const consent = consents.get(channel);
+    if (owner === undefined) {
+      toVerify.push({ clientId, channel, address, key, at, formId: form.formId, name: form.name, ...(consent ? { consent } : {}) });
+      continue;
+    }
+    if (consent === undefined) continue;
+    history.push(consentEntry(owner, consent, 'signup'));
+    docs.set(owner, withConsentChange(docOf(owner), consent));
+    touched.add(owner);
   }
   const incentive = signupIncentive(form, at);
   if (incentive !== undefined) {
@@ -118,9 +128,16 @@ export function mergeSignup(input: {
     docs.set(clientId, withIncentive(docOf(clientId), incentive));
     touched.add(clientId);
   }
+  if (toVerify.length > 0) touched.add(clientId);
   const changed = [...touched].map((id) => {
     const doc = docOf(id);
-    return { ...doc, ...consentFlags(doc), version: doc.version + 1, updatedAt: at };
+    return {
+      ...doc,
+      ...consentFlags(doc),
+      ...(id === clientId && toVerify.length > 0 ? { hasContactsToVerify: true } : {}),
+      version: doc.version + 1,
+      updatedAt: at,
+    };
   });
-  return { clientId, newKeys, changed, history };
+  return { clientId, toVerify, changed, history };
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { consentForm, contactForm, dealForm, lostForm, noteForm, reportForm } from '../../../../apps-script/src/card/card-forms.ts';
+import {
+  consentForm,
+  contactForm,
+  dealForm,
+  lostForm,
+  noteForm,
+  reportForm,
+  verifyContactForm,
+} from '../../../../apps-script/src/card/card-forms.ts';
 import { messagesFor } from '../../../../apps-script/src/messages.ts';
 
 const en = messagesFor('en');
@@ -36,12 +44,25 @@ describe('client card forms', () => {
     expect(noteForm({ text: '   ' }, en)).toEqual({ ok: false, fieldErrors: { text: 'is required' } });
   });
 
-  it('records a consent with its proof and who recorded it', () => {
-    expect(
-      consentForm({ channel: 'sms', status: 'granted', method: 'questionnaire', formId: 'Q-17', textVersion: '' }, 'anna@example.com', en),
-    ).toEqual({
+  it('records a consent with its proof, leaving who recorded it to the base, and a questionnaire only with its number', () => {
+    expect(consentForm({ channel: 'sms', status: 'granted', method: 'questionnaire', formId: 'Q-17', textVersion: '' }, en)).toEqual({
       ok: true,
-      body: { channel: 'sms', status: 'granted', method: 'questionnaire', proof: { recordedBy: 'anna@example.com', formId: 'Q-17' } },
+      body: { channel: 'sms', status: 'granted', method: 'questionnaire', proof: { formId: 'Q-17' } },
+    });
+    expect(consentForm({ channel: 'sms', status: 'granted', method: 'questionnaire', formId: ' ' }, en)).toEqual({
+      ok: false,
+      fieldErrors: { formId: 'is required' },
+    });
+  });
+
+  it('sends the holder’s decision on a contact to verify', () => {
+    expect(verifyContactForm({ channel: 'email', address: 'a@b.ru', decision: 'decline' }, en)).toEqual({
+      ok: true,
+      body: { channel: 'email', address: 'a@b.ru', decision: 'decline' },
+    });
+    expect(verifyContactForm({ channel: 'email', address: '', decision: 'accept' }, en)).toEqual({
+      ok: false,
+      fieldErrors: { address: 'is required' },
     });
   });
 

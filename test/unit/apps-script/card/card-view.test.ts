@@ -66,6 +66,45 @@ describe('the client card view', () => {
     ]);
   });
 
+  it('says a consent the person withdrew is theirs to give again, and lists the contacts a sign-up gave, in both languages', () => {
+    const client = listed('c1', {
+      consents: [
+        {
+          channel: 'email',
+          status: 'withdrawn',
+          at: '2026-03-02T10:00:00.000Z',
+          method: 'unsubscribe',
+          proof: {},
+          withdrawnByPersonAt: '2026-03-02T10:00:00.000Z',
+        },
+      ],
+    });
+    const contactsToVerify = [
+      {
+        clientId: 'c1',
+        channel: 'email' as const,
+        address: 'x@example.com',
+        name: 'Мария',
+        formId: 'site',
+        at: '2026-03-05T10:00:00.000Z',
+        consentAsked: true,
+      },
+    ];
+    const view = cardView({ client, history: [], deals: [], contactsToVerify }, [], ctx);
+    expect(view.consents[1]!.value).toContain('отозвано самим человеком 2026-03-02: снова дать его может только он сам');
+    expect(view.contactsToVerify).toEqual([
+      {
+        channel: 'email',
+        address: 'x@example.com',
+        text: 'x@example.com, оставлен 2026-03-05 в заявке с сайта от имени «Мария», с согласием на подтверждение',
+      },
+    ]);
+    const en = cardView({ client, history: [], deals: [], contactsToVerify }, [], { ...ctx, m: messagesFor('en'), locale: 'en' });
+    expect(en.consents[1]!.value).toContain('withdrawn by the person on 2026-03-02: only their new consent grants it again');
+    expect(en.contactsToVerify[0]!.text).toBe('x@example.com, given on 2026-03-05 in a web sign-up as “Мария”, with a consent to confirm');
+    expect(cardView({ client: listed('c1'), history: [], deals: [] }, [], ctx).contactsToVerify).toEqual([]);
+  });
+
   it('shows consents per channel, and says when none was recorded', () => {
     const client = listed('c1', {
       consents: [{ channel: 'sms', status: 'granted', at: '2026-01-05', method: 'questionnaire', proof: {} }],

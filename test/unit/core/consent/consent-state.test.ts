@@ -28,7 +28,14 @@ describe('consent fold', () => {
     ];
     expect(foldConsents(history)).toEqual([
       { channel: 'email', status: 'granted', at: '2026-01-15T00:00:00.000Z', method: 'website', proof: { formId: 'f2' } },
-      { channel: 'sms', status: 'withdrawn', at: '2026-02-01T00:00:00.000Z', method: 'unsubscribe', proof: { recordedBy: 'unsubscribe' } },
+      {
+        channel: 'sms',
+        status: 'withdrawn',
+        at: '2026-02-01T00:00:00.000Z',
+        method: 'unsubscribe',
+        proof: { recordedBy: 'unsubscribe' },
+        withdrawnByPersonAt: '2026-02-01T00:00:00.000Z',
+      },
     ]);
   });
 

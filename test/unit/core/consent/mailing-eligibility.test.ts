@@ -104,7 +104,8 @@ describe('mailing eligibility', () => {
   });
 
   it('asks a pending sign-up at its own address, once per cadence and at most three times, and never mails it', () => {
-    const pending = (over: Partial<Consent> = {}) => granted('email', { status: 'pending', proof: { address: 'a@b.ru' }, ...over });
+    const pending = (over: Partial<Consent> = {}) =>
+      granted('email', { status: 'pending', proof: { address: 'a@b.ru', signupName: 'Typed' }, ...over });
     const at = '2026-03-10T10:00:00.000Z';
     const candidates = [
       client('ask', [pending()]),
@@ -118,8 +119,9 @@ describe('mailing eligibility', () => {
     expect(maxConfirmationRequests).toBe(3);
     expect(selectForConfirmation(candidates, { channel: 'email', at, cadenceDays: 7 })).toEqual({
       picked: [
-        { clientId: 'ask', name: 'ask', address: 'a@b.ru' },
-        { clientId: 'third', name: 'third', address: 'a@b.ru' },
+        // By the name typed on the form, never the client's name in the base.
+        { clientId: 'ask', name: 'Typed', address: 'a@b.ru' },
+        { clientId: 'third', name: 'Typed', address: 'a@b.ru' },
       ],
       skipped: [
         { clientId: 'moved', reason: 'no-address' },
@@ -129,6 +131,10 @@ describe('mailing eligibility', () => {
         { clientId: 'granted', reason: 'not-pending' },
       ],
     });
+    const untyped = client('untyped', [pending({ proof: { address: 'a@b.ru' } })]);
+    expect(selectForConfirmation([untyped], { channel: 'email', at, cadenceDays: 7 }).picked).toEqual([
+      { clientId: 'untyped', name: '', address: 'a@b.ru' },
+    ]);
     expect(selectForMailing(candidates.slice(0, 1), { channel: 'email', at, cadenceDays: 7 }).skipped).toEqual([
       { clientId: 'ask', reason: 'pending' },
     ]);

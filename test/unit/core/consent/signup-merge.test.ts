@@ -36,42 +36,56 @@ const merge = (input: { form: NormalisedSignup; owners: { sms?: string; email?: 
   mergeSignup({ form: input.form, owners: input.owners, clients: new Map(input.clients.map((c) => [c.id, c])), at, ip: input.ip });
 
 describe('a sign-up by someone already in the base', () => {
-  it('adds the e-mail the client lacked, with its key, and records both consents on that client as pending confirmation', () => {
+  it('keeps an e-mail nobody holds out of the matched client: its holder verifies it, with the consent ticked for it', () => {
     const ivan = stored('c1', { phones: ['+79161234567'] });
     const out = merge({
-      form: form({ phone: '+79161234567', email: 'ivan@example.com', consents: { sms: true, email: true } }),
+      form: form({ phone: '+79161234567', email: 'stranger@example.com', consents: { sms: true, email: true } }),
       owners: { sms: 'c1' },
       clients: [ivan],
       ip: '203.0.113.9',
     });
     expect(out.clientId).toBe('c1');
-    expect(out.newKeys).toEqual(['email:ivan@example.com']);
     expect(out.changed).toHaveLength(1);
     const doc = out.changed[0]!;
     expect(doc).toMatchObject({
       phones: ['+79161234567'],
-      emails: ['ivan@example.com'],
-      contactKeys: ['phone:+79161234567', 'email:ivan@example.com'],
+      emails: [],
+      contactKeys: ['phone:+79161234567'],
+      hasContactsToVerify: true,
       version: 4,
       updatedAt: at,
     });
     expect(doc.mailable).toEqual({ sms: false, email: false });
-    expect(doc.awaitingConfirmation).toEqual({ sms: true, email: true });
-    expect(doc.consents!.map((c) => [c.channel, c.status, c.proof.address])).toEqual([
-      ['email', 'pending', 'ivan@example.com'],
-      ['sms', 'pending', '+79161234567'],
-    ]);
+    expect(doc.awaitingConfirmation).toEqual({ sms: true, email: false });
+    expect(doc.consents!.map((c) => [c.channel, c.status, c.proof.address])).toEqual([['sms', 'pending', '+79161234567']]);
     expect(out.history).toEqual([
       expect.objectContaining({ type: 'consent', clientId: 'c1', channel: 'sms', by: 'signup', at, method: 'questionnaire' }),
-      expect.objectContaining({ type: 'consent', clientId: 'c1', channel: 'email', by: 'signup', at, method: 'questionnaire' }),
     ]);
-    expect(doc.consents![1]!.proof).toEqual({
+    // The request to confirm goes by the name the person typed, never the base's.
+    expect(doc.consents![0]!.proof).toEqual({
       formId: 'expo-2026',
       textVersion: 'v2',
       recordedBy: 'signup',
       address: '+79161234567',
+      signupName: 'Ivan',
       ip: '203.0.113.9',
     });
+    expect(out.toVerify).toEqual([
+      {
+        clientId: 'c1',
+        channel: 'email',
+        address: 'stranger@example.com',
+        key: 'email:stranger@example.com',
+        at,
+        formId: 'expo-2026',
+        name: 'Ivan',
+        consent: expect.objectContaining({
+          channel: 'email',
+          status: 'pending',
+          proof: expect.objectContaining({ address: 'stranger@example.com' }),
+        }),
+      },
+    ]);
   });
 
   it('gives each consent to the client holding that address, and the incentive to the one holding the phone', () => {
@@ -88,7 +102,7 @@ describe('a sign-up by someone already in the base', () => {
       clients: [byPhone, byEmail],
     });
     expect(out.clientId).toBe('c1');
-    expect(out.newKeys).toEqual([]);
+    expect(out.toVerify).toEqual([]);
     const changed = new Map(out.changed.map((c) => [c.id, c]));
     expect(changed.get('c1')!.consents!.map((c) => c.channel)).toEqual(['sms']);
     expect(changed.get('c1')!.incentives).toEqual([{ kind: 'discount-card', reference: 'DC-1', at, formId: 'expo-2026' }]);
@@ -101,7 +115,7 @@ describe('a sign-up by someone already in the base', () => {
     ]);
   });
 
-  it('attaches by e-mail when the phone is nobody’s, and the phone joins the record', () => {
+  it('attaches by e-mail when the phone is nobody’s: the phone waits for the holder, never asked or mailed meanwhile', () => {
     const ivan = stored('c2', { emails: ['ivan@example.com'] });
     const out = merge({
       form: form({ phone: '+79161234567', email: 'ivan@example.com', consents: { sms: true, email: false } }),
@@ -109,30 +123,16 @@ describe('a sign-up by someone already in the base', () => {
       clients: [ivan],
     });
     expect(out.clientId).toBe('c2');
-    expect(out.newKeys).toEqual(['phone:+79161234567']);
+    expect(out.toVerify.map((c) => [c.channel, c.address, c.consent?.status])).toEqual([['sms', '+79161234567', 'pending']]);
     expect(out.changed[0]).toMatchObject({
       id: 'c2',
-      phones: ['+79161234567'],
+      phones: [],
       mailable: { sms: false, email: false },
-      awaitingConfirmation: { sms: true, email: false },
+      awaitingConfirmation: { sms: false, email: false },
+      hasContactsToVerify: true,
     });
-  });
-
-  it('keeps a full list as it is and still records the consent on the attaching client', () => {
-    const phones = Array.from({ length: 20 }, (_, i) => `+7916000${String(i).padStart(4, '0')}`);
-    const full = stored('c1', { phones, emails: ['ivan@example.com'] });
-    const out = merge({
-      form: form({ phone: '+79169999999', email: 'ivan@example.com', consents: { sms: true, email: false } }),
-      owners: { email: 'c1' },
-      clients: [full],
-    });
-    expect(out.newKeys).toEqual([]);
-    expect(out.changed[0]!.phones).toEqual(phones);
-    expect(out.changed[0]!.consents).toEqual([
-      expect.objectContaining({ channel: 'sms', status: 'pending', proof: expect.objectContaining({ address: '+79169999999' }) }),
-    ]);
-    // The address could not join the record, so there is nobody to ask: it is never listed.
-    expect(out.changed[0]!.awaitingConfirmation).toEqual({ sms: false, email: false });
+    expect(out.changed[0]!.consents).toBeUndefined();
+    expect(out.history).toEqual([]);
   });
 
   it('revives an address that had bounced for the confirmation request when the person gives it again, not for mailing', () => {
@@ -163,17 +163,17 @@ describe('a sign-up by someone already in the base', () => {
     const doc = out.changed[0]!;
     expect(doc.consents!.find((c) => c.channel === 'email')).toEqual(granted);
     expect(doc.mailable).toEqual({ sms: false, email: true });
-    expect(doc.awaitingConfirmation).toEqual({ sms: true, email: false });
+    expect(doc.awaitingConfirmation).toEqual({ sms: false, email: false });
     expect(out.history.filter((h) => h.type === 'consent').map((h) => [h.channel, h.type === 'consent' && h.status])).toEqual([
-      ['sms', 'pending'],
       ['email', 'pending'],
     ]);
+    expect(out.toVerify.map((c) => c.address)).toEqual(['+79169990000']);
   });
 
   it('changes nothing when the form brings nothing new', () => {
     const ivan = stored('c1', { phones: ['+79161234567'] });
     const out = merge({ form: form({ phone: '+79161234567' }), owners: { sms: 'c1' }, clients: [ivan] });
-    expect(out).toEqual({ clientId: 'c1', newKeys: [], changed: [], history: [] });
+    expect(out).toEqual({ clientId: 'c1', toVerify: [], changed: [], history: [] });
   });
 
   it('leaves the clients it was given as they were', () => {
