@@ -14,6 +14,7 @@ import { authenticate, verifierFromEnv, type Verifier } from './auth.ts';
 import { bodyError, installProblemFinalHandler } from './final-handler.ts';
 import { answerHealth, isHealthCheck } from './health.ts';
 import type { Ctx } from './context.ts';
+import { adminAuditRoutes } from './routes/admin-audit.ts';
 import { adminConfigRoutes } from './routes/admin-config.ts';
 import { adminJobRoutes } from './routes/admin-jobs.ts';
 import { adminOversightRoutes } from './routes/admin-oversight.ts';
@@ -53,6 +54,7 @@ export function buildRouter(): Router {
   adminConfigRoutes(router);
   adminJobRoutes(router);
   adminOversightRoutes(router);
+  adminAuditRoutes(router);
   return router;
 }
 

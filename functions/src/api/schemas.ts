@@ -172,3 +172,12 @@ export const dealReviewBody = z
   })
   .strict();
 export const dealReviewStatusSchema = z.enum(['unconfirmed', 'confirmed', 'rejected']);
+
+/** Where the admin restores a client's fields to: an instant, or just before one entry of its history. */
+export const restoreClientBody = z
+  .object({ at: isoDateSchema.optional(), historyEntryId: idSchema.optional() })
+  .strict()
+  .refine((b) => (b.at === undefined) !== (b.historyEntryId === undefined), {
+    message: 'give exactly one of at or historyEntryId',
+    path: ['at'],
+  });

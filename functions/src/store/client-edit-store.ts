@@ -1,13 +1,14 @@
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore, Transaction } from 'firebase-admin/firestore';
 import { isRotatable } from '../core/client-derivation.ts';
 import { planEdit } from '../core/client-edit.ts';
+import { destroyedFields, destructiveEditVerdict, type DestructiveDay } from '../core/destructive-edit.ts';
 import { duplicateIssues } from '../core/contact-normalisation.ts';
 import { AppError, type FieldIssue } from '../errors.ts';
 import type { ClientDoc } from '../schema/client.ts';
 import type { ClientChanges } from '../schema/client-changes.ts';
 import type { HistoryEntry, NewHistoryEntry } from '../schema/history.ts';
 import { appendHistory, findDuplicates, newHistoryId, type Actor } from './client-store.ts';
-import { writeAuditInTransaction } from './audit-store.ts';
+import { announceAudit, prepareAudit, type AuditWriter } from './audit-store.ts';
 import { markCorrection } from './bonus-correction-store.ts';
 import { collections, contactKeyId } from './collections.ts';
 import { readManager } from './manager-store.ts';
@@ -27,7 +28,8 @@ export type EditOutcome =
   | { status: 'applied'; client: ClientView }
   | { status: 'conflict'; current: ClientView; changedBy?: ChangedBy }
   | { status: 'invalid'; errors: FieldIssue[]; existingClientId?: string }
-  | { status: 'forbidden'; errors: FieldIssue[] };
+  | { status: 'forbidden'; errors: FieldIssue[] }
+  | { status: 'limited'; errors: FieldIssue[] };
 
 /** The person whose edit made the current version, when the last write was an edit through the API. */
 export type ChangedBy = { id: string; name: string };
@@ -46,9 +48,22 @@ export function inScope(doc: { managerId: string | null }, scope: ClientScope): 
 /**
  * Applies one edit made against `version`. A newer version wins: the edit is refused as a conflict
  * with the current values, never merged over them. Contacts are re-normalised and their duplicate
- * keys move in the same transaction, so two clients can never claim one phone.
+ * keys move in the same transaction, so two clients can never claim one phone. An edit by anyone
+ * but the holder is audited with what it changed; a destructive one beyond the caller's daily
+ * `limit` is refused, audited, and the first refusal of the day alerts the head of sales.
  */
-type EditInput = { clientId: string; version: number; changes: ClientChanges; scope: ClientScope; actor: Actor; mayReinstate: boolean };
+type EditInput = {
+  clientId: string;
+  version: number;
+  changes: ClientChanges;
+  scope: ClientScope;
+  actor: Actor;
+  mayReinstate: boolean;
+  /** A manager's destructive edits on the company day `day`: at most `max` clients (absent: no limit, the admin). */
+  limit?: { day: string; max: number } | undefined;
+  /** What the audit calls the edit when it is not the holder's (default: edit client). */
+  action?: string;
+};
 
 export async function editClient(db: Firestore, input: EditInput): Promise<EditOutcome> {
   const outcome = await applyEdit(db, input);
@@ -68,9 +83,16 @@ async function lastEditor(db: Firestore, current: ClientView): Promise<ChangedBy
   return { id: edit.by, name: manager?.name ?? edit.by };
 }
 
+export function destructiveDayRef(db: Firestore, managerId: string, day: string) {
+  return db.collection(collections.destructiveEdits).doc(`${managerId}_${day}`);
+}
+
 async function applyEdit(db: Firestore, input: EditInput): Promise<EditOutcome> {
   const ref = db.collection(collections.clients).doc(input.clientId);
-  return db.runTransaction(async (tx) => {
+  const target = `clients/${input.clientId}`;
+  let audit: AuditWriter | undefined;
+  const outcome = await db.runTransaction(async (tx): Promise<EditOutcome> => {
+    audit = undefined;
     const snap = await tx.get(ref);
     if (!snap.exists) throw clientNotFound(input.clientId, false);
     const current = snap.data() as ClientDoc;
@@ -86,16 +108,72 @@ async function applyEdit(db: Firestore, input: EditInput): Promise<EditOutcome> 
     if (dupes.length > 0) return { status: 'invalid', existingClientId: dupes[0]!.clientId, errors: duplicateIssues(dupes, 'changes') };
     const { write } = plan;
     if (write === undefined) return { status: 'applied', client: clientView(current) };
+    const edit = write.history[0] as Extract<NewHistoryEntry, { type: 'edit' }>;
+    const destroyed = input.limit !== undefined ? destroyedFields(edit.changes) : [];
+    const dayRef = input.limit !== undefined ? destructiveDayRef(db, input.actor.by, input.limit.day) : undefined;
+    const day = dayRef !== undefined && destroyed.length > 0 ? ((await tx.get(dayRef)).data() as DayDoc | undefined) : undefined;
+    const foreign = current.managerId !== input.actor.by;
+    if (foreign || write.audit !== undefined || destroyed.length > 0) audit = await prepareAudit(tx, db, { actor: input.actor.by, target });
+    if (destroyed.length > 0 && input.limit !== undefined && dayRef !== undefined) {
+      const verdict = destructiveEditVerdict(day, input.clientId, destroyed, input.limit.max);
+      if (!verdict.allowed) {
+        refuseDestructive(tx, audit!, dayRef, day, { ...input, limit: input.limit, target, destroyed });
+        return { status: 'limited', errors: verdict.errors };
+      }
+    }
     if (write.lostCorrection !== undefined) await markCorrection(tx, db, input.clientId, write.lostCorrection, input.actor.at);
+    if (destroyed.length > 0 && input.limit !== undefined && dayRef !== undefined) {
+      const counted = destructiveEditVerdict(day, input.clientId, destroyed, input.limit.max);
+      if (counted.allowed)
+        tx.set(dayRef, { managerId: input.actor.by, day: input.limit.day, clientIds: counted.counted, ...alertedOf(day) });
+    }
     tx.set(ref, write.doc);
     // Entries of one edit share an instant; their ids keep them in the order written (the edit first).
     const stem = newHistoryId(input.actor.at);
     write.history.forEach((entry, i) => appendHistory(tx, db, { ...entry, id: `${stem}.${i + 1}` }));
     for (const s of removedSnaps) if (s.exists && s.get('clientId') === input.clientId) tx.delete(s.ref);
     for (const k of plan.addedKeys) tx.set(keyRef(k), { clientId: input.clientId, key: k });
-    if (write.audit !== undefined) writeAuditInTransaction(tx, db, write.audit);
+    if (write.audit !== undefined) audit!.write(write.audit);
+    if (foreign) {
+      audit!.write({
+        at: input.actor.at,
+        actor: input.actor.by,
+        action: input.action ?? 'edit client',
+        outcome: 'ok',
+        target,
+        details: { holder: current.managerId, version: write.doc.version, changes: edit.changes },
+      });
+    }
     return { status: 'applied', client: clientView(write.doc) };
   });
+  announceAudit(audit);
+  return outcome;
+}
+
+type DayDoc = DestructiveDay & { alertedAt?: string };
+
+const alertedOf = (day: DayDoc | undefined) => (day?.alertedAt !== undefined ? { alertedAt: day.alertedAt } : {});
+
+/** A destructive edit past the limit: nothing of the client is written; the refusal is audited, the day's first as an alert. */
+function refuseDestructive(
+  tx: Transaction,
+  audit: AuditWriter,
+  dayRef: FirebaseFirestore.DocumentReference,
+  day: DayDoc | undefined,
+  input: EditInput & { limit: { day: string; max: number }; target: string; destroyed: string[] },
+): void {
+  const first = day?.alertedAt === undefined;
+  audit.write({
+    at: input.actor.at,
+    actor: input.actor.by,
+    action: 'destructive edit limit',
+    outcome: 'refused',
+    target: input.target,
+    details: { day: input.limit.day, max: input.limit.max, fields: input.destroyed, clientsToday: day?.clientIds.length ?? 0 },
+    ...(first ? { alert: true as const } : {}),
+  });
+  if (first)
+    tx.set(dayRef, { managerId: input.actor.by, day: input.limit.day, clientIds: day?.clientIds ?? [], alertedAt: input.actor.at });
 }
 
 /** Pins or unpins a client: pinned clients never rotate. */
@@ -122,16 +200,35 @@ export async function readClientInScope(db: Firestore, clientId: string, scope: 
   return clientView(doc);
 }
 
-/** Logs a contact or note on a client the caller may touch, checked in the same transaction. */
+/**
+ * Logs a contact or note on a client the caller may touch, checked in the same transaction; one
+ * logged by anyone but the holder is audited with what it added.
+ */
 export async function logClientHistory(
   db: Firestore,
   input: { clientId: string; scope: ClientScope; entry: NewHistoryEntry },
 ): Promise<HistoryEntry> {
   const ref = db.collection(collections.clients).doc(input.clientId);
-  return db.runTransaction(async (tx) => {
+  let audit: AuditWriter | undefined;
+  const logged = await db.runTransaction(async (tx) => {
+    audit = undefined;
     const snap = await tx.get(ref);
     if (!snap.exists) throw clientNotFound(input.clientId, false);
-    if (!inScope(snap.data() as ClientDoc, input.scope)) throw clientNotFound(input.clientId, true);
-    return appendHistory(tx, db, input.entry);
+    const doc = snap.data() as ClientDoc;
+    if (!inScope(doc, input.scope)) throw clientNotFound(input.clientId, true);
+    const target = `clients/${input.clientId}`;
+    if (doc.managerId !== input.entry.by) audit = await prepareAudit(tx, db, { actor: input.entry.by, target });
+    const entry = appendHistory(tx, db, input.entry);
+    audit?.write({
+      at: entry.at,
+      actor: entry.by,
+      action: `log ${entry.type}`,
+      outcome: 'ok',
+      target,
+      details: { holder: doc.managerId, added: entry },
+    });
+    return entry;
   });
+  announceAudit(audit);
+  return logged;
 }

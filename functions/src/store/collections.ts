@@ -23,6 +23,10 @@ export const collections = {
    */
   bonusCorrections: 'bonusCorrections',
   audit: 'audit',
+  /** `auditChains/{shard}`: the last entry of each audit chain (its number and hash), moved in the entry's transaction. */
+  auditChains: 'auditChains',
+  /** `destructiveEdits/{managerId}_{day}`: the clients a manager removed contacts from or cleared fields of that company day. */
+  destructiveEdits: 'destructiveEdits',
   mailingExports: 'mailingExports',
   /** Claims of scheduled runs, keyed by job and schedule slot. */
   jobRuns: 'jobRuns',
