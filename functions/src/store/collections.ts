@@ -23,8 +23,11 @@ export const collections = {
    */
   bonusCorrections: 'bonusCorrections',
   audit: 'audit',
-  /** `auditChains/{shard}`: the last entry of each audit chain (its number and hash), moved in the entry's transaction. */
-  auditChains: 'auditChains',
+  /**
+   * `audit/_chains/heads/{shard}`: the last entry of each audit chain (its number and hash), moved in
+   * the entry's transaction; under `audit/` so whatever treats the audit log as one place sees them with it.
+   */
+  auditChains: 'audit/_chains/heads',
   /** `destructiveEdits/{managerId}_{day}`: the clients a manager removed contacts from or cleared fields of that company day. */
   destructiveEdits: 'destructiveEdits',
   mailingExports: 'mailingExports',
