@@ -43,3 +43,17 @@ export function destructiveEditVerdict(
     '(protection.maxDestructiveEditsPerDay); ask the head of sales';
   return { allowed: false, errors: fields.map((f) => ({ path: `changes.${f}`, message })) };
 }
+
+/** A client whose contacts an edit changed: when, by whom, which of phones and e-mails. */
+export type ContactChange = { clientId: string; at: string; by: string; fields: string[] };
+
+const contactFields = new Set(['phones', 'emails']);
+
+/** The edits among `history` made at or after `since` that changed phones or e-mails, oldest first. Pure. */
+export function contactChangesSince(history: HistoryEntry[], since: string): ContactChange[] {
+  return history
+    .filter((e): e is Extract<HistoryEntry, { type: 'edit' }> => e.type === 'edit' && e.at >= since)
+    .map((e) => ({ clientId: e.clientId, at: e.at, by: e.by, fields: e.changes.map((c) => c.field).filter((f) => contactFields.has(f)) }))
+    .filter((c) => c.fields.length > 0)
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}

@@ -87,11 +87,35 @@ export function destructiveDayRef(db: Firestore, managerId: string, day: string)
   return db.collection(collections.destructiveEdits).doc(`${managerId}_${day}`);
 }
 
+/**
+ * A manager's destructive edits all move one counter document; rows of one batch racing for it
+ * would abort each other, so in this process they take it one at a time (other rows run in parallel).
+ */
+const dayQueues = new Map<string, Promise<unknown>>();
+
+function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const run = (dayQueues.get(key) ?? Promise.resolve()).then(work, work);
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  dayQueues.set(key, settled);
+  void settled.then(() => dayQueues.get(key) === settled && dayQueues.delete(key));
+  return run;
+}
+
 async function applyEdit(db: Firestore, input: EditInput): Promise<EditOutcome> {
+  const first = await attemptEdit(db, input, false);
+  if (first !== 'needs-day' || input.limit === undefined) return first as EditOutcome;
+  const again = await oneAtATime(`${input.actor.by}_${input.limit.day}`, () => attemptEdit(db, input, true));
+  return again as EditOutcome;
+}
+
+async function attemptEdit(db: Firestore, input: EditInput, queued: boolean): Promise<EditOutcome | 'needs-day'> {
   const ref = db.collection(collections.clients).doc(input.clientId);
   const target = `clients/${input.clientId}`;
   let audit: AuditWriter | undefined;
-  const outcome = await db.runTransaction(async (tx): Promise<EditOutcome> => {
+  const outcome = await db.runTransaction(async (tx): Promise<EditOutcome | 'needs-day'> => {
     audit = undefined;
     const snap = await tx.get(ref);
     if (!snap.exists) throw clientNotFound(input.clientId, false);
@@ -110,6 +134,8 @@ async function applyEdit(db: Firestore, input: EditInput): Promise<EditOutcome> 
     if (write === undefined) return { status: 'applied', client: clientView(current) };
     const edit = write.history[0] as Extract<NewHistoryEntry, { type: 'edit' }>;
     const destroyed = input.limit !== undefined ? destroyedFields(edit.changes) : [];
+    // Found destructive outside the queue: nothing written yet; the edit is tried again in it.
+    if (destroyed.length > 0 && !queued) return 'needs-day';
     const dayRef = input.limit !== undefined ? destructiveDayRef(db, input.actor.by, input.limit.day) : undefined;
     const day = dayRef !== undefined && destroyed.length > 0 ? ((await tx.get(dayRef)).data() as DayDoc | undefined) : undefined;
     const foreign = current.managerId !== input.actor.by;
@@ -231,4 +257,10 @@ export async function logClientHistory(
   });
   announceAudit(audit);
   return logged;
+}
+
+/** A client's history from `since` on (one small query per client: the per-collection index on `at`). */
+export async function readHistorySince(db: Firestore, clientId: string, since: string): Promise<HistoryEntry[]> {
+  const snap = await db.collection(collections.clients).doc(clientId).collection(collections.history).where('at', '>=', since).get();
+  return snap.docs.map((d) => d.data() as HistoryEntry);
 }

@@ -136,7 +136,7 @@ describe("a leaver's last-minute wipe", () => {
   const ids = Array.from({ length: 44 }, (_, i) => `w${String(i + 1).padStart(2, '0')}`);
   const phoneOf = (i: number) => `+7916100${String(i + 1).padStart(4, '0')}`;
 
-  it('refuses destructive edits past the day limit, writes nothing past it, alerts the admin, and restore brings the fields back', async () => {
+  it('refuses destructive edits past the day limit, writes nothing past it, alerts the admin; restore undoes the wipe', async () => {
     await api.addManager({ id: 'lev' });
     for (const [i, id] of ids.entries()) {
       const body = { id, name: `Client ${id}`, kind: 'person', phones: [phoneOf(i)], emails: [`${id}@example.com`] };
@@ -182,6 +182,18 @@ describe("a leaver's last-minute wipe", () => {
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ actor: 'lev', action: 'destructive edit limit', outcome: 'refused', details: { max: 20 } });
     expect(log.filter((e) => e.action === 'destructive edit limit').length).toBe(25);
+
+    // Offboarding's plan lists the wiped clients for the head of sales to check.
+    const plan = await api.call('POST', '/admin/managers/lev/offboard', { as: 'head', body: { dryRun: true } });
+    expect(plan.status).toBe(200);
+    const changed = plan.body.recentContactChanges as Array<{ clientId: string; by: string; fields: string[] }>;
+    expect(changed.map((c) => c.clientId).sort()).toEqual(
+      docs
+        .filter((d) => d.phones.length === 0)
+        .map((d) => d.id)
+        .sort(),
+    );
+    expect(changed.every((c) => c.by === 'lev' && c.fields.join() === 'phones,emails')).toBe(true);
 
     const wiped = docs.find((d) => d.phones.length === 0)!.id as string;
     const wipeEntry = (await api.db.collection('clients').doc(wiped).collection('history').where('type', '==', 'edit').get()).docs[0]!;

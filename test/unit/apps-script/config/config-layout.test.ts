@@ -9,6 +9,7 @@ describe('the Config sheet as the rules schema gives it', () => {
       ...['bonus.base', 'bonus.normalRate', 'bonus.newClientMultiplier', 'bonus.retentionMonths', 'bonus.campaign.from'],
       ...['bonus.campaign.to', 'bonus.attractionBonus', 'mailing.smsCadenceDays', 'mailing.emailCadenceDays'],
       ...['intake.rule', 'intake.level', 'intake.managerId', 'intake.signupsPerMinutePerIp'],
+      'protection.maxDestructiveEditsPerDay',
     ]);
     expect(settings.filter((s) => s.optional).map((s) => s.key)).toEqual([
       'bonus.campaign.from',
@@ -17,6 +18,11 @@ describe('the Config sheet as the rules schema gives it', () => {
       'intake.managerId',
     ]);
     expect(settings.find((s) => s.key === 'timeZone')?.section).toBe('general');
+    expect(settings.find((s) => s.key === 'protection.maxDestructiveEditsPerDay')).toEqual({
+      key: 'protection.maxDestructiveEditsPerDay',
+      section: 'general',
+      kind: 'integer',
+    });
     expect(settings.find((s) => s.key === 'intake.rule')).toEqual({
       key: 'intake.rule',
       section: 'intake',
