@@ -6,6 +6,8 @@ import { callApi } from './api-client.ts';
 import { ApiError } from './api-error.ts';
 import type {
   AuditPage,
+  AuditVerifyAnswer,
+  RestoreClientAnswer,
   ClientName,
   Dashboard,
   JobStarted,
@@ -138,4 +140,19 @@ export function fetchClientNames(ids: readonly string[]): Map<string, ClientName
     for (const c of page.clients) out.set(c.id, c);
   }
   return out;
+}
+
+/** Whether every audit hash chain holds; each problem names its entry. */
+export function fetchAuditVerify(): AuditVerifyAnswer {
+  return callApi<AuditVerifyAnswer>({ method: 'get', path: 'admin/audit/verify' });
+}
+
+/** Puts a client's fields back as they were at an instant, or just before one history entry. */
+export function restoreClientFromHistory(clientId: string, point: { at: string } | { historyEntryId: string }): RestoreClientAnswer {
+  return callApi<RestoreClientAnswer>({
+    method: 'post',
+    path: `admin/clients/${encodeURIComponent(clientId)}/restore`,
+    body: point,
+    idempotent: true,
+  });
 }
