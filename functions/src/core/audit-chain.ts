@@ -16,7 +16,7 @@ export type ChainedEntry = Record<string, unknown> & ChainLink & { id: string };
 export const genesisHash = '0'.repeat(64);
 
 /** Shards per actor: enough that a batch save's parallel rows rarely wait on each other. */
-export const shardsPerActor = 8;
+export const shardsPerActor = 32;
 
 /** The shard an entry's chain lives in: the actor's, spread by the target. */
 export function auditShard(actor: string, target: string | undefined): string {

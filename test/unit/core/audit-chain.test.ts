@@ -76,6 +76,6 @@ describe('audit hash chain', () => {
     const shards = new Set(Array.from({ length: 50 }, (_, i) => auditShard('head', `clients/c${i}`)));
     expect(shards.size).toBeGreaterThan(3);
     expect([...shards].every((s) => s.startsWith('head~'))).toBe(true);
-    expect(auditShard('a/b c', undefined)).toMatch(/^a_b_c~\d$/);
+    expect(auditShard('a/b c', undefined)).toMatch(/^a_b_c~\d+$/);
   });
 });
