@@ -31,6 +31,7 @@ export const enAdmin = {
     overdue: 'Overdue handover reports',
     audit: 'Audit log',
     auditOlder: 'Audit log: older entries',
+    restoreClient: 'Restore a client from its history…',
     dashboard: 'Dashboard: refresh',
   },
   sheets: {
@@ -125,6 +126,7 @@ export const ruAdmin: AdminMessages = {
     overdue: 'Просроченные отчёты о передаче',
     audit: 'Журнал аудита',
     auditOlder: 'Журнал аудита: более ранние записи',
+    restoreClient: 'Восстановить клиента по истории…',
     dashboard: 'Дашборд: обновить',
   },
   sheets: {

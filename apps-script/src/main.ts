@@ -25,6 +25,7 @@ import { adminJob } from './jobs/admin-job.ts';
 import { mailingExport, openMailing } from './mailing/mailing-admin.ts';
 import { buildMenu } from './menu.ts';
 import { showAuditLog, showOlderAudit, showOverdueReports } from './oversight/oversight-sheets.ts';
+import { restoreClientFromMenu } from './oversight/restore-client.ts';
 import {
   offboardingApply,
   offboardingPreview,
@@ -79,6 +80,7 @@ global.menuMailing = () => runMenuAction(openMailing);
 global.menuOverdueReports = () => runMenuAction(showOverdueReports);
 global.menuAuditLog = () => runMenuAction(showAuditLog);
 global.menuAuditOlder = () => runMenuAction(showOlderAudit);
+global.menuRestoreClient = () => runMenuAction(restoreClientFromMenu);
 global.menuDashboard = () => runMenuAction(refreshDashboard);
 
 global.configGoTo = configGoTo;

@@ -30,6 +30,7 @@ export function buildMenu(): void {
     .addItem(a.overdue, 'menuOverdueReports')
     .addItem(a.audit, 'menuAuditLog')
     .addItem(a.auditOlder, 'menuAuditOlder')
+    .addItem(a.restoreClient, 'menuRestoreClient')
     .addItem(a.dashboard, 'menuDashboard');
   ui.createAddonMenu()
     .addItem(m.menu.refresh, 'menuRefreshMyClients')

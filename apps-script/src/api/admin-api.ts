@@ -6,6 +6,8 @@ import { callApi } from './api-client.ts';
 import { ApiError } from './api-error.ts';
 import type {
   AuditPage,
+  AuditVerifyAnswer,
+  RestoreClientAnswer,
   ClientName,
   Dashboard,
   DealReviewAnswer,
@@ -164,4 +166,19 @@ export function fetchDealsToConfirm(status: DealReviewStatus = 'unconfirmed'): D
 /** Each row carries the version its deal was loaded at, so sending the same rows twice cannot review twice. */
 export function reviewDeals(rows: DealReviewRow[]): DealReviewAnswer {
   return callApi<DealReviewAnswer>({ method: 'post', path: 'admin/deals/review', body: { rows }, idempotent: true });
+}
+
+/** Whether every audit hash chain holds; each problem names its entry. */
+export function fetchAuditVerify(): AuditVerifyAnswer {
+  return callApi<AuditVerifyAnswer>({ method: 'get', path: 'admin/audit/verify' });
+}
+
+/** Puts a client's fields back as they were at an instant, or just before one history entry. */
+export function restoreClientFromHistory(clientId: string, point: { at: string } | { historyEntryId: string }): RestoreClientAnswer {
+  return callApi<RestoreClientAnswer>({
+    method: 'post',
+    path: `admin/clients/${encodeURIComponent(clientId)}/restore`,
+    body: point,
+    idempotent: true,
+  });
 }

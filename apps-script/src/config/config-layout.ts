@@ -46,6 +46,7 @@ const shownAs: Record<SettingKey, { kind: SettingKind; choices?: ChoiceSet }> = 
   'intake.level': { kind: 'integer' },
   'intake.managerId': { kind: 'text' },
   'intake.signupsPerMinutePerIp': { kind: 'integer' },
+  'protection.maxDestructiveEditsPerDay': { kind: 'integer' },
 };
 
 const sections: readonly SectionKey[] = ['rotation', 'bonus', 'mailing', 'intake'];

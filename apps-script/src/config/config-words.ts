@@ -120,6 +120,11 @@ const en = {
         unit: 'per address',
         about: 'More sign-ups than this from one internet address in a minute are refused.',
       },
+      'protection.maxDestructiveEditsPerDay': {
+        label: 'Destructive edits a day',
+        unit: 'clients per manager',
+        about: 'A manager may remove contacts from or clear fields of this many clients a day; more are refused and you are alerted.',
+      },
     } satisfies Record<SettingKey, { label: string; unit: string; about: string }>,
     tiers: {
       'bonus.attractionTiers': {
@@ -325,6 +330,11 @@ const ru: ConfigWords = {
         label: 'Заявок в минуту',
         unit: 'с адреса',
         about: 'Больше заявок с одного интернет-адреса за минуту не принимается.',
+      },
+      'protection.maxDestructiveEditsPerDay': {
+        label: 'Удалений в день',
+        unit: 'клиентов на менеджера',
+        about: 'Стольким клиентам в день менеджер может удалить контакты или очистить поля; больше не сохраняется, а вам приходит сигнал.',
       },
     },
     tiers: {

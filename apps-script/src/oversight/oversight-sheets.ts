@@ -1,7 +1,7 @@
 // What the head of sales watches: handover reports past their day, by manager, and the audit log,
 // newest first, a page at a time.
-import { fetchAuditPage, fetchOverdueReports, fetchTeam } from '../api/admin-api.ts';
-import type { AuditEntry, OverdueReport } from '../../../functions/src/api/contract.ts';
+import { fetchAuditPage, fetchAuditVerify, fetchOverdueReports, fetchTeam } from '../api/admin-api.ts';
+import type { AuditEntry, AuditPage, AuditVerifyAnswer, OverdueReport } from '../../../functions/src/api/contract.ts';
 import type { Messages } from '../messages.ts';
 import { findManagedSheet } from '../sheet/managed-sheet.ts';
 import { writeReport, type Report } from '../sheet/report-sheet.ts';
@@ -77,26 +77,48 @@ function auditWhen(session: ActionContext): (iso: string) => string {
   return (iso) => Utilities.formatDate(new Date(iso), session.timeZone, 'yyyy-MM-dd HH:mm:ss');
 }
 
-/** Menu: the Audit sheet from the newest entry, one page. */
+/**
+ * The Audit sheet's report: the page's alerts first (when any), the entries, and what the hash
+ * chain check found (each problem naming its entry) under them.
+ */
+export function auditReport(
+  page: AuditPage,
+  verified: AuditVerifyAnswer,
+  names: ReadonlyMap<string, string>,
+  when: (iso: string) => string,
+  m: Messages,
+): Report {
+  const a = m.admin.audit;
+  const alerts = page.entries.filter((e) => e.alert === true);
+  const problems = verified.problems.map((p, i) => [verified.lines[i] ?? p.kind, 'id' in p ? p.id : (p.nextId ?? '')]);
+  return {
+    heading: [
+      a.heading(page.entries.length, page.nextCursor !== null),
+      verified.ok ? a.chainHolds(verified.entries) : a.chainBroken(verified.problems.length),
+    ],
+    blocks: [
+      ...(alerts.length > 0 ? [{ id: 'alerts', title: a.alerts, header: a.columns, rows: auditRows(alerts, names, when) }] : []),
+      { id: 'entries', header: a.columns, rows: auditRows(page.entries, names, when) },
+      ...(problems.length > 0 ? [{ id: 'problems', title: a.problems, header: a.problemColumns, rows: problems }] : []),
+    ],
+  };
+}
+
+/** Menu: the Audit sheet from the newest entry, one page, with the hash chains checked. */
 export function showAuditLog(session: ActionContext): void {
   const page = fetchAuditPage(null, auditPage);
+  const verified = fetchAuditVerify();
   const names = new Map(fetchTeam().map((t) => [t.id, t.name]));
   const a = session.m.admin.audit;
   withDocumentLock(session, () => {
-    const { sheet } = writeReport(
-      session,
-      auditSheet,
-      {
-        heading: [a.heading(page.entries.length, page.nextCursor !== null)],
-        blocks: [{ id: 'entries', header: a.columns, rows: auditRows(page.entries, names, auditWhen(session)) }],
-      },
-      { freezeHeader: true },
-    );
+    const { sheet } = writeReport(session, auditSheet, auditReport(page, verified, names, auditWhen(session), session.m), {
+      freezeHeader: true,
+    });
     sheet.setColumnWidth(6, 420);
     sheet.activate();
     setCursor(page.nextCursor);
   });
-  toast(session, a.shown(page.entries.length));
+  toast(session, verified.ok ? a.shown(page.entries.length) : a.chainBroken(verified.problems.length));
 }
 
 function setCursor(cursor: string | null): void {

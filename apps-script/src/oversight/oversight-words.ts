@@ -22,6 +22,22 @@ const en = {
     shown: (n: number) => `Audit log: ${enCount(n, 'entry', 'entries')}.`,
     noOlder: 'No older entries to show: choose Audit log first.',
     allShown: (n: number) => `Audit log: ${enCount(n, 'older entry', 'older entries')}; that was the last page.`,
+    chainHolds: (n: number) => `Hash chain checked: ${enCount(n, 'entry', 'entries')}, none changed or missing.`,
+    chainBroken: (n: number) => `Hash chain checked: ${enCount(n, 'problem', 'problems')}: the log was changed behind the base; see below.`,
+    problems: 'Problems in the audit trail',
+    problemColumns: ['Problem', 'Entry'],
+    alerts: 'Alerts: look at these first',
+  },
+  restore: {
+    promptTitle: 'Restore a client from its history',
+    askClient: 'Client id (the card and My clients show it):',
+    askPoint:
+      'Put the fields back as they were at (YYYY-MM-DD HH:MM, your time zone), or type a history entry id to undo it and all after it:',
+    badPoint: (typed: string) => `"${typed}" is neither a date and time (YYYY-MM-DD HH:MM) nor a history entry id.`,
+    nothing: (id: string) => `Client ${id} already has those values: nothing to restore.`,
+    restored: (id: string, fields: string[], undone: number) =>
+      `Client ${id}: ${fields.join(', ')} put back (${enCount(undone, 'edit', 'edits')} undone). ` +
+      'The restore is in its history and the audit log.',
   },
   dashboard: {
     heading: (asOf: string, at: string) => `Dashboard on ${asOf} (refreshed ${at}; Head of sales → Dashboard: refresh).`,
@@ -69,6 +85,23 @@ const ru: OversightWords = {
     shown: (n: number) => `Журнал аудита: ${ruCount(n, 'запись', 'записи', 'записей')}.`,
     noOlder: 'Более ранних записей нет: сначала выберите «Журнал аудита».',
     allShown: (n: number) => `Журнал аудита: ещё ${ruCount(n, 'запись', 'записи', 'записей')}; это была последняя страница.`,
+    chainHolds: (n: number) => `Цепочка хешей проверена: ${ruCount(n, 'запись', 'записи', 'записей')}, ни одна не изменена и не пропала.`,
+    chainBroken: (n: number) =>
+      `Цепочка хешей проверена: ${ruCount(n, 'проблема', 'проблемы', 'проблем')}: журнал меняли в обход базы; см. ниже.`,
+    problems: 'Проблемы журнала аудита',
+    problemColumns: ['Проблема', 'Запись'],
+    alerts: 'Сигналы: посмотрите их первыми',
+  },
+  restore: {
+    promptTitle: 'Восстановить клиента по истории',
+    askClient: 'Код клиента (виден в карточке и в «Моих клиентах»):',
+    askPoint:
+      'Вернуть поля, какими они были на (ГГГГ-ММ-ДД ЧЧ:ММ, ваш часовой пояс), или код записи истории, чтобы отменить её и все после неё:',
+    badPoint: (typed: string) => `«${typed}» — не дата и время (ГГГГ-ММ-ДД ЧЧ:ММ) и не код записи истории.`,
+    nothing: (id: string) => `У клиента ${id} уже эти значения: восстанавливать нечего.`,
+    restored: (id: string, fields: string[], undone: number) =>
+      `Клиент ${id}: возвращены ${fields.join(', ')} (отменено правок: ${ruNumber(undone)}). ` +
+      'Восстановление записано в историю и журнал аудита.',
   },
   dashboard: {
     heading: (asOf: string, at: string) => `Дашборд на ${asOf} (обновлён ${at}; «Руководитель отдела → Дашборд: обновить»).`,

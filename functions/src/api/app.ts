@@ -14,6 +14,7 @@ import { authenticate, verifierFromEnv, type Verifier } from './auth.ts';
 import { bodyError, installProblemFinalHandler } from './final-handler.ts';
 import { answerHealth, isHealthCheck } from './health.ts';
 import type { Ctx } from './context.ts';
+import { adminAuditRoutes } from './routes/admin-audit.ts';
 import { adminConfigRoutes } from './routes/admin-config.ts';
 import { adminDealRoutes } from './routes/admin-deals.ts';
 import { adminJobRoutes } from './routes/admin-jobs.ts';
@@ -55,6 +56,7 @@ export function buildRouter(): Router {
   adminJobRoutes(router);
   adminOversightRoutes(router);
   adminDealRoutes(router);
+  adminAuditRoutes(router);
   return router;
 }
 

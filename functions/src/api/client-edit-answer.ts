@@ -1,5 +1,6 @@
 import { AppError } from '../errors.ts';
 import type { ClientChanges } from '../schema/client-changes.ts';
+import { readRules } from '../store/rules-store.ts';
 import { editClient, type ClientView, type EditOutcome } from '../store/client-edit-store.ts';
 import { actorOf, isAdmin, scopeOf, type Ctx } from './context.ts';
 
@@ -17,6 +18,11 @@ export function editAnswer(outcome: EditOutcome): ClientView {
       throw new AppError('conflict', 'the client was changed since you read it; here are the current values', {
         details: { current: outcome.current, ...(outcome.changedBy ? { changedBy: outcome.changedBy } : {}) },
       });
+    case 'limited':
+      throw new AppError('rate-limited', outcome.errors[0]?.message ?? 'too many destructive edits today', {
+        issues: outcome.errors,
+        details: { rule: 'protection.maxDestructiveEditsPerDay' },
+      });
     case 'invalid':
       if (outcome.existingClientId === undefined) throw new AppError('invalid-input', 'invalid client changes', { issues: outcome.errors });
       throw new AppError('duplicate', `already in the base as client ${outcome.existingClientId}`, {
@@ -28,8 +34,27 @@ export function editAnswer(outcome: EditOutcome): ClientView {
 
 export type CallerEdit = { clientId: string; version: number; changes: ClientChanges };
 
-/** The caller's edit of one client: within their scope, reinstating only if an admin. */
+const protectionOf = new WeakMap<Ctx, Promise<{ day: string; max: number }>>();
+
+/** A manager's destructive-edit limit for the request's company day, read once per request (a batch has many rows). */
+function destructiveLimit(ctx: Ctx): Promise<{ day: string; max: number }> {
+  let limit = protectionOf.get(ctx);
+  if (limit === undefined) {
+    limit = Promise.all([ctx.asOf(), readRules(ctx.db)]).then(([asOf, { rules }]) => ({
+      day: asOf.today,
+      max: rules.protection.maxDestructiveEditsPerDay,
+    }));
+    protectionOf.set(ctx, limit);
+  }
+  return limit;
+}
+
+/**
+ * The caller's edit of one client: within their scope, reinstating only if an admin; a manager's
+ * destructive edits within the day's limit (the admin's are audited instead, as every write to another's client).
+ */
 export async function editByCaller(ctx: Ctx, edit: CallerEdit): Promise<EditOutcome> {
   const { timeZone } = await ctx.asOf();
-  return editClient(ctx.db, { ...edit, scope: scopeOf(ctx), actor: actorOf(ctx), mayReinstate: isAdmin(ctx), timeZone });
+  const limit = isAdmin(ctx) ? undefined : await destructiveLimit(ctx);
+  return editClient(ctx.db, { ...edit, scope: scopeOf(ctx), actor: actorOf(ctx), mayReinstate: isAdmin(ctx), limit, timeZone });
 }

@@ -148,3 +148,16 @@ export type AuditEntry = StoredAuditEntry & { id: string };
 export type AuditPage = { entries: AuditEntry[]; nextCursor: string | null };
 
 export type ClientName = { id: string; name: string; managerId: string | null };
+
+/** `GET /admin/audit/verify`: whether every audit chain holds, and each problem naming its entry. */
+export type AuditChainProblem =
+  | { kind: 'edited' | 'broken-link' | 'duplicate'; id: string; shard: string; seq: number }
+  | { kind: 'gap'; shard: string; afterSeq: number; missing: number; nextId: string | null }
+  | { kind: 'unchained'; id: string };
+export type AuditVerifyAnswer = { ok: boolean; entries: number; shards: number; problems: AuditChainProblem[]; lines: string[] };
+
+/**
+ * `POST /admin/clients/{id}/restore`: the client after the restore (null when nothing differed),
+ * the fields put back and the edits undone.
+ */
+export type RestoreClientAnswer = { client: ListedClient | null; changed: string[]; undone: string[] };

@@ -178,3 +178,12 @@ export const dealsToConfirmQuery = z
 export const releaseContactBody = z.object({ contact: typedContactSchema }).strict();
 
 export { verifyContactBody } from '../schema/signup.ts';
+
+/** Where the admin restores a client's fields to: an instant, or just before one entry of its history. */
+export const restoreClientBody = z
+  .object({ at: isoDateSchema.optional(), historyEntryId: idSchema.optional() })
+  .strict()
+  .refine((b) => (b.at === undefined) !== (b.historyEntryId === undefined), {
+    message: 'give exactly one of at or historyEntryId',
+    path: ['at'],
+  });

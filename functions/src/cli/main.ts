@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { describeError, exitCodeFor } from '../command-errors.ts';
 import { defaultContext, type CommandContext } from './command-context.ts';
+import { registerAudit } from './commands/audit.ts';
 import { registerBonuses } from './commands/bonuses.ts';
 import { registerCloseMonth } from './commands/close-month.ts';
 import { registerDeals } from './commands/deals.ts';
@@ -10,6 +11,7 @@ import { registerImport } from './commands/import.ts';
 import { registerMailing } from './commands/mailing.ts';
 import { registerOffboard } from './commands/offboard.ts';
 import { registerReleaseContact } from './commands/release-contact.ts';
+import { registerRestoreClient } from './commands/restore-client.ts';
 import { registerRotate } from './commands/rotate.ts';
 import { registerSeed } from './commands/seed.ts';
 
@@ -26,6 +28,8 @@ const registrations: Array<(program: Command, ctx: CommandContext) => void> = [
   registerRotate,
   registerOffboard,
   registerReleaseContact,
+  registerAudit,
+  registerRestoreClient,
 ];
 
 export function buildProgram(ctx: CommandContext): Command {

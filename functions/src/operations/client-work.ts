@@ -15,6 +15,7 @@ import { listClients, withHoldingFacts, type ClientListQuery, type ClientPage } 
 import { clientView } from '../store/client-edit-store.ts';
 import { createClient, readHistory, recordDeal, type HolderGuard } from '../store/client-store.ts';
 import { readManager } from '../store/manager-store.ts';
+import { writeAudit } from '../store/audit-store.ts';
 import { recordConsent } from '../store/consent-store.ts';
 import { listContactsToVerify, type ContactToVerifyView } from '../store/contact-verify-store.ts';
 
@@ -72,8 +73,15 @@ export async function recordClientDeal(
     if (early !== undefined) throw new AppError('invalid-input', 'invalid deal date', { issues: [early] });
   }
   const managerId = dealMaker(access.actor, given, client.managerId);
-  const recorded = { ...deal, id: deal.id ?? `d-${randomUUID()}`, clientId: input.clientId, managerId };
-  return recordDeal(db, recorded, stamp, outOfBookGuard(access), recordedViaOf(access.actor));
+  const doc = await recordDeal(
+    db,
+    { ...deal, id: deal.id ?? `d-${randomUUID()}`, clientId: input.clientId, managerId },
+    stamp,
+    outOfBookGuard(access),
+    recordedViaOf(access.actor),
+  );
+  await auditNotHolder(db, client, stamp, { action: 'record deal', target: `deals/${doc.id}`, details: { after: doc } });
+  return doc;
 }
 
 /** A consent given or withdrawn on a client the caller may touch; a holder gives none on a lost client (withdrawing stays open). */
@@ -83,9 +91,27 @@ export async function recordClientConsent(
   access: Access,
   stamp: Stamp,
 ): ReturnType<typeof recordConsent> {
-  await readClientInScope(db, input.clientId, access.scope);
+  const client = await readClientInScope(db, input.clientId, access.scope);
   const guard = input.consent.status === 'granted' ? outOfBookGuard(access) : access.guard;
-  return recordConsent(db, { clientId: input.clientId, ...input.consent, ...stamp }, guard);
+  const consent = await recordConsent(db, { clientId: input.clientId, ...input.consent, ...stamp }, guard);
+  const before = client.consents?.find((c) => c.channel === consent.channel) ?? null;
+  await auditNotHolder(db, client, stamp, {
+    action: 'record consent',
+    target: `clients/${client.id}`,
+    details: { before, after: consent },
+  });
+  return consent;
+}
+
+/** A write on a client by anyone but its holder is audited, naming the holder and what it changed (edits, notes: see the store). */
+async function auditNotHolder(
+  db: Firestore,
+  client: ClientView,
+  stamp: Stamp,
+  entry: { action: string; target: string; details: Record<string, unknown> },
+): Promise<void> {
+  if (client.managerId === stamp.by) return;
+  await writeAudit(db, { at: stamp.at, actor: stamp.by, outcome: 'ok', ...entry, details: { holder: client.managerId, ...entry.details } });
 }
 
 /** A new client, held as `newClientHolding` says (a named holder is read from the roster first), as the sheet shows it. */

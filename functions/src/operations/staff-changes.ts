@@ -1,8 +1,8 @@
 import type { Firestore } from 'firebase-admin/firestore';
-import type { RotationReport } from '../core/rotation/report.ts';
 import { checkManagerChange, checkOffboarding } from '../core/staff-changes.ts';
 import type { Role } from '../schema/manager.ts';
 import { changeManager, deactivateManager, type VersionedManager } from '../store/manager-store.ts';
+import { withRecentContactChanges, type OffboardingReport } from './offboarding-changes.ts';
 import { offboardManager } from './rotation-job.ts';
 
 type Actor = { by: string; at: string };
@@ -17,11 +17,12 @@ export function changeStaffMember(
   return changeManager(db, input.managerId, input.changes, actor, input.expectedVersion);
 }
 
-export type OffboardingStart = { dryRun: true; plan: RotationReport } | { dryRun: false; handOn: () => Promise<RotationReport> };
+export type OffboardingStart = { dryRun: true; plan: OffboardingReport } | { dryRun: false; handOn: () => Promise<OffboardingReport> };
 
 /**
  * An admin offboards a colleague (never themselves). A dry run answers the plan; otherwise access
  * ends at once, on `day`, and what is left is handing the clients on: long work the caller runs as a job.
+ * Either report lists the leaver's clients whose contacts changed in their last week.
  */
 export async function beginOffboarding(
   db: Firestore,
@@ -30,7 +31,10 @@ export async function beginOffboarding(
 ): Promise<OffboardingStart> {
   checkOffboarding(actor.by, input.managerId);
   const run = { managerId: input.managerId, at: actor.at, by: actor.by };
-  if (input.dryRun) return { dryRun: true, plan: (await offboardManager(db, { ...run, dryRun: true })).report };
+  if (input.dryRun) {
+    const plan = (await offboardManager(db, { ...run, dryRun: true })).report;
+    return { dryRun: true, plan: await withRecentContactChanges(db, plan, actor.at) };
+  }
   await deactivateManager(db, input.managerId, { day: input.day, ...actor });
-  return { dryRun: false, handOn: async () => (await offboardManager(db, run)).report };
+  return { dryRun: false, handOn: async () => withRecentContactChanges(db, (await offboardManager(db, run)).report, actor.at) };
 }

@@ -1,5 +1,6 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { statementHolder, type StaffMember } from '../core/staff-changes.ts';
+import { writeAudit } from '../store/audit-store.ts';
 import { readStatement } from '../store/bonus-statement-store.ts';
 import { heldClientNames } from '../store/client-list-store.ts';
 import { listOpenTasks, type HandoverTask } from '../store/handover-store.ts';
@@ -15,11 +16,26 @@ export async function openTasks(db: Firestore, managerId: string): Promise<Array
   return tasks.map((t) => ({ ...t, clientName: names.get(t.clientId) ?? null }));
 }
 
-/** The bonus statement the caller may read for `month` (see `statementHolder`); undefined when there is none for them. */
+/**
+ * The bonus statement the caller may read for `month` (see `statementHolder`); undefined when there
+ * is none for them. Reading another person's statement is audited (stamped `at`), found or not.
+ */
 export async function statementFor(
   db: Firestore,
-  input: { month: string; actor: StaffMember; asked: string | undefined },
+  input: { month: string; actor: StaffMember; asked: string | undefined; at: string },
 ): Promise<Awaited<ReturnType<typeof readStatement>>> {
   const managerId = statementHolder(input.actor, input.asked);
-  return managerId === undefined ? undefined : readStatement(db, { month: input.month, managerId });
+  if (managerId === undefined) return undefined;
+  const statement = await readStatement(db, { month: input.month, managerId });
+  if (managerId !== input.actor.id) {
+    await writeAudit(db, {
+      at: input.at,
+      actor: input.actor.id,
+      action: 'read statement',
+      outcome: 'ok',
+      target: `statements/${input.month}/${managerId}`,
+      details: { managerId, month: input.month, found: statement !== undefined },
+    });
+  }
+  return statement;
 }

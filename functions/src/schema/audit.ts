@@ -6,4 +6,9 @@ export type AuditEntry = {
   outcome: 'ok' | 'refused' | 'failed';
   target?: string;
   details?: Record<string, unknown>;
+  /** Something the head of sales must look at (e.g. a manager stopped at the destructive-edit limit); the audit sheet shows it first. */
+  alert?: true;
 };
+
+/** An entry as stored: its place in its chain (see core/audit-chain.ts). */
+export type ChainedAuditEntry = AuditEntry & { shard?: string; seq?: number; prevHash?: string; hash?: string };

@@ -59,6 +59,13 @@ export const intakeRulesSchema = z
   .strict()
   .refine((r) => r.rule !== 'fixed' || r.managerId !== undefined, { message: 'is required when rule is fixed', path: ['managerId'] });
 
+export const protectionRulesSchema = z
+  .object({
+    /** Clients a manager may remove contacts from or clear fields of in one company day; more are refused and alert the admin. */
+    maxDestructiveEditsPerDay: z.number().int().min(0).max(100000).default(20),
+  })
+  .strict();
+
 export const rulesConfigSchema = z
   .object({
     timeZone: z
@@ -76,6 +83,7 @@ export const rulesConfigSchema = z
     bonus: bonusRulesSchema.default(() => bonusRulesSchema.parse({})),
     mailing: mailingRulesSchema.default(() => mailingRulesSchema.parse({})),
     intake: intakeRulesSchema.default(() => intakeRulesSchema.parse({})),
+    protection: protectionRulesSchema.default(() => protectionRulesSchema.parse({})),
   })
   .strict();
 

@@ -23,6 +23,13 @@ export const collections = {
    */
   bonusCorrections: 'bonusCorrections',
   audit: 'audit',
+  /**
+   * `audit/_chains/heads/{shard}`: the last entry of each audit chain (its number and hash), moved in
+   * the entry's transaction; under `audit/` so whatever treats the audit log as one place sees them with it.
+   */
+  auditChains: 'audit/_chains/heads',
+  /** `destructiveEdits/{managerId}_{day}`: the clients a manager removed contacts from or cleared fields of that company day. */
+  destructiveEdits: 'destructiveEdits',
   mailingExports: 'mailingExports',
   /** Claims of scheduled runs, keyed by job and schedule slot. */
   jobRuns: 'jobRuns',

@@ -6,7 +6,7 @@ import { AppError } from '../errors.ts';
 import type { ClientDoc } from '../schema/client.ts';
 import type { DealDoc, DealStatus } from '../schema/deal.ts';
 import type { RotationRules } from '../schema/rules-config.ts';
-import { writeAuditInTransaction } from './audit-store.ts';
+import { announceAudit, prepareAudit, type AuditWriter } from './audit-store.ts';
 import { markCorrection } from './bonus-correction-store.ts';
 import { collections } from './collections.ts';
 import { decodePageCursor, encodePageCursor } from './page-cursor.ts';
@@ -66,7 +66,9 @@ export async function reviewDeal(
   rules: Pick<RotationRules, 'minDealAmount'>,
 ): Promise<ReviewOutcome> {
   const dealRef = db.collection(collections.deals).doc(review.dealId);
-  return db.runTransaction(async (tx) => {
+  let audit: AuditWriter | undefined;
+  const outcome = await db.runTransaction(async (tx): Promise<ReviewOutcome> => {
+    audit = undefined;
     const dealSnap = await tx.get(dealRef);
     if (!dealSnap.exists) return { status: 'not-found' };
     const deal = dealSnap.data() as DealDoc;
@@ -80,6 +82,7 @@ export async function reviewDeal(
     ]);
     if (!clientSnap.exists) throw new AppError('not-found', `client ${deal.clientId} of deal ${deal.id} not found`);
     const client = clientSnap.data() as ClientDoc;
+    audit = await prepareAudit(tx, db, { actor: actor.by, target: `deals/${deal.id}` });
     const others = dealsSnap.docs.map((d) => d.data() as DealDoc).filter((d) => d.id !== deal.id);
     const counted = others.filter(dealCounts);
     const { reason: _old, ...rest } = deal;
@@ -103,7 +106,7 @@ export async function reviewDeal(
     if (facts !== undefined) await markCorrection(tx, db, deal.clientId, facts, actor.at);
     tx.set(dealRef, next);
     tx.update(clientRef, { ...fields, version: client.version + 1, updatedAt: actor.at });
-    writeAuditInTransaction(tx, db, {
+    audit.write({
       at: actor.at,
       actor: actor.by,
       action: `${review.decision} deal`,
@@ -119,4 +122,6 @@ export async function reviewDeal(
     });
     return { status: 'applied', deal: next };
   });
+  announceAudit(audit);
+  return outcome;
 }

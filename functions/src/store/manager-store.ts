@@ -1,7 +1,7 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { AppError } from '../errors.ts';
 import { managerSchema, type Manager, type Role } from '../schema/manager.ts';
-import { writeAuditInTransaction } from './audit-store.ts';
+import { announceAudit, prepareAudit, writeAuditInTransaction, type AuditWriter } from './audit-store.ts';
 import type { Actor } from './client-store.ts';
 import { collections } from './collections.ts';
 import { freeOffboardingRunId, offboardingRunId } from './rotation-run-store.ts';
@@ -127,11 +127,14 @@ const isDeactivated = (snap: FirebaseFirestore.DocumentSnapshot) => snap.get('ac
  */
 export async function deactivateManager(db: Firestore, id: string, actor: { day: string; at: string; by: string }): Promise<string> {
   const ref = db.collection(collections.managers).doc(id);
-  return db.runTransaction(async (tx) => {
+  let audit: AuditWriter | undefined;
+  const ended = await db.runTransaction(async (tx) => {
+    audit = undefined;
     const snap = await tx.get(ref);
     if (!snap.exists) throw new AppError('not-found', `manager ${id} not found`);
     if (isDeactivated(snap)) return offboardingRunOf(id, snap);
     const runId = await freeOffboardingRunId(db, id, actor.day, (r) => tx.get(r));
+    audit = await prepareAudit(tx, db, { actor: actor.by, target: `managers/${id}` });
     tx.update(ref, {
       active: false,
       deactivatedAt: actor.day,
@@ -149,6 +152,8 @@ export async function deactivateManager(db: Firestore, id: string, actor: { day:
     });
     return runId;
   });
+  announceAudit(audit);
+  return ended;
 }
 
 /** The run an offboarding of this manager on `day` would be (a dry run): theirs if already deactivated, else the next free id. */

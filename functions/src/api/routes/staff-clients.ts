@@ -82,7 +82,6 @@ export function staffClientRoutes(router: Router): void {
       const asOf = await ctx.asOf();
       const deal = isAdmin(ctx) ? parseBody(req, adminDealBodyAsOf(asOf)) : parseBody(req, dealBodyAsOf(asOf));
       const doc = await recordClientDeal(ctx.db, { clientId, deal, timeZone: asOf.timeZone }, accessOf(ctx), actorOf(ctx));
-      if (isAdmin(ctx)) await auditAs(ctx, { action: 'record deal', outcome: 'ok', target: `deals/${doc.id}` });
       return { status: 201, body: { deal: doc } };
     }),
   );

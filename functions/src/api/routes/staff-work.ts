@@ -78,7 +78,7 @@ export function staffWorkRoutes(router: Router): void {
     route(async (req, ctx) => {
       const month = parseParam(req.params.month, monthParam, 'month');
       const query = parseQuery(req, statementQuery);
-      const statement = await statementFor(ctx.db, { month, actor: ctx.caller.manager, asked: query.managerId });
+      const statement = await statementFor(ctx.db, { month, actor: ctx.caller.manager, asked: query.managerId, at: ctx.at });
       if (!statement) throw notFound(`statement for ${month}`);
       return { body: { statement } };
     }),

@@ -11,6 +11,7 @@ describe('the Config sheet as the rules schema gives it', () => {
       ...['bonus.campaign.to', 'bonus.attractionBonus', 'bonus.dealConfirmation', 'bonus.minDealAmount'],
       ...['mailing.smsCadenceDays', 'mailing.emailCadenceDays'],
       ...['intake.rule', 'intake.level', 'intake.managerId', 'intake.signupsPerMinutePerIp'],
+      'protection.maxDestructiveEditsPerDay',
     ]);
     expect(settings.filter((s) => s.optional).map((s) => s.key)).toEqual([
       'bonus.campaign.from',
@@ -19,6 +20,11 @@ describe('the Config sheet as the rules schema gives it', () => {
       'intake.managerId',
     ]);
     expect(settings.find((s) => s.key === 'timeZone')?.section).toBe('general');
+    expect(settings.find((s) => s.key === 'protection.maxDestructiveEditsPerDay')).toEqual({
+      key: 'protection.maxDestructiveEditsPerDay',
+      section: 'general',
+      kind: 'integer',
+    });
     expect(settings.find((s) => s.key === 'intake.rule')).toEqual({
       key: 'intake.rule',
       section: 'intake',

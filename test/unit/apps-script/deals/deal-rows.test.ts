@@ -145,7 +145,7 @@ describe('the Deals to confirm sheet', () => {
     expect([...outcome.clearRows]).toEqual([2, 3, 4, 5, 6]);
   });
 
-  it('shows a deal changed meanwhile as it is now on its new version, the decision kept; one already decided as asked leaves the sheet', () => {
+  it('shows a deal changed meanwhile on its new version, decision kept; one already decided as asked leaves the sheet', () => {
     const rows = sheetRows({ deal: deal('d1'), decision: 'Confirm' }, { deal: deal('d2'), decision: 'Подтвердить' });
     const plan = planDealReview({ rows, m: ru, formatDay });
     const results = new Map<number, DealReviewRowResult>([
@@ -173,7 +173,7 @@ describe('the Deals to confirm sheet', () => {
     expect(outcome.marks).toEqual([]);
   });
 
-  it('loads the deals oldest first, keeps a decision typed and not sent on the version it was typed against, and empties rows left over', () => {
+  it('loads deals oldest first, keeps an unsent decision on the version it was typed against, empties rows left over', () => {
     const rows = sheetRows(
       { deal: deal('d1'), decision: 'Reject', reason: 'duplicate' },
       { deal: deal('gone'), decision: 'Confirm' },
