@@ -79,3 +79,15 @@ export function newClientHolding(
     });
   return { managerId: named.managerId, assignedAt: at };
 }
+
+/**
+ * The department always keeps an active admin: without one nobody can edit the roster or the rules,
+ * and the API stays locked until someone edits the database. `remaining` are the active admins the
+ * change would leave, read in the same transaction as the change. Pure.
+ */
+export function checkAdminRemains(remaining: number, path: 'role' | 'id'): void {
+  if (remaining < 1)
+    throw new AppError('conflict', 'this is the last active admin: make someone else admin first', {
+      issues: [{ path, message: 'is the last active admin' }],
+    });
+}

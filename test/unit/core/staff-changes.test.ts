@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkAdminRemains,
   checkManagerChange,
   checkOffboarding,
   dealMaker,
@@ -29,6 +30,13 @@ describe('changes an admin may make to the staff', () => {
     expect(() => checkManagerChange('head', 'head', { role: 'admin' })).not.toThrow();
     expect(() => checkManagerChange('head', 'head', {})).not.toThrow();
     expect(() => checkManagerChange('head', 'boris', { role: 'manager' })).not.toThrow();
+  });
+
+  it('refuses a change that would leave no active admin as a conflict naming the field, and allows one that leaves one', () => {
+    const e = refusalOf(() => checkAdminRemains(0, 'role'));
+    expect([e.code, e.issues]).toEqual(['conflict', [{ path: 'role', message: 'is the last active admin' }]]);
+    expect(refusalOf(() => checkAdminRemains(0, 'id')).issues[0]!.path).toBe('id');
+    expect(() => checkAdminRemains(1, 'role')).not.toThrow();
   });
 });
 
