@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectProblem, startApi, type Api } from './api-harness.ts';
+import { expectProblem, startApi, type Answer, type Api } from './api-harness.ts';
 
 let api: Api;
 beforeAll(async () => {
@@ -11,7 +11,7 @@ const activeAdmins = async () =>
   (await api.db.collection('managers').where('role', '==', 'admin').get()).docs.filter((d) => d.get('active') === true).map((d) => d.id);
 
 /** Exactly one of two simultaneous requests succeeded (with `ok`), the other was refused as the last admin (409). */
-function expectOneRefused(answers: { status: number; body: any }[], ok: number): void {
+function expectOneRefused(answers: Answer[], ok: number): void {
   expect(answers.map((a) => a.status).sort()).toEqual([ok, 409].sort());
   const refused = answers.find((a) => a.status === 409)!;
   expectProblem(refused, 409);
