@@ -52,6 +52,14 @@ export function dealMaker(actor: StaffMember, given: string | undefined, holder:
   return managerId;
 }
 
+/** A deal is credited to someone on the roster (active, or a former manager for history); `entry` is the roster's, undefined: nobody. Pure. */
+export function checkDealManager(managerId: string, entry: RosterEntry | undefined): void {
+  if (entry === undefined)
+    throw new AppError('invalid-input', `nobody on the roster has the id ${managerId}: a deal is credited to a member of staff`, {
+      issues: [{ path: 'managerId', message: 'is not on the roster' }],
+    });
+}
+
 /** Whose a new client is: a manager's own, attracted by them; an admin's goes to the holder they name, or to the new base. */
 export type NewClientHolding = { managerId: string | null; assignedAt?: string; attractedBy?: string };
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Firestore } from 'firebase-admin/firestore';
-import { dealMaker, listedHolder, newClientHolding, type StaffMember } from '../core/staff-changes.ts';
+import { checkDealManager, dealMaker, listedHolder, newClientHolding, type StaffMember } from '../core/staff-changes.ts';
 import type { Client, ClientHoldingFacts } from '../schema/client.ts';
 import type { Deal, DealDoc } from '../schema/deal.ts';
 import type { HistoryEntry } from '../schema/history.ts';
@@ -48,6 +48,7 @@ export async function recordClientDeal(
   const client = await readClientInScope(db, input.clientId, access.scope);
   const { managerId: given, ...deal } = input.deal;
   const managerId = dealMaker(access.actor, given, client.managerId);
+  if (managerId !== access.actor.id) checkDealManager(managerId, await readManager(db, managerId));
   return recordDeal(db, { ...deal, id: deal.id ?? `d-${randomUUID()}`, clientId: input.clientId, managerId }, stamp, access.guard);
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkAdminRemains,
+  checkDealManager,
   checkManagerChange,
   checkOffboarding,
   dealMaker,
@@ -65,6 +66,12 @@ describe('whose clients and statements a caller reads', () => {
 });
 
 describe('who made a recorded deal', () => {
+  it('is someone on the roster, active or former; anyone else is refused naming managerId', () => {
+    const e = refusalOf(() => checkDealManager('nobody', undefined));
+    expect([e.code, e.issues]).toEqual(['invalid-input', [{ path: 'managerId', message: 'is not on the roster' }]]);
+    expect(() => checkDealManager('vera', { active: false, role: 'manager' })).not.toThrow();
+  });
+
   it('is always the manager recording it, whatever they send', () => {
     expect(dealMaker(anna, 'boris', 'boris')).toBe('anna');
   });
