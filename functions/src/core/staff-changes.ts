@@ -52,7 +52,10 @@ export function dealMaker(actor: StaffMember, given: string | undefined, holder:
   return managerId;
 }
 
-/** A deal is credited to someone on the roster (active, or a former manager for history); `entry` is the roster's, undefined: nobody. Pure. */
+/**
+ * A deal is credited to someone on the roster (active, or a former manager for history); `entry` is
+ * the roster's entry for `managerId`, undefined: nobody. Pure.
+ */
 export function checkDealManager(managerId: string, entry: RosterEntry | undefined): void {
   if (entry === undefined)
     throw new AppError('invalid-input', `nobody on the roster has the id ${managerId}: a deal is credited to a member of staff`, {
