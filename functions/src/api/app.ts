@@ -13,6 +13,7 @@ import { asOfNow, type AsOf } from '../schema/as-of.ts';
 import { authenticate, verifierFromEnv, type Verifier } from './auth.ts';
 import { bodyError, installProblemFinalHandler } from './final-handler.ts';
 import { answerHealth, isHealthCheck } from './health.ts';
+import { knowRoutes } from './path-errors.ts';
 import type { Ctx } from './context.ts';
 import { adminConfigRoutes } from './routes/admin-config.ts';
 import { adminJobRoutes } from './routes/admin-jobs.ts';
@@ -53,6 +54,7 @@ export function buildRouter(): Router {
   adminConfigRoutes(router);
   adminJobRoutes(router);
   adminOversightRoutes(router);
+  knowRoutes(router);
   return router;
 }
 
