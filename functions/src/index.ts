@@ -2,6 +2,7 @@
 import { http, type HttpFunction } from '@google-cloud/functions-framework';
 import { apiHandler } from './api/app.ts';
 import type { FunctionName } from './deploy/function-table.ts';
+import { bodyLimitFor, installBodyLimit } from './http/body-limit.ts';
 import { scheduledHandler } from './http/scheduled-job.ts';
 import { withRequestLogging } from './http/request-logging.ts';
 import { withHealth } from './http/with-health.ts';
@@ -22,6 +23,8 @@ export const entryPoints = {
   unsubscribe: unsubscribeHandler(),
 } satisfies Record<FunctionName, HttpFunction>;
 
+// Before the framework builds its app: the body limit holds on inflated bytes, per function (Cloud Run sets FUNCTION_TARGET).
+installBodyLimit(bodyLimitFor(process.env.FUNCTION_TARGET));
 for (const [name, handler] of Object.entries(entryPoints)) http(name, withRequestLogging(name, withHealth(handler)));
 
 export { http };

@@ -478,7 +478,10 @@ export async function fuzzWorld(): Promise<FuzzWorld> {
     UNSUBSCRIBE_URL: 'https://example.test/unsubscribe',
   });
   http('fuzz-signup', signupHandler({ db: () => db, answerFloorMs: 0 }));
-  http('fuzz-unsubscribe', unsubscribeHandler({ db: () => db, env: { ...process.env, SMS_GATEWAY_SECRET: gatewaySecret } }));
+  http(
+    'fuzz-unsubscribe',
+    unsubscribeHandler({ db: () => db, env: { ...process.env, SMS_GATEWAY_SECRET: gatewaySecret, ESP_WEBHOOK_SECRET: gatewaySecret } }),
+  );
   const signup: Server = getTestServer('fuzz-signup');
   const unsubscribe: Server = getTestServer('fuzz-unsubscribe');
   for (const s of [signup, unsubscribe]) await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', () => resolve()));

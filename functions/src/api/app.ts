@@ -13,6 +13,7 @@ import { asOfNow, type AsOf } from '../schema/as-of.ts';
 import { authenticate, verifierFromEnv, type Verifier } from './auth.ts';
 import { bodyError, installProblemFinalHandler } from './final-handler.ts';
 import { answerHealth, isHealthCheck } from './health.ts';
+import { knowRoutes } from './path-errors.ts';
 import type { Ctx } from './context.ts';
 import { adminAuditRoutes } from './routes/admin-audit.ts';
 import { adminConfigRoutes } from './routes/admin-config.ts';
@@ -57,6 +58,7 @@ export function buildRouter(): Router {
   adminOversightRoutes(router);
   adminDealRoutes(router);
   adminAuditRoutes(router);
+  knowRoutes(router);
   return router;
 }
 

@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { z } from 'zod';
-import { AppError, parseOrThrow } from '../errors.ts';
+import { AppError, formatPath, humanMessage, parseOrThrow } from '../errors.ts';
 import type { AsOf } from '../schema/as-of.ts';
 import type { AuditEntry } from '../schema/audit.ts';
 import { writeAudit } from '../store/audit-store.ts';
@@ -43,8 +43,17 @@ export function parseBody<S extends z.ZodType>(req: Request, schema: S): z.infer
   return parseOrThrow(schema, req.body === undefined ? {} : req.body, 'request body');
 }
 
+/** The query, parsed; each bad or unknown parameter is named at its own path, as the caller wrote it. */
 export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
-  return parseOrThrow(schema, { ...(req.query as Record<string, unknown>) }, 'query');
+  const query = { ...(req.query as Record<string, unknown>) };
+  const result = schema.safeParse(query);
+  if (result.success) return result.data;
+  const issues = result.error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: formatPath('', [...issue.path, key]), message: 'unknown query parameter' }))
+      : [{ path: formatPath('', issue.path) || '(query)', message: humanMessage(issue, query) }],
+  );
+  throw new AppError('invalid-input', 'invalid query', { issues });
 }
 
 export function parseParam<S extends z.ZodType>(value: unknown, schema: S, name: string): z.infer<S> {

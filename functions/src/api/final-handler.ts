@@ -2,6 +2,7 @@ import express from 'express';
 import type { Request, Response } from 'express';
 import { AppError } from '../errors.ts';
 import { sendProblem } from '../http/problem.ts';
+import { undecodablePath } from './path-errors.ts';
 
 /**
  * The functions framework parses request bodies (body-parser) in its own express app before our
@@ -19,7 +20,16 @@ export function installProblemFinalHandler(): void {
   const original = proto.handle;
   proto.handle = function handle(this: unknown, req: Request, res: Response, callback?: (err?: unknown) => void) {
     const done =
-      callback ?? ((err?: unknown) => sendProblem(res, err === undefined ? new AppError('not-found', 'no such route') : bodyError(err)));
+      callback ??
+      ((err?: unknown) =>
+        sendProblem(
+          res,
+          err === undefined
+            ? new AppError('not-found', 'no such route')
+            : err instanceof URIError
+              ? undecodablePath(req.path)
+              : bodyError(err),
+        ));
     return original.call(this, req, res, done);
   };
 }

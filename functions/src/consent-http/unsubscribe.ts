@@ -8,7 +8,7 @@ import { requireFormBody } from '../http/body-envelope.ts';
 import { clientIp } from '../http/client-ip.ts';
 import { sendProblem } from '../http/problem.ts';
 import { boundedText } from '../schema/common.ts';
-import { channelSchema } from '../schema/consent.ts';
+import { channelSchema, type Channel } from '../schema/consent.ts';
 import { confirmConsent, markContactDead, withdrawByAddress, withdrawConsent } from '../store/consent-store.ts';
 import { openFirestore } from '../store/db.ts';
 import { proxyHopsFromEnv, secretMatches } from './request-input.ts';
@@ -37,8 +37,8 @@ const bounceSchema = z
  *   same answer for any token; an unsubscribe token never confirms, nor a confirmation token unsubscribes.
  * - `POST /sms-stop` (header X-Gateway-Secret = SMS_GATEWAY_SECRET): an SMS reply `{ phone, text }`;
  *   a STOP reply withdraws the sms consent of every client with that phone.
- * - `POST /bounce` (X-Gateway-Secret = SMS_GATEWAY_SECRET or ESP_WEBHOOK_SECRET):
- *   `{ channel, address, reason? }` marks the contact dead on that channel.
+ * - `POST /bounce` (X-Gateway-Secret = the channel's own secret: ESP_WEBHOOK_SECRET for e-mail,
+ *   SMS_GATEWAY_SECRET for sms): `{ channel, address, reason? }` marks the contact dead on that channel.
  */
 export function unsubscribeHandler(options: UnsubscribeOptions = {}): HttpFunction {
   const env = options.env ?? process.env;
@@ -103,10 +103,18 @@ const smsStop: Handler = async (req, res, deps, now) => {
   res.status(200).json({ status: 'ok', stop: true, withdrawn: results.filter((r) => r.outcome === 'withdrawn').length });
 };
 
+/** Each channel's gateway holds its own secret: the e-mail provider's cannot mark phones dead, nor the SMS gateway's e-mails. */
+const gatewaySecretOf = { sms: 'SMS_GATEWAY_SECRET', email: 'ESP_WEBHOOK_SECRET' } as const satisfies Record<Channel, string>;
+
 const bounce: Handler = async (req, res, deps, now) => {
   const body = gatewayBody(req, [deps.env.SMS_GATEWAY_SECRET, deps.env.ESP_WEBHOOK_SECRET]);
   const db = deps.db();
   const report = parseOrThrow(bounceSchema, body, 'bounce report');
+  const own = gatewaySecretOf[report.channel];
+  if (!secretMatches(req.get('x-gateway-secret'), [deps.env[own]]))
+    throw new AppError('forbidden', `${report.channel} bounces are reported only with the ${report.channel} gateway's secret (${own})`, {
+      issues: [{ path: 'channel', message: `needs ${own} in X-Gateway-Secret` }],
+    });
   const results = await markContactDead(db, {
     channel: report.channel,
     address: report.address,

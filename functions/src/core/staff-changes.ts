@@ -53,6 +53,17 @@ export function dealMaker(actor: StaffMember, given: string | undefined, holder:
   return managerId;
 }
 
+/**
+ * A deal is credited to someone on the roster (active, or a former manager for history); `entry` is
+ * the roster's entry for `managerId`, undefined: nobody. Pure.
+ */
+export function checkDealManager(managerId: string, entry: RosterEntry | undefined): void {
+  if (entry === undefined)
+    throw new AppError('invalid-input', `nobody on the roster has the id ${managerId}: a deal is credited to a member of staff`, {
+      issues: [{ path: 'managerId', message: 'is not on the roster' }],
+    });
+}
+
 /** Whose a new client is: a manager's own, attracted by them; an admin's goes to the holder they name, or to the new base. */
 export type NewClientHolding = { managerId: string | null; assignedAt?: string; attractedBy?: string };
 
@@ -87,4 +98,16 @@ export function newClientHolding(
  */
 export function checkNewClientContacts(client: ContactFields): void {
   if (!hasContact(client)) throw new AppError('invalid-input', 'a new client needs a contact', { issues: [missingContactIssue()] });
+}
+
+/**
+ * The department always keeps an active admin: without one nobody can edit the roster or the rules,
+ * and the API stays locked until someone edits the database. `remaining` are the active admins the
+ * change would leave, read in the same transaction as the change. Pure.
+ */
+export function checkAdminRemains(remaining: number, path: 'role' | 'id'): void {
+  if (remaining < 1)
+    throw new AppError('conflict', 'this is the last active admin: make someone else admin first', {
+      issues: [{ path, message: 'is the last active admin' }],
+    });
 }

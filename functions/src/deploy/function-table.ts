@@ -3,7 +3,7 @@
  * who may invoke it, its resources, and the secrets it reads. `index.ts` registers a handler under
  * each of these names (its table is typed against this one), so the two cannot drift apart.
  */
-export type RuntimeRole = 'staff-api' | 'jobs' | 'public-forms';
+export type RuntimeRole = 'staff-api' | 'jobs' | 'signup' | 'unsubscribe';
 export type SecretName = 'unsubscribe-secret' | 'sms-gateway-secret' | 'esp-webhook-secret';
 
 export type FunctionSpec = {
@@ -22,9 +22,8 @@ export type FunctionSpec = {
   secrets: Partial<Record<string, SecretName>>;
 };
 
-/** The sign-up and unsubscribe forms: small, public, short requests. */
+/** The sign-up and unsubscribe forms: small, public, short requests; each its own account, holding only its own secrets. */
 const publicForm = {
-  role: 'public-forms',
   invokers: 'anyone',
   memory: '256Mi',
   cpu: '1',
@@ -75,10 +74,12 @@ export const functionTable = {
   },
   signup: {
     ...publicForm,
+    role: 'signup',
     secrets: {},
   },
   unsubscribe: {
     ...publicForm,
+    role: 'unsubscribe',
     secrets: {
       UNSUBSCRIBE_SECRET: 'unsubscribe-secret',
       SMS_GATEWAY_SECRET: 'sms-gateway-secret',

@@ -37,10 +37,15 @@ export const identities: Record<Identity, { suffix: string; title: string; proje
     title: 'clientbase scheduled jobs',
     projectRoles: [{ role: 'roles/datastore.user', why: 'rotation, bonuses and overdue checks read and write the base' }],
   },
-  'public-forms': {
-    suffix: 'forms',
-    title: 'clientbase sign-up and unsubscribe',
-    projectRoles: [{ role: 'roles/datastore.user', why: 'records sign-ups and consent withdrawals' }],
+  signup: {
+    suffix: 'signup',
+    title: 'clientbase public sign-up',
+    projectRoles: [{ role: 'roles/datastore.user', why: 'records sign-ups and their pending consents' }],
+  },
+  unsubscribe: {
+    suffix: 'unsubscribe',
+    title: 'clientbase unsubscribe and gateway reports',
+    projectRoles: [{ role: 'roles/datastore.user', why: 'records confirmations, withdrawals and dead contacts' }],
   },
   scheduler: { suffix: 'scheduler', title: 'clientbase Cloud Scheduler caller', projectRoles: [] },
   build: {

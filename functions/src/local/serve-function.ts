@@ -7,6 +7,8 @@ if (!target || !port) {
   process.stderr.write('usage: serve-function.ts TARGET PORT\n');
   process.exit(2);
 }
+// As Cloud Run sets it for the function's instance: index.ts reads it for the function's own body limit.
+process.env.FUNCTION_TARGET = target;
 await import('../index.ts');
 // The framework's own server for a registered function (its CLI would listen on every interface).
 const server = getTestServer(target);
@@ -19,3 +21,7 @@ server.once('error', (e: NodeJS.ErrnoException) => {
 server.listen(Number(port), '127.0.0.1');
 // The stack talks to us over IPC; when it is gone, even killed hard, so are we.
 process.on('disconnect', () => process.exit(0));
+// The peak memory so far (kB), for tests that check what one request costs the process.
+process.on('message', (message) => {
+  if (message === 'resource-usage') process.send?.({ maxRSS: process.resourceUsage().maxRSS });
+});

@@ -3,7 +3,14 @@ import type { Firestore } from 'firebase-admin/firestore';
 import type { CardDeal } from '../api/contract.ts';
 import { recordedViaOf } from '../core/bonus/deal-of-record.ts';
 import { dealDateIssue, refuseIfLost } from '../core/holding-dates.ts';
-import { checkNewClientContacts, dealMaker, listedHolder, newClientHolding, type StaffMember } from '../core/staff-changes.ts';
+import {
+  checkDealManager,
+  checkNewClientContacts,
+  dealMaker,
+  listedHolder,
+  newClientHolding,
+  type StaffMember,
+} from '../core/staff-changes.ts';
 import { AppError } from '../errors.ts';
 import { readClientDeals } from '../store/deal-review-store.ts';
 import { cardDealOf } from './deal-review.ts';
@@ -73,6 +80,7 @@ export async function recordClientDeal(
     if (early !== undefined) throw new AppError('invalid-input', 'invalid deal date', { issues: [early] });
   }
   const managerId = dealMaker(access.actor, given, client.managerId);
+  if (managerId !== access.actor.id) checkDealManager(managerId, await readManager(db, managerId));
   const doc = await recordDeal(
     db,
     { ...deal, id: deal.id ?? `d-${randomUUID()}`, clientId: input.clientId, managerId },

@@ -22,6 +22,8 @@ export type HandoverTask = {
   createdAt: string;
   closedAt?: string;
   outcome?: string;
+  /** Closed without a report because the client went to someone else: nobody can file it any more. */
+  handedOn?: { to: string | null; runId?: string };
 };
 
 /** Marks a not-found that hides another manager's task, so the caller can audit the attempt. */
@@ -40,8 +42,10 @@ export async function fileHandoverReport(
   return db.runTransaction(async (tx) => {
     const snap = await tx.get(ref);
     const task = snap.data() as HandoverTask | undefined;
-    // Another manager's task reads as absent: nobody learns what was handed to a colleague.
-    if (!task || task.managerId !== report.managerId) {
+    const holder = task ? await holderOf(tx, db, task.clientId) : undefined;
+    // Another manager's task, or one on a client since handed to someone else, reads as absent:
+    // nobody learns what was handed to a colleague, and only the client's holder reports on it.
+    if (!task || task.managerId !== report.managerId || holder !== report.managerId) {
       throw new AppError('not-found', `task ${report.taskId} not found`, {
         issues: [{ path: 'taskId', message: 'no such task of yours' }],
         ...(task ? { cause: foreignTask } : {}),
@@ -60,6 +64,47 @@ export async function fileHandoverReport(
     tx.update(ref, { status: 'closed', closedAt: report.at, outcome: report.outcome });
     return { taskId: task.id, clientId: task.clientId };
   });
+}
+
+/** Who holds the client now (null: nobody; undefined: no such client), read in the transaction. */
+async function holderOf(tx: FirebaseFirestore.Transaction, db: Firestore, clientId: string): Promise<string | null | undefined> {
+  const client = await tx.get(db.collection(collections.clients).doc(clientId));
+  return client.exists ? ((client.get('managerId') as string | null | undefined) ?? null) : undefined;
+}
+
+/**
+ * The open report tasks on these clients, by client, but `except` (the hand-on's own tasks): a
+ * hand-on closes them in the same batch as the move (`closeHandedOnTask`). Report tasks are the
+ * ones a run made (they carry its runId); other kinds of task are left to their own rules.
+ */
+export async function openReportTasksOn(
+  db: Firestore,
+  clientIds: readonly string[],
+  except: ReadonlySet<string>,
+): Promise<Map<string, string[]>> {
+  const open = new Map<string, string[]>();
+  // `in` takes at most 30 values; equalities only, so no composite index.
+  for (let i = 0; i < clientIds.length; i += 30) {
+    const chunk = clientIds.slice(i, i + 30);
+    const snap = await db.collection(collections.tasks).where('clientId', 'in', chunk).where('status', '==', 'open').get();
+    for (const d of snap.docs) {
+      if (except.has(d.id) || typeof d.get('runId') !== 'string') continue;
+      const clientId = d.get('clientId') as string;
+      open.set(clientId, [...(open.get(clientId) ?? []), d.id]);
+    }
+  }
+  return open;
+}
+
+/** Closes a report task whose client was handed on: it leaves its holder's tasks, and the overdue check passes it by. */
+export function closeHandedOnTask(
+  batch: FirebaseFirestore.WriteBatch,
+  db: Firestore,
+  id: string,
+  handOn: { at: string; to: string | null; runId: string },
+): void {
+  const closed: Partial<HandoverTask> = { status: 'closed', closedAt: handOn.at, handedOn: { to: handOn.to, runId: handOn.runId } };
+  batch.update(db.collection(collections.tasks).doc(id), closed);
 }
 
 needsIndex(collections.tasks, 'managerId', 'status', 'dueDate');
@@ -99,6 +144,12 @@ export async function flagOverdueReports(
     const done = await db.runTransaction(async (tx) => {
       const task = (await tx.get(ref)).data() as HandoverTask | undefined;
       if (task?.status !== 'open' || task.overdue) return false;
+      // A report nobody can file (the client went to someone else before hand-ons closed tasks) is closed, not raised.
+      const holder = await holderOf(tx, db, task.clientId);
+      if (holder !== task.managerId) {
+        tx.update(ref, { status: 'closed', closedAt: at, handedOn: { to: holder ?? null } });
+        return false;
+      }
       tx.update(ref, { overdue: true, overdueAt: at });
       tx.set(db.collection(collections.adminAlerts).doc(`overdue-report_${task.id}`), {
         type: 'overdue-report',

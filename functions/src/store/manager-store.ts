@@ -1,4 +1,5 @@
 import type { Firestore } from 'firebase-admin/firestore';
+import { checkAdminRemains } from '../core/staff-changes.ts';
 import { AppError } from '../errors.ts';
 import { managerSchema, type Manager, type Role } from '../schema/manager.ts';
 import { announceAudit, prepareAudit, writeAuditInTransaction, type AuditWriter } from './audit-store.ts';
@@ -80,6 +81,17 @@ export async function addManager(
 }
 
 /**
+ * The active admins other than `id`, read in the transaction: two admins taking each other's role
+ * at once then collide, and the second sees the first's change.
+ */
+async function otherActiveAdmins(tx: FirebaseFirestore.Transaction, db: Firestore, id: string): Promise<number> {
+  const admins = await tx.get(db.collection(collections.managers).where('role', '==', 'admin'));
+  return admins.docs.filter((d) => d.id !== id && d.get('active') === true).length;
+}
+
+const isActiveAdmin = (manager: Manager) => manager.role === 'admin' && manager.active;
+
+/**
  * Changes a manager's name, level or role, or re-activates them. Deactivation is offboarding's job.
  * With `expectedVersion`, a manager changed meanwhile is a conflict that carries the current entry.
  */
@@ -103,6 +115,7 @@ export async function changeManager(
     }
     const next: Manager = { ...current, ...changes };
     if (changes.active !== true && deactivatedAt !== undefined) next.deactivatedAt = deactivatedAt;
+    if (isActiveAdmin(manager) && !isActiveAdmin(next)) checkAdminRemains(await otherActiveAdmins(tx, db, id), 'role');
     // A reactivated manager who leaves again is offboarded afresh: the old run stays with the old deactivation.
     const kept = changes.active !== true && runId !== undefined ? { offboardingRunId: runId } : {};
     tx.set(ref, { ...next, ...kept, version: version + 1, updatedAt: actor.at });
@@ -133,6 +146,7 @@ export async function deactivateManager(db: Firestore, id: string, actor: { day:
     const snap = await tx.get(ref);
     if (!snap.exists) throw new AppError('not-found', `manager ${id} not found`);
     if (isDeactivated(snap)) return offboardingRunOf(id, snap);
+    if (isActiveAdmin(managerFromDoc(snap.data()!))) checkAdminRemains(await otherActiveAdmins(tx, db, id), 'id');
     const runId = await freeOffboardingRunId(db, id, actor.day, (r) => tx.get(r));
     audit = await prepareAudit(tx, db, { actor: actor.by, target: `managers/${id}` });
     tx.update(ref, {

@@ -11,7 +11,13 @@ import { clientSchema } from '../../../functions/src/schema/client.ts';
 
 const secret = 'unsubscribe-test-secret-0123456789abcdefgh';
 const gatewaySecret = 'gateway-secret-0123456789';
-const env = { UNSUBSCRIBE_SECRET: secret, UNSUBSCRIBE_URL: 'https://example.test/unsubscribe', SMS_GATEWAY_SECRET: gatewaySecret };
+const espSecret = 'esp-webhook-secret-0123456789';
+const env = {
+  UNSUBSCRIBE_SECRET: secret,
+  UNSUBSCRIBE_URL: 'https://example.test/unsubscribe',
+  SMS_GATEWAY_SECRET: gatewaySecret,
+  ESP_WEBHOOK_SECRET: espSecret,
+};
 Object.assign(process.env, env);
 
 const { db } = testFirestore('unsubscribe');
@@ -191,7 +197,7 @@ describe('unsubscribe', () => {
       fetch(`${local.url}/bounce`, {
         method: 'POST',
         body: JSON.stringify({ channel: 'email', address }),
-        headers: { 'content-type': 'application/json', 'x-gateway-secret': gatewaySecret },
+        headers: { 'content-type': 'application/json', 'x-gateway-secret': espSecret },
       }).then((r) => r.json());
     try {
       expect(await bounce('OLD@example.com')).toEqual({ status: 'ok', marked: 1 });
@@ -260,7 +266,7 @@ describe('unsubscribe', () => {
     const res = await call('POST', '/bounce', {
       body: JSON.stringify({ channel: 'email', address: 'B1@example.com', reason: '550 mailbox unavailable' }),
       contentType: 'application/json',
-      headers: { 'x-gateway-secret': gatewaySecret },
+      headers: { 'x-gateway-secret': espSecret },
     });
     expect(JSON.parse(res.text)).toEqual({ status: 'ok', marked: 1 });
     expect((await getClientDoc(db, 'b1'))!.consents!.find((c) => c.channel === 'email')).toMatchObject({
@@ -279,5 +285,22 @@ describe('unsubscribe', () => {
         .errors.map((e: { path: string }) => e.path)
         .sort(),
     ).toEqual(['address', 'channel']);
+  });
+
+  it("takes a bounce only with its own channel's secret: the other gateway's secret marks nothing dead", async () => {
+    await person(db, 'b2', '+79160001011', 'b2@example.com');
+    const report = (channel: 'sms' | 'email', address: string, secretHeader: string) =>
+      call('POST', '/bounce', {
+        body: JSON.stringify({ channel, address }),
+        contentType: 'application/json',
+        headers: { 'x-gateway-secret': secretHeader },
+      });
+    const phoneByEsp = await report('sms', '+79160001011', espSecret);
+    const mailBySms = await report('email', 'b2@example.com', gatewaySecret);
+    expect([phoneByEsp.status, mailBySms.status]).toEqual([403, 403]);
+    expect(JSON.parse(phoneByEsp.text).errors).toEqual([{ path: 'channel', message: 'needs SMS_GATEWAY_SECRET in X-Gateway-Secret' }]);
+    expect((await getClientDoc(db, 'b2'))!.mailable).toEqual({ sms: true, email: true });
+    expect(JSON.parse((await report('sms', '+79160001011', gatewaySecret)).text)).toEqual({ status: 'ok', marked: 1 });
+    expect((await getClientDoc(db, 'b2'))!.mailable).toEqual({ sms: false, email: true });
   });
 });

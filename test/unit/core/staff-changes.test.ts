@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkAdminRemains,
+  checkDealManager,
   checkManagerChange,
   checkNewClientContacts,
   checkOffboarding,
@@ -31,6 +33,13 @@ describe('changes an admin may make to the staff', () => {
     expect(() => checkManagerChange('head', 'head', {})).not.toThrow();
     expect(() => checkManagerChange('head', 'boris', { role: 'manager' })).not.toThrow();
   });
+
+  it('refuses a change that would leave no active admin as a conflict naming the field, and allows one that leaves one', () => {
+    const e = refusalOf(() => checkAdminRemains(0, 'role'));
+    expect([e.code, e.issues]).toEqual(['conflict', [{ path: 'role', message: 'is the last active admin' }]]);
+    expect(refusalOf(() => checkAdminRemains(0, 'id')).issues[0]!.path).toBe('id');
+    expect(() => checkAdminRemains(1, 'role')).not.toThrow();
+  });
 });
 
 describe('whose clients and statements a caller reads', () => {
@@ -58,6 +67,12 @@ describe('whose clients and statements a caller reads', () => {
 });
 
 describe('who made a recorded deal', () => {
+  it('is someone on the roster, active or former; anyone else is refused naming managerId', () => {
+    const e = refusalOf(() => checkDealManager('nobody', undefined));
+    expect([e.code, e.issues]).toEqual(['invalid-input', [{ path: 'managerId', message: 'is not on the roster' }]]);
+    expect(() => checkDealManager('vera', { active: false, role: 'manager' })).not.toThrow();
+  });
+
   it('is always the manager recording it, whatever they send', () => {
     expect(dealMaker(anna, 'boris', 'boris')).toBe('anna');
   });

@@ -81,7 +81,7 @@ describe('the deploy plan for docs/deploy.example.json', () => {
   });
 
   it('runs each role as its own service account, never the default compute account, and builds as a dedicated one', () => {
-    const byRole = { 'staff-api': 'api', jobs: 'jobs', 'public-forms': 'forms' } as const;
+    const byRole = { 'staff-api': 'api', jobs: 'jobs', signup: 'signup', unsubscribe: 'unsubscribe' } as const;
     for (const name of functionNames) {
       const args = deployOf(name);
       expect(flag(args, 'service-account')).toBe(`clientbase-${byRole[functionTable[name].role]}@acme-clientbase.iam.gserviceaccount.com`);
@@ -99,7 +99,8 @@ describe('the deploy plan for docs/deploy.example.json', () => {
     expect(grants).toEqual([
       ['serviceAccount:clientbase-api@acme-clientbase.iam.gserviceaccount.com', 'roles/datastore.user'],
       ['serviceAccount:clientbase-jobs@acme-clientbase.iam.gserviceaccount.com', 'roles/datastore.user'],
-      ['serviceAccount:clientbase-forms@acme-clientbase.iam.gserviceaccount.com', 'roles/datastore.user'],
+      ['serviceAccount:clientbase-signup@acme-clientbase.iam.gserviceaccount.com', 'roles/datastore.user'],
+      ['serviceAccount:clientbase-unsubscribe@acme-clientbase.iam.gserviceaccount.com', 'roles/datastore.user'],
       ['serviceAccount:clientbase-build@acme-clientbase.iam.gserviceaccount.com', 'roles/logging.logWriter'],
       ['serviceAccount:clientbase-build@acme-clientbase.iam.gserviceaccount.com', 'roles/artifactregistry.writer'],
       ['serviceAccount:clientbase-build@acme-clientbase.iam.gserviceaccount.com', 'roles/storage.objectAdmin'],
@@ -110,9 +111,9 @@ describe('the deploy plan for docs/deploy.example.json', () => {
       .map((s) => `${s.args[2]} → ${flag(s.args, 'member')!.split(':')[1]!.split('@')[0]}`);
     expect(secretGrants).toEqual([
       'unsubscribe-secret → clientbase-api',
-      'unsubscribe-secret → clientbase-forms',
-      'sms-gateway-secret → clientbase-forms',
-      'esp-webhook-secret → clientbase-forms',
+      'unsubscribe-secret → clientbase-unsubscribe',
+      'sms-gateway-secret → clientbase-unsubscribe',
+      'esp-webhook-secret → clientbase-unsubscribe',
     ]);
   });
 

@@ -137,7 +137,9 @@ describe('the Deals to confirm sheet', () => {
         row: 2,
         key: 'decision',
         tone: 'conflict',
-        note: 'Reviewed meanwhile by Pavel Deputy: rejected: duplicate.\nYour decision was not sent. Load the sheet again to see the deals still awaiting confirmation.',
+        note:
+          'Reviewed meanwhile by Pavel Deputy: rejected: duplicate.\nYour decision was not sent. ' +
+          'Load the sheet again to see the deals still awaiting confirmation.',
       },
       { row: 4, key: 'reason', tone: 'invalid', note: 'Not sent: is too long' },
       { row: 5, key: 'reason', tone: 'invalid', note: 'Not sent: a rejection needs a reason' },
