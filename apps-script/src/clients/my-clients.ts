@@ -18,6 +18,7 @@ import { canonicalClient, canonicalRow, changedFields, changesFor, type Canonica
 import { takeTheirs } from './conflicts.ts';
 import { identityOf, isEdited, planRefresh } from './refresh-plan.ts';
 import { planSave, type RowUpdate } from './save-plan.ts';
+import { refusedCells, refusedText, showRefusedCells } from './save-errors.ts';
 import { freshSaveState, markInvalid, sendCreations, sendUpdates, settleRow } from './save-rounds.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -108,7 +109,7 @@ export function refreshMyClients(session: ActionContext): void {
       ...plan.copies.map((c) => ({ row: c.row, key: 'name' as const, note: m.refresh.duplicateRowNote(c.of), tone: 'info' as const })),
       ...plan.unknownIds.map((row) => ({ row, key: 'name' as const, note: m.refresh.unknownIdNote, tone: 'info' as const })),
     ];
-    applyMarks(table, new Set(), marks);
+    applyMarks(table, new Set(plan.clearRows), marks, plan.clearCells);
     deleteRows(
       table.sheet,
       plan.removals.map((r) => r.row),
@@ -156,7 +157,10 @@ export function saveMyClients(session: ActionContext): void {
     }
     state.summary.invalid += new Set(plan.problems.map((p) => p.row)).size;
     for (const r of plan.rehash) state.writes.push({ row: r.row, cells: { hash: r.hash } });
-    if (plan.updates.length + plan.creations.length + plan.problems.length + plan.rehash.length === 0) return null;
+    if (plan.updates.length + plan.creations.length + plan.problems.length + plan.rehash.length === 0) {
+      applyMarks(table, state.clearRows, []);
+      return null;
+    }
 
     // New rows get their id before anything is sent: if an answer is lost, the next Save sends the
     // same id and learns the client already exists, instead of creating it twice.
@@ -177,7 +181,7 @@ export function saveMyClients(session: ActionContext): void {
     }
     writeOutcome(table, rows, state);
     writeLoaded(session, state.loaded);
-    return state;
+    return { ...state, refused: refusedCells(session, table, rows, state.marks) };
   });
   if (state === null) {
     toast(session, m.save.nothing);
@@ -186,8 +190,10 @@ export function saveMyClients(session: ActionContext): void {
   const text = m.save.summary(state.summary);
   if (failure !== null)
     throw withPartialSave(failure as ApiError, state.summary.applied + state.summary.merged + state.summary.created, session);
-  if (state.summary.conflicts + state.summary.invalid + state.summary.duplicates > 0) alert(session, text);
-  else toast(session, text);
+  if (state.summary.conflicts + state.summary.invalid + state.summary.duplicates > 0) {
+    showRefusedCells(session, state.refused);
+    alert(session, refusedText(session, text, state.refused));
+  } else toast(session, text);
 }
 
 /** A failure part-way through a save: the person is told what was saved before it. */
@@ -224,7 +230,11 @@ export function resolveSelected(session: ActionContext, choice: 'mine' | 'theirs
     for (const row of rows) {
       if (!wanted.has(row.row)) continue;
       const identity = identityOf(row, formatDay);
-      if (!isEdited(row, identity, formatDay)) continue;
+      if (!isEdited(row, identity, formatDay)) {
+        // Already as loaded: a mark left on it belongs to an edit that is gone.
+        state.clearRows.add(row.row);
+        continue;
+      }
       const now = canonicalRow(row.cells, formatDay);
       const record = loaded.get(identity.id);
       const baseline = record && record.version === identity.version ? record.values : null;
