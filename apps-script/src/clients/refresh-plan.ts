@@ -43,6 +43,8 @@ export type RefreshPlan = {
   loaded: Map<string, LoadedRecord<EditableKey>>;
   updated: number;
   added: number;
+  /** Rows written for clients new to the book (below the last of the table's rows). */
+  arrivals: number[];
 };
 
 function sameCells(a: Partial<ClientCells>, row: TableRow<ClientColumnKey>, formatDay: DayFormatter): boolean {
@@ -93,6 +95,7 @@ export function planRefresh(input: {
     loaded: new Map(),
     updated: 0,
     added: 0,
+    arrivals: [],
   };
   let nextRow = firstFreeRow(rows, formatDay);
   const served = new Set<string>();
@@ -120,6 +123,7 @@ export function planRefresh(input: {
       if (at.version !== client.version) plan.updated++;
       if (!sameCells(cells, row, formatDay)) plan.writes.push({ row: at.row, cells });
     } else if (wholeBook) {
+      plan.arrivals.push(nextRow);
       plan.writes.push({ row: nextRow++, cells });
       plan.added++;
     }
