@@ -25,6 +25,7 @@ export const htmlPages = [
   { name: 'ClientCard', source: 'client-card' },
   { name: 'MyTasks', source: 'my-tasks' },
   { name: 'PublishErrors', source: 'publish-errors' },
+  { name: 'SaveErrors', source: 'save-errors' },
   { name: 'Rotation', source: 'rotation' },
   { name: 'Offboarding', source: 'offboarding' },
   { name: 'BonusMonth', source: 'bonus-month' },

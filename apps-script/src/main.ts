@@ -16,6 +16,7 @@ import {
   openClientCard,
 } from './card/client-card.ts';
 import { refreshMyClients, resolveSelected, saveMyClients } from './clients/my-clients.ts';
+import { saveErrorsGoTo } from './clients/save-errors.ts';
 import { configGoTo, configPublishAgain, loadConfig, publishConfigFromMenu } from './config/config-sheet.ts';
 import { showRulesHistory } from './config/rules-history.ts';
 import { checkConnection } from './connection.ts';
@@ -62,6 +63,7 @@ global.cardMarkLost = cardMarkLost;
 global.cardFileReport = cardFileReport;
 global.tasksLoad = tasksLoad;
 global.tasksFileReport = tasksFileReport;
+global.saveErrorsGoTo = saveErrorsGoTo;
 global.tasksOpenCard = (clientId: string, name: string) => runMenuAction((s) => openCardOf(s, String(clientId), String(name)));
 
 // The head of sales' items: each reaches an admin route first, so a manager is refused by the base.

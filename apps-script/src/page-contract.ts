@@ -62,3 +62,6 @@ export type MailingAnswer = SidebarAnswer<{
   fileName: string;
   text: string;
 }>;
+
+/** A My clients cell a save refused, as the "Not saved" sidebar lists it; found again by client id (rows move). */
+export type RefusedCellView = { clientId: string; key: string; row: number; cell: string; client: string; field: string; reason: string };

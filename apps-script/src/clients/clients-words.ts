@@ -138,6 +138,14 @@ const en = {
     wrongOwner: (owner: string, me: string) =>
       `This sheet holds the clients of ${owner}, and you are signed in as ${me}. Open your own spreadsheet or sign in as ${owner}.`,
     invalidChoice: (choices: string) => `choose one of: ${choices}`,
+    refusedTitle: 'Not saved',
+    refusedIntro: 'These cells were not saved. Fix each one, then choose Save changes again:',
+    refusedLine: (cell: string, client: string, field: string, reason: string) =>
+      `${cell} · ${client || '(no name)'} · ${field}: ${reason}`,
+    refusedMore: (n: number) => `…and ${enCount(n, 'more cell', 'more cells')}: see the Not saved sidebar.`,
+    goToCell: 'Go to cell',
+    wentTo: 'Selected',
+    cellGone: 'That client is no longer on the sheet (removed by a refresh).',
   },
   resolve: {
     nothingSelected:
@@ -261,6 +269,14 @@ const ru: ClientsWords = {
     wrongOwner: (owner: string, me: string) =>
       `На этом листе клиенты ${owner}, а вы вошли как ${me}. Откройте свою таблицу или войдите как ${owner}.`,
     invalidChoice: (choices: string) => `выберите одно из: ${choices}`,
+    refusedTitle: 'Не сохранено',
+    refusedIntro: 'Эти ячейки не сохранены. Исправьте каждую и снова выберите «Сохранить изменения»:',
+    refusedLine: (cell: string, client: string, field: string, reason: string) =>
+      `${cell} · ${client || '(без имени)'} · ${field}: ${reason}`,
+    refusedMore: (n: number) => `…и ещё ${ruCount(n, 'ячейка', 'ячейки', 'ячеек')}: см. боковую панель «Не сохранено».`,
+    goToCell: 'Перейти к ячейке',
+    wentTo: 'Выделено',
+    cellGone: 'Этого клиента больше нет на листе (убран при обновлении).',
   },
   resolve: {
     nothingSelected: 'Выделите строки с конфликтами (оранжевые строки на листе «Мои клиенты») и выберите команду снова.',

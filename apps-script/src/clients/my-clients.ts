@@ -6,18 +6,20 @@ import { departures, fetchClient, fetchMe, fetchMyClients } from '../api/staff-a
 import type { Departure, ListedClient } from '../../../functions/src/api/contract.ts';
 import type { DepartureCounts } from '../messages.ts';
 import { applyMarks, rowsWithMarks, writeOutcome, type CellMark } from '../sheet/cell-marks.ts';
-import { columnLetter } from '../sheet/cell-values.ts';
+import { columnLetter, type CellValue, type DayFormatter } from '../sheet/cell-values.ts';
 import { readLoadedValues, writeLoadedValues, type LoadedRecord } from '../sheet/loaded-values.ts';
 import { openManagedTable, writeRowsMakingRoom, type ColumnMap } from '../sheet/managed-sheet.ts';
-import { deleteRows, readTable, writeRows, type Table } from '../sheet/table-io.ts';
+import { readTable, reorderRows, writeRows, type Table, type TableRow } from '../sheet/table-io.ts';
+import { planRowOrder, type RowOrder } from '../sheet/row-order.ts';
 import { alert, toast, UserError } from '../workspace/feedback.ts';
 import { withDocumentLock } from '../workspace/lock.ts';
 import type { ActionContext } from '../workspace/session.ts';
 import { columnHeader, editableClientKeys, myClientsTable, type ClientColumnKey, type EditableKey } from './client-columns.ts';
 import { canonicalClient, canonicalRow, changedFields, changesFor, type Canonical } from './client-row.ts';
 import { takeTheirs } from './conflicts.ts';
-import { identityOf, isEdited, planRefresh } from './refresh-plan.ts';
+import { identityOf, isEdited, planRefresh, type RefreshPlan } from './refresh-plan.ts';
 import { planSave, type RowUpdate } from './save-plan.ts';
+import { refusedCells, refusedText, showRefusedCells } from './save-errors.ts';
 import { freshSaveState, markInvalid, sendCreations, sendUpdates, settleRow } from './save-rounds.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -93,6 +95,35 @@ function countDepartures(list: readonly Departure[]): DepartureCounts {
   return counts;
 }
 
+/**
+ * Clients that left go to the bottom and are cut off in one call; clients that arrived take their
+ * place in the sheet's order when it is sorted by one of the add-on's columns. Whole rows move, so
+ * the person's own columns and formulas stay with their client. `rows` were updated by the writes.
+ */
+function placeRows(table: ClientsTable, rows: TableRow<ClientColumnKey>[], plan: RefreshPlan, formatDay: DayFormatter) {
+  const onSheet = new Map(rows.map((r) => [r.row, r]));
+  const all = [...rows];
+  const added = new Set(plan.arrivals);
+  for (const w of plan.writes) {
+    const row = onSheet.get(w.row);
+    if (row) Object.assign(row.cells, w.cells);
+    else if (added.has(w.row)) all.push({ row: w.row, cells: w.cells as Record<ClientColumnKey, CellValue> });
+  }
+  all.sort((a, b) => a.row - b.row);
+  const sortable = myClientsTable.columns.filter((c) => c.role !== 'system').map((c) => c.key);
+  const order: RowOrder<ClientColumnKey> | null = planRowOrder({
+    rows: all,
+    arrived: added,
+    departed: new Set(plan.removals.map((r) => r.row)),
+    hasRecord: (row) => identityOf(row, formatDay).id !== '',
+    sortable: sortable.sort((a, b) => table.columns[a] - table.columns[b]),
+    formatDay,
+  });
+  if (!order) return null;
+  reorderRows(table, order.order, new Map(all.map((r) => [r.row, r.cells.hash])), order.departed);
+  return order;
+}
+
 /** Load (first time: create the sheet) or refresh the manager's whole book. */
 export function refreshMyClients(session: ActionContext): void {
   const me = fetchMe();
@@ -108,14 +139,11 @@ export function refreshMyClients(session: ActionContext): void {
       ...plan.copies.map((c) => ({ row: c.row, key: 'name' as const, note: m.refresh.duplicateRowNote(c.of), tone: 'info' as const })),
       ...plan.unknownIds.map((row) => ({ row, key: 'name' as const, note: m.refresh.unknownIdNote, tone: 'info' as const })),
     ];
-    applyMarks(table, new Set(), marks);
-    deleteRows(
-      table.sheet,
-      plan.removals.map((r) => r.row),
-    );
+    applyMarks(table, new Set(plan.clearRows), marks, plan.clearCells);
+    const moved = placeRows(table, rows, plan, formatDay);
     writeLoaded(session, plan.loaded);
     PropertiesService.getDocumentProperties().setProperties({ [ownerProperty]: me.email.toLowerCase(), [managerIdProperty]: me.id });
-    return plan;
+    return { ...plan, sortedBy: moved?.sortedBy ?? null };
   });
   const summary = m.refresh.summary({
     total: clients.length,
@@ -156,7 +184,10 @@ export function saveMyClients(session: ActionContext): void {
     }
     state.summary.invalid += new Set(plan.problems.map((p) => p.row)).size;
     for (const r of plan.rehash) state.writes.push({ row: r.row, cells: { hash: r.hash } });
-    if (plan.updates.length + plan.creations.length + plan.problems.length + plan.rehash.length === 0) return null;
+    if (plan.updates.length + plan.creations.length + plan.problems.length + plan.rehash.length === 0) {
+      applyMarks(table, state.clearRows, []);
+      return null;
+    }
 
     // New rows get their id before anything is sent: if an answer is lost, the next Save sends the
     // same id and learns the client already exists, instead of creating it twice.
@@ -177,7 +208,7 @@ export function saveMyClients(session: ActionContext): void {
     }
     writeOutcome(table, rows, state);
     writeLoaded(session, state.loaded);
-    return state;
+    return { ...state, refused: refusedCells(session, table, rows, state.marks) };
   });
   if (state === null) {
     toast(session, m.save.nothing);
@@ -186,8 +217,10 @@ export function saveMyClients(session: ActionContext): void {
   const text = m.save.summary(state.summary);
   if (failure !== null)
     throw withPartialSave(failure as ApiError, state.summary.applied + state.summary.merged + state.summary.created, session);
-  if (state.summary.conflicts + state.summary.invalid + state.summary.duplicates > 0) alert(session, text);
-  else toast(session, text);
+  if (state.summary.conflicts + state.summary.invalid + state.summary.duplicates > 0) {
+    showRefusedCells(session, state.refused);
+    alert(session, refusedText(session, text, state.refused));
+  } else toast(session, text);
 }
 
 /** A failure part-way through a save: the person is told what was saved before it. */
@@ -224,7 +257,11 @@ export function resolveSelected(session: ActionContext, choice: 'mine' | 'theirs
     for (const row of rows) {
       if (!wanted.has(row.row)) continue;
       const identity = identityOf(row, formatDay);
-      if (!isEdited(row, identity, formatDay)) continue;
+      if (!isEdited(row, identity, formatDay)) {
+        // Already as loaded: a mark left on it belongs to an edit that is gone.
+        state.clearRows.add(row.row);
+        continue;
+      }
       const now = canonicalRow(row.cells, formatDay);
       const record = loaded.get(identity.id);
       const baseline = record && record.version === identity.version ? record.values : null;

@@ -6,7 +6,7 @@ import type { Messages } from '../messages.ts';
 import { cellText, type DayFormatter } from '../sheet/cell-values.ts';
 import { indexRowIdentities, rowIdentity, type RowIdentity } from '../sheet/row-identity.ts';
 import type { LoadedRecord, RowWrite, TableRow } from '../sheet/table-spec.ts';
-import { myClientsTable, type ClientColumnKey, type EditableKey } from './client-columns.ts';
+import { editableClientKeys, myClientsTable, type ClientColumnKey, type EditableKey } from './client-columns.ts';
 import { canonicalClient, canonicalRow, clientCells, derivedCells, hashOf, isBlank, type ClientCells } from './client-row.ts';
 
 export type { RowIdentity };
@@ -37,9 +37,14 @@ export type RefreshPlan = {
   keptEdited: number[];
   copies: Array<{ row: number; of: number }>;
   unknownIds: number[];
+  /** Rows now showing the base's values, and cells of edited rows holding them again: their marks are out of date. */
+  clearRows: number[];
+  clearCells: Array<{ row: number; key: EditableKey }>;
   loaded: Map<string, LoadedRecord<EditableKey>>;
   updated: number;
   added: number;
+  /** Rows written for clients new to the book (below the last of the table's rows). */
+  arrivals: number[];
 };
 
 function sameCells(a: Partial<ClientCells>, row: TableRow<ClientColumnKey>, formatDay: DayFormatter): boolean {
@@ -85,9 +90,12 @@ export function planRefresh(input: {
     keptEdited: [],
     copies: copies.map((c) => ({ row: c.row, of: c.of })),
     unknownIds: [],
+    clearRows: [],
+    clearCells: [],
     loaded: new Map(),
     updated: 0,
     added: 0,
+    arrivals: [],
   };
   let nextRow = firstFreeRow(rows, formatDay);
   const served = new Set<string>();
@@ -97,6 +105,11 @@ export function planRefresh(input: {
     const row = at ? rowByNumber.get(at.row)! : undefined;
     if (at && row && isEdited(row, at, formatDay)) {
       plan.keptEdited.push(at.row);
+      const now = canonicalRow(row.cells, formatDay);
+      const theirs = canonicalClient(client);
+      const was = loaded.get(client.id)?.values;
+      for (const key of editableClientKeys)
+        if (now[key] === theirs[key] || now[key] === was?.[key]) plan.clearCells.push({ row: at.row, key });
       const derived = derivedCells(client, m);
       if (!sameCells(derived, row, formatDay)) plan.writes.push({ row: at.row, cells: derived });
       const baseline = loaded.get(client.id);
@@ -106,9 +119,11 @@ export function planRefresh(input: {
     const cells = clientCells(client, m);
     plan.loaded.set(client.id, { id: client.id, version: client.version, values: canonicalClient(client) });
     if (at && row) {
+      plan.clearRows.push(at.row);
       if (at.version !== client.version) plan.updated++;
       if (!sameCells(cells, row, formatDay)) plan.writes.push({ row: at.row, cells });
     } else if (wholeBook) {
+      plan.arrivals.push(nextRow);
       plan.writes.push({ row: nextRow++, cells });
       plan.added++;
     }

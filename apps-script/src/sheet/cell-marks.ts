@@ -15,16 +15,25 @@ export function isMarkNote(note: string): boolean {
   return note.startsWith(markPrefix);
 }
 
+/** A cell whose mark is out of date: it holds the base's value again. */
+export type ClearedCell<K extends string> = { row: number; key: K };
+
 /**
- * Clears the add-on's marks from `clearRows` (all managed cells of those rows), then sets `marks`.
- * A cell both cleared and marked ends up marked.
+ * Clears the add-on's marks from `clearRows` (all managed cells of those rows) and from `clearCells`,
+ * then sets `marks`. A cell both cleared and marked ends up marked.
  */
-export function applyMarks<K extends string>(table: Table<K>, clearRows: ReadonlySet<number>, marks: ReadonlyArray<CellMark<K>>): void {
-  const rows = [...clearRows, ...marks.map((m) => m.row)];
+export function applyMarks<K extends string>(
+  table: Table<K>,
+  clearRows: ReadonlySet<number>,
+  marks: ReadonlyArray<CellMark<K>>,
+  clearCells: ReadonlyArray<ClearedCell<K>> = [],
+): void {
+  const rows = [...clearRows, ...marks.map((m) => m.row), ...clearCells.map((c) => c.row)];
   if (rows.length === 0) return;
   const first = Math.min(...rows);
   const last = Math.max(...rows);
   const marked = new Map<string, CellMark<K>>(marks.map((m) => [`${m.row}:${String(m.key)}`, m]));
+  const clearOne = new Set(clearCells.map((c) => `${c.row}:${String(c.key)}`));
   const cleared: string[] = [];
   for (const run of columnRuns(table.columns)) {
     const range = table.sheet.getRange(first, run.first, last - first + 1, run.keys.length);
@@ -37,7 +46,7 @@ export function applyMarks<K extends string>(table: Table<K>, clearRows: Readonl
         if (mark) {
           line[j] = `${markPrefix} ${mark.note}`;
           changed = true;
-        } else if (clearRows.has(row) && isMarkNote(line[j] ?? '')) {
+        } else if ((clearRows.has(row) || clearOne.has(`${row}:${String(key)}`)) && isMarkNote(line[j] ?? '')) {
           line[j] = '';
           cleared.push(`${columnLetter(run.first + j)}${row}`);
           changed = true;
@@ -69,10 +78,15 @@ export function rowsWithMarks<K extends string>(table: Table<K>, firstRow: numbe
 }
 
 /** What a save or resolve leaves on the sheet: the rows it rewrote, and the marks it cleared and set. */
-export type SheetOutcome<K extends string> = { writes: RowWrite<K>[]; clearRows: ReadonlySet<number>; marks: ReadonlyArray<CellMark<K>> };
+export type SheetOutcome<K extends string> = {
+  writes: RowWrite<K>[];
+  clearRows: ReadonlySet<number>;
+  marks: ReadonlyArray<CellMark<K>>;
+  clearCells?: ReadonlyArray<ClearedCell<K>>;
+};
 
 /** Writes the outcome's rows, then its marks (a mark's note stays on the value written under it). */
 export function writeOutcome<K extends string>(table: Table<K>, current: ReadonlyArray<TableRow<K>>, outcome: SheetOutcome<K>): void {
   writeRows(table, current, outcome.writes);
-  applyMarks(table, outcome.clearRows, outcome.marks);
+  applyMarks(table, outcome.clearRows, outcome.marks, outcome.clearCells);
 }

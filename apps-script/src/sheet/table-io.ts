@@ -1,6 +1,7 @@
 // Reading and writing a managed table in a constant number of Spreadsheet calls whatever its size:
-// one getValues for the rows, one setValues per run of adjacent managed columns, one deleteRows
-// per run of adjacent removed rows. Cells outside the managed columns are never written.
+// one getValues for the rows, one setValues per run of adjacent managed columns, and a new order of
+// rows (records arrived or gone) in one sort and one deleteRows. Cells outside the managed columns
+// are never written.
 import type { CellValue } from './cell-values.ts';
 import type { ColumnMap, RowWrite, TableRow, TableSpec } from './table-spec.ts';
 
@@ -72,6 +73,33 @@ export function writeRows<K extends string>(
     const had = currentByRow.get(row);
     if (had) Object.assign(had, cells);
   }
+}
+
+/**
+ * Puts the rows from row 2 down in `order` (their current numbers) with one sort of whole rows, so the
+ * person's own cells, formulas, notes and formats move with their row; then deletes the last
+ * `dropLast` rows in one call (the person's cells on them go too: they belonged to that client). The
+ * sort key goes in the hash column for the moment of the sort; `hashes` (by current row) are then
+ * written back. Should that last write be lost, the rows only look edited, and Save finds nothing
+ * changed against the loaded values and renews their hashes.
+ */
+export function reorderRows<K extends string>(
+  table: Table<K>,
+  order: readonly number[],
+  hashes: ReadonlyMap<number, CellValue>,
+  dropLast: number,
+): void {
+  const hashKey = table.spec.hashKey;
+  if (!hashKey || order.length === 0) throw new Error(`reorderRows: table ${table.spec.id} has no hash column`);
+  const column = table.columns[hashKey];
+  const sheet = table.sheet;
+  const rank = new Map(order.map((row, i) => [row, i]));
+  const width = String(order.length).length;
+  const keys = order.map((_r, i) => [String(rank.get(i + 2) ?? i).padStart(width, '0')]);
+  sheet.getRange(2, column, order.length, 1).setValues(keys);
+  sheet.getRange(2, 1, order.length, sheet.getMaxColumns()).sort({ column, ascending: true });
+  sheet.getRange(2, column, order.length, 1).setValues(order.map((row) => [hashes.get(row) ?? '']));
+  if (dropLast > 0) sheet.deleteRows(order.length + 2 - dropLast, dropLast);
 }
 
 /** Deletes whole rows (the person's own cells on them go too: they belonged to that client). */

@@ -43,7 +43,10 @@ export async function clientListing(
   return { holder, page: { ...page, clients: await withHoldingFacts(db, page.clients, input.at) } };
 }
 
-/** One client's card: the client with its holding facts, its history, its deals newest first, and the contacts sign-ups gave for it awaiting a decision. */
+/**
+ * One client's card: the client with its holding facts, its history, its deals newest first, and
+ * the contacts sign-ups gave for it awaiting a decision.
+ */
 export async function clientCard(
   db: Firestore,
   input: { clientId: string; scope: ClientScope; at: string },

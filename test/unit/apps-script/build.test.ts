@@ -76,6 +76,7 @@ describe('the add-on bundle', () => {
         'rotationApply',
         'rotationPreview',
       ],
+      'saveErrorsGoTo',
       ...['tasksFileReport', 'tasksLoad', 'tasksOpenCard'],
     ]);
     // Every page target is an entry point, and every entry point other than the menus and triggers is some page's target.

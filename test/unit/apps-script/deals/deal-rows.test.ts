@@ -76,7 +76,7 @@ describe('the Deals to confirm sheet', () => {
     expect(decisionOf('yes')).toBeNull();
   });
 
-  it('sends each row with a decision on the version it was loaded at, and marks a bad decision or a rejection without a reason at once', () => {
+  it('sends each decided row on the version it was loaded at; marks a bad decision or a rejection without a reason at once', () => {
     const rows = sheetRows(
       { deal: deal('d1', { version: 3 }), decision: 'Confirm' },
       { deal: deal('d2'), decision: 'Reject', reason: 'duplicate of d1' },
