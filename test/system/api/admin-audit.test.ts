@@ -4,6 +4,7 @@ import { createLogger, setRootLogger } from '../../../functions/src/logger.ts';
 import { allDocumentPaths } from '../../support/firestore.ts';
 import { testCli } from '../../support/cli.ts';
 import { expectProblem, startApi, type Api } from './api-harness.ts';
+import { completeInn } from '../../../functions/src/core/tax-number.ts';
 
 type Entry = { id: string; actor: string; action: string; outcome: string; target?: string; alert?: true; details?: any };
 
@@ -139,7 +140,9 @@ describe("a leaver's last-minute wipe", () => {
   it('refuses destructive edits past the day limit, writes nothing past it, alerts the admin; restore undoes the wipe', async () => {
     await api.addManager({ id: 'lev' });
     for (const [i, id] of ids.entries()) {
-      const body = { id, name: `Client ${id}`, kind: 'person', phones: [phoneOf(i)], emails: [`${id}@example.com`] };
+      // An INN stays: a client is never left with no contact at all, so the wipe is of phones and e-mails.
+      const taxNumber = completeInn(`770710${String(i + 100).padStart(3, '0')}`);
+      const body = { id, name: `Client ${id}`, kind: 'company', phones: [phoneOf(i)], emails: [`${id}@example.com`], taxNumber };
       expect((await api.call('POST', '/clients', { as: 'lev', body })).status).toBe(201);
     }
     const rows = await Promise.all(

@@ -102,7 +102,8 @@ describe('the client card', () => {
     const line = addon.spreadsheet.grid(sheet).find((l) => l[col.clientId - 1] === clientId)!;
     expect(line[col.lostReason - 1]).toBe('went to a competitor');
     expect(line[col.competitor - 1]).toBe('Rival LLC');
-    expect(line[col.payHint - 1]).toBe('Lost: ask the head of sales to reinstate it');
+    // The deal recorded above still awaits the head of sales.
+    expect(line[col.payHint - 1]).toBe('Lost: ask the head of sales to reinstate it · 1 deal awaiting confirmation');
     // Out of the book: the card says why and offers no deal, contact or consent any more.
     expect(await text('.pay-block')).toBe(
       'This client is lost: ask the head of sales to reinstate it before recording deals, contacts or consents',

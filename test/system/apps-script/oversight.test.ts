@@ -13,7 +13,13 @@ beforeAll(async () => {
   world = await startAddonWorld('addon-oversight');
   await world.addManager({ id: 'head', name: 'Olga Head', role: 'admin', level: 9 });
   await world.addManager({ id: 'anna', name: 'Anna Orlova' });
-  const created = await world.api('POST', '/clients', 'anna', { id: 'c1', name: 'Acme', kind: 'company', phones: ['+79160000001'] });
+  const created = await world.api('POST', '/clients', 'anna', {
+    id: 'c1',
+    name: 'Acme',
+    kind: 'company',
+    phones: ['+79160000001'],
+    emails: ['acme@example.com'],
+  });
   expect(created.status).toBe(201);
   const wiped = await world.api('PATCH', '/clients/c1', 'anna', { version: created.body.client.version, changes: { phones: [] } });
   expect(wiped.status).toBe(200);
