@@ -70,6 +70,14 @@ const routes: WriteRoute[] = [
   { method: 'POST', path: '/admin/clients/c1/contacts/release', as: 'head', valid: { contact: '+79160000009' }, typed: ['contact'] },
   {
     method: 'POST',
+    path: '/admin/deals/review',
+    as: 'head',
+    valid: { rows: [{ dealId: 'd1', version: 1, decision: 'reject', reason: 'duplicate' }] },
+    typed: ['rows'],
+  },
+  { method: 'POST', path: '/admin/clients/c1/restore', as: 'head', valid: { at: '2026-02-01T00:00:00.000Z' }, typed: ['at'] },
+  {
+    method: 'POST',
     path: '/clients/c1/consents',
     as: 'anna',
     valid: { channel: 'email', status: 'granted', method: 'staff' },
@@ -195,12 +203,15 @@ describe('malformed bodies', () => {
       fc.asyncProperty(hostile, async ({ route, raw, field }) => {
         const answer = await api.call(route.method, route.path, { as: route.as, rawBody: raw });
         const what = `${route.method} ${route.path} ${field} ${raw}`;
-        if (route.path === '/clients/batch') {
-          // A batch answers each row; a hostile row is refused on its own, naming the field.
+        if (route.path === '/clients/batch' || route.path === '/admin/deals/review') {
+          // A batch (of edits or of deal reviews) answers each row; a hostile row is refused on its own, naming the field.
           expect(answer.status, what).toBe(200);
           expect(answer.body.rows[0], what).toMatchObject({
             status: 'invalid',
-            errors: expect.arrayContaining([expect.objectContaining({ path: field.replace('rows[0].', '') })]),
+            // The batch names a field within its row, the review by its place in the body.
+            errors: expect.arrayContaining([
+              expect.objectContaining({ path: route.path === '/clients/batch' ? field.replace('rows[0].', '') : field }),
+            ]),
           });
           return;
         }
@@ -247,7 +258,7 @@ target('/clients/c1', 'PATCH', 'changes.phones', noContacts);
 target('/clients', 'POST', 'phones', noContacts);
 target('/clients/c1', 'PATCH', 'version', unsafeNumber);
 target('/clients/c1/deals', 'POST', 'date', fc.oneof(badDate, beforeTheHolding));
-target('/clients/c1/deals', 'POST', 'amount', hugeNumber);
+target('/clients/c1/deals', 'POST', 'amount', fc.oneof(hugeNumber, fc.constant(0)));
 target('/clients/c1/deals', 'POST', 'profit', fc.oneof(hugeNumber, fc.integer({ min: 101, max: 10_000_000_000_000 })));
 target('/clients/c1/deals', 'POST', 'id', reservedId);
 target('/clients/c1/contacts', 'POST', 'text', brokenText);
@@ -267,6 +278,10 @@ target(
   fc.oneof(hostileName, fc.constantFrom('', '+79160000001', 'nobody@example.com')),
 );
 target('/clients/batch', 'POST', 'rows[0].clientId', reservedId);
+target('/admin/deals/review', 'POST', 'rows[0].dealId', reservedId);
+target('/admin/deals/review', 'POST', 'rows[0].version', unsafeNumber);
+target('/admin/deals/review', 'POST', 'rows[0].reason', fc.oneof(brokenText, fc.constant('')));
+target('/admin/deals/review', 'POST', 'rows[0].decision', fc.constantFrom('approve', 'CONFIRM', '', 'pay'));
 target('/admin/managers', 'POST', 'name', hostileName);
 target('/admin/managers', 'POST', 'id', reservedId);
 target('/admin/managers', 'POST', 'level', hugeNumber);
