@@ -208,6 +208,13 @@ const routes: Route[] = [
   { method: 'POST', path: '/admin/managers/{id}/offboard', as: 'head', ids: ['leaver'], body: { dryRun: true } },
   { method: 'PUT', path: '/admin/clients/{id}/pin', as: 'head', ids: ['c1'], body: { pinned: true } },
   { method: 'POST', path: '/admin/clients/{id}/contacts/release', as: 'head', ids: ['c1'], body: { contact: '+79160000009' } },
+  { method: 'GET', path: '/admin/deals', as: 'head', query: { status: 'unconfirmed' } },
+  {
+    method: 'POST',
+    path: '/admin/deals/review',
+    as: 'head',
+    body: { rows: [{ dealId: 'd-new', version: 1, decision: 'reject', reason: 'no invoice' }] },
+  },
   { method: 'POST', path: '/admin/rotation/preview', as: 'head', body: { at: '2026-02-01' } },
   { method: 'POST', path: '/admin/rotation/apply', as: 'head', body: {}, onlySpoiled: true },
   { method: 'POST', path: '/admin/bonus/{id}/compute', as: 'head', ids: ['2026-02'], body: {}, onlySpoiled: true },
@@ -556,7 +563,9 @@ export async function fuzzCampaign(world: FuzzWorld, runs: FuzzCounts, seed: num
             });
           }
           const batchRefused =
-            c.route.path === '/clients/batch' && answer.status === 200 && (JSON.parse(answer.body) as { applied: number }).applied === 0;
+            (c.route.path === '/clients/batch' || c.route.path === '/admin/deals/review') &&
+            answer.status === 200 &&
+            (JSON.parse(answer.body) as { applied: number }).applied === 0;
           judge(
             'api',
             `${c.route.method} ${c.path.slice(0, 120)} (${c.what})`,
