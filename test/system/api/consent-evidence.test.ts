@@ -4,6 +4,7 @@ import { unsubscribeHandler } from '../../../functions/src/consent-http/unsubscr
 import { allDocumentPaths } from '../../support/firestore.ts';
 import { serveFunction } from '../consent-http/http-server.ts';
 import { expectProblem, startApi, type Answer, type Api } from './api-harness.ts';
+import { postSignupForm, type SignupFormFields } from '../../support/signup-form.ts';
 
 // Consent evidence must hold against a stranger on the public form and against staff with something to gain.
 const gatewaySecret = 'consent-evidence-gateway-0123456789';
@@ -38,20 +39,8 @@ afterAll(async () => {
   await api.close();
 });
 
-let ipSeq = 0;
-async function signUp(fields: { name: string; phone?: string; email?: string; sms?: boolean; mail?: boolean }): Promise<void> {
-  const res = await fetch(signup.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.${++ipSeq}` },
-    body: JSON.stringify({
-      name: fields.name,
-      phone: fields.phone ?? '',
-      email: fields.email ?? '',
-      consents: { sms: fields.sms ?? false, email: fields.mail ?? false },
-      formId: 'site-footer',
-      consentTextVersion: '2026-05',
-    }),
-  });
+async function signUp(fields: SignupFormFields): Promise<void> {
+  const res = await postSignupForm(signup.url, fields);
   expect(res.status).toBe(200);
 }
 

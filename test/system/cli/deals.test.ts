@@ -10,7 +10,7 @@ beforeAll(() => {
 });
 
 describe('clientbase deals', () => {
-  it('lists the deals awaiting the head of sales, confirms and rejects them audited as by cli, and refuses a bad status or a rejection without reason', async () => {
+  it('lists deals awaiting review, confirms and rejects them audited as cli, refuses a bad status or a reasonless rejection', async () => {
     const { db } = testFirestore('cli-deals');
     const client = clientSchema.parse({
       id: 'c1',

@@ -12,6 +12,7 @@ import { recordConsent } from '../../../functions/src/store/consent-store.ts';
 import { registerSignup, type SignupOutcome } from '../../../functions/src/store/signup-store.ts';
 import { allDocumentPaths, getClientDoc, testFirestore } from '../../support/firestore.ts';
 import { serveFunction } from './http-server.ts';
+import { postSignupForm, type SignupFormFields } from '../../support/signup-form.ts';
 
 const secret = 'double-opt-in-test-secret-0123456789abcdef';
 const gatewaySecret = 'double-opt-in-gateway-0123456789';
@@ -36,20 +37,8 @@ afterAll(async () => {
   await links.close();
 });
 
-let ipSeq = 0;
-async function signUp(fields: { name: string; phone?: string; email?: string; sms?: boolean; mail?: boolean }): Promise<string> {
-  const res = await fetch(signup.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.${++ipSeq}` },
-    body: JSON.stringify({
-      name: fields.name,
-      phone: fields.phone ?? '',
-      email: fields.email ?? '',
-      consents: { sms: fields.sms ?? false, email: fields.mail ?? false },
-      formId: 'site-footer',
-      consentTextVersion: '2026-05',
-    }),
-  });
+async function signUp(fields: SignupFormFields): Promise<string> {
+  const res = await postSignupForm(signup.url, fields);
   expect(res.status).toBe(200);
   return outcomes.at(-1)!.clientId;
 }
