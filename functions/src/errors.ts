@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'not-found'
   | 'conflict'
   | 'client-lost'
+  /** A handover report on a client since handed on to someone else: only its holder files it. */
+  | 'handed-on'
   /** A consent the person withdrew: only their new consent grants it again. */
   | 'withdrawn-by-person'
   | 'unauthenticated'

@@ -9,6 +9,7 @@ export const statusByCode: Record<ErrorCode, number> = {
   'not-found': 404,
   conflict: 409,
   'client-lost': 409,
+  'handed-on': 409,
   'withdrawn-by-person': 409,
   unauthenticated: 401,
   forbidden: 403,

@@ -62,11 +62,19 @@ async function choosePorts(count: number): Promise<number[]> {
   return ports;
 }
 
-function localSecrets(): { unsubscribeSecret: string; gatewaySecret: string } {
+type LocalSecrets = { unsubscribeSecret: string; gatewaySecret: string; espWebhookSecret: string };
+
+/** Made once per data folder; a folder from before the e-mail webhook had its own secret gets one added. */
+function localSecrets(): LocalSecrets {
   const file = join(dataDir, 'local-secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  const kept: Partial<LocalSecrets> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const secrets: LocalSecrets = {
+    unsubscribeSecret: kept.unsubscribeSecret ?? randomBytes(32).toString('base64url'),
+    gatewaySecret: kept.gatewaySecret ?? randomBytes(16).toString('base64url'),
+    espWebhookSecret: kept.espWebhookSecret ?? randomBytes(16).toString('base64url'),
+  };
+  if (Object.keys(kept).length === 3) return secrets;
   mkdirSync(dataDir, { recursive: true });
-  const secrets = { unsubscribeSecret: randomBytes(32).toString('base64url'), gatewaySecret: randomBytes(16).toString('base64url') };
   writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
   return secrets;
 }
@@ -212,6 +220,8 @@ async function main(): Promise<void> {
     SCHEDULER_SERVICE_ACCOUNT: schedulerAccount,
     UNSUBSCRIBE_SECRET: secrets.unsubscribeSecret,
     SMS_GATEWAY_SECRET: secrets.gatewaySecret,
+    // Its own secret, as deployed (esp-webhook-secret): the SMS gateway's cannot report e-mail bounces.
+    ESP_WEBHOOK_SECRET: secrets.espWebhookSecret,
     SIGNUP_ALLOWED_ORIGINS: '*',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
   };
@@ -335,6 +345,16 @@ async function main(): Promise<void> {
   const schedulerToken = identity.mint({ email: schedulerAccount, audience: overdueUrl, expiresIn: 12 * 3600 });
   log(`  curl -s -X POST "${overdueUrl}?at=${today}" -H "Authorization: Bearer ${schedulerToken}"`);
   log('    (a manual re-run as the scheduler; the token is for this function only, as on Google Cloud)');
+  const unsubscribe = urls.get('unsubscribe');
+  if (unsubscribe) {
+    const bounce = (channel: string, address: string, secret: string) =>
+      `  curl -s -X POST ${unsubscribe}bounce -H 'content-type: application/json' -H 'X-Gateway-Secret: ${secret}' ` +
+      `-d '{"channel":"${channel}","address":"${address}"}'`;
+    log(bounce('email', 'someone@example.com', secrets.espWebhookSecret));
+    log("    (the e-mail provider's bounce webhook, with ESP_WEBHOOK_SECRET; secrets kept in local-secrets.json of the data folder)");
+    log(bounce('sms', '+79990000000', secrets.gatewaySecret));
+    log("    (the SMS gateway's bounce, with SMS_GATEWAY_SECRET; STOP replies go to /sms-stop with the same secret)");
+  }
   log(`  FIRESTORE_EMULATOR_HOST=${emulator.host} npm run clientbase -- rotate --at ${today} --dry-run`);
   log(`  FIRESTORE_EMULATOR_HOST=${emulator.host} npm run clientbase -- bonuses --month ${lastMonth}`);
 

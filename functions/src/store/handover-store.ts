@@ -1,4 +1,4 @@
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore, Timestamp } from 'firebase-admin/firestore';
 import type { PlannedMove } from '../core/rotation/types.ts';
 import { AppError } from '../errors.ts';
 import { forEachConcurrently } from '../worker-pool.ts';
@@ -43,12 +43,18 @@ export async function fileHandoverReport(
     const snap = await tx.get(ref);
     const task = snap.data() as HandoverTask | undefined;
     const holder = task ? await holderOf(tx, db, task.clientId) : undefined;
-    // Another manager's task, or one on a client since handed to someone else, reads as absent:
-    // nobody learns what was handed to a colleague, and only the client's holder reports on it.
-    if (!task || task.managerId !== report.managerId || holder !== report.managerId) {
+    // Another manager's task reads as absent: nobody learns what was handed to a colleague.
+    if (!task || task.managerId !== report.managerId || holder === undefined) {
       throw new AppError('not-found', `task ${report.taskId} not found`, {
         issues: [{ path: 'taskId', message: 'no such task of yours' }],
         ...(task ? { cause: foreignTask } : {}),
+      });
+    }
+    // Their own task, but the client went on to someone else: only the client's holder reports on it.
+    if (holder !== report.managerId || task.handedOn !== undefined) {
+      throw new AppError('handed-on', `client ${task.clientId} was handed on to another manager: this report is no longer yours to file`, {
+        issues: [{ path: 'taskId', message: 'the client of this task is no longer yours' }],
+        cause: foreignTask,
       });
     }
     if (task.status === 'closed') return { taskId: task.id, clientId: task.clientId };
@@ -72,6 +78,9 @@ async function holderOf(tx: FirebaseFirestore.Transaction, db: Firestore, client
   return client.exists ? ((client.get('managerId') as string | null | undefined) ?? null) : undefined;
 }
 
+/** An open report task as read before a hand-on: its close is written only if it is still this version. */
+export type OpenReportTask = { id: string; updateTime: Timestamp };
+
 /**
  * The open report tasks on these clients, by client, but `except` (the hand-on's own tasks): a
  * hand-on closes them in the same batch as the move (`closeHandedOnTask`). Report tasks are the
@@ -81,8 +90,8 @@ export async function openReportTasksOn(
   db: Firestore,
   clientIds: readonly string[],
   except: ReadonlySet<string>,
-): Promise<Map<string, string[]>> {
-  const open = new Map<string, string[]>();
+): Promise<Map<string, OpenReportTask[]>> {
+  const open = new Map<string, OpenReportTask[]>();
   // `in` takes at most 30 values; equalities only, so no composite index.
   for (let i = 0; i < clientIds.length; i += 30) {
     const chunk = clientIds.slice(i, i + 30);
@@ -90,21 +99,24 @@ export async function openReportTasksOn(
     for (const d of snap.docs) {
       if (except.has(d.id) || typeof d.get('runId') !== 'string') continue;
       const clientId = d.get('clientId') as string;
-      open.set(clientId, [...(open.get(clientId) ?? []), d.id]);
+      open.set(clientId, [...(open.get(clientId) ?? []), { id: d.id, updateTime: d.updateTime }]);
     }
   }
   return open;
 }
 
-/** Closes a report task whose client was handed on: it leaves its holder's tasks, and the overdue check passes it by. */
+/**
+ * Closes a report task whose client was handed on: it leaves its holder's tasks, and the overdue
+ * check passes it by. A report filed since it was read makes the batch fail, so it is never overwritten.
+ */
 export function closeHandedOnTask(
   batch: FirebaseFirestore.WriteBatch,
   db: Firestore,
-  id: string,
+  task: OpenReportTask,
   handOn: { at: string; to: string | null; runId: string },
 ): void {
   const closed: Partial<HandoverTask> = { status: 'closed', closedAt: handOn.at, handedOn: { to: handOn.to, runId: handOn.runId } };
-  batch.update(db.collection(collections.tasks).doc(id), closed);
+  batch.update(db.collection(collections.tasks).doc(task.id), closed, { lastUpdateTime: task.updateTime });
 }
 
 needsIndex(collections.tasks, 'managerId', 'status', 'dueDate');

@@ -16,10 +16,12 @@ import type { ClientDoc, FormerHolder } from '../schema/client.ts';
 import { forEachConcurrently } from '../worker-pool.ts';
 import { appendHistory } from './client-store.ts';
 import { collections, timeOrderedId } from './collections.ts';
-import type { HandoverTask } from './handover-store.ts';
+import { closeHandedOnTask, openReportTasksOn, type HandoverTask, type OpenReportTask } from './handover-store.ts';
 import { readRoster } from './manager-store.ts';
 import { markChunkDone, type PlanChunk, type StoredMove, type UpdateTime } from './rotation-run-store.ts';
 import { needsIndex } from './query-indexes.ts';
+
+export { writePacer } from './write-pacer.ts';
 
 /** A client as read for planning, with the version of the document the plan is made on. */
 export type ReadClient = RotationClient & { updateTime: UpdateTime };
@@ -265,22 +267,47 @@ const refusedCodes = new Set([5, 6, 9]);
 /** Codes worth a retry: the batch did not land or its outcome is unknown (a retry then finds its own task). */
 const transientCodes = new Set([4, 8, 10, 13, 14]);
 
-async function commitMoves(db: Firestore, lines: StoredMove[], run: ApplyContext): Promise<Array<'applied' | SkippedMove>> {
+/** Firestore's bound on the writes of one commit. */
+const maxCommitWrites = 500;
+
+/**
+ * Commits the moves, closing in the same batch the open report tasks on their clients (a report
+ * nobody can file any more: the previous holder's). A move refused only because such a task changed
+ * after it was read (a report filed meanwhile) is tried once more on a fresh read.
+ */
+async function commitMoves(db: Firestore, lines: StoredMove[], run: ApplyContext, again = false): Promise<Array<'applied' | SkippedMove>> {
+  const own = new Set(lines.map((l) => taskId(run.runId, l.clientId)));
+  const handedOn = await openReportTasksOn(
+    db,
+    lines.map((l) => l.clientId),
+    own,
+  );
+  const writes = 3 * lines.length + [...handedOn.values()].reduce((n, t) => n + t.length, 0);
+  const split = async () => {
+    const half = Math.ceil(lines.length / 2);
+    return [...(await commitMoves(db, lines.slice(0, half), run)), ...(await commitMoves(db, lines.slice(half), run))];
+  };
+  if (writes > maxCommitWrites && lines.length > 1) return split();
   try {
-    await commitWithRetry(db, lines, run);
+    await commitWithRetry(db, lines, run, handedOn);
     return lines.map(() => 'applied');
   } catch (e) {
     if (!refusedCodes.has((e as { code?: number }).code ?? -1)) throw e;
-    if (lines.length === 1) return [await whyRefused(db, lines[0]!, run)];
-    const half = Math.ceil(lines.length / 2);
-    return [...(await commitMoves(db, lines.slice(0, half), run)), ...(await commitMoves(db, lines.slice(half), run))];
+    if (lines.length > 1) return split();
+    const why = await whyRefused(db, lines[0]!, run);
+    if (why === undefined && !again) return commitMoves(db, lines, run, true);
+    return [why ?? skippedMove(lines[0]!, 'the client was changed after planning')];
   }
 }
 
-async function commitWithRetry(db: Firestore, lines: StoredMove[], run: ApplyContext): Promise<void> {
+async function commitWithRetry(db: Firestore, lines: StoredMove[], run: ApplyContext, handedOn: Map<string, OpenReportTask[]>) {
   for (let attempt = 1; ; attempt++) {
     const batch = db.batch();
-    for (const line of lines) writeMove(batch, db, line, run);
+    for (const line of lines) {
+      writeMove(batch, db, line, run);
+      for (const task of handedOn.get(line.clientId) ?? [])
+        closeHandedOnTask(batch, db, task, { at: run.stamp, to: line.to, runId: run.runId });
+    }
     try {
       await batch.commit();
       return;
@@ -331,8 +358,11 @@ function writeMove(batch: FirebaseFirestore.WriteBatch, db: Firestore, line: Sto
   batch.create(db.collection(collections.tasks).doc(task.id), task);
 }
 
-/** A move refused on its own: applied already (its task exists), or why the client no longer fits the plan. */
-async function whyRefused(db: Firestore, line: StoredMove, run: ApplyContext): Promise<'applied' | SkippedMove> {
+/**
+ * A move refused on its own: applied already (its task exists), or why the client no longer fits
+ * the plan; undefined when nothing read explains it (a task it closes changed, or a write that left the version).
+ */
+async function whyRefused(db: Firestore, line: StoredMove, run: ApplyContext): Promise<'applied' | SkippedMove | undefined> {
   const [task, client] = (await db.getAll(
     db.collection(collections.tasks).doc(taskId(run.runId, line.clientId)),
     db.collection(collections.clients).doc(line.clientId),
@@ -346,37 +376,11 @@ async function whyRefused(db: Firestore, line: StoredMove, run: ApplyContext): P
         ? 'the client was edited after planning (version changed)'
         : line.reason !== 'offboarding' && (client.get('lostAt') !== undefined || client.get('pinned') === true)
           ? 'the client was marked lost or pinned after planning'
-          : 'the client was changed after planning';
-  return skippedMove(line, why);
+          : undefined;
+  return why === undefined ? undefined : skippedMove(line, why);
 }
 
 function skippedMove(line: StoredMove, why: string): SkippedMove {
   const { clientId, from, to, reason, reportDue, version } = line;
   return { clientId, from, to, reason, reportDue, version, why };
-}
-
-/**
- * Firestore's ramp-up rule (500/50/5): start at `writesPerSecond`, raise by half every five
- * minutes. Writes are counted per one-second window; a full window waits for the next.
- */
-export function writePacer(writesPerSecond: number, enabled: boolean): (writes: number) => Promise<void> {
-  if (!enabled) return async () => {};
-  const start = Date.now();
-  let windowStart = start;
-  let used = 0;
-  return async (writes) => {
-    for (;;) {
-      const now = Date.now();
-      if (now - windowStart >= 1000) {
-        windowStart = now;
-        used = 0;
-      }
-      const rate = writesPerSecond * 1.5 ** Math.floor((now - start) / 300_000);
-      if (used + writes <= rate || used === 0) {
-        used += writes;
-        return;
-      }
-      await new Promise((r) => setTimeout(r, windowStart + 1000 - now));
-    }
-  };
 }

@@ -135,6 +135,17 @@ describe('npm start (the local stack)', () => {
     };
     expect(await emailConsent(api, adminToken)).toBe('withdrawn');
 
+    // Each gateway's bounce webhook works with the secret the stack printed for it, and only with that one.
+    const bounceLine = (channel: string) =>
+      out.match(new RegExp(`curl -s -X POST (\\S+bounce) .*'X-Gateway-Secret: (\\S+)' -d '(\\{"channel":"${channel}"[^']*)'`))!;
+    const [, bounceUrl, espSecret, emailBounce] = bounceLine('email');
+    const [, , smsSecret] = bounceLine('sms');
+    expect(espSecret).not.toBe(smsSecret);
+    const postBounce = (secret: string) =>
+      fetch(bounceUrl!, { method: 'POST', headers: { 'content-type': 'application/json', 'x-gateway-secret': secret }, body: emailBounce });
+    expect((await postBounce(espSecret!)).status).toBe(200);
+    expect((await postBounce(smsSecret!)).status).toBe(403);
+
     // kill -9 after the next periodic export: the stack cannot clean up; its function processes
     // follow it (they watch their IPC channel), its emulator is left behind.
     await new Promise((r) => setTimeout(r, 4500));

@@ -223,8 +223,9 @@ describe('rotation job', () => {
     expect(resumed.report).toEqual(full);
     expect((await broken.collection(collections.tasks).get()).size).toBe(620);
     expect(await transfers(broken)).toBe(620);
-    // Both runs together: the candidates once, the unfinished chunk's tasks once, a little bookkeeping.
-    expect(ops.count.reads).toBeLessThanOrEqual(620 + 120 + 40);
+    // Both runs together: the candidates once, the unfinished chunk's tasks once, a little bookkeeping, and per
+    // batch of 40 moves two queries (30 clients each) for the open report tasks the hand-on closes.
+    expect(ops.count.reads).toBeLessThanOrEqual(620 + 120 + 40 + 2 * Math.ceil(620 / 40));
     expect(ops.count.writes).toBeLessThanOrEqual(620 * 3 + 12);
   });
 
@@ -304,6 +305,32 @@ describe('rotation job', () => {
     expect(second.moves).toHaveLength(3);
     for (const m of second.moves) expect(m.to).not.toBe(first.moves.find((f) => f.clientId === m.clientId)!.from);
     expect((await client(db, 'x')).formerHolders?.map((f) => f.rotationSeq)).toEqual([1, 2]);
+  });
+
+  it("closes the previous holder's open report task when the next rotation moves the client on; the new holder's is open", async () => {
+    const { db } = testFirestore('rot-task-follows');
+    await addManagers(db, [
+      { id: 'a', level: 1 },
+      { id: 'b', level: 1 },
+      { id: 'c', level: 1 },
+    ]);
+    for (const [id, m] of [
+      ['x', 'a'],
+      ['y', 'b'],
+      ['z', 'c'],
+    ] as const)
+      await addClient(db, id, m, { assignedAt: '2025-01-01' });
+    // Nobody reports on the first rotation's clients: their tasks are still open when the second moves them on.
+    const first = await rotate(db, { at: '2025-09-01', dryRun: false, by: 'system' }, { pacing: false });
+    const second = await rotate(db, { at: '2026-04-01', dryRun: false, by: 'system' }, { pacing: false });
+    expect(second.moves).toHaveLength(3);
+    for (const m of second.moves) {
+      const open = await db.collection(collections.tasks).where('clientId', '==', m.clientId).where('status', '==', 'open').get();
+      expect(open.docs.map((d) => d.get('managerId'))).toEqual([m.to]);
+      const earlier = (await db.collection(collections.tasks).doc(`${first.runId}_${m.clientId}`).get()).data();
+      expect(earlier).toMatchObject({ status: 'closed', managerId: m.from, handedOn: { to: m.to, runId: second.runId }, overdue: false });
+      expect(earlier?.outcome).toBeUndefined();
+    }
   });
 
   it('reads the candidates and writes three documents per move, never reading the rest of the base', async () => {

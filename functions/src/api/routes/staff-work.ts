@@ -29,7 +29,7 @@ export function staffWorkRoutes(router: Router): void {
     route(async (req, ctx) => {
       const taskId = parseParam(req.params.taskId, taskIdParam, 'taskId');
       const body = parseBody(req, reportBody);
-      // Only the task's holder reports; another's task answers not found (the store checks it) and is audited.
+      // Only the task's manager, holding its client, reports; another's task answers not found, a handed-on one 409; both audited.
       try {
         const filed = await fileHandoverReport(ctx.db, {
           taskId,
@@ -45,7 +45,7 @@ export function staffWorkRoutes(router: Router): void {
             action: `POST ${req.path}`,
             outcome: 'refused',
             target: `tasks/${taskId}`,
-            details: { reason: "another manager's task" },
+            details: { reason: e.code === 'handed-on' ? 'a task on a client since handed on' : "another manager's task" },
           });
         }
         throw e;
