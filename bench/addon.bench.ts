@@ -1,15 +1,15 @@
 // `npm run bench -- addon`: the built add-on in the Apps Script doubles, on the real API (a child
 // process) and the emulator, for a manager holding 1,000 and 10,000 clients. Prints the Spreadsheet
-// calls and API calls of a load, a refresh, a 200-row save and a refresh after a fifth of the book
-// left (scattered rows: 2,000 of 10,000); the Spreadsheet calls must be the same for both sizes and
-// within the targets below. First the size of Code.js, which Apps Script parses on every execution:
-// the bench fails above 250 KB.
+// calls, API calls and the Firestore reads behind them (as Firestore bills them) of a load, a
+// refresh, a 200-row save and a refresh after a fifth of the book left (scattered rows: 2,000 of
+// 10,000); the Spreadsheet calls must be the same for both sizes and within the targets below.
+// First the size of Code.js, which Apps Script parses on every execution: the bench fails above 250 KB.
 import { fileURLToPath } from 'node:url';
 import { buildAddon, maxScriptBytes } from '../apps-script/build.ts';
 import { companyToday } from '../functions/src/core/calendar.ts';
 import { startDevIdentity } from '../functions/src/local/dev-identity.ts';
 import { openFirestore } from '../functions/src/store/db.ts';
-import { loadAddon, startApiProcess, type AddonHarness } from '../test/support/apps-script/index.ts';
+import { loadAddon, startApiProcess, type AddonHarness, type ApiProcess } from '../test/support/apps-script/index.ts';
 import { seedBook } from '../test/support/manager-book.ts';
 import { measured, thousands, type BenchRow } from './table.ts';
 
@@ -25,14 +25,18 @@ type Figures = {
   setValues: number;
   apiCalls: number;
   apiMs: number;
+  /** Firestore reads the API made for the action, as Firestore bills them (test/support/firestore-read-meter.ts). */
+  firestoreReads: number;
   wallMs: number;
   peakRssMiB: number;
 };
 
-async function measure(addon: AddonHarness, action: () => void): Promise<Figures> {
+async function measure(addon: AddonHarness, api: ApiProcess, action: () => void): Promise<Figures> {
   addon.counts.reset();
   addon.fetches.reset();
+  const before = (await api.reads()).reads;
   const { seconds, peakRssMiB } = await measured(action);
+  const firestoreReads = (await api.reads()).reads - before;
   const wallMs = seconds * 1000;
   return {
     peakRssMiB,
@@ -41,6 +45,7 @@ async function measure(addon: AddonHarness, action: () => void): Promise<Figures
     setValues: addon.counts.get('setValues'),
     apiCalls: addon.fetches.length,
     apiMs: addon.fetches.reduce((sum, f) => sum + f.ms, 0),
+    firestoreReads,
     wallMs,
   };
 }
@@ -66,26 +71,30 @@ async function run(clients: number): Promise<Record<string, Figures>> {
     projectId,
     audience: identity.audience,
     certsUrl: identity.certsUrl,
+    meterReads: true,
   });
   const addon = await loadAddon({ bundleDir, apiUrl: api.url, identity, userEmail: 'anna@example.com' });
   try {
-    const load = await measure(addon, () => addon.call('menuRefreshMyClients'));
-    const refresh = await measure(addon, () => addon.call('menuRefreshMyClients'));
+    const load = await measure(addon, api, () => addon.call('menuRefreshMyClients'));
+    const refresh = await measure(addon, api, () => addon.call('menuRefreshMyClients'));
     addon.spreadsheet.userEdit(
       'My clients',
       'A2',
       Array.from({ length: savedRows }, (_, i) => [`Renamed ${i}`]),
     );
-    const save = await measure(addon, () => addon.call('menuSaveMyClients'));
+    const save = await measure(addon, api, () => addon.call('menuSaveMyClients'));
     if (addon.ui.toasts.at(-1)?.message !== `${savedRows} rows saved.`)
       throw new Error(`addon: the save said ${JSON.stringify(addon.ui.toasts.at(-1) ?? addon.ui.alerts.at(-1))}`);
     // A fifth of the book handed to a colleague, one row in five all over the sheet.
     const writer = db.bulkWriter({ throttling: false });
     for (let i = 0; i < clients; i += 5) void writer.update(db.collection('clients').doc(book[i]!), { managerId: 'boris' });
     await writer.close();
-    const departures = await measure(addon, () => addon.call('menuRefreshMyClients'));
+    const departures = await measure(addon, api, () => addon.call('menuRefreshMyClients'));
     const left = addon.spreadsheet.grid('My clients').length - 1;
     if (left !== clients - Math.ceil(clients / 5)) throw new Error(`addon: ${left} rows after the departures`);
+    // Every client the manager holds is a document the load reads: fewer reads means the meter missed some.
+    if (load.firestoreReads < clients)
+      throw new Error(`addon: the load counted ${load.firestoreReads} Firestore reads for ${clients} clients`);
     if (addon.counts.unlockedWrites > 0) throw new Error('addon: a write happened without the document lock');
     return { load, refresh, [`save ${savedRows} rows`]: save, 'refresh, 1/5 left': departures };
   } finally {
@@ -106,14 +115,16 @@ export async function bench(): Promise<BenchRow[]> {
   console.log("\naddon: per action (Spreadsheet calls include getValues/setValues; API time is the sum of the requests' times)");
   console.log(
     `${'clients'.padStart(8)}  ${'action'.padEnd(18)}${'Spreadsheet calls'.padStart(18)}${'getValues'.padStart(10)}` +
-      `${'setValues'.padStart(10)}${'API calls'.padStart(10)}${'API time'.padStart(10)}${'wall'.padStart(9)}`,
+      `${'setValues'.padStart(10)}${'API calls'.padStart(10)}${'API time'.padStart(10)}` +
+      `${'Firestore reads'.padStart(16)}${'wall'.padStart(9)}`,
   );
   for (const [size, actions] of results) {
     for (const [action, f] of Object.entries(actions)) {
       console.log(
         `${size.toLocaleString('en-US').padStart(8)}  ${action.padEnd(18)}${String(f.spreadsheetCalls).padStart(18)}` +
           `${String(f.getValues).padStart(10)}${String(f.setValues).padStart(10)}${String(f.apiCalls).padStart(10)}` +
-          `${`${(f.apiMs / 1000).toFixed(1)} s`.padStart(10)}${`${(f.wallMs / 1000).toFixed(1)} s`.padStart(9)}`,
+          `${`${(f.apiMs / 1000).toFixed(1)} s`.padStart(10)}${thousands(f.firestoreReads).padStart(16)}` +
+          `${`${(f.wallMs / 1000).toFixed(1)} s`.padStart(9)}`,
       );
     }
   }
@@ -157,7 +168,8 @@ export async function bench(): Promise<BenchRow[]> {
       size: `${thousands(largest)} rows`,
       figures:
         `${f.spreadsheetCalls} Spreadsheet calls (${f.getValues} getValues, ${f.setValues} setValues), ` +
-        `${f.apiCalls} API call${f.apiCalls === 1 ? '' : 's'} taking ${(f.apiMs / 1000).toFixed(1)} s`,
+        `${f.apiCalls} API call${f.apiCalls === 1 ? '' : 's'} taking ${(f.apiMs / 1000).toFixed(1)} s, ` +
+        `${thousands(f.firestoreReads)} Firestore reads`,
       seconds: f.wallMs / 1000,
       peakRssMiB: f.peakRssMiB,
     })),

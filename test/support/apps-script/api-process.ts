@@ -2,10 +2,19 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../../../functions/src/local/emulator.ts';
 
-export type ApiProcessOptions = { emulatorHost: string; projectId: string; audience: string; certsUrl: string };
-export type ApiProcess = { url: string; stop: () => Promise<void> };
+export type ApiProcessOptions = {
+  emulatorHost: string;
+  projectId: string;
+  audience: string;
+  certsUrl: string;
+  /** Count the process's Firestore reads (test/support/firestore-read-meter.ts); `reads()` answers them. */
+  meterReads?: boolean;
+};
+export type MeteredReads = { reads: number; queries: number; gets: number; aggregations: number };
+export type ApiProcess = { url: string; stop: () => Promise<void>; reads: () => Promise<MeteredReads> };
 
 const main = fileURLToPath(new URL('./api-process-main.ts', import.meta.url));
+const readMeter = fileURLToPath(new URL('../firestore-read-meter.ts', import.meta.url));
 
 /**
  * The real `api` function served in a CHILD PROCESS, on the real emulator: the add-on's synchronous
@@ -15,9 +24,11 @@ const main = fileURLToPath(new URL('./api-process-main.ts', import.meta.url));
  */
 export async function startApiProcess(options: ApiProcessOptions): Promise<ApiProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [main], {
+  const meterPort = options.meterReads ? await freePort() : undefined;
+  const child = spawn(process.execPath, meterPort ? ['--import', readMeter, main] : [main], {
     env: {
       ...process.env,
+      ...(meterPort ? { READ_METER_PORT: String(meterPort) } : {}),
       FIRESTORE_EMULATOR_HOST: options.emulatorHost,
       GCLOUD_PROJECT: options.projectId,
       GOOGLE_CLOUD_PROJECT: options.projectId,
@@ -58,7 +69,11 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
   const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), 30_000)));
   const outcome = await Promise.race([listening, timeout]);
   clearTimeout(timer);
-  if (outcome === true) return { url, stop };
+  const reads = async (): Promise<MeteredReads> => {
+    if (!meterPort) throw new Error('the api process was started without meterReads');
+    return (await (await fetch(`http://127.0.0.1:${meterPort}/`)).json()) as MeteredReads;
+  };
+  if (outcome === true) return { url, stop, reads };
   await stop();
   throw new Error(
     outcome === 'timeout'
