@@ -3,7 +3,8 @@ import type { Firestore } from 'firebase-admin/firestore';
 /** Documents read and written through one Firestore client, counted as Firestore bills them. */
 export type OperationCount = { reads: number; writes: number };
 
-type Funnel = {
+/** The two functions every RPC of the Firestore client library passes through. */
+export type FirestoreFunnels = {
   request: (method: string, request: Record<string, unknown>, ...rest: unknown[]) => Promise<unknown>;
   requestStream: (
     method: string,
@@ -22,7 +23,7 @@ type Funnel = {
  */
 export function countOperations(db: Firestore): { count: OperationCount; reset: () => void; stop: () => void } {
   const count: OperationCount = { reads: 0, writes: 0 };
-  const funnel = db as unknown as Funnel;
+  const funnel = db as unknown as FirestoreFunnels;
   const request = funnel.request;
   const requestStream = funnel.requestStream;
   funnel.request = async function (method, body, ...rest) {
@@ -52,8 +53,8 @@ export function countOperations(db: Firestore): { count: OperationCount; reset: 
     count,
     reset: () => Object.assign(count, { reads: 0, writes: 0 }),
     stop: () => {
-      delete (funnel as Partial<Funnel>).request;
-      delete (funnel as Partial<Funnel>).requestStream;
+      delete (funnel as Partial<FirestoreFunnels>).request;
+      delete (funnel as Partial<FirestoreFunnels>).requestStream;
     },
   };
 }

@@ -4,16 +4,8 @@
 // Reads are counted as their data arrives, so by the time the API has answered, its reads are in.
 import { createServer } from 'node:http';
 import { Firestore } from 'firebase-admin/firestore';
+import type { FirestoreFunnels as Funnels } from './counting-firestore.ts';
 
-type Funnels = {
-  request: (method: string, body: Record<string, unknown>, ...rest: unknown[]) => Promise<unknown>;
-  requestStream: (
-    method: string,
-    bidirectional: boolean,
-    body: Record<string, unknown>,
-    ...rest: unknown[]
-  ) => Promise<NodeJS.ReadableStream>;
-};
 type Reads = { reads: number; queries: number; gets: number; aggregations: number };
 
 const port = Number(process.env.READ_METER_PORT);

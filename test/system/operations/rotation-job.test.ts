@@ -114,6 +114,20 @@ const transfers = async (db: Firestore) =>
 
 const client = async (db: Firestore, id: string) => (await db.collection(collections.clients).doc(id).get()).data() as ClientDoc;
 
+/** Managers a, b and c at one level, holding x, y and z since 2025-01-01. */
+async function threeManagersOneStaleClientEach(db: Firestore): Promise<void> {
+  await addManagers(db, [
+    { id: 'a', level: 1 },
+    { id: 'b', level: 1 },
+    { id: 'c', level: 1 },
+  ]);
+  for (const [id, m] of [
+    ['x', 'a'],
+    ['y', 'b'],
+    ['z', 'c'],
+  ] as const)
+    await addClient(db, id, m, { assignedAt: '2025-01-01' });
+}
 describe('rotation job', () => {
   it('moves exactly the planned clients and writes their transfer history and report tasks', async () => {
     const { db } = testFirestore('rot-apply');
@@ -289,17 +303,7 @@ describe('rotation job', () => {
 
   it('never hands a client back to the manager it was taken from in the next rotation', async () => {
     const { db } = testFirestore('rot-boomerang');
-    await addManagers(db, [
-      { id: 'a', level: 1 },
-      { id: 'b', level: 1 },
-      { id: 'c', level: 1 },
-    ]);
-    for (const [id, m] of [
-      ['x', 'a'],
-      ['y', 'b'],
-      ['z', 'c'],
-    ] as const)
-      await addClient(db, id, m, { assignedAt: '2025-01-01' });
+    await threeManagersOneStaleClientEach(db);
     const first = await rotate(db, { at: '2025-09-01', dryRun: false, by: 'system' }, { pacing: false });
     const second = await rotate(db, { at: '2026-04-01', dryRun: false, by: 'system' }, { pacing: false });
     expect(second.moves).toHaveLength(3);
@@ -309,17 +313,7 @@ describe('rotation job', () => {
 
   it("closes the previous holder's open report task when the next rotation moves the client on; the new holder's is open", async () => {
     const { db } = testFirestore('rot-task-follows');
-    await addManagers(db, [
-      { id: 'a', level: 1 },
-      { id: 'b', level: 1 },
-      { id: 'c', level: 1 },
-    ]);
-    for (const [id, m] of [
-      ['x', 'a'],
-      ['y', 'b'],
-      ['z', 'c'],
-    ] as const)
-      await addClient(db, id, m, { assignedAt: '2025-01-01' });
+    await threeManagersOneStaleClientEach(db);
     // Nobody reports on the first rotation's clients: their tasks are still open when the second moves them on.
     const first = await rotate(db, { at: '2025-09-01', dryRun: false, by: 'system' }, { pacing: false });
     const second = await rotate(db, { at: '2026-04-01', dryRun: false, by: 'system' }, { pacing: false });
