@@ -93,6 +93,8 @@ async function bundleServerScript(apiUrl: string): Promise<{ code: string; entry
     plugins: [evaluatedAtBuild],
     minifyWhitespace: true,
     minifySyntax: true,
+    // Local names only: the entry points stay reachable as `global.x` property names.
+    minifyIdentifiers: true,
     entryPoints: [join(here, 'src/main.ts')],
     bundle: true,
     write: false,
