@@ -4,7 +4,7 @@ import type { BonusRules } from '../../schema/rules-config.ts';
 import { monthOf } from '../calendar.ts';
 import { cohortLines, cohortMonthJudgedIn } from './cohort.ts';
 import { applyRate, formatMoney, rateNumber, rateOf, type Rate } from './money.ts';
-import { attractorRate, raisedExtra } from './rate-schedule.ts';
+import { raisedTerms } from './raised-terms.ts';
 import { attractionBlock, dealCounts, dealStatusOf, newClientBlockNote, raisedBlock, retentionFrom } from './deal-of-record.ts';
 import { gateDay, isBeforeGate, retainedAt } from './retention-gate.ts';
 import type { BonusClient, BonusDeal, LineKind, MonthReport, Statement, StatementLine, StatementTotals } from './types.ts';
@@ -43,21 +43,14 @@ export function raisedPart(deal: BonusDeal, client: BonusClient | undefined, rul
 }
 
 function raisedPartUnblocked(deal: BonusDeal, client: BonusClient | undefined, rules: BonusRules): RaisedPart | undefined {
-  if (client === undefined || client.attractedBy === undefined || client.firstDealAt === null) return undefined;
-  if (deal.managerId !== client.attractedBy) return undefined;
-  const first = dayOf(client.firstDealAt);
-  if (rules.campaign && (first < rules.campaign.from || first > rules.campaign.to)) return undefined;
-  const day = dayOf(deal.date);
-  if ((client.formerHolders ?? []).some((h) => h.managerId === client.attractedBy && dayOf(h.until) <= day)) return undefined;
-  const extra = raisedExtra(rules, deal.seq);
-  if (extra.num <= 0n) return undefined;
+  const terms = client && raisedTerms(deal, client, rules);
+  if (terms === undefined) return undefined;
   const normal = rateOf(rules.normalRate);
-  const rate = attractorRate(rules, deal.seq);
   const base = Math.max(0, rules.base === 'profit' ? deal.profit : deal.amount);
   const cap = Math.max(0, deal.profit) - applyRate(base, normal);
-  const amount = Math.min(applyRate(base, extra), Math.max(0, cap));
+  const amount = Math.min(applyRate(base, terms.extra), Math.max(0, cap));
   if (amount <= 0) return undefined;
-  return { extra, rate, amount, gate: gateDay(retentionFrom(client)!, rules.retentionMonths) };
+  return { ...terms, amount };
 }
 
 const percents = new WeakMap<Rate, string>();
