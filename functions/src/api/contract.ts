@@ -3,7 +3,10 @@
 // add-on imports them with `import type`, so an answer changed on one side fails the other's
 // typecheck. Types only, apart from the schemas: nothing here runs in the add-on.
 import type { z } from 'zod';
+import type { DealEstimate } from '../core/bonus/estimate.ts';
+import type { NextDeal } from '../core/bonus/next-deal.ts';
 import type { StatementLine, StatementTotals } from '../core/bonus/types.ts';
+import type { WhatIfAnswer, WhatIfMonth } from '../core/bonus/what-if.ts';
 import type { ConfirmationRow, ListKind, MailingRow } from '../core/consent/mailing-csv.ts';
 import type { Dashboard } from '../core/dashboard.ts';
 import type { MonthStatements, OverdueReport, StatementSummary } from '../core/oversight.ts';
@@ -161,3 +164,8 @@ export type AuditVerifyAnswer = { ok: boolean; entries: number; shards: number; 
  * the fields put back and the edits undone.
  */
 export type RestoreClientAnswer = { client: ListedClient | null; changed: string[]; undone: string[] };
+
+// What a deal would earn, and what edited rules would have paid.
+export type { DealEstimate, NextDeal, WhatIfAnswer, WhatIfMonth };
+export type EstimateBody = z.input<typeof schemas.estimateBody>;
+export type WhatIfBody = z.input<typeof schemas.whatIfBody>;

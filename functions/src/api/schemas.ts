@@ -72,6 +72,16 @@ export const reportBody = z.object({ text: boundedText(5000).min(1, 'must not be
 
 export const publishRulesBody = z.object({ rules: z.unknown(), expectedVersion: z.number().int().min(0).optional() }).strict();
 
+/** `POST /admin/rules/what-if`: rules as the publish takes them, and how many of the last closed months to recompute. */
+export const whatIfBody = z
+  .object({
+    rules: z.unknown(),
+    months: z.number().int('must be a whole number').min(1, 'must be at least 1').max(12, 'must be at most 12'),
+  })
+  .strict();
+/** `POST /clients/{id}/estimate`: a deal's money as the deal form takes it (kopecks), undated: it is made today. */
+export const estimateBody = z.object(dealFields(undefined)).omit({ date: true }).strict().superRefine(refuseProfitOverAmount);
+
 export const addManagerBody = managerSchema.omit({ active: true, deactivatedAt: true }).strict();
 export const changeManagerBody = z
   .object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { NextDeal } from '../core/bonus/next-deal.ts';
 import { happenedDateSchema, perAsOf } from './as-of.ts';
 import { boundedText, idSchema, nameText } from './common.ts';
 import { consentSchemaAsOf, incentiveSchemaAsOf } from './consent.ts';
@@ -148,6 +149,8 @@ export type ClientHoldingFacts = {
    * admin to reinstate it).
    */
   payBlock: 'add-tax-number' | 'lost' | null;
+  /** What the holder's next deal on it would earn (null: nobody holds it); set on every read the API answers. */
+  nextDeal?: NextDeal | null;
 };
 
 const ownClientKeys = new Set(Object.keys(clientSchema.shape));

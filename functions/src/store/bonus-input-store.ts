@@ -39,12 +39,15 @@ function dealOf(snap: DocumentSnapshot, timeZone: string): BonusDeal {
   return { ...parsed.data, date: companyDay(parsed.data.date, timeZone) };
 }
 
-/** A client as the calculator sees it, every date a company day. */
 function clientOf(snap: DocumentSnapshot, timeZone: string): BonusClient {
-  const d = snap.data()!;
+  return bonusClientOf(snap.id, snap.data()!, timeZone);
+}
+
+/** A stored client as the calculator sees it, every date a company day. */
+export function bonusClientOf(id: string, d: Readonly<Record<string, unknown>>, timeZone: string): BonusClient {
   const day = (v: unknown) => companyDay(v as string, timeZone);
   return {
-    id: snap.id,
+    id,
     managerId: (d.managerId as string | null) ?? null,
     firstDealAt: d.firstDealAt ? day(d.firstDealAt) : null,
     ...(d.createdAt ? { createdAt: day(d.createdAt) } : {}),

@@ -2,7 +2,10 @@ import { FieldPath, type Firestore, type Query } from 'firebase-admin/firestore'
 import { companyDay } from '../core/calendar.ts';
 import { clientMatcher, hasFilter } from '../core/client-search.ts';
 import { departureOf, type Departure } from '../core/departures.ts';
+import { nextDealOf, type NextDeal } from '../core/bonus/next-deal.ts';
 import { holdingFacts } from '../core/holding-facts.ts';
+import type { RulesConfig } from '../schema/rules-config.ts';
+import { bonusClientOf } from './bonus-input-store.ts';
 import { clientSortKeys, type ClientDoc, type ClientHoldingFacts, type ClientSortKey } from '../schema/client.ts';
 import { clientView, type ClientView } from './client-edit-store.ts';
 import { collections } from './collections.ts';
@@ -124,7 +127,15 @@ export async function withHoldingFacts<T extends ClientView>(
   return clients.map((c) => ({
     ...c,
     ...holdingFacts(c, { rules, today, reportDueOn: c.managerId === null ? null : (due.get(`${c.managerId}/${c.id}`) ?? null) }),
+    nextDeal: nextDealFor(c, rules, today),
   }));
+}
+
+/** What the holder's next deal on the client would earn, from the client as loaded: no read of its deals. */
+function nextDealFor(c: ClientView, rules: RulesConfig, today: string): NextDeal | null {
+  if (c.managerId === null) return null;
+  const client = { ...bonusClientOf(c.id, c, rules.timeZone), dealCount: c.dealCount ?? 0 };
+  return nextDealOf(client, rules.bonus, { managerId: c.managerId, today });
 }
 
 export type { Departure } from '../core/departures.ts';

@@ -9,7 +9,18 @@ import { readRules } from '../../store/rules-store.ts';
 import { requireAdmin } from '../auth.ts';
 import { actorOf, adminRoute, notFound, parseBody, parseParam, parseQuery, route } from '../context.ts';
 import { readJob } from '../job-runs.ts';
-import { addManagerBody, auditQuery, changeManagerBody, emptyQuery, pinBody, publishRulesBody, releaseContactBody } from '../schemas.ts';
+import {
+  addManagerBody,
+  auditQuery,
+  changeManagerBody,
+  emptyQuery,
+  pinBody,
+  publishRulesBody,
+  releaseContactBody,
+  whatIfBody,
+} from '../schemas.ts';
+import type { WhatIfAnswer } from '../contract.ts';
+import { rulesWhatIf } from '../../operations/rules-what-if.ts';
 
 export function adminConfigRoutes(router: Router): void {
   router.get(
@@ -30,6 +41,15 @@ export function adminConfigRoutes(router: Router): void {
         ...(expectedVersion !== undefined ? { expectedVersion } : {}),
       });
       return { body: published, target: 'config/rules', details: { version: published.version } };
+    }),
+  );
+
+  // A preview: nothing is stored or published, so the audit line is the only write.
+  router.post(
+    '/admin/rules/what-if',
+    adminRoute('preview rules', async (req, ctx) => {
+      const { rules, months } = parseBody(req, whatIfBody);
+      return { body: (await rulesWhatIf(ctx.db, { rules, months })) satisfies WhatIfAnswer, target: 'config/rules', details: { months } };
     }),
   );
 

@@ -11,11 +11,13 @@ import {
   createClientBody,
   dealBodyAsOf,
   emptyQuery,
+  estimateBody,
   listClientsQuery,
   noteBody,
   updateClientBodyAsOf,
 } from '../schemas.ts';
-import type { ClientCardAnswer, ClientPage, Me } from '../contract.ts';
+import type { ClientCardAnswer, ClientPage, DealEstimate, Me } from '../contract.ts';
+import { estimateDeal } from '../../operations/deal-estimate.ts';
 
 /** An admin reading someone's clients is a bulk read of the base: logged (MISSION §5). */
 async function auditAdminRead(ctx: Ctx, action: string, target: string, details?: Record<string, unknown>): Promise<void> {
@@ -83,6 +85,16 @@ export function staffClientRoutes(router: Router): void {
       const deal = isAdmin(ctx) ? parseBody(req, adminDealBodyAsOf(asOf)) : parseBody(req, dealBodyAsOf(asOf));
       const doc = await recordClientDeal(ctx.db, { clientId, deal, timeZone: asOf.timeZone }, accessOf(ctx), actorOf(ctx));
       return { status: 201, body: { deal: doc } };
+    }),
+  );
+
+  router.post(
+    '/clients/:id/estimate',
+    route(async (req, ctx) => {
+      const clientId = parseParam(req.params.id, idSchema, 'id');
+      const { amount, profit } = parseBody(req, estimateBody);
+      const managerId = ctx.caller.manager.id;
+      return { body: (await estimateDeal(ctx.db, { clientId, managerId, amount, profit, at: ctx.at })) satisfies DealEstimate };
     }),
   );
 
