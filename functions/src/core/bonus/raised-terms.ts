@@ -9,7 +9,7 @@ import type { BonusClient, BonusDeal } from './types.ts';
 /** The raised rate a deal qualifies for, before any amount: the part above normal, the whole rate, and the gate it is held until. */
 export type RaisedTerms = { extra: Rate; rate: Rate; gate: string };
 
-/** Why a deal earns only the normal rate: no attractor, not the attractor's deal, outside the campaign, rotated away, past the raised deals. */
+/** Why a deal earns only the normal rate. */
 export type NormalOnly = 'no-attractor' | 'not-the-attractor' | 'outside-campaign' | 'rotated-away' | 'past-raised-deals';
 
 /**
