@@ -2,7 +2,7 @@ import { formatMoney } from './money.ts';
 import { computeMonthLines, totalsOf, type BonusInput } from './statement.ts';
 import type { BonusClient, BonusDeal, StatementLine, StatementTotals } from './types.ts';
 
-/** `POST /clients/{id}/estimate`: the lines a deal made today would add to its maker's statement of the month, once confirmed. */
+/** `POST /clients/{id}/estimate`: the lines a deal made today would add to its maker's statement, once confirmed. */
 export type DealEstimate = { month: string; lines: StatementLine[]; totals: StatementTotals; awaitsConfirmation: boolean };
 
 /**
