@@ -8,7 +8,8 @@ export type DealEstimate = { month: string; lines: StatementLine[]; totals: Stat
 /**
  * The lines `deal` would make in the month, by the month's own calculator: the maker's statement
  * with the deal less the one without it, so a tier of new clients it reaches shows too. The deal
- * counts (is confirmed); a line it changes (a tier reached) shows by how much; a client without a deal yet has its first one on the deal's day.
+ * counts (is confirmed); a line it changes (a tier reached) shows by how much; a client without a
+ * deal yet has its first one on the deal's day.
  */
 export function estimateLines(input: BonusInput, client: BonusClient, deal: BonusDeal): StatementLine[] {
   const others = input.clients.filter((c) => c.id !== client.id);
