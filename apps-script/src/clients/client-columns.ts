@@ -27,7 +27,7 @@ const everyFieldHasAColumn: [MissingKey] extends [never] ? true : MissingKey = t
 void everyFieldHasAColumn;
 
 /** Columns the base fills in; the manager reads them. */
-export type DerivedKey = 'lastDealAt' | 'dealCount' | 'payHint' | 'daysHeld' | 'rotationDueOn' | 'reportDueOn';
+export type DerivedKey = 'lastDealAt' | 'dealCount' | 'payHint' | 'nextDeal' | 'daysHeld' | 'rotationDueOn' | 'reportDueOn';
 export type SystemKey = 'clientId' | 'version' | 'hash';
 export type ClientColumnKey = EditableKey | DerivedKey | SystemKey;
 
@@ -71,6 +71,14 @@ const columns: ReadonlyArray<ColumnSpec<ClientColumnKey>> = [
   { key: 'lostReason', role: 'editable', format: 'text', header: (m) => m.columns.lostReason, width: 160 },
   { key: 'competitor', role: 'editable', format: 'text', header: (m) => m.columns.competitor, width: 120 },
   { key: 'payHint', role: 'derived', format: 'text', header: (m) => m.deals.column, note: (m) => m.deals.columnNote, width: 200 },
+  {
+    key: 'nextDeal',
+    role: 'derived',
+    format: 'text',
+    header: (m) => m.deals.next.column,
+    note: (m) => m.deals.next.columnNote,
+    width: 200,
+  },
   { key: 'clientId', role: 'system', format: 'text', header: (m) => m.columns.clientId },
   { key: 'version', role: 'system', format: 'integer', header: (m) => m.columns.version },
   { key: 'hash', role: 'system', format: 'text', header: (m) => m.columns.hash },

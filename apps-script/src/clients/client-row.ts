@@ -82,11 +82,12 @@ export function payHint(client: Pick<ListedClient, 'payBlock' | 'dealsAwaiting'>
 export function derivedCells(
   client: ListedClient,
   m: Messages,
-): Pick<ClientCells, 'lastDealAt' | 'dealCount' | 'payHint' | 'daysHeld' | 'rotationDueOn' | 'reportDueOn'> {
+): Pick<ClientCells, 'lastDealAt' | 'dealCount' | 'payHint' | 'nextDeal' | 'daysHeld' | 'rotationDueOn' | 'reportDueOn'> {
   return {
     lastDealAt: isoDay(client.lastDealAt),
     dealCount: client.dealCount ?? 0,
     payHint: payHint(client, m),
+    nextDeal: client.nextDeal ? m.deals.next.earns(client.nextDeal) : '',
     daysHeld: client.daysHeld ?? '',
     rotationDueOn: client.rotationDueOn ?? '',
     reportDueOn: client.reportDueOn ?? '',

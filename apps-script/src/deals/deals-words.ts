@@ -2,10 +2,16 @@
 // the card, what blocks a holder's pay (card and My clients), and the head of sales' "Deals to
 // confirm" sheet. `messages.ts` carries the first part as `m.deals`, `admin-messages.ts` the sheet's
 // as `m.admin.deals`.
-import type { DealReviewStatus } from '../../../functions/src/api/contract.ts';
+import type { DealReviewStatus, NextDeal } from '../../../functions/src/api/contract.ts';
+import { formatRoubles } from '../money.ts';
 import { capitalise, enCount, ruCount, ruNumber } from '../wording.ts';
 
 export type PayBlock = 'add-tax-number' | 'lost';
+
+/** A rate as a percentage: 0.075 → "7.5 %" (en) or "7,5 %" (ru). */
+const percent = (rate: number, comma: boolean) => `${String(+(rate * 100).toFixed(4)).replace('.', comma ? ',' : '.')}\u00a0%`;
+/** The day a held raised part is due, from `pending-until YYYY-MM-DD`. */
+const dueDay = (d: NextDeal) => d.raisedPart.slice('pending-until '.length);
 export type DealReviewCounts = { confirmed: number; rejected: number; conflicts: number; invalid: number };
 
 const en = {
@@ -33,6 +39,16 @@ const en = {
     columnNote:
       'What stands between you and pay for this client, and how many of your deals on it await the head of ' +
       "sales' confirmation (filled in by clientbase).",
+    next: {
+      column: 'Next deal earns',
+      columnNote:
+        'What your next deal on this client would earn under the rules in force: the rate, the part above normal ' +
+        'held until the retention gate if the client stays, and the attraction bonus (filled in by clientbase).',
+      earns: (d: NextDeal) =>
+        `${percent(d.rate, false)}` +
+        `${d.raisedPart.startsWith('pending') ? ` (${percent(d.rate - d.normalRate, false)} after ${dueDay(d)} if kept)` : ''}` +
+        `${d.attraction > 0 ? ` + ${formatRoubles(d.attraction, 'en')} attraction` : ''}`,
+    },
   },
 };
 
@@ -58,6 +74,16 @@ const ru: DealsWords = {
     columnNote:
       'Что мешает вам получать бонус за этого клиента и сколько ваших сделок с ним ждут подтверждения ' +
       'руководителя отдела (заполняет clientbase).',
+    next: {
+      column: 'Следующая сделка даст',
+      columnNote:
+        'Что принесёт ваша следующая сделка с этим клиентом по действующим правилам: ставка, часть сверх обычной, ' +
+        'которая ждёт порога удержания, если клиент останется, и бонус за привлечение (заполняет clientbase).',
+      earns: (d: NextDeal) =>
+        `${percent(d.rate, true)}` +
+        `${d.raisedPart.startsWith('pending') ? ` (${percent(d.rate - d.normalRate, true)} после ${dueDay(d)}, если останется)` : ''}` +
+        `${d.attraction > 0 ? ` + ${formatRoubles(d.attraction, 'ru')} за привлечение` : ''}`,
+    },
   },
 };
 

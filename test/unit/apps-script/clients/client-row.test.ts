@@ -111,4 +111,15 @@ describe('a client as a sheet row', () => {
     );
     expect(payHint({ payBlock: null, dealsAwaiting: 21 }, ru)).toBe('21 сделка ждёт подтверждения');
   });
+
+  it('says in the Next deal earns column what the next deal pays, held parts and attraction included, in both languages', () => {
+    const held = { rate: 0.15, normalRate: 0.05, raisedPart: 'pending-until 2027-03-05' as const, attraction: 0, why: '' };
+    expect(clientCells(listed('c1', { nextDeal: held }), en).nextDeal).toBe('15\u00a0% (10\u00a0% after 2027-03-05 if kept)');
+    expect(clientCells(listed('c1', { nextDeal: held }), ru).nextDeal).toBe('15\u00a0% (10\u00a0% после 2027-03-05, если останется)');
+    const paid = { ...held, rate: 0.075, raisedPart: 'payable' as const, attraction: 123_456 };
+    expect(clientCells(listed('c1', { nextDeal: paid }), en).nextDeal).toBe('7.5\u00a0% + 1,234.56\u00a0₽ attraction');
+    expect(clientCells(listed('c1', { nextDeal: paid }), ru).nextDeal).toBe('7,5\u00a0% + 1\u00a0234,56\u00a0₽ за привлечение');
+    expect(clientCells(listed('c1', { nextDeal: { ...held, rate: 0.05, raisedPart: 'none' } }), en).nextDeal).toBe('5\u00a0%');
+    expect(clientCells(listed('c1', { nextDeal: null }), en).nextDeal).toBe('');
+  });
 });

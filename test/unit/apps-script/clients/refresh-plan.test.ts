@@ -32,7 +32,15 @@ describe('refreshing the sheet from the base', () => {
     expect(plan.writes).toEqual([
       {
         row: 2,
-        cells: { lastDealAt: '2026-03-01', dealCount: 2, payHint: '', daysHeld: 61, rotationDueOn: '2027-03-01', reportDueOn: '' },
+        cells: {
+          lastDealAt: '2026-03-01',
+          dealCount: 2,
+          payHint: '',
+          nextDeal: '',
+          daysHeld: 61,
+          rotationDueOn: '2027-03-01',
+          reportDueOn: '',
+        },
       },
     ]);
     expect(plan.loaded.get('a')).toEqual({ id: 'a', version: 3, values: canonicalClient(a) });
