@@ -5,6 +5,7 @@ import { bonusClose, bonusCompute, bonusShow, openBonuses, showStatementLines } 
 import { showMyBonus } from './bonus/my-bonus.ts';
 import {
   cardAddNote,
+  cardEstimate,
   cardFileReport,
   cardLoad,
   cardLogContact,
@@ -55,6 +56,7 @@ global.menuCheckConnection = () => runMenuAction(checkConnection);
 
 global.cardLoad = cardLoad;
 global.cardLogDeal = cardLogDeal;
+global.cardEstimate = cardEstimate;
 global.cardLogContact = cardLogContact;
 global.cardAddNote = cardAddNote;
 global.cardRecordConsent = cardRecordConsent;

@@ -16,7 +16,9 @@ import type {
   BatchAnswer,
   ClientCardAnswer,
   ClientPage,
+  DealEstimate,
   Departure,
+  EstimateBody,
   HandoverTask,
   MyTasksAnswer,
   VerifyContactBody,
@@ -102,6 +104,11 @@ export function departures(ids: string[]): Departure[] {
 /** Deals carry an id made before sending: a retried request cannot log the deal twice. */
 export function logDeal(clientId: string, body: z.input<typeof dealBody> & { id: string }): void {
   callApi({ method: 'post', path: `clients/${encodeURIComponent(clientId)}/deals`, body, idempotent: true });
+}
+
+/** What a deal made today would add to my statement of the month; nothing is written. */
+export function estimateDeal(clientId: string, body: EstimateBody): DealEstimate {
+  return callApi<DealEstimate>({ method: 'post', path: `clients/${encodeURIComponent(clientId)}/estimate`, body, idempotent: true });
 }
 
 export function logContact(clientId: string, body: z.input<typeof contactBody>): void {

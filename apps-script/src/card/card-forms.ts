@@ -1,7 +1,15 @@
 // The client card's forms: what the person typed (strings from the sidebar) → the API's body, or
 // the message for each field that cannot be sent. Pure. The card marks an empty field or a bad day
 // or sum at once; the base checks the rest, and its words for a field come back to that field.
-import type { ConsentBody, ContactBody, DealBody, NoteBody, ReportBody, VerifyContactBody } from '../../../functions/src/api/contract.ts';
+import type {
+  ConsentBody,
+  ContactBody,
+  DealBody,
+  EstimateBody,
+  NoteBody,
+  ReportBody,
+  VerifyContactBody,
+} from '../../../functions/src/api/contract.ts';
 import type { Messages } from '../messages.ts';
 import { parseRoubles } from '../money.ts';
 
@@ -45,6 +53,13 @@ export function dealForm(input: FormInput, id: string, m: Messages): FormResult<
     amount: money(input, 'amount', errors, m),
     profit: money(input, 'profit', errors, m),
   };
+  return check(body, [], errors, m);
+}
+
+/** The estimator: a deal's amount and profit as the deal form takes them, undated (it is made today). */
+export function estimateForm(input: FormInput, m: Messages): FormResult<EstimateBody> {
+  const errors: Record<string, string> = {};
+  const body = { amount: money(input, 'amount', errors, m), profit: money(input, 'profit', errors, m) };
   return check(body, [], errors, m);
 }
 

@@ -1,7 +1,7 @@
 // What the client card shows, as plain data for the sidebar (no functions, no Dates: only what
 // google.script.run carries). Pure: labels and money come from the messages module.
 import type { HistoryEntry } from '../../../functions/src/schema/history.ts';
-import type { CardDeal, ClientCardAnswer, HandoverTask } from '../../../functions/src/api/contract.ts';
+import type { CardDeal, ClientCardAnswer, DealEstimate, HandoverTask } from '../../../functions/src/api/contract.ts';
 import type { Locale, Messages } from '../messages.ts';
 import { formatRoubles } from '../money.ts';
 import { isoDay } from '../sheet/cell-values.ts';
@@ -21,6 +21,8 @@ export type CardView = {
   lost: boolean;
   /** What stands between the holder and pay for this client, in words; null when nothing does. */
   payBlock: string | null;
+  /** What the holder's next deal on it would earn, in words (the My clients cell); null when nobody holds it. */
+  nextDeal: string | null;
   /** A lost client takes no deals, contacts or consents until the head of sales reinstates it. */
   recordingClosed: boolean;
   deals: { title: string; empty: string; lines: CardDealLine[] };
@@ -139,6 +141,7 @@ export function cardView(answer: ClientCardAnswer, tasks: readonly HandoverTask[
     version: c.version,
     lost: Boolean(c.lostAt),
     payBlock: c.payBlock ? m.deals.payBlocks[c.payBlock] : null,
+    nextDeal: c.nextDeal ? m.deals.next.earns(c.nextDeal) : null,
     recordingClosed: c.payBlock === 'lost' || Boolean(c.lostAt),
     deals: { title: m.deals.cardTitle, empty: m.deals.noDeals, lines: dealLines(answer.deals, ctx) },
     facts: facts.filter((f) => f.value !== ''),
@@ -153,5 +156,30 @@ export function cardView(answer: ClientCardAnswer, tasks: readonly HandoverTask[
       .filter((t) => t.clientId === c.id)
       .map((t) => ({ id: t.id, dueDate: t.dueDate, overdue: t.overdue || t.dueDate < ctx.today })),
     today: ctx.today,
+  };
+}
+
+/** The estimator's answer as the card shows it: each line the deal would make, and what they come to. */
+export type EstimateView = { title: string; lines: CardFact[]; total: CardFact; note: string | null };
+
+export function estimateView(estimate: DealEstimate, ctx: Pick<CardContext, 'm' | 'locale'>): EstimateView {
+  const { m, locale } = ctx;
+  const lines = estimate.lines.map((l) => {
+    const rate = l.rate === null ? '' : ` ${m.deals.next.percent(l.rate)}`;
+    const due = l.status === 'pending' && l.dueDate ? ` ${l.dueDate}` : '';
+    const status = `${(m.lineStatuses as Record<string, string>)[l.status] ?? l.status}${due}`;
+    return {
+      label: `${(m.lineKinds as Record<string, string>)[l.kind] ?? l.kind}${rate}`,
+      value: `${formatRoubles(l.amount, locale)} · ${status}`,
+    };
+  });
+  const total = { label: m.bonus.totals.payable, value: formatRoubles(estimate.totals.payable, locale) };
+  const pending =
+    estimate.totals.pending > 0 ? [{ label: m.bonus.totals.pending, value: formatRoubles(estimate.totals.pending, locale) }] : [];
+  return {
+    title: m.sidebar.estimateTitle,
+    lines: lines.length === 0 ? [{ label: m.sidebar.estimateNothing, value: '' }] : [...lines, ...pending],
+    total,
+    note: estimate.awaitsConfirmation ? m.sidebar.estimateAwaits : null,
   };
 }

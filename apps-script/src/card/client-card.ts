@@ -3,6 +3,7 @@
 // throws at the page) and reaches the base with a fresh identity token of its own.
 import {
   addNote,
+  estimateDeal,
   fetchClient,
   fetchTasks,
   fileReport,
@@ -17,11 +18,12 @@ import { FormError, runSidebarCall, type SidebarAnswer } from '../workspace/feed
 import { showSidebar } from '../workspace/pages.ts';
 import type { ActionContext } from '../workspace/session.ts';
 import type { ListedClient } from '../../../functions/src/api/contract.ts';
-import { cardView, type CardView } from './card-view.ts';
+import { cardView, estimateView, type CardView, type EstimateView } from './card-view.ts';
 import {
   consentForm,
   contactForm,
   dealForm,
+  estimateForm,
   lostForm,
   noteForm,
   reportForm,
@@ -87,6 +89,16 @@ export function cardLogDeal(clientId: string, form: FormInput): CardAnswer {
   return runSidebarCall((session) => {
     logDeal(clientId, valid(dealForm(form, `d-${Utilities.getUuid()}`, session.m)));
     return afterAction(session, clientId, session.m.sidebar.done.deal);
+  });
+}
+
+export type EstimateAnswer = SidebarAnswer<{ estimate: EstimateView; done: string }>;
+
+/** The estimator: the lines a deal of this amount and profit made today would add to my month; nothing is recorded. */
+export function cardEstimate(clientId: string, form: FormInput): EstimateAnswer {
+  return runSidebarCall((session) => {
+    const estimate = estimateDeal(String(clientId), valid(estimateForm(form, session.m)));
+    return { estimate: estimateView(estimate, session), done: session.m.sidebar.done.estimate };
   });
 }
 

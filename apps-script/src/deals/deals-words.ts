@@ -44,6 +44,7 @@ const en = {
       columnNote:
         'What your next deal on this client would earn under the rules in force: the rate, the part above normal ' +
         'held until the retention gate if the client stays, and the attraction bonus (filled in by clientbase).',
+      percent: (rate: number) => percent(rate, false),
       earns: (d: NextDeal) =>
         `${percent(d.rate, false)}` +
         `${d.raisedPart.startsWith('pending') ? ` (${percent(d.rate - d.normalRate, false)} after ${dueDay(d)} if kept)` : ''}` +
@@ -79,6 +80,7 @@ const ru: DealsWords = {
       columnNote:
         'Что принесёт ваша следующая сделка с этим клиентом по действующим правилам: ставка, часть сверх обычной, ' +
         'которая ждёт порога удержания, если клиент останется, и бонус за привлечение (заполняет clientbase).',
+      percent: (rate: number) => percent(rate, true),
       earns: (d: NextDeal) =>
         `${percent(d.rate, true)}` +
         `${d.raisedPart.startsWith('pending') ? ` (${percent(d.rate - d.normalRate, true)} после ${dueDay(d)}, если останется)` : ''}` +

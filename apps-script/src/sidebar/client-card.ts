@@ -1,12 +1,13 @@
 // The client card page: facts, consents, the whole history in order, and the forms for the day's
 // work. Each form is checked by the add-on (with the API's own schemas) and then by the base; the
 // answer's field errors are shown beside their fields.
-import type { CardView } from '../card/card-view.ts';
+import type { CardView, EstimateView } from '../card/card-view.ts';
 import type { SidebarAnswer } from '../page-contract.ts';
 import { boot, run } from './bridge.ts';
 import { el, form, options, reportCallFailure, showFailure, status, strings, type FormSpec } from './dom.ts';
 
 type CardAnswer = SidebarAnswer<{ card: CardView; done?: string }>;
+type EstimateAnswer = SidebarAnswer<{ estimate: EstimateView; done: string }>;
 const clientId = String(boot.clientId);
 const s = strings;
 const app = document.getElementById('app')!;
@@ -60,6 +61,15 @@ function forms(card: CardView): HTMLElement[] {
       button: s.buttons.deal,
       fields: [
         { name: 'date', label: s.fields.date, type: 'date', required: true, value: card.today, max: card.today },
+        { name: 'amount', label: s.fields.amount, type: 'money', required: true },
+        { name: 'profit', label: s.fields.profit, type: 'money', required: true },
+      ],
+    },
+    {
+      action: 'estimate',
+      title: s.tabs.estimate,
+      button: s.buttons.estimate,
+      fields: [
         { name: 'amount', label: s.fields.amount, type: 'money', required: true },
         { name: 'profit', label: s.fields.profit, type: 'money', required: true },
       ],
@@ -155,8 +165,9 @@ function forms(card: CardView): HTMLElement[] {
   return specs.map((spec) => form(spec, (data, node) => submit(spec.action, data, node, card)));
 }
 
-const calls: Record<string, (data: Record<string, string>, card: CardView) => Promise<CardAnswer>> = {
+const calls: Record<string, (data: Record<string, string>, card: CardView) => Promise<CardAnswer | EstimateAnswer>> = {
   deal: (data) => run('cardLogDeal', clientId, data),
+  estimate: (data) => run('cardEstimate', clientId, data),
   contact: (data) => run('cardLogContact', clientId, data),
   note: (data) => run('cardAddNote', clientId, data),
   consent: (data) => run('cardRecordConsent', clientId, data),
@@ -174,21 +185,36 @@ async function submit(action: string, data: Record<string, string>, node: HTMLFo
       status(answer.message, 'error');
       return;
     }
-    render(answer.card);
+    if ('estimate' in answer) render(card, answer.estimate);
+    else render(answer.card);
     status(answer.done ?? s.saved, 'ok');
   } catch (error) {
     reportCallFailure(error, node);
   }
 }
 
-function render(card: CardView): void {
+/** What the estimator answered: the lines, what they come to, and when they count. */
+function estimated(view: EstimateView): HTMLElement {
+  const lines = [...view.lines, view.total];
+  return el(
+    'section',
+    { id: 'estimate' },
+    el('h3', {}, view.title),
+    facts(lines),
+    view.note ? el('p', { class: 'muted' }, view.note) : null,
+  );
+}
+
+function render(card: CardView, estimate?: EstimateView): void {
   const notice = card.payBlock ? [el('p', { class: 'pay-block', role: 'note' }, card.payBlock)] : [];
+  if (card.nextDeal) notice.push(el('p', { class: 'next-deal' }, `${s.nextDeal}: ${card.nextDeal}`));
   app.replaceChildren(
     el('h2', {}, card.name, card.lost ? el('span', { class: 'badge' }, s.lost) : null),
     ...notice,
     section(s.details, facts(card.facts)),
     section(s.consents, facts(card.consents)),
     deals(card),
+    ...(estimate ? [estimated(estimate)] : []),
     ...((card.contactsToVerify ?? []).length > 0 ? [section(s.contactsToVerify, el('p', { class: 'muted' }, s.verifyHint))] : []),
     el('div', { class: 'forms' }, ...forms(card)),
     section(s.history, history(card)),

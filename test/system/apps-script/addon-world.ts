@@ -5,6 +5,7 @@ import type { Manager } from '../../../functions/src/schema/manager.ts';
 import { awaitJob } from '../../support/await-job.ts';
 import { testFirestore } from '../../support/firestore.ts';
 import { loadAddon, startApiProcess, type AddonHarness, type LoadAddonOptions } from '../../support/apps-script/index.ts';
+import { myClientsTable, type ClientColumnKey } from '../../../apps-script/src/clients/client-columns.ts';
 
 export const bundleDir = fileURLToPath(new URL('../../../apps-script/dist', import.meta.url));
 export const audience = 'clientbase-addon-test';
@@ -76,25 +77,5 @@ export async function startAddonWorld(label: string): Promise<AddonWorld> {
   };
 }
 
-/** The "My clients" sheet's columns as the add-on lays them out (A = 1). */
-export const col = {
-  name: 1,
-  kind: 2,
-  size: 3,
-  phones: 4,
-  emails: 5,
-  taxNumber: 6,
-  source: 7,
-  lastDealAt: 8,
-  dealCount: 9,
-  daysHeld: 10,
-  rotationDueOn: 11,
-  reportDueOn: 12,
-  lostAt: 13,
-  lostReason: 14,
-  competitor: 15,
-  payHint: 16,
-  clientId: 17,
-  version: 18,
-  hash: 19,
-} as const;
+/** The "My clients" sheet's columns as the add-on lays them out (A = 1), from its column spec: a column added moves none of these. */
+export const col = Object.fromEntries(myClientsTable.columns.map((c, i) => [c.key, i + 1])) as Record<ClientColumnKey, number>;
