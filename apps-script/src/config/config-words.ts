@@ -54,6 +54,11 @@ const en = {
         unit: '₽',
         about: 'A deal below this amount does not count as activity: the rotation clock keeps running (0: every deal counts).',
       },
+      'rotation.warnDays': {
+        label: 'Rotation warning',
+        unit: 'days',
+        about: 'The Today sheet lists a client this many days before it becomes a rotation candidate.',
+      },
       'bonus.base': {
         label: 'Rate applies to',
         unit: 'profit / amount',
