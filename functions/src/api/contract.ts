@@ -9,6 +9,7 @@ import type { Dashboard } from '../core/dashboard.ts';
 import type { MonthStatements, OverdueReport, StatementSummary } from '../core/oversight.ts';
 import type { RotationReport } from '../core/rotation/report.ts';
 import type { RuleChange } from '../core/rules-diff.ts';
+import type { TodayLists } from '../core/today.ts';
 import type { Problem as ServedProblem } from '../http/problem.ts';
 import type { AuditEntry as StoredAuditEntry } from '../schema/audit.ts';
 import type { ClientDoc, ClientHoldingFacts } from '../schema/client.ts';
@@ -86,6 +87,12 @@ export type ClientCardAnswer = { client: ListedClient; history: HistoryEntry[]; 
 export type ContactToVerify = ContactToVerifyView;
 /** `GET /tasks`: the handover reports due, and the contacts awaiting the holder's decision. */
 export type MyTasksAnswer = { tasks: HandoverTask[]; contactsToVerify: Array<ContactToVerify & { clientName: string }> };
+/**
+ * `GET /today`: for the caller, clients rotation takes within `warnDays` (soonest first), open
+ * reports (overdue first), next contacts due, and clients received in the last 14 days.
+ */
+export type TodayAnswer = TodayLists;
+export type { AboutToRotate, FollowUp, NewToMe, ReportDue } from '../core/today.ts';
 /** `POST /clients/{id}/contacts/verify { channel, address, decision }`. */
 export type VerifyContactAnswer = { status: 'accepted' | 'declined'; contact: ContactToVerify };
 export type VerifyContactBody = z.input<typeof schemas.verifyContactBody>;
