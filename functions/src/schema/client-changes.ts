@@ -8,7 +8,10 @@ const c = clientSchema.shape;
 /** The day of a planned contact: a reminder, so never before the company's today when typed. */
 function nextContactDaySchema(asOf: AsOf | undefined) {
   if (asOf === undefined) return daySchema;
-  return daySchema.refine((v) => v >= asOf.today, `must be today (${asOf.today}) or later: the next contact is still to come`);
+  // Piped, so a malformed day is told once, as malformed.
+  return daySchema.pipe(
+    z.string().refine((v) => v >= asOf.today, `must be today (${asOf.today}) or later: the next contact is still to come`),
+  );
 }
 
 /**
