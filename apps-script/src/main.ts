@@ -37,6 +37,7 @@ import {
 } from './rotation/rotation-admin.ts';
 import { openMyTasks, tasksFileReport, tasksLoad } from './tasks/my-tasks.ts';
 import { loadTeam, saveTeam } from './team/team-sheet.ts';
+import { showToday } from './today/today-sheet.ts';
 import { runMenuAction } from './workspace/feedback.ts';
 
 declare const global: Record<string, unknown>;
@@ -44,6 +45,7 @@ declare const global: Record<string, unknown>;
 global.onOpen = (_e?: GoogleAppsScript.Events.SheetsOnOpen) => buildMenu();
 global.onInstall = (_e?: GoogleAppsScript.Events.AddonOnInstall) => buildMenu();
 
+global.menuToday = () => runMenuAction(showToday);
 global.menuRefreshMyClients = () => runMenuAction(refreshMyClients);
 global.menuSaveMyClients = () => runMenuAction(saveMyClients);
 global.menuOpenClientCard = () => runMenuAction(openClientCard);

@@ -33,6 +33,7 @@ export function buildMenu(): void {
     .addItem(a.restoreClient, 'menuRestoreClient')
     .addItem(a.dashboard, 'menuDashboard');
   ui.createAddonMenu()
+    .addItem(m.today.menu, 'menuToday')
     .addItem(m.menu.refresh, 'menuRefreshMyClients')
     .addItem(m.menu.save, 'menuSaveMyClients')
     .addSeparator()

@@ -13,7 +13,8 @@ import {
   verifyContact,
 } from '../api/staff-api.ts';
 import { myManagerId, refreshClientRow, clientIdAtRow } from '../clients/my-clients.ts';
-import { FormError, runSidebarCall, type SidebarAnswer } from '../workspace/feedback.ts';
+import { FormError, runSidebarCall, UserError, type SidebarAnswer } from '../workspace/feedback.ts';
+import { todayRowClient } from '../today/today-sheet.ts';
 import { showSidebar } from '../workspace/pages.ts';
 import type { ActionContext } from '../workspace/session.ts';
 import type { ListedClient } from '../../../functions/src/api/contract.ts';
@@ -35,7 +36,9 @@ export type CardAnswer = SidebarAnswer<{ card: CardView; done?: string }>;
 /** Menu: the card of the client on the selected row. */
 export function openClientCard(session: ActionContext): void {
   const row = session.spreadsheet.getActiveRange()?.getRow() ?? 0;
-  const { clientId, name } = clientIdAtRow(session, row);
+  const onToday = todayRowClient(session, row);
+  if (onToday?.clientId === '') throw new UserError(session.m.today.selectRow);
+  const { clientId, name } = onToday ?? clientIdAtRow(session, row);
   openCardOf(session, clientId, name);
 }
 

@@ -13,6 +13,7 @@ import { readTable, reorderRows, writeRows, type Table, type TableRow } from '..
 import { planRowOrder, type RowOrder } from '../sheet/row-order.ts';
 import { alert, toast, UserError } from '../workspace/feedback.ts';
 import { withDocumentLock } from '../workspace/lock.ts';
+import { aboutToRotateNote } from '../today/today-sheet.ts';
 import type { ActionContext } from '../workspace/session.ts';
 import { columnHeader, editableClientKeys, myClientsTable, type ClientColumnKey, type EditableKey } from './client-columns.ts';
 import { canonicalClient, canonicalRow, changedFields, changesFor, type Canonical } from './client-row.ts';
@@ -145,15 +146,16 @@ export function refreshMyClients(session: ActionContext): void {
     PropertiesService.getDocumentProperties().setProperties({ [ownerProperty]: me.email.toLowerCase(), [managerIdProperty]: me.id });
     return { ...plan, sortedBy: moved?.sortedBy ?? null };
   });
-  const summary = m.refresh.summary({
-    total: clients.length,
-    updated: result.updated,
-    added: result.added,
-    removed: result.removals.length,
-    keptUnsaved: result.keptEdited.length,
-    duplicates: result.copies.length,
-    unknownIds: result.unknownIds.length,
-  });
+  const summary =
+    m.refresh.summary({
+      total: clients.length,
+      updated: result.updated,
+      added: result.added,
+      removed: result.removals.length,
+      keptUnsaved: result.keptEdited.length,
+      duplicates: result.copies.length,
+      unknownIds: result.unknownIds.length,
+    }) + aboutToRotateNote(session);
   if (result.removals.length > 0) {
     const why = countDepartures(departures(result.removals.map((r) => r.id)));
     alert(session, `${summary}\n\n${m.refresh.removed(result.removals.length, why)}`, m.refresh.removedTitle);

@@ -93,8 +93,9 @@ export const col = {
   lostAt: 13,
   lostReason: 14,
   competitor: 15,
-  payHint: 16,
-  clientId: 17,
-  version: 18,
-  hash: 19,
+  nextContactOn: 16,
+  payHint: 17,
+  clientId: 18,
+  version: 19,
+  hash: 20,
 } as const;
