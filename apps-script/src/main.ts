@@ -11,6 +11,7 @@ import {
   cardLogDeal,
   cardMarkLost,
   cardRecordConsent,
+  cardSetNextContact,
   cardVerifyContact,
   openCardOf,
   openClientCard,
@@ -63,6 +64,7 @@ global.cardRecordConsent = cardRecordConsent;
 global.cardVerifyContact = cardVerifyContact;
 global.cardMarkLost = cardMarkLost;
 global.cardFileReport = cardFileReport;
+global.cardSetNextContact = cardSetNextContact;
 global.tasksLoad = tasksLoad;
 global.tasksFileReport = tasksFileReport;
 global.saveErrorsGoTo = saveErrorsGoTo;

@@ -24,6 +24,7 @@ import {
   contactForm,
   dealForm,
   lostForm,
+  nextContactForm,
   noteForm,
   reportForm,
   verifyContactForm,
@@ -93,10 +94,23 @@ export function cardLogDeal(clientId: string, form: FormInput): CardAnswer {
   });
 }
 
+/** A contact logged, and the next one planned when the person gave its day (checked before anything is sent). */
 export function cardLogContact(clientId: string, form: FormInput): CardAnswer {
   return runSidebarCall((session) => {
-    logContact(clientId, valid(contactForm(form, session.m)));
+    const contact = contactForm(form, session.m);
+    const next = nextContactForm(form, session.today, session.m);
+    if (!contact.ok || !next.ok) throw new FormError({ ...(contact.ok ? {} : contact.fieldErrors), ...(next.ok ? {} : next.fieldErrors) });
+    logContact(clientId, contact.body);
+    if (next.body.nextContactOn !== null) updateClient(clientId, { version: fetchClient(clientId).client.version, changes: next.body });
     return afterAction(session, clientId, session.m.sidebar.done.contact);
+  });
+}
+
+/** The next contact set or cleared on the version the card showed: a newer edit is a conflict, not overwritten. */
+export function cardSetNextContact(clientId: string, version: number, form: FormInput): CardAnswer {
+  return runSidebarCall((session) => {
+    updateClient(clientId, { version: Number(version), changes: valid(nextContactForm(form, session.today, session.m)) });
+    return afterAction(session, clientId, session.m.sidebar.done.next);
   });
 }
 
