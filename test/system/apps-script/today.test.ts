@@ -138,6 +138,31 @@ describe('the Today sheet', () => {
     ]);
   });
 
+  it('My clients has an editable Next contact on column after the competitor: a day saved, a past one refused on its cell', async () => {
+    const addon = await world.open({ as: 'anna' });
+    addon.call('menuRefreshMyClients');
+    const title = 'My clients';
+    const header = addon.spreadsheet.grid(title)[0]!.map(String);
+    const column = header.indexOf('Next contact on') + 1;
+    expect(column).toBe(header.indexOf('Competitor') + 2);
+    const letter = String.fromCharCode(64 + column);
+    const row = addon.spreadsheet.grid(title).findIndex((line) => line[0] === company.later.name) + 1;
+    const cell = `${letter}${row}`;
+    expect(addon.spreadsheet.cell(title, cell).value).toBeInstanceOf(Date);
+    const inTwoDays = addDaysToDay(company.today, 2);
+    addon.spreadsheet.userEdit(title, cell, inTwoDays);
+    addon.call('menuSaveMyClients');
+    expect(addon.ui.toasts.at(-1)?.message).toBe('1 row saved.');
+    expect((await world.db.collection('clients').doc(company.later.id).get()).get('nextContactOn')).toBe(inTwoDays);
+    addon.spreadsheet.userEdit(title, cell, addDaysToDay(company.today, -2));
+    addon.call('menuSaveMyClients');
+    expect(addon.spreadsheet.cell(title, cell).note).toMatch(/must be today \(\d{4}-\d\d-\d\d\) or later/);
+    expect((await world.db.collection('clients').doc(company.later.id).get()).get('nextContactOn')).toBe(inTwoDays);
+    const ru = await world.open({ as: 'anna', locale: 'ru_RU' });
+    ru.call('menuRefreshMyClients');
+    expect(ru.spreadsheet.grid('Мои клиенты')[0]).toContain('Следующий контакт');
+  });
+
   it('My clients says on load how many are about to rotate, in both languages', async () => {
     const en = await world.open({ as: 'anna' });
     en.call('menuRefreshMyClients');
