@@ -145,8 +145,19 @@ export function todayLists(input: TodayInput): TodayLists {
   };
 }
 
-/** Clients assigned on or before this day may be stale within `warnDays`: the store queries no further. */
-export function heldLongCutoff(today: string, rotation: Pick<RotationRules, 'holdMonths' | 'warnDays'>): string {
-  // A day past the estimate, so month-end clamping and time zones never hide a candidate; the rule filters exactly.
-  return addDaysToDay(addMonthsToDay(addDaysToDay(today, rotation.warnDays), -rotation.holdMonths), 2);
+/**
+ * Only a client assigned before `heldBefore` can be stale within `warnDays`, and then only with no
+ * deal since (queried on `dealsSinceAssignment == 0`) or a last deal before `dealBefore`: the store
+ * reads those, never the whole book. Two days past the estimate, so month-end clamping and time
+ * zones never hide a candidate; the rule itself then decides.
+ */
+export function staleSoonCutoffs(
+  today: string,
+  rotation: Pick<RotationRules, 'holdMonths' | 'noDealMonths' | 'warnDays'>,
+): { heldBefore: string; dealBefore: string } {
+  const horizon = addDaysToDay(today, rotation.warnDays);
+  return {
+    heldBefore: addDaysToDay(addMonthsToDay(horizon, -rotation.holdMonths), 2),
+    dealBefore: addDaysToDay(addMonthsToDay(horizon, -rotation.noDealMonths), 2),
+  };
 }

@@ -19,15 +19,37 @@ const todayFields = [
 
 const asClients = (snap: FirebaseFirestore.QuerySnapshot): TodayClient[] => snap.docs.map((d) => d.data() as TodayClient);
 
-/** The manager's clients assigned before `before` (the ones that may be stale soon) and since `since` (received lately). */
-export async function clientsAssigned(
+/** The manager's clients assigned since `since` (received lately). */
+export async function clientsAssignedSince(db: Firestore, managerId: string, since: string): Promise<TodayClient[]> {
+  const query = db.collection(collections.clients).where('managerId', '==', managerId).where('assignedAt', '>=', since);
+  return asClients(await query.select(...todayFields).get());
+}
+
+needsIndex(collections.clients, 'managerId', 'dealsSinceAssignment', 'assignedAt');
+/**
+ * The manager's clients that may be stale soon: held since before `heldBefore` with no deal since,
+ * or with a last deal before `dealBefore` (the few a healthy book has, not the whole book).
+ */
+export async function clientsStaleSoon(
   db: Firestore,
   managerId: string,
-  range: { before: string } | { since: string },
+  cutoffs: { heldBefore: string; dealBefore: string },
 ): Promise<TodayClient[]> {
   const mine = db.collection(collections.clients).where('managerId', '==', managerId);
-  const query = 'before' in range ? mine.where('assignedAt', '<', range.before) : mine.where('assignedAt', '>=', range.since);
-  return asClients(await query.select(...todayFields).get());
+  const [quiet, old] = await Promise.all([
+    mine
+      .where('dealsSinceAssignment', '==', 0)
+      .where('assignedAt', '<', cutoffs.heldBefore)
+      .select(...todayFields)
+      .get(),
+    mine
+      .where('lastDealAt', '<', cutoffs.dealBefore)
+      .select(...todayFields)
+      .get(),
+  ]);
+  const byId = new Map<string, TodayClient>();
+  for (const c of [...asClients(quiet), ...asClients(old)]) byId.set(c.id, c);
+  return [...byId.values()];
 }
 
 needsIndex(collections.clients, 'managerId', 'nextContactOn');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rotationDueOn } from '../../../functions/src/core/rotation/staleness.ts';
-import { heldLongCutoff, todayLists, type TodayClient, type TodayInput, type TodayTask } from '../../../functions/src/core/today.ts';
+import { staleSoonCutoffs, todayLists, type TodayClient, type TodayInput, type TodayTask } from '../../../functions/src/core/today.ts';
 
 const rotation = { holdMonths: 6, noDealMonths: 12, warnDays: 30, minDealAmount: 100 };
 const today = '2026-06-15';
@@ -165,10 +165,14 @@ describe('the Today lists', () => {
     ]);
   });
 
-  it('queries far enough back for every client the rule lists', () => {
-    const cutoff = heldLongCutoff(today, rotation);
+  it('queries far enough back for every client the rule lists, and no further', () => {
+    const { heldBefore, dealBefore } = staleSoonCutoffs(today, rotation);
     const day30 = client('c30', { assignedAt: '2026-01-15T09:00:00.000Z', dealsSinceAssignment: 0, lastDealAt: null });
-    expect(day30.assignedAt! < cutoff).toBe(true);
-    expect(cutoff <= '2026-01-18').toBe(true);
+    const quiet30 = client('q30', { lastDealAt: '2025-07-15' });
+    expect(todayLists(input({ heldLong: [day30, quiet30] })).aboutToRotate.map((r) => r.clientId)).toEqual(['c30', 'q30']);
+    expect(day30.assignedAt! < heldBefore).toBe(true);
+    expect(quiet30.lastDealAt! < dealBefore).toBe(true);
+    expect(heldBefore <= '2026-01-18').toBe(true);
+    expect(dealBefore <= '2025-07-18').toBe(true);
   });
 });
