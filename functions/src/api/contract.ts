@@ -7,6 +7,7 @@ import type { StatementLine, StatementTotals } from '../core/bonus/types.ts';
 import type { ConfirmationRow, ListKind, MailingRow } from '../core/consent/mailing-csv.ts';
 import type { Dashboard } from '../core/dashboard.ts';
 import type { MonthStatements, OverdueReport, StatementSummary } from '../core/oversight.ts';
+import type { RotationFairness } from '../core/rotation/fairness.ts';
 import type { RotationReport } from '../core/rotation/report.ts';
 import type { RuleChange } from '../core/rules-diff.ts';
 import type { Problem as ServedProblem } from '../http/problem.ts';
@@ -161,3 +162,6 @@ export type AuditVerifyAnswer = { ok: boolean; entries: number; shards: number; 
  * the fields put back and the edits undone.
  */
 export type RestoreClientAnswer = { client: ListedClient | null; changed: string[]; undone: string[] };
+
+/** `GET /admin/rotation/fairness?from&to`: per manager, clients given and received and what came of them. */
+export type { RotationFairness };

@@ -6,7 +6,7 @@ import { rotateOnDay } from '../../operations/runs-on-day.ts';
 import { daySchema } from '../../schema/common.ts';
 import type { CommandContext } from '../command-context.ts';
 
-function table(rows: string[][]): string[] {
+export function table(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows.map(
     (r) =>
