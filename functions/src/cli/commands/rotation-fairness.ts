@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { formatMoney } from '../../core/bonus/money.ts';
 import { fairnessPeriodProblem, type RotationFairness } from '../../core/rotation/fairness.ts';
 import { AppError, parseOrThrow } from '../../errors.ts';
 import { fairnessReport } from '../../operations/rotation-fairness.ts';
@@ -7,7 +8,6 @@ import type { CommandContext } from '../command-context.ts';
 import { table } from './rotate.ts';
 
 const percent = (share: number | null) => (share === null ? '' : `${Math.round(share * 100)} %`);
-const roubles = (kopecks: number) => (kopecks / 100).toFixed(2);
 
 /** The readable form: one line per manager, what they gave and received, what came of it, how soon they touched it. */
 export function formatFairness(report: RotationFairness): string {
@@ -23,9 +23,9 @@ export function formatFairness(report: RotationFairness): string {
     String(m.received.large),
     String(m.received.topUps),
     `${m.dealsAfter.received.withDeal}/${m.dealsAfter.received.clients} (${m.dealsAfter.received.deals})`,
-    roubles(m.dealsAfter.received.profit),
+    formatMoney(m.dealsAfter.received.profit),
     `${m.dealsAfter.given.withDeal}/${m.dealsAfter.given.clients} (${m.dealsAfter.given.deals})`,
-    roubles(m.dealsAfter.given.profit),
+    formatMoney(m.dealsAfter.given.profit),
   ]);
   const touch = report.managers.map((m) => [
     m.managerId,
