@@ -123,3 +123,9 @@ export const fairnessFigures: RotationFairness = {
     },
   ],
 };
+
+/** `fairnessFigures` as the add-on's Rotation fairness sheet lays the managers out (money in roubles). */
+export const fairnessSheetRows = [
+  ['Anna K.', 'anna', 2, 1, 2, 0, 1, 2, 2, 11, 3, 3, 49, 2, 10.5, 1, 1 / 3],
+  ['boris', 'boris', 2, 0, 2, 1, 0, 3, 3, 49, 2, 2, 11, 3, 10, 3, 1],
+];

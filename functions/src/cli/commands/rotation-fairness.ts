@@ -37,7 +37,8 @@ export function formatFairness(report: RotationFairness): string {
   return [
     ...out,
     '',
-    `Given and received, and confirmed deals in the ${report.months} months after (clients with a deal/clients (deals), profit in roubles):`,
+    `Given and received, and confirmed deals in the ${report.months} months after` +
+      ' (clients with a deal/clients (deals), profit in roubles):',
     ...table([header, ...rows]),
     '',
     'First touch (contact, note or deal by the receiver):',
