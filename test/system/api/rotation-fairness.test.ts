@@ -46,7 +46,9 @@ describe('GET /admin/rotation/fairness', () => {
       ['?from=2026-06-01&to=2026-05-31', ['to']],
       ['?from=2025-01-01&to=2026-01-02', ['to']],
       ['?from=2026-01-01&to=2026-12-31&managerId=anna', ['managerId']],
-    ] as const) {
+      ['?from=2026-01-01&from=2026-02-01&to=2026-12-31', ['from']],
+      [`?from=2026-01-01&to=${'9'.repeat(5000)}`, ['to']],
+    ]) {
       const answer = await ask(query);
       expectProblem(answer, 400);
       expect(pathsOf(answer), query).toEqual(paths);
