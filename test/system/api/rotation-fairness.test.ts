@@ -38,7 +38,7 @@ describe('GET /admin/rotation/fairness', () => {
 
   it('refuses a period it cannot report on, naming the parameter', async () => {
     const ask = (query: string) => api.call('GET', `/admin/rotation/fairness${query}`, { as: 'head' });
-    for (const [query, paths] of [
+    const cases: Array<[string, string[]]> = [
       ['', ['from', 'to']],
       ['?from=2026-01-01', ['to']],
       ['?from=2026-02-30&to=2026-03-01', ['from']],
@@ -48,7 +48,8 @@ describe('GET /admin/rotation/fairness', () => {
       ['?from=2026-01-01&to=2026-12-31&managerId=anna', ['managerId']],
       ['?from=2026-01-01&from=2026-02-01&to=2026-12-31', ['from']],
       [`?from=2026-01-01&to=${'9'.repeat(5000)}`, ['to']],
-    ]) {
+    ];
+    for (const [query, paths] of cases) {
       const answer = await ask(query);
       expectProblem(answer, 400);
       expect(pathsOf(answer), query).toEqual(paths);
