@@ -73,7 +73,7 @@ const en = {
       'The connection to the base broke before its answer arrived: the change may or may not have been saved. Refresh ' +
       'your clients before trying again.',
     rateLimited: (seconds: number | null) =>
-      `The base is busy right now. Wait ${seconds !== null ? `${seconds} seconds` : 'a minute'} and try again.`,
+      `The base is busy right now. Wait ${seconds !== null ? enCount(seconds, 'second', 'seconds') : 'a minute'} and try again.`,
     unavailable: 'The base is temporarily unavailable. Try again in a few minutes.',
     unavailableUnknownOutcome: 'The base did not answer in time: the change may or may not have been saved. Refresh before trying again.',
     invalid: (detail: string) => `The base refused the request: ${detail}`,
