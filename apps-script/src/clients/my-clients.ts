@@ -8,7 +8,7 @@ import type { DepartureCounts } from '../messages.ts';
 import { applyMarks, rowsWithMarks, writeOutcome, type CellMark } from '../sheet/cell-marks.ts';
 import { columnLetter, type CellValue, type DayFormatter } from '../sheet/cell-values.ts';
 import { readLoadedValues, writeLoadedValues, type LoadedRecord } from '../sheet/loaded-values.ts';
-import { openManagedTable, writeRowsMakingRoom, type ColumnMap } from '../sheet/managed-sheet.ts';
+import { applyValidations, openManagedTable, writeRowsMakingRoom, type ColumnMap } from '../sheet/managed-sheet.ts';
 import { readTable, reorderRows, writeRows, type Table, type TableRow } from '../sheet/table-io.ts';
 import { planRowOrder, type RowOrder } from '../sheet/row-order.ts';
 import { alert, toast, UserError } from '../workspace/feedback.ts';
@@ -135,6 +135,7 @@ export function refreshMyClients(session: ActionContext): void {
     const rows = readTable(table);
     const plan = planRefresh({ rows, loaded: readLoaded(session), clients, m, formatDay });
     writeRowsMakingRoom(table, rows, plan.writes, m);
+    applyValidations(table, m);
     const marks: CellMark<ClientColumnKey>[] = [
       ...plan.copies.map((c) => ({ row: c.row, key: 'name' as const, note: m.refresh.duplicateRowNote(c.of), tone: 'info' as const })),
       ...plan.unknownIds.map((row) => ({ row, key: 'name' as const, note: m.refresh.unknownIdNote, tone: 'info' as const })),

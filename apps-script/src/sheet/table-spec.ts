@@ -18,6 +18,8 @@ export type ColumnSpec<K extends string> = {
   note?: (m: Messages) => string;
   /** For `choice`: the values offered (data validation), in the person's language. */
   choices?: (m: Messages) => string[];
+  /** For an editable `day`: the days the rule allows, flagged as typed (a day that happened cannot be still to come). */
+  days?: 'up-to-today' | 'from-today';
   width?: number;
 };
 
