@@ -53,8 +53,8 @@ const en = {
     title: 'clientbase',
     busy: 'Another clientbase action is still running in this spreadsheet. Wait for it to finish and try again.',
     notConfigured:
-      'The add-on does not know where the client base is (no API address). Ask whoever installed it to set the ' +
-      'API_URL script property or rebuild with --api-url.',
+      'The add-on does not know where the client base is (no API address). Ask whoever installed it to build and ' +
+      'push it with ADDON_API_URL set to the API: only that puts the address in its allowed URLs.',
     missingScope: (url: string | null) =>
       `clientbase is not allowed to confirm who you are or to reach the base: some permissions were not granted. ` +
       `${
@@ -148,8 +148,8 @@ const ru: Messages = {
     title: 'clientbase',
     busy: 'В этой таблице ещё выполняется другое действие clientbase. Дождитесь его окончания и повторите.',
     notConfigured:
-      'Дополнение не знает, где находится база (не задан адрес API). Попросите того, кто его установил, задать ' +
-      'свойство скрипта API_URL или пересобрать с --api-url.',
+      'Дополнение не знает, где находится база (не задан адрес API). Попросите того, кто его установил, собрать и ' +
+      'загрузить его с ADDON_API_URL, указывающим на API: только так адрес попадает в список разрешённых.',
     missingScope: (url: string | null) =>
       `clientbase не может подтвердить, кто вы, или связаться с базой: выданы не все разрешения. ` +
       `${
