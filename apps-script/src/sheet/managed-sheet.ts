@@ -59,10 +59,11 @@ export function locateColumns<K extends string>(sheet: Sheet, spec: TableSpec<K>
  * day where the spreadsheet's time zone is already on another day; Save checks every value anyway.
  */
 function validationFor<K extends string>(spec: ColumnSpec<K>, column: number, firstRow: number, m: Messages) {
-  const rule = SpreadsheetApp.newDataValidation().setAllowInvalid(true);
-  if (spec.format === 'choice' && spec.choices)
-    return rule.requireValueInList(spec.choices(m), true).setHelpText(m.validation.choice).build();
-  if (spec.format !== 'day' || spec.role !== 'editable') return null;
+  const choice = spec.format === 'choice' && spec.choices;
+  if (!choice && (spec.format !== 'day' || spec.role !== 'editable')) return null;
+  // A new rule warns (allows invalid data) unless told otherwise: one call less a column.
+  const rule = SpreadsheetApp.newDataValidation();
+  if (choice) return rule.requireValueInList(spec.choices!(m), true).setHelpText(m.validation.choice).build();
   // A formula for the first cell, moved by Sheets to each other one; TODAY() keeps the limit current without a reload.
   const cell = `${columnLetter(column)}${firstRow}`;
   if (spec.days === 'up-to-today') return rule.requireFormulaSatisfied(`=${cell}<=TODAY()`).setHelpText(m.validation.upToToday).build();
@@ -71,8 +72,8 @@ function validationFor<K extends string>(spec: ColumnSpec<K>, column: number, fi
 }
 
 /**
- * The validations of every column over all the sheet's rows, put back on each load: cells pasted
- * over lose theirs, a sheet made by an older add-on has none. Two calls a validated column.
+ * The validations of every column over all the sheet's rows, for a sheet whose rules are out of
+ * date (made by an older add-on, or in another language). A constant number of calls a validated column.
  */
 export function applyValidations<K extends string>(table: Table<K>, m: Messages): void {
   const rows = Math.max(table.sheet.getMaxRows() - 1, 1);
