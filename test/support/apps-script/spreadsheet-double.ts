@@ -72,7 +72,7 @@ export type CellRecord = {
   fontColor: string;
   fontWeight: string;
   numberFormat: string;
-  validation: { criteria: string; values: unknown[]; allowInvalid: boolean; helpText: string | null } | null;
+  validation: { criteria: string; values: unknown[]; allowInvalid: boolean } | null;
   protections: { description: string; warningOnly: boolean }[];
 };
 
@@ -514,7 +514,6 @@ export class SpreadsheetDouble
             criteria: validation._state.criterion.type,
             values: [...validation._state.criterion.values],
             allowInvalid: validation._state.allowInvalid,
-            helpText: validation._state.helpText,
           }
         : null,
       protections: sheet._protections
