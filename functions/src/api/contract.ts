@@ -118,6 +118,9 @@ export type DealReviewRowResult =
 export type DealReviewAnswer = { applied: number; conflicts: number; invalid: number; rows: DealReviewRowResult[] };
 
 export type Statement = { month: string; managerId: string; lines: StatementLine[]; totals: StatementTotals; closed: boolean };
+/** `GET /statements/{month}`: the statement and the day and amount of each deal its lines name, for people to recognise them. */
+export type StatementDeal = { id: string; date: string; amount: number };
+export type StatementAnswer = { statement: Statement; deals: StatementDeal[] };
 
 /** RFC 9457 problem document as the caller reads it: any part may be missing (a proxy's page, a stale job). */
 export type Problem = Partial<ServedProblem>;
