@@ -47,6 +47,18 @@ export async function readVersionedRoster(db: Firestore): Promise<VersionedManag
   });
 }
 
+/** The leaves of these managers (those without any are left out): one read per manager. */
+export async function readAbsencesOf(db: Firestore, ids: ReadonlyArray<string>): Promise<Map<string, Absence[]>> {
+  const out = new Map<string, Absence[]>();
+  if (ids.length === 0) return out;
+  const snaps = await db.getAll(...ids.map((id) => db.collection(collections.managers).doc(id)));
+  for (const s of snaps) {
+    const absences = s.exists ? managerFromDoc(s.data()!).absences : undefined;
+    if (absences !== undefined && absences.length > 0) out.set(s.id, absences);
+  }
+  return out;
+}
+
 export async function readManager(db: Firestore, id: string): Promise<Manager | undefined> {
   const snap = await db.collection(collections.managers).doc(id).get();
   return snap.exists ? managerFromDoc(snap.data()!) : undefined;

@@ -79,4 +79,19 @@ describe('absences through the admin api', () => {
     expectProblem(created, 400);
     expect(created.body.errors).toEqual([{ path: 'managerId', message: expect.stringMatching(/^is away on /) }]);
   });
+
+  it("the manager's sheet shows a rotation due day moved by their leaves", async () => {
+    const created = await api.call('POST', '/clients', {
+      as: 'anna',
+      body: { id: 'a1', name: 'Held', kind: 'company', phones: ['+79160000010'] },
+    });
+    expect(created.status).toBe(201);
+    await api.db.collection('clients').doc('a1').update({ assignedAt: '2026-05-01' });
+    const dueOn = async () =>
+      (await api.call('GET', '/clients?limit=10&managerId=anna', { as: 'anna' })).body.clients.find((c: { id: string }) => c.id === 'a1')
+        .rotationDueOn;
+    expect(await dueOn()).toBe('2026-11-01');
+    await api.call('PATCH', '/admin/managers/anna', { as: 'head', body: { absences: [leave('2026-08-01', '2026-09-30')] } });
+    expect(await dueOn()).toBe('2027-01-01');
+  });
 });

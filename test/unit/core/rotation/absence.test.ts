@@ -6,6 +6,7 @@ import type { RotationClient, RotationManager } from '../../../../functions/src/
 import { chooseIntakeManager } from '../../../../functions/src/core/consent/intake-assignment.ts';
 import { receivesClients } from '../../../../functions/src/core/roster.ts';
 import { managerSchema } from '../../../../functions/src/schema/manager.ts';
+import { rotationDueOn } from '../../../../functions/src/core/rotation/staleness.ts';
 import { rotationRulesSchema, rulesConfigSchema } from '../../../../functions/src/schema/rules-config.ts';
 
 const rules = rotationRulesSchema.parse({});
@@ -139,6 +140,25 @@ describe('rotation with someone away', () => {
     const p = planOffboarding({ managers, leaverId: 'leaver', clients, rules, at, seq: 2 });
     expect(p.moves.map((mv) => mv.to)).toEqual(['a', 'a', 'a', 'a']);
     expect(p.away).toEqual([{ managerId: 'b', awayUntil: at, kept: 0, paused: 0, deadlinesMoved: 0 }]);
+  });
+});
+
+describe("the sheet's rotation due day with leaves", () => {
+  const client = { assignedAt: '2026-05-01', dealsSinceAssignment: 0, lastDealAt: null };
+
+  it('moves later by the days away, past and planned, and the planner agrees on that very day', () => {
+    expect(rotationDueOn(client, rules)).toBe('2026-11-01');
+    const leaves = [leave('2026-08-01', '2026-09-30'), leave('2026-12-20', '2027-01-05')];
+    // 61 days of summer leave: 1 Jan, which falls in the winter leave: its 17 days are added too.
+    const due = rotationDueOn(client, rules, leaves);
+    expect(due).toBe('2027-01-18');
+    const managers = [mgr('a', { absences: leaves }), mgr('b')];
+    const planOn = (day: string) =>
+      planRotation({ managers, candidates: [stale('x', 'a', client), stale('y', 'b')], rules, at: day, seq: 2 }).moves.map(
+        (m) => m.clientId,
+      );
+    expect(planOn('2027-01-17')).not.toContain('x');
+    expect(planOn('2027-01-18')).toContain('x');
   });
 });
 
