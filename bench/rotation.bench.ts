@@ -79,7 +79,8 @@ async function planner(size: number, managerCount: number): Promise<BenchRow> {
   console.log(
     `rotation planner: ${size} clients (${candidates.length} held), ${managerCount} managers -> ${plan.moves.length} moves` +
       ` (${plan.moves.filter((m) => m.reason === 'top-up').length} top-ups),` +
-      ` ${plan.unbalanced.length} unbalanced, ${plan.skipped.length} skipped, ${plan.away?.length ?? 0} with a leave that changed something`,
+      ` ${plan.unbalanced.length} unbalanced, ${plan.skipped.length} skipped,` +
+      ` ${plan.away?.length ?? 0} with a leave that changed something`,
   );
   console.log(
     `rotation planner: ${(ms / 1000).toFixed(2)}s (${Math.round(size / (ms / 1000))} clients/s);` +
