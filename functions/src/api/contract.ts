@@ -133,7 +133,7 @@ export type RulesHistoryPage = { currentVersion: number; versions: RulesVersion[
 export type RulesVersionAnswer = { rules: PublishedRules; current: PublishedRules; changes: RuleChange[] };
 
 /** A roster entry as the admin routes give it: with the version it is at. */
-export type TeamMember = Pick<Manager, 'id' | 'name' | 'email' | 'level' | 'role' | 'active'> & {
+export type TeamMember = Pick<Manager, 'id' | 'name' | 'email' | 'level' | 'role' | 'active' | 'absences'> & {
   deactivatedAt?: string;
   version: number;
 };

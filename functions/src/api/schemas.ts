@@ -7,7 +7,7 @@ import { clientSchema, clientSortKeys } from '../schema/client.ts';
 import { dealFields, refuseProfitOverAmount } from '../schema/deal.ts';
 import { channelSchema, staffConsentSchema } from '../schema/consent.ts';
 import { reportOutcomeSchema } from '../schema/history.ts';
-import { managerSchema, roleSchema } from '../schema/manager.ts';
+import { absencesSchema, managerSchema, roleSchema } from '../schema/manager.ts';
 
 /** Request bodies and queries, composed from the shared schemas; every one strict. */
 const c = clientSchema.shape;
@@ -79,6 +79,8 @@ export const changeManagerBody = z
     name: managerSchema.shape.name,
     level: managerSchema.shape.level,
     role: roleSchema,
+    /** The whole list of leaves, replacing the stored one ([] clears it). */
+    absences: absencesSchema,
     active: z.literal(true, 'deactivate a manager with POST /admin/managers/{id}/offboard: their clients must be handed on'),
     /** The version the change was made on: a roster entry changed meanwhile answers 409. */
     expectedVersion: z.number().int('must be a whole number').min(0, 'must be at least 0'),
