@@ -12,9 +12,11 @@ const en = {
     `Rotation fairness, ${from} to ${to}: ${enCount(runs.length, 'rotation', 'rotations')}` +
     `${runs.length > 0 ? ` (${runs.map((r) => `${r.at}: ${enNumber(r.moves)} moved`).join(', ')})` : ''}.`,
   explain: (months: number) =>
-    `Deals: confirmed deals in the ${months} months after the rotation day, on the clients received and on those given away. ` +
+    `Deals: confirmed deals in the ${enCount(months, 'month', 'months')} after the rotation day, ` +
+    'on the clients received and on those given away. ' +
     "First touch: the receiver's first contact, note or deal, against the handover report deadline.",
-  open: (n: number, months: number) => `${enCount(n, 'client received is', 'clients received are')} still inside their ${months} months.`,
+  open: (n: number, months: number) =>
+    `${enCount(n, 'client received is', 'clients received are')} still inside their ${enCount(months, 'month', 'months')}.`,
   columns: [
     'Manager',
     'Manager id',
