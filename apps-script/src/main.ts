@@ -36,6 +36,7 @@ import {
   rotationApply,
   rotationPreview,
 } from './rotation/rotation-admin.ts';
+import { showRotationFairness } from './rotation/fairness-sheet.ts';
 import { openMyTasks, tasksFileReport, tasksLoad } from './tasks/my-tasks.ts';
 import { loadTeam, saveTeam } from './team/team-sheet.ts';
 import { showToday } from './today/today-sheet.ts';
@@ -78,6 +79,7 @@ global.menuTeamLoad = () => runMenuAction(loadTeam);
 global.menuTeamSave = () => runMenuAction(saveTeam);
 global.menuOffboard = () => runMenuAction(openOffboarding);
 global.menuRotation = () => runMenuAction(openRotation);
+global.menuRotationFairness = () => runMenuAction(showRotationFairness);
 global.menuBonuses = () => runMenuAction(openBonuses);
 global.menuStatementLines = () => runMenuAction(showStatementLines);
 global.menuDealsLoad = () => runMenuAction(loadDealsToConfirm);

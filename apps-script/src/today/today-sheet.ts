@@ -85,15 +85,20 @@ function blocks(session: ActionContext, answer: TodayAnswer): ReportBlock[] {
   ];
 }
 
-/** The My clients load's toast says how many are about to rotate, as Today counts them; a base without Today says nothing. */
-export function aboutToRotateNote(session: ActionContext): string {
+/** The caller's lists, or null from a base that cannot answer them: the My clients load goes on without. */
+export function fetchTodayIfServed(): TodayAnswer | null {
   try {
-    const n = fetchToday().aboutToRotate.length;
-    return n > 0 ? ` ${session.m.today.rotatingSoon(n)}` : '';
+    return fetchToday();
   } catch (e) {
-    if (isApiError(e)) return '';
+    if (isApiError(e)) return null;
     throw e;
   }
+}
+
+/** The My clients load's toast says how many are about to rotate, as Today counts them. */
+export function aboutToRotateNote(session: ActionContext, today: TodayAnswer | null): string {
+  const n = today?.aboutToRotate.length ?? 0;
+  return n > 0 ? ` ${session.m.today.rotatingSoon(n)}` : '';
 }
 
 /** Menu: fetch the caller's four lists and rewrite the Today sheet, in a constant number of calls. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDaysToDay } from '../../../functions/src/core/calendar.ts';
 import type { AddonHarness } from '../../support/apps-script/index.ts';
+import { ConditionalFormatRuleBuilderDouble } from '../../support/apps-script/sheet-rules-double.ts';
 import { seedTodayCompany, type TodayCompany } from '../../support/today-company.ts';
 import { startAddonWorld, type AddonWorld } from './addon-world.ts';
 
@@ -170,5 +171,53 @@ describe('the Today sheet', () => {
     const ru = await world.open({ as: 'anna', locale: 'ru_RU' });
     ru.call('menuRefreshMyClients');
     expect(ru.ui.toasts.at(-1)?.message).toMatch(/ 1 клиент скоро уйдёт в ротацию: см\. лист «Сегодня»\.$/);
+  });
+
+  it('tints My clients orange for rotation within rotation.warnDays, as Today, and follows a change keeping own tints', async () => {
+    await world.addManager({ id: 'head', name: 'Olga Head', role: 'admin' });
+    const publishWarnDays = async (warnDays: number) => {
+      const inForce = (await world.api('GET', '/admin/rules', 'head')).body;
+      const rules = { ...inForce.rules, rotation: { ...inForce.rules.rotation, warnDays } };
+      expect((await world.api('PUT', '/admin/rules', 'head', { rules, expectedVersion: inForce.version })).status).toBe(200);
+    };
+    const addon = await world.open({ as: 'anna' });
+    const title = 'My clients';
+    const dueCell = () => {
+      const grid = addon.spreadsheet.grid(title);
+      const column = grid[0]!.map(String).indexOf('Rotation due on') + 1;
+      const row = grid.findIndex((line) => line[0] === company.rotating.name) + 1;
+      expect(column * row).toBeGreaterThan(0);
+      return `${String.fromCharCode(64 + column)}${row}`;
+    };
+    const orange = '#fde7c8';
+    addon.call('menuRefreshMyClients');
+    expect(addon.spreadsheet.effectiveBackground(title, dueCell())).toBe(orange);
+
+    // The person's own rule on the sheet, as they would add it from Format › Conditional formatting.
+    const sheet = addon.spreadsheet.sheet(title);
+    const own = new ConditionalFormatRuleBuilderDouble()
+      .whenCellNotEmpty()
+      .setBold(true)
+      .setRanges([sheet.getRange('A2:A9')])
+      .build();
+    sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules(), own]);
+    const before = sheet.getConditionalFormatRules().length;
+
+    // The rotating client is due in 10 days: outside a 5-day horizon, inside 30.
+    await publishWarnDays(5);
+    addon.call('menuRefreshMyClients');
+    expect(addon.spreadsheet.effectiveBackground(title, dueCell())).not.toBe(orange);
+    expect(sheet.getConditionalFormatRules()).toHaveLength(before);
+    expect(sheet.getConditionalFormatRules().some((r) => String(r.getBooleanCondition()?.getCriteriaType()) === 'CELL_NOT_EMPTY')).toBe(
+      true,
+    );
+    addon.counts.reset();
+    addon.call('menuRefreshMyClients');
+    expect(addon.counts.get('Sheet.setConditionalFormatRules')).toBe(0);
+
+    await publishWarnDays(30);
+    addon.call('menuRefreshMyClients');
+    expect(addon.spreadsheet.effectiveBackground(title, dueCell())).toBe(orange);
+    expect(sheet.getConditionalFormatRules()).toHaveLength(before);
   });
 });
