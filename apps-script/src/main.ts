@@ -12,6 +12,7 @@ import {
   cardLogDeal,
   cardMarkLost,
   cardRecordConsent,
+  cardSetNextContact,
   cardVerifyContact,
   openCardOf,
   openClientCard,
@@ -36,8 +37,10 @@ import {
   rotationApply,
   rotationPreview,
 } from './rotation/rotation-admin.ts';
+import { showRotationFairness } from './rotation/fairness-sheet.ts';
 import { openMyTasks, tasksFileReport, tasksLoad } from './tasks/my-tasks.ts';
 import { loadTeam, saveTeam } from './team/team-sheet.ts';
+import { showToday } from './today/today-sheet.ts';
 import { runMenuAction } from './workspace/feedback.ts';
 
 declare const global: Record<string, unknown>;
@@ -45,6 +48,7 @@ declare const global: Record<string, unknown>;
 global.onOpen = (_e?: GoogleAppsScript.Events.SheetsOnOpen) => buildMenu();
 global.onInstall = (_e?: GoogleAppsScript.Events.AddonOnInstall) => buildMenu();
 
+global.menuToday = () => runMenuAction(showToday);
 global.menuRefreshMyClients = () => runMenuAction(refreshMyClients);
 global.menuSaveMyClients = () => runMenuAction(saveMyClients);
 global.menuOpenClientCard = () => runMenuAction(openClientCard);
@@ -63,6 +67,7 @@ global.cardRecordConsent = cardRecordConsent;
 global.cardVerifyContact = cardVerifyContact;
 global.cardMarkLost = cardMarkLost;
 global.cardFileReport = cardFileReport;
+global.cardSetNextContact = cardSetNextContact;
 global.tasksLoad = tasksLoad;
 global.tasksFileReport = tasksFileReport;
 global.saveErrorsGoTo = saveErrorsGoTo;
@@ -76,6 +81,7 @@ global.menuTeamLoad = () => runMenuAction(loadTeam);
 global.menuTeamSave = () => runMenuAction(saveTeam);
 global.menuOffboard = () => runMenuAction(openOffboarding);
 global.menuRotation = () => runMenuAction(openRotation);
+global.menuRotationFairness = () => runMenuAction(showRotationFairness);
 global.menuBonuses = () => runMenuAction(openBonuses);
 global.menuStatementLines = () => runMenuAction(showStatementLines);
 global.menuDealsLoad = () => runMenuAction(loadDealsToConfirm);

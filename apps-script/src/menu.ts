@@ -19,6 +19,7 @@ export function buildMenu(): void {
     .addItem(a.offboard, 'menuOffboard')
     .addSeparator()
     .addItem(a.rotation, 'menuRotation')
+    .addItem(m.admin.fairness.menu, 'menuRotationFairness')
     .addSeparator()
     .addItem(a.bonuses, 'menuBonuses')
     .addItem(a.statementLines, 'menuStatementLines')
@@ -33,6 +34,7 @@ export function buildMenu(): void {
     .addItem(a.restoreClient, 'menuRestoreClient')
     .addItem(a.dashboard, 'menuDashboard');
   ui.createAddonMenu()
+    .addItem(m.today.menu, 'menuToday')
     .addItem(m.menu.refresh, 'menuRefreshMyClients')
     .addItem(m.menu.save, 'menuSaveMyClients')
     .addSeparator()

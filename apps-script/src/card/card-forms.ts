@@ -67,6 +67,15 @@ export function contactForm(input: FormInput, m: Messages): FormResult<ContactBo
   return check({ channel: text(input, 'channel') as ContactBody['channel'], text: text(input, 'text') }, ['channel'], {}, m);
 }
 
+/** The next contact's day: empty clears it; a day before today is refused here, as the base would. */
+export function nextContactForm(input: FormInput, today: string, m: Messages): FormResult<{ nextContactOn: string | null }> {
+  const value = text(input, 'nextContactOn');
+  const errors: Record<string, string> = {};
+  if (value !== '' && !dayPattern.test(value)) errors.nextContactOn = m.form.badDay;
+  else if (value !== '' && value < today) errors.nextContactOn = m.sidebar.notBeforeToday;
+  return check({ nextContactOn: value === '' ? null : value }, [], errors, m);
+}
+
 export function noteForm(input: FormInput, m: Messages): FormResult<NoteBody> {
   return check({ text: text(input, 'text') }, ['text'], {}, m);
 }

@@ -32,6 +32,7 @@ export type CardView = {
   history: CardHistoryLine[];
   tasks: CardTask[];
   today: string;
+  nextContactOn: string | null;
 };
 
 export type CardContext = { m: Messages; locale: Locale; myId: string; today: string; formatWhen: (iso: string) => string };
@@ -113,6 +114,7 @@ export function cardView(answer: ClientCardAnswer, tasks: readonly HandoverTask[
     { label: s.deals, value: String(c.dealCount ?? 0) },
     { label: s.rotationDueOn, value: c.rotationDueOn ?? '' },
     { label: s.reportDueOn, value: c.reportDueOn ?? '' },
+    { label: s.nextContactOn, value: c.nextContactOn ?? '' },
   ];
   if (c.lostAt) facts.push({ label: s.lost, value: [isoDay(c.lostAt), c.lostReason, c.competitor].filter(Boolean).join(' · ') });
   const consents = (['sms', 'email'] as const).map((channel) => {
@@ -156,6 +158,7 @@ export function cardView(answer: ClientCardAnswer, tasks: readonly HandoverTask[
       .filter((t) => t.clientId === c.id)
       .map((t) => ({ id: t.id, dueDate: t.dueDate, overdue: t.overdue || t.dueDate < ctx.today })),
     today: ctx.today,
+    nextContactOn: c.nextContactOn ?? null,
   };
 }
 

@@ -82,6 +82,8 @@ const en = {
     deals: 'Deals',
     rotationDueOn: 'Rotation due on',
     reportDueOn: 'Report due',
+    nextContactOn: 'Next contact on',
+    notBeforeToday: 'must be today or later',
     consents: 'Consents',
     noConsent: 'no consent recorded',
     lost: 'Lost',
@@ -93,6 +95,7 @@ const en = {
       lost: 'Lost',
       report: 'Report',
       estimate: 'What would a deal earn?',
+      next: 'Next contact',
     },
     fields: {
       date: 'Date',
@@ -108,6 +111,7 @@ const en = {
       competitor: 'Competitor (if known)',
       outcome: 'Outcome',
       task: 'Task',
+      nextContactOn: 'Next contact on (empty: none)',
     },
     buttons: {
       deal: 'Log deal',
@@ -120,6 +124,7 @@ const en = {
       decline: 'Not the client’s: drop it',
       verify: 'Send the decision',
       estimate: 'Estimate',
+      next: 'Set next contact',
     },
     done: {
       deal: 'Deal logged.',
@@ -131,6 +136,7 @@ const en = {
       accepted: 'Contact added to the client.',
       declined: 'Contact dropped.',
       estimate: 'Estimated: nothing was recorded.',
+      next: 'Next contact saved.',
     },
     nextDeal: 'Next deal earns',
     estimateTitle: 'A deal today would make this month',
@@ -237,6 +243,8 @@ const ru: CardWords = {
     deals: 'Сделок',
     rotationDueOn: 'Ротация с',
     reportDueOn: 'Отчёт до',
+    nextContactOn: 'Следующий контакт',
+    notBeforeToday: 'не раньше сегодняшнего дня',
     consents: 'Согласия',
     noConsent: 'согласие не записано',
     lost: 'Потерян',
@@ -248,6 +256,7 @@ const ru: CardWords = {
       lost: 'Потерян',
       report: 'Отчёт',
       estimate: 'Сколько даст сделка?',
+      next: 'Следующий контакт',
     },
     fields: {
       date: 'Дата',
@@ -263,6 +272,7 @@ const ru: CardWords = {
       competitor: 'Конкурент (если известен)',
       outcome: 'Результат',
       task: 'Задача',
+      nextContactOn: 'Следующий контакт (пусто — не планировать)',
     },
     buttons: {
       deal: 'Записать сделку',
@@ -275,6 +285,7 @@ const ru: CardWords = {
       decline: 'Не клиента: отбросить',
       verify: 'Отправить решение',
       estimate: 'Рассчитать',
+      next: 'Запланировать контакт',
     },
     done: {
       deal: 'Сделка записана.',
@@ -286,6 +297,7 @@ const ru: CardWords = {
       accepted: 'Контакт добавлен клиенту.',
       declined: 'Контакт отброшен.',
       estimate: 'Расчёт готов: ничего не записано.',
+      next: 'Следующий контакт сохранён.',
     },
     nextDeal: 'Следующая сделка даст',
     estimateTitle: 'Сделка сегодня даст в этом месяце',

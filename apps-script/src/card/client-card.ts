@@ -14,7 +14,8 @@ import {
   verifyContact,
 } from '../api/staff-api.ts';
 import { myManagerId, refreshClientRow, clientIdAtRow } from '../clients/my-clients.ts';
-import { FormError, runSidebarCall, type SidebarAnswer } from '../workspace/feedback.ts';
+import { FormError, runSidebarCall, UserError, type SidebarAnswer } from '../workspace/feedback.ts';
+import { todayRowClient } from '../today/today-sheet.ts';
 import { showSidebar } from '../workspace/pages.ts';
 import type { ActionContext } from '../workspace/session.ts';
 import type { ListedClient } from '../../../functions/src/api/contract.ts';
@@ -25,6 +26,7 @@ import {
   dealForm,
   estimateForm,
   lostForm,
+  nextContactForm,
   noteForm,
   reportForm,
   verifyContactForm,
@@ -37,7 +39,9 @@ export type CardAnswer = SidebarAnswer<{ card: CardView; done?: string }>;
 /** Menu: the card of the client on the selected row. */
 export function openClientCard(session: ActionContext): void {
   const row = session.spreadsheet.getActiveRange()?.getRow() ?? 0;
-  const { clientId, name } = clientIdAtRow(session, row);
+  const onToday = todayRowClient(session, row);
+  if (onToday?.clientId === '') throw new UserError(session.m.today.selectRow);
+  const { clientId, name } = onToday ?? clientIdAtRow(session, row);
   openCardOf(session, clientId, name);
 }
 
@@ -102,10 +106,23 @@ export function cardEstimate(clientId: string, form: FormInput): EstimateAnswer 
   });
 }
 
+/** A contact logged, and the next one planned when the person gave its day (checked before anything is sent). */
 export function cardLogContact(clientId: string, form: FormInput): CardAnswer {
   return runSidebarCall((session) => {
-    logContact(clientId, valid(contactForm(form, session.m)));
+    const contact = contactForm(form, session.m);
+    const next = nextContactForm(form, session.today, session.m);
+    if (!contact.ok || !next.ok) throw new FormError({ ...(contact.ok ? {} : contact.fieldErrors), ...(next.ok ? {} : next.fieldErrors) });
+    logContact(clientId, contact.body);
+    if (next.body.nextContactOn !== null) updateClient(clientId, { version: fetchClient(clientId).client.version, changes: next.body });
     return afterAction(session, clientId, session.m.sidebar.done.contact);
+  });
+}
+
+/** The next contact set or cleared on the version the card showed: a newer edit is a conflict, not overwritten. */
+export function cardSetNextContact(clientId: string, version: number, form: FormInput): CardAnswer {
+  return runSidebarCall((session) => {
+    updateClient(clientId, { version: Number(version), changes: valid(nextContactForm(form, session.today, session.m)) });
+    return afterAction(session, clientId, session.m.sidebar.done.next);
   });
 }
 

@@ -20,6 +20,7 @@ export const editableClientKeys = [
   'lostAt',
   'lostReason',
   'competitor',
+  'nextContactOn',
 ] as const satisfies readonly EditableClientField[];
 export type EditableKey = EditableClientField;
 type MissingKey = Exclude<EditableClientField, (typeof editableClientKeys)[number]>;
@@ -67,9 +68,26 @@ const columns: ReadonlyArray<ColumnSpec<ClientColumnKey>> = [
     note: (m) => m.columnNotes.reportDueOn,
     width: 100,
   },
-  { key: 'lostAt', role: 'editable', format: 'day', header: (m) => m.columns.lostAt, note: (m) => m.columnNotes.lostAt, width: 100 },
+  {
+    key: 'lostAt',
+    role: 'editable',
+    format: 'day',
+    header: (m) => m.columns.lostAt,
+    note: (m) => m.columnNotes.lostAt,
+    days: 'up-to-today',
+    width: 100,
+  },
   { key: 'lostReason', role: 'editable', format: 'text', header: (m) => m.columns.lostReason, width: 160 },
   { key: 'competitor', role: 'editable', format: 'text', header: (m) => m.columns.competitor, width: 120 },
+  {
+    key: 'nextContactOn',
+    role: 'editable',
+    format: 'day',
+    header: (m) => m.columns.nextContactOn,
+    note: (m) => m.columnNotes.nextContactOn,
+    days: 'from-today',
+    width: 110,
+  },
   { key: 'payHint', role: 'derived', format: 'text', header: (m) => m.deals.column, note: (m) => m.deals.columnNote, width: 200 },
   {
     key: 'nextDeal',

@@ -57,11 +57,14 @@ export function canonicalClient(client: ListedClient): Canonical {
     lostAt: isoDay(client.lostAt),
     lostReason: client.lostReason ?? '',
     competitor: client.competitor ?? '',
+    nextContactOn: client.nextContactOn ?? '',
   };
 }
 
 export function hashOf(canonical: Canonical): string {
-  return rowHash(editableClientKeys.map((k) => canonical[k]));
+  // An empty next contact leaves the hash as it was before the column existed: sheets loaded earlier still match.
+  const keys = canonical.nextContactOn === '' ? editableClientKeys.filter((k) => k !== 'nextContactOn') : editableClientKeys;
+  return rowHash(keys.map((k) => canonical[k]));
 }
 
 /** How a canonical value is written into its cell: labels for codes, lists on one line. */

@@ -1,7 +1,7 @@
 // The "My clients" sheet's words: its columns, their choices, refresh, save and resolving
 // conflicts, in English and Russian (`ru` typed by `en`); `messages.ts` gathers them into one
 // `Messages`.
-import { enCount, enNumber, ruCount, ruNumber } from '../wording.ts';
+import { enCount, enNumber, ruCount, ruNumber, ruPlural } from '../wording.ts';
 
 export type RefreshSummary = {
   total: number;
@@ -45,6 +45,7 @@ const en = {
     lostAt: 'Lost on',
     lostReason: 'Lost reason',
     competitor: 'Competitor',
+    nextContactOn: 'Next contact on',
     clientId: 'Client id',
     version: 'Version',
     hash: 'Loaded',
@@ -57,6 +58,7 @@ const en = {
     reportDueOn: 'Your handover report on this client is due by this day.',
     daysHeld: 'Days since the client was assigned to you.',
     lostAt: 'Mark a lost client: the day, the reason and the competitor if known.',
+    nextContactOn: 'The day you mean to contact this client next (today or later): the Today sheet lists it once due.',
     readOnly: 'Filled in by clientbase; your edits here are not saved.',
     system: 'Used by clientbase to keep each row attached to its client. Do not edit.',
   },
@@ -152,7 +154,9 @@ const en = {
       'Select the rows whose conflicts you want to resolve (rows tinted orange on My clients), then choose the command again.',
     nothingToResolve: 'The selected rows have no unsaved changes or conflicts.',
     keptMine: (n: number) => `${enCount(n, 'row', 'rows')} saved with your values.`,
-    tookTheirs: (n: number) => `${enCount(n, 'row', 'rows')} now show the base's values; your other unsaved changes on them are kept.`,
+    tookTheirs: (n: number) =>
+      `${enCount(n, 'row now shows', 'rows now show')} the base's values; ` +
+      `your other unsaved changes on ${n === 1 ? 'it' : 'them'} are kept.`,
   },
 };
 
@@ -175,6 +179,7 @@ const ru: ClientsWords = {
     lostAt: 'Потерян',
     lostReason: 'Причина потери',
     competitor: 'Конкурент',
+    nextContactOn: 'Следующий контакт',
     clientId: 'ID клиента',
     version: 'Версия',
     hash: 'Загружено',
@@ -186,6 +191,7 @@ const ru: ClientsWords = {
     reportDueOn: 'Срок вашего отчёта о принятом клиенте.',
     daysHeld: 'Сколько дней клиент закреплён за вами.',
     lostAt: 'Потерянный клиент: дата, причина и конкурент, если известен.',
+    nextContactOn: 'День, когда вы планируете следующий контакт (сегодня или позже): лист «Сегодня» покажет клиента в этот день.',
     readOnly: 'Заполняет clientbase; правки в этом столбце не сохраняются.',
     system: 'Нужен clientbase, чтобы строка не потеряла своего клиента. Не редактируйте.',
   },
@@ -284,7 +290,7 @@ const ru: ClientsWords = {
     keptMine: (n: number) => `Сохранено с вашими значениями: ${ruCount(n, 'строка', 'строки', 'строк')}.`,
     tookTheirs: (n: number) =>
       `${ruCount(n, 'строка показывает', 'строки показывают', 'строк показывают')} значения из базы; другие ваши ` +
-      `несохранённые правки в них сохранились.`,
+      `несохранённые правки ${ruPlural(n, 'в ней', 'в них', 'в них')} сохранились.`,
   },
 };
 

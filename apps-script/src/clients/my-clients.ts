@@ -6,13 +6,14 @@ import { departures, fetchClient, fetchMe, fetchMyClients } from '../api/staff-a
 import type { Departure, ListedClient } from '../../../functions/src/api/contract.ts';
 import type { DepartureCounts } from '../messages.ts';
 import { applyMarks, rowsWithMarks, writeOutcome, type CellMark } from '../sheet/cell-marks.ts';
-import { columnLetter, type CellValue, type DayFormatter } from '../sheet/cell-values.ts';
+import type { CellValue, DayFormatter } from '../sheet/cell-values.ts';
 import { readLoadedValues, writeLoadedValues, type LoadedRecord } from '../sheet/loaded-values.ts';
-import { openManagedTable, writeRowsMakingRoom, type ColumnMap } from '../sheet/managed-sheet.ts';
+import { applyValidations, openManagedTable, writeRowsMakingRoom } from '../sheet/managed-sheet.ts';
 import { readTable, reorderRows, writeRows, type Table, type TableRow } from '../sheet/table-io.ts';
 import { planRowOrder, type RowOrder } from '../sheet/row-order.ts';
 import { alert, toast, UserError } from '../workspace/feedback.ts';
 import { withDocumentLock } from '../workspace/lock.ts';
+import { aboutToRotateNote, fetchTodayIfServed } from '../today/today-sheet.ts';
 import type { ActionContext } from '../workspace/session.ts';
 import { columnHeader, editableClientKeys, myClientsTable, type ClientColumnKey, type EditableKey } from './client-columns.ts';
 import { canonicalClient, canonicalRow, changedFields, changesFor, type Canonical } from './client-row.ts';
@@ -20,49 +21,34 @@ import { takeTheirs } from './conflicts.ts';
 import { identityOf, isEdited, planRefresh, type RefreshPlan } from './refresh-plan.ts';
 import { planSave, type RowUpdate } from './save-plan.ts';
 import { refusedCells, refusedText, showRefusedCells } from './save-errors.ts';
+import { decorateMyClients, defaultWarnDays, retintRotationSoon } from './my-clients-tints.ts';
 import { freshSaveState, markInvalid, sendCreations, sendUpdates, settleRow } from './save-rounds.ts';
 
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type ClientsTable = Table<ClientColumnKey>;
 type Loaded = Map<string, LoadedRecord<EditableKey>>;
 
 const ownerProperty = 'clientbase.owner';
 const managerIdProperty = 'clientbase.managerId';
-
-/** Rotation due within 30 days, a report past due, a lost client: seen at a glance. */
-function decorate(sheet: Sheet, columns: ColumnMap<ClientColumnKey>): void {
-  const rows = Math.max(sheet.getMaxRows() - 1, 1);
-  const cell = (key: ClientColumnKey) => `$${columnLetter(columns[key])}2`;
-  const keys = editableClientKeys.map((k) => columns[k]);
-  const lastEditable = Math.max(...keys, columns.reportDueOn);
-  const rules = sheet.getConditionalFormatRules();
-  rules.push(
-    SpreadsheetApp.newConditionalFormatRule()
-      .whenFormulaSatisfied(`=AND(${cell('rotationDueOn')}<>"",${cell('rotationDueOn')}-TODAY()<=30)`)
-      .setBackground('#fde7c8')
-      .setRanges([sheet.getRange(2, columns.rotationDueOn, rows, 1)])
-      .build(),
-    SpreadsheetApp.newConditionalFormatRule()
-      .whenFormulaSatisfied(`=AND(${cell('reportDueOn')}<>"",${cell('reportDueOn')}<TODAY())`)
-      .setBackground('#f4c7c3')
-      .setFontColor('#a50e0e')
-      .setRanges([sheet.getRange(2, columns.reportDueOn, rows, 1)])
-      .build(),
-    SpreadsheetApp.newConditionalFormatRule()
-      .whenFormulaSatisfied(`=${cell('lostAt')}<>""`)
-      .setFontColor('#9aa0a6')
-      .setRanges([sheet.getRange(2, 1, rows, lastEditable)])
-      .build(),
-  );
-  sheet.setConditionalFormatRules(rules);
-}
+/** Which rules the sheet's validations follow: bump the number when a column's validation changes. */
+const validationsProperty = 'clientbase.myClients.validations';
+const validationsVersion = (session: ActionContext, warnDays: number) => `2-${session.locale}-${warnDays}`;
+const markValidated = (session: ActionContext, warnDays: number) =>
+  PropertiesService.getDocumentProperties().setProperty(validationsProperty, validationsVersion(session, warnDays));
 
 /**
  * The sheet and where its columns are now. `repair` (refresh) creates the sheet, with room for
  * `rows` clients, or puts back columns someone deleted; otherwise a broken layout is refused.
  */
-function openTable(session: ActionContext, repair: boolean, rows = 0): ClientsTable | null {
-  const opened = openManagedTable(session.spreadsheet, myClientsTable, session.m, { repair, rows, decorate });
+function openTable(session: ActionContext, repair: boolean, rows = 0, warnDays = defaultWarnDays): ClientsTable | null {
+  const opened = openManagedTable(session.spreadsheet, myClientsTable, session.m, {
+    repair,
+    rows,
+    // A new sheet is laid out with the rules in force.
+    decorate: (sheet, columns) => {
+      decorateMyClients(sheet, columns, warnDays);
+      markValidated(session, warnDays);
+    },
+  });
   if (opened.status === 'absent') return null;
   if (opened.status === 'broken')
     throw new UserError(session.m.save.layoutBroken(opened.missing.map((k) => columnHeader(k, session.m)).join(', ')));
@@ -129,12 +115,20 @@ export function refreshMyClients(session: ActionContext): void {
   const me = fetchMe();
   checkOwner(session, me.email);
   const clients = fetchMyClients(me.id);
+  const today = fetchTodayIfServed();
+  const warnDays = today?.warnDays ?? defaultWarnDays;
   const { m, formatDay } = session;
   const result = withDocumentLock(session, () => {
-    const table = openTable(session, true, clients.length)!;
+    const table = openTable(session, true, clients.length, warnDays)!;
     const rows = readTable(table);
     const plan = planRefresh({ rows, loaded: readLoaded(session), clients, m, formatDay });
     writeRowsMakingRoom(table, rows, plan.writes, m);
+    // The rules are rewritten only when the sheet's are older or in another language: a refresh stays within its calls.
+    if (PropertiesService.getDocumentProperties().getProperty(validationsProperty) !== validationsVersion(session, warnDays)) {
+      applyValidations(table, m);
+      retintRotationSoon(table.sheet, table.columns, warnDays);
+      markValidated(session, warnDays);
+    }
     const marks: CellMark<ClientColumnKey>[] = [
       ...plan.copies.map((c) => ({ row: c.row, key: 'name' as const, note: m.refresh.duplicateRowNote(c.of), tone: 'info' as const })),
       ...plan.unknownIds.map((row) => ({ row, key: 'name' as const, note: m.refresh.unknownIdNote, tone: 'info' as const })),
@@ -145,15 +139,16 @@ export function refreshMyClients(session: ActionContext): void {
     PropertiesService.getDocumentProperties().setProperties({ [ownerProperty]: me.email.toLowerCase(), [managerIdProperty]: me.id });
     return { ...plan, sortedBy: moved?.sortedBy ?? null };
   });
-  const summary = m.refresh.summary({
-    total: clients.length,
-    updated: result.updated,
-    added: result.added,
-    removed: result.removals.length,
-    keptUnsaved: result.keptEdited.length,
-    duplicates: result.copies.length,
-    unknownIds: result.unknownIds.length,
-  });
+  const summary =
+    m.refresh.summary({
+      total: clients.length,
+      updated: result.updated,
+      added: result.added,
+      removed: result.removals.length,
+      keptUnsaved: result.keptEdited.length,
+      duplicates: result.copies.length,
+      unknownIds: result.unknownIds.length,
+    }) + aboutToRotateNote(session, today);
   if (result.removals.length > 0) {
     const why = countDepartures(departures(result.removals.map((r) => r.id)));
     alert(session, `${summary}\n\n${m.refresh.removed(result.removals.length, why)}`, m.refresh.removedTitle);

@@ -81,6 +81,7 @@ function forms(card: CardView): HTMLElement[] {
       fields: [
         { name: 'channel', label: s.fields.channel, type: 'select', options: options(l.contactChannels), value: 'call' },
         { name: 'text', label: s.fields.text, type: 'textarea' },
+        { name: 'nextContactOn', label: s.fields.nextContactOn, type: 'date', min: card.today },
       ],
     },
     {
@@ -117,6 +118,13 @@ function forms(card: CardView): HTMLElement[] {
     },
   ];
   const specs: FormSpec[] = card.recordingClosed ? recording.filter((f) => f.action === 'note') : recording;
+  if (!card.recordingClosed)
+    specs.push({
+      action: 'next',
+      title: s.tabs.next,
+      button: s.buttons.next,
+      fields: [{ name: 'nextContactOn', label: s.fields.nextContactOn, type: 'date', value: card.nextContactOn ?? '', min: card.today }],
+    });
   if (!card.lost) {
     specs.push({
       action: 'lost',
@@ -173,6 +181,7 @@ const calls: Record<string, (data: Record<string, string>, card: CardView) => Pr
   consent: (data) => run('cardRecordConsent', clientId, data),
   verify: (data) => run('cardVerifyContact', clientId, data),
   lost: (data, card) => run('cardMarkLost', clientId, card.version, data),
+  next: (data, card) => run('cardSetNextContact', clientId, card.version, data),
   report: (data) => run('cardFileReport', clientId, data),
 };
 

@@ -21,7 +21,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 }
 
 export type FieldSpec =
-  | { name: string; label: string; type: 'text' | 'date' | 'money'; required?: boolean; value?: string; max?: string }
+  | { name: string; label: string; type: 'text' | 'date' | 'money'; required?: boolean; value?: string; max?: string; min?: string }
   | { name: string; label: string; type: 'textarea'; required?: boolean }
   | { name: string; label: string; type: 'select'; options: Array<[string, string]>; required?: boolean; value?: string }
   | { name: string; label: string; type: 'hidden'; value: string };
@@ -46,6 +46,7 @@ function control(field: FieldSpec): HTMLElement {
       required: field.required,
       value: field.value,
       max: field.max,
+      min: field.min,
     });
   }
   return el(

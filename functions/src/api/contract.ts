@@ -10,8 +10,10 @@ import type { WhatIfAnswer, WhatIfMonth } from '../core/bonus/what-if.ts';
 import type { ConfirmationRow, ListKind, MailingRow } from '../core/consent/mailing-csv.ts';
 import type { Dashboard } from '../core/dashboard.ts';
 import type { MonthStatements, OverdueReport, StatementSummary } from '../core/oversight.ts';
+import type { RotationFairness } from '../core/rotation/fairness.ts';
 import type { RotationReport } from '../core/rotation/report.ts';
 import type { RuleChange } from '../core/rules-diff.ts';
+import type { TodayLists } from '../core/today.ts';
 import type { Problem as ServedProblem } from '../http/problem.ts';
 import type { AuditEntry as StoredAuditEntry } from '../schema/audit.ts';
 import type { ClientDoc, ClientHoldingFacts } from '../schema/client.ts';
@@ -89,6 +91,12 @@ export type ClientCardAnswer = { client: ListedClient; history: HistoryEntry[]; 
 export type ContactToVerify = ContactToVerifyView;
 /** `GET /tasks`: the handover reports due, and the contacts awaiting the holder's decision. */
 export type MyTasksAnswer = { tasks: HandoverTask[]; contactsToVerify: Array<ContactToVerify & { clientName: string }> };
+/**
+ * `GET /today`: for the caller, clients rotation takes within `warnDays` (soonest first), open
+ * reports (overdue first), next contacts due, and clients received in the last 14 days.
+ */
+export type TodayAnswer = TodayLists;
+export type { AboutToRotate, FollowUp, NewToMe, ReportDue } from '../core/today.ts';
 /** `POST /clients/{id}/contacts/verify { channel, address, decision }`. */
 export type VerifyContactAnswer = { status: 'accepted' | 'declined'; contact: ContactToVerify };
 export type VerifyContactBody = z.input<typeof schemas.verifyContactBody>;
@@ -120,6 +128,9 @@ export type DealReviewRowResult =
 export type DealReviewAnswer = { applied: number; conflicts: number; invalid: number; rows: DealReviewRowResult[] };
 
 export type Statement = { month: string; managerId: string; lines: StatementLine[]; totals: StatementTotals; closed: boolean };
+/** `GET /statements/{month}`: the statement and the day and amount of each deal its lines name, for people to recognise them. */
+export type StatementDeal = { id: string; date: string; amount: number };
+export type StatementAnswer = { statement: Statement; deals: StatementDeal[] };
 
 /** RFC 9457 problem document as the caller reads it: any part may be missing (a proxy's page, a stale job). */
 export type Problem = Partial<ServedProblem>;
@@ -132,7 +143,7 @@ export type RulesHistoryPage = { currentVersion: number; versions: RulesVersion[
 export type RulesVersionAnswer = { rules: PublishedRules; current: PublishedRules; changes: RuleChange[] };
 
 /** A roster entry as the admin routes give it: with the version it is at. */
-export type TeamMember = Pick<Manager, 'id' | 'name' | 'email' | 'level' | 'role' | 'active'> & {
+export type TeamMember = Pick<Manager, 'id' | 'name' | 'email' | 'level' | 'role' | 'active' | 'absences'> & {
   deactivatedAt?: string;
   version: number;
 };
@@ -169,3 +180,5 @@ export type RestoreClientAnswer = { client: ListedClient | null; changed: string
 export type { DealEstimate, NextDeal, WhatIfAnswer, WhatIfMonth };
 export type EstimateBody = z.input<typeof schemas.estimateBody>;
 export type WhatIfBody = z.input<typeof schemas.whatIfBody>;
+/** `GET /admin/rotation/fairness?from&to`: per manager, clients given and received and what came of them. */
+export type { RotationFairness };

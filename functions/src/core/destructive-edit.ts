@@ -3,6 +3,9 @@ import type { HistoryEntry } from '../schema/history.ts';
 
 type FieldChange = Extract<HistoryEntry, { type: 'edit' }>['changes'][number];
 
+// A planned contact cleared once it happened destroys nothing the base remembers.
+const reminders = new Set(['nextContactOn']);
+
 const isEmpty = (v: FieldChange['before']) => v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
 /**
@@ -12,8 +15,8 @@ const isEmpty = (v: FieldChange['before']) => v === null || v === '' || (Array.i
  */
 export function destroyedFields(changes: FieldChange[]): string[] {
   return changes
-    .filter(({ before, after }) => {
-      if (isEmpty(before)) return false;
+    .filter(({ field, before, after }) => {
+      if (reminders.has(field) || isEmpty(before)) return false;
       if (isEmpty(after)) return true;
       return Array.isArray(before) && before.some((v) => !(Array.isArray(after) && after.includes(v)));
     })

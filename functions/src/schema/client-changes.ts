@@ -1,9 +1,18 @@
 import { z } from 'zod';
-import { happenedDateSchema, perAsOf } from './as-of.ts';
+import { happenedDateSchema, perAsOf, type AsOf } from './as-of.ts';
 import { clientSchema, clientSizeSchema } from './client.ts';
-import { boundedText, nameText } from './common.ts';
+import { boundedText, daySchema, nameText } from './common.ts';
 
 const c = clientSchema.shape;
+
+/** The day of a planned contact: a reminder, so never before the company's today when typed. */
+function nextContactDaySchema(asOf: AsOf | undefined) {
+  if (asOf === undefined) return daySchema;
+  // Piped, so a malformed day is told once, as malformed.
+  return daySchema.pipe(
+    z.string().refine((v) => v >= asOf.today, `must be today (${asOf.today}) or later: the next contact is still to come`),
+  );
+}
 
 /**
  * What staff may change on a client (the API's edits and the add-on's saves); `null` clears an
@@ -23,6 +32,7 @@ export const clientChangesSchemaAsOf = perAsOf((asOf) =>
       lostAt: happenedDateSchema(asOf).nullable(),
       lostReason: boundedText(500).nullable(),
       competitor: nameText(200).nullable(),
+      nextContactOn: nextContactDaySchema(asOf).nullable(),
     })
     .partial()
     .strict()

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { NextDeal } from '../core/bonus/next-deal.ts';
 import { happenedDateSchema, perAsOf } from './as-of.ts';
-import { boundedText, idSchema, nameText } from './common.ts';
+import { boundedText, daySchema, idSchema, nameText } from './common.ts';
 import { consentSchemaAsOf, incentiveSchemaAsOf } from './consent.ts';
 
 export const clientKindSchema = z.enum(['person', 'company']);
@@ -44,6 +44,8 @@ export const clientSchemaAsOf = perAsOf((asOf) =>
       lostAt: happenedDateSchema(asOf).optional(),
       lostReason: boundedText(500).optional(),
       competitor: nameText(200).optional(),
+      /** The company day the holder means to contact the client next; Today lists it once due. */
+      nextContactOn: daySchema.optional(),
       pinned: z.boolean().optional(),
       formerHolders: z.array(formerHolderSchemaAsOf(asOf)).max(50).optional(),
       consents: z.array(consentSchemaAsOf(asOf)).max(4).optional(),
@@ -82,6 +84,7 @@ export const editableClientFields = [
   'lostAt',
   'lostReason',
   'competitor',
+  'nextContactOn',
 ] as const;
 export type EditableClientField = (typeof editableClientFields)[number];
 

@@ -12,6 +12,8 @@ export const rotationRulesSchema = z
     writesPerSecond: z.number().int().min(1).max(10000).default(500),
     /** A deal below this (kopecks) does not reset the rotation clock. */
     minDealAmount: nonNegativeMoneySchema.default(100),
+    /** The Today sheet warns a holder this many days before a client of theirs becomes a rotation candidate. */
+    warnDays: z.number().int().min(1).max(365).default(30),
   })
   .strict();
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { companyToday } from '../../../functions/src/core/calendar.ts';
+import { addDaysToDay, companyToday } from '../../../functions/src/core/calendar.ts';
 import { closeSidebarBrowser, openSidebar, type AddonHarness, type SidebarPage } from '../../support/apps-script/index.ts';
 import { seedBook } from '../../support/manager-book.ts';
 import { withdrawConsent } from '../../../functions/src/store/consent-store.ts';
@@ -82,6 +82,27 @@ describe('the client card', () => {
     const html = await page().content();
     for (const token of addon.identityTokens()) expect(html).not.toContain(token);
     expect(card.blockedRequests).toEqual([]);
+  });
+
+  it('offers to plan the next contact when logging one, refuses a past day beside the field, and sets or clears it', async () => {
+    const stored = async () => (await world.db.collection('clients').doc(clientId).get()).data()!;
+    const tomorrow = addDaysToDay(today, 1);
+    addon.fetches.reset();
+    await submit('contact', { channel: 'call', text: 'asked to call back', nextContactOn: addDaysToDay(today, -1) });
+    expect(await text('form[data-action="contact"] [data-error-for="nextContactOn"]')).toBe('must be today or later');
+    expect(addon.fetches).toHaveLength(0);
+    await submit('contact', { channel: 'call', text: 'asked to call back', nextContactOn: tomorrow });
+    expect(await text('#status')).toBe('Contact logged.');
+    expect((await stored()).nextContactOn).toBe(tomorrow);
+    expect(await text('#app')).toContain(`Next contact on${tomorrow}`);
+    const line = addon.spreadsheet.grid(sheet).find((l) => l[col.clientId - 1] === clientId)!;
+    expect(line[col.nextContactOn - 1]).toBeInstanceOf(Date);
+    await submit('next', { nextContactOn: today });
+    expect(await text('#status')).toBe('Next contact saved.');
+    expect((await stored()).nextContactOn).toBe(today);
+    await submit('next', { nextContactOn: '' });
+    expect((await stored()).nextContactOn).toBeUndefined();
+    expect(await text('#app')).not.toContain('Next contact on2');
   });
 
   it("shows the base's own field error, then marks the client lost once it is fixed", async () => {

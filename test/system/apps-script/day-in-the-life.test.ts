@@ -31,13 +31,16 @@ const grid = () => addon.spreadsheet.grid(sheet);
 const rowOf = (id: string) => grid().findIndex((line) => line[col.clientId - 1] === id) + 1;
 const cellOf = (id: string, column: number) => grid()[rowOf(id) - 1]![column - 1];
 const letter = (column: number) => String.fromCharCode(64 + column);
+/** The person's own column, right of the hidden ones, and the formula they fill it with. */
+const own = col.hash + 1;
+const ownFormula = (r: number) => `=${letter(col.dealCount)}${r}*2`;
 const server = async (id: string) => (await world.db.collection('clients').doc(id).get()).data()!;
 
-/** Every data row's formula in the person's own column (T, right of the hidden ones) still points at its own row. */
+/** Every data row's formula in the person's own column still points at its own row. */
 function expectOwnColumnIntact(): void {
   const formulas = addon.spreadsheet.formulas(sheet);
   const lastRow = grid().length;
-  for (let r = 2; r <= lastRow; r++) expect(formulas[r - 1]![19], `T${r}`).toBe(`=I${r}*2`);
+  for (let r = 2; r <= lastRow; r++) expect(formulas[r - 1]![own - 1], `${letter(own)}${r}`).toBe(ownFormula(r));
 }
 
 describe('a day in the life of a sales manager', () => {
@@ -48,7 +51,7 @@ describe('a day in the life of a sales manager', () => {
     for (const fn of addon.ui.menuFunctions()) expect(addon.topLevelFunctions()).toContain(fn);
 
     addon.call('menuRefreshMyClients');
-    expect(addon.ui.toasts.at(-1)?.message).toBe('10,000 clients loaded; 10,000 new.');
+    expect(addon.ui.toasts.at(-1)?.message).toBe('10,000 clients loaded; 10,000 new. 2 clients are about to rotate: see Today.');
     expect(addon.counts.unlockedWrites).toBe(0);
     const loaded = grid();
     expect(loaded).toHaveLength(10_001);
@@ -62,12 +65,12 @@ describe('a day in the life of a sales manager', () => {
       .map((d) => d.getTime());
     expect(days).toEqual([...days].sort((a, b) => b - a));
 
-    addon.spreadsheet.userEdit(sheet, 'T1', 'Deals ×2');
+    addon.spreadsheet.userEdit(sheet, `${letter(own)}1`, 'Deals ×2');
     // Filled down, as a person does: one formula per row, each pointing at its own row.
     addon.spreadsheet.userEdit(
       sheet,
-      'T2',
-      Array.from({ length: 10_000 }, (_, i) => [`=I${i + 2}*2`]),
+      `${letter(own)}2`,
+      Array.from({ length: 10_000 }, (_, i) => [ownFormula(i + 2)]),
     );
     expectOwnColumnIntact();
   });
@@ -149,9 +152,9 @@ describe('a day in the life of a sales manager', () => {
     // The person's formulas went with the removed rows and stayed with every other one.
     const formulas = addon.spreadsheet.formulas(sheet);
     for (let r = 2; r <= ids.length + 1; r++) {
-      const own = formulas[r - 1]![19];
-      if (arrived.includes(ids[r - 2] as string)) expect(own).toBe('');
-      else expect(own, `T${r}`).toBe(`=I${r}*2`);
+      const formula = formulas[r - 1]![own - 1];
+      if (arrived.includes(ids[r - 2] as string)) expect(formula).toBe('');
+      else expect(formula, `${letter(own)}${r}`).toBe(ownFormula(r));
     }
   });
 });

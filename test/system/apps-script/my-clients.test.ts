@@ -31,7 +31,9 @@ describe('the clients sheet against what people do to it', () => {
   it('builds only the menu when opened before any authorisation', async () => {
     const addon = await world.open({ as: 'anna' });
     addon.trigger('onOpen', { authMode: 'NONE' });
-    expect(addon.ui.menus.at(-1)!.items.filter((i) => i.kind === 'item')).toHaveLength(8);
+    const items = addon.ui.menus.at(-1)!.items.filter((i) => i.kind === 'item');
+    expect(items).toHaveLength(9);
+    expect(items[0]).toMatchObject({ caption: 'Today: what to do now', functionName: 'menuToday' });
     expect(addon.fetches).toHaveLength(0);
     expect(addon.properties.document.size).toBe(0);
   });

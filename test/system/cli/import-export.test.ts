@@ -33,6 +33,7 @@ const snapshot = {
       assignedAt: '2025-01-10',
       attractedBy: 'm1',
       source: 'website',
+      nextContactOn: '2025-07-01',
     },
     {
       id: 'c2',
@@ -72,6 +73,7 @@ describe('clientbase import / export', () => {
       lastDealAt: '2025-06-01',
       rotatable: true,
       version: 1,
+      nextContactOn: '2025-07-01',
     });
     expect(await getClientDoc(db, 'c2')).toMatchObject({ rotatable: false });
     expect((await db.collection('deals').doc('d2').get()).get('seq')).toBe(2);
@@ -81,6 +83,7 @@ describe('clientbase import / export', () => {
     const exported = JSON.parse(first.out.join(''));
     expect(exported.config.rotation.holdMonths).toBe(4);
     expect(exported.clients).toHaveLength(3);
+    expect(exported.clients.find((x: { id: string }) => x.id === 'c1').nextContactOn).toBe('2025-07-01');
     expect(exported.history).toHaveLength(3);
 
     const { db: other } = testFirestore('roundtrip');
@@ -109,6 +112,7 @@ describe('clientbase import / export', () => {
     bad.clients[2].managerId = 'ghost';
     bad.deals[0].amount = 10.5;
     bad.managers[0].level = 0;
+    bad.clients[0].nextContactOn = 'soon';
     bad.clients.push({ ...bad.clients[0], id: 'c9' });
     const c = cli(db);
     expect(await c.run('import', file('bad.json', bad))).toBe(2);
@@ -117,6 +121,7 @@ describe('clientbase import / export', () => {
     expect(text).toContain('clients[2].managerId: no manager with id ghost');
     expect(text).toContain('deals[0].amount: must be a whole number of minor units');
     expect(text).toContain('managers[0].level: must be at least 1');
+    expect(text).toContain('clients[0].nextContactOn: must be a date YYYY-MM-DD');
     expect(text).toContain('clients[3].phones: +79161234567 is also on client c1');
     expect(text).toContain('Nothing was written');
     expect(await allDocumentPaths(db)).toEqual([]);

@@ -6,9 +6,10 @@ import { documentIdSchema, idSchema } from '../../schema/common.ts';
 import { recordClientConsent } from '../../operations/client-work.ts';
 import { decideContactToVerify, myTasks } from '../../operations/contact-verification.ts';
 import { statementFor } from '../../operations/staff-work.ts';
+import { todayFor } from '../../operations/today.ts';
 import { accessOf, actorOf, auditAs, notFound, parseBody, parseParam, parseQuery, route } from '../context.ts';
 import { consentBody, emptyQuery, monthParam, reportBody, verifyContactBody } from '../schemas.ts';
-import type { MyTasksAnswer, VerifyContactAnswer } from '../contract.ts';
+import type { MyTasksAnswer, StatementAnswer, TodayAnswer, VerifyContactAnswer } from '../contract.ts';
 
 const taskIdParam = documentIdSchema.pipe(z.string().max(300, 'must be at most 300 characters'));
 
@@ -21,6 +22,14 @@ export function staffWorkRoutes(router: Router): void {
     route(async (req, ctx) => {
       parseQuery(req, emptyQuery);
       return { body: (await myTasks(ctx.db, ctx.caller.manager.id)) satisfies MyTasksAnswer };
+    }),
+  );
+
+  router.get(
+    '/today',
+    route(async (req, ctx) => {
+      parseQuery(req, emptyQuery);
+      return { body: (await todayFor(ctx.db, { managerId: ctx.caller.manager.id, at: ctx.at })) satisfies TodayAnswer };
     }),
   );
 
@@ -78,9 +87,9 @@ export function staffWorkRoutes(router: Router): void {
     route(async (req, ctx) => {
       const month = parseParam(req.params.month, monthParam, 'month');
       const query = parseQuery(req, statementQuery);
-      const statement = await statementFor(ctx.db, { month, actor: ctx.caller.manager, asked: query.managerId, at: ctx.at });
-      if (!statement) throw notFound(`statement for ${month}`);
-      return { body: { statement } };
+      const found = await statementFor(ctx.db, { month, actor: ctx.caller.manager, asked: query.managerId, at: ctx.at });
+      if (!found) throw notFound(`statement for ${month}`);
+      return { body: found satisfies StatementAnswer };
     }),
   );
 }
