@@ -8,10 +8,11 @@ const en = {
     heading: (day: string) => `Today, ${day}: what to do now`,
     hint: "To open a client's card, select its row and choose clientbase › Client card (selected row).",
     protection: 'the Today sheet is rewritten each time you open it: read-only',
-    aboutToRotate: (n: number, days: number) => `About to rotate (within ${days} days): ${enCount(n, 'client', 'clients')}`,
+    aboutToRotate: (n: number, days: number) =>
+      `About to rotate (within ${enCount(days, 'day', 'days')}): ${enCount(n, 'client', 'clients')}`,
     reportsDue: (n: number) => `Handover reports due: ${enCount(n, 'report', 'reports')}`,
     followUps: (n: number) => `Follow-ups due: ${enCount(n, 'client', 'clients')}`,
-    newToMe: (n: number, days: number) => `New to me (last ${days} days): ${enCount(n, 'client', 'clients')}`,
+    newToMe: (n: number, days: number) => `New to me (last ${enCount(days, 'day', 'days')}): ${enCount(n, 'client', 'clients')}`,
     columns: {
       client: 'Client',
       rotationOn: 'Rotation on',

@@ -65,6 +65,7 @@ describe('the add-on bundle', () => {
         'cardLogDeal',
         'cardMarkLost',
         'cardRecordConsent',
+        'cardSetNextContact',
         'cardVerifyContact',
       ],
       ...[
