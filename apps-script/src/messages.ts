@@ -8,6 +8,7 @@ import { clientsWords } from './clients/clients-words.ts';
 import { cardWords } from './card/card-words.ts';
 import { bonusWords } from './bonus/bonus-words.ts';
 import { dealsWords } from './deals/deals-words.ts';
+import { disputeWords } from './bonus/dispute-words.ts';
 import { enAdmin, ruAdmin } from './admin-messages.ts';
 import { enCount, ruCount, type Locale } from './wording.ts';
 
@@ -37,6 +38,7 @@ const en = {
   ...cardWords.en,
   ...bonusWords.en,
   ...dealsWords.en,
+  ...disputeWords.en,
   connection: {
     ok: (name: string, role: string, level: number, url: string) => `Connected to ${url} as ${name} (${role}, level ${level}).`,
     roles: { manager: 'sales manager', admin: 'head of sales' },
@@ -125,6 +127,7 @@ const ru: Messages = {
   ...cardWords.ru,
   ...bonusWords.ru,
   ...dealsWords.ru,
+  ...disputeWords.ru,
   connection: {
     ok: (name: string, role: string, level: number, url: string) => `Подключено к ${url}: ${name} (${role}, уровень ${level}).`,
     roles: { manager: 'менеджер', admin: 'руководитель отдела продаж' },

@@ -95,7 +95,7 @@ export function openBonuses(session: ActionContext): void {
     session,
     'BonusMonth',
     session.m.admin.bonus.title,
-    { admin: session.m.admin.pages, month: previousMonth(session.today) },
+    { admin: { ...session.m.admin.pages, payroll: session.m.disputes.payrollButton }, month: previousMonth(session.today) },
     { width: 480, height: 420 },
   );
 }

@@ -7,10 +7,11 @@ import { sheetMetadataKey } from '../sheet/table-spec.ts';
 import { alert, toast, UserError } from '../workspace/feedback.ts';
 import { withDocumentLock } from '../workspace/lock.ts';
 import type { ActionContext } from '../workspace/session.ts';
+import { disputeColumns, myBonusMonth } from './my-disputes.ts';
 import { previousMonth, statementSheet } from './statement-rows.ts';
 
-const width = 8;
-const bonusSheet = { id: 'my-bonus' };
+const width = 10;
+export const bonusSheet = { id: 'my-bonus' };
 
 function sheetFor(session: ActionContext): GoogleAppsScript.Spreadsheet.Sheet {
   const found = findManagedSheet(session.spreadsheet, bonusSheet);
@@ -19,7 +20,7 @@ function sheetFor(session: ActionContext): GoogleAppsScript.Spreadsheet.Sheet {
   sheet.addDeveloperMetadata(sheetMetadataKey, bonusSheet.id);
   sheet.setFrozenRows(4);
   sheet.setColumnWidths(1, width, 120);
-  sheet.setColumnWidth(width, 360);
+  sheet.setColumnWidth(8, 360);
   return sheet;
 }
 
@@ -33,16 +34,22 @@ export function showMyBonus(session: ActionContext): void {
   const typed = answer.getResponseText().trim() || offered;
   const month = monthOf(typed);
   if (month === null) throw new UserError(m.bonus.badMonth(typed));
+  showMonth(session, month);
+}
+
+/** The month's statement on the My bonus sheet, each line with its id and the status of its dispute. */
+export function showMonth(session: ActionContext, month: string): void {
+  const { m } = session;
   const statement = fetchStatement(month);
   if (!statement) {
     alert(session, m.bonus.noStatement(month));
     return;
   }
   withDocumentLock(session, () => {
-    const view = statementSheet(statement, clientNamesOnSheet(session), m);
+    const view = disputeColumns(session, statement, statementSheet(statement, clientNamesOnSheet(session), m));
     const sheet = sheetFor(session);
     const rows = Math.max(sheet.getLastRow(), 4 + view.rows.length);
-    // The sheet is the add-on's: its first eight columns are rewritten; the person's own to the right stay.
+    // The sheet is the add-on's: its first ten columns are rewritten; the person's own to the right stay.
     const grid: Array<Array<string | number>> = Array.from({ length: rows }, () => new Array<string | number>(width).fill(''));
     grid[0]![0] = view.heading;
     view.totals.forEach(([label, amount], i) => {
@@ -53,10 +60,11 @@ export function showMyBonus(session: ActionContext): void {
     view.rows.forEach((line, i) => (grid[4 + i] = line));
     if (rows > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
     sheet.getRange(1, 1, rows, width).setValues(grid);
-    sheet.getRangeList(['A1', 'A4:H4']).setFontWeight('bold');
+    sheet.getRangeList(['A1', 'A4:J4']).setFontWeight('bold');
     sheet.getRangeList(['B2', 'D2', 'F2', 'H2', `E5:E${Math.max(rows, 5)}`]).setNumberFormat('#,##0.00 "₽"');
     sheet.getRange(5, 4, Math.max(rows - 4, 1), 1).setNumberFormat('0.00%');
     sheet.activate();
+    PropertiesService.getDocumentProperties().setProperty(myBonusMonth, month);
   });
   toast(session, m.bonus.shown(month, statement.lines.length));
 }

@@ -74,7 +74,7 @@ describe('a dispute from the statement to the next month', () => {
     rejected = missing.body.dispute.id;
   });
 
-  it("refuses another manager's line, a second open dispute on a line, a bad reason and a missing line, naming the field, writing nothing", async () => {
+  it("refuses another manager's line, a second dispute on a line, a bad reason or no line, naming the field, writing nothing", async () => {
     const before = (await api.db.collection('disputes').get()).size;
     const foreign = await api.call('POST', `/statements/${feb}/disputes`, {
       as: 'boris',
