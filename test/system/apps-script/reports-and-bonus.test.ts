@@ -95,7 +95,7 @@ describe('handover reports and the bonus statement', () => {
       'Cancelled',
       statement.totals.cancelled / 100,
     ]);
-    expect(sheet[3]).toEqual(['Client', 'Deal', 'Rule', 'Rate', 'Amount', 'Status', 'Pending until', 'Why']);
+    expect(sheet[3]).toEqual(['Client', 'Deal', 'Rule', 'Rate', 'Amount', 'Status', 'Pending until', 'Why', 'Line', 'Dispute']);
     const lines = sheet.slice(4).filter((l) => l.some((v) => v !== ''));
     expect(lines).toHaveLength(statement.lines.length);
     expect(lines[0]![0]).toBe(`Client ${client}`);
