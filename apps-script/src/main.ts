@@ -37,6 +37,7 @@ import {
   rotationApply,
   rotationPreview,
 } from './rotation/rotation-admin.ts';
+import { showRotationFairness } from './rotation/fairness-sheet.ts';
 import { openMyTasks, tasksFileReport, tasksLoad } from './tasks/my-tasks.ts';
 import { loadTeam, saveTeam } from './team/team-sheet.ts';
 import { runMenuAction } from './workspace/feedback.ts';
@@ -80,6 +81,7 @@ global.menuTeamLoad = () => runMenuAction(loadTeam);
 global.menuTeamSave = () => runMenuAction(saveTeam);
 global.menuOffboard = () => runMenuAction(openOffboarding);
 global.menuRotation = () => runMenuAction(openRotation);
+global.menuRotationFairness = () => runMenuAction(showRotationFairness);
 global.menuBonuses = () => runMenuAction(openBonuses);
 global.menuStatementLines = () => runMenuAction(showStatementLines);
 global.menuDealsLoad = () => runMenuAction(loadDealsToConfirm);

@@ -5,7 +5,7 @@ import type { ListedDispute } from '../../../functions/src/api/contract.ts';
 import { fetchClientNames, fetchTeam } from '../api/admin-api.ts';
 import { fetchOpenDisputes, fetchPayroll, resolveDisputes } from '../api/dispute-api.ts';
 import type { Messages } from '../messages.ts';
-import { parseRoubles, roublesCell } from '../money.ts';
+import { moneyFormat as money, parseRoubles, roublesCell } from '../money.ts';
 import type { MonthAnswer } from '../page-contract.ts';
 import { findManagedSheet } from '../sheet/managed-sheet.ts';
 import { writeReport } from '../sheet/report-sheet.ts';
@@ -16,7 +16,7 @@ import { monthOf } from './month.ts';
 
 const disputesSheet = { id: 'disputes', title: (m: Messages) => m.disputes.sheet };
 const payrollSheet = { id: 'payroll', title: (m: Messages) => m.disputes.payroll };
-const money = '#,##0.00 "₽"';
+
 /** Decision, Amount and Why rejected: the columns the head of sales types in (1-based). */
 const decisionColumn = 10;
 

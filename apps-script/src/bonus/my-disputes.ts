@@ -1,6 +1,7 @@
 // On My bonus: each line's id and the status of the manager's dispute about it (disputes about a
 // missing deal as rows of their own), "Dispute…" for the selected line, and acknowledging a closed
-// month. The line is found by its id in column I of the selected row, never by its position.
+// month. The line is found by its id in the Line column (J, after the statement's columns and the
+// hidden deal id in I) of the selected row, never by its position.
 import type { Dispute, DisputeReason, Statement } from '../../../functions/src/api/contract.ts';
 import { acknowledgeStatement, fetchMyDisputes, openDispute } from '../api/dispute-api.ts';
 import { fetchStatement } from '../api/staff-api.ts';
@@ -9,10 +10,10 @@ import { findManagedSheet } from '../sheet/managed-sheet.ts';
 import { alert, toast, UserError } from '../workspace/feedback.ts';
 import type { ActionContext } from '../workspace/session.ts';
 import { bonusSheet, showMonth } from './my-bonus.ts';
-import type { StatementSheet } from './statement-rows.ts';
+import { type StatementSheet, statementWidth } from './statement-rows.ts';
 
 export const myBonusMonth = 'clientbase.myBonus.month';
-const lineColumn = 9;
+const lineColumn = statementWidth + 1;
 const reasonsByNumber: Record<string, DisputeReason> = { 1: 'wrong-amount', 2: 'wrong-client', 3: 'wrong-rule', 4: 'other' };
 
 function statusOf(session: ActionContext, d: Dispute): string {
@@ -31,8 +32,14 @@ export function disputeColumns(session: ActionContext, statement: Statement, vie
     const d = byLine.get(id);
     return [...row, id, d ? statusOf(session, d) : ''];
   });
-  for (const d of mine.filter((x) => x.lineId === null))
-    rows.push(['', '', m.disputes.missingRow, '', '', '', '', d.text, '', statusOf(session, d)]);
+  for (const d of mine.filter((x) => x.lineId === null)) {
+    // Rule and Why columns as a line's, no deal id nor line id, the status last.
+    const row: Array<string | number> = new Array<string | number>(statementWidth + 2).fill('');
+    row[2] = m.disputes.missingRow;
+    row[7] = d.text;
+    row[statementWidth + 1] = statusOf(session, d);
+    rows.push(row);
+  }
   return { ...view, header: [...view.header, m.disputes.columns.line, m.disputes.columns.dispute], rows };
 }
 
@@ -76,9 +83,9 @@ export function disputeSelectedLine(session: ActionContext): void {
 export function acknowledgeShownMonth(session: ActionContext): void {
   const { m } = session;
   const month = shownMonth(session);
-  const statement = fetchStatement(month);
-  if (!statement) throw new UserError(m.bonus.noStatement(month));
-  if (!statement.closed) throw new UserError(m.disputes.notClosed(month));
+  const found = fetchStatement(month);
+  if (!found) throw new UserError(m.bonus.noStatement(month));
+  if (!found.statement.closed) throw new UserError(m.disputes.notClosed(month));
   const ack = acknowledgeStatement(month);
   alert(session, m.disputes.acknowledged(month, Utilities.formatDate(new Date(ack.acknowledgedAt), session.timeZone, 'yyyy-MM-dd HH:mm')));
 }

@@ -2,13 +2,11 @@
 // drawn over, and which chart goes over which table. Pure.
 import type { Dashboard } from '../../../functions/src/api/contract.ts';
 import type { Messages } from '../messages.ts';
-import { roublesCell } from '../money.ts';
+import { moneyFormat, roublesCell } from '../money.ts';
 import type { Report } from '../sheet/report-sheet.ts';
 
 export type ChartBlock = 'clients' | 'attracted' | 'lostMarked' | 'moves' | 'bonuses' | 'overdue';
 export type ChartSpec = { block: ChartBlock; type: 'COLUMN' | 'BAR'; stacked: boolean; title: string; vAxis: string };
-
-const money = '#,##0.00 "₽"';
 
 export function dashboardReport(d: Dashboard, m: Messages, refreshedAt: string): { report: Report; charts: ChartSpec[] } {
   const t = m.admin.dashboard;
@@ -50,7 +48,7 @@ export function dashboardReport(d: Dashboard, m: Messages, refreshedAt: string):
         title: t.titles.bonuses,
         header: [t.month, ...t.bonusKinds],
         rows: d.bonuses.map((r) => [r.month, roublesCell(r.payable), roublesCell(r.pending), roublesCell(r.cancelled)]),
-        formats: [null, money, money, money],
+        formats: [null, moneyFormat, moneyFormat, moneyFormat],
       },
       {
         id: 'overdue',

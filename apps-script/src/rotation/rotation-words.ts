@@ -19,13 +19,16 @@ const en = {
       balance: 'Balance per manager: given and received',
       unbalanced: (n: number) => `Unbalanced (${enNumber(n)}): why`,
       skipped: (n: number) => `Skipped (${enNumber(n)}): why they stay`,
+      away: (n: number) => `Away (${enNumber(n)}): what their leave changed`,
     },
     columns: {
       moves: ['Client', 'Client id', 'From', 'To', 'Reason', 'Report due'],
       balance: ['Manager', 'Level', 'Given', 'Received', 'Difference'],
       unbalanced: ['Manager', 'Level', 'Given', 'Received', 'Why'],
       skipped: ['Client', 'Client id', 'Manager', 'Why'],
+      away: ['Manager', 'Away until', 'Kept (away today)', 'Not stale: clock paused', 'Report deadlines moved'],
     },
+    present: 'present today',
   },
   offboarding: {
     title: 'Offboard a manager',
@@ -77,13 +80,16 @@ const ru: RotationWords = {
       balance: 'Баланс по менеджерам: отдал и получил',
       unbalanced: (n: number) => `Без баланса (${ruNumber(n)}): почему`,
       skipped: (n: number) => `Остаются (${ruNumber(n)}): почему`,
+      away: (n: number) => `Отсутствуют (${ruNumber(n)}): что изменил отпуск`,
     },
     columns: {
       moves: ['Клиент', 'ID клиента', 'От кого', 'Кому', 'Причина', 'Отчёт до'],
       balance: ['Менеджер', 'Уровень', 'Отдал', 'Получил', 'Разница'],
       unbalanced: ['Менеджер', 'Уровень', 'Отдал', 'Получил', 'Почему'],
       skipped: ['Клиент', 'ID клиента', 'Менеджер', 'Почему'],
+      away: ['Менеджер', 'Отсутствует до', 'Остались у него (отсутствует)', 'Не устарели: часы стояли', 'Сроки отчёта сдвинуты'],
     },
+    present: 'сегодня на работе',
   },
   offboarding: {
     title: 'Увольнение менеджера',
