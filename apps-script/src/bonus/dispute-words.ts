@@ -21,7 +21,7 @@ const en = {
     columns: { line: 'Line', dispute: 'Dispute' },
     title: 'Dispute',
     askReason: (line: string) =>
-      `Line ${line}. What is wrong? Type 1 for a wrong amount, 2 a wrong client, 3 a wrong rule, 4 something else.\n` +
+      `Line ${line}. What is wrong? Type its number: 1) a wrong amount, 2) a wrong client, 3) a wrong rule, 4) something else.\n` +
       '(For a deal missing from the statement, select no line.)',
     badReason: (text: string) => `"${text}" is not one of 1, 2, 3 or 4.`,
     askText: (reason: string) => `Dispute (${reason}): say what should be different, and why.`,
@@ -38,7 +38,7 @@ const en = {
     acknowledged: (month: string, when: string) => `Statement for ${month} acknowledged (${when}).`,
     sheet: 'Disputes',
     heading: (n: number, days: number) =>
-      `Open disputes: ${enCount(n, 'dispute', 'disputes')}. Those open more than ${days} days are marked overdue. ` +
+      `Open disputes: ${enCount(n, 'dispute', 'disputes')}. Marked overdue: open more than ${enCount(days, 'day', 'days')}. ` +
       'Type a decision (and the amount to pay, or the reason to reject), then Disputes: send decisions.',
     adminColumns: [
       'Dispute id',
@@ -98,7 +98,7 @@ const ru: DisputeWords = {
     columns: { line: 'Строка', dispute: 'Оспаривание' },
     title: 'Оспаривание',
     askReason: (line: string) =>
-      `Строка ${line}. Что не так? Введите 1 — неверная сумма, 2 — не тот клиент, 3 — не то правило, 4 — другое.\n` +
+      `Строка ${line}. Что не так? Введите номер: 1) неверная сумма, 2) не тот клиент, 3) не то правило, 4) другое.\n` +
       '(Если в расчёте нет сделки, не выделяйте строку.)',
     badReason: (text: string) => `«${text}» — не 1, 2, 3 или 4.`,
     askText: (reason: string) => `Оспаривание (${reason}): напишите, что должно быть иначе и почему.`,
