@@ -44,6 +44,15 @@ function myBonus(addon: AddonHarness) {
   return { grid, at, rows, rowOf: (lineId: string, line: string) => grid.findIndex((r) => r[at(line)] === lineId) + 1 };
 }
 
+/** The manager's row of the head of sales' Statements sheet for the month, a cell by the header's name. */
+function statementsRow(head: AddonHarness, w: Words, month: string, manager: string) {
+  expect(head.call('bonusShow', month)).toMatchObject({ ok: true });
+  const grid = head.spreadsheet.grid(w.statements.sheet);
+  const header = grid.find((r) => r[1] === w.payroll.id)!.map(String);
+  const row = grid.find((r) => r[1] === manager)!;
+  return (name: string) => row[header.indexOf(name)];
+}
+
 function show(addon: AddonHarness, month: string) {
   addon.ui.nextPrompt.push({ text: month });
   addon.call('menuShowMyBonus');
@@ -63,6 +72,7 @@ type Words = {
   acknowledged: (month: string) => string;
   notClosed: (month: string) => string;
   payroll: { sheet: string; payable: string; id: string; disputes: string; button: string; shown: string };
+  statements: { sheet: string; acknowledged: string; open: string };
 };
 
 const en: Words = {
@@ -85,6 +95,7 @@ const en: Words = {
     button: 'Payroll sheet',
     shown: 'Payroll for MONTH: 1 manager on the Payroll sheet.',
   },
+  statements: { sheet: 'Statements', acknowledged: 'Acknowledged', open: 'Open disputes' },
 };
 
 const ru: Words = {
@@ -108,6 +119,7 @@ const ru: Words = {
     button: 'Ведомость на лист',
     shown: 'Ведомость за MONTH: 1 менеджер на листе «Ведомость».',
   },
+  statements: { sheet: 'Расчёты бонусов', acknowledged: 'Подтвердил', open: 'Открытых оспариваний' },
 };
 
 describe.each([
@@ -140,6 +152,10 @@ describe.each([
     expect(missing[sheet.at(w.dispute)]).toBe(w.open);
 
     head = await world.open({ as: 'head', ...(w.locale ? { locale: w.locale } : {}) });
+    // The Statements sheet counts the manager's open disputes of the month; not acknowledged yet.
+    const waiting = statementsRow(head, w, month, manager);
+    expect(waiting(w.statements.open)).toBe(2);
+    expect(waiting(w.statements.acknowledged)).toBe('');
     head.call('menuDisputesLoad');
     const grid = head.spreadsheet.grid(w.locale ? 'Оспаривания' : 'Disputes');
     const headerRow = grid.findIndex((r) => r[0] === w.decide.id);
@@ -184,6 +200,10 @@ describe.each([
   it('acknowledges the closed month shown, and refuses an open one in its own words', async () => {
     addon.call('menuAcknowledgeStatement');
     expect(addon.ui.alerts.at(-1)?.prompt).toContain(w.acknowledged(month));
+    // The head of sales sees when, and that none of the manager's disputes of it is open any more.
+    const settled = statementsRow(head, w, month, manager);
+    expect(settled(w.statements.acknowledged)).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(settled(w.statements.open)).toBe(0);
     show(addon, next);
     addon.call('menuAcknowledgeStatement');
     expect(addon.ui.alerts.at(-1)?.prompt).toBe(w.notClosed(next));
