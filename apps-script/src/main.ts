@@ -3,6 +3,8 @@
 // stub for each `global.x = …` so Apps Script can see it.
 import { bonusClose, bonusCompute, bonusShow, openBonuses, showStatementLines } from './bonus/bonus-admin.ts';
 import { showMyBonus } from './bonus/my-bonus.ts';
+import { bonusPayroll, loadDisputes, sendDisputeDecisions } from './bonus/disputes-admin.ts';
+import { acknowledgeShownMonth, disputeSelectedLine } from './bonus/my-disputes.ts';
 import {
   cardAddNote,
   cardEstimate,
@@ -54,6 +56,10 @@ global.menuSaveMyClients = () => runMenuAction(saveMyClients);
 global.menuOpenClientCard = () => runMenuAction(openClientCard);
 global.menuOpenMyTasks = () => runMenuAction(openMyTasks);
 global.menuShowMyBonus = () => runMenuAction(showMyBonus);
+global.menuDisputeLine = () => runMenuAction(disputeSelectedLine);
+global.menuAcknowledgeStatement = () => runMenuAction(acknowledgeShownMonth);
+global.menuDisputesLoad = () => runMenuAction(loadDisputes);
+global.menuDisputesSend = () => runMenuAction(sendDisputeDecisions);
 global.menuKeepMine = () => runMenuAction((s) => resolveSelected(s, 'mine'));
 global.menuTakeTheirs = () => runMenuAction((s) => resolveSelected(s, 'theirs'));
 global.menuCheckConnection = () => runMenuAction(checkConnection);
@@ -103,4 +109,5 @@ global.adminJob = adminJob;
 global.bonusCompute = bonusCompute;
 global.bonusShow = bonusShow;
 global.bonusClose = bonusClose;
+global.bonusPayroll = bonusPayroll;
 global.mailingExport = mailingExport;

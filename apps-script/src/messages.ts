@@ -9,6 +9,7 @@ import { cardWords } from './card/card-words.ts';
 import { bonusWords } from './bonus/bonus-words.ts';
 import { dealsWords } from './deals/deals-words.ts';
 import { todayWords } from './today/today-words.ts';
+import { disputeWords } from './bonus/dispute-words.ts';
 import { enAdmin, ruAdmin } from './admin-messages.ts';
 import { enCount, ruCount, type Locale } from './wording.ts';
 
@@ -45,6 +46,7 @@ const en = {
   ...bonusWords.en,
   ...dealsWords.en,
   ...todayWords.en,
+  ...disputeWords.en,
   connection: {
     ok: (name: string, role: string, level: number, url: string) => `Connected to ${url} as ${name} (${role}, level ${level}).`,
     roles: { manager: 'sales manager', admin: 'head of sales' },
@@ -140,6 +142,7 @@ const ru: Messages = {
   ...bonusWords.ru,
   ...dealsWords.ru,
   ...todayWords.ru,
+  ...disputeWords.ru,
   connection: {
     ok: (name: string, role: string, level: number, url: string) => `Подключено к ${url}: ${name} (${role}, уровень ${level}).`,
     roles: { manager: 'менеджер', admin: 'руководитель отдела продаж' },

@@ -12,7 +12,7 @@ const en = {
     computed: (when: string, who: string, version: number) => `Computed ${when} by ${who} under rules version ${version}.`,
     drillDown: "Every line of a manager's statement: select their row, then Head of sales → Bonuses: lines of the selected manager.",
     totalsHeader: ['Payable', 'Pending', 'Cancelled', 'Managers'],
-    columns: ['Manager', 'Manager id', 'Level', 'Payable', 'Pending', 'Cancelled', 'Adjustments', 'Lines'],
+    columns: ['Manager', 'Manager id', 'Level', 'Payable', 'Pending', 'Cancelled', 'Adjustments', 'Lines', 'Acknowledged', 'Open disputes'],
     lockedDescription: (month: string) => `closed month ${month}: read-only`,
     shown: (month: string, n: number, closed: boolean) =>
       `${month}${closed ? ' (closed)' : ''}: ${enCount(n, 'statement', 'statements')} on the Statements sheet.`,
@@ -33,7 +33,18 @@ const ru: BonusAdminWords = {
     computed: (when: string, who: string, version: number) => `Рассчитано ${when}, ${who}, по правилам версии ${version}.`,
     drillDown: 'Все строки расчёта менеджера: выделите его строку и выберите «Руководитель отдела → Бонусы: строки выбранного менеджера».',
     totalsHeader: ['К выплате', 'Ожидает', 'Отменено', 'Менеджеров'],
-    columns: ['Менеджер', 'ID менеджера', 'Уровень', 'К выплате', 'Ожидает', 'Отменено', 'Корректировки', 'Строк'],
+    columns: [
+      'Менеджер',
+      'ID менеджера',
+      'Уровень',
+      'К выплате',
+      'Ожидает',
+      'Отменено',
+      'Корректировки',
+      'Строк',
+      'Подтвердил',
+      'Открытых оспариваний',
+    ],
     lockedDescription: (month: string) => `закрытый месяц ${month}: только чтение`,
     shown: (month: string, n: number, closed: boolean) =>
       `${month}${closed ? ' (закрыт)' : ''}: на листе «Расчёты бонусов» — ${ruCount(n, 'расчёт', 'расчёта', 'расчётов')}.`,

@@ -1,5 +1,6 @@
 // The head of sales' bonuses: compute a month (a job the dialog follows), every manager's totals on
-// the "Statements" sheet with each manager's lines a click away, and closing a month after a
+// the "Statements" sheet (with when they acknowledged it and how many of their disputes of it are
+// open) with each manager's lines a click away, and closing a month after a
 // confirmation. A closed month's sheet is protected and says so; corrections made later appear as
 // adjustment lines in the next open month.
 import { monthOf } from './month.ts';
@@ -63,8 +64,10 @@ export function statementsReport(
           roublesCell(x.totals.cancelled),
           roublesCell(x.adjustments),
           x.lines,
+          at(x.acknowledgedAt),
+          x.openDisputes,
         ]),
-        formats: [null, null, '0', money, money, money, money, '0'],
+        formats: [null, null, '0', money, money, money, money, '0', null, '0'],
       },
     ],
   };
@@ -94,7 +97,7 @@ export function openBonuses(session: ActionContext): void {
     session,
     'BonusMonth',
     session.m.admin.bonus.title,
-    { admin: session.m.admin.pages, month: previousMonth(session.today) },
+    { admin: { ...session.m.admin.pages, payroll: session.m.disputes.payrollButton }, month: previousMonth(session.today) },
     { width: 480, height: 420 },
   );
 }

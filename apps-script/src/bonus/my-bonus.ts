@@ -8,9 +8,12 @@ import { sheetMetadataKey } from '../sheet/table-spec.ts';
 import { alert, toast, UserError } from '../workspace/feedback.ts';
 import { withDocumentLock } from '../workspace/lock.ts';
 import type { ActionContext } from '../workspace/session.ts';
-import { previousMonth, statementSheet, statementWidth as width } from './statement-rows.ts';
+import { disputeColumns, myBonusMonth } from './my-disputes.ts';
+import { previousMonth, statementSheet, statementWidth } from './statement-rows.ts';
 
-const bonusSheet = { id: 'my-bonus' };
+/** The statement's columns (the deal's id hidden in the last), then Line and Dispute. */
+const width = statementWidth + 2;
+export const bonusSheet = { id: 'my-bonus' };
 
 function sheetFor(session: ActionContext): GoogleAppsScript.Spreadsheet.Sheet {
   const found = findManagedSheet(session.spreadsheet, bonusSheet);
@@ -19,7 +22,7 @@ function sheetFor(session: ActionContext): GoogleAppsScript.Spreadsheet.Sheet {
   sheet.addDeveloperMetadata(sheetMetadataKey, bonusSheet.id);
   sheet.setFrozenRows(4);
   sheet.setColumnWidths(1, width, 120);
-  sheet.setColumnWidth(width - 1, 360);
+  sheet.setColumnWidth(statementWidth - 1, 360);
   return sheet;
 }
 
@@ -33,13 +36,20 @@ export function showMyBonus(session: ActionContext): void {
   const typed = answer.getResponseText().trim() || offered;
   const month = monthOf(typed);
   if (month === null) throw new UserError(m.bonus.badMonth(typed));
+  showMonth(session, month);
+}
+
+/** The month's statement on the My bonus sheet, each line with its id and the status of its dispute. */
+export function showMonth(session: ActionContext, month: string): void {
+  const { m } = session;
   const found = fetchStatement(month);
   if (!found) {
     alert(session, m.bonus.noStatement(month));
     return;
   }
   withDocumentLock(session, () => {
-    const view = statementSheet(found, clientNamesOnSheet(session), m, session.locale);
+    const lines = statementSheet(found, clientNamesOnSheet(session), m, session.locale);
+    const view = disputeColumns(session, found.statement, lines);
     const sheet = sheetFor(session);
     const rows = Math.max(sheet.getLastRow(), 4 + view.rows.length);
     // The sheet is the add-on's: its first columns are rewritten; the person's own to the right stay.
@@ -53,12 +63,13 @@ export function showMyBonus(session: ActionContext): void {
     view.rows.forEach((line, i) => (grid[4 + i] = line));
     if (rows > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
     sheet.getRange(1, 1, rows, width).setValues(grid);
-    sheet.getRangeList(['A1', 'A4:I4']).setFontWeight('bold');
+    sheet.getRangeList(['A1', 'A4:K4']).setFontWeight('bold');
     sheet.getRangeList(['B2', 'D2', 'F2', 'H2', `E5:E${Math.max(rows, 5)}`]).setNumberFormat(moneyFormat);
     sheet.getRange(5, 4, Math.max(rows - 4, 1), 1).setNumberFormat('0.00%');
     // Hidden on every show: a sheet made before the deal's id had its column gets it hidden too.
-    sheet.hideColumns(width);
+    sheet.hideColumns(statementWidth);
     sheet.activate();
+    PropertiesService.getDocumentProperties().setProperty(myBonusMonth, month);
   });
   toast(session, m.bonus.shown(month, found.statement.lines.length));
 }

@@ -41,6 +41,7 @@ const shownAs: Record<SettingKey, { kind: SettingKind; choices?: ChoiceSet }> = 
   'bonus.attractionBonus': { kind: 'money' },
   'bonus.dealConfirmation': { kind: 'choice', choices: 'dealConfirmation' },
   'bonus.minDealAmount': { kind: 'money' },
+  'bonus.disputeDays': { kind: 'integer' },
   'mailing.smsCadenceDays': { kind: 'integer' },
   'mailing.emailCadenceDays': { kind: 'integer' },
   'intake.rule': { kind: 'choice', choices: 'intakeRule' },

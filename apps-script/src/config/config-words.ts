@@ -100,6 +100,11 @@ const en = {
         unit: '₽',
         about: 'A deal below this amount earns no attraction bonus and no new-client rate (0: every deal counts).',
       },
+      'bonus.disputeDays': {
+        label: 'Disputes answered within',
+        unit: 'days',
+        about: 'A dispute of a statement line still open after this many days is flagged to you, like an overdue report.',
+      },
       'mailing.smsCadenceDays': {
         label: 'SMS cadence',
         unit: 'days',

@@ -34,6 +34,16 @@ function button(label: string, action: string, onClick: () => Promise<void>): HT
   return b;
 }
 
+/** The closed month's payroll onto the Payroll sheet. */
+async function payroll(): Promise<void> {
+  result.replaceChildren();
+  status(a.working);
+  const answer = await run<MonthAnswer>('bonusPayroll', month.value);
+  if (!answer.ok) return status(answer.message, 'error');
+  result.append(el('p', { class: 'done' }, answer.text));
+  status('');
+}
+
 const close = confirmButton(a.closeMonth, a.closeQuestion, a.closeYes, () => show(true).catch((e) => reportCallFailure(e)));
 app.replaceChildren(
   el('div', { class: 'field' }, el('label', {}, a.month), month),
@@ -47,5 +57,6 @@ app.replaceChildren(
     }),
   ),
   close,
+  el('div', { class: 'buttons' }, button(String((boot.admin as { payroll?: string }).payroll), 'payroll', payroll)),
   result,
 );

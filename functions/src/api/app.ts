@@ -22,6 +22,7 @@ import { adminFairnessRoutes } from './routes/admin-fairness.ts';
 import { adminJobRoutes } from './routes/admin-jobs.ts';
 import { adminOversightRoutes } from './routes/admin-oversight.ts';
 import { batchSaveRoutes } from './routes/batch-save.ts';
+import { disputeRoutes } from './routes/disputes.ts';
 import { staffClientRoutes } from './routes/staff-clients.ts';
 import { staffSheetRoutes } from './routes/staff-sheet.ts';
 import { staffWorkRoutes } from './routes/staff-work.ts';
@@ -54,6 +55,7 @@ export function buildRouter(): Router {
   batchSaveRoutes(router);
   staffSheetRoutes(router);
   staffWorkRoutes(router);
+  disputeRoutes(router);
   adminConfigRoutes(router);
   adminJobRoutes(router);
   adminOversightRoutes(router);

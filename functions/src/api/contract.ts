@@ -22,6 +22,7 @@ import type { Manager } from '../schema/manager.ts';
 import type { RulesConfig } from '../schema/rules-config.ts';
 import type { ContactToVerifyView } from '../store/contact-verify-store.ts';
 import type { JobRun } from '../store/job-run-store.ts';
+import type { ListedDispute } from '../operations/disputes.ts';
 import type { PublishedRules } from '../store/rules-store.ts';
 import type * as schemas from './schemas.ts';
 
@@ -169,6 +170,14 @@ export type AuditChainProblem =
   | { kind: 'gap'; shard: string; afterSeq: number; missing: number; nextId: string | null }
   | { kind: 'unchained'; id: string };
 export type AuditVerifyAnswer = { ok: boolean; entries: number; shards: number; problems: AuditChainProblem[]; lines: string[] };
+
+// Disputes of statement lines, acknowledgements and payroll.
+export * from '../schema/dispute.ts';
+export type { ListedDispute };
+export type { PayrollFile as PayrollAnswer } from '../operations/payroll.ts';
+export type { PayrollLine, PayrollRow } from '../core/bonus/payroll.ts';
+/** `GET /disputes` (the caller's own) and `GET /admin/disputes?status`: each with whether it is open past `disputeDays`. */
+export type DisputesAnswer = { disputeDays: number; disputes: ListedDispute[] };
 
 /**
  * `POST /admin/clients/{id}/restore`: the client after the restore (null when nothing differed),

@@ -10,6 +10,7 @@ import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
 import { registerMailing } from './commands/mailing.ts';
 import { registerOffboard } from './commands/offboard.ts';
+import { registerPayroll } from './commands/payroll.ts';
 import { registerReleaseContact } from './commands/release-contact.ts';
 import { registerRestoreClient } from './commands/restore-client.ts';
 import { registerRotate } from './commands/rotate.ts';
@@ -24,6 +25,7 @@ const registrations: Array<(program: Command, ctx: CommandContext) => void> = [
   registerSeed,
   registerBonuses,
   registerCloseMonth,
+  registerPayroll,
   registerDeals,
   registerMailing,
   registerRotate,

@@ -64,6 +64,9 @@ export type StatementSummary = {
   lines: number;
   /** The sum of the month's adjustment lines: corrections of closed months earlier. */
   adjustments: number;
+  /** When the manager acknowledged the closed month's statement, and how many of their disputes of it are open. */
+  acknowledgedAt: string | null;
+  openDisputes: number;
 };
 
 export type MonthStatements = {
@@ -86,6 +89,8 @@ export function monthStatements(input: {
     | undefined;
   statements: ReadonlyArray<{ managerId: string; lines: StatementLine[]; totals: StatementTotals }>;
   managers: ReadonlyMap<string, { name: string; level: number }>;
+  acknowledged?: ReadonlyMap<string, string>;
+  openDisputes?: ReadonlyMap<string, number>;
 }): MonthStatements {
   const { record } = input;
   const statements = input.statements
@@ -96,6 +101,8 @@ export function monthStatements(input: {
       totals: s.totals,
       lines: s.lines.length,
       adjustments: s.lines.filter((l) => l.kind === 'adjustment').reduce((n, l) => n + l.amount, 0),
+      acknowledgedAt: input.acknowledged?.get(s.managerId) ?? null,
+      openDisputes: input.openDisputes?.get(s.managerId) ?? 0,
     }))
     .sort((a, b) => a.name.localeCompare(b.name) || (a.managerId < b.managerId ? -1 : 1));
   const totals = statements.reduce(

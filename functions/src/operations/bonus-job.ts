@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import { adjustmentsForOpenMonth } from '../core/bonus/adjustments.ts';
+import { disputeAdjustments } from '../core/bonus/disputes.ts';
 import { carriersOf, planReview, reviewFrom, type ReviewPlan } from '../core/bonus/corrections.ts';
 import { computeMonthLines, monthReport, toStatements, withAdjustments } from '../core/bonus/statement.ts';
 import type { MonthReport, StatementLine } from '../core/bonus/types.ts';
@@ -26,6 +27,7 @@ import {
 } from '../store/bonus-month-store.ts';
 import { readStatements, readStatementsOf, writeStatements } from '../store/bonus-statement-store.ts';
 import { readCorrections, settleCorrections, type ReadCorrection } from '../store/bonus-correction-store.ts';
+import { claimDisputesFor } from '../store/dispute-store.ts';
 import { readRules } from '../store/rules-store.ts';
 import { takenOver } from '../store/run-lease.ts';
 
@@ -85,7 +87,9 @@ async function computeClaimed(
   const lines = await monthLines(db, month, current, cache);
   const computed = Date.now();
   const adjustedMonths = review.plan.reviewed;
-  const statements = toStatements(month, withAdjustments(lines, await adjustmentsFor(db, month, review, current, cache)));
+  const corrected = withAdjustments(lines, await adjustmentsFor(db, month, review, current, cache));
+  // Accepted disputes of earlier months are paid here, as adjustment lines naming the dispute.
+  const statements = toStatements(month, withAdjustments(corrected, disputeAdjustments(await claimDisputesFor(db, month))));
   const adjusted = Date.now();
   if (lost()) throw takenOver(`the bonus month ${month}`);
   await writeStatements(db, month, statements, { computedAt: at, computedBy: by, runId, rulesVersion });

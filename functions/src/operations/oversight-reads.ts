@@ -5,6 +5,7 @@ import { rulesChanges } from '../core/rules-diff.ts';
 import { AppError } from '../errors.ts';
 import { readStatements } from '../store/bonus-statement-store.ts';
 import { readDashboardCounts } from '../store/dashboard-store.ts';
+import { listDisputes, readAcknowledgements } from '../store/dispute-store.ts';
 import { readBonusMonthRecord, readClientNames, readOverdueTasks } from '../store/oversight-store.ts';
 import { readRoster } from '../store/manager-store.ts';
 import { listRulesVersions, readRules, readRulesVersion } from '../store/rules-store.ts';
@@ -52,11 +53,19 @@ export async function overdueReportsOn(db: Firestore, today: string): Promise<Ov
 
 /** Every manager's statement of a computed month, with names and levels. */
 export async function bonusStatementsOf(db: Firestore, month: string): Promise<ReturnType<typeof monthStatements>> {
-  const [record, statements, roster] = await Promise.all([readBonusMonthRecord(db, month), readStatements(db, month), readRoster(db)]);
+  const [record, statements, roster, acknowledged, open] = await Promise.all([
+    readBonusMonthRecord(db, month),
+    readStatements(db, month),
+    readRoster(db),
+    readAcknowledgements(db, month),
+    listDisputes(db, { status: 'open', month }),
+  ]);
+  const openDisputes = new Map<string, number>();
+  for (const d of open) openDisputes.set(d.managerId, (openDisputes.get(d.managerId) ?? 0) + 1);
   if (!record?.computedAt && statements.length === 0)
     throw new AppError('not-found', `statements for ${month} (not computed yet) not found`);
   const managers = new Map(roster.map((m) => [m.id, { name: m.name, level: m.level }]));
-  return monthStatements({ month, record, statements, managers });
+  return monthStatements({ month, record, statements, managers, acknowledged, openDisputes });
 }
 
 /** The department's dashboard over the last `months` months up to `today`. */

@@ -38,6 +38,8 @@ export const bonusRulesSchema = z
     cohortTiers: z.array(cohortTierSchema).max(20).optional(),
     dealConfirmation: z.enum(['required', 'not-required']).default('required'),
     minDealAmount: nonNegativeMoneySchema.default(100),
+    /** A dispute open longer than this many days is flagged to the head of sales. */
+    disputeDays: z.number().int().min(1).max(365).default(10),
   })
   .strict();
 

@@ -48,6 +48,10 @@ export const collections = {
   rateLimits: 'rateLimits',
   /** `adminAlerts/{kind}_{subject}`: things the head of sales must see, e.g. an overdue handover report. */
   adminAlerts: 'adminAlerts',
+  /** `disputes/{id}`: a manager's question about a line of their statement, and the head of sales' answer. */
+  disputes: 'disputes',
+  /** `acknowledgements/{month}_{managerId}`: a manager signed off their statement of a closed month. */
+  acknowledgements: 'acknowledgements',
   /** `runReports/{kind}_{slot}`: each scheduled run's outcome and its tabs waiting to be published to the reports spreadsheet. */
   runReports: 'runReports',
 } as const;

@@ -95,15 +95,19 @@ describe('handover reports and the bonus statement', () => {
       'Cancelled',
       statement.totals.cancelled / 100,
     ]);
-    expect(sheet[3]).toEqual(['Client', 'Deal', 'Rule', 'Rate', 'Amount', 'Status', 'Pending until', 'Why', 'Deal id']);
+    expect(sheet[3]).toEqual(['Client', 'Deal', 'Rule', 'Rate', 'Amount', 'Status', 'Pending until', 'Why', 'Deal id', 'Line', 'Dispute']);
     const lines = sheet.slice(4).filter((l) => l.some((v) => v !== ''));
     expect(lines).toHaveLength(statement.lines.length);
     expect(lines[0]![0]).toBe(`Client ${client}`);
-    // The deal as people know it (its day and amount); its id in the hidden last column, for lookups.
+    // The deal as people know it (its day and amount); its id in the hidden column I, for lookups;
+    // the line's id (J) and its dispute (K) after it, shown.
     const dealLine = lines.find((l) => l[8] === deal.body.deal.id)!;
+    expect(dealLine[9]).toBe(statement.lines.find((l: { dealId: string | null }) => l.dealId === deal.body.deal.id).id);
     expect(dealLine[1]).toBe(`${lastMonth}-05 · 100,000.00\u00a0₽`);
     expect(String(dealLine[7])).not.toMatch(/\d \d{3}\.\d{2}(?!\u00a0₽)/);
     expect(addon.spreadsheet.sheet('My bonus').isColumnHiddenByUser(9)).toBe(true);
+    expect(addon.spreadsheet.sheet('My bonus').isColumnHiddenByUser(10)).toBe(false);
+    expect(addon.spreadsheet.sheet('My bonus').isColumnHiddenByUser(11)).toBe(false);
     expect(addon.spreadsheet.cell('My bonus', 'E5').numberFormat).toBe('#,##0.00 "₽"');
     expect(addon.spreadsheet.cell('My bonus', 'E5').display).toMatch(/ ₽$/);
     expect(addon.ui.toasts.at(-1)?.message).toBe(

@@ -56,7 +56,7 @@ describe('the add-on bundle', () => {
       for (const m of html.matchAll(/\brun\(\s*["']([A-Za-z_$][\w$]*)["']/g)) called.add(m[1]!);
     }
     expect([...called].sort()).toEqual([
-      ...['adminJob', 'bonusClose', 'bonusCompute', 'bonusShow'],
+      ...['adminJob', 'bonusClose', 'bonusCompute', 'bonusPayroll', 'bonusShow'],
       ...[
         'cardAddNote',
         'cardEstimate',

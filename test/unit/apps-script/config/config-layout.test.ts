@@ -8,7 +8,7 @@ describe('the Config sheet as the rules schema gives it', () => {
       ...['rotation.holdMonths', 'rotation.noDealMonths', 'rotation.noReturnRotations', 'rotation.reportDays', 'rotation.writesPerSecond'],
       ...['rotation.minDealAmount', 'rotation.warnDays'],
       ...['bonus.base', 'bonus.normalRate', 'bonus.newClientMultiplier', 'bonus.retentionMonths', 'bonus.campaign.from'],
-      ...['bonus.campaign.to', 'bonus.attractionBonus', 'bonus.dealConfirmation', 'bonus.minDealAmount'],
+      ...['bonus.campaign.to', 'bonus.attractionBonus', 'bonus.dealConfirmation', 'bonus.minDealAmount', 'bonus.disputeDays'],
       ...['mailing.smsCadenceDays', 'mailing.emailCadenceDays'],
       ...['intake.rule', 'intake.level', 'intake.managerId', 'intake.signupsPerMinutePerIp'],
       'protection.maxDestructiveEditsPerDay',
