@@ -31,6 +31,7 @@ const shownAs: Record<SettingKey, { kind: SettingKind; choices?: ChoiceSet }> = 
   'rotation.reportDays': { kind: 'integer' },
   'rotation.writesPerSecond': { kind: 'integer' },
   'rotation.minDealAmount': { kind: 'money' },
+  'rotation.holdoutShare': { kind: 'percent' },
   'bonus.base': { kind: 'choice', choices: 'base' },
   'bonus.normalRate': { kind: 'percent' },
   'bonus.newClientMultiplier': { kind: 'number' },

@@ -54,6 +54,11 @@ const en = {
         unit: '₽',
         about: 'A deal below this amount does not count as activity: the rotation clock keeps running (0: every deal counts).',
       },
+      'rotation.holdoutShare': {
+        label: 'Holdout',
+        unit: '%',
+        about: "This share of each rotation's candidates stays with its holder, to measure the effect of rotation (0: none, at most 50).",
+      },
       'bonus.base': {
         label: 'Rate applies to',
         unit: 'profit / amount',

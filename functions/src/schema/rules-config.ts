@@ -12,6 +12,8 @@ export const rotationRulesSchema = z
     writesPerSecond: z.number().int().min(1).max(10000).default(500),
     /** A deal below this (kopecks) does not reset the rotation clock. */
     minDealAmount: nonNegativeMoneySchema.default(100),
+    /** The share of each run's candidates kept with their holder, to measure what rotation changes (0: no holdout). */
+    holdoutShare: z.number().min(0).max(0.5).default(0),
   })
   .strict();
 

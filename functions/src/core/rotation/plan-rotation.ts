@@ -1,6 +1,7 @@
 import { dayOf } from '../../schema/common.ts';
 import type { RotationRules } from '../../schema/rules-config.ts';
 import { ManagerHeap, seededTie, type HeapEntry } from './manager-heap.ts';
+import { chooseHoldout } from './holdout.ts';
 import { blockedReceivers, takeReceiver } from './no-boomerang.ts';
 import { addDaysToDay } from '../calendar.ts';
 import { receivesClients } from '../roster.ts';
@@ -13,7 +14,10 @@ export type RotationInput = {
   candidates: ReadonlyArray<RotationClient>;
   /** Unassigned clients to make up shortfalls, taken in id order (lost ones are ignored). */
   unassigned?: ReadonlyArray<RotationClient>;
-  rules: Pick<RotationRules, 'holdMonths' | 'noDealMonths' | 'noReturnRotations' | 'reportDays'>;
+  rules: Pick<RotationRules, 'holdMonths' | 'noDealMonths' | 'noReturnRotations' | 'reportDays'> &
+    Partial<Pick<RotationRules, 'holdoutShare'>>;
+  /** The clients the previous rotation held out: none of them is held out again. */
+  previousHeldOut?: ReadonlySet<string>;
   at: string;
   /** This rotation's sequence number (1 for the first ever). */
   seq: number;
@@ -68,6 +72,7 @@ export function planRotation(input: RotationInput): RotationPlan {
   const levelsAsc = [...levels.keys()].sort((a, b) => a - b);
 
   const seen = new Set<string>();
+  const stale: Array<{ client: RotationClient; reason: StaleReason; holder: number }> = [];
   for (const client of [...input.candidates].sort(byId)) {
     if (seen.has(client.id)) continue;
     seen.add(client.id);
@@ -79,6 +84,18 @@ export function planRotation(input: RotationInput): RotationPlan {
       skipped.push({ clientId: client.id, managerId: client.managerId, why: 'held by a manager who is not on the roster' });
       continue;
     }
+    stale.push({ client, reason, holder });
+  }
+  // A holdout stays with its holder as if it were not stale: it neither gives nor owes a place.
+  const heldOut = chooseHoldout({
+    candidates: stale.map(({ client }) => ({ id: client.id, managerId: client.managerId!, size: client.size ?? 'regular' })),
+    share: rules.holdoutShare ?? 0,
+    seed: at,
+    ...(input.previousHeldOut ? { previous: input.previousHeldOut } : {}),
+  });
+  const kept = new Set(heldOut.map((h) => h.clientId));
+  for (const { client, reason, holder } of stale) {
+    if (kept.has(client.id)) continue;
     const blocked = blockedReceivers(client, { seq, noReturnRotations: rules.noReturnRotations }, indexOf);
     queues[holder]!.push({ client, reason, blocked, done: false });
     owed[holder]!++;
@@ -226,5 +243,5 @@ export function planRotation(input: RotationInput): RotationPlan {
   });
 
   moves.sort((a, b) => (a.clientId < b.clientId ? -1 : a.clientId > b.clientId ? 1 : 0));
-  return { at, seq, moves, balance, unbalanced, skipped, shortfall, notes, levels: levelOf };
+  return { at, seq, moves, balance, unbalanced, skipped, shortfall, notes, levels: levelOf, heldOut };
 }

@@ -1,4 +1,5 @@
 import type { FormerHolder } from '../../schema/client.ts';
+import type { HeldOut } from './holdout.ts';
 import type { StaleReason } from './staleness.ts';
 
 export type MoveReason = StaleReason | 'offboarding' | 'top-up';
@@ -45,4 +46,6 @@ export type RotationPlan = {
   notes: string[];
   /** Level of every manager in `balance`, so a later report can explain an imbalance by level. */
   levels: Record<string, number>;
+  /** Candidates kept with their holder to measure the effect of rotation (rotations only). */
+  heldOut?: HeldOut[];
 };
