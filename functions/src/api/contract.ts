@@ -8,6 +8,7 @@ import type { ConfirmationRow, ListKind, MailingRow } from '../core/consent/mail
 import type { Dashboard } from '../core/dashboard.ts';
 import type { MonthStatements, OverdueReport, StatementSummary } from '../core/oversight.ts';
 import type { RotationReport } from '../core/rotation/report.ts';
+import type { RotationEffect } from '../core/rotation/effect.ts';
 import type { RuleChange } from '../core/rules-diff.ts';
 import type { Problem as ServedProblem } from '../http/problem.ts';
 import type { AuditEntry as StoredAuditEntry } from '../schema/audit.ts';
@@ -123,6 +124,7 @@ export type Problem = Partial<ServedProblem>;
 
 // The head of sales' routes.
 export type { Dashboard, MonthStatements, OverdueReport, PublishedRules, RotationReport, RuleChange, RulesConfig, StatementSummary };
+export type { RotationEffect };
 
 export type RulesVersion = PublishedRules & { publishedByName: string | null; changes: RuleChange[] };
 export type RulesHistoryPage = { currentVersion: number; versions: RulesVersion[]; nextCursor: string | null };

@@ -13,6 +13,7 @@ import { registerOffboard } from './commands/offboard.ts';
 import { registerReleaseContact } from './commands/release-contact.ts';
 import { registerRestoreClient } from './commands/restore-client.ts';
 import { registerRotate } from './commands/rotate.ts';
+import { registerRotationEffect } from './commands/rotation-effect.ts';
 import { registerSeed } from './commands/seed.ts';
 
 /** Each command module adds itself; the program only wires them up. */
@@ -26,6 +27,7 @@ const registrations: Array<(program: Command, ctx: CommandContext) => void> = [
   registerDeals,
   registerMailing,
   registerRotate,
+  registerRotationEffect,
   registerOffboard,
   registerReleaseContact,
   registerAudit,

@@ -52,6 +52,13 @@ export function formatRotation(outcome: RunOutcome, title: string, timeZone: str
       `Stayed where they are (${report.skipped.length}):`,
       ...table([['client', 'manager', 'why'], ...report.skipped.map((s) => [s.clientId, s.managerId ?? '', s.why])]),
     );
+  const heldOut = report.heldOut ?? [];
+  if (heldOut.length > 0)
+    out.push(
+      '',
+      `Held out to measure the effect (${heldOut.length}):`,
+      ...table([['client', 'manager'], ...heldOut.map((h) => [h.clientId, h.managerId])]),
+    );
   for (const n of notes) out.push(`Note: ${n}`);
   const counts = `${report.moves.length} moved, ${report.unbalanced.length} unbalanced, ${report.skipped.length} skipped`;
   out.push('', already ? `Summary: ${already} (the run then: ${counts}).` : `Summary: ${counts}.`);
@@ -66,7 +73,7 @@ export function registerRotate(program: Command, ctx: CommandContext): void {
     .option('--dry-run', 'show the plan, write nothing')
     .option(
       '--json',
-      'print { runId, at, dryRun, moves, balance, unbalanced, skipped } (and alreadyApplied, appliedAt, appliedBy if applied before)',
+      'print { runId, at, dryRun, moves, balance, unbalanced, skipped, heldOut } (and alreadyApplied, appliedAt, appliedBy if applied before)',
     )
     .action(async (opts: { at: string; dryRun?: boolean; json?: boolean }) => {
       const day = parseOrThrow(daySchema, opts.at, '--at', '--at');
