@@ -61,7 +61,8 @@ describe('the effect of rotation', () => {
     expect(effect.total.m6!.low).toBeCloseTo(0.0816, 3);
     expect(effect.total.m6!.high).toBeCloseTo(0.7459, 3);
     expect(effect.sentence).toBe(
-      'moved clients bought within 6 months 2.3 times as often as held-out ones: 90 % against 40 %, difference 50 points, 95 % interval 8 to 75',
+      'moved clients bought within 6 months 2.3 times as often as held-out ones: ' +
+        '90 % against 40 %, difference 50 points, 95 % interval 8 to 75',
     );
   });
 
