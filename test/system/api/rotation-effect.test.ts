@@ -128,7 +128,8 @@ describe('the effect of rotation through the api', () => {
     }
     expect(answer.body.holdout).toBe(true);
     expect(answer.body.sentence).toBe(
-      'moved clients bought within 6 months 3.0 times as often as held-out ones: 90 % against 30 %, difference 60 points, 95 % interval 17 to 81',
+      'moved clients bought within 6 months 3.0 times as often as held-out ones: ' +
+        '90 % against 30 %, difference 60 points, 95 % interval 17 to 81',
     );
   });
 });
