@@ -18,10 +18,10 @@ export function formatEffect(effect: RotationEffect): string {
     for (const [label, g] of [
       ['moved', run.moved],
       ['held out', run.heldOut],
-    ] as const)
-      out.push(
-        `  ${label.padEnd(9)} ${String(g.clients).padStart(6)} clients; with a deal in ${effectWindows.map((m) => `${m} months: ${cell(g, m)}`).join(', ')}`,
-      );
+    ] as const) {
+      const windows = effectWindows.map((m) => `${m} months: ${cell(g, m)}`).join(', ');
+      out.push(`  ${label.padEnd(9)} ${String(g.clients).padStart(6)} clients; with a deal in ${windows}`);
+    }
   }
   out.push('', `Total: ${effect.total.moved} moved, ${effect.total.heldOut} held out`);
   for (const m of effectWindows) {
