@@ -73,7 +73,8 @@ export function registerRotate(program: Command, ctx: CommandContext): void {
     .option('--dry-run', 'show the plan, write nothing')
     .option(
       '--json',
-      'print { runId, at, dryRun, moves, balance, unbalanced, skipped, heldOut } (and alreadyApplied, appliedAt, appliedBy if applied before)',
+      'print { runId, at, dryRun, moves, balance, unbalanced, skipped, heldOut }' +
+        ' (and alreadyApplied, appliedAt, appliedBy if applied before)',
     )
     .action(async (opts: { at: string; dryRun?: boolean; json?: boolean }) => {
       const day = parseOrThrow(daySchema, opts.at, '--at', '--at');
