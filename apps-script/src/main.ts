@@ -35,6 +35,7 @@ import {
   rotationApply,
   rotationPreview,
 } from './rotation/rotation-admin.ts';
+import { showRotationEffect } from './rotation/rotation-effect.ts';
 import { openMyTasks, tasksFileReport, tasksLoad } from './tasks/my-tasks.ts';
 import { loadTeam, saveTeam } from './team/team-sheet.ts';
 import { runMenuAction } from './workspace/feedback.ts';
@@ -74,6 +75,7 @@ global.menuTeamLoad = () => runMenuAction(loadTeam);
 global.menuTeamSave = () => runMenuAction(saveTeam);
 global.menuOffboard = () => runMenuAction(openOffboarding);
 global.menuRotation = () => runMenuAction(openRotation);
+global.menuRotationEffect = () => runMenuAction(showRotationEffect);
 global.menuBonuses = () => runMenuAction(openBonuses);
 global.menuStatementLines = () => runMenuAction(showStatementLines);
 global.menuDealsLoad = () => runMenuAction(loadDealsToConfirm);

@@ -19,6 +19,7 @@ export function buildMenu(): void {
     .addItem(a.offboard, 'menuOffboard')
     .addSeparator()
     .addItem(a.rotation, 'menuRotation')
+    .addItem(m.admin.effect.menu, 'menuRotationEffect')
     .addSeparator()
     .addItem(a.bonuses, 'menuBonuses')
     .addItem(a.statementLines, 'menuStatementLines')

@@ -19,12 +19,14 @@ const en = {
       balance: 'Balance per manager: given and received',
       unbalanced: (n: number) => `Unbalanced (${enNumber(n)}): why`,
       skipped: (n: number) => `Skipped (${enNumber(n)}): why they stay`,
+      heldOut: (n: number) => `Held out (${enNumber(n)}): stay with their manager, to measure the effect of rotation`,
     },
     columns: {
       moves: ['Client', 'Client id', 'From', 'To', 'Reason', 'Report due'],
       balance: ['Manager', 'Level', 'Given', 'Received', 'Difference'],
       unbalanced: ['Manager', 'Level', 'Given', 'Received', 'Why'],
       skipped: ['Client', 'Client id', 'Manager', 'Why'],
+      heldOut: ['Client', 'Client id', 'Manager'],
     },
   },
   offboarding: {
@@ -77,12 +79,14 @@ const ru: RotationWords = {
       balance: 'Баланс по менеджерам: отдал и получил',
       unbalanced: (n: number) => `Без баланса (${ruNumber(n)}): почему`,
       skipped: (n: number) => `Остаются (${ruNumber(n)}): почему`,
+      heldOut: (n: number) => `Контрольная группа (${ruNumber(n)}): остаются у своего менеджера, чтобы измерить эффект ротации`,
     },
     columns: {
       moves: ['Клиент', 'ID клиента', 'От кого', 'Кому', 'Причина', 'Отчёт до'],
       balance: ['Менеджер', 'Уровень', 'Отдал', 'Получил', 'Разница'],
       unbalanced: ['Менеджер', 'Уровень', 'Отдал', 'Получил', 'Почему'],
       skipped: ['Клиент', 'ID клиента', 'Менеджер', 'Почему'],
+      heldOut: ['Клиент', 'ID клиента', 'Менеджер'],
     },
   },
   offboarding: {

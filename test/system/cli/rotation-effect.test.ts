@@ -44,7 +44,7 @@ describe('clientbase rotation-effect', () => {
     const cli = testCli(db, '2026-08-15T09:00:00Z');
     expect(await cli.run('rotation-effect', '--json')).toBe(0);
     const effect = JSON.parse(cli.out.join(''));
-    expect(Object.keys(effect)).toEqual(['holdout', 'runs', 'total', 'sentence']);
+    expect(Object.keys(effect)).toEqual(['holdout', 'runs', 'total', 'headline', 'sentence']);
     expect(effect.runs).toEqual([
       {
         runId: 'rotation-2026-03-02',

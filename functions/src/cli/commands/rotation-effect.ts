@@ -41,7 +41,10 @@ export function registerRotationEffect(program: Command, ctx: CommandContext): v
   program
     .command('rotation-effect')
     .description('compare the clients every applied rotation moved with the ones it held out (rotation.holdoutShare)')
-    .option('--json', 'print { holdout, runs: [{ runId, at, moved, heldOut }], total: { moved, heldOut, m3, m6, m12 }, sentence }')
+    .option(
+      '--json',
+      'print { holdout, runs: [{ runId, at, moved, heldOut }], total: { moved, heldOut, m3, m6, m12 }, headline, sentence }',
+    )
     .action(async (opts: { json?: boolean }) => {
       const effect = await rotationEffectAt(ctx.db(), ctx.now());
       ctx.out(opts.json ? JSON.stringify(effect, null, 2) : formatEffect(effect));

@@ -23,6 +23,8 @@ export type RotationEffect = {
   holdout: boolean;
   runs: RunEffect[];
   total: { moved: number; heldOut: number; m3: TotalWindow | null; m6: TotalWindow | null; m12: TotalWindow | null };
+  /** The window the sentence speaks of (see `headlineWindow`), null while none is over. */
+  headline: EffectWindow | null;
   sentence: string;
 };
 
@@ -94,7 +96,8 @@ export function rotationEffect(input: { runs: ReadonlyArray<EffectRun>; deals: R
     if (moved.clients === 0 || heldOut.clients === 0) continue;
     total[key(months)] = { ...newcombeDifference(moved.withDeal, moved.clients, heldOut.withDeal, heldOut.clients), moved, heldOut };
   }
-  return { holdout, runs: out, total, sentence: effectSentence(holdout, total) };
+  const headline = holdout ? (headlineWindow(total)?.months ?? null) : null;
+  return { holdout, runs: out, total, headline, sentence: effectSentence(holdout, total) };
 }
 
 /** The window a sentence speaks of: six months if over, else the nearest one that is. */
