@@ -5,6 +5,13 @@ import { enCount, ruCount, ruPlural } from '../wording.ts';
 /** What a sentence needs: the window, both shares, the difference and its interval, in whole points. */
 export type EffectFigures = { months: number; moved: number; heldOut: number; difference: number; low: number; high: number };
 
+/** How much more often moved clients bought: less, more (none held out bought), twice, or so many times. */
+function often(f: EffectFigures, ratio: number | null, words: [string, string, string], times: (r: number) => string): string {
+  if (f.difference < 0) return words[0];
+  if (ratio === null) return words[1];
+  return Math.abs(ratio - 2) < 0.05 ? words[2] : times(ratio);
+}
+
 const en = {
   effect: {
     menu: 'Rotation effect',
@@ -19,7 +26,7 @@ const en = {
       `difference ${f.difference} points, 95 % interval ${f.low} to ${f.high}.`,
     clear: (f: EffectFigures, ratio: number | null) =>
       `Moved clients bought within ${f.months} months ` +
-      `${f.difference < 0 ? 'less often than' : ratio === null ? 'more often than' : Math.abs(ratio - 2) < 0.05 ? 'twice as often as' : `${ratio.toFixed(1)} times as often as`}` +
+      `${often(f, ratio, ['less often than', 'more often than', 'twice as often as'], (r) => `${r.toFixed(1)} times as often as`)}` +
       ` held-out ones: ${f.moved} % against ${f.heldOut} %, difference ${f.difference} points, 95 % interval ${f.low} to ${f.high}.`,
     pending: 'pending',
     yes: 'yes',
@@ -70,7 +77,7 @@ const ru: typeof en = {
       `разница ${f.difference} ${ruPlural(Math.abs(f.difference), 'пункт', 'пункта', 'пунктов')}, 95 % интервал от ${f.low} до ${f.high}.`,
     clear: (f: EffectFigures, ratio: number | null) =>
       `Переданные клиенты покупали в течение ${ruMonths(f.months)} ` +
-      `${f.difference < 0 ? 'реже' : ratio === null ? 'чаще' : Math.abs(ratio - 2) < 0.05 ? 'вдвое чаще' : `в ${ratio.toFixed(1).replace('.', ',')} раза чаще`}` +
+      `${often(f, ratio, ['реже', 'чаще', 'вдвое чаще'], (r) => `в ${r.toFixed(1).replace('.', ',')} раза чаще`)}` +
       ` контрольных: ${f.moved} % против ${f.heldOut} %, разница ${f.difference} ` +
       `${ruPlural(Math.abs(f.difference), 'пункт', 'пункта', 'пунктов')}, 95 % интервал от ${f.low} до ${f.high}.`,
     pending: 'ещё идёт',
