@@ -17,17 +17,30 @@ const at = '2026-12-01';
 const mib = (n: number) => `${(n / 2 ** 20).toFixed(0)} MiB`;
 
 /**
- * A department: managers over 5 levels (1 in 100 inactive); each client held by a manager, a
+ * A department: managers over 5 levels (1 in 100 inactive, 3 in 10 with leaves); each client held by a manager, a
  * tenth large, a third with recent holders; about half stale (held since March 2024 without a deal
  * since, or last deal in 2025-01), the rest fresh; every 25th unassigned.
  */
 function company(clients: number, managerCount: number): { managers: RotationManager[]; clients: RotationClient[] } {
   let s = 42;
   const rnd = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  // Leaves: 1 in 10 away on the run day, 1 in 10 back from two months away (clocks paused), 1 in 10 with one ahead.
+  const leaves = (i: number) =>
+    i % 10 === 3
+      ? [{ from: '2026-11-25', to: '2026-12-05' }]
+      : i % 10 === 4
+        ? [
+            { from: '2025-08-01', to: '2025-08-20' },
+            { from: '2026-07-01', to: '2026-08-31' },
+          ]
+        : i % 10 === 5
+          ? [{ from: '2026-12-08', to: '2026-12-20' }]
+          : undefined;
   const managers: RotationManager[] = Array.from({ length: managerCount }, (_, i) => ({
     id: `m${String(i).padStart(4, '0')}`,
     level: 1 + (i % 5),
     active: i % 100 !== 99,
+    absences: leaves(i),
   }));
   const out: RotationClient[] = [];
   for (let i = 0; i < clients; i++) {
@@ -68,7 +81,8 @@ async function planner(size: number, managerCount: number): Promise<BenchRow> {
   console.log(
     `rotation planner: ${size} clients (${candidates.length} held), ${managerCount} managers -> ${plan.moves.length} moves` +
       ` (${plan.moves.filter((m) => m.reason === 'top-up').length} top-ups),` +
-      ` ${plan.unbalanced.length} unbalanced, ${plan.skipped.length} skipped, ${plan.heldOut?.length ?? 0} held out`,
+      ` ${plan.unbalanced.length} unbalanced, ${plan.skipped.length} skipped, ${plan.heldOut?.length ?? 0} held out,` +
+      ` ${plan.away?.length ?? 0} with a leave that changed something`,
   );
   console.log(
     `rotation planner: ${(ms / 1000).toFixed(2)}s (${Math.round(size / (ms / 1000))} clients/s);` +

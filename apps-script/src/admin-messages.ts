@@ -8,6 +8,7 @@ import { bonusAdminWords } from './bonus/bonus-admin-words.ts';
 import { mailingWords } from './mailing/mailing-words.ts';
 import { oversightWords } from './oversight/oversight-words.ts';
 import { dealsAdminWords } from './deals/deals-words.ts';
+import { fairnessWords } from './rotation/fairness-words.ts';
 import type { Locale } from './wording.ts';
 
 export type { MergeSummary } from './config/config-words.ts';
@@ -57,6 +58,7 @@ export const enAdmin = {
   ...mailingWords.en,
   ...oversightWords.en,
   ...dealsAdminWords.en,
+  ...fairnessWords.en,
   pages: {
     cancel: 'Cancel',
     wentTo: 'Selected cell',
@@ -153,6 +155,7 @@ export const ruAdmin: AdminMessages = {
   ...mailingWords.ru,
   ...oversightWords.ru,
   ...dealsAdminWords.ru,
+  ...fairnessWords.ru,
   pages: {
     cancel: 'Отмена',
     wentTo: 'Выделена ячейка',

@@ -36,6 +36,7 @@ import {
   rotationPreview,
 } from './rotation/rotation-admin.ts';
 import { showRotationEffect } from './rotation/rotation-effect.ts';
+import { showRotationFairness } from './rotation/fairness-sheet.ts';
 import { openMyTasks, tasksFileReport, tasksLoad } from './tasks/my-tasks.ts';
 import { loadTeam, saveTeam } from './team/team-sheet.ts';
 import { runMenuAction } from './workspace/feedback.ts';
@@ -76,6 +77,7 @@ global.menuTeamSave = () => runMenuAction(saveTeam);
 global.menuOffboard = () => runMenuAction(openOffboarding);
 global.menuRotation = () => runMenuAction(openRotation);
 global.menuRotationEffect = () => runMenuAction(showRotationEffect);
+global.menuRotationFairness = () => runMenuAction(showRotationFairness);
 global.menuBonuses = () => runMenuAction(openBonuses);
 global.menuStatementLines = () => runMenuAction(showStatementLines);
 global.menuDealsLoad = () => runMenuAction(loadDealsToConfirm);

@@ -20,6 +20,7 @@ export function buildMenu(): void {
     .addSeparator()
     .addItem(a.rotation, 'menuRotation')
     .addItem(m.admin.effect.menu, 'menuRotationEffect')
+    .addItem(m.admin.fairness.menu, 'menuRotationFairness')
     .addSeparator()
     .addItem(a.bonuses, 'menuBonuses')
     .addItem(a.statementLines, 'menuStatementLines')

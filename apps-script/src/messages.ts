@@ -33,6 +33,12 @@ const en = {
     connection: 'Check connection',
   },
   sheets: { myClients: 'My clients', myBonus: 'My bonus' },
+  validation: {
+    choice: 'Choose a value from the list.',
+    day: 'A day, as YYYY-MM-DD.',
+    upToToday: 'A day that has come: today or earlier, as YYYY-MM-DD.',
+    fromToday: 'A day still to come: today or later, as YYYY-MM-DD.',
+  },
   ...clientsWords.en,
   ...cardWords.en,
   ...bonusWords.en,
@@ -47,8 +53,8 @@ const en = {
     title: 'clientbase',
     busy: 'Another clientbase action is still running in this spreadsheet. Wait for it to finish and try again.',
     notConfigured:
-      'The add-on does not know where the client base is (no API address). Ask whoever installed it to set the ' +
-      'API_URL script property or rebuild with --api-url.',
+      'The add-on does not know where the client base is (no API address). Ask whoever installed it to build and ' +
+      'push it with ADDON_API_URL set to the API: only that puts the address in its allowed URLs.',
     missingScope: (url: string | null) =>
       `clientbase is not allowed to confirm who you are or to reach the base: some permissions were not granted. ` +
       `${
@@ -73,7 +79,7 @@ const en = {
       'The connection to the base broke before its answer arrived: the change may or may not have been saved. Refresh ' +
       'your clients before trying again.',
     rateLimited: (seconds: number | null) =>
-      `The base is busy right now. Wait ${seconds !== null ? `${seconds} seconds` : 'a minute'} and try again.`,
+      `The base is busy right now. Wait ${seconds !== null ? enCount(seconds, 'second', 'seconds') : 'a minute'} and try again.`,
     unavailable: 'The base is temporarily unavailable. Try again in a few minutes.',
     unavailableUnknownOutcome: 'The base did not answer in time: the change may or may not have been saved. Refresh before trying again.',
     invalid: (detail: string) => `The base refused the request: ${detail}`,
@@ -121,6 +127,12 @@ const ru: Messages = {
     connection: 'Проверить подключение',
   },
   sheets: { myClients: 'Мои клиенты', myBonus: 'Мой бонус' },
+  validation: {
+    choice: 'Выберите значение из списка.',
+    day: 'Дата в виде ГГГГ-ММ-ДД.',
+    upToToday: 'Дата, которая уже наступила: сегодня или раньше, в виде ГГГГ-ММ-ДД.',
+    fromToday: 'Дата, которая ещё впереди: сегодня или позже, в виде ГГГГ-ММ-ДД.',
+  },
   ...clientsWords.ru,
   ...cardWords.ru,
   ...bonusWords.ru,
@@ -136,8 +148,8 @@ const ru: Messages = {
     title: 'clientbase',
     busy: 'В этой таблице ещё выполняется другое действие clientbase. Дождитесь его окончания и повторите.',
     notConfigured:
-      'Дополнение не знает, где находится база (не задан адрес API). Попросите того, кто его установил, задать ' +
-      'свойство скрипта API_URL или пересобрать с --api-url.',
+      'Дополнение не знает, где находится база (не задан адрес API). Попросите того, кто его установил, собрать и ' +
+      'загрузить его с ADDON_API_URL, указывающим на API: только так адрес попадает в список разрешённых.',
     missingScope: (url: string | null) =>
       `clientbase не может подтвердить, кто вы, или связаться с базой: выданы не все разрешения. ` +
       `${

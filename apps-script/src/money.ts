@@ -2,6 +2,9 @@
 // roubles: typed into forms ("1 234,56"), shown in sidebars and sheet cells.
 import { groupDigits, type Locale } from './wording.ts';
 
+/** The one number format of every money cell: Sheets groups and marks decimals as the spreadsheet's locale does. */
+export const moneyFormat = '#,##0.00 "₽"';
+
 /** A cell value: roubles as a number, for a sheet column formatted as money. */
 export function roublesCell(kopecks: number): number {
   return kopecks / 100;
@@ -14,6 +17,16 @@ export function formatRoubles(kopecks: number, locale: Locale): string {
   const group = locale === 'ru' ? '\u00a0' : ',';
   const whole = groupDigits(Math.trunc(abs / 100), group);
   return `${sign}${whole}${locale === 'ru' ? ',' : '.'}${String(abs % 100).padStart(2, '0')}\u00a0₽`;
+}
+
+/**
+ * The base writes amounts in its notes as "50 000.00" (one language for the audit trail); people
+ * read them as every other amount in the add-on: "50 000,00 ₽" or "50,000.00 ₽".
+ */
+export function localiseAmounts(text: string, locale: Locale): string {
+  return text.replace(/(?<=^|[\s(:]|[\s(:][+-])(\d{1,3}(?: \d{3})*)\.(\d{2})(?![\d%])/g, (_all, whole: string, cents: string) =>
+    formatRoubles(Number(whole.replace(/ /g, '')) * 100 + Number(cents), locale),
+  );
 }
 
 export type ParsedMoney =

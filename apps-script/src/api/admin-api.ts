@@ -23,6 +23,7 @@ import type {
   MonthStatements,
   OverdueReport,
   PublishedRules,
+  RotationFairness,
   RotationReport,
   RulesConfig,
   RulesHistoryPage,
@@ -186,4 +187,9 @@ export function restoreClientFromHistory(clientId: string, point: { at: string }
     body: point,
     idempotent: true,
   });
+}
+
+/** Is rotation fair over [from, to] (company days): per manager, given, received and what came of them. */
+export function fetchRotationFairness(from: string, to: string): RotationFairness {
+  return callApi<RotationFairness>({ method: 'get', path: 'admin/rotation/fairness', query: { from, to } });
 }

@@ -15,7 +15,11 @@ export type ApiCall = {
   idempotent?: boolean;
 };
 
-/** The Script Property `API_URL` (set per deployment or by tests) wins over the address built in. */
+/**
+ * The Script Property `API_URL` wins over the address built in, for the tests' doubles; a deployed
+ * add-on reaches only the URLs its manifest's `urlFetchWhitelist` allows, so a deployment is built
+ * with `ADDON_API_URL` instead.
+ */
 export function apiBaseUrl(): string {
   const configured = PropertiesService.getScriptProperties().getProperty('API_URL') ?? '';
   const url = (configured.trim() || __API_URL__ || '').trim();

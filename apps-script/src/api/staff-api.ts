@@ -22,7 +22,7 @@ import type {
   VerifyContactBody,
   ListedClient,
   Me,
-  Statement,
+  StatementAnswer,
 } from '../../../functions/src/api/contract.ts';
 
 /** 2,500 clients (about 1.1 MB of JSON, far under UrlFetchApp's 50 MB) per call: a book of 10,000 in four. */
@@ -137,10 +137,10 @@ export function fileReport(taskId: string, body: z.input<typeof reportBody>): vo
 }
 
 /** The manager's statement for a month (the head of sales may name the manager), or null when none has been computed. */
-export function fetchStatement(month: string, managerId?: string): Statement | null {
+export function fetchStatement(month: string, managerId?: string): StatementAnswer | null {
   try {
     const path = `statements/${encodeURIComponent(month)}`;
-    return callApi<{ statement: Statement }>({ method: 'get', path, query: { managerId } }).statement;
+    return callApi<StatementAnswer>({ method: 'get', path, query: { managerId } });
   } catch (e) {
     if (e instanceof ApiError && e.kind === 'not-found') return null;
     throw e;

@@ -8,19 +8,18 @@ import { fetchStatement } from '../api/staff-api.ts';
 import type { MonthStatements } from '../../../functions/src/api/contract.ts';
 import type { Messages } from '../messages.ts';
 import type { JobStartAnswer, MonthAnswer } from '../page-contract.ts';
-import { roublesCell } from '../money.ts';
+import { moneyFormat as money, roublesCell } from '../money.ts';
 import { findManagedSheet } from '../sheet/managed-sheet.ts';
 import { writeReport, type Report } from '../sheet/report-sheet.ts';
 import { alert, runSidebarCall, toast, UserError, withBaseRefusal } from '../workspace/feedback.ts';
 import { withDocumentLock } from '../workspace/lock.ts';
 import { showDialog } from '../workspace/pages.ts';
 import type { ActionContext } from '../workspace/session.ts';
-import { previousMonth, statementSheet } from './statement-rows.ts';
+import { previousMonth, statementSheet, statementWidth } from './statement-rows.ts';
 
 export const statementsSheet = { id: 'statements', title: (m: Messages) => m.admin.sheets.statements };
 export const statementLinesSheet = { id: 'statement-lines', title: (m: Messages) => m.admin.sheets.statementLines };
 const monthProperty = 'clientbase.statements.month';
-const money = '#,##0.00 "₽"';
 
 function parseMonth(session: ActionContext, text: string): string {
   const month = monthOf(String(text ?? ''));
@@ -149,16 +148,17 @@ export function showStatementLines(session: ActionContext): void {
   const headerRow = ids.indexOf(m.admin.bonus.columns[1]!) + 1;
   const managerId = headerRow > 0 && row > headerRow ? (ids[row - 1] ?? '') : '';
   if (!month || managerId === '') throw new UserError(m.admin.bonus.selectManager);
-  const statement = fetchStatement(month, managerId);
-  if (!statement) {
+  const answer = fetchStatement(month, managerId);
+  if (!answer) {
     alert(session, m.bonus.noStatement(month));
     return;
   }
+  const { statement } = answer;
   const names = new Map(
     [...fetchClientNames(statement.lines.flatMap((l) => (l.clientId ? [l.clientId] : [])))].map(([id, c]) => [id, c.name]),
   );
   const team = new Map(fetchTeam().map((t) => [t.id, t.name]));
-  const view = statementSheet(statement, names, m);
+  const view = statementSheet(answer, names, m, session.locale);
   withDocumentLock(session, () => {
     const { sheet: lines } = writeReport(session, statementLinesSheet, {
       heading: [`${view.heading}: ${team.get(managerId) ?? managerId}`],
@@ -173,6 +173,7 @@ export function showStatementLines(session: ActionContext): void {
       ],
     });
     lines.setColumnWidth(8, 360);
+    lines.hideColumns(statementWidth);
     lines.activate();
   });
   toast(session, m.bonus.shown(month, statement.lines.length));

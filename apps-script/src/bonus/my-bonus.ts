@@ -2,14 +2,14 @@
 import { monthOf } from './month.ts';
 import { fetchStatement } from '../api/staff-api.ts';
 import { clientNamesOnSheet } from '../clients/my-clients.ts';
+import { moneyFormat } from '../money.ts';
 import { findManagedSheet } from '../sheet/managed-sheet.ts';
 import { sheetMetadataKey } from '../sheet/table-spec.ts';
 import { alert, toast, UserError } from '../workspace/feedback.ts';
 import { withDocumentLock } from '../workspace/lock.ts';
 import type { ActionContext } from '../workspace/session.ts';
-import { previousMonth, statementSheet } from './statement-rows.ts';
+import { previousMonth, statementSheet, statementWidth as width } from './statement-rows.ts';
 
-const width = 8;
 const bonusSheet = { id: 'my-bonus' };
 
 function sheetFor(session: ActionContext): GoogleAppsScript.Spreadsheet.Sheet {
@@ -19,7 +19,7 @@ function sheetFor(session: ActionContext): GoogleAppsScript.Spreadsheet.Sheet {
   sheet.addDeveloperMetadata(sheetMetadataKey, bonusSheet.id);
   sheet.setFrozenRows(4);
   sheet.setColumnWidths(1, width, 120);
-  sheet.setColumnWidth(width, 360);
+  sheet.setColumnWidth(width - 1, 360);
   return sheet;
 }
 
@@ -33,16 +33,16 @@ export function showMyBonus(session: ActionContext): void {
   const typed = answer.getResponseText().trim() || offered;
   const month = monthOf(typed);
   if (month === null) throw new UserError(m.bonus.badMonth(typed));
-  const statement = fetchStatement(month);
-  if (!statement) {
+  const found = fetchStatement(month);
+  if (!found) {
     alert(session, m.bonus.noStatement(month));
     return;
   }
   withDocumentLock(session, () => {
-    const view = statementSheet(statement, clientNamesOnSheet(session), m);
+    const view = statementSheet(found, clientNamesOnSheet(session), m, session.locale);
     const sheet = sheetFor(session);
     const rows = Math.max(sheet.getLastRow(), 4 + view.rows.length);
-    // The sheet is the add-on's: its first eight columns are rewritten; the person's own to the right stay.
+    // The sheet is the add-on's: its first columns are rewritten; the person's own to the right stay.
     const grid: Array<Array<string | number>> = Array.from({ length: rows }, () => new Array<string | number>(width).fill(''));
     grid[0]![0] = view.heading;
     view.totals.forEach(([label, amount], i) => {
@@ -53,10 +53,12 @@ export function showMyBonus(session: ActionContext): void {
     view.rows.forEach((line, i) => (grid[4 + i] = line));
     if (rows > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
     sheet.getRange(1, 1, rows, width).setValues(grid);
-    sheet.getRangeList(['A1', 'A4:H4']).setFontWeight('bold');
-    sheet.getRangeList(['B2', 'D2', 'F2', 'H2', `E5:E${Math.max(rows, 5)}`]).setNumberFormat('#,##0.00 "₽"');
+    sheet.getRangeList(['A1', 'A4:I4']).setFontWeight('bold');
+    sheet.getRangeList(['B2', 'D2', 'F2', 'H2', `E5:E${Math.max(rows, 5)}`]).setNumberFormat(moneyFormat);
     sheet.getRange(5, 4, Math.max(rows - 4, 1), 1).setNumberFormat('0.00%');
+    // Hidden on every show: a sheet made before the deal's id had its column gets it hidden too.
+    sheet.hideColumns(width);
     sheet.activate();
   });
-  toast(session, m.bonus.shown(month, statement.lines.length));
+  toast(session, m.bonus.shown(month, found.statement.lines.length));
 }

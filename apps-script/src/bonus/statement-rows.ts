@@ -1,10 +1,11 @@
-// A bonus statement as sheet rows: every line with its client, deal, rule, rate, amount, status and
-// the day a pending part is decided; totals on top (what awaits the head of sales' confirmation
-// apart: it is neither payable nor pending). Pure. Amounts are roubles (numbers the sheet
-// formats as money); rates are fractions the sheet shows as percentages.
-import type { Statement } from '../../../functions/src/api/contract.ts';
-import type { Messages } from '../messages.ts';
-import { roublesCell } from '../money.ts';
+// A bonus statement as sheet rows: every line with its client, deal (its day and amount, as people
+// know it; the id last, in a hidden column), rule, rate, amount, status and the day a pending part
+// is decided; totals on top (what awaits the head of sales' confirmation apart: it is neither
+// payable nor pending). Pure. Amounts are roubles (numbers the sheet formats as money); rates are
+// fractions the sheet shows as percentages.
+import type { Statement, StatementAnswer } from '../../../functions/src/api/contract.ts';
+import type { Locale, Messages } from '../messages.ts';
+import { formatRoubles, localiseAmounts, roublesCell } from '../money.ts';
 
 export type StatementSheet = {
   heading: string;
@@ -13,8 +14,17 @@ export type StatementSheet = {
   rows: Array<Array<string | number>>;
 };
 
-export function statementSheet(statement: Statement, clientNames: ReadonlyMap<string, string>, m: Messages): StatementSheet {
+/** Columns of the statement's lines; the last (the deal's id) is hidden. */
+export const statementWidth = 9;
+
+export function statementSheet(
+  { statement, deals }: StatementAnswer,
+  clientNames: ReadonlyMap<string, string>,
+  m: Messages,
+  locale: Locale,
+): StatementSheet {
   const b = m.bonus;
+  const dealNames = new Map(deals.map((d) => [d.id, `${d.date} · ${formatRoubles(d.amount, locale)}`]));
   return {
     heading: b.heading(statement.month, statement.closed),
     totals: [
@@ -32,16 +42,18 @@ export function statementSheet(statement: Statement, clientNames: ReadonlyMap<st
       b.columns.status,
       b.columns.pendingUntil,
       b.columns.note,
+      b.columns.dealId,
     ],
     rows: statement.lines.map((line) => [
       line.clientId === null ? '' : (clientNames.get(line.clientId) ?? line.clientId),
-      line.dealId ?? '',
+      line.dealId === null ? '' : (dealNames.get(line.dealId) ?? line.dealId),
       (m.lineKinds as Record<string, string>)[line.kind] ?? line.kind,
       line.rate ?? '',
       roublesCell(line.amount),
       (m.lineStatuses as Record<string, string>)[line.status] ?? line.status,
       line.status === 'pending' ? (line.dueDate ?? '') : '',
-      line.ofMonth ? `${line.note} (${line.ofMonth})` : line.note,
+      localiseAmounts(line.ofMonth ? `${line.note} (${line.ofMonth})` : line.note, locale),
+      line.dealId ?? '',
     ]),
   };
 }

@@ -1,7 +1,7 @@
 // The "My clients" sheet's words: its columns, their choices, refresh, save and resolving
 // conflicts, in English and Russian (`ru` typed by `en`); `messages.ts` gathers them into one
 // `Messages`.
-import { enCount, enNumber, ruCount, ruNumber } from '../wording.ts';
+import { enCount, enNumber, ruCount, ruNumber, ruPlural } from '../wording.ts';
 
 export type RefreshSummary = {
   total: number;
@@ -152,7 +152,9 @@ const en = {
       'Select the rows whose conflicts you want to resolve (rows tinted orange on My clients), then choose the command again.',
     nothingToResolve: 'The selected rows have no unsaved changes or conflicts.',
     keptMine: (n: number) => `${enCount(n, 'row', 'rows')} saved with your values.`,
-    tookTheirs: (n: number) => `${enCount(n, 'row', 'rows')} now show the base's values; your other unsaved changes on them are kept.`,
+    tookTheirs: (n: number) =>
+      `${enCount(n, 'row now shows', 'rows now show')} the base's values; ` +
+      `your other unsaved changes on ${n === 1 ? 'it' : 'them'} are kept.`,
   },
 };
 
@@ -284,7 +286,7 @@ const ru: ClientsWords = {
     keptMine: (n: number) => `Сохранено с вашими значениями: ${ruCount(n, 'строка', 'строки', 'строк')}.`,
     tookTheirs: (n: number) =>
       `${ruCount(n, 'строка показывает', 'строки показывают', 'строк показывают')} значения из базы; другие ваши ` +
-      `несохранённые правки в них сохранились.`,
+      `несохранённые правки ${ruPlural(n, 'в ней', 'в них', 'в них')} сохранились.`,
   },
 };
 

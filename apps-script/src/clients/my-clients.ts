@@ -8,7 +8,7 @@ import type { DepartureCounts } from '../messages.ts';
 import { applyMarks, rowsWithMarks, writeOutcome, type CellMark } from '../sheet/cell-marks.ts';
 import { columnLetter, type CellValue, type DayFormatter } from '../sheet/cell-values.ts';
 import { readLoadedValues, writeLoadedValues, type LoadedRecord } from '../sheet/loaded-values.ts';
-import { openManagedTable, writeRowsMakingRoom, type ColumnMap } from '../sheet/managed-sheet.ts';
+import { applyValidations, openManagedTable, writeRowsMakingRoom, type ColumnMap } from '../sheet/managed-sheet.ts';
 import { readTable, reorderRows, writeRows, type Table, type TableRow } from '../sheet/table-io.ts';
 import { planRowOrder, type RowOrder } from '../sheet/row-order.ts';
 import { alert, toast, UserError } from '../workspace/feedback.ts';
@@ -28,6 +28,11 @@ type Loaded = Map<string, LoadedRecord<EditableKey>>;
 
 const ownerProperty = 'clientbase.owner';
 const managerIdProperty = 'clientbase.managerId';
+/** Which rules the sheet's validations follow: bump the number when a column's validation changes. */
+const validationsProperty = 'clientbase.myClients.validations';
+const validationsVersion = (session: ActionContext) => `1-${session.locale}`;
+const markValidated = (session: ActionContext) =>
+  PropertiesService.getDocumentProperties().setProperty(validationsProperty, validationsVersion(session));
 
 /** Rotation due within 30 days, a report past due, a lost client: seen at a glance. */
 function decorate(sheet: Sheet, columns: ColumnMap<ClientColumnKey>): void {
@@ -62,7 +67,15 @@ function decorate(sheet: Sheet, columns: ColumnMap<ClientColumnKey>): void {
  * `rows` clients, or puts back columns someone deleted; otherwise a broken layout is refused.
  */
 function openTable(session: ActionContext, repair: boolean, rows = 0): ClientsTable | null {
-  const opened = openManagedTable(session.spreadsheet, myClientsTable, session.m, { repair, rows, decorate });
+  const opened = openManagedTable(session.spreadsheet, myClientsTable, session.m, {
+    repair,
+    rows,
+    // A new sheet is laid out with the rules in force.
+    decorate: (sheet, columns) => {
+      decorate(sheet, columns);
+      markValidated(session);
+    },
+  });
   if (opened.status === 'absent') return null;
   if (opened.status === 'broken')
     throw new UserError(session.m.save.layoutBroken(opened.missing.map((k) => columnHeader(k, session.m)).join(', ')));
@@ -135,6 +148,11 @@ export function refreshMyClients(session: ActionContext): void {
     const rows = readTable(table);
     const plan = planRefresh({ rows, loaded: readLoaded(session), clients, m, formatDay });
     writeRowsMakingRoom(table, rows, plan.writes, m);
+    // The rules are rewritten only when the sheet's are older or in another language: a refresh stays within its calls.
+    if (PropertiesService.getDocumentProperties().getProperty(validationsProperty) !== validationsVersion(session)) {
+      applyValidations(table, m);
+      markValidated(session);
+    }
     const marks: CellMark<ClientColumnKey>[] = [
       ...plan.copies.map((c) => ({ row: c.row, key: 'name' as const, note: m.refresh.duplicateRowNote(c.of), tone: 'info' as const })),
       ...plan.unknownIds.map((row) => ({ row, key: 'name' as const, note: m.refresh.unknownIdNote, tone: 'info' as const })),

@@ -215,7 +215,7 @@ const en = {
   },
   history: {
     heading: (version: number) => `Rules history: version ${version} is in force. Each version shows what differs from it.`,
-    more: (n: number) => `The ${enNumber(n)} latest versions are shown.`,
+    more: (n: number) => (n === 1 ? 'The latest version is shown.' : `The ${enNumber(n)} latest versions are shown.`),
     columns: ['Version', 'Published', 'By', 'Differs from the rules in force'],
     inForce: 'in force',
     same: 'the same as the rules in force',

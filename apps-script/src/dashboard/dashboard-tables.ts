@@ -2,14 +2,12 @@
 // drawn over, and which chart goes over which table. Pure.
 import type { Dashboard, RotationEffect } from '../../../functions/src/api/contract.ts';
 import type { Messages } from '../messages.ts';
-import { roublesCell } from '../money.ts';
+import { moneyFormat, roublesCell } from '../money.ts';
 import type { Report } from '../sheet/report-sheet.ts';
 import { effectChartBlock } from '../rotation/effect-sheet.ts';
 
 export type ChartBlock = 'clients' | 'attracted' | 'lostMarked' | 'moves' | 'bonuses' | 'overdue' | 'effect';
 export type ChartSpec = { block: ChartBlock; type: 'COLUMN' | 'BAR'; stacked: boolean; title: string; vAxis: string };
-
-const money = '#,##0.00 "₽"';
 
 export function dashboardReport(
   d: Dashboard,
@@ -56,7 +54,7 @@ export function dashboardReport(
         title: t.titles.bonuses,
         header: [t.month, ...t.bonusKinds],
         rows: d.bonuses.map((r) => [r.month, roublesCell(r.payable), roublesCell(r.pending), roublesCell(r.cancelled)]),
-        formats: [null, money, money, money],
+        formats: [null, moneyFormat, moneyFormat, moneyFormat],
       },
       {
         id: 'overdue',

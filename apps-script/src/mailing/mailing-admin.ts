@@ -45,6 +45,13 @@ export function mailingExport(channel: string, kind: string = 'mailing'): Mailin
     const listKind: MailingListKind = kind;
     const list = exportMailingList(channel, listKind);
     const stamp = Utilities.formatDate(new Date(), session.timeZone, 'yyyy-MM-dd HH:mm');
+    const x = session.m.admin.mailing;
+    // An empty sheet would read as a list that went wrong; nobody found is said in words instead.
+    if (list.count === 0) {
+      const name = session.m.consentChannels[channel];
+      const text = (listKind === 'confirmation' ? x.confirmNobody : x.nobody)(name, list.cadenceDays);
+      return { count: 0, cadenceDays: list.cadenceDays, sheet: '', csv: '', fileName: '', text };
+    }
     const title = (m: Messages) => {
       const named = listKind === 'confirmation' ? m.admin.sheets.confirmations : m.admin.sheets.mailing;
       return named(m.consentChannels[channel], stamp);
@@ -55,7 +62,6 @@ export function mailingExport(channel: string, kind: string = 'mailing'): Mailin
       sheet.activate();
       return sheet.getName();
     });
-    const x = session.m.admin.mailing;
     const text = (listKind === 'confirmation' ? x.confirmDone : x.done)(list.count, sheet, list.cadenceDays);
     const prefix = listKind === 'confirmation' ? 'confirm-' : '';
     return {

@@ -25,6 +25,13 @@ const en = {
     confirmDone: (count: number, sheet: string, cadence: number) =>
       `${enCount(count, 'confirmation request', 'confirmation requests')} on the sheet «${sheet}» ` +
       `(cadence ${enCount(cadence, 'day', 'days')}).`,
+    nobody: (channel: string, cadence: number) =>
+      `Nobody to export for ${channel}: no contact with consent ${
+        cadence > 0 ? `who was not listed within the last ${enCount(cadence, 'day', 'days')}` : 'at all'
+      }. No sheet was created.`,
+    confirmNobody: (channel: string, cadence: number) =>
+      `Nobody to ask for ${channel}: no website sign-up awaits a confirmation request ` +
+      `(cadence ${enCount(cadence, 'day', 'days')}). No sheet was created.`,
   },
 };
 
@@ -56,6 +63,13 @@ const ru: MailingWords = {
     confirmDone: (count: number, sheet: string, cadence: number) =>
       `${capitalise(ruCount(count, 'запрос', 'запроса', 'запросов'))} подтверждения на листе «${sheet}» (частота: раз в ` +
       `${ruCount(cadence, 'день', 'дня', 'дней')}).`,
+    nobody: (channel: string, cadence: number) =>
+      `Выгружать некого (${channel}): нет контактов с согласием${
+        cadence > 0 ? `, не попадавших в рассылку за последние ${ruCount(cadence, 'день', 'дня', 'дней')}` : ''
+      }. Лист не создан.`,
+    confirmNobody: (channel: string, cadence: number) =>
+      `Спрашивать некого (${channel}): нет заявок с сайта, ждущих запроса подтверждения ` +
+      `(частота: раз в ${ruCount(cadence, 'день', 'дня', 'дней')}). Лист не создан.`,
   },
 };
 

@@ -30,6 +30,22 @@ export function planView(report: RotationReport, names: Names): PlanView {
   };
 }
 
+/** Who was away and what their leave changed: a block only when someone's did. */
+function awayBlocks(report: RotationReport, names: Names, m: Messages): Report['blocks'] {
+  const r = m.admin.rotation;
+  const away = report.away ?? [];
+  if (away.length === 0) return [];
+  return [
+    {
+      id: 'away',
+      title: r.blocks.away(away.length),
+      header: r.columns.away,
+      rows: away.map((a) => [names.manager(a.managerId), a.awayUntil ?? r.present, a.kept, a.paused, a.deadlinesMoved]),
+      formats: [null, null, '0', '0', '0'],
+    },
+  ];
+}
+
 /** The plan's sheet: moves, the balance per manager, who is left uneven and which clients stay, each with why. */
 export function planReport(report: RotationReport, names: Names, m: Messages, heading: string[]): Report {
   const r = m.admin.rotation;
@@ -80,6 +96,7 @@ export function planReport(report: RotationReport, names: Names, m: Messages, he
             },
           ]
         : []),
+      ...awayBlocks(report, names, m),
     ],
   };
 }

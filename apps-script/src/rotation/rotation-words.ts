@@ -20,6 +20,7 @@ const en = {
       unbalanced: (n: number) => `Unbalanced (${enNumber(n)}): why`,
       skipped: (n: number) => `Skipped (${enNumber(n)}): why they stay`,
       heldOut: (n: number) => `Held out (${enNumber(n)}): stay with their manager, to measure the effect of rotation`,
+      away: (n: number) => `Away (${enNumber(n)}): what their leave changed`,
     },
     columns: {
       moves: ['Client', 'Client id', 'From', 'To', 'Reason', 'Report due'],
@@ -27,7 +28,9 @@ const en = {
       unbalanced: ['Manager', 'Level', 'Given', 'Received', 'Why'],
       skipped: ['Client', 'Client id', 'Manager', 'Why'],
       heldOut: ['Client', 'Client id', 'Manager'],
+      away: ['Manager', 'Away until', 'Kept (away today)', 'Not stale: clock paused', 'Report deadlines moved'],
     },
+    present: 'present today',
   },
   offboarding: {
     title: 'Offboard a manager',
@@ -80,6 +83,7 @@ const ru: RotationWords = {
       unbalanced: (n: number) => `Без баланса (${ruNumber(n)}): почему`,
       skipped: (n: number) => `Остаются (${ruNumber(n)}): почему`,
       heldOut: (n: number) => `Контрольная группа (${ruNumber(n)}): остаются у своего менеджера, чтобы измерить эффект ротации`,
+      away: (n: number) => `Отсутствуют (${ruNumber(n)}): что изменил отпуск`,
     },
     columns: {
       moves: ['Клиент', 'ID клиента', 'От кого', 'Кому', 'Причина', 'Отчёт до'],
@@ -87,7 +91,9 @@ const ru: RotationWords = {
       unbalanced: ['Менеджер', 'Уровень', 'Отдал', 'Получил', 'Почему'],
       skipped: ['Клиент', 'ID клиента', 'Менеджер', 'Почему'],
       heldOut: ['Клиент', 'ID клиента', 'Менеджер'],
+      away: ['Менеджер', 'Отсутствует до', 'Остались у него (отсутствует)', 'Не устарели: часы стояли', 'Сроки отчёта сдвинуты'],
     },
+    present: 'сегодня на работе',
   },
   offboarding: {
     title: 'Увольнение менеджера',

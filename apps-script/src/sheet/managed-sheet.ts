@@ -51,6 +51,38 @@ export function locateColumns<K extends string>(sheet: Sheet, spec: TableSpec<K>
   return { columns, missing: missing.map((c) => c.key) };
 }
 
+/**
+ * What a person may type into a column, for cells from `firstRow` down: a dropdown of the choices,
+ * a day (with the rule's limit: a day that happened is today or earlier), or nothing to check.
+ * Warn rather than reject: a rejecting rule would also refuse the add-on's own writes of a value the
+ * list does not hold (the sheet's language changed, a choice the base added later) or of the base's
+ * day where the spreadsheet's time zone is already on another day; Save checks every value anyway.
+ */
+function validationFor<K extends string>(spec: ColumnSpec<K>, column: number, firstRow: number, m: Messages) {
+  const choice = spec.format === 'choice' && spec.choices;
+  if (!choice && (spec.format !== 'day' || spec.role !== 'editable')) return null;
+  // A new rule warns (allows invalid data) unless told otherwise: one call less a column.
+  const rule = SpreadsheetApp.newDataValidation();
+  if (choice) return rule.requireValueInList(spec.choices!(m), true).setHelpText(m.validation.choice).build();
+  // A formula for the first cell, moved by Sheets to each other one; TODAY() keeps the limit current without a reload.
+  const cell = `${columnLetter(column)}${firstRow}`;
+  if (spec.days === 'up-to-today') return rule.requireFormulaSatisfied(`=${cell}<=TODAY()`).setHelpText(m.validation.upToToday).build();
+  if (spec.days === 'from-today') return rule.requireFormulaSatisfied(`=${cell}>=TODAY()`).setHelpText(m.validation.fromToday).build();
+  return rule.requireDate().setHelpText(m.validation.day).build();
+}
+
+/**
+ * The validations of every column over all the sheet's rows, for a sheet whose rules are out of
+ * date (made by an older add-on, or in another language). A constant number of calls a validated column.
+ */
+export function applyValidations<K extends string>(table: Table<K>, m: Messages): void {
+  const rows = Math.max(table.sheet.getMaxRows() - 1, 1);
+  for (const spec of table.spec.columns) {
+    const rule = validationFor(spec, table.columns[spec.key], 2, m);
+    if (rule) table.sheet.getRange(2, table.columns[spec.key], rows, 1).setDataValidation(rule);
+  }
+}
+
 /** Number format, validation and (for read-only columns) warning-only protection of some rows of a column. */
 function setUpCells<K extends string>(
   sheet: Sheet,
@@ -62,14 +94,8 @@ function setUpCells<K extends string>(
 ): void {
   const body = sheet.getRange(firstRow, column, rows, 1);
   body.setNumberFormat(numberFormats[spec.format]);
-  // Warn rather than reject: a rejecting rule would also refuse the add-on's own writes of a value
-  // the list does not hold (the sheet's language changed, a choice the base added later); Save
-  // checks every value anyway and marks the cell.
-  if (spec.format === 'choice' && spec.choices) {
-    body.setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList(spec.choices(m), true).setAllowInvalid(true).build());
-  } else if (spec.format === 'day' && spec.role === 'editable') {
-    body.setDataValidation(SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(true).build());
-  }
+  const rule = validationFor(spec, column, firstRow, m);
+  if (rule) body.setDataValidation(rule);
   // Warning only: a hard protection would bind the add-on too, since it runs as the person.
   if (spec.role !== 'editable')
     body

@@ -2,6 +2,7 @@
 // which people may edit, which the base fills in, and which hold the row's identity. The clients
 // sheet is one; the admin's roster sheet is another of the same kind.
 import type { Messages } from '../messages.ts';
+import { moneyFormat } from '../money.ts';
 import type { CellValue } from './cell-values.ts';
 
 /** editable: saved back; derived: filled by the base, read-only; system: row identity, hidden. */
@@ -17,6 +18,8 @@ export type ColumnSpec<K extends string> = {
   note?: (m: Messages) => string;
   /** For `choice`: the values offered (data validation), in the person's language. */
   choices?: (m: Messages) => string[];
+  /** For an editable `day`: the days the rule allows, flagged as typed (a day that happened cannot be still to come). */
+  days?: 'up-to-today' | 'from-today';
   width?: number;
 };
 
@@ -37,7 +40,7 @@ export const numberFormats: Record<ColumnFormat, string> = {
   choice: '@',
   day: 'yyyy-mm-dd',
   integer: '0',
-  money: '#,##0.00 "₽"',
+  money: moneyFormat,
 };
 
 /** Developer metadata keys: one on the sheet (which table it is), one on each managed column. */

@@ -1,6 +1,8 @@
 // The "Team" sheet (the roster) as rows and back, and what Save sends. Pure. A manager's id and
 // e-mail are fixed once they exist (the e-mail is how the base knows the person); name, level and
 // role change in place; "Left" back to "Active" re-activates; leaving is offboarding, not a cell.
+// "Away" lists the person's leaves, "2027-01-10..2027-01-24; 2027-03-01..2027-03-05".
+import { absenceText, parseAbsenceText } from '../../../functions/src/schema/absence-text.ts';
 import type { AddManagerBody, ChangeManagerBody, TeamMember } from '../../../functions/src/api/contract.ts';
 import { messagesFor, type Messages } from '../messages.ts';
 import { cellText, safeText, type CellValue, type DayFormatter } from '../sheet/cell-values.ts';
@@ -8,7 +10,7 @@ import { indexRowIdentities, rowIdentity, type IdentityKeys, type RowIdentity } 
 import { rowHash } from '../sheet/row-hash.ts';
 import type { ColumnSpec, LoadedRecord, RowWrite, TableRow, TableSpec } from '../sheet/table-spec.ts';
 
-export const teamFields = ['id', 'name', 'email', 'level', 'role', 'status'] as const;
+export const teamFields = ['id', 'name', 'email', 'level', 'role', 'status', 'away'] as const;
 export type TeamField = (typeof teamFields)[number];
 export type TeamColumnKey = TeamField | 'leftOn' | 'managerId' | 'version' | 'hash';
 export type TeamCanonical = Record<TeamField, string>;
@@ -42,6 +44,7 @@ export const teamTable: TableSpec<TeamColumnKey> & IdentityKeys<TeamColumnKey> =
       note: (m) => m.admin.team.notes.status,
     }),
     col('leftOn', 'derived', 'text', { width: 100 }),
+    col('away', 'editable', 'text', { width: 240, note: (m) => m.admin.team.notes.away }),
     col('managerId', 'system', 'text'),
     col('version', 'system', 'integer'),
     col('hash', 'system', 'text'),
@@ -66,6 +69,7 @@ export function canonicalMember(member: TeamMember): TeamCanonical {
     level: String(member.level),
     role: member.role,
     status: member.active ? 'active' : 'left',
+    away: absenceText(member.absences),
   };
 }
 
@@ -78,10 +82,12 @@ export function canonicalTeamRow(cells: Partial<Record<TeamColumnKey, CellValue>
     level: text('level'),
     role: code((m) => m.admin.team.roles, text('role')),
     status: code((m) => m.admin.team.statuses, text('status')),
+    away: absenceText(parseAbsenceText(text('away'))),
   };
 }
 
-export const teamHash = (c: TeamCanonical) => rowHash(teamFields.map((f) => c[f]));
+// Without leaves a row hashes as before the Away column existed: sheets loaded earlier stay clean.
+export const teamHash = (c: TeamCanonical) => rowHash(teamFields.filter((f) => f !== 'away' || c.away !== '').map((f) => c[f]));
 
 export function memberCells(member: TeamMember, m: Messages): Record<TeamColumnKey, CellValue> {
   const c = canonicalMember(member);
@@ -92,6 +98,7 @@ export function memberCells(member: TeamMember, m: Messages): Record<TeamColumnK
     level: member.level,
     role: m.admin.team.roles[member.role],
     status: m.admin.team.statuses[member.active ? 'active' : 'left'],
+    away: c.away,
     leftOn: member.active ? '' : (member.deactivatedAt ?? ''),
     managerId: member.id,
     version: member.version,
@@ -118,6 +125,7 @@ const isBlank = (c: TeamCanonical) => teamFields.every((f) => c[f] === '');
 export function teamKeyOfPath(path: string): TeamField {
   const field = path.replace(/^(changes|body)\./, '').split(/[.[]/)[0] ?? '';
   if (field === 'active') return 'status';
+  if (field === 'absences') return 'away';
   return (teamFields as readonly string[]).includes(field) ? (field as TeamField) : 'name';
 }
 
@@ -154,6 +162,7 @@ export function changesFor(
         });
     } else if (field === 'level') body.level = levelOf(now.level);
     else if (field === 'role') body.role = now.role;
+    else if (field === 'away') body.absences = parseAbsenceText(now.away);
     else body.name = now.name;
   }
   if (problems.length === 0) problems.push(...levelProblems(row, body, m));
@@ -183,6 +192,7 @@ export function planTeamSave(input: {
         email: now.email,
         level: levelOf(now.level),
         role: now.role === '' ? 'manager' : now.role,
+        ...(now.away !== '' ? { absences: parseAbsenceText(now.away) } : {}),
       } as AddManagerBody;
       const problems = levelProblems(row.row, body, m);
       if (now.status === 'left') problems.push({ row: row.row, key: 'status', message: m.admin.team.newIsActive });

@@ -13,6 +13,7 @@ const en = {
       level: 'Level',
       role: 'Role',
       status: 'Status',
+      away: 'Away',
       leftOn: 'Left on',
       managerId: 'Manager id',
       version: 'Version',
@@ -24,6 +25,9 @@ const en = {
       level: 'Professional level: higher is more senior. Rotation moves clients between managers of the same level.',
       status:
         'Left → Active re-activates a manager. To let someone go use Head of sales → Offboard a manager…: their clients must be handed on.',
+      away:
+        'Leaves, first and last day: 2027-01-10..2027-01-24; 2027-03-01..2027-03-05 (at most 50). ' +
+        'While away a manager neither gives nor receives clients, and their clients do not grow stale.',
     },
     roles: { manager: 'Sales manager', admin: 'Head of sales' },
     statuses: { active: 'Active', left: 'Left' },
@@ -63,6 +67,7 @@ const ru: TeamWords = {
       level: 'Уровень',
       role: 'Роль',
       status: 'Статус',
+      away: 'Отсутствует',
       leftOn: 'Уволен',
       managerId: 'ID менеджера',
       version: 'Версия',
@@ -75,6 +80,9 @@ const ru: TeamWords = {
       status:
         '«Уволен» → «Работает» возвращает менеджера. Чтобы уволить, выберите «Руководитель отдела → Увольнение ' +
         'менеджера…»: его клиентов нужно передать.',
+      away:
+        'Отпуска, первый и последний день: 2027-01-10..2027-01-24; 2027-03-01..2027-03-05 (не больше 50). ' +
+        'Пока менеджер отсутствует, он не отдаёт и не получает клиентов, а его клиенты не устаревают.',
     },
     roles: { manager: 'Менеджер', admin: 'Руководитель отдела' },
     statuses: { active: 'Работает', left: 'Уволен' },

@@ -18,6 +18,7 @@ import type { Ctx } from './context.ts';
 import { adminAuditRoutes } from './routes/admin-audit.ts';
 import { adminConfigRoutes } from './routes/admin-config.ts';
 import { adminDealRoutes } from './routes/admin-deals.ts';
+import { adminFairnessRoutes } from './routes/admin-fairness.ts';
 import { adminJobRoutes } from './routes/admin-jobs.ts';
 import { adminOversightRoutes } from './routes/admin-oversight.ts';
 import { batchSaveRoutes } from './routes/batch-save.ts';
@@ -58,6 +59,7 @@ export function buildRouter(): Router {
   adminOversightRoutes(router);
   adminDealRoutes(router);
   adminAuditRoutes(router);
+  adminFairnessRoutes(router);
   knowRoutes(router);
   return router;
 }

@@ -7,6 +7,7 @@ import type { StatementLine, StatementTotals } from '../core/bonus/types.ts';
 import type { ConfirmationRow, ListKind, MailingRow } from '../core/consent/mailing-csv.ts';
 import type { Dashboard } from '../core/dashboard.ts';
 import type { MonthStatements, OverdueReport, StatementSummary } from '../core/oversight.ts';
+import type { RotationFairness } from '../core/rotation/fairness.ts';
 import type { RotationReport } from '../core/rotation/report.ts';
 import type { RotationEffect } from '../core/rotation/effect.ts';
 import type { RuleChange } from '../core/rules-diff.ts';
@@ -118,6 +119,9 @@ export type DealReviewRowResult =
 export type DealReviewAnswer = { applied: number; conflicts: number; invalid: number; rows: DealReviewRowResult[] };
 
 export type Statement = { month: string; managerId: string; lines: StatementLine[]; totals: StatementTotals; closed: boolean };
+/** `GET /statements/{month}`: the statement and the day and amount of each deal its lines name, for people to recognise them. */
+export type StatementDeal = { id: string; date: string; amount: number };
+export type StatementAnswer = { statement: Statement; deals: StatementDeal[] };
 
 /** RFC 9457 problem document as the caller reads it: any part may be missing (a proxy's page, a stale job). */
 export type Problem = Partial<ServedProblem>;
@@ -131,7 +135,7 @@ export type RulesHistoryPage = { currentVersion: number; versions: RulesVersion[
 export type RulesVersionAnswer = { rules: PublishedRules; current: PublishedRules; changes: RuleChange[] };
 
 /** A roster entry as the admin routes give it: with the version it is at. */
-export type TeamMember = Pick<Manager, 'id' | 'name' | 'email' | 'level' | 'role' | 'active'> & {
+export type TeamMember = Pick<Manager, 'id' | 'name' | 'email' | 'level' | 'role' | 'active' | 'absences'> & {
   deactivatedAt?: string;
   version: number;
 };
@@ -163,3 +167,6 @@ export type AuditVerifyAnswer = { ok: boolean; entries: number; shards: number; 
  * the fields put back and the edits undone.
  */
 export type RestoreClientAnswer = { client: ListedClient | null; changed: string[]; undone: string[] };
+
+/** `GET /admin/rotation/fairness?from&to`: per manager, clients given and received and what came of them. */
+export type { RotationFairness };

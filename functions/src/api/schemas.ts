@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { perAsOf } from '../schema/as-of.ts';
 import { clientChangesSchemaAsOf, typedContactSchema } from '../schema/client-changes.ts';
-import { boundedText, idSchema, isoDateSchema, monthSchema, nameText } from '../schema/common.ts';
+import { boundedText, daySchema, idSchema, isoDateSchema, monthSchema, nameText } from '../schema/common.ts';
+import { fairnessPeriodProblem } from '../core/rotation/fairness.ts';
 import { clientSchema, clientSortKeys } from '../schema/client.ts';
 import { dealFields, refuseProfitOverAmount } from '../schema/deal.ts';
 import { channelSchema, staffConsentSchema } from '../schema/consent.ts';
 import { reportOutcomeSchema } from '../schema/history.ts';
-import { managerSchema, roleSchema } from '../schema/manager.ts';
+import { absencesSchema, managerSchema, roleSchema } from '../schema/manager.ts';
 
 /** Request bodies and queries, composed from the shared schemas; every one strict. */
 const c = clientSchema.shape;
@@ -78,6 +79,8 @@ export const changeManagerBody = z
     name: managerSchema.shape.name,
     level: managerSchema.shape.level,
     role: roleSchema,
+    /** The whole list of leaves, replacing the stored one ([] clears it). */
+    absences: absencesSchema,
     active: z.literal(true, 'deactivate a manager with POST /admin/managers/{id}/offboard: their clients must be handed on'),
     /** The version the change was made on: a roster entry changed meanwhile answers 409. */
     expectedVersion: z.number().int('must be a whole number').min(0, 'must be at least 0'),
@@ -144,6 +147,15 @@ export const clientNamesBody = z
   .object({ ids: z.array(idSchema).min(1, 'send at least one id').max(maxPageSize, `at most ${maxPageSize} ids per call`) })
   .strict();
 export const dashboardQuery = z.object({ months: limitParam(24, 12) }).strict();
+
+/** `GET /admin/rotation/fairness?from&to` and `clientbase rotation-fairness`: company days, from ≤ to, at most a year. */
+export const rotationFairnessQuery = z
+  .object({ from: daySchema, to: daySchema })
+  .strict()
+  .superRefine((q, ctx) => {
+    const problem = fairnessPeriodProblem(q.from, q.to);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+  });
 
 /** The head of sales confirms or rejects deals their holders recorded (rows as a sheet sends them). */
 export const dealReviewRowSchema = z

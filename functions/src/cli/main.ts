@@ -14,6 +14,7 @@ import { registerReleaseContact } from './commands/release-contact.ts';
 import { registerRestoreClient } from './commands/restore-client.ts';
 import { registerRotate } from './commands/rotate.ts';
 import { registerRotationEffect } from './commands/rotation-effect.ts';
+import { registerRotationFairness } from './commands/rotation-fairness.ts';
 import { registerSeed } from './commands/seed.ts';
 
 /** Each command module adds itself; the program only wires them up. */
@@ -28,6 +29,7 @@ const registrations: Array<(program: Command, ctx: CommandContext) => void> = [
   registerMailing,
   registerRotate,
   registerRotationEffect,
+  registerRotationFairness,
   registerOffboard,
   registerReleaseContact,
   registerAudit,

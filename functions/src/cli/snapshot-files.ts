@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { AppError, type FieldIssue } from '../errors.ts';
 import type { RawSnapshot, SourceRecord } from '../core/snapshot-check.ts';
 import { addJsonSnapshot } from '../core/raw-snapshot.ts';
+import { parseAbsenceText } from '../schema/absence-text.ts';
 
 type Table = 'managers' | 'clients' | 'deals';
 const tables: Table[] = ['managers', 'clients', 'deals'];
@@ -81,7 +82,8 @@ function readCsv(file: string, raw: RawSnapshot, issues: FieldIssue[]): void {
         if (nullableColumns.has(column)) value[column] = null;
         continue;
       }
-      if (listColumns.has(column))
+      if (table === 'managers' && column === 'absences') value[column] = parseAbsenceText(cell);
+      else if (listColumns.has(column))
         value[column] = cell
           .split(/[;\n]/)
           .map((s) => s.trim())

@@ -1,4 +1,5 @@
 import type { ClientDoc, ClientHoldingFacts } from '../schema/client.ts';
+import type { Absence } from '../schema/manager.ts';
 import type { RulesConfig } from '../schema/rules-config.ts';
 import { companyDay, daysBetween } from './calendar.ts';
 import { rotationDueOn } from './rotation/staleness.ts';
@@ -15,12 +16,18 @@ export type HeldClient = Pick<
  */
 export function holdingFacts(
   client: HeldClient,
-  input: { rules: Pick<RulesConfig, 'timeZone' | 'rotation'>; today: string; reportDueOn: string | null },
+  input: {
+    rules: Pick<RulesConfig, 'timeZone' | 'rotation'>;
+    today: string;
+    reportDueOn: string | null;
+    /** The holder's leaves: they pause the clock the rotation due day is counted by. */
+    absences?: ReadonlyArray<Absence> | undefined;
+  },
 ): ClientHoldingFacts {
   const held = client.managerId !== null && client.assignedAt !== undefined;
   return {
     daysHeld: held ? Math.max(0, daysBetween(companyDay(client.assignedAt!, input.rules.timeZone), input.today)) : null,
-    rotationDueOn: held ? rotationDueOn(client, input.rules.rotation) : null,
+    rotationDueOn: held ? rotationDueOn(client, input.rules.rotation, input.absences) : null,
     reportDueOn: input.reportDueOn,
     dealsAwaiting: client.dealsAwaiting ?? 0,
     payBlock: payBlockOf(client),

@@ -85,7 +85,12 @@ export function newClientHolding(
       issues: [
         {
           path: 'managerId',
-          message: named.holder?.role === 'admin' ? 'the head of sales (admin) holds no clients' : 'no active manager with this id',
+          message:
+            named.holder?.role === 'admin'
+              ? 'the head of sales (admin) holds no clients'
+              : named.holder?.active === true
+                ? `is away on ${day} (see their absences on the Team sheet)`
+                : 'no active manager with this id',
         },
       ],
     });

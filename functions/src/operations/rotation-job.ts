@@ -309,7 +309,7 @@ function reportOf(run: RunDoc, chunks: PlanChunk[], outcomes: MoveOutcomes, dryR
     }
   }
   const skipped = chunks.flatMap((chunk) => chunk.skipped.filter((c) => last.get(c.clientId) === `skip ${chunk.index}`));
-  const plan = { unbalanced: run.unbalanced ?? [], levels: run.levels ?? {}, skipped };
+  const plan = { unbalanced: run.unbalanced ?? [], levels: run.levels ?? {}, away: run.away ?? [], skipped };
   const applied = run.status === 'done' ? { at: run.finishedAt ?? run.stamp ?? run.at, by: run.by } : undefined;
   const heldOut = chunks.flatMap((chunk) => chunk.heldOut ?? []);
   return rotationReport({ runId: run.runId, at: run.at, dryRun, moves, plan, skippedMoves, heldOut, ...(applied ? { applied } : {}) });

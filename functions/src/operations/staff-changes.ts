@@ -1,6 +1,6 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { checkManagerChange, checkOffboarding } from '../core/staff-changes.ts';
-import type { Role } from '../schema/manager.ts';
+import type { Absence, Role } from '../schema/manager.ts';
 import { changeManager, deactivateManager, type VersionedManager } from '../store/manager-store.ts';
 import { withRecentContactChanges, type OffboardingReport } from './offboarding-changes.ts';
 import { offboardManager } from './rotation-job.ts';
@@ -10,7 +10,11 @@ type Actor = { by: string; at: string };
 /** A change to a roster entry by an admin, who may not take away their own admin role. */
 export function changeStaffMember(
   db: Firestore,
-  input: { managerId: string; changes: { name?: string; level?: number; role?: Role; active?: true }; expectedVersion?: number },
+  input: {
+    managerId: string;
+    changes: { name?: string; level?: number; role?: Role; active?: true; absences?: Absence[] };
+    expectedVersion?: number;
+  },
   actor: Actor,
 ): Promise<VersionedManager> {
   checkManagerChange(actor.by, input.managerId, input.changes);

@@ -3,6 +3,7 @@ import { statementHolder, type StaffMember } from '../core/staff-changes.ts';
 import { writeAudit } from '../store/audit-store.ts';
 import { readStatement } from '../store/bonus-statement-store.ts';
 import { heldClientNames } from '../store/client-list-store.ts';
+import { readDealFacts } from '../store/deal-review-store.ts';
 import { listOpenTasks, type HandoverTask } from '../store/handover-store.ts';
 
 /** A manager's open handover tasks, each with its client's name while they still hold the client. */
@@ -16,14 +17,20 @@ export async function openTasks(db: Firestore, managerId: string): Promise<Array
   return tasks.map((t) => ({ ...t, clientName: names.get(t.clientId) ?? null }));
 }
 
+export type StatementWithDeals = {
+  statement: NonNullable<Awaited<ReturnType<typeof readStatement>>>;
+  deals: Awaited<ReturnType<typeof readDealFacts>>;
+};
+
 /**
  * The bonus statement the caller may read for `month` (see `statementHolder`); undefined when there
- * is none for them. Reading another person's statement is audited (stamped `at`), found or not.
+ * is none for them, with the day and amount of the deals its lines name. Reading another person's
+ * statement is audited (stamped `at`), found or not.
  */
 export async function statementFor(
   db: Firestore,
   input: { month: string; actor: StaffMember; asked: string | undefined; at: string },
-): Promise<Awaited<ReturnType<typeof readStatement>>> {
+): Promise<StatementWithDeals | undefined> {
   const managerId = statementHolder(input.actor, input.asked);
   if (managerId === undefined) return undefined;
   const statement = await readStatement(db, { month: input.month, managerId });
@@ -37,5 +44,10 @@ export async function statementFor(
       details: { managerId, month: input.month, found: statement !== undefined },
     });
   }
-  return statement;
+  if (!statement) return undefined;
+  const deals = await readDealFacts(
+    db,
+    statement.lines.flatMap((l) => (l.dealId ? [l.dealId] : [])),
+  );
+  return { statement, deals };
 }

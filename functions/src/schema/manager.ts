@@ -1,9 +1,18 @@
 import { z } from 'zod';
 import { happenedDateSchema, perAsOf } from './as-of.ts';
-import { idSchema, nameText } from './common.ts';
+import { daySchema, idSchema, nameText } from './common.ts';
 
 export const roleSchema = z.enum(['manager', 'admin']);
 export type Role = z.infer<typeof roleSchema>;
+
+/** A leave, company days inclusive: the manager neither gives nor receives clients on those days. */
+export const absenceSchema = z
+  .object({ from: daySchema, to: daySchema })
+  .strict()
+  .refine((a) => a.from <= a.to, { message: 'must not be before from', path: ['to'] });
+export type Absence = z.infer<typeof absenceSchema>;
+export const maxAbsences = 50;
+export const absencesSchema = z.array(absenceSchema).max(maxAbsences, `at most ${maxAbsences} absences`);
 
 export const managerSchemaAsOf = perAsOf((asOf) =>
   z
@@ -15,6 +24,7 @@ export const managerSchemaAsOf = perAsOf((asOf) =>
       active: z.boolean(),
       role: roleSchema.default('manager'),
       deactivatedAt: happenedDateSchema(asOf).optional(),
+      absences: absencesSchema.optional(),
     })
     .strict(),
 );

@@ -9,6 +9,7 @@ import { collections } from './collections.ts';
 import type { HandoverTask } from './handover-store.ts';
 import { decodePageCursor, encodePageCursor, type PagePosition } from './page-cursor.ts';
 import { readRules } from './rules-store.ts';
+import { readAbsencesOf } from './manager-store.ts';
 import { needsIndex } from './query-indexes.ts';
 
 export type ClientListQuery = {
@@ -119,11 +120,16 @@ export async function withHoldingFacts<T extends ClientView>(
 ): Promise<Array<T & ClientHoldingFacts>> {
   if (clients.length === 0) return [];
   const holders = [...new Set(clients.map((c) => c.managerId).filter((m): m is string => m !== null))];
-  const [{ rules }, due] = await Promise.all([readRules(db), openReportDueDays(db, holders)]);
+  const [{ rules }, due, leaves] = await Promise.all([readRules(db), openReportDueDays(db, holders), readAbsencesOf(db, holders)]);
   const today = companyDay(at, rules.timeZone);
   return clients.map((c) => ({
     ...c,
-    ...holdingFacts(c, { rules, today, reportDueOn: c.managerId === null ? null : (due.get(`${c.managerId}/${c.id}`) ?? null) }),
+    ...holdingFacts(c, {
+      rules,
+      today,
+      reportDueOn: c.managerId === null ? null : (due.get(`${c.managerId}/${c.id}`) ?? null),
+      absences: c.managerId === null ? undefined : leaves.get(c.managerId),
+    }),
   }));
 }
 

@@ -125,3 +125,11 @@ export async function reviewDeal(
   announceAudit(audit);
   return outcome;
 }
+
+/** The day and amount of the deals named (a statement's lines); deals deleted since are left out. */
+export async function readDealFacts(db: Firestore, ids: ReadonlyArray<string>): Promise<Array<Pick<DealDoc, 'id' | 'date' | 'amount'>>> {
+  if (ids.length === 0) return [];
+  const refs = [...new Set(ids)].map((id) => db.collection(collections.deals).doc(id));
+  const snaps = await db.getAll(...refs, { fieldMask: ['date', 'amount'] });
+  return snaps.filter((s) => s.exists).map((s) => ({ id: s.id, date: s.get('date') as string, amount: s.get('amount') as number }));
+}

@@ -1,7 +1,7 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { checkAdminRemains } from '../core/staff-changes.ts';
 import { AppError } from '../errors.ts';
-import { managerSchema, type Manager, type Role } from '../schema/manager.ts';
+import { managerSchema, type Absence, type Manager, type Role } from '../schema/manager.ts';
 import { announceAudit, prepareAudit, writeAuditInTransaction, type AuditWriter } from './audit-store.ts';
 import type { Actor } from './client-store.ts';
 import { collections } from './collections.ts';
@@ -47,6 +47,18 @@ export async function readVersionedRoster(db: Firestore): Promise<VersionedManag
   });
 }
 
+/** The leaves of these managers (those without any are left out): one read per manager. */
+export async function readAbsencesOf(db: Firestore, ids: ReadonlyArray<string>): Promise<Map<string, Absence[]>> {
+  const out = new Map<string, Absence[]>();
+  if (ids.length === 0) return out;
+  const snaps = await db.getAll(...ids.map((id) => db.collection(collections.managers).doc(id)));
+  for (const s of snaps) {
+    const absences = s.exists ? managerFromDoc(s.data()!).absences : undefined;
+    if (absences !== undefined && absences.length > 0) out.set(s.id, absences);
+  }
+  return out;
+}
+
 export async function readManager(db: Firestore, id: string): Promise<Manager | undefined> {
   const snap = await db.collection(collections.managers).doc(id).get();
   return snap.exists ? managerFromDoc(snap.data()!) : undefined;
@@ -60,7 +72,7 @@ export async function findManagerByEmail(db: Firestore, email: string): Promise<
 /** Adds a manager; ids and e-mails are unique (the e-mail is how a token maps to a person). */
 export async function addManager(
   db: Firestore,
-  input: { id: string; name: string; email: string; level: number; role: Role },
+  input: { id: string; name: string; email: string; level: number; role: Role; absences?: Absence[] | undefined },
   actor: Actor,
 ): Promise<VersionedManager> {
   const col = db.collection(collections.managers);
@@ -74,7 +86,8 @@ export async function addManager(
       throw new AppError('duplicate', `${input.email} is already on the roster`, {
         issues: [{ path: 'email', message: `already used by manager ${byEmail.docs[0]!.id}` }],
       });
-    const manager: Manager = { ...input, active: true };
+    const { absences, ...entry } = input;
+    const manager: Manager = { ...entry, active: true, ...(absences && absences.length > 0 ? { absences } : {}) };
     tx.create(col.doc(input.id), { ...manager, version: 1, updatedAt: actor.at });
     return { ...manager, version: 1 };
   });
@@ -98,7 +111,7 @@ const isActiveAdmin = (manager: Manager) => manager.role === 'admin' && manager.
 export async function changeManager(
   db: Firestore,
   id: string,
-  changes: { name?: string; level?: number; role?: Role; active?: true },
+  changes: { name?: string; level?: number; role?: Role; active?: true; absences?: Absence[] },
   actor: Actor,
   expectedVersion?: number,
 ): Promise<VersionedManager> {
@@ -115,6 +128,7 @@ export async function changeManager(
     }
     const next: Manager = { ...current, ...changes };
     if (changes.active !== true && deactivatedAt !== undefined) next.deactivatedAt = deactivatedAt;
+    if (next.absences?.length === 0) delete next.absences;
     if (isActiveAdmin(manager) && !isActiveAdmin(next)) checkAdminRemains(await otherActiveAdmins(tx, db, id), 'role');
     // A reactivated manager who leaves again is offboarded afresh: the old run stays with the old deactivation.
     const kept = changes.active !== true && runId !== undefined ? { offboardingRunId: runId } : {};

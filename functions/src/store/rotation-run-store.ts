@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { FieldValue, type DocumentReference, type DocumentSnapshot, type Firestore, type Transaction } from 'firebase-admin/firestore';
 import type { HeldOut } from '../core/rotation/holdout.ts';
 import type { SkippedMove } from '../core/rotation/report.ts';
-import type { ManagerBalance, PlannedMove, RotationPlan, SkippedClient, Unbalanced } from '../core/rotation/types.ts';
+import type { AbsenceEffect, ManagerBalance, PlannedMove, RotationPlan, SkippedClient, Unbalanced } from '../core/rotation/types.ts';
 import type { FormerHolder } from '../schema/client.ts';
 import { AppError } from '../errors.ts';
 import { collections } from './collections.ts';
@@ -33,6 +33,7 @@ export type RunDoc = {
   unbalanced?: Unbalanced[];
   notes?: string[];
   levels?: Record<string, number>;
+  away?: AbsenceEffect[];
   chunks?: number;
   counts?: { planned: number; moved: number; skipped: number };
 };
@@ -204,11 +205,13 @@ export async function storePlan(db: Firestore, claim: RunClaim, plan: RotationPl
       unbalanced: plan.unbalanced,
       notes: plan.notes,
       levels: plan.levels,
+      away: plan.away ?? [],
       chunks: count,
       counts: { planned: lines.length, moved: 0, skipped: plan.skipped.length },
     });
   });
   Object.assign(claim.run, { status: 'applying', unbalanced: plan.unbalanced, notes: plan.notes, levels: plan.levels, chunks: count });
+  claim.run.away = plan.away ?? [];
   return chunks;
 }
 

@@ -61,7 +61,13 @@ function toReadClient(d: QueryDocumentSnapshot): ReadClient {
 
 export async function readRotationManagers(db: Firestore): Promise<RotationManager[]> {
   const roster = await readRoster(db);
-  return roster.map((m) => ({ id: m.id, level: m.level, active: m.active === true, role: m.role === 'admin' ? 'admin' : 'manager' }));
+  return roster.map((m) => ({
+    id: m.id,
+    level: m.level,
+    active: m.active === true,
+    role: m.role === 'admin' ? 'admin' : 'manager',
+    ...(m.absences !== undefined && m.absences.length > 0 ? { absences: m.absences } : {}),
+  }));
 }
 
 needsIndex(collections.clients, 'rotatable', 'dealsSinceAssignment', 'assignedAt');

@@ -415,19 +415,23 @@ export class RangeDouble
     return this.getDataValidations()[0]![0]!;
   }
   setDataValidations(rules: (GoogleAppsScript.Spreadsheet.DataValidation | null)[][]): RangeApi {
+    return this.#setValidations(rules, false);
+  }
+  setDataValidation(rule: GoogleAppsScript.Spreadsheet.DataValidation | null): RangeApi {
+    return this.#setValidations(this.#fill(rule), true);
+  }
+  /** `spread`: one rule for the range, its custom formula written for the top-left cell and moved to each other cell. */
+  #setValidations(rules: (GoogleAppsScript.Spreadsheet.DataValidation | null)[][], spread: boolean): RangeApi {
     checkShape(rules, this._rect, 'setDataValidations');
     for (const [r, c, i, j] of this._cells()) {
       const rule = rules[i]![j];
       if (rule !== null && rule !== undefined && !(rule instanceof DataValidationDouble))
         throw new AppsScriptException('Invalid argument: rule');
       const cell = this._sheet._cellForWrite(r, c);
-      if (rule) cell.validation = rule;
+      if (rule) cell.validation = spread ? rule._movedBy(i, j) : rule;
       else delete cell.validation;
     }
     return gas(this);
-  }
-  setDataValidation(rule: GoogleAppsScript.Spreadsheet.DataValidation | null): RangeApi {
-    return this.setDataValidations(this.#fill(rule));
   }
   clearDataValidations(): RangeApi {
     return this.setDataValidation(null);

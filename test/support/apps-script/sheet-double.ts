@@ -381,7 +381,9 @@ export class SheetDouble
     if (dimension === 'rows') {
       if (count > 0) {
         const model = this._rows[neighbour - 1]?.cells;
-        const inserted = Array.from({ length: count }, () => (model?.some(formatOf) ? { cells: model.map(formatOf) } : undefined));
+        const inserted = Array.from({ length: count }, () =>
+          model?.some((c) => formatOf(c)) ? { cells: model.map((c) => formatOf(c)) } : undefined,
+        );
         this._rows.splice(at - 1, 0, ...inserted);
       } else this._rows.splice(at - 1, -count);
     } else {
@@ -410,6 +412,13 @@ export class SheetDouble
       const target = ref.sheet === undefined ? formulaSheet : this._book._sheetNamed(ref.sheet);
       return target === this ? shiftRef(ref, dimension, at, count) : ref;
     });
+    // Inserted rows took the neighbour's validations: a custom formula is moved to each new row, as Sheets does.
+    if (dimension === 'rows' && count > 0) {
+      const model = at > 1 ? at - 1 : at + count;
+      for (let k = 0; k < count; k++)
+        for (const cell of this._rows[at - 1 + k]?.cells ?? [])
+          if (cell?.validation) cell.validation = cell.validation._movedBy(at + k - model, 0);
+    }
     for (const anchor of this._anchors) {
       const moved = shiftRect(anchor.rect, dimension, at, count);
       if (moved) anchor.rect = moved;
@@ -518,6 +527,7 @@ export class SheetDouble
       for (let c = rect.column; c < rect.column + rect.numColumns; c++) {
         const cell = cells[c - 1];
         if (cell?.formula) cell.formula = this._book._followRow(cell.formula, this, oldRow, newRow);
+        if (cell?.validation?._state.criterion.type === 'CUSTOM_FORMULA') cell.validation = cell.validation._movedBy(newRow - oldRow, 0);
       }
     }
   }

@@ -93,8 +93,35 @@ function relativeDay(name: string, timeZone: string, today: Date): number {
   return { TODAY: t, TOMORROW: t + 1, YESTERDAY: t - 1, PAST_WEEK: t - 7, PAST_MONTH: t - 30, PAST_YEAR: t - 365 }[name] ?? t;
 }
 
+/** A formula's relative references moved by `dr` rows and `dc` columns, as Sheets moves them for another cell of a range. */
+export function shiftReferences(formula: string, dr: number, dc: number): string {
+  if (dr === 0 && dc === 0) return formula;
+  return rewriteReferences(formula, (ref) => ({
+    ...ref,
+    start: {
+      ...ref.start,
+      ...(ref.start.row !== undefined && !ref.start.rowAbsolute ? { row: ref.start.row + dr } : {}),
+      ...(ref.start.column !== undefined && !ref.start.columnAbsolute ? { column: ref.start.column + dc } : {}),
+    },
+    ...(ref.end
+      ? {
+          end: {
+            ...ref.end,
+            ...(ref.end.row !== undefined && !ref.end.rowAbsolute ? { row: ref.end.row + dr } : {}),
+            ...(ref.end.column !== undefined && !ref.end.columnAbsolute ? { column: ref.end.column + dc } : {}),
+          },
+        }
+      : {}),
+  }));
+}
+
 /** Whether a value meets a criterion (blank cells meet every validation, as in Sheets). */
-function meets(c: Criterion, value: CellValue, sheet: SheetDouble, at: { row: number; column: number; origin: Rect }): boolean {
+function meets(
+  c: Criterion,
+  value: CellValue,
+  sheet: SheetDouble,
+  at: { row: number; column: number; origin: Rect; candidate?: CellValue },
+): boolean {
   const tz = sheet._book._timeZone;
   const text = displayValue(value, undefined, sheet._book._where);
   const n = asNumber(value, tz);
@@ -166,26 +193,18 @@ function meets(c: Criterion, value: CellValue, sheet: SheetDouble, at: { row: nu
       return /^https?:\/\/\S+$/.test(text);
     case 'CUSTOM_FORMULA': {
       // The formula is written for the top-left cell of the range: move its relative references.
-      const dr = at.row - at.origin.row;
-      const dc = at.column - at.origin.column;
-      const moved = rewriteReferences(String(c.values[0]), (ref) => ({
-        ...ref,
-        start: {
-          ...ref.start,
-          ...(ref.start.row !== undefined && !ref.start.rowAbsolute ? { row: ref.start.row + dr } : {}),
-          ...(ref.start.column !== undefined && !ref.start.columnAbsolute ? { column: ref.start.column + dc } : {}),
-        },
-        ...(ref.end
-          ? {
-              end: {
-                ...ref.end,
-                ...(ref.end.row !== undefined && !ref.end.rowAbsolute ? { row: ref.end.row + dr } : {}),
-                ...(ref.end.column !== undefined && !ref.end.columnAbsolute ? { column: ref.end.column + dc } : {}),
-              },
-            }
-          : {}),
-      }));
-      const result = evaluateFormula(moved, sheet._formulaScope());
+      const moved = shiftReferences(String(c.values[0]), at.row - at.origin.row, at.column - at.origin.column);
+      const scope = sheet._formulaScope();
+      // A validation judges the value being entered: the cell itself reads as that value.
+      const values: typeof scope.values = (sheetName, ref) =>
+        at.candidate !== undefined &&
+        (sheetName === undefined || sheetName === sheet._name) &&
+        !ref.end &&
+        ref.start.row === at.row &&
+        ref.start.column === at.column
+          ? [[at.candidate]]
+          : scope.values(sheetName, ref);
+      const result = evaluateFormula(moved, { ...scope, values });
       return result === true || (typeof result === 'number' && result !== 0);
     }
     default:
@@ -220,10 +239,24 @@ export class DataValidationDouble
   getHelpText(): string {
     return gas(this._state.helpText);
   }
-  /** Whether the value may stand in the cell (blank always may). */
+  /**
+   * Whether the value may stand in the cell (blank always may). Each cell keeps its own copy of a
+   * custom formula, written for that cell (see `_movedBy`), so the formula is read as it stands.
+   */
   _accepts(value: CellValue, sheet: SheetDouble, row: number, column: number): boolean {
     if (value === '') return true;
-    return meets(this._state.criterion, value, sheet, { row, column, origin: { row, column, numRows: 1, numColumns: 1 } });
+    return meets(this._state.criterion, value, sheet, {
+      row,
+      column,
+      origin: { row, column, numRows: 1, numColumns: 1 },
+      candidate: value,
+    });
+  }
+  /** The rule for a cell `dr` rows and `dc` columns from where it was written: a custom formula's references follow. */
+  _movedBy(dr: number, dc: number): DataValidationDouble {
+    if (this._state.criterion.type !== 'CUSTOM_FORMULA' || (dr === 0 && dc === 0)) return this;
+    const formula = shiftReferences(String(this._state.criterion.values[0]), dr, dc);
+    return new DataValidationDouble({ ...this._state, criterion: { ...this._state.criterion, values: [formula] } });
   }
 }
 describeDouble(DataValidationDouble, { type: 'DataValidation', service: 'SpreadsheetApp' });

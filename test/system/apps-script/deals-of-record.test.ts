@@ -30,6 +30,8 @@ type Words = {
   locale: 'en_US' | 'ru_RU';
   myClients: string;
   myBonus: string;
+  dealId: string;
+  dealAmount: string;
   manager: string;
   managerName: string;
   awaiting: string;
@@ -46,6 +48,8 @@ const languages: Words[] = [
     locale: 'en_US',
     myClients: 'My clients',
     myBonus: 'My bonus',
+    dealId: 'Deal id',
+    dealAmount: '10,000.00\u00a0₽',
     manager: 'anna',
     managerName: 'Anna Orlova',
     awaiting: 'awaiting confirmation',
@@ -60,6 +64,8 @@ const languages: Words[] = [
     locale: 'ru_RU',
     myClients: 'Мои клиенты',
     myBonus: 'Мой бонус',
+    dealId: 'ID сделки',
+    dealAmount: '10\u00a0000,00\u00a0₽',
     manager: 'boris',
     managerName: 'Борис Петров',
     awaiting: 'ждёт подтверждения',
@@ -121,7 +127,11 @@ describe.each(languages)('a deal of record, in $locale', (w) => {
     addon.ui.nextPrompt.push({ text: lastMonth });
     addon.call('menuShowMyBonus');
     const bonus = addon.spreadsheet.grid(w.myBonus);
-    const cardLine = bonus.find((l) => l[1] === cardDeal.id)!;
+    const dealIdColumn = bonus[3]!.indexOf(w.dealId);
+    const cardLine = bonus.find((l) => l[dealIdColumn] === cardDeal.id)!;
+    // People read the deal by its day and amount; the id sits in the hidden last column.
+    expect(cardLine[1]).toBe(`${lastMonth}-05 · ${w.dealAmount}`);
+    expect(addon.spreadsheet.sheet(w.myBonus).isColumnHiddenByUser(dealIdColumn + 1)).toBe(true);
     expect(cardLine[5]).toBe(w.awaitingLine);
     expect(bonus[1]![7]).toBeGreaterThan(0);
 
@@ -156,7 +166,7 @@ describe.each(languages)('a deal of record, in $locale', (w) => {
     await world.awaitJob(await world.api('POST', `/admin/bonus/${lastMonth}/compute`, 'head', {}), 'head');
     addon.ui.nextPrompt.push({ text: lastMonth });
     addon.call('menuShowMyBonus');
-    const paid = addon.spreadsheet.grid(w.myBonus).find((l) => l[1] === cardDeal.id)!;
+    const paid = addon.spreadsheet.grid(w.myBonus).find((l) => l[dealIdColumn] === cardDeal.id)!;
     expect(paid[5]).toBe(w.payable);
     expect(paid[4]).toBeGreaterThan(0);
     const statement = (await world.api('GET', `/statements/${lastMonth}`, w.manager)).body.statement;

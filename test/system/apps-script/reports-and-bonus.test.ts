@@ -95,11 +95,17 @@ describe('handover reports and the bonus statement', () => {
       'Cancelled',
       statement.totals.cancelled / 100,
     ]);
-    expect(sheet[3]).toEqual(['Client', 'Deal', 'Rule', 'Rate', 'Amount', 'Status', 'Pending until', 'Why']);
+    expect(sheet[3]).toEqual(['Client', 'Deal', 'Rule', 'Rate', 'Amount', 'Status', 'Pending until', 'Why', 'Deal id']);
     const lines = sheet.slice(4).filter((l) => l.some((v) => v !== ''));
     expect(lines).toHaveLength(statement.lines.length);
     expect(lines[0]![0]).toBe(`Client ${client}`);
+    // The deal as people know it (its day and amount); its id in the hidden last column, for lookups.
+    const dealLine = lines.find((l) => l[8] === deal.body.deal.id)!;
+    expect(dealLine[1]).toBe(`${lastMonth}-05 · 100,000.00\u00a0₽`);
+    expect(String(dealLine[7])).not.toMatch(/\d \d{3}\.\d{2}(?!\u00a0₽)/);
+    expect(addon.spreadsheet.sheet('My bonus').isColumnHiddenByUser(9)).toBe(true);
     expect(addon.spreadsheet.cell('My bonus', 'E5').numberFormat).toBe('#,##0.00 "₽"');
+    expect(addon.spreadsheet.cell('My bonus', 'E5').display).toMatch(/ ₽$/);
     expect(addon.ui.toasts.at(-1)?.message).toBe(
       `Bonus for ${lastMonth}: ${statement.lines.length} line${statement.lines.length === 1 ? '' : 's'}.`,
     );

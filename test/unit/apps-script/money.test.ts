@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRoubles, parseRoubles, roublesCell } from '../../../apps-script/src/money.ts';
+import { formatRoubles, localiseAmounts, parseRoubles, roublesCell } from '../../../apps-script/src/money.ts';
 
 describe('roubles as people type and read them', () => {
   it('reads whole roubles, kopecks after a comma or a dot, and thousands separators', () => {
@@ -44,5 +44,18 @@ describe('roubles as people type and read them', () => {
     expect(formatRoubles(123456789, 'en')).toBe('1,234,567.89\u00a0₽');
     expect(formatRoubles(-5, 'en')).toBe('−0.05\u00a0₽');
     expect(roublesCell(123456)).toBe(1234.56);
+  });
+});
+
+describe("amounts in the base's notes, as people read money", () => {
+  it('rewrites each amount with the grouping and the ₽ of the locale, and leaves rates, days and ids alone', () => {
+    const note = 'normal: 5 % of amount 1 250 000.00; adjustment line: -12.50 (2026-03), deal d-1.25 at 12.50%';
+    expect(localiseAmounts(note, 'en')).toBe(
+      'normal: 5 % of amount 1,250,000.00\u00a0₽; adjustment line: -12.50\u00a0₽ (2026-03), deal d-1.25 at 12.50%',
+    );
+    expect(localiseAmounts(note, 'ru')).toBe(
+      'normal: 5 % of amount 1\u00a0250\u00a0000,00\u00a0₽; adjustment line: -12,50\u00a0₽ (2026-03), deal d-1.25 at 12.50%',
+    );
+    expect(localiseAmounts('awaiting confirmation', 'ru')).toBe('awaiting confirmation');
   });
 });

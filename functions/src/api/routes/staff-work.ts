@@ -8,7 +8,7 @@ import { decideContactToVerify, myTasks } from '../../operations/contact-verific
 import { statementFor } from '../../operations/staff-work.ts';
 import { accessOf, actorOf, auditAs, notFound, parseBody, parseParam, parseQuery, route } from '../context.ts';
 import { consentBody, emptyQuery, monthParam, reportBody, verifyContactBody } from '../schemas.ts';
-import type { MyTasksAnswer, VerifyContactAnswer } from '../contract.ts';
+import type { MyTasksAnswer, StatementAnswer, VerifyContactAnswer } from '../contract.ts';
 
 const taskIdParam = documentIdSchema.pipe(z.string().max(300, 'must be at most 300 characters'));
 
@@ -78,9 +78,9 @@ export function staffWorkRoutes(router: Router): void {
     route(async (req, ctx) => {
       const month = parseParam(req.params.month, monthParam, 'month');
       const query = parseQuery(req, statementQuery);
-      const statement = await statementFor(ctx.db, { month, actor: ctx.caller.manager, asked: query.managerId, at: ctx.at });
-      if (!statement) throw notFound(`statement for ${month}`);
-      return { body: { statement } };
+      const found = await statementFor(ctx.db, { month, actor: ctx.caller.manager, asked: query.managerId, at: ctx.at });
+      if (!found) throw notFound(`statement for ${month}`);
+      return { body: found satisfies StatementAnswer };
     }),
   );
 }

@@ -6,7 +6,7 @@ import { rotateOnDay } from '../../operations/runs-on-day.ts';
 import { daySchema } from '../../schema/common.ts';
 import type { CommandContext } from '../command-context.ts';
 
-function table(rows: string[][]): string[] {
+export function table(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows.map(
     (r) =>
@@ -59,6 +59,16 @@ export function formatRotation(outcome: RunOutcome, title: string, timeZone: str
       `Held out to measure the effect (${heldOut.length}):`,
       ...table([['client', 'manager'], ...heldOut.map((h) => [h.clientId, h.managerId])]),
     );
+  const away = report.away ?? [];
+  if (away.length > 0)
+    out.push(
+      '',
+      `Away, and what their leave changed (${away.length}):`,
+      ...table([
+        ['manager', 'away until', 'kept', 'clock paused', 'deadlines moved'],
+        ...away.map((a) => [a.managerId, a.awayUntil ?? '(present)', String(a.kept), String(a.paused), String(a.deadlinesMoved)]),
+      ]),
+    );
   for (const n of notes) out.push(`Note: ${n}`);
   const counts = `${report.moves.length} moved, ${report.unbalanced.length} unbalanced, ${report.skipped.length} skipped`;
   out.push('', already ? `Summary: ${already} (the run then: ${counts}).` : `Summary: ${counts}.`);
@@ -73,8 +83,8 @@ export function registerRotate(program: Command, ctx: CommandContext): void {
     .option('--dry-run', 'show the plan, write nothing')
     .option(
       '--json',
-      'print { runId, at, dryRun, moves, balance, unbalanced, skipped, heldOut }' +
-        ' (and alreadyApplied, appliedAt, appliedBy if applied before)',
+      'print { runId, at, dryRun, moves, balance, unbalanced, skipped, heldOut } (and away if a leave changed anything; ' +
+        'alreadyApplied, appliedAt, appliedBy if applied before)',
     )
     .action(async (opts: { at: string; dryRun?: boolean; json?: boolean }) => {
       const day = parseOrThrow(daySchema, opts.at, '--at', '--at');

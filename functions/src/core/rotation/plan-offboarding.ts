@@ -4,8 +4,8 @@ import type { RotationRules } from '../../schema/rules-config.ts';
 import { ManagerHeap, seededTie, type HeapEntry } from './manager-heap.ts';
 import { blockedReceivers, takeReceiver } from './no-boomerang.ts';
 import { receivesClients } from '../roster.ts';
-import { addDaysToDay } from '../calendar.ts';
-import type { PlannedMove, RotationClient, RotationManager, RotationPlan, SkippedClient, Unbalanced } from './types.ts';
+import { absenceOn, dayAfterPresentDays } from './absence.ts';
+import type { AbsenceEffect, PlannedMove, RotationClient, RotationManager, RotationPlan, SkippedClient, Unbalanced } from './types.ts';
 
 export type OffboardingInput = {
   managers: ReadonlyArray<RotationManager>;
@@ -33,7 +33,7 @@ export type OffboardingInput = {
  */
 export function planOffboarding(input: OffboardingInput): RotationPlan {
   const at = dayOf(input.at);
-  const reportDue = addDaysToDay(at, input.rules.reportDays);
+  const plainDue = dayAfterPresentDays(undefined, at, input.rules.reportDays);
   const managers = [...input.managers].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const leaver = managers.find((m) => m.id === input.leaverId);
   if (!leaver)
@@ -89,6 +89,7 @@ export function planOffboarding(input: OffboardingInput): RotationPlan {
       to = take(heaps.get(tryLevels[0]!)!, blocked, true)!;
       notes.push(`client ${client.id} goes back to a recent holder (${managers[to]!.id}): nobody else at its level`);
     }
+    const reportDue = dayAfterPresentDays(managers[to]!.absences, at, input.rules.reportDays);
     moves.push({ clientId: client.id, from: leaver.id, to: managers[to]!.id, reason: 'offboarding', reportDue, version: client.version });
     received[to]!++;
     stamp[to]!++;
@@ -111,5 +112,16 @@ export function planOffboarding(input: OffboardingInput): RotationPlan {
         ? 'leaving: hands on every client and receives none'
         : `took over clients of the leaving manager ${leaver.id} (offboarding hands on evenly; it does not balance)`,
   }));
-  return { at, seq: input.seq, moves, balance, unbalanced, skipped, shortfall: 0, notes, levels: levelOf };
+  // Colleagues away today took nothing; those with a leave ahead had their deadlines moved past it.
+  const movedDue = new Map<string, number>();
+  for (const mv of moves) if (mv.reportDue !== plainDue) movedDue.set(mv.to, (movedDue.get(mv.to) ?? 0) + 1);
+  const away: AbsenceEffect[] = managers.flatMap((m) => {
+    const until = m.id === leaver.id || !receivesClients(m) ? undefined : absenceOn(m.absences, at)?.to;
+    const deadlinesMoved = movedDue.get(m.id) ?? 0;
+    return until !== undefined || deadlinesMoved > 0
+      ? [{ managerId: m.id, awayUntil: until ?? null, kept: 0, paused: 0, deadlinesMoved }]
+      : [];
+  });
+  const plan = { at, seq: input.seq, moves, balance, unbalanced, skipped, shortfall: 0, notes, levels: levelOf };
+  return away.length > 0 ? { ...plan, away } : plan;
 }

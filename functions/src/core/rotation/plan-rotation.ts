@@ -3,10 +3,19 @@ import type { RotationRules } from '../../schema/rules-config.ts';
 import { ManagerHeap, seededTie, type HeapEntry } from './manager-heap.ts';
 import { chooseHoldout } from './holdout.ts';
 import { blockedReceivers, takeReceiver } from './no-boomerang.ts';
-import { addDaysToDay } from '../calendar.ts';
+import { absenceOn, dayAfterPresentDays, pausedHolding } from './absence.ts';
 import { receivesClients } from '../roster.ts';
 import { staleCutoffs, staleReason, type StaleReason } from './staleness.ts';
-import type { ManagerBalance, PlannedMove, RotationClient, RotationManager, RotationPlan, SkippedClient, Unbalanced } from './types.ts';
+import type {
+  AbsenceEffect,
+  ManagerBalance,
+  PlannedMove,
+  RotationClient,
+  RotationManager,
+  RotationPlan,
+  SkippedClient,
+  Unbalanced,
+} from './types.ts';
 
 export type RotationInput = {
   managers: ReadonlyArray<RotationManager>;
@@ -42,8 +51,20 @@ export function planRotation(input: RotationInput): RotationPlan {
   const at = dayOf(input.at);
   const { rules, seq } = input;
   const cutoffs = staleCutoffs(at, rules);
-  const reportDue = addDaysToDay(at, rules.reportDays);
-  const managers = [...input.managers].sort(byId);
+  const managersIn = [...input.managers].sort(byId);
+  // Leaves: who is away today keeps their clients and takes none; deadlines skip leaves planned ahead.
+  const away = managersIn.map((m) => absenceOn(m.absences, at));
+  const dues = new Map<number, string>();
+  const plainDue = dayAfterPresentDays(undefined, at, rules.reportDays);
+  const dueOf = (m: number) => {
+    let due = dues.get(m);
+    if (due === undefined) dues.set(m, (due = dayAfterPresentDays(managersIn[m]!.absences, at, rules.reportDays)));
+    return due;
+  };
+  const kept = new Int32Array(managersIn.length);
+  const paused = new Int32Array(managersIn.length);
+  const moved = new Int32Array(managersIn.length);
+  const managers = managersIn;
   const n = managers.length;
   const indexOf = new Map(managers.map((m, i) => [m.id, i]));
   const tie = managers.map((m) => seededTie(at, m.id));
@@ -84,18 +105,29 @@ export function planRotation(input: RotationInput): RotationPlan {
       skipped.push({ clientId: client.id, managerId: client.managerId, why: 'held by a manager who is not on the roster' });
       continue;
     }
+    // A leave first: a clock its holder's leave paused is not stale, and a holder away today keeps the client.
+    const leaves = managers[holder]!.absences;
+    if (leaves !== undefined && leaves.length > 0 && staleReason(pausedHolding(client, leaves, at), cutoffs) === undefined) {
+      paused[holder]!++;
+      continue;
+    }
+    if (away[holder] !== undefined) {
+      kept[holder]!++;
+      continue;
+    }
     stale.push({ client, reason, holder });
   }
-  // A holdout stays with its holder as if it were not stale: it neither gives nor owes a place.
+  // The holdout is drawn from what would move, so no client is both held out and kept or paused by a leave.
+  // A held-out client stays with its holder as if it were not stale: it neither gives nor owes a place.
   const heldOut = chooseHoldout({
     candidates: stale.map(({ client }) => ({ id: client.id, managerId: client.managerId!, size: client.size ?? 'regular' })),
     share: rules.holdoutShare ?? 0,
     seed: at,
     ...(input.previousHeldOut ? { previous: input.previousHeldOut } : {}),
   });
-  const kept = new Set(heldOut.map((h) => h.clientId));
+  const heldOutIds = new Set(heldOut.map((h) => h.clientId));
   for (const { client, reason, holder } of stale) {
-    if (kept.has(client.id)) continue;
+    if (heldOutIds.has(client.id)) continue;
     const blocked = blockedReceivers(client, { seq, noReturnRotations: rules.noReturnRotations }, indexOf);
     queues[holder]!.push({ client, reason, blocked, done: false });
     owed[holder]!++;
@@ -123,7 +155,7 @@ export function planRotation(input: RotationInput): RotationPlan {
       from: managers[from]!.id,
       to: managers[to]!.id,
       reason: q.reason,
-      reportDue,
+      reportDue: dueOf(to),
       version: q.client.version,
     });
     toGive[from]!--;
@@ -211,7 +243,14 @@ export function planRotation(input: RotationInput): RotationPlan {
         if (byOwed.peek(isCurrent) === undefined) break;
         continue;
       }
-      moves.push({ clientId: client.id, from: null, to: managers[to]!.id, reason: 'top-up', reportDue, version: client.version });
+      moves.push({
+        clientId: client.id,
+        from: null,
+        to: managers[to]!.id,
+        reason: 'top-up',
+        reportDue: dueOf(to),
+        version: client.version,
+      });
       owed[to]!--;
       received[to]!++;
       toppedUp++;
@@ -242,6 +281,25 @@ export function planRotation(input: RotationInput): RotationPlan {
     unbalanced.push({ managerId: m.id, level: m.level, given: given[i]!, received: received[i]!, why });
   });
 
+  for (const mv of moves) if (mv.reportDue !== plainDue) moved[indexOf.get(mv.to)!]!++;
+  const effects: AbsenceEffect[] = [];
+  managers.forEach((m, i) => {
+    if (!receivesClients(m) || (away[i] === undefined && paused[i] === 0 && moved[i] === 0)) return;
+    effects.push({ managerId: m.id, awayUntil: away[i]?.to ?? null, kept: kept[i]!, paused: paused[i]!, deadlinesMoved: moved[i]! });
+  });
+
   moves.sort((a, b) => (a.clientId < b.clientId ? -1 : a.clientId > b.clientId ? 1 : 0));
-  return { at, seq, moves, balance, unbalanced, skipped, shortfall, notes, levels: levelOf, heldOut };
+  return {
+    at,
+    seq,
+    moves,
+    balance,
+    unbalanced,
+    skipped,
+    shortfall,
+    notes,
+    levels: levelOf,
+    heldOut,
+    ...(effects.length > 0 ? { away: effects } : {}),
+  };
 }

@@ -1,5 +1,5 @@
 import type { HeldOut } from './holdout.ts';
-import type { ManagerBalance, MoveReason, PlannedMove, RotationPlan, SkippedClient, Unbalanced } from './types.ts';
+import type { AbsenceEffect, ManagerBalance, MoveReason, PlannedMove, RotationPlan, SkippedClient, Unbalanced } from './types.ts';
 
 /** The `--json` shape shared by the CLI, the scheduler answer and the staff API. */
 export type RotationReport = {
@@ -12,6 +12,8 @@ export type RotationReport = {
   skipped: SkippedClient[];
   /** Candidates kept with their holder on purpose (`rotation.holdoutShare`): the comparison group of the effect report. */
   heldOut?: HeldOut[];
+  /** Who was away on the run day, or had clients' clocks paused or deadlines moved by a leave (absent: nobody). */
+  away?: AbsenceEffect[];
   /** Present when the run had already been applied (when it finished, by whom): the moves listed were made then, nothing now. */
   alreadyApplied?: true;
   appliedAt?: string;
@@ -27,7 +29,7 @@ export type ReportInput = {
   dryRun: boolean;
   /** The moves made (or, on a dry run, to be made). */
   moves: ReadonlyArray<PlannedMove>;
-  plan: Pick<RotationPlan, 'unbalanced' | 'skipped' | 'levels'>;
+  plan: Pick<RotationPlan, 'unbalanced' | 'skipped' | 'levels' | 'away'>;
   /** Moves of the plan skipped when applied (an edit won, the client left, the receiver left). */
   skippedMoves?: ReadonlyArray<SkippedMove>;
   applied?: { at: string; by: string };
@@ -80,6 +82,7 @@ export function rotationReport(input: ReportInput): RotationReport {
     .map(({ clientId, from, to, reason, reportDue }) => ({ clientId, from, to, reason, reportDue }));
   const heldOut = [...(input.heldOut ?? [])].sort(byClient);
   const report: RotationReport = { runId: input.runId, at: input.at, dryRun: input.dryRun, moves, balance, unbalanced, skipped, heldOut };
+  if (plan.away !== undefined && plan.away.length > 0) report.away = plan.away;
   if (input.applied) Object.assign(report, { alreadyApplied: true, appliedAt: input.applied.at, appliedBy: input.applied.by });
   return report;
 }

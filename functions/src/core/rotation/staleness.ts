@@ -1,6 +1,8 @@
 import type { RotationRules } from '../../schema/rules-config.ts';
 import { dayOf } from '../../schema/common.ts';
-import { addDaysToDay, addMonthsToDay } from '../calendar.ts';
+import type { Absence } from '../../schema/manager.ts';
+import { addDaysToDay, addMonthsToDay, daysBetween } from '../calendar.ts';
+import { dayAfterPresentDays, pausedHolding } from './absence.ts';
 
 export type StaleReason = 'no-deal-since-assignment' | 'no-deal-for-months';
 
@@ -36,21 +38,24 @@ export function staleReason(client: HoldingFacts, cutoffs: StaleCutoffs): StaleR
  * no transfer): what the manager's sheet shows as "rotation due on". It asks `staleReason` itself,
  * day by day from just before the month arithmetic's estimate, so it can never disagree with the
  * rule the rotation applies. Null for a client rotation never takes (lost, pinned, unassigned) or
- * one that can never become stale with the facts it has.
+ * one that can never become stale with the facts it has. The holder's leaves (`absences`) pause the
+ * clock, as on the rotation day.
  */
 export function rotationDueOn(
   client: HoldingFacts & { rotatable?: boolean },
   rules: Pick<RotationRules, 'holdMonths' | 'noDealMonths'>,
+  absences?: ReadonlyArray<Absence>,
 ): string | null {
   if (client.rotatable === false || client.assignedAt === undefined) return null;
-  const held = addMonthsToDay(dayOf(client.assignedAt), rules.holdMonths);
-  const quiet =
-    client.dealsSinceAssignment > 0 && client.lastDealAt !== null ? addMonthsToDay(dayOf(client.lastDealAt), rules.noDealMonths) : held;
+  // Each estimate, pushed later by the days away between its start and it.
+  const after = (from: string, months: number) => dayAfterPresentDays(absences, from, daysBetween(from, addMonthsToDay(from, months)));
+  const held = after(dayOf(client.assignedAt), rules.holdMonths);
+  const quiet = client.dealsSinceAssignment > 0 && client.lastDealAt !== null ? after(dayOf(client.lastDealAt), rules.noDealMonths) : held;
   // Month ends clamp (31 Aug + 6 months = 28 Feb, which is not yet 6 months): the answer is the
   // estimate or a few days after it; start a little before in case days are read in another zone.
   let day = addDaysToDay(held > quiet ? held : quiet, -3);
   for (let step = 0; step < 40; step++, day = addDaysToDay(day, 1)) {
-    if (staleReason(client, staleCutoffs(day, rules)) !== undefined) return day;
+    if (staleReason(pausedHolding(client, absences, day), staleCutoffs(day, rules)) !== undefined) return day;
   }
   return null;
 }

@@ -1,10 +1,17 @@
 import type { FormerHolder } from '../../schema/client.ts';
+import type { Absence } from '../../schema/manager.ts';
 import type { HeldOut } from './holdout.ts';
 import type { StaleReason } from './staleness.ts';
 
 export type MoveReason = StaleReason | 'offboarding' | 'top-up';
 
-export type RotationManager = { id: string; level: number; active: boolean; role?: 'manager' | 'admin' };
+export type RotationManager = {
+  id: string;
+  level: number;
+  active: boolean;
+  role?: 'manager' | 'admin';
+  absences?: ReadonlyArray<Absence> | undefined;
+};
 
 /** A client as the planner sees it: only what the §2 rules look at, plus the version to re-check. */
 export type RotationClient = {
@@ -34,6 +41,19 @@ export type ManagerBalance = { managerId: string; given: number; received: numbe
 export type Unbalanced = { managerId: string; level: number; given: number; received: number; why: string };
 export type SkippedClient = { clientId: string; managerId: string | null; why: string };
 
+/** What a manager's leave changed in a run: only managers for whom it changed something are listed. */
+export type AbsenceEffect = {
+  managerId: string;
+  /** Away on the run day: the last day of that leave (they neither gave nor received); null when present. */
+  awayUntil: string | null;
+  /** Stale clients kept because the holder was away on the run day. */
+  kept: number;
+  /** Clients not stale only because their holding clock paused on the holder's days away. */
+  paused: number;
+  /** Clients received whose report deadline moved past a leave already planned. */
+  deadlinesMoved: number;
+};
+
 export type RotationPlan = {
   at: string;
   seq: number;
@@ -48,4 +68,6 @@ export type RotationPlan = {
   levels: Record<string, number>;
   /** Candidates kept with their holder to measure the effect of rotation (rotations only). */
   heldOut?: HeldOut[];
+  /** Who was away and what that changed (absent when nobody's leave changed anything). */
+  away?: AbsenceEffect[];
 };

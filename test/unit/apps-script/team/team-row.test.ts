@@ -30,7 +30,20 @@ const row = (n: number, m: TeamMember, over: Partial<Record<TeamColumnKey, CellV
 });
 const blank = (n: number, over: Partial<Record<TeamColumnKey, CellValue>> = {}): TableRow<TeamColumnKey> => ({
   row: n,
-  cells: { id: '', name: '', email: '', level: '', role: '', status: '', leftOn: '', managerId: '', version: '', hash: '', ...over },
+  cells: {
+    id: '',
+    name: '',
+    email: '',
+    level: '',
+    role: '',
+    status: '',
+    away: '',
+    leftOn: '',
+    managerId: '',
+    version: '',
+    hash: '',
+    ...over,
+  },
 });
 const loadedOf = (...members: TeamMember[]) =>
   new Map<string, LoadedRecord<TeamField>>(members.map((m) => [m.id, { id: m.id, version: m.version, values: canonicalMember(m) }]));
@@ -99,5 +112,63 @@ describe('what the Team sheet saves', () => {
     ]);
     expect(plan.unknown).toEqual([4]);
     expect(plan.loaded.get('anna')!.version).toBe(2);
+  });
+});
+
+describe('the Away column', () => {
+  const leaves = [
+    { from: '2027-01-10', to: '2027-01-24' },
+    { from: '2027-03-01', to: '2027-03-05' },
+  ];
+
+  it('shows leaves as "from..to; from..to" and a row without any hashes as it did before the column', () => {
+    const cells = memberCells(member('anna', { absences: leaves }), en);
+    expect(cells.away).toBe('2027-01-10..2027-01-24; 2027-03-01..2027-03-05');
+    expect(memberCells(member('oleg'), en).away).toBe('');
+  });
+
+  it('sends the typed leaves as the whole new list, a lone day (even one Sheets made a date) as one day, a cleared cell as none', () => {
+    const a = member('anna', { absences: leaves });
+    const plan = planTeamSave({
+      rows: [
+        row(2, a, { away: '2027-01-10 – 2027-01-20;2027-04-01' }),
+        row(3, member('oleg'), { away: new Date('2027-02-01T00:00:00Z') }),
+        row(4, member('vera', { absences: leaves }), { away: '' }),
+      ],
+      loaded: loadedOf(a, member('oleg'), member('vera', { absences: leaves })),
+      m: en,
+      formatDay,
+    });
+    expect(plan.updates.map((u) => [u.id, u.body])).toEqual([
+      [
+        'anna',
+        {
+          expectedVersion: 2,
+          absences: [
+            { from: '2027-01-10', to: '2027-01-20' },
+            { from: '2027-04-01', to: '2027-04-01' },
+          ],
+        },
+      ],
+      ['oleg', { expectedVersion: 2, absences: [{ from: '2027-02-01', to: '2027-02-01' }] }],
+      ['vera', { expectedVersion: 2, absences: [] }],
+    ]);
+  });
+
+  it('puts leaves on a new manager, and the same leaves retyped with other spacing are no change', () => {
+    const a = member('anna', { absences: leaves });
+    const plan = planTeamSave({
+      rows: [
+        row(2, a, { away: '2027-01-10 .. 2027-01-24 ;  2027-03-01..2027-03-05' }),
+        blank(3, { id: 'gleb', name: 'Gleb', email: 'gleb@x.ru', level: 1, away: '2027-05-01..2027-05-14' }),
+      ],
+      loaded: loadedOf(a),
+      m: en,
+      formatDay,
+    });
+    expect(plan.updates).toEqual([]);
+    expect(plan.creations.map((c) => c.body)).toEqual([
+      { id: 'gleb', name: 'Gleb', email: 'gleb@x.ru', level: 1, role: 'manager', absences: [{ from: '2027-05-01', to: '2027-05-14' }] },
+    ]);
   });
 });
