@@ -12,6 +12,9 @@ function often(f: EffectFigures, ratio: number | null, words: [string, string, s
   return Math.abs(ratio - 2) < 0.05 ? words[2] : times(ratio);
 }
 
+/** A difference in points, which may be negative: "1 point", "-1 point", "60 points". */
+const enPoints = (d: number) => `${d} ${Math.abs(d) === 1 ? 'point' : 'points'}`;
+
 const en = {
   effect: {
     menu: 'Rotation effect',
@@ -22,12 +25,12 @@ const en = {
       'The moved clients are shown alone.',
     tooYoung: 'Not yet clear: no rotation is 3 months old yet.',
     unclear: (f: EffectFigures) =>
-      `Not yet clear: within ${f.months} months moved clients bought in ${f.moved} % of cases against ${f.heldOut} %, ` +
-      `difference ${f.difference} points, 95 % interval ${f.low} to ${f.high}.`,
+      `Not yet clear: within ${enCount(f.months, 'month', 'months')} moved clients bought in ${f.moved} % of cases ` +
+      `against ${f.heldOut} %, difference ${enPoints(f.difference)}, 95 % interval ${f.low} to ${f.high}.`,
     clear: (f: EffectFigures, ratio: number | null) =>
-      `Moved clients bought within ${f.months} months ` +
+      `Moved clients bought within ${enCount(f.months, 'month', 'months')} ` +
       `${often(f, ratio, ['less often than', 'more often than', 'twice as often as'], (r) => `${r.toFixed(1)} times as often as`)}` +
-      ` held-out ones: ${f.moved} % against ${f.heldOut} %, difference ${f.difference} points, 95 % interval ${f.low} to ${f.high}.`,
+      ` held-out ones: ${f.moved} % against ${f.heldOut} %, difference ${enPoints(f.difference)}, 95 % interval ${f.low} to ${f.high}.`,
     pending: 'pending',
     yes: 'yes',
     no: 'no',

@@ -119,7 +119,8 @@ export function effectSentence(holdout: boolean, total: RotationEffect['total'])
   if (head === undefined) return 'not yet clear: no run is 3 months old yet';
   const { months, figures: f } = head;
   const figures =
-    `${pct(f.moved.share)} % against ${pct(f.heldOut.share)} %, difference ${pct(f.difference)} points, ` +
+    `${pct(f.moved.share)} % against ${pct(f.heldOut.share)} %, difference ${pct(f.difference)} ` +
+    `${Math.abs(pct(f.difference)) === 1 ? 'point' : 'points'}, ` +
     `95 % interval ${pct(f.low)} to ${pct(f.high)}`;
   if (!f.significant) return `not yet clear: within ${months} months moved clients bought in ${figures}`;
   const ratio = f.heldOut.share === 0 ? undefined : f.moved.share / f.heldOut.share;

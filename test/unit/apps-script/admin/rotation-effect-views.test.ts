@@ -17,11 +17,13 @@ const effect: RotationEffect = rotationEffect({ runs: [run], deals, today: '2026
 describe('the Rotation effect sheet', () => {
   it('says the same sentence as the base, in English, and words it in Russian with plural forms', () => {
     expect(effectSentence(effect, en)).toBe(
-      'Moved clients bought within 6 months 3.0 times as often as held-out ones: 90 % against 30 %, difference 60 points, 95 % interval 17 to 81.',
+      'Moved clients bought within 6 months 3.0 times as often as held-out ones: ' +
+        '90 % against 30 %, difference 60 points, 95 % interval 17 to 81.',
     );
     expect(effect.sentence.toLowerCase()).toBe(effectSentence(effect, en).toLowerCase().replace(/\.$/, ''));
     expect(effectSentence(effect, ru)).toBe(
-      'Переданные клиенты покупали в течение 6 месяцев в 3,0 раза чаще контрольных: 90 % против 30 %, разница 60 пунктов, 95 % интервал от 17 до 81.',
+      'Переданные клиенты покупали в течение 6 месяцев в 3,0 раза чаще контрольных: ' +
+        '90 % против 30 %, разница 60 пунктов, 95 % интервал от 17 до 81.',
     );
   });
 

@@ -75,4 +75,26 @@ describe('the planner with a holdout', () => {
     expect(next.heldOut!.filter((h) => previousHeldOut.has(h.clientId))).toEqual([]);
     expect(next.moves.filter((m) => previousHeldOut.has(m.clientId))).toHaveLength(5);
   });
+
+  it('draws the holdout after leaves: a client kept by an away holder or paused by a leave is never held out too', () => {
+    // d is away on the run day (keeps its 5); a was away 14 months since assigning, so a's 5 are not stale yet.
+    const withLeaves = managers.map((m) =>
+      m.id === 'd'
+        ? { ...m, absences: [{ from: '2026-05-20', to: '2026-06-10' }] }
+        : m.id === 'a'
+          ? { ...m, absences: [{ from: '2025-02-01', to: '2026-03-31' }] }
+          : m,
+    );
+    const p = planRotation({ managers: withLeaves, candidates: clients, rules, at: '2026-06-01', seq: 3 });
+    expect(p.away).toEqual([
+      { managerId: 'a', awayUntil: null, kept: 0, paused: 5, deadlinesMoved: 0 },
+      { managerId: 'd', awayUntil: '2026-06-10', kept: 5, paused: 0, deadlinesMoved: 0 },
+    ]);
+    // A quarter of the 10 that would move (b's and c's): 3 by rounding (2.5), none of a's or d's.
+    expect(p.heldOut!.length).toBe(3);
+    expect(p.heldOut!.every((h) => h.managerId === 'b' || h.managerId === 'c')).toBe(true);
+    const held = new Set(p.heldOut!.map((h) => h.clientId));
+    expect(p.moves.every((m) => !held.has(m.clientId) && m.from !== 'd' && m.to !== 'd' && m.from !== 'a')).toBe(true);
+    expect(p.moves).toHaveLength(7);
+  });
 });
