@@ -72,14 +72,16 @@ async function planner(size: number, managerCount: number): Promise<BenchRow> {
   const unassigned = clients.filter((c) => c.managerId === null);
   global.gc?.();
   const before = process.memoryUsage();
-  const step = await measured(() => planRotation({ managers, candidates, unassigned, rules: rotationRulesSchema.parse({}), at, seq: 5 }));
+  // With a holdout on, as a department measuring the effect of rotation runs it.
+  const rules = rotationRulesSchema.parse({ holdoutShare: Number(process.env.BENCH_ROTATION_HOLDOUT ?? 0.1) });
+  const step = await measured(() => planRotation({ managers, candidates, unassigned, rules, at, seq: 5 }));
   const plan = step.value;
   const ms = step.seconds * 1000;
   const after = process.memoryUsage();
   console.log(
     `rotation planner: ${size} clients (${candidates.length} held), ${managerCount} managers -> ${plan.moves.length} moves` +
       ` (${plan.moves.filter((m) => m.reason === 'top-up').length} top-ups),` +
-      ` ${plan.unbalanced.length} unbalanced, ${plan.skipped.length} skipped,` +
+      ` ${plan.unbalanced.length} unbalanced, ${plan.skipped.length} skipped, ${plan.heldOut?.length ?? 0} held out,` +
       ` ${plan.away?.length ?? 0} with a leave that changed something`,
   );
   console.log(

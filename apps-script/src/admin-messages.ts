@@ -3,6 +3,7 @@
 import { configWords } from './config/config-words.ts';
 import { teamWords } from './team/team-words.ts';
 import { rotationWords } from './rotation/rotation-words.ts';
+import { effectWords } from './rotation/effect-words.ts';
 import { bonusAdminWords } from './bonus/bonus-admin-words.ts';
 import { mailingWords } from './mailing/mailing-words.ts';
 import { oversightWords } from './oversight/oversight-words.ts';
@@ -52,6 +53,7 @@ export const enAdmin = {
   ...configWords.en,
   ...teamWords.en,
   ...rotationWords.en,
+  ...effectWords.en,
   ...bonusAdminWords.en,
   ...mailingWords.en,
   ...oversightWords.en,
@@ -148,6 +150,7 @@ export const ruAdmin: AdminMessages = {
   ...configWords.ru,
   ...teamWords.ru,
   ...rotationWords.ru,
+  ...effectWords.ru,
   ...bonusAdminWords.ru,
   ...mailingWords.ru,
   ...oversightWords.ru,

@@ -39,6 +39,7 @@ import {
   rotationApply,
   rotationPreview,
 } from './rotation/rotation-admin.ts';
+import { showRotationEffect } from './rotation/rotation-effect.ts';
 import { showRotationFairness } from './rotation/fairness-sheet.ts';
 import { openMyTasks, tasksFileReport, tasksLoad } from './tasks/my-tasks.ts';
 import { loadTeam, saveTeam } from './team/team-sheet.ts';
@@ -87,6 +88,7 @@ global.menuTeamLoad = () => runMenuAction(loadTeam);
 global.menuTeamSave = () => runMenuAction(saveTeam);
 global.menuOffboard = () => runMenuAction(openOffboarding);
 global.menuRotation = () => runMenuAction(openRotation);
+global.menuRotationEffect = () => runMenuAction(showRotationEffect);
 global.menuRotationFairness = () => runMenuAction(showRotationFairness);
 global.menuBonuses = () => runMenuAction(openBonuses);
 global.menuStatementLines = () => runMenuAction(showStatementLines);

@@ -19,6 +19,7 @@ export function buildMenu(): void {
     .addItem(a.offboard, 'menuOffboard')
     .addSeparator()
     .addItem(a.rotation, 'menuRotation')
+    .addItem(m.admin.effect.menu, 'menuRotationEffect')
     .addItem(m.admin.fairness.menu, 'menuRotationFairness')
     .addSeparator()
     .addItem(a.bonuses, 'menuBonuses')

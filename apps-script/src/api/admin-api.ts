@@ -10,6 +10,7 @@ import type {
   RestoreClientAnswer,
   ClientName,
   Dashboard,
+  RotationEffect,
   DealReviewAnswer,
   DealReviewRow,
   DealReviewStatus,
@@ -130,6 +131,10 @@ export function fetchAuditPage(cursor: string | null, limit = 500): AuditPage {
 
 export function fetchDashboard(months = 12): Dashboard {
   return callApi<Dashboard>({ method: 'get', path: 'admin/dashboard', query: { months } });
+}
+
+export function fetchRotationEffect(): RotationEffect {
+  return callApi<RotationEffect>({ method: 'get', path: 'admin/rotation/effect' });
 }
 
 /** Names of clients by id, 2,500 a call. */

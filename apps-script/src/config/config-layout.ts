@@ -32,6 +32,7 @@ const shownAs: Record<SettingKey, { kind: SettingKind; choices?: ChoiceSet }> = 
   'rotation.writesPerSecond': { kind: 'integer' },
   'rotation.minDealAmount': { kind: 'money' },
   'rotation.warnDays': { kind: 'integer' },
+  'rotation.holdoutShare': { kind: 'percent' },
   'bonus.base': { kind: 'choice', choices: 'base' },
   'bonus.normalRate': { kind: 'percent' },
   'bonus.newClientMultiplier': { kind: 'number' },

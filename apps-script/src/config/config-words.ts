@@ -59,6 +59,11 @@ const en = {
         unit: 'days',
         about: 'The Today sheet lists a client this many days before it becomes a rotation candidate.',
       },
+      'rotation.holdoutShare': {
+        label: 'Holdout',
+        unit: '%',
+        about: "This share of each rotation's candidates stays with its holder, to measure the effect of rotation (0: none, at most 50).",
+      },
       'bonus.base': {
         label: 'Rate applies to',
         unit: 'profit / amount',

@@ -1,7 +1,7 @@
 // The "Dashboard" sheet: the tables of one dashboard call, and a chart over each, refreshed on
 // demand. Charts the add-on drew before are updated in place (found by the ids it keeps), so a
 // refresh never piles up copies and keeps where the person moved them.
-import { fetchDashboard } from '../api/admin-api.ts';
+import { fetchDashboard, fetchRotationEffect } from '../api/admin-api.ts';
 import type { Messages } from '../messages.ts';
 import { writeReport } from '../sheet/report-sheet.ts';
 import { toast } from '../workspace/feedback.ts';
@@ -19,7 +19,7 @@ const chartRows = 16;
 export function refreshDashboard(session: ActionContext): void {
   const data = fetchDashboard(months);
   const refreshedAt = Utilities.formatDate(new Date(), session.timeZone, 'yyyy-MM-dd HH:mm');
-  const { report, charts } = dashboardReport(data, session.m, refreshedAt);
+  const { report, charts } = dashboardReport(data, session.m, refreshedAt, fetchRotationEffect());
   withDocumentLock(session, () => {
     const { sheet, placed } = writeReport(session, dashboardSheet, report);
     const width = Math.max(...Object.values(placed).map((p) => p.width));

@@ -1,14 +1,20 @@
 // The dashboard's numbers (one API call, aggregated by the base) as the tables its charts are
 // drawn over, and which chart goes over which table. Pure.
-import type { Dashboard } from '../../../functions/src/api/contract.ts';
+import type { Dashboard, RotationEffect } from '../../../functions/src/api/contract.ts';
 import type { Messages } from '../messages.ts';
 import { moneyFormat, roublesCell } from '../money.ts';
 import type { Report } from '../sheet/report-sheet.ts';
+import { effectChartBlock } from '../rotation/effect-sheet.ts';
 
-export type ChartBlock = 'clients' | 'attracted' | 'lostMarked' | 'moves' | 'bonuses' | 'overdue';
+export type ChartBlock = 'clients' | 'attracted' | 'lostMarked' | 'moves' | 'bonuses' | 'overdue' | 'effect';
 export type ChartSpec = { block: ChartBlock; type: 'COLUMN' | 'BAR'; stacked: boolean; title: string; vAxis: string };
 
-export function dashboardReport(d: Dashboard, m: Messages, refreshedAt: string): { report: Report; charts: ChartSpec[] } {
+export function dashboardReport(
+  d: Dashboard,
+  m: Messages,
+  refreshedAt: string,
+  effect?: RotationEffect,
+): { report: Report; charts: ChartSpec[] } {
   const t = m.admin.dashboard;
   const names = d.managers.map((x) => x.name);
   const count = (n: number) => n;
@@ -67,5 +73,10 @@ export function dashboardReport(d: Dashboard, m: Messages, refreshedAt: string):
     { block: 'bonuses', type: 'COLUMN', stacked: false, title: t.titles.bonuses, vAxis: t.axes.roubles },
     { block: 'overdue', type: 'BAR', stacked: false, title: t.titles.overdue, vAxis: t.axes.reports },
   ];
+  // Does rotation work: only once some run held clients out, there is something to compare.
+  if (effect?.holdout) {
+    report.blocks.push(effectChartBlock(effect, m));
+    charts.push({ block: 'effect', type: 'COLUMN', stacked: false, title: m.admin.effect.chartTitle, vAxis: m.admin.effect.axis });
+  }
   return { report, charts };
 }

@@ -18,7 +18,11 @@ export const offboardingSheet = { id: 'offboarding-preview', title: (m: Messages
 const dialogSize = { width: 560, height: 600 };
 
 function namesFor(report: RotationReport, team: readonly TeamMember[]): Names {
-  const clients = fetchClientNames([...report.moves.map((mv) => mv.clientId), ...report.skipped.map((s) => s.clientId)]);
+  const clients = fetchClientNames([
+    ...report.moves.map((mv) => mv.clientId),
+    ...report.skipped.map((s) => s.clientId),
+    ...(report.heldOut ?? []).map((h) => h.clientId),
+  ]);
   const byId = new Map(team.map((t) => [t.id, t]));
   return {
     client: (id) => clients.get(id)?.name ?? id,

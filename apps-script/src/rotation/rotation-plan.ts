@@ -86,6 +86,16 @@ export function planReport(report: RotationReport, names: Names, m: Messages, he
         header: r.columns.skipped,
         rows: report.skipped.map((s) => [names.client(s.clientId), s.clientId, names.manager(s.managerId), s.why]),
       },
+      ...((report.heldOut ?? []).length > 0
+        ? [
+            {
+              id: 'heldOut',
+              title: r.blocks.heldOut(report.heldOut!.length),
+              header: r.columns.heldOut,
+              rows: report.heldOut!.map((h) => [names.client(h.clientId), h.clientId, names.manager(h.managerId)]),
+            },
+          ]
+        : []),
       ...awayBlocks(report, names, m),
     ],
   };

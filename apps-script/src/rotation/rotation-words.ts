@@ -19,6 +19,7 @@ const en = {
       balance: 'Balance per manager: given and received',
       unbalanced: (n: number) => `Unbalanced (${enNumber(n)}): why`,
       skipped: (n: number) => `Skipped (${enNumber(n)}): why they stay`,
+      heldOut: (n: number) => `Held out (${enNumber(n)}): stay with their manager, to measure the effect of rotation`,
       away: (n: number) => `Away (${enNumber(n)}): what their leave changed`,
     },
     columns: {
@@ -26,6 +27,7 @@ const en = {
       balance: ['Manager', 'Level', 'Given', 'Received', 'Difference'],
       unbalanced: ['Manager', 'Level', 'Given', 'Received', 'Why'],
       skipped: ['Client', 'Client id', 'Manager', 'Why'],
+      heldOut: ['Client', 'Client id', 'Manager'],
       away: ['Manager', 'Away until', 'Kept (away today)', 'Not stale: clock paused', 'Report deadlines moved'],
     },
     present: 'present today',
@@ -80,6 +82,7 @@ const ru: RotationWords = {
       balance: 'Баланс по менеджерам: отдал и получил',
       unbalanced: (n: number) => `Без баланса (${ruNumber(n)}): почему`,
       skipped: (n: number) => `Остаются (${ruNumber(n)}): почему`,
+      heldOut: (n: number) => `Контрольная группа (${ruNumber(n)}): остаются у своего менеджера, чтобы измерить эффект ротации`,
       away: (n: number) => `Отсутствуют (${ruNumber(n)}): что изменил отпуск`,
     },
     columns: {
@@ -87,6 +90,7 @@ const ru: RotationWords = {
       balance: ['Менеджер', 'Уровень', 'Отдал', 'Получил', 'Разница'],
       unbalanced: ['Менеджер', 'Уровень', 'Отдал', 'Получил', 'Почему'],
       skipped: ['Клиент', 'ID клиента', 'Менеджер', 'Почему'],
+      heldOut: ['Клиент', 'ID клиента', 'Менеджер'],
       away: ['Менеджер', 'Отсутствует до', 'Остались у него (отсутствует)', 'Не устарели: часы стояли', 'Сроки отчёта сдвинуты'],
     },
     present: 'сегодня на работе',

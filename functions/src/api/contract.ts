@@ -12,6 +12,7 @@ import type { Dashboard } from '../core/dashboard.ts';
 import type { MonthStatements, OverdueReport, StatementSummary } from '../core/oversight.ts';
 import type { RotationFairness } from '../core/rotation/fairness.ts';
 import type { RotationReport } from '../core/rotation/report.ts';
+import type { RotationEffect } from '../core/rotation/effect.ts';
 import type { RuleChange } from '../core/rules-diff.ts';
 import type { TodayLists } from '../core/today.ts';
 import type { Problem as ServedProblem } from '../http/problem.ts';
@@ -138,6 +139,7 @@ export type Problem = Partial<ServedProblem>;
 
 // The head of sales' routes.
 export type { Dashboard, MonthStatements, OverdueReport, PublishedRules, RotationReport, RuleChange, RulesConfig, StatementSummary };
+export type { RotationEffect };
 
 export type RulesVersion = PublishedRules & { publishedByName: string | null; changes: RuleChange[] };
 export type RulesHistoryPage = { currentVersion: number; versions: RulesVersion[]; nextCursor: string | null };

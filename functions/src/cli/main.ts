@@ -14,6 +14,7 @@ import { registerPayroll } from './commands/payroll.ts';
 import { registerReleaseContact } from './commands/release-contact.ts';
 import { registerRestoreClient } from './commands/restore-client.ts';
 import { registerRotate } from './commands/rotate.ts';
+import { registerRotationEffect } from './commands/rotation-effect.ts';
 import { registerRotationFairness } from './commands/rotation-fairness.ts';
 import { registerSeed } from './commands/seed.ts';
 
@@ -29,6 +30,7 @@ const registrations: Array<(program: Command, ctx: CommandContext) => void> = [
   registerDeals,
   registerMailing,
   registerRotate,
+  registerRotationEffect,
   registerRotationFairness,
   registerOffboard,
   registerReleaseContact,

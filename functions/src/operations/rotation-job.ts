@@ -16,6 +16,7 @@ import {
   keepRunLease,
   nextRotationSeq,
   offboardingRunId,
+  readHeldOutBefore,
   readPlan,
   readRun,
   storePlan,
@@ -102,9 +103,11 @@ export async function runRotation(
     plan: async (seq) => {
       const managers = await readRotationManagers(db);
       const candidates = await readRotationCandidates(db, staleCutoffs(at, rules.rotation));
-      const first = planRotation({ managers, candidates, rules: rules.rotation, at, seq });
+      const previousHeldOut = rules.rotation.holdoutShare > 0 ? await readHeldOutBefore(db, seq) : undefined;
+      const base = { managers, candidates, rules: rules.rotation, at, seq, ...(previousHeldOut ? { previousHeldOut } : {}) };
+      const first = planRotation(base);
       const unassigned = first.shortfall > 0 ? await readUnassigned(db, first.shortfall) : [];
-      const plan = unassigned.length > 0 ? planRotation({ managers, candidates, unassigned, rules: rules.rotation, at, seq }) : first;
+      const plan = unassigned.length > 0 ? planRotation({ ...base, unassigned }) : first;
       return { plan, clients: [...candidates, ...unassigned], receivers: receiversOf(managers, at) };
     },
   };
@@ -210,7 +213,7 @@ async function preview(db: Firestore, spec: RunSpec): Promise<RunOutcome> {
   }
   const { plan } = await spec.plan(run?.seq ?? spec.seq ?? (await nextRotationSeq(db)));
   return {
-    report: rotationReport({ runId: spec.runId, at: spec.at, dryRun: true, moves: plan.moves, plan }),
+    report: rotationReport({ runId: spec.runId, at: spec.at, dryRun: true, moves: plan.moves, plan, heldOut: plan.heldOut ?? [] }),
     notes: plan.notes,
     status: 'dry-run',
   };
@@ -308,7 +311,8 @@ function reportOf(run: RunDoc, chunks: PlanChunk[], outcomes: MoveOutcomes, dryR
   const skipped = chunks.flatMap((chunk) => chunk.skipped.filter((c) => last.get(c.clientId) === `skip ${chunk.index}`));
   const plan = { unbalanced: run.unbalanced ?? [], levels: run.levels ?? {}, away: run.away ?? [], skipped };
   const applied = run.status === 'done' ? { at: run.finishedAt ?? run.stamp ?? run.at, by: run.by } : undefined;
-  return rotationReport({ runId: run.runId, at: run.at, dryRun, moves, plan, skippedMoves, ...(applied ? { applied } : {}) });
+  const heldOut = chunks.flatMap((chunk) => chunk.heldOut ?? []);
+  return rotationReport({ runId: run.runId, at: run.at, dryRun, moves, plan, skippedMoves, heldOut, ...(applied ? { applied } : {}) });
 }
 
 /** Cloud Scheduler, monthly: applies the rotation for the slot's day (a repeated delivery changes nothing). */

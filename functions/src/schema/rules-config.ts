@@ -14,6 +14,8 @@ export const rotationRulesSchema = z
     minDealAmount: nonNegativeMoneySchema.default(100),
     /** The Today sheet warns a holder this many days before a client of theirs becomes a rotation candidate. */
     warnDays: z.number().int().min(1).max(365).default(30),
+    /** The share of each run's candidates kept with their holder, to measure what rotation changes (0: no holdout). */
+    holdoutShare: z.number().min(0).max(0.5).default(0),
   })
   .strict();
 

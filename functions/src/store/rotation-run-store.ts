@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { FieldValue, type DocumentReference, type DocumentSnapshot, type Firestore, type Transaction } from 'firebase-admin/firestore';
+import type { HeldOut } from '../core/rotation/holdout.ts';
 import type { SkippedMove } from '../core/rotation/report.ts';
 import type { AbsenceEffect, ManagerBalance, PlannedMove, RotationPlan, SkippedClient, Unbalanced } from '../core/rotation/types.ts';
 import type { FormerHolder } from '../schema/client.ts';
@@ -65,6 +66,8 @@ export type PlanChunk = {
   done: boolean;
   skippedMoves: SkippedMove[];
   context?: ChunkContext;
+  /** Rotations: the candidates this run held out (see `chooseHoldout`), in chunks as the moves are. */
+  heldOut?: HeldOut[];
 };
 
 export const movesPerChunk = 500;
@@ -177,13 +180,15 @@ function stampAfter(stamp: string, ...earlier: Array<string | undefined>): strin
  */
 export async function storePlan(db: Firestore, claim: RunClaim, plan: RotationPlan, lines: StoredMove[]): Promise<PlanChunk[]> {
   const { runId } = claim.run;
-  const count = Math.max(Math.ceil(lines.length / movesPerChunk), Math.ceil(plan.skipped.length / movesPerChunk));
+  const heldOut = plan.heldOut ?? [];
+  const count = Math.max(...[lines, plan.skipped, heldOut].map((list) => Math.ceil(list.length / movesPerChunk)));
   const chunks: PlanChunk[] = Array.from({ length: count }, (_, index) => ({
     index,
     moves: lines.slice(index * movesPerChunk, (index + 1) * movesPerChunk),
     skipped: plan.skipped.slice(index * movesPerChunk, (index + 1) * movesPerChunk),
     done: false,
     skippedMoves: [],
+    ...(heldOut.length > 0 ? { heldOut: heldOut.slice(index * movesPerChunk, (index + 1) * movesPerChunk) } : {}),
   }));
   const earlier = await runRef(db, runId).collection('plan').select().get();
   const writer = pacedBulkWriter(db);
@@ -253,6 +258,17 @@ export async function appendPlan(
     Object.assign(claim.run, summary);
     return chunks;
   });
+}
+
+/** The clients the rotation before number `seq` held out (none before the first, or if it held none). */
+export async function readHeldOutBefore(db: Firestore, seq: number): Promise<Set<string>> {
+  const runs = await db
+    .collection(collections.rotationRuns)
+    .where('seq', '==', seq - 1)
+    .get();
+  const previous = runs.docs.find((d) => d.get('kind') === 'rotation');
+  if (previous === undefined) return new Set();
+  return new Set((await readPlan(db, previous.id)).flatMap((c) => (c.heldOut ?? []).map((h) => h.clientId)));
 }
 
 /** The stored plan, chunk by chunk: one read per chunk. */

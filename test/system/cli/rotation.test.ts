@@ -34,7 +34,7 @@ describe('clientbase rotate / offboard', () => {
     const dry = context(db);
     expect(await runCli(['rotate', '--at', '2026-12-01', '--dry-run', '--json'], dry.ctx)).toBe(0);
     const report = JSON.parse(dry.out.join(''));
-    expect(Object.keys(report)).toEqual(['runId', 'at', 'dryRun', 'moves', 'balance', 'unbalanced', 'skipped']);
+    expect(Object.keys(report)).toEqual(['runId', 'at', 'dryRun', 'moves', 'balance', 'unbalanced', 'skipped', 'heldOut']);
     expect(report).toMatchObject({ runId: 'rotation-2026-12-01', at: '2026-12-01', dryRun: true });
     expect(report.moves).toHaveLength(4);
     expect(Object.keys(report.moves[0])).toEqual(['clientId', 'from', 'to', 'reason', 'reportDue']);

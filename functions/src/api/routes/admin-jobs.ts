@@ -17,8 +17,14 @@ function started(job: { id: string; kind: string }) {
 /** A whole-base report can outgrow a job document; its full plan stays in rotationRuns/{runId}. */
 function rotationSummary(r: unknown) {
   const report = r as RotationReport;
-  const { moves, skipped, ...rest } = report;
-  return { ...rest, moved: moves.length, skipped: skipped.length, note: `the moves are listed in rotationRuns/${report.runId}` };
+  const { moves, skipped, heldOut, ...rest } = report;
+  return {
+    ...rest,
+    moved: moves.length,
+    skipped: skipped.length,
+    heldOut: heldOut?.length ?? 0,
+    note: `the moves are listed in rotationRuns/${report.runId}`,
+  };
 }
 
 /** Admin work on the whole base: long runs become jobs; short ones answer at once. */

@@ -6,10 +6,11 @@ import {
   rulesHistory,
   rulesVersionAgainstCurrent,
 } from '../../operations/oversight-reads.ts';
+import { rotationEffectOn } from '../../operations/rotation-effect.ts';
 import { readClientNames } from '../../store/oversight-store.ts';
 import { adminRoute, parseBody, parseParam, parseQuery } from '../context.ts';
 import { clientNamesBody, dashboardQuery, emptyQuery, monthParam, rulesVersionParam, rulesVersionsQuery } from '../schemas.ts';
-import type { RulesHistoryPage } from '../contract.ts';
+import type { RotationEffect, RulesHistoryPage } from '../contract.ts';
 
 /** What the head of sales reads to run the department: rules history, overdue reports, statements, names, the dashboard. */
 export function adminOversightRoutes(router: Router): void {
@@ -64,6 +65,14 @@ export function adminOversightRoutes(router: Router): void {
       const query = parseQuery(req, dashboardQuery);
       const { today, timeZone } = await ctx.asOf();
       return { body: await dashboardOn(ctx.db, { today, timeZone, months: query.months }) };
+    }),
+  );
+
+  router.get(
+    '/admin/rotation/effect',
+    adminRoute('read rotation effect', async (req, ctx) => {
+      parseQuery(req, emptyQuery);
+      return { body: (await rotationEffectOn(ctx.db, await ctx.asOf())) satisfies RotationEffect };
     }),
   );
 }

@@ -52,6 +52,13 @@ export function formatRotation(outcome: RunOutcome, title: string, timeZone: str
       `Stayed where they are (${report.skipped.length}):`,
       ...table([['client', 'manager', 'why'], ...report.skipped.map((s) => [s.clientId, s.managerId ?? '', s.why])]),
     );
+  const heldOut = report.heldOut ?? [];
+  if (heldOut.length > 0)
+    out.push(
+      '',
+      `Held out to measure the effect (${heldOut.length}):`,
+      ...table([['client', 'manager'], ...heldOut.map((h) => [h.clientId, h.managerId])]),
+    );
   const away = report.away ?? [];
   if (away.length > 0)
     out.push(
@@ -76,7 +83,7 @@ export function registerRotate(program: Command, ctx: CommandContext): void {
     .option('--dry-run', 'show the plan, write nothing')
     .option(
       '--json',
-      'print { runId, at, dryRun, moves, balance, unbalanced, skipped } (and away if a leave changed anything; ' +
+      'print { runId, at, dryRun, moves, balance, unbalanced, skipped, heldOut } (and away if a leave changed anything; ' +
         'alreadyApplied, appliedAt, appliedBy if applied before)',
     )
     .action(async (opts: { at: string; dryRun?: boolean; json?: boolean }) => {

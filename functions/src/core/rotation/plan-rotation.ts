@@ -1,6 +1,7 @@
 import { dayOf } from '../../schema/common.ts';
 import type { RotationRules } from '../../schema/rules-config.ts';
 import { ManagerHeap, seededTie, type HeapEntry } from './manager-heap.ts';
+import { chooseHoldout } from './holdout.ts';
 import { blockedReceivers, takeReceiver } from './no-boomerang.ts';
 import { absenceOn, dayAfterPresentDays, pausedHolding } from './absence.ts';
 import { receivesClients } from '../roster.ts';
@@ -22,7 +23,10 @@ export type RotationInput = {
   candidates: ReadonlyArray<RotationClient>;
   /** Unassigned clients to make up shortfalls, taken in id order (lost ones are ignored). */
   unassigned?: ReadonlyArray<RotationClient>;
-  rules: Pick<RotationRules, 'holdMonths' | 'noDealMonths' | 'noReturnRotations' | 'reportDays'>;
+  rules: Pick<RotationRules, 'holdMonths' | 'noDealMonths' | 'noReturnRotations' | 'reportDays'> &
+    Partial<Pick<RotationRules, 'holdoutShare'>>;
+  /** The clients the previous rotation held out: none of them is held out again. */
+  previousHeldOut?: ReadonlySet<string>;
   at: string;
   /** This rotation's sequence number (1 for the first ever). */
   seq: number;
@@ -89,6 +93,7 @@ export function planRotation(input: RotationInput): RotationPlan {
   const levelsAsc = [...levels.keys()].sort((a, b) => a - b);
 
   const seen = new Set<string>();
+  const stale: Array<{ client: RotationClient; reason: StaleReason; holder: number }> = [];
   for (const client of [...input.candidates].sort(byId)) {
     if (seen.has(client.id)) continue;
     seen.add(client.id);
@@ -100,6 +105,7 @@ export function planRotation(input: RotationInput): RotationPlan {
       skipped.push({ clientId: client.id, managerId: client.managerId, why: 'held by a manager who is not on the roster' });
       continue;
     }
+    // A leave first: a clock its holder's leave paused is not stale, and a holder away today keeps the client.
     const leaves = managers[holder]!.absences;
     if (leaves !== undefined && leaves.length > 0 && staleReason(pausedHolding(client, leaves, at), cutoffs) === undefined) {
       paused[holder]!++;
@@ -109,6 +115,19 @@ export function planRotation(input: RotationInput): RotationPlan {
       kept[holder]!++;
       continue;
     }
+    stale.push({ client, reason, holder });
+  }
+  // The holdout is drawn from what would move, so no client is both held out and kept or paused by a leave.
+  // A held-out client stays with its holder as if it were not stale: it neither gives nor owes a place.
+  const heldOut = chooseHoldout({
+    candidates: stale.map(({ client }) => ({ id: client.id, managerId: client.managerId!, size: client.size ?? 'regular' })),
+    share: rules.holdoutShare ?? 0,
+    seed: at,
+    ...(input.previousHeldOut ? { previous: input.previousHeldOut } : {}),
+  });
+  const heldOutIds = new Set(heldOut.map((h) => h.clientId));
+  for (const { client, reason, holder } of stale) {
+    if (heldOutIds.has(client.id)) continue;
     const blocked = blockedReceivers(client, { seq, noReturnRotations: rules.noReturnRotations }, indexOf);
     queues[holder]!.push({ client, reason, blocked, done: false });
     owed[holder]!++;
@@ -280,6 +299,7 @@ export function planRotation(input: RotationInput): RotationPlan {
     shortfall,
     notes,
     levels: levelOf,
+    heldOut,
     ...(effects.length > 0 ? { away: effects } : {}),
   };
 }

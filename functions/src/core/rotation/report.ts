@@ -1,3 +1,4 @@
+import type { HeldOut } from './holdout.ts';
 import type { AbsenceEffect, ManagerBalance, MoveReason, PlannedMove, RotationPlan, SkippedClient, Unbalanced } from './types.ts';
 
 /** The `--json` shape shared by the CLI, the scheduler answer and the staff API. */
@@ -9,6 +10,8 @@ export type RotationReport = {
   balance: ManagerBalance[];
   unbalanced: Unbalanced[];
   skipped: SkippedClient[];
+  /** Candidates kept with their holder on purpose (`rotation.holdoutShare`): the comparison group of the effect report. */
+  heldOut?: HeldOut[];
   /** Who was away on the run day, or had clients' clocks paused or deadlines moved by a leave (absent: nobody). */
   away?: AbsenceEffect[];
   /** Present when the run had already been applied (when it finished, by whom): the moves listed were made then, nothing now. */
@@ -30,6 +33,7 @@ export type ReportInput = {
   /** Moves of the plan skipped when applied (an edit won, the client left, the receiver left). */
   skippedMoves?: ReadonlyArray<SkippedMove>;
   applied?: { at: string; by: string };
+  heldOut?: ReadonlyArray<HeldOut>;
 };
 
 const byClient = <T extends { clientId: string }>(a: T, b: T) => (a.clientId < b.clientId ? -1 : a.clientId > b.clientId ? 1 : 0);
@@ -76,7 +80,8 @@ export function rotationReport(input: ReportInput): RotationReport {
   const moves = [...input.moves]
     .sort(byClient)
     .map(({ clientId, from, to, reason, reportDue }) => ({ clientId, from, to, reason, reportDue }));
-  const report: RotationReport = { runId: input.runId, at: input.at, dryRun: input.dryRun, moves, balance, unbalanced, skipped };
+  const heldOut = [...(input.heldOut ?? [])].sort(byClient);
+  const report: RotationReport = { runId: input.runId, at: input.at, dryRun: input.dryRun, moves, balance, unbalanced, skipped, heldOut };
   if (plan.away !== undefined && plan.away.length > 0) report.away = plan.away;
   if (input.applied) Object.assign(report, { alreadyApplied: true, appliedAt: input.applied.at, appliedBy: input.applied.by });
   return report;

@@ -1,5 +1,6 @@
 import type { FormerHolder } from '../../schema/client.ts';
 import type { Absence } from '../../schema/manager.ts';
+import type { HeldOut } from './holdout.ts';
 import type { StaleReason } from './staleness.ts';
 
 export type MoveReason = StaleReason | 'offboarding' | 'top-up';
@@ -65,6 +66,8 @@ export type RotationPlan = {
   notes: string[];
   /** Level of every manager in `balance`, so a later report can explain an imbalance by level. */
   levels: Record<string, number>;
+  /** Candidates kept with their holder to measure the effect of rotation (rotations only). */
+  heldOut?: HeldOut[];
   /** Who was away and what that changed (absent when nobody's leave changed anything). */
   away?: AbsenceEffect[];
 };

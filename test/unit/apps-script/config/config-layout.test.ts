@@ -6,7 +6,7 @@ describe('the Config sheet as the rules schema gives it', () => {
     expect(settings.map((s) => s.key)).toEqual([
       'timeZone',
       ...['rotation.holdMonths', 'rotation.noDealMonths', 'rotation.noReturnRotations', 'rotation.reportDays', 'rotation.writesPerSecond'],
-      ...['rotation.minDealAmount', 'rotation.warnDays'],
+      ...['rotation.minDealAmount', 'rotation.warnDays', 'rotation.holdoutShare'],
       ...['bonus.base', 'bonus.normalRate', 'bonus.newClientMultiplier', 'bonus.retentionMonths', 'bonus.campaign.from'],
       ...['bonus.campaign.to', 'bonus.attractionBonus', 'bonus.dealConfirmation', 'bonus.minDealAmount', 'bonus.disputeDays'],
       ...['mailing.smsCadenceDays', 'mailing.emailCadenceDays'],
