@@ -38,6 +38,7 @@ async function measure(addon: AddonHarness, api: ApiProcess, action: () => void)
   const { seconds, peakRssMiB } = await measured(action);
   const firestoreReads = (await api.reads()).reads - before;
   const wallMs = seconds * 1000;
+  if (process.env.BENCH_ADDON_DETAIL) console.log(JSON.stringify(addon.counts.snapshot()));
   return {
     peakRssMiB,
     spreadsheetCalls: addon.counts.total,

@@ -16,7 +16,8 @@ export const myBonusMonth = 'clientbase.myBonus.month';
 const lineColumn = statementWidth + 1;
 const reasonsByNumber: Record<string, DisputeReason> = { 1: 'wrong-amount', 2: 'wrong-client', 3: 'wrong-rule', 4: 'other' };
 
-function statusOf(session: ActionContext, d: Dispute): string {
+/** A dispute's status in words: on My bonus and in the card of the client concerned. */
+export function disputeStatusText(session: Pick<ActionContext, 'm' | 'locale'>, d: Dispute): string {
   const s = session.m.disputes.status;
   if (d.status === 'accepted') return s.accepted(formatRoubles(d.amount ?? 0, session.locale), d.paidIn);
   return d.status === 'rejected' ? s.rejected(d.rejection ?? '') : s.open;
@@ -30,14 +31,14 @@ export function disputeColumns(session: ActionContext, statement: Statement, vie
   const rows = view.rows.map((row, i) => {
     const id = statement.lines[i]!.id;
     const d = byLine.get(id);
-    return [...row, id, d ? statusOf(session, d) : ''];
+    return [...row, id, d ? disputeStatusText(session, d) : ''];
   });
   for (const d of mine.filter((x) => x.lineId === null)) {
     // Rule and Why columns as a line's, no deal id nor line id, the status last.
     const row: Array<string | number> = new Array<string | number>(statementWidth + 2).fill('');
     row[2] = m.disputes.missingRow;
     row[7] = d.text;
-    row[statementWidth + 1] = statusOf(session, d);
+    row[statementWidth + 1] = disputeStatusText(session, d);
     rows.push(row);
   }
   return { ...view, header: [...view.header, m.disputes.columns.line, m.disputes.columns.dispute], rows };

@@ -99,7 +99,15 @@ export function dealLines(deals: readonly CardDeal[], ctx: CardContext): CardDea
     }));
 }
 
-export function cardView(answer: ClientCardAnswer, tasks: readonly HandoverTask[], ctx: CardContext): CardView {
+/** The caller's disputes about lines on this client, as facts: month, reason, and where it stands. */
+export type CardDispute = { month: string; reason: string; status: string };
+
+export function cardView(
+  answer: ClientCardAnswer,
+  tasks: readonly HandoverTask[],
+  ctx: CardContext,
+  disputes: readonly CardDispute[] = [],
+): CardView {
   const { m } = ctx;
   const c = answer.client;
   const s = m.sidebar;
@@ -117,6 +125,7 @@ export function cardView(answer: ClientCardAnswer, tasks: readonly HandoverTask[
     { label: s.nextContactOn, value: c.nextContactOn ?? '' },
   ];
   if (c.lostAt) facts.push({ label: s.lost, value: [isoDay(c.lostAt), c.lostReason, c.competitor].filter(Boolean).join(' · ') });
+  for (const d of disputes) facts.push({ label: `${m.disputes.title} ${d.month}`, value: `${d.reason}: ${d.status}` });
   const consents = (['sms', 'email'] as const).map((channel) => {
     const consent = c.consents?.find((x) => x.channel === channel);
     // Dead is per address: a client may stay reachable on another phone or e-mail of the channel.

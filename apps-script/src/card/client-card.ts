@@ -18,7 +18,10 @@ import { FormError, runSidebarCall, UserError, type SidebarAnswer } from '../wor
 import { todayRowClient } from '../today/today-sheet.ts';
 import { showSidebar } from '../workspace/pages.ts';
 import type { ActionContext } from '../workspace/session.ts';
-import type { ListedClient } from '../../../functions/src/api/contract.ts';
+import type { ListedClient, ListedDispute } from '../../../functions/src/api/contract.ts';
+import { isApiError } from '../api/api-error.ts';
+import { fetchMyDisputes } from '../api/dispute-api.ts';
+import { disputeStatusText } from '../bonus/my-disputes.ts';
 import { cardView, estimateView, type CardView, type EstimateView } from './card-view.ts';
 import {
   consentForm,
@@ -58,17 +61,27 @@ function formatWhen(session: ActionContext): (iso: string) => string {
   };
 }
 
+/** The caller's disputes about this client; a base without disputes leaves the card without them. */
+function myDisputesOn(clientId: string): ListedDispute[] {
+  try {
+    return fetchMyDisputes().disputes.filter((d) => d.clientId === clientId);
+  } catch (e) {
+    if (isApiError(e)) return [];
+    throw e;
+  }
+}
+
 function loadCard(session: ActionContext, clientId: string): { card: CardView; client: ListedClient } {
   const answer = fetchClient(clientId);
   const tasks = fetchTasks();
+  const disputes = myDisputesOn(clientId).map((d) => ({
+    month: d.month,
+    reason: session.m.disputes.reasons[d.reason],
+    status: disputeStatusText(session, d),
+  }));
+  const ctx = { m: session.m, locale: session.locale, myId: myManagerId(), today: session.today, formatWhen: formatWhen(session) };
   return {
-    card: cardView(answer, tasks, {
-      m: session.m,
-      locale: session.locale,
-      myId: myManagerId(),
-      today: session.today,
-      formatWhen: formatWhen(session),
-    }),
+    card: cardView(answer, tasks, ctx, disputes),
     client: answer.client,
   };
 }

@@ -67,6 +67,8 @@ type Words = {
   open: string;
   accepted: (month: string) => string;
   rejected: string;
+  cardDispute: string;
+  cardReason: string;
   decide: { id: string; decision: string; amount: string; why: string; accept: string; reject: string };
   resolved: string;
   acknowledged: (month: string) => string;
@@ -83,6 +85,8 @@ const en: Words = {
   open: 'open',
   accepted: (month) => `accepted: 50.00\u00a0₽ paid in ${month}`,
   rejected: 'rejected: That deal was in January.',
+  cardDispute: 'Dispute',
+  cardReason: 'wrong amount',
   decide: { id: 'Dispute id', decision: 'Decision', amount: 'Amount', why: 'Why rejected', accept: 'accept', reject: 'reject' },
   resolved: '2 disputes resolved.',
   acknowledged: (month) => `Statement for ${month} acknowledged`,
@@ -107,6 +111,8 @@ const ru: Words = {
   open: 'открыто',
   accepted: (month) => `принято: 50,00\u00a0₽, выплата в ${month}`,
   rejected: 'отклонено: That deal was in January.',
+  cardDispute: 'Оспаривание',
+  cardReason: 'неверная сумма',
   decide: { id: 'ID оспаривания', decision: 'Решение', amount: 'Сумма', why: 'Причина отказа', accept: 'принять', reject: 'отклонить' },
   resolved: 'Решено: 2 оспаривания.',
   acknowledged: (month) => `Расчёт за ${month} подтверждён`,
@@ -195,6 +201,10 @@ describe.each([
     const before = myBonus(addon);
     expect(before.grid[before.rowOf(`normal:${manager}-d1`, w.line) - 1]![before.at(w.dispute)]).toBe(w.accepted(next));
     expect(before.rows.find((r) => r[before.at(w.dispute)] === w.rejected)).toBeDefined();
+    // The card of the client concerned says where the dispute about its line stands.
+    const opened = addon.call('cardLoad', client) as { ok: boolean; card: { facts: { label: string; value: string }[] } };
+    expect(opened.ok).toBe(true);
+    expect(opened.card.facts).toContainEqual({ label: `${w.cardDispute} ${month}`, value: `${w.cardReason}: ${w.accepted(next)}` });
   });
 
   it('acknowledges the closed month shown, and refuses an open one in its own words', async () => {
