@@ -59,6 +59,7 @@ describe('the add-on bundle', () => {
       ...['adminJob', 'bonusClose', 'bonusCompute', 'bonusShow'],
       ...[
         'cardAddNote',
+        'cardEstimate',
         'cardFileReport',
         'cardLoad',
         'cardLogContact',
