@@ -23,6 +23,7 @@ import { refreshMyClients, resolveSelected, saveMyClients } from './clients/my-c
 import { saveErrorsGoTo } from './clients/save-errors.ts';
 import { configGoTo, configPublishAgain, loadConfig, publishConfigFromMenu } from './config/config-sheet.ts';
 import { showRulesHistory } from './config/rules-history.ts';
+import { previewRulesFromMenu } from './config/rules-preview.ts';
 import { checkConnection } from './connection.ts';
 import { refreshDashboard } from './dashboard/dashboard-sheet.ts';
 import { loadDealsToConfirm, sendDealDecisions } from './deals/deals-sheet.ts';
@@ -82,6 +83,7 @@ global.tasksOpenCard = (clientId: string, name: string) => runMenuAction((s) => 
 
 // The head of sales' items: each reaches an admin route first, so a manager is refused by the base.
 global.menuConfigLoad = () => runMenuAction(loadConfig);
+global.menuRulesPreview = () => runMenuAction(previewRulesFromMenu);
 global.menuConfigPublish = () => runMenuAction(publishConfigFromMenu);
 global.menuRulesHistory = () => runMenuAction(showRulesHistory);
 global.menuTeamLoad = () => runMenuAction(loadTeam);

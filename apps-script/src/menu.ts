@@ -11,6 +11,7 @@ export function buildMenu(): void {
   const admin = ui
     .createMenu(a.title)
     .addItem(a.configLoad, 'menuConfigLoad')
+    .addItem(m.admin.rulesPreview.menu, 'menuRulesPreview')
     .addItem(a.configPublish, 'menuConfigPublish')
     .addItem(a.rulesHistory, 'menuRulesHistory')
     .addSeparator()

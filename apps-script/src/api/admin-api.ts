@@ -29,6 +29,7 @@ import type {
   RulesHistoryPage,
   RulesVersionAnswer,
   TeamMember,
+  WhatIfAnswer,
 } from '../../../functions/src/api/contract.ts';
 
 export function fetchRules(): PublishedRules {
@@ -38,6 +39,11 @@ export function fetchRules(): PublishedRules {
 /** Publishing carries the version the sheet was loaded at: the base refuses it over a newer one. */
 export function publishRules(rules: RulesConfig | Record<string, unknown>, expectedVersion: number): PublishedRules {
   return callApi<PublishedRules>({ method: 'put', path: 'admin/rules', body: { rules, expectedVersion }, idempotent: true });
+}
+
+/** What the edited rules would have paid on the last closed months: nothing is stored or published, so a repeat is harmless. */
+export function previewRulesEffect(rules: RulesConfig | Record<string, unknown>, months: number): WhatIfAnswer {
+  return callApi<WhatIfAnswer>({ method: 'post', path: 'admin/rules/what-if', body: { rules, months }, idempotent: true });
 }
 
 export function fetchRulesHistory(limit = 100): RulesHistoryPage {

@@ -15,7 +15,8 @@ import { alert, runSidebarCall, toast, UserError } from '../workspace/feedback.t
 import { withDocumentLock } from '../workspace/lock.ts';
 import { showSidebar } from '../workspace/pages.ts';
 import type { ActionContext } from '../workspace/session.ts';
-import { boundsOf, choiceLabels, settingSpec, statusRowKey, tiers, type SettingKind, type TierKey } from './config-layout.ts';
+import { choiceLabels, settingSpec, statusRowKey, tiers, type TierKey } from './config-layout.ts';
+import { validationFor } from './config-validation.ts';
 import {
   canonicalRows,
   configRows,
@@ -25,6 +26,7 @@ import {
   type ConfigColumnKey,
   type ConfigRow,
   type InputColumn,
+  type ReadConfig,
   type SheetConfigRow,
 } from './config-values.ts';
 import { checkRules, problemsOfIssues } from './config-problems.ts';
@@ -101,44 +103,6 @@ function readRows(table: ConfigTable): { rows: SheetConfigRow[]; rowByKey: Map<s
     });
   });
   return { rows, rowByKey, lastRow };
-}
-
-function validationFor(
-  kind: SettingKind,
-  path: string,
-  m: Messages,
-  team: readonly TeamMember[],
-  choices?: string[],
-): GoogleAppsScript.Spreadsheet.DataValidation | null {
-  const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(true);
-  const help = m.admin.config.validationHelp;
-  const { min, max } = boundsOf(path.replace(/\.\d+\./, '.'));
-  switch (kind) {
-    case 'integer':
-    case 'number':
-      return builder
-        .requireNumberBetween(min ?? 0, max ?? 1e9)
-        .setHelpText(help.number(min ?? 0, max ?? 1e9))
-        .build();
-    case 'percent':
-      return builder.requireNumberBetween(0, 100).setHelpText(help.percent).build();
-    case 'money':
-      return builder.requireNumberBetween(0, 1e11).setHelpText(help.money).build();
-    case 'day':
-      return builder.requireDate().setHelpText(help.day).build();
-    case 'choice':
-      return choices ? builder.requireValueInList(choices, true).build() : null;
-    case 'text':
-      // The intake manager is picked from the active sales managers.
-      if (path === 'intake.managerId')
-        return builder
-          .requireValueInList(
-            team.filter((t) => t.active && t.role === 'manager').map((t) => t.id),
-            true,
-          )
-          .build();
-      return null;
-  }
 }
 
 /**
@@ -321,19 +285,36 @@ function mergeNewer(
   });
 }
 
+/** The Config sheet's rules as edited, read and checked; when some cell is wrong, every wrong cell marked (red, with a note) and listed. */
+export type EditedRules =
+  | { status: 'valid'; table: ConfigTable; rows: SheetConfigRow[]; rowByKey: Map<string, number>; lastRow: number; read: ReadConfig }
+  | { status: 'invalid'; problems: ProblemView[] };
+
+/**
+ * Reads the edited rules off the Config sheet and checks them with the base's own schema, as
+ * Publish and Preview effect both need them (called under the document lock).
+ */
+export function readEditedRules(session: ActionContext): EditedRules {
+  const { m } = session;
+  const table = openTable(session, false);
+  if (!table) throw new UserError(m.admin.config.noSheet);
+  const { rows, rowByKey, lastRow } = readRows(table);
+  const read = readConfig(rows, m, session.formatDay);
+  if (read.missing.length > 0) throw new UserError(m.admin.config.missingRows(read.missing.map((k) => label(k, m)).join(', ')));
+  // Cells that could not be read are left out of the rules checked, so each cell gets one message.
+  const unread = new Set(read.problems.map((p) => `${p.key}|${p.column}`));
+  const problems = [...read.problems, ...checkRules(read.rules, read.sent, m).filter((p) => !unread.has(`${p.key}|${p.column}`))];
+  if (problems.length > 0) return { status: 'invalid', problems: markProblems(session, table, rowByKey, lastRow, problems) };
+  return { status: 'valid', table, rows, rowByKey, lastRow, read };
+}
+
 /** Publish the sheet: checked here first (the base's own schema), then by the base; nothing changes unless all of it is valid. */
 export function publishConfig(session: ActionContext): PublishOutcome {
   const { m } = session;
   return withDocumentLock(session, () => {
-    const table = openTable(session, false);
-    if (!table) throw new UserError(m.admin.config.noSheet);
-    const { rows, rowByKey, lastRow } = readRows(table);
-    const read = readConfig(rows, m, session.formatDay);
-    if (read.missing.length > 0) throw new UserError(m.admin.config.missingRows(read.missing.map((k) => label(k, m)).join(', ')));
-    // Cells that could not be read are left out of the rules checked, so each cell gets one message.
-    const unread = new Set(read.problems.map((p) => `${p.key}|${p.column}`));
-    const problems = [...read.problems, ...checkRules(read.rules, read.sent, m).filter((p) => !unread.has(`${p.key}|${p.column}`))];
-    if (problems.length > 0) return { status: 'invalid', problems: markProblems(session, table, rowByKey, lastRow, problems) };
+    const edited = readEditedRules(session);
+    if (edited.status === 'invalid') return edited;
+    const { table, rows, rowByKey, lastRow, read } = edited;
     const version = loadedVersion();
     if (!Number.isInteger(version)) throw new UserError(m.admin.config.noSheet);
     try {

@@ -232,6 +232,25 @@ const en = {
     defaults: 'defaults',
     shown: (n: number) => `Rules history: ${enCount(n, 'version', 'versions')}.`,
   },
+  rulesPreview: {
+    menu: 'Config: preview effect',
+    sheet: 'Rules preview',
+    heading: (n: number) =>
+      n === 0
+        ? 'Rules preview: no month is closed yet, so there is nothing to recompute the edited rules on.'
+        : `Rules preview: ${enCount(n, 'closed month', 'closed months')} recomputed under the rules as edited on the Config sheet, ` +
+          'beside what was paid.',
+    nothingStored: 'A preview only: nothing was stored or published, and the rules in force did not change. Read-only.',
+    columns: ['Manager', 'Id', 'Month', 'Paid', 'Would be', 'Difference'],
+    total: 'Total difference',
+    none: 'Nobody was paid in these months.',
+    shown: (n: number) => `Rules preview: ${enCount(n, 'closed month', 'closed months')} recomputed. Nothing was published.`,
+    invalidTitle: 'Preview effect: errors',
+    invalid: (lines: string) =>
+      `No preview was made: these cells of the Config sheet are not valid (red, with a note):\n${lines}\n` +
+      'Fix them and choose Config: preview effect again.',
+    problem: (label: string, cell: string, message: string) => `• ${label}${cell ? ` · ${cell}` : ''}: ${message}`,
+  },
 };
 
 export type ConfigWords = typeof en;
