@@ -20,8 +20,52 @@ export function findManagedSheet(spreadsheet: Spreadsheet, spec: { id: string })
   return null;
 }
 
+/** The header row as last located, with where each managed column was: one read instead of a metadata walk. */
+type Layout = { header: string[]; columns: Record<string, number> };
+const layoutProperty = (sheet: Sheet) => `clientbase.layout.${sheet.getSheetId()}`;
+/** A document property holds at most 9 KB: a sheet with a very long header row is walked every time. */
+const maxLayoutChars = 8000;
+
+function headerRow(sheet: Sheet): string[] {
+  const last = sheet.getLastColumn();
+  return last === 0
+    ? []
+    : sheet
+        .getRange(1, 1, 1, last)
+        .getValues()[0]!
+        .map((v) => String(v));
+}
+
+function rememberedLayout(sheet: Sheet, header: readonly string[]): Record<string, number> | null {
+  const text = PropertiesService.getDocumentProperties().getProperty(layoutProperty(sheet));
+  if (!text) return null;
+  const layout = JSON.parse(text) as Layout;
+  // Moving, inserting or deleting a column, or renaming a header, changes the row: then the metadata decides.
+  return layout.header.length === header.length && layout.header.every((h, i) => h === header[i]) ? layout.columns : null;
+}
+
+function rememberLayout(sheet: Sheet, header: string[], columns: Record<string, number>): void {
+  const text = JSON.stringify({ header, columns } satisfies Layout);
+  if (text.length <= maxLayoutChars) PropertiesService.getDocumentProperties().setProperty(layoutProperty(sheet), text);
+}
+
 /** Where each managed column is now; keys not found are missing (deleted by someone). */
 export function locateColumns<K extends string>(sheet: Sheet, spec: TableSpec<K>): { columns: Partial<ColumnMap<K>>; missing: K[] } {
+  const header = headerRow(sheet);
+  const remembered = rememberedLayout(sheet, header);
+  if (remembered && spec.columns.every((c) => typeof remembered[c.key] === 'number'))
+    return { columns: remembered as Partial<ColumnMap<K>>, missing: [] };
+  const found = walkColumns(sheet, spec, header);
+  if (found.missing.length === 0) rememberLayout(sheet, header, found.columns as Record<string, number>);
+  return found;
+}
+
+/** The columns by their metadata, and by their header where the metadata was lost. */
+function walkColumns<K extends string>(
+  sheet: Sheet,
+  spec: TableSpec<K>,
+  headerNow: readonly string[],
+): { columns: Partial<ColumnMap<K>>; missing: K[] } {
   const known = new Set<string>(spec.columns.map((c) => c.key));
   const columns: Partial<ColumnMap<K>> = {};
   for (const metadata of sheet.createDeveloperMetadataFinder().withKey(columnMetadataKey).find()) {
@@ -30,12 +74,9 @@ export function locateColumns<K extends string>(sheet: Sheet, spec: TableSpec<K>
     if (key !== null && known.has(key) && column) columns[key as K] = column.getColumn();
   }
   let missing = spec.columns.filter((c) => columns[c.key] === undefined);
-  if (missing.length > 0 && sheet.getLastColumn() > 0) {
+  if (missing.length > 0 && headerNow.length > 0) {
     // Metadata lost (a copied sheet, an old version): recognise the header in either language.
-    const header = sheet
-      .getRange(1, 1, 1, sheet.getLastColumn())
-      .getValues()[0]!
-      .map((v) => String(v).trim());
+    const header = headerNow.map((v) => v.trim());
     const taken = new Set(Object.values(columns) as number[]);
     for (const c of missing) {
       const names = new Set([c.header(messagesFor('en')), c.header(messagesFor('ru'))]);
@@ -104,18 +145,27 @@ function setUpCells<K extends string>(
       .setWarningOnly(true);
 }
 
-/** Header, metadata, cells and visibility of one managed column. */
-function setUpColumn<K extends string>(sheet: Sheet, spec: ColumnSpec<K>, column: number, m: Messages): void {
+function headerNote<K extends string>(spec: ColumnSpec<K>, m: Messages): string {
+  if (spec.role === 'system') return m.columnNotes.system;
+  return spec.note?.(m) ?? (spec.role === 'derived' ? m.columnNotes.readOnly : '');
+}
+
+/** Metadata, cells, width and visibility of one managed column whose header is written. */
+function setUpBody<K extends string>(sheet: Sheet, spec: ColumnSpec<K>, column: number, rows: number, m: Messages): void {
   const letter = columnLetter(column);
   sheet.getRange(`${letter}:${letter}`).addDeveloperMetadata(columnMetadataKey, spec.key);
-  const header = sheet.getRange(1, column);
-  header.setValue(spec.header(m)).setFontWeight('bold');
-  const note =
-    spec.role === 'system' ? m.columnNotes.system : (spec.note?.(m) ?? (spec.role === 'derived' ? m.columnNotes.readOnly : undefined));
-  if (note) header.setNote(note);
-  setUpCells(sheet, spec, column, 2, Math.max(sheet.getMaxRows() - 1, 1), m);
+  setUpCells(sheet, spec, column, 2, rows, m);
   if (spec.width) sheet.setColumnWidth(column, spec.width);
   if (spec.role === 'system') sheet.hideColumns(column);
+}
+
+/** Header, metadata, cells and visibility of one managed column. */
+function setUpColumn<K extends string>(sheet: Sheet, spec: ColumnSpec<K>, column: number, m: Messages): void {
+  const header = sheet.getRange(1, column);
+  header.setValue(spec.header(m)).setFontWeight('bold');
+  const note = headerNote(spec, m);
+  if (note) header.setNote(note);
+  setUpBody(sheet, spec, column, Math.max(sheet.getMaxRows() - 1, 1), m);
 }
 
 /**
@@ -158,10 +208,19 @@ export function createManagedSheet<K extends string>(
   if (sheet.getMaxColumns() < spec.columns.length)
     sheet.insertColumnsAfter(sheet.getMaxColumns(), spec.columns.length - sheet.getMaxColumns());
   const columns = {} as ColumnMap<K>;
+  // The whole header row at once: three calls, not three a column.
+  const header = spec.columns.map((c) => c.header(m));
+  sheet
+    .getRange(1, 1, 1, spec.columns.length)
+    .setValues([header])
+    .setFontWeight('bold')
+    .setNotes([spec.columns.map((c) => headerNote(c, m))]);
+  const bodyRows = Math.max(sheet.getMaxRows() - 1, 1);
   spec.columns.forEach((c, i) => {
     columns[c.key] = i + 1;
-    setUpColumn(sheet, c, i + 1, m);
+    setUpBody(sheet, c, i + 1, bodyRows, m);
   });
+  rememberLayout(sheet, header, columns);
   sheet.setFrozenRows(1);
   decorate?.(sheet, columns);
   return { sheet, columns };

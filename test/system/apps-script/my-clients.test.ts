@@ -42,6 +42,24 @@ describe('the clients sheet against what people do to it', () => {
     expect(addon.properties.document.size).toBe(0);
   });
 
+  it('finds the columns from one header read while the header row is unchanged, and by their metadata once it changed', async () => {
+    const addon = await world.open({ as: 'anna' });
+    addon.call('menuRefreshMyClients');
+    const s = addon.spreadsheet;
+    addon.counts.reset();
+    addon.call('menuRefreshMyClients');
+    expect(addon.counts.get('Sheet.createDeveloperMetadataFinder')).toBe(0);
+    // Kind and Size swapped, headers and all: the row differs, so the walk finds where each went.
+    s.userMoveColumn(sheet, 'C', 'B');
+    addon.counts.reset();
+    const edited = anna[2]!;
+    s.userEdit(sheet, `B${rowOf(addon, edited)}`, 'Large');
+    addon.call('menuSaveMyClients');
+    expect(addon.counts.get('Sheet.createDeveloperMetadataFinder')).toBe(1);
+    expect(addon.ui.toasts.at(-1)?.message).toBe('1 row saved.');
+    expect((await server(edited)).size).toBe('large');
+  });
+
   it('finds its rows and columns after columns are inserted and moved and rows deleted, inserted and filtered', async () => {
     const addon = await world.open({ as: 'anna' });
     addon.call('menuRefreshMyClients');
