@@ -4,7 +4,14 @@ import { startDevIdentity, type DevIdentity } from '../../../functions/src/local
 import type { Manager } from '../../../functions/src/schema/manager.ts';
 import { awaitJob } from '../../support/await-job.ts';
 import { testFirestore } from '../../support/firestore.ts';
-import { loadAddon, startApiProcess, type AddonHarness, type LoadAddonOptions } from '../../support/apps-script/index.ts';
+import {
+  loadAddon,
+  openSidebar,
+  startApiProcess,
+  type AddonHarness,
+  type LoadAddonOptions,
+  type SidebarPage,
+} from '../../support/apps-script/index.ts';
 import { myClientsTable, type ClientColumnKey } from '../../../apps-script/src/clients/client-columns.ts';
 
 export const bundleDir = fileURLToPath(new URL('../../../apps-script/dist', import.meta.url));
@@ -79,3 +86,16 @@ export async function startAddonWorld(label: string): Promise<AddonWorld> {
 
 /** The "My clients" sheet's columns as the add-on lays them out (A = 1), from its column spec: a column added moves none of these. */
 export const col = Object.fromEntries(myClientsTable.columns.map((c, i) => [c.key, i + 1])) as Record<ClientColumnKey, number>;
+
+/** The card of one client as the person opens it: My clients loaded, the client's row selected, the menu item chosen. */
+export async function openCardOf(addon: AddonHarness, clientId: string): Promise<{ title: string; card: SidebarPage }> {
+  addon.call('menuRefreshMyClients');
+  const sheet = 'My clients';
+  const row = addon.spreadsheet.grid(sheet).findIndex((line) => line[col.clientId - 1] === clientId) + 1;
+  addon.spreadsheet.userSelect(sheet, `B${row}`);
+  addon.call('menuOpenClientCard');
+  const shown = addon.ui.lastSidebar!;
+  const card = await openSidebar(addon, shown.content);
+  await card.settle();
+  return { title: shown.title, card };
+}

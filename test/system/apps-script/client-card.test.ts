@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDaysToDay, companyToday } from '../../../functions/src/core/calendar.ts';
-import { closeSidebarBrowser, openSidebar, type AddonHarness, type SidebarPage } from '../../support/apps-script/index.ts';
+import { closeSidebarBrowser, type AddonHarness, type SidebarPage } from '../../support/apps-script/index.ts';
 import { seedBook } from '../../support/manager-book.ts';
 import { withdrawConsent } from '../../../functions/src/store/consent-store.ts';
 import { registerSignup } from '../../../functions/src/store/signup-store.ts';
-import { col, startAddonWorld, type AddonWorld } from './addon-world.ts';
+import { col, openCardOf, startAddonWorld, type AddonWorld } from './addon-world.ts';
 
 // The client card as the manager uses it: the built sidebar page in headless Chromium, its
 // google.script.run calls answered by the built bundle, which calls the real API.
@@ -20,14 +20,9 @@ beforeAll(async () => {
   await world.addManager({ id: 'anna', name: 'Anna Orlova' });
   clientId = (await seedBook(world.db, { managerId: 'anna', count: 3, today, contactKeys: true }))[0]!;
   addon = await world.open({ as: 'anna' });
-  addon.call('menuRefreshMyClients');
-  const row = addon.spreadsheet.grid(sheet).findIndex((line) => line[col.clientId - 1] === clientId) + 1;
-  addon.spreadsheet.userSelect(sheet, `B${row}`);
-  addon.call('menuOpenClientCard');
-  const shown = addon.ui.lastSidebar!;
-  expect(shown.title).toBe(`Client: Client anna-00000`);
-  card = await openSidebar(addon, shown.content);
-  await card.settle();
+  const opened = await openCardOf(addon, clientId);
+  expect(opened.title).toBe(`Client: Client anna-00000`);
+  card = opened.card;
 }, 90_000);
 afterAll(async () => {
   await card?.close();

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonthsToDay, companyToday } from '../../../functions/src/core/calendar.ts';
-import { closeSidebarBrowser, openSidebar, type AddonHarness, type SidebarPage } from '../../support/apps-script/index.ts';
+import { closeSidebarBrowser, type AddonHarness, type SidebarPage } from '../../support/apps-script/index.ts';
 import { seedBook } from '../../support/manager-book.ts';
-import { startAddonWorld, type AddonWorld } from './addon-world.ts';
+import { openCardOf, startAddonWorld, type AddonWorld } from './addon-world.ts';
 
 // What the next deal earns, in My clients and on the card, and the card's estimator: the built
 // bundle in the doubles, its sidebar in headless Chromium, the real API behind both.
@@ -30,12 +30,7 @@ beforeAll(async () => {
   fresh = ids[1]!;
   await world.db.collection('clients').doc(fresh).update({ dealCount: 0, firstDealAt: null, lastDealAt: null, createdAt: today });
   addon = await world.open({ as: 'anna' });
-  addon.call('menuRefreshMyClients');
-  const row = addon.spreadsheet.grid(sheet).findIndex((line) => line.includes(fresh)) + 1;
-  addon.spreadsheet.userSelect(sheet, `B${row}`);
-  addon.call('menuOpenClientCard');
-  card = await openSidebar(addon, addon.ui.lastSidebar!.content);
-  await card.settle();
+  card = (await openCardOf(addon, fresh)).card;
 }, 90_000);
 afterAll(async () => {
   await card?.close();
